@@ -1,0 +1,214 @@
+//! The platform-neutral answer model: what the core says, before any adapter renders it.
+//!
+//! An [`Answer`] owns its data (no borrows into the engine), so an adapter can render it after
+//! a catalogue reload has swapped the engine out.
+
+use serde::Serialize;
+
+use crate::catalogue::{Catalogue, Kind, Lang, Resource, TopicIdx};
+use crate::i18n::Locale;
+use crate::search::rank::{Matched, Ranked};
+
+/// A topic as answers show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopicRef {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+}
+
+impl TopicRef {
+    pub fn new(catalogue: &Catalogue, topic: TopicIdx) -> TopicRef {
+        let t = catalogue.topic(topic);
+        TopicRef { id: t.id.clone(), name: t.name.clone(), name_en: t.name_en.clone() }
+    }
+
+    /// The topic's label in a locale.
+    pub fn label(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Zh => &self.name,
+            Locale::En => &self.name_en,
+        }
+    }
+}
+
+/// One result of an answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    pub url: String,
+    pub kind: Kind,
+    pub lang: Lang,
+    /// Topic path of the resource's most specific topic, root first.
+    #[serde(serialize_with = "serialize_path")]
+    pub path: Vec<TopicRef>,
+    /// Relevance in [0, 1].
+    pub score: f32,
+    /// Which query words matched what.
+    pub matched: Vec<Matched>,
+}
+
+fn serialize_path<S: serde::Serializer>(path: &[TopicRef], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(path.iter().map(|t| t.name.as_str()))
+}
+
+impl Hit {
+    pub(crate) fn new(catalogue: &Catalogue, ranked: &Ranked) -> Hit {
+        let mut hit = Hit::of(catalogue, catalogue.resource(ranked.resource));
+        hit.score = (ranked.score * 1000.0).round() / 1000.0;
+        hit.matched = ranked.matched.clone();
+        hit
+    }
+
+    /// A hit for a resource shown without a query (e.g. when browsing a topic).
+    pub fn of(catalogue: &Catalogue, resource: &Resource) -> Hit {
+        let path = resource
+            .topics
+            .first()
+            .map(|&t| catalogue.path(t).into_iter().map(|t| TopicRef::new(catalogue, t)).collect())
+            .unwrap_or_default();
+        Hit {
+            id: resource.id.clone(),
+            title: resource.title.clone(),
+            title_en: resource.title_en.clone(),
+            url: resource.url.clone(),
+            kind: resource.kind,
+            lang: resource.lang,
+            path,
+            score: 0.0,
+            matched: Vec::new(),
+        }
+    }
+
+    /// The title to show a reader of `locale`: English readers get the English title when
+    /// there is one.
+    pub fn title_for(&self, locale: Locale) -> &str {
+        match (locale, &self.title_en) {
+            (Locale::En, Some(en)) => en,
+            _ => &self.title,
+        }
+    }
+
+    /// The topic path joined with " › " in a locale.
+    pub fn path_label(&self, locale: Locale) -> String {
+        self.path.iter().map(|t| t.label(locale)).collect::<Vec<_>>().join(" › ")
+    }
+}
+
+/// Why a topic is suggested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SuggestionKind {
+    /// Its name is close to what was typed.
+    DidYouMean,
+    /// Nothing was close; these are the largest top-level topics.
+    TopTopic,
+}
+
+/// A topic offered when a query found nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    pub kind: SuggestionKind,
+    pub topic: TopicRef,
+}
+
+impl Suggestion {
+    pub fn did_you_mean(topic: TopicRef) -> Suggestion {
+        Suggestion { kind: SuggestionKind::DidYouMean, topic }
+    }
+
+    pub fn top_topic(topic: TopicRef) -> Suggestion {
+        Suggestion { kind: SuggestionKind::TopTopic, topic }
+    }
+}
+
+/// One page of the answer to a query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    /// The query as received (capped in length).
+    pub query: String,
+    /// Hits above the relevance floor, over all pages.
+    pub total: usize,
+    /// Index of the first hit of this page.
+    pub offset: usize,
+    /// This page's hits, best first.
+    #[serde(rename = "results")]
+    pub hits: Vec<Hit>,
+    /// Topics to try when there are no hits.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl Answer {
+    /// Offset of the next page, if there is one.
+    pub fn next_offset(&self) -> Option<usize> {
+        let end = self.offset + self.hits.len();
+        (end < self.total).then_some(end)
+    }
+
+    /// Offset of the previous page, if there is one.
+    pub fn prev_offset(&self, page_size: usize) -> Option<usize> {
+        (self.offset > 0).then(|| self.offset.saturating_sub(page_size))
+    }
+}
+
+/// An autocomplete entry: what to show and what to search for when picked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Completion {
+    pub label: String,
+    pub value: String,
+}
+
+impl Completion {
+    pub(crate) fn topic(name: &str, name_en: &str) -> Completion {
+        let label = if name == name_en { name.to_owned() } else { format!("{name_en} · {name}") };
+        Completion { label, value: name_en.to_owned() }
+    }
+
+    pub(crate) fn resource(title: &str) -> Completion {
+        Completion { label: title.to_owned(), value: title.to_owned() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Engine;
+
+    #[test]
+    fn paging_offsets() {
+        let engine = Engine::shipped().unwrap();
+        let first = engine.answer("量化", 0, 3);
+        assert!(first.total > 3);
+        assert_eq!(first.hits.len(), 3);
+        assert_eq!(first.next_offset(), Some(3));
+        assert_eq!(first.prev_offset(3), None);
+        let second = engine.answer("量化", 3, 3);
+        assert_eq!(second.prev_offset(3), Some(0));
+        assert_ne!(first.hits[0].url, second.hits[0].url);
+        let past = engine.answer("量化", 10_000, 3);
+        assert!(past.hits.is_empty());
+        assert_eq!(past.next_offset(), None);
+    }
+
+    #[test]
+    fn titles_follow_locale() {
+        let engine = Engine::shipped().unwrap();
+        let answer = engine.answer("图解LoRA", 0, 1);
+        let hit = &answer.hits[0];
+        assert_eq!(hit.title_for(Locale::Zh), hit.title);
+        assert_eq!(Some(hit.title_for(Locale::En)), hit.title_en.as_deref());
+        assert!(hit.path_label(Locale::Zh).contains(" › "));
+    }
+
+    #[test]
+    fn no_hits_carry_suggestions() {
+        let engine = Engine::shipped().unwrap();
+        let answer = engine.answer("qwertyuiop", 0, 5);
+        assert_eq!(answer.total, 0);
+        assert!(!answer.suggestions.is_empty());
+    }
+}

@@ -1,0 +1,423 @@
+//! The `ganhuo` command line: argument parsing and the text/JSON front end of the core.
+//!
+//! Each subcommand loads what it needs, calls the core, and prints; errors travel up as
+//! `anyhow` errors with context and become a message and a non-zero exit in `main`.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+use crate::answer::{Answer, Hit, SuggestionKind};
+use crate::catalogue::{Catalogue, TopicIdx};
+use crate::config::{Config, ProcessEnv};
+use crate::i18n::Locale;
+use crate::search::Engine;
+
+/// ganhuo (干货): find LLM learning resources in a curated bilingual catalogue.
+#[derive(Debug, Parser)]
+#[command(name = "ganhuo", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Answer a question, e.g. `ganhuo ask "LoRA 教程"`. With no question, answer one question
+    /// per line of standard input, printing one JSON object per line.
+    Ask(AskArgs),
+    /// Print the topic tree, or one branch with its resources.
+    Topics(TopicsArgs),
+    /// Export the catalogue.
+    Catalogue(CatalogueArgs),
+    /// Validate the configuration and the catalogue without connecting anywhere.
+    Check(ConfigArgs),
+    /// Run the configured bots (Telegram, Discord) and the HTTP endpoint.
+    Run(ConfigArgs),
+    /// Try the bot in the terminal: questions, /topics and /more, no token needed.
+    Chat(ConfigArgs),
+    /// Ask a running ganhuo's /healthz (for container health checks).
+    Health(HealthArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct Source {
+    /// A catalogue file to use instead of the embedded one.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub catalogue: Option<PathBuf>,
+    /// Language of titles and labels (default: from $LANG).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Number of results.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=50))]
+    pub limit: u16,
+    /// Skip this many results (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    #[command(flatten)]
+    pub source: Source,
+    /// The question; several words are joined with spaces.
+    pub query: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsArgs {
+    #[command(flatten)]
+    pub source: Source,
+    /// A topic id, name or path ("LLM推理/推理加速框架", "inference engines").
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogueArgs {
+    /// Print JSON (otherwise one resource per line, tab-separated).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub source: Source,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Configuration file [default: $GANHUO_CONFIG, else ./config.toml].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct HealthArgs {
+    /// The health endpoint to ask.
+    #[arg(long, default_value = "http://127.0.0.1:8080/healthz")]
+    pub url: String,
+}
+
+/// Runs a parsed command line.
+pub fn dispatch(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Ask(args) => ask(&args),
+        Command::Topics(args) => topics(&args),
+        Command::Catalogue(args) => export(&args),
+        Command::Check(args) => check(&args),
+        Command::Run(args) => crate::app::run(load_config(&args, true)?),
+        Command::Chat(args) => {
+            let config = load_config(&args, false)?;
+            let engine = load_engine(config.catalogue.as_deref())?;
+            crate::chat::run(&engine, config.search.page_size, locale(None))
+        }
+        Command::Health(args) => crate::app::health(&args.url),
+    }
+}
+
+/// Where the configuration comes from: the flag, `$GANHUO_CONFIG`, or `./config.toml`.
+pub fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = flag {
+        return Some(path.to_owned());
+    }
+    if let Ok(path) = std::env::var("GANHUO_CONFIG") {
+        if !path.is_empty() {
+            return Some(PathBuf::from(path));
+        }
+    }
+    let default = PathBuf::from("config.toml");
+    default.exists().then_some(default)
+}
+
+fn load_config(args: &ConfigArgs, required: bool) -> Result<Config> {
+    let path = config_path(args.config.as_deref());
+    if required && path.is_none() {
+        tracing::debug!("no config file; using defaults and the environment");
+    }
+    Config::load(path.as_deref(), &ProcessEnv).context("invalid configuration")
+}
+
+/// Loads the catalogue from a file, or the embedded one.
+pub fn load_engine(file: Option<&Path>) -> Result<Engine> {
+    let catalogue = match file {
+        Some(path) => Catalogue::from_path(path)?,
+        None => Catalogue::shipped().context("the embedded catalogue is invalid")?,
+    };
+    Ok(Engine::new(catalogue))
+}
+
+fn locale(arg: Option<LangArg>) -> Locale {
+    match arg {
+        Some(LangArg::Zh) => Locale::Zh,
+        Some(LangArg::En) => Locale::En,
+        None => {
+            let lang = std::env::var("LC_ALL").or_else(|_| std::env::var("LANG")).ok();
+            Locale::from_tag(lang.as_deref())
+        }
+    }
+}
+
+fn ask(args: &AskArgs) -> Result<()> {
+    let engine = load_engine(args.source.catalogue.as_deref())?;
+    let locale = locale(args.source.lang);
+    let limit = usize::from(args.limit);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.query.is_empty() {
+        // One answer per input line, in order, so scripts can zip inputs with outputs. Bytes
+        // that are not UTF-8 are replaced rather than failing the whole batch.
+        let stdin = std::io::stdin();
+        let mut input = stdin.lock();
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            if input.read_until(b'\n', &mut line).context("reading standard input")? == 0 {
+                break;
+            }
+            let query = String::from_utf8_lossy(&line);
+            let answer = engine.answer(query.trim_end_matches(['\n', '\r']), args.offset, limit);
+            serde_json::to_writer(&mut out, &answer)?;
+            out.write_all(b"\n")?;
+        }
+        return Ok(());
+    }
+    let query = args.query.join(" ");
+    let answer = engine.answer(&query, args.offset, limit);
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &answer)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", render_answer(&answer, locale))?;
+    }
+    Ok(())
+}
+
+/// Renders an answer as plain text for a terminal.
+pub fn render_answer(answer: &Answer, locale: Locale) -> String {
+    let mut text = String::new();
+    if answer.hits.is_empty() {
+        text.push_str(locale.no_results());
+        text.push('\n');
+        if let Some(first) = answer.suggestions.first() {
+            let heading = match first.kind {
+                SuggestionKind::DidYouMean => locale.did_you_mean(),
+                SuggestionKind::TopTopic => locale.top_topics(),
+            };
+            text.push_str(heading);
+            text.push('\n');
+            for s in &answer.suggestions {
+                text.push_str(&format!("  • {}\n", s.topic.label(locale)));
+            }
+        }
+        return text;
+    }
+    for (i, hit) in answer.hits.iter().enumerate() {
+        text.push_str(&render_hit(answer.offset + i + 1, hit, locale));
+    }
+    let from = answer.offset + 1;
+    let to = answer.offset + answer.hits.len();
+    text.push_str(&format!("({})\n", locale.showing(from, to, answer.total)));
+    text
+}
+
+fn render_hit(n: usize, hit: &Hit, locale: Locale) -> String {
+    format!(
+        "{n}. {}  [{} · {}]\n   {}\n   {}\n",
+        hit.title_for(locale),
+        locale.kind(hit.kind),
+        locale.lang(hit.lang),
+        hit.url,
+        hit.path_label(locale)
+    )
+}
+
+/// Finds a topic by id, by name in either language, or by a path of names separated by `/`
+/// or `›` (the last segment decides; earlier ones must be its ancestors).
+pub fn find_topic(catalogue: &Catalogue, query: &str) -> Option<TopicIdx> {
+    let segments: Vec<String> = query
+        .split(['/', '›', '>'])
+        .map(crate::search::index::field_key)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let (last, above) = segments.split_last()?;
+    let named = |t: TopicIdx, key: &str| {
+        let topic = catalogue.topic(t);
+        topic.id == *key
+            || crate::search::index::field_key(&topic.id) == *key
+            || [&topic.name, &topic.name_en]
+                .into_iter()
+                .chain(&topic.aliases)
+                .any(|n| crate::search::index::field_key(n) == *key)
+    };
+    (0..catalogue.topics().len()).find(|&t| {
+        named(t, last) && {
+            let path = catalogue.path(t);
+            above.iter().all(|seg| path.iter().any(|&a| named(a, seg)))
+        }
+    })
+}
+
+fn topics(args: &TopicsArgs) -> Result<()> {
+    let engine = load_engine(args.source.catalogue.as_deref())?;
+    let catalogue = engine.catalogue();
+    let locale = locale(args.source.lang);
+    let mut out = String::new();
+    match &args.path {
+        None => {
+            for root in catalogue.roots() {
+                tree(catalogue, root, 0, locale, &mut out);
+            }
+        }
+        Some(path) => {
+            let Some(topic) = find_topic(catalogue, path) else {
+                bail!("no topic matches `{path}`; run `ganhuo topics` to see the tree");
+            };
+            tree(catalogue, topic, 0, locale, &mut out);
+            out.push('\n');
+            for r in catalogue.resources_under(topic) {
+                let hit = Hit::of(catalogue, catalogue.resource(r));
+                out.push_str(&format!(
+                    "• {}  [{} · {}]\n  {}\n",
+                    hit.title_for(locale),
+                    locale.kind(hit.kind),
+                    locale.lang(hit.lang),
+                    hit.url
+                ));
+            }
+        }
+    }
+    print!("{out}");
+    Ok(())
+}
+
+fn tree(catalogue: &Catalogue, topic: TopicIdx, depth: usize, locale: Locale, out: &mut String) {
+    let t = catalogue.topic(topic);
+    let label = match locale {
+        Locale::Zh => &t.name,
+        Locale::En => &t.name_en,
+    };
+    let count = catalogue.resources_under(topic).len();
+    out.push_str(&format!("{}{label} ({count})  [{}]\n", "  ".repeat(depth), t.id));
+    for &child in catalogue.children(topic) {
+        tree(catalogue, child, depth + 1, locale, out);
+    }
+}
+
+fn export(args: &CatalogueArgs) -> Result<()> {
+    let engine = load_engine(args.source.catalogue.as_deref())?;
+    let catalogue = engine.catalogue();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let resources: Vec<_> = catalogue
+            .resources()
+            .iter()
+            .map(|r| {
+                let hit = Hit::of(catalogue, r);
+                json!({
+                    "id": r.id,
+                    "title": r.title,
+                    "title_en": r.title_en,
+                    "url": r.url,
+                    "kind": r.kind,
+                    "lang": r.lang,
+                    "path": hit.path.iter().map(|t| &t.name).collect::<Vec<_>>(),
+                    "topics": r.topics.iter().map(|&t| &catalogue.topic(t).id).collect::<Vec<_>>(),
+                    "aliases": r.keywords,
+                })
+            })
+            .collect();
+        let topics: Vec<_> = catalogue
+            .topics()
+            .iter()
+            .map(|t| {
+                json!({
+                    "id": t.id,
+                    "name": t.name,
+                    "name_en": t.name_en,
+                    "parent": t.parent.map(|p| &catalogue.topic(p).id),
+                    "aliases": t.aliases,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &json!({ "resources": resources, "topics": topics }))?;
+        writeln!(out)?;
+    } else {
+        for r in catalogue.resources() {
+            writeln!(out, "{}\t{}\t{}\t{}\t{}", r.id, r.kind, r.lang, r.url, r.title)?;
+        }
+    }
+    Ok(())
+}
+
+fn check(args: &ConfigArgs) -> Result<()> {
+    let path = config_path(args.config.as_deref());
+    let config = Config::load(path.as_deref(), &ProcessEnv).with_context(|| match &path {
+        Some(p) => format!("config {} is invalid", p.display()),
+        None => "configuration from the environment is invalid".into(),
+    })?;
+    let engine = load_engine(config.catalogue.as_deref())?;
+    let catalogue = engine.catalogue();
+    match &path {
+        Some(p) => println!("config {}: ok", p.display()),
+        None => println!("config: none (defaults and environment): ok"),
+    }
+    println!(
+        "catalogue {}: ok ({} topics, {} resources, {} synonym groups)",
+        config.catalogue.as_ref().map_or("<embedded>".into(), |p| p.display().to_string()),
+        catalogue.topics().len(),
+        catalogue.resources().len(),
+        catalogue.synonyms().len()
+    );
+    let adapters: Vec<&str> = [
+        config.telegram.as_ref().map(|_| "telegram"),
+        config.discord.as_ref().map(|_| "discord"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if adapters.is_empty() {
+        println!("adapters: none configured (set [telegram] / [discord] or TELEGRAM_BOT_TOKEN / DISCORD_TOKEN)");
+    } else {
+        println!("adapters: {}", adapters.join(", "));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_topics_by_id_name_and_path() {
+        let cat = Catalogue::shipped().unwrap();
+        let vllm = cat.topic_by_id("vllm").unwrap();
+        assert_eq!(find_topic(&cat, "vllm"), Some(vllm));
+        assert_eq!(find_topic(&cat, "VLLM"), Some(vllm));
+        assert_eq!(find_topic(&cat, "LLM推理/推理加速框架/vLLM"), Some(vllm));
+        assert_eq!(find_topic(&cat, "LLM推理 › 推理加速框架"), cat.topic_by_id("inference-engines"));
+        assert_eq!(find_topic(&cat, "LLM训练/vLLM"), None);
+        assert_eq!(find_topic(&cat, "no such topic"), None);
+        assert_eq!(find_topic(&cat, "//"), None);
+    }
+
+    #[test]
+    fn text_answer_lists_hits_and_paging() {
+        let engine = Engine::shipped().unwrap();
+        let text = render_answer(&engine.answer("vLLM", 0, 2), Locale::En);
+        assert!(text.starts_with("1. "));
+        assert!(text.contains("https://"));
+        assert!(text.contains("1–2 of"));
+        let none = render_answer(&engine.answer("qwertyuiop", 0, 2), Locale::Zh);
+        assert!(none.starts_with("没有找到相关资源"));
+    }
+}

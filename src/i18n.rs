@@ -1,0 +1,161 @@
+//! The two languages ganhuo speaks, and the words every front end shares.
+//!
+//! Adapters pick a [`Locale`] from what the platform says about the user (Telegram's
+//! `language_code`, Discord's `locale`) and take their fixed phrases from here, so the CLI,
+//! Telegram and Discord say the same thing in the same words.
+
+use crate::catalogue::{Kind, Lang};
+
+/// A user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    Zh,
+    #[default]
+    En,
+}
+
+impl Locale {
+    /// Chinese for any `zh*` tag (zh, zh-CN, zh-TW, zh-hans …), English otherwise.
+    pub fn from_tag(tag: Option<&str>) -> Locale {
+        match tag {
+            Some(t) if t.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("zh")) => Locale::Zh,
+            _ => Locale::En,
+        }
+    }
+
+    fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Locale::Zh => zh,
+            Locale::En => en,
+        }
+    }
+
+    /// The name of a resource kind.
+    pub fn kind(self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Article => self.pick("文章", "article"),
+            Kind::Repo => self.pick("代码仓库", "repo"),
+            Kind::Course => self.pick("课程", "course"),
+            Kind::Video => self.pick("视频", "video"),
+            Kind::Docs => self.pick("文档", "docs"),
+            Kind::Paper => self.pick("论文", "paper"),
+            Kind::ModelCard => self.pick("模型卡", "model card"),
+            Kind::Website => self.pick("网站", "website"),
+            Kind::Dataset => self.pick("数据集", "dataset"),
+            Kind::Book => self.pick("书", "book"),
+            Kind::Tool => self.pick("工具", "tool"),
+        }
+    }
+
+    /// The name of a page language.
+    pub fn lang(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.pick("中文", "Chinese"),
+            Lang::En => self.pick("英文", "English"),
+            Lang::Multi => self.pick("多语言", "multilingual"),
+        }
+    }
+
+    pub fn results_for(self) -> &'static str {
+        self.pick("搜索结果", "Results for")
+    }
+
+    pub fn no_results(self) -> &'static str {
+        self.pick("没有找到相关资源。", "Nothing in the catalogue matches that.")
+    }
+
+    pub fn did_you_mean(self) -> &'static str {
+        self.pick("你是不是想找:", "Did you mean:")
+    }
+
+    pub fn top_topics(self) -> &'static str {
+        self.pick("可以从这些主题开始:", "Try one of these topics:")
+    }
+
+    pub fn more(self) -> &'static str {
+        self.pick("更多 ▶", "More ▶")
+    }
+
+    pub fn previous(self) -> &'static str {
+        self.pick("◀ 上一页", "◀ Back")
+    }
+
+    pub fn open_topic(self) -> &'static str {
+        self.pick("📂 主题", "📂 Topic")
+    }
+
+    pub fn up(self) -> &'static str {
+        self.pick("⬆ 上一级", "⬆ Up")
+    }
+
+    pub fn all_topics(self) -> &'static str {
+        self.pick("全部主题", "All topics")
+    }
+
+    pub fn topic_tree(self) -> &'static str {
+        self.pick("主题目录", "Topics")
+    }
+
+    pub fn resources(self) -> &'static str {
+        self.pick("资源", "Resources")
+    }
+
+    pub fn subtopics(self) -> &'static str {
+        self.pick("子主题", "Subtopics")
+    }
+
+    pub fn unknown_topic(self) -> &'static str {
+        self.pick("没有这个主题。", "No such topic.")
+    }
+
+    pub fn showing(self, from: usize, to: usize, total: usize) -> String {
+        match self {
+            Locale::Zh => format!("第 {from}–{to} 条,共 {total} 条"),
+            Locale::En => format!("{from}–{to} of {total}"),
+        }
+    }
+
+    pub fn ask_usage(self) -> &'static str {
+        self.pick(
+            "用法:/ask <问题>,例如 /ask LoRA 教程",
+            "Usage: /ask <question>, e.g. /ask LoRA tutorial",
+        )
+    }
+
+    pub fn welcome(self) -> &'static str {
+        self.pick(
+            "你好!我是干货 ganhuo,帮你找大模型学习资源。直接发问题就行,例如:\n• LoRA 教程\n• vLLM\n• 分布式训练\n• 有没有讲 NCCL 的文章",
+            "Hi! I'm ganhuo: I find LLM learning resources in a curated catalogue. Just send a question, for example:\n• LoRA tutorial\n• vLLM\n• distributed training\n• articles about NCCL",
+        )
+    }
+
+    pub fn help(self) -> &'static str {
+        self.pick(
+            "直接发送问题,或使用命令:\n/ask <问题> — 搜索资源\n/topics — 浏览主题目录\n/help — 帮助\n在任意聊天中输入 @机器人 加问题即可使用内联模式。",
+            "Send a question, or use a command:\n/ask <question> — search the catalogue\n/topics — browse the topic tree\n/help — this help\nIn any chat, type @bot followed by a question to use inline mode.",
+        )
+    }
+
+    pub fn slow_down(self) -> &'static str {
+        self.pick("请求太频繁了,请稍等几秒再试。", "You're sending questions too fast; please wait a few seconds.")
+    }
+
+    pub fn something_went_wrong(self) -> &'static str {
+        self.pick("出了点问题,请稍后再试。", "Something went wrong; please try again shortly.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_pick_locales() {
+        assert_eq!(Locale::from_tag(Some("zh-CN")), Locale::Zh);
+        assert_eq!(Locale::from_tag(Some("zh")), Locale::Zh);
+        assert_eq!(Locale::from_tag(Some("ZH-tw")), Locale::Zh);
+        assert_eq!(Locale::from_tag(Some("en-US")), Locale::En);
+        assert_eq!(Locale::from_tag(Some("z")), Locale::En);
+        assert_eq!(Locale::from_tag(None), Locale::En);
+    }
+}

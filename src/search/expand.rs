@@ -1,0 +1,262 @@
+//! Stage 3: turn each token into the index terms that may stand for it.
+//!
+//! A word keeps its exact term and gains, each with a weight below one: synonyms from the
+//! catalogue's glossary (推理 ↔ inference, TP ↔ 张量并行), compounds with its neighbour
+//! ("flash attention" → flashattention), sub-words of long Chinese words, completions of
+//! partial words ("lor" → lora), and typo corrections for Latin words the vocabulary lacks
+//! (distance 1 from four characters, 2 from eight; never for Chinese). Unknown Chinese spans
+//! become bigram *parts* that match in proportion.
+
+use super::index::{Index, TermId, letter_prefix};
+use super::lexicon::{self, Role};
+use super::tokenise::{Token, TokenKind, bigrams};
+
+/// How a query word reached a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum How {
+    Exact,
+    Synonym,
+    Compound,
+    Part,
+    Prefix,
+    Typo,
+    Bigram,
+}
+
+impl How {
+    /// How much of a query word a match of this sort accounts for: guesses (typos,
+    /// completions) cover less, so several weak guesses cannot carry an off-topic query.
+    pub fn coverage(self) -> f32 {
+        match self {
+            How::Exact | How::Synonym | How::Compound => 1.0,
+            How::Part => 0.8,
+            How::Prefix | How::Typo => 0.7,
+            How::Bigram => 1.0,
+        }
+    }
+}
+
+/// One term a query word may match, and how much such a match is worth.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Alternative {
+    pub term: TermId,
+    pub weight: f32,
+    pub how: How,
+}
+
+/// A query word after expansion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryWord {
+    /// The normalised word as typed.
+    pub text: String,
+    pub role: Role,
+    /// Terms any one of which matches the word; the best one counts.
+    pub alternatives: Vec<Alternative>,
+    /// For unknown Chinese spans: bigrams that each match a share of the word.
+    pub parts: Vec<TermId>,
+    /// Number of distinct bigrams the span has (the denominator of its share).
+    pub part_count: usize,
+}
+
+impl QueryWord {
+    /// True for words that name something to find.
+    pub fn is_content(&self) -> bool {
+        self.role == Role::Content
+    }
+}
+
+const SYNONYM: f32 = 0.9;
+const PART: f32 = 0.6;
+const TYPO_1: f32 = 0.8;
+const TYPO_2: f32 = 0.65;
+const MAX_TYPOS: usize = 4;
+const MAX_COMPLETIONS: usize = 6;
+
+/// Typo tolerance for a Latin word of `len` characters.
+fn max_typos(len: usize) -> u8 {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Expands tokens into query words. `complete_last` enables completions of the final word even
+/// when it is a known term, as autocomplete wants.
+pub fn expand(tokens: &[Token], index: &Index, complete_last: bool) -> Vec<QueryWord> {
+    let mut words: Vec<QueryWord> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, token)| {
+            let last = i + 1 == tokens.len();
+            match token.kind {
+                TokenKind::Latin => latin(&token.text, index, last && complete_last),
+                TokenKind::CjkWord => cjk_word(&token.text, index),
+                TokenKind::CjkGap => cjk_gap(&token.text, index),
+            }
+        })
+        .collect();
+    add_compounds(tokens, &mut words, index);
+    words
+}
+
+fn push(alts: &mut Vec<Alternative>, term: TermId, weight: f32, how: How) {
+    match alts.iter_mut().find(|a| a.term == term) {
+        Some(a) if a.weight < weight => *a = Alternative { term, weight, how },
+        Some(_) => {}
+        None => alts.push(Alternative { term, weight, how }),
+    }
+}
+
+fn add_synonyms(key: &str, alts: &mut Vec<Alternative>, index: &Index, weight: f32) {
+    for &term in index.synonyms(key) {
+        push(alts, term, weight, How::Synonym);
+    }
+}
+
+fn word(text: &str, role: Role) -> QueryWord {
+    QueryWord { text: text.to_owned(), role, alternatives: Vec::new(), parts: Vec::new(), part_count: 0 }
+}
+
+fn latin(text: &str, index: &Index, complete: bool) -> QueryWord {
+    let role = lexicon::role(text);
+    let mut w = word(text, role);
+    let alts = &mut w.alternatives;
+    let exact = index.term(text);
+    if let Some(term) = exact {
+        push(alts, term, 1.0, How::Exact);
+    }
+    add_synonyms(text, alts, index, SYNONYM);
+    if role != Role::Content {
+        return w;
+    }
+    if let Some(term) = letter_prefix(text).and_then(|p| index.term(p)) {
+        push(alts, term, 0.75, How::Part);
+    }
+    let len = text.chars().count();
+    if exact.is_none() && max_typos(len) > 0 {
+        for (term, d) in index.typo_candidates(text, max_typos(len)).into_iter().take(MAX_TYPOS) {
+            let weight = if d == 1 { TYPO_1 } else { TYPO_2 };
+            push(alts, term, weight, How::Typo);
+            add_synonyms(index.term_text(term).to_owned().as_str(), alts, index, weight * SYNONYM);
+        }
+    }
+    if (exact.is_none() || complete) && len >= 2 {
+        for term in index.completions(text, MAX_COMPLETIONS) {
+            let ratio = len as f32 / index.term_text(term).chars().count() as f32;
+            push(alts, term, 0.45 + 0.3 * ratio, How::Prefix);
+        }
+    }
+    w
+}
+
+fn cjk_word(text: &str, index: &Index) -> QueryWord {
+    let mut w = word(text, lexicon::role(text));
+    let alts = &mut w.alternatives;
+    if let Some(term) = index.term(text) {
+        push(alts, term, 1.0, How::Exact);
+    }
+    add_synonyms(text, alts, index, SYNONYM);
+    if w.role == Role::Content && text.chars().count() >= 3 {
+        let whole = text.chars().count() as f32;
+        for part in index.dictionary().words_in(text).filter(|p| *p != text) {
+            if let Some(term) = index.term(part) {
+                let share = part.chars().count() as f32 / whole;
+                push(alts, term, PART * share.max(0.5), How::Part);
+            }
+        }
+    }
+    w
+}
+
+fn cjk_gap(text: &str, index: &Index) -> QueryWord {
+    let mut w = word(text, Role::Content);
+    let mut seen: Vec<&str> = bigrams(text).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    w.part_count = seen.len();
+    w.parts = seen.into_iter().filter_map(|b| index.term(b)).collect();
+    w
+}
+
+/// Neighbouring Latin words that the index knows as one compound ("flash attention" →
+/// flashattention, "llama cpp" → llamacpp) match as that compound, synonyms included.
+fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        let (a, b) = (&tokens[i], &tokens[i + 1]);
+        if a.kind != TokenKind::Latin || b.kind != TokenKind::Latin {
+            continue;
+        }
+        let joined = format!("{}{}", a.text, b.text);
+        let mut alts = Vec::new();
+        if let Some(term) = index.term(&joined) {
+            push(&mut alts, term, 1.0, How::Compound);
+        }
+        add_synonyms(&joined, &mut alts, index, SYNONYM);
+        for alt in alts {
+            let how = if alt.how == How::Synonym { How::Synonym } else { How::Compound };
+            for w in &mut words[i..=i + 1] {
+                if w.is_content() {
+                    push(&mut w.alternatives, alt.term, alt.weight, how);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalise::normalise;
+    use super::super::tokenise::tokenise;
+    use super::*;
+    use crate::catalogue::Catalogue;
+
+    fn expand_str(query: &str) -> (Index, Vec<QueryWord>) {
+        let index = Index::build(&Catalogue::shipped().unwrap());
+        let tokens = tokenise(&normalise(query), index.dictionary());
+        let words = expand(&tokens, &index, false);
+        (index, words)
+    }
+
+    fn has(index: &Index, w: &QueryWord, term: &str, how: How) -> bool {
+        w.alternatives.iter().any(|a| index.term_text(a.term) == term && a.how == how)
+    }
+
+    #[test]
+    fn typos_need_length() {
+        assert_eq!(max_typos(3), 0);
+        assert_eq!(max_typos(4), 1);
+        assert_eq!(max_typos(7), 1);
+        assert_eq!(max_typos(8), 2);
+    }
+
+    #[test]
+    fn typo_and_synonym_expansion() {
+        let (index, words) = expand_str("megatorn");
+        assert!(has(&index, &words[0], "megatron", How::Typo));
+        let (index, words) = expand_str("推理");
+        assert!(has(&index, &words[0], "inference", How::Synonym));
+    }
+
+    #[test]
+    fn compounds_join_neighbours() {
+        let (index, words) = expand_str("flash attention");
+        assert!(has(&index, &words[0], "flashattention", How::Compound));
+        assert!(has(&index, &words[1], "flashattention", How::Compound));
+    }
+
+    #[test]
+    fn intent_words_are_not_content() {
+        let (_, words) = expand_str("LoRA 教程");
+        assert!(words[0].is_content());
+        assert!(!words[1].is_content());
+    }
+
+    #[test]
+    fn gaps_split_into_bigrams() {
+        let (_, words) = expand_str("今天股票行情");
+        let gap = words.iter().find(|w| w.part_count > 0).unwrap();
+        assert!(gap.part_count >= 3);
+    }
+}

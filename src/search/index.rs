@@ -1,0 +1,436 @@
+//! The inverted index the pipeline matches against, built once per catalogue.
+//!
+//! Every resource contributes terms from four fields (its titles, its keywords, its topics'
+//! names and aliases, and its ancestor topics'), each term keeping only the best field it
+//! appears in. Terms live in an `fst` map, which answers exact, prefix and Levenshtein-automaton
+//! look-ups without scanning the vocabulary; postings are plain vectors indexed by term id.
+
+use std::collections::HashMap;
+
+use fst::{Automaton, IntoStreamer, Map, Streamer};
+
+use super::normalise::normalise;
+use super::tokenise::{Dictionary, Run, bigrams, runs};
+use super::{lexicon, normalise::is_cjk};
+use crate::catalogue::{Catalogue, ResourceIdx};
+
+/// Identifier of a term in the vocabulary.
+pub type TermId = u32;
+
+/// Where in a resource a term was found. Lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    Title,
+    Keyword,
+    Topic,
+    AncestorTopic,
+}
+
+impl Field {
+    /// How much a match in this field counts: titles over aliases over topic paths.
+    pub fn weight(self) -> f32 {
+        match self {
+            Field::Title => 1.0,
+            Field::Keyword => 0.85,
+            Field::Topic => 0.7,
+            Field::AncestorTopic => 0.45,
+        }
+    }
+}
+
+/// One resource containing a term, with the best field it appears in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub resource: u32,
+    pub field: Field,
+}
+
+/// The searchable form of a catalogue.
+#[derive(Debug)]
+pub struct Index {
+    vocabulary: Map<Vec<u8>>,
+    terms: Vec<String>,
+    postings: Vec<Vec<Posting>>,
+    idf: Vec<f32>,
+    synonyms: HashMap<String, Vec<TermId>>,
+    whole_fields: HashMap<String, Vec<Posting>>,
+    title_keys: Vec<Vec<String>>,
+    dictionary: Dictionary,
+    resources: usize,
+}
+
+/// Calls `emit` with every index term of one piece of catalogue text.
+///
+/// Latin words are emitted as they are, with their letter prefix ("qwen2" → "qwen") and the
+/// concatenations of up to three neighbours ("flash attention" → "flashattention", "llama.cpp"
+/// → "llamacpp"), so that users who write compounds either way still match. Runs of ideographs
+/// give every dictionary word inside them and every character bigram.
+fn terms_of(text: &str, dictionary: &Dictionary, emit: &mut impl FnMut(&str)) {
+    let normalised = normalise(text);
+    let runs = runs(&normalised);
+    for (i, run) in runs.iter().enumerate() {
+        match *run {
+            Run::Latin(word) => {
+                emit(word);
+                if let Some(prefix) = letter_prefix(word) {
+                    emit(prefix);
+                }
+                let mut joined = word.to_owned();
+                for next in runs[i + 1..].iter().take(2) {
+                    let Run::Latin(next) = next else { break };
+                    joined.push_str(next);
+                    emit(&joined);
+                }
+            }
+            Run::Cjk(chars) => {
+                for word in dictionary.words_in(chars) {
+                    emit(word);
+                }
+                for bigram in bigrams(chars) {
+                    emit(bigram);
+                }
+            }
+        }
+    }
+}
+
+/// The leading letters of a word that ends in digits ("qwen2" → "qwen", "int8" → "int").
+pub(crate) fn letter_prefix(word: &str) -> Option<&str> {
+    let end = word.find(|c: char| c.is_ascii_digit())?;
+    (end >= 2 && word[end..].bytes().all(|b| b.is_ascii_digit())).then(|| &word[..end])
+}
+
+/// A whole field reduced to one comparable key: normalised, spaces removed.
+pub(crate) fn field_key(text: &str) -> String {
+    normalise(text).replace(' ', "")
+}
+
+impl Index {
+    /// Builds the index of a catalogue.
+    pub fn build(catalogue: &Catalogue) -> Index {
+        let dictionary = build_dictionary(catalogue);
+        let mut ids: HashMap<String, TermId> = HashMap::new();
+        let mut terms: Vec<String> = Vec::new();
+        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut whole_fields: HashMap<String, Vec<Posting>> = HashMap::new();
+        let mut title_keys = Vec::with_capacity(catalogue.resources().len());
+        let mut best: HashMap<TermId, Field> = HashMap::new();
+
+        for (r, resource) in catalogue.resources().iter().enumerate() {
+            best.clear();
+            let mut add = |text: &str, field: Field| {
+                terms_of(text, &dictionary, &mut |term: &str| {
+                    let id = *ids.entry(term.to_owned()).or_insert_with(|| {
+                        terms.push(term.to_owned());
+                        postings.push(Vec::new());
+                        (terms.len() - 1) as TermId
+                    });
+                    let slot = best.entry(id).or_insert(field);
+                    *slot = (*slot).min(field);
+                });
+            };
+            let titles = std::iter::once(&resource.title).chain(resource.title_en.as_ref());
+            for title in titles.clone() {
+                add(title, Field::Title);
+            }
+            for keyword in &resource.keywords {
+                add(keyword, Field::Keyword);
+            }
+            let mut ancestors = Vec::new();
+            for &topic in &resource.topics {
+                let path = catalogue.path(topic);
+                let (own, above) = path.split_last().expect("a path holds at least the topic");
+                for (t, field) in std::iter::once((*own, Field::Topic))
+                    .chain(above.iter().map(|&t| (t, Field::AncestorTopic)))
+                {
+                    if field == Field::AncestorTopic {
+                        ancestors.push(t);
+                    }
+                    let topic = catalogue.topic(t);
+                    add(&topic.name, field);
+                    add(&topic.name_en, field);
+                    for alias in &topic.aliases {
+                        add(alias, field);
+                    }
+                }
+            }
+            for (&id, &field) in &best {
+                postings[id as usize].push(Posting { resource: r as u32, field });
+            }
+
+            let mut whole = |text: &str, field: Field| {
+                let list = whole_fields.entry(field_key(text)).or_default();
+                match list.iter_mut().find(|p| p.resource == r as u32) {
+                    Some(p) => p.field = p.field.min(field),
+                    None => list.push(Posting { resource: r as u32, field }),
+                }
+            };
+            for title in titles.clone() {
+                whole(title, Field::Title);
+            }
+            for keyword in &resource.keywords {
+                whole(keyword, Field::Keyword);
+            }
+            for &t in &resource.topics {
+                let topic = catalogue.topic(t);
+                for name in [&topic.name, &topic.name_en].into_iter().chain(&topic.aliases) {
+                    whole(name, Field::Topic);
+                }
+            }
+            title_keys.push(titles.map(|t| field_key(t)).collect());
+        }
+
+        let n = catalogue.resources().len().max(1) as f32;
+        let idf = postings
+            .iter()
+            .map(|p| 0.4 + 0.6 * (1.0 + n / p.len().max(1) as f32).ln() / (1.0 + n).ln())
+            .collect();
+
+        let mut sorted: Vec<(&str, u64)> =
+            terms.iter().enumerate().map(|(i, t)| (t.as_str(), i as u64)).collect();
+        sorted.sort_unstable();
+        let vocabulary = Map::from_iter(sorted).expect("sorted, unique keys always build");
+
+        let mut index = Index {
+            vocabulary,
+            terms,
+            postings,
+            idf,
+            synonyms: HashMap::new(),
+            whole_fields,
+            title_keys,
+            dictionary,
+            resources: catalogue.resources().len(),
+        };
+        index.synonyms = index.build_synonyms(catalogue);
+        index
+    }
+
+    /// Maps every synonym's key to the terms of the other members of its group.
+    fn build_synonyms(&self, catalogue: &Catalogue) -> HashMap<String, Vec<TermId>> {
+        let mut map: HashMap<String, Vec<TermId>> = HashMap::new();
+        for group in catalogue.synonyms() {
+            let keys: Vec<String> = group.iter().filter_map(|t| synonym_key(t)).collect();
+            for key in &keys {
+                let targets = map.entry(key.clone()).or_default();
+                for other in keys.iter().filter(|k| *k != key) {
+                    if let Some(id) = self.term(other) {
+                        if !targets.contains(&id) {
+                            targets.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        map.retain(|_, targets| !targets.is_empty());
+        map
+    }
+
+    /// The term id of an exact term.
+    pub fn term(&self, text: &str) -> Option<TermId> {
+        self.vocabulary.get(text).map(|id| id as TermId)
+    }
+
+    /// The text of a term.
+    pub fn term_text(&self, id: TermId) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// Resources containing a term.
+    pub fn postings(&self, id: TermId) -> &[Posting] {
+        &self.postings[id as usize]
+    }
+
+    /// How much a term tells resources apart, in (0.4, 1]: rare terms count more.
+    pub fn idf(&self, id: TermId) -> f32 {
+        self.idf[id as usize]
+    }
+
+    /// Terms a synonym group gives for this query key.
+    pub fn synonyms(&self, key: &str) -> &[TermId] {
+        self.synonyms.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Resources one of whose titles, keywords or topic names is exactly `key` (see
+    /// [`field_key`]).
+    pub fn whole_field(&self, key: &str) -> &[Posting] {
+        self.whole_fields.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// A resource's titles as field keys.
+    pub fn title_keys(&self, resource: ResourceIdx) -> &[String] {
+        &self.title_keys[resource]
+    }
+
+    /// The Chinese segmentation dictionary.
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dictionary
+    }
+
+    /// Number of resources indexed.
+    pub fn resource_count(&self) -> usize {
+        self.resources
+    }
+
+    /// Number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Latin terms within Levenshtein distance `max` of `word` (transpositions cost one), with
+    /// their distances, nearest first.
+    pub fn typo_candidates(&self, word: &str, max: u8) -> Vec<(TermId, u8)> {
+        let dfa = automata::builder(max).build_dfa(word);
+        let mut stream = self.vocabulary.search_with_state(&dfa).into_stream();
+        let mut found = Vec::new();
+        while let Some((key, id, state)) = stream.next() {
+            if !key.iter().all(u8::is_ascii_alphanumeric) {
+                continue;
+            }
+            if let levenshtein_automata::Distance::Exact(d) = dfa.distance(state) {
+                if d > 0 {
+                    found.push((id as TermId, d));
+                }
+            }
+        }
+        found.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings(id).len())));
+        found
+    }
+
+    /// Terms that start with `prefix` (excluding `prefix` itself), shortest first, at most
+    /// `limit` of them.
+    pub fn completions(&self, prefix: &str, limit: usize) -> Vec<TermId> {
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        let mut stream = self.vocabulary.search(automaton).into_stream();
+        let mut found = Vec::new();
+        // The stream is in byte order, so cap the scan, then keep the closest completions.
+        while let Some((key, id)) = stream.next() {
+            if key.len() > prefix.len() {
+                found.push(id as TermId);
+            }
+            if found.len() >= limit * 8 {
+                break;
+            }
+        }
+        found.sort_by_key(|&id| (self.term_text(id).len(), id));
+        found.truncate(limit);
+        found
+    }
+}
+
+/// A synonym's look-up key: one Latin word, a concatenation of up to three Latin words, or
+/// one run of ideographs. Mixed-script or longer phrases cannot be looked up and are skipped.
+fn synonym_key(term: &str) -> Option<String> {
+    let normalised = normalise(term);
+    let runs = runs(&normalised);
+    match runs.as_slice() {
+        [Run::Cjk(chars)] => Some((*chars).to_owned()),
+        latin if (1..=3).contains(&latin.len()) => latin
+            .iter()
+            .map(|r| match r {
+                Run::Latin(w) => Some(*w),
+                Run::Cjk(_) => None,
+            })
+            .collect::<Option<String>>(),
+        _ => None,
+    }
+}
+
+fn build_dictionary(catalogue: &Catalogue) -> Dictionary {
+    let mut words: Vec<String> = lexicon::cjk_words().map(str::to_owned).collect();
+    let mut add = |text: &str| {
+        let normalised = normalise(text);
+        for run in runs(&normalised) {
+            if let Run::Cjk(chars) = run {
+                if chars.chars().count() >= 2 && chars.chars().all(is_cjk) {
+                    words.push(chars.to_owned());
+                }
+            }
+        }
+    };
+    for topic in catalogue.topics() {
+        add(&topic.name);
+        topic.aliases.iter().for_each(|a| add(a));
+    }
+    for resource in catalogue.resources() {
+        resource.keywords.iter().for_each(|k| add(k));
+    }
+    for group in catalogue.synonyms() {
+        group.iter().for_each(|t| add(t));
+    }
+    Dictionary::new(words)
+}
+
+mod automata {
+    //! Levenshtein automaton builders are costly to construct (a parametric DFA per distance)
+    //! and cheap to use, so each is built once per process, on first need.
+    use std::sync::OnceLock;
+
+    use levenshtein_automata::LevenshteinAutomatonBuilder;
+
+    pub(super) fn builder(max: u8) -> &'static LevenshteinAutomatonBuilder {
+        static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+        static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+        match max {
+            0 | 1 => ONE.get_or_init(|| LevenshteinAutomatonBuilder::new(1, true)),
+            _ => TWO.get_or_init(|| LevenshteinAutomatonBuilder::new(2, true)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(text: &str, dict: &Dictionary) -> Vec<String> {
+        let mut out = Vec::new();
+        terms_of(text, dict, &mut |t: &str| out.push(t.to_owned()));
+        out
+    }
+
+    #[test]
+    fn latin_terms_include_compounds_and_prefixes() {
+        let dict = Dictionary::new(Vec::<String>::new());
+        let terms = collect("Flash Attention V2 (Qwen2)", &dict);
+        for want in ["flash", "attention", "flashattention", "flashattentionv2", "qwen2", "qwen"] {
+            assert!(terms.iter().any(|t| t == want), "missing {want} in {terms:?}");
+        }
+        assert!(collect("llama.cpp", &dict).contains(&"llamacpp".to_owned()));
+    }
+
+    #[test]
+    fn cjk_terms_include_dictionary_words_and_bigrams() {
+        let dict = Dictionary::new(["知识蒸馏", "蒸馏"]);
+        let terms = collect("知识蒸馏学习", &dict);
+        for want in ["知识蒸馏", "蒸馏", "知识", "识蒸", "馏学", "学习"] {
+            assert!(terms.iter().any(|t| t == want), "missing {want} in {terms:?}");
+        }
+    }
+
+    #[test]
+    fn letter_prefix_needs_trailing_digits() {
+        assert_eq!(letter_prefix("qwen2"), Some("qwen"));
+        assert_eq!(letter_prefix("int8"), Some("int"));
+        assert_eq!(letter_prefix("t5"), None);
+        assert_eq!(letter_prefix("v2x"), None);
+        assert_eq!(letter_prefix("lora"), None);
+    }
+
+    #[test]
+    fn synonym_keys() {
+        assert_eq!(synonym_key("Tensor Parallelism").as_deref(), Some("tensorparallelism"));
+        assert_eq!(synonym_key("张量并行").as_deref(), Some("张量并行"));
+        assert_eq!(synonym_key("kv cache量化"), None);
+    }
+
+    #[test]
+    fn shipped_index_finds_typos_and_completions() {
+        let cat = Catalogue::shipped().unwrap();
+        let index = Index::build(&cat);
+        let megatron = index.term("megatron").unwrap();
+        assert!(index.typo_candidates("megatorn", 2).iter().any(|&(t, d)| t == megatron && d == 1));
+        let lora = index.term("lora").unwrap();
+        assert!(index.completions("lor", 8).contains(&lora));
+    }
+}

@@ -1,0 +1,92 @@
+//! Stage 1 of the query pipeline: one canonical spelling for every way users type a word.
+//!
+//! NFKC folds full-width forms ("ｖＬＬＭ" → "vLLM") and compatibility characters; lowercasing
+//! folds case; OpenCC's t2s converts traditional Chinese ("分佈式訓練" → "分布式训练"); and every
+//! character that is neither a letter nor a digit (punctuation, symbols, control characters,
+//! bidi marks, emoji) becomes a single space. The same function normalises catalogue text, so
+//! both sides of a match always agree.
+
+use std::sync::OnceLock;
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+use unicode_normalization::UnicodeNormalization;
+
+/// The converter is built once per process: its dictionaries are embedded, but parsing the
+/// configuration is not free, and a plain-ASCII query never needs it.
+fn t2s() -> Option<&'static OpenCC> {
+    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
+    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok()).as_ref()
+}
+
+/// True for the CJK ideographs the segmenter handles.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// Normalises text for matching. The result holds only lowercase letters, digits, CJK
+/// ideographs and single spaces, with no leading or trailing space.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        push_folded(&mut out, text.chars());
+        return out;
+    }
+    let composed: String = text.nfkc().collect();
+    let simplified = match t2s() {
+        Some(conv) if composed.chars().any(is_cjk) => conv.convert(&composed),
+        _ => composed,
+    };
+    push_folded(&mut out, simplified.chars());
+    out
+}
+
+fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
+    let mut pending_space = false;
+    for c in chars {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_folds_to_ascii() {
+        assert_eq!(normalise("ｍｅｇａｔｒｏｎ"), "megatron");
+        assert_eq!(normalise("ｖＬＬＭ　教程"), "vllm 教程");
+    }
+
+    #[test]
+    fn traditional_becomes_simplified() {
+        assert_eq!(normalise("分佈式訓練"), "分布式训练");
+        assert_eq!(normalise("量化與剪枝"), "量化与剪枝");
+    }
+
+    #[test]
+    fn punctuation_and_spaces_fold() {
+        assert_eq!(normalise("  LoRA，教程!!  "), "lora 教程");
+        assert_eq!(normalise("llama.cpp"), "llama cpp");
+        assert_eq!(normalise("Megatron-LM"), "megatron lm");
+        assert_eq!(normalise("\u{202E}lora\u{200B}\u{0007}"), "lora");
+        assert_eq!(normalise("🚀🚀"), "");
+    }
+
+    #[test]
+    fn case_folds() {
+        assert_eq!(normalise("FlashAttention V2"), "flashattention v2");
+    }
+}

@@ -1,0 +1,146 @@
+//! Stage 5: score candidates, apply the relevance floor, and order them.
+//!
+//! A resource's score is the mean strength of its content-word matches, scaled by how much of
+//! the query it covers, plus bonuses: the whole query equal to a title, keyword or topic name
+//! (exact), a title that starts with the query (prefix), and a kind the user asked for
+//! ("视频", "paper"). Intent and stop words never add coverage, so "教程" alone finds nothing
+//! and "best pizza in new york" cannot pass on one stray word.
+
+use super::expand::QueryWord;
+use super::index::{Field, Index, field_key};
+use super::lexicon;
+use super::matching::Candidates;
+use crate::catalogue::{Catalogue, ResourceIdx};
+
+/// One match behind a hit, for explaining it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Matched {
+    /// The query word as normalised.
+    pub word: String,
+    /// The index term it matched.
+    pub term: String,
+    pub field: Field,
+    pub how: super::expand::How,
+}
+
+/// A resource that passed the relevance floor.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Ranked {
+    #[serde(skip)]
+    pub resource: ResourceIdx,
+    /// Relevance in [0, 1].
+    pub score: f32,
+    pub matched: Vec<Matched>,
+}
+
+/// Below this absolute score nothing is shown.
+const FLOOR: f32 = 0.3;
+/// Hits weaker than this share of the best hit are noise next to it.
+const RELATIVE_FLOOR: f32 = 0.3;
+/// A multi-word query must have this share of its content words matched.
+const MIN_COVERAGE: f32 = 0.6;
+const EXACT_BONUS: f32 = 0.35;
+const TOPIC_EXACT_BONUS: f32 = 0.2;
+const PREFIX_BONUS: f32 = 0.1;
+const KIND_BONUS: f32 = 0.12;
+const INTENT_TITLE_BONUS: f32 = 0.05;
+const MAX_SCORE: f32 = 1.0 + EXACT_BONUS + PREFIX_BONUS + KIND_BONUS + 2.0 * INTENT_TITLE_BONUS;
+
+/// Ranks candidates best first.
+pub fn rank(
+    words: &[QueryWord],
+    candidates: &Candidates,
+    index: &Index,
+    catalogue: &Catalogue,
+) -> Vec<Ranked> {
+    let content: Vec<usize> = (0..words.len()).filter(|&w| words[w].is_content()).collect();
+    if content.is_empty() {
+        return Vec::new();
+    }
+    let n = content.len() as f32;
+    let needed = if content.len() == 1 { 0.5 } else { MIN_COVERAGE };
+    let key: String = content.iter().map(|&w| words[w].text.as_str()).collect();
+    let corrected = corrected_key(words, &content, index);
+
+    let mut ranked = Vec::new();
+    for (i, &resource) in candidates.resources.iter().enumerate() {
+        let row = candidates.row(i);
+        let coverage: f32 = content.iter().map(|&w| row[w].coverage.min(1.0)).sum::<f32>() / n;
+        if coverage < needed {
+            continue;
+        }
+        let strength: f32 = content.iter().map(|&w| row[w].score.min(1.0)).sum::<f32>() / n;
+        let r = resource as usize;
+        let kind = catalogue.resource(r).kind;
+        let mut score = strength * (0.5 + 0.5 * coverage);
+        score += exact_bonus(index, &key, r).max(exact_bonus(index, &corrected, r));
+        if index.title_keys(r).iter().any(|t| key.len() >= 2 && t.starts_with(&key)) {
+            score += PREFIX_BONUS;
+        }
+        let intents = words.iter().enumerate().filter(|(_, w)| matches!(w.role, lexicon::Role::Intent(_)));
+        let mut kind_wanted = false;
+        let mut intent_titles = 0.0;
+        for (w, word) in intents {
+            kind_wanted |= lexicon::prefers(word.role, kind);
+            if row[w].best.is_some_and(|(_, field, _)| field <= Field::Keyword) {
+                intent_titles += INTENT_TITLE_BONUS;
+            }
+        }
+        if kind_wanted {
+            score += KIND_BONUS;
+        }
+        score += intent_titles.min(2.0 * INTENT_TITLE_BONUS);
+        let score = score / MAX_SCORE;
+        if score * MAX_SCORE < FLOOR {
+            continue;
+        }
+        let matched = content
+            .iter()
+            .filter_map(|&w| {
+                let (term, field, how) = row[w].best?;
+                Some(Matched {
+                    word: words[w].text.clone(),
+                    term: index.term_text(term).to_owned(),
+                    field,
+                    how,
+                })
+            })
+            .collect();
+        ranked.push(Ranked { resource: r, score: score.min(1.0), matched });
+    }
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.resource.cmp(&b.resource)));
+    if let Some(top) = ranked.first().map(|r| r.score) {
+        ranked.retain(|r| r.score >= top * RELATIVE_FLOOR);
+    }
+    ranked
+}
+
+fn exact_bonus(index: &Index, key: &str, resource: ResourceIdx) -> f32 {
+    if key.is_empty() {
+        return 0.0;
+    }
+    index
+        .whole_field(key)
+        .iter()
+        .find(|p| p.resource as usize == resource)
+        .map_or(0.0, |p| if p.field <= Field::Keyword { EXACT_BONUS } else { TOPIC_EXACT_BONUS })
+}
+
+/// The query key with each unknown word replaced by its best guess ("megatorn" → megatron), so
+/// that a typo of a whole title still earns the exact bonus.
+fn corrected_key(words: &[QueryWord], content: &[usize], index: &Index) -> String {
+    let mut key = String::new();
+    for &w in content {
+        let word = &words[w];
+        let best = word
+            .alternatives
+            .iter()
+            .filter(|a| matches!(a.how, super::expand::How::Exact | super::expand::How::Typo))
+            .max_by(|a, b| a.weight.total_cmp(&b.weight));
+        match best {
+            Some(a) => key.push_str(index.term_text(a.term)),
+            None => key.push_str(&field_key(&word.text)),
+        }
+    }
+    key
+}
