@@ -16,3 +16,6 @@ pub mod app;
 pub mod chat;
 pub mod cli;
 pub mod config;
+pub mod discord;
+pub mod service;
+pub mod telegram;

@@ -1,0 +1,303 @@
+//! What every adapter is handed: the current engine (swappable on reload), metrics, and a
+//! place to report its connection state for `/healthz`.
+//!
+//! Adapters ask questions through [`Services::ask`] so that every platform is measured the
+//! same way, and never hold an engine across a reload: each call loads the current one.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use arc_swap::ArcSwap;
+use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue, LabelValueEncoder};
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+use serde::Serialize;
+
+use crate::answer::{Answer, Completion};
+use crate::search::Engine;
+
+/// Where a question came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Telegram,
+    Discord,
+    Console,
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Platform::Telegram => "telegram",
+            Platform::Discord => "discord",
+            Platform::Console => "console",
+        })
+    }
+}
+
+/// Whether a question found anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Answered,
+    NoResult,
+}
+
+/// Label values in Prometheus's lowercase convention.
+macro_rules! label_values {
+    ($($ty:ty { $($variant:ident => $text:literal),+ $(,)? })+) => {$(
+        impl EncodeLabelValue for $ty {
+            fn encode(&self, encoder: &mut LabelValueEncoder<'_>) -> Result<(), fmt::Error> {
+                fmt::Write::write_str(encoder, match self { $(Self::$variant => $text),+ })
+            }
+        }
+    )+};
+}
+
+label_values! {
+    Platform { Telegram => "telegram", Discord => "discord", Console => "console" }
+    Outcome { Answered => "answered", NoResult => "no_result" }
+    ReloadResult { Ok => "ok", Rejected => "rejected" }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct QueryLabels {
+    platform: Platform,
+    outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct PlatformLabels {
+    platform: Platform,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ReloadResult {
+    Ok,
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct ReloadLabels {
+    result: ReloadResult,
+}
+
+/// The Prometheus metrics ganhuo exports.
+pub struct Metrics {
+    registry: Registry,
+    queries: Family<QueryLabels, Counter>,
+    latency: Family<PlatformLabels, Histogram>,
+    adapter_errors: Family<PlatformLabels, Counter>,
+    catalogue_resources: Gauge,
+    reloads: Family<ReloadLabels, Counter>,
+}
+
+impl fmt::Debug for Metrics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Metrics").finish_non_exhaustive()
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::with_prefix("ganhuo");
+        let queries = Family::<QueryLabels, Counter>::default();
+        registry.register("queries", "Questions answered, by platform and outcome", queries.clone());
+        // Answers take microseconds in the core; the buckets reach up to a second so that a
+        // slow path (a huge catalogue, a starved runtime) still shows.
+        let latency = Family::<PlatformLabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(0.000_01, 4.0, 10))
+        });
+        registry.register("answer_latency_seconds", "Time to compute an answer", latency.clone());
+        let adapter_errors = Family::<PlatformLabels, Counter>::default();
+        registry.register(
+            "adapter_errors",
+            "Errors talking to a chat platform (network, API)",
+            adapter_errors.clone(),
+        );
+        let catalogue_resources = Gauge::default();
+        registry.register(
+            "catalogue_resources",
+            "Resources in the catalogue being served",
+            catalogue_resources.clone(),
+        );
+        let reloads = Family::<ReloadLabels, Counter>::default();
+        registry.register("catalogue_reloads", "Catalogue reload attempts, by result", reloads.clone());
+        Metrics { registry, queries, latency, adapter_errors, catalogue_resources, reloads }
+    }
+}
+
+impl Metrics {
+    /// Records one answered question.
+    pub fn observe_query(&self, platform: Platform, outcome: Outcome, seconds: f64) {
+        self.queries.get_or_create(&QueryLabels { platform, outcome }).inc();
+        self.latency.get_or_create(&PlatformLabels { platform }).observe(seconds);
+    }
+
+    /// Records an error talking to a platform.
+    pub fn adapter_error(&self, platform: Platform) {
+        self.adapter_errors.get_or_create(&PlatformLabels { platform }).inc();
+    }
+
+    /// Records a reload attempt.
+    pub fn reload(&self, accepted: bool) {
+        let result = if accepted { ReloadResult::Ok } else { ReloadResult::Rejected };
+        self.reloads.get_or_create(&ReloadLabels { result }).inc();
+    }
+
+    fn set_catalogue_size(&self, resources: usize) {
+        self.catalogue_resources.set(i64::try_from(resources).unwrap_or(i64::MAX));
+    }
+
+    /// The metrics in Prometheus text format.
+    pub fn encode(&self) -> String {
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
+        out
+    }
+}
+
+/// An adapter's connection state, as `/healthz` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AdapterState {
+    Starting,
+    Connected,
+    Reconnecting,
+    Stopped,
+    Failed,
+}
+
+/// Connection states of the configured adapters.
+#[derive(Debug, Default)]
+pub struct Health {
+    states: Mutex<BTreeMap<Platform, AdapterState>>,
+}
+
+impl Health {
+    /// Records an adapter's state.
+    pub fn set(&self, platform: Platform, state: AdapterState) {
+        self.lock().insert(platform, state);
+    }
+
+    /// Every adapter's state.
+    pub fn snapshot(&self) -> BTreeMap<Platform, AdapterState> {
+        self.lock().clone()
+    }
+
+    /// True when at least one adapter is registered and all are connected.
+    pub fn healthy(&self) -> bool {
+        let states = self.lock();
+        !states.is_empty() && states.values().all(|s| *s == AdapterState::Connected)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<Platform, AdapterState>> {
+        // A panic while holding this lock cannot leave the map half-written (single insert),
+        // so a poisoned lock is still safe to read.
+        self.states.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Why an adapter stopped for good. Transient faults (network, 5xx, rate limits) never end up
+/// here: adapters retry those with backoff.
+#[derive(Debug, thiserror::Error)]
+pub enum AdapterError {
+    /// The platform rejected the token; retrying cannot help.
+    #[error("{platform} rejected the bot token ({reason}); check the token and restart")]
+    Unauthorized { platform: Platform, reason: String },
+    /// Anything else that cannot be retried (bad configuration found at start-up, …).
+    #[error("{platform}: {message}")]
+    Fatal { platform: Platform, message: String },
+}
+
+/// The shared core, cheap to clone into every handler.
+#[derive(Debug, Clone)]
+pub struct Services {
+    engine: Arc<ArcSwap<Engine>>,
+    metrics: Arc<Metrics>,
+    health: Arc<Health>,
+    page_size: usize,
+}
+
+impl Services {
+    pub fn new(engine: Engine, page_size: usize) -> Services {
+        let metrics = Metrics::default();
+        metrics.set_catalogue_size(engine.catalogue().resources().len());
+        Services {
+            engine: Arc::new(ArcSwap::from_pointee(engine)),
+            metrics: Arc::new(metrics),
+            health: Arc::new(Health::default()),
+            page_size: page_size.max(1),
+        }
+    }
+
+    /// The engine serving now. Hold it for one request, not longer.
+    pub fn engine(&self) -> Arc<Engine> {
+        self.engine.load_full()
+    }
+
+    /// Replaces the engine; requests in flight finish on the old one.
+    pub fn replace_engine(&self, engine: Engine) {
+        self.metrics.set_catalogue_size(engine.catalogue().resources().len());
+        self.engine.store(Arc::new(engine));
+    }
+
+    /// Answers a question and records it in the metrics.
+    pub fn ask(&self, platform: Platform, query: &str, offset: usize) -> Answer {
+        let started = Instant::now();
+        let answer = self.engine().answer(query, offset, self.page_size);
+        let outcome = if answer.total == 0 { Outcome::NoResult } else { Outcome::Answered };
+        self.metrics.observe_query(platform, outcome, started.elapsed().as_secs_f64());
+        answer
+    }
+
+    /// Completions for autocomplete (not counted as questions).
+    pub fn complete(&self, partial: &str, limit: usize) -> Vec<Completion> {
+        self.engine().complete(partial, limit)
+    }
+
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    pub fn health(&self) -> &Health {
+        &self.health
+    }
+
+    /// Results per page.
+    pub fn page_size(&self) -> usize {
+        self.page_size
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asking_moves_counters() {
+        let services = Services::new(Engine::shipped().unwrap(), 5);
+        services.ask(Platform::Telegram, "vllm", 0);
+        services.ask(Platform::Telegram, "qwertyuiop", 0);
+        let text = services.metrics().encode();
+        assert!(text.contains("ganhuo_queries_total{platform=\"telegram\",outcome=\"answered\"} 1"), "{text}");
+        assert!(text.contains("outcome=\"no_result\"} 1"), "{text}");
+        assert!(text.contains("ganhuo_catalogue_resources 165"), "{text}");
+        assert!(text.contains("ganhuo_answer_latency_seconds_count{platform=\"telegram\"} 2"), "{text}");
+    }
+
+    #[test]
+    fn health_needs_every_adapter_connected() {
+        let health = Health::default();
+        assert!(!health.healthy());
+        health.set(Platform::Telegram, AdapterState::Connected);
+        assert!(health.healthy());
+        health.set(Platform::Discord, AdapterState::Reconnecting);
+        assert!(!health.healthy());
+    }
+}

@@ -1,0 +1,2 @@
+//! Telegram adapter (teloxide): translates updates into questions and answers into messages.
+//! Being written; see issue 3.
