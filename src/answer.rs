@@ -20,7 +20,11 @@ pub struct TopicRef {
 impl TopicRef {
     pub fn new(catalogue: &Catalogue, topic: TopicIdx) -> TopicRef {
         let t = catalogue.topic(topic);
-        TopicRef { id: t.id.clone(), name: t.name.clone(), name_en: t.name_en.clone() }
+        TopicRef {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            name_en: t.name_en.clone(),
+        }
     }
 
     /// The topic's label in a locale.
@@ -68,7 +72,13 @@ impl Hit {
         let path = resource
             .topics
             .first()
-            .map(|&t| catalogue.path(t).into_iter().map(|t| TopicRef::new(catalogue, t)).collect())
+            .map(|&t| {
+                catalogue
+                    .path(t)
+                    .into_iter()
+                    .map(|t| TopicRef::new(catalogue, t))
+                    .collect()
+            })
             .unwrap_or_default();
         Hit {
             id: resource.id.clone(),
@@ -94,7 +104,11 @@ impl Hit {
 
     /// The topic path joined with " › " in a locale.
     pub fn path_label(&self, locale: Locale) -> String {
-        self.path.iter().map(|t| t.label(locale)).collect::<Vec<_>>().join(" › ")
+        self.path
+            .iter()
+            .map(|t| t.label(locale))
+            .collect::<Vec<_>>()
+            .join(" › ")
     }
 }
 
@@ -117,11 +131,17 @@ pub struct Suggestion {
 
 impl Suggestion {
     pub fn did_you_mean(topic: TopicRef) -> Suggestion {
-        Suggestion { kind: SuggestionKind::DidYouMean, topic }
+        Suggestion {
+            kind: SuggestionKind::DidYouMean,
+            topic,
+        }
     }
 
     pub fn top_topic(topic: TopicRef) -> Suggestion {
-        Suggestion { kind: SuggestionKind::TopTopic, topic }
+        Suggestion {
+            kind: SuggestionKind::TopTopic,
+            topic,
+        }
     }
 }
 
@@ -164,12 +184,22 @@ pub struct Completion {
 
 impl Completion {
     pub(crate) fn topic(name: &str, name_en: &str) -> Completion {
-        let label = if name == name_en { name.to_owned() } else { format!("{name_en} · {name}") };
-        Completion { label, value: name_en.to_owned() }
+        let label = if name == name_en {
+            name.to_owned()
+        } else {
+            format!("{name_en} · {name}")
+        };
+        Completion {
+            label,
+            value: name_en.to_owned(),
+        }
     }
 
     pub(crate) fn resource(title: &str) -> Completion {
-        Completion { label: title.to_owned(), value: title.to_owned() }
+        Completion {
+            label: title.to_owned(),
+            value: title.to_owned(),
+        }
     }
 }
 

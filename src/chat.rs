@@ -112,7 +112,11 @@ fn topics(engine: &Engine, path: Option<&str>, locale: Locale) -> String {
         .into_iter()
         .map(|t| {
             let topic = crate::answer::TopicRef::new(catalogue, t);
-            format!("  ▸ {} ({})\n", topic.label(locale), catalogue.resources_under(t).len())
+            format!(
+                "  ▸ {} ({})\n",
+                topic.label(locale),
+                catalogue.resources_under(t).len()
+            )
         })
         .collect()
 }
@@ -149,6 +153,9 @@ mod tests {
         assert!(roots.contains("LLM推理"));
         let branch = topics(&engine, Some("vllm"), Locale::En);
         assert!(branch.contains("github.com/vllm-project/vllm"));
-        assert_eq!(topics(&engine, Some("nope"), Locale::En), Locale::En.unknown_topic());
+        assert_eq!(
+            topics(&engine, Some("nope"), Locale::En),
+            Locale::En.unknown_topic()
+        );
     }
 }

@@ -129,10 +129,10 @@ pub fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
     if let Some(path) = flag {
         return Some(path.to_owned());
     }
-    if let Ok(path) = std::env::var("GANHUO_CONFIG") {
-        if !path.is_empty() {
-            return Some(PathBuf::from(path));
-        }
+    if let Ok(path) = std::env::var("GANHUO_CONFIG")
+        && !path.is_empty()
+    {
+        return Some(PathBuf::from(path));
     }
     let default = PathBuf::from("config.toml");
     default.exists().then_some(default)
@@ -160,7 +160,9 @@ fn locale(arg: Option<LangArg>) -> Locale {
         Some(LangArg::Zh) => Locale::Zh,
         Some(LangArg::En) => Locale::En,
         None => {
-            let lang = std::env::var("LC_ALL").or_else(|_| std::env::var("LANG")).ok();
+            let lang = std::env::var("LC_ALL")
+                .or_else(|_| std::env::var("LANG"))
+                .ok();
             Locale::from_tag(lang.as_deref())
         }
     }
@@ -180,7 +182,11 @@ fn ask(args: &AskArgs) -> Result<()> {
         let mut line = Vec::new();
         loop {
             line.clear();
-            if input.read_until(b'\n', &mut line).context("reading standard input")? == 0 {
+            if input
+                .read_until(b'\n', &mut line)
+                .context("reading standard input")?
+                == 0
+            {
                 break;
             }
             let query = String::from_utf8_lossy(&line);
@@ -306,7 +312,11 @@ fn tree(catalogue: &Catalogue, topic: TopicIdx, depth: usize, locale: Locale, ou
         Locale::En => &t.name_en,
     };
     let count = catalogue.resources_under(topic).len();
-    out.push_str(&format!("{}{label} ({count})  [{}]\n", "  ".repeat(depth), t.id));
+    out.push_str(&format!(
+        "{}{label} ({count})  [{}]\n",
+        "  ".repeat(depth),
+        t.id
+    ));
     for &child in catalogue.children(topic) {
         tree(catalogue, child, depth + 1, locale, out);
     }
@@ -349,11 +359,18 @@ fn export(args: &CatalogueArgs) -> Result<()> {
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &json!({ "resources": resources, "topics": topics }))?;
+        serde_json::to_writer_pretty(
+            &mut out,
+            &json!({ "resources": resources, "topics": topics }),
+        )?;
         writeln!(out)?;
     } else {
         for r in catalogue.resources() {
-            writeln!(out, "{}\t{}\t{}\t{}\t{}", r.id, r.kind, r.lang, r.url, r.title)?;
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                r.id, r.kind, r.lang, r.url, r.title
+            )?;
         }
     }
     Ok(())
@@ -373,7 +390,10 @@ fn check(args: &ConfigArgs) -> Result<()> {
     }
     println!(
         "catalogue {}: ok ({} topics, {} resources, {} synonym groups)",
-        config.catalogue.as_ref().map_or("<embedded>".into(), |p| p.display().to_string()),
+        config
+            .catalogue
+            .as_ref()
+            .map_or("<embedded>".into(), |p| p.display().to_string()),
         catalogue.topics().len(),
         catalogue.resources().len(),
         catalogue.synonyms().len()
@@ -386,7 +406,9 @@ fn check(args: &ConfigArgs) -> Result<()> {
     .flatten()
     .collect();
     if adapters.is_empty() {
-        println!("adapters: none configured (set [telegram] / [discord] or TELEGRAM_BOT_TOKEN / DISCORD_TOKEN)");
+        println!(
+            "adapters: none configured (set [telegram] / [discord] or TELEGRAM_BOT_TOKEN / DISCORD_TOKEN)"
+        );
     } else {
         println!("adapters: {}", adapters.join(", "));
     }
@@ -404,7 +426,10 @@ mod tests {
         assert_eq!(find_topic(&cat, "vllm"), Some(vllm));
         assert_eq!(find_topic(&cat, "VLLM"), Some(vllm));
         assert_eq!(find_topic(&cat, "LLM推理/推理加速框架/vLLM"), Some(vllm));
-        assert_eq!(find_topic(&cat, "LLM推理 › 推理加速框架"), cat.topic_by_id("inference-engines"));
+        assert_eq!(
+            find_topic(&cat, "LLM推理 › 推理加速框架"),
+            cat.topic_by_id("inference-engines")
+        );
         assert_eq!(find_topic(&cat, "LLM训练/vLLM"), None);
         assert_eq!(find_topic(&cat, "no such topic"), None);
         assert_eq!(find_topic(&cat, "//"), None);

@@ -124,7 +124,7 @@ pub struct WebhookConfig {
     pub secret: Secret,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct DiscordConfig {
     /// Bot token; `DISCORD_TOKEN` or `DISCORD_TOKEN_FILE` override it.
@@ -178,7 +178,10 @@ pub struct LogConfig {
 
 impl Default for LogConfig {
     fn default() -> Self {
-        LogConfig { format: LogFormat::Pretty, level: "info".into() }
+        LogConfig {
+            format: LogFormat::Pretty,
+            level: "info".into(),
+        }
     }
 }
 
@@ -206,7 +209,9 @@ impl Env for ProcessEnv {
 
 impl<const N: usize> Env for [(&str, &str); N] {
     fn var(&self, name: &str) -> Option<String> {
-        self.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+        self.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| (*v).to_owned())
     }
 }
 
@@ -218,7 +223,10 @@ impl Config {
                 .span()
                 .map(|s| format!("line {}: ", text[..s.start].matches('\n').count() + 1))
                 .unwrap_or_default();
-            ConfigError::Parse { path: path.to_owned(), message: format!("{line}{}", err.message().trim()) }
+            ConfigError::Parse {
+                path: path.to_owned(),
+                message: format!("{line}{}", err.message().trim()),
+            }
         })
     }
 
@@ -233,10 +241,10 @@ impl Config {
                 })?;
                 let mut config = Config::parse(&text, &p.display().to_string())?;
                 // A relative catalogue path means "next to the config file".
-                if let (Some(cat), Some(dir)) = (&config.catalogue, p.parent()) {
-                    if cat.is_relative() {
-                        config.catalogue = Some(dir.join(cat));
-                    }
+                if let (Some(cat), Some(dir)) = (&config.catalogue, p.parent())
+                    && cat.is_relative()
+                {
+                    config.catalogue = Some(dir.join(cat));
                 }
                 config
             }
@@ -252,10 +260,14 @@ impl Config {
     /// only in the environment enables its adapter.
     pub fn apply_env(&mut self, env: &impl Env) -> Result<(), ConfigError> {
         if let Some(token) = secret_from_env(env, "TELEGRAM_BOT_TOKEN")? {
-            self.telegram.get_or_insert_with(TelegramConfig::default).token = token;
+            self.telegram
+                .get_or_insert_with(TelegramConfig::default)
+                .token = token;
         }
         if let Some(token) = secret_from_env(env, "DISCORD_TOKEN")? {
-            self.discord.get_or_insert_with(DiscordConfig::default).token = token;
+            self.discord
+                .get_or_insert_with(DiscordConfig::default)
+                .token = token;
         }
         Ok(())
     }
@@ -264,7 +276,10 @@ impl Config {
     pub fn validate(&self) -> Result<(), ConfigError> {
         let bad = |m: String| Err(ConfigError::Invalid(m));
         if self.search.page_size == 0 || self.search.page_size > 10 {
-            return bad(format!("search.page_size must be 1–10, got {}", self.search.page_size));
+            return bad(format!(
+                "search.page_size must be 1–10, got {}",
+                self.search.page_size
+            ));
         }
         if let Some(t) = &self.telegram {
             if t.token.is_empty() {
@@ -275,10 +290,15 @@ impl Config {
             }
             if t.mode == TelegramMode::Webhook {
                 let Some(hook) = &t.webhook else {
-                    return bad("telegram.mode = \"webhook\" needs a [telegram.webhook] table".into());
+                    return bad(
+                        "telegram.mode = \"webhook\" needs a [telegram.webhook] table".into(),
+                    );
                 };
                 if url::Url::parse(&hook.public_url).is_err() {
-                    return bad(format!("telegram.webhook.public_url is not a URL: {}", hook.public_url));
+                    return bad(format!(
+                        "telegram.webhook.public_url is not a URL: {}",
+                        hook.public_url
+                    ));
                 }
                 if self.http.listen.is_none() {
                     return bad("telegram webhook mode needs [http] listen".into());
@@ -295,17 +315,20 @@ impl Config {
             if !d.proxy_url.is_empty() && url::Url::parse(&d.proxy_url).is_err() {
                 return bad(format!("discord.proxy_url is not a URL: {}", d.proxy_url));
             }
-            if let Some(s) = d.shards {
-                if s.total == 0 || s.count == 0 || s.first + s.count > s.total {
-                    return bad(format!(
-                        "discord.shards: first ({}) + count ({}) must be within total ({})",
-                        s.first, s.count, s.total
-                    ));
-                }
+            if let Some(s) = d.shards
+                && (s.total == 0 || s.count == 0 || s.first.saturating_add(s.count) > s.total)
+            {
+                return bad(format!(
+                    "discord.shards: first ({}) + count ({}) must be within total ({})",
+                    s.first, s.count, s.total
+                ));
             }
         }
         if let Err(err) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
-            return bad(format!("log.level `{}` is not a valid filter: {err}", self.log.level));
+            return bad(format!(
+                "log.level `{}` is not a valid filter: {err}",
+                self.log.level
+            ));
         }
         Ok(())
     }
@@ -328,18 +351,6 @@ impl Default for TelegramConfig {
     }
 }
 
-impl Default for DiscordConfig {
-    fn default() -> Self {
-        DiscordConfig {
-            token: Secret::default(),
-            guild_id: 0,
-            proxy_url: String::new(),
-            ephemeral: false,
-            shards: None,
-        }
-    }
-}
-
 fn secret_from_env(env: &impl Env, var: &str) -> Result<Option<Secret>, ConfigError> {
     if let Some(value) = env.var(var) {
         return Ok(Some(Secret::new(value.trim())));
@@ -348,7 +359,11 @@ fn secret_from_env(env: &impl Env, var: &str) -> Result<Option<Secret>, ConfigEr
     match env.var(&file_var) {
         Some(path) => std::fs::read_to_string(&path)
             .map(|s| Some(Secret::new(s.trim())))
-            .map_err(|source| ConfigError::SecretFile { var: file_var, path, source }),
+            .map_err(|source| ConfigError::SecretFile {
+                var: file_var,
+                path,
+                source,
+            }),
         None => Ok(None),
     }
 }
@@ -382,10 +397,18 @@ mod tests {
         std::fs::write(&secret, "from-file\n").unwrap();
         let mut config = Config::parse("[telegram]\ntoken = \"in-config\"\n", "c").unwrap();
         let path = secret.to_str().unwrap();
-        config.apply_env(&[("TELEGRAM_BOT_TOKEN_FILE", path)]).unwrap();
-        assert_eq!(config.telegram.as_ref().unwrap().token.expose(), "from-file");
         config
-            .apply_env(&[("TELEGRAM_BOT_TOKEN", "from-env"), ("TELEGRAM_BOT_TOKEN_FILE", path)])
+            .apply_env(&[("TELEGRAM_BOT_TOKEN_FILE", path)])
+            .unwrap();
+        assert_eq!(
+            config.telegram.as_ref().unwrap().token.expose(),
+            "from-file"
+        );
+        config
+            .apply_env(&[
+                ("TELEGRAM_BOT_TOKEN", "from-env"),
+                ("TELEGRAM_BOT_TOKEN_FILE", path),
+            ])
             .unwrap();
         assert_eq!(config.telegram.as_ref().unwrap().token.expose(), "from-env");
     }
@@ -393,7 +416,9 @@ mod tests {
     #[test]
     fn missing_secret_file_is_an_error() {
         let mut config = Config::default();
-        let err = config.apply_env(&[("DISCORD_TOKEN_FILE", "/nonexistent/x")]).unwrap_err();
+        let err = config
+            .apply_env(&[("DISCORD_TOKEN_FILE", "/nonexistent/x")])
+            .unwrap_err();
         assert!(err.to_string().contains("DISCORD_TOKEN_FILE"));
     }
 
@@ -409,7 +434,10 @@ mod tests {
     #[test]
     fn secrets_never_print() {
         let config = Config {
-            telegram: Some(TelegramConfig { token: Secret::new("123:abc"), ..Default::default() }),
+            telegram: Some(TelegramConfig {
+                token: Secret::new("123:abc"),
+                ..Default::default()
+            }),
             ..Default::default()
         };
         assert!(!format!("{config:?}").contains("123:abc"));
@@ -419,7 +447,13 @@ mod tests {
     fn invalid_values_are_rejected() {
         let webhook_without_http = "[telegram]\ntoken = \"t\"\nmode = \"webhook\"\n[telegram.webhook]\npublic_url = \"https://x/y\"\n";
         let config = Config::parse(webhook_without_http, "c").unwrap();
-        assert!(config.validate().unwrap_err().to_string().contains("[http] listen"));
+        assert!(
+            config
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("[http] listen")
+        );
         let shards = "[discord]\ntoken = \"t\"\nshards = { total = 2, first = 1, count = 2 }\n";
         assert!(Config::parse(shards, "c").unwrap().validate().is_err());
         let page = "[search]\npage_size = 0\n";

@@ -61,7 +61,10 @@ impl Locale {
     }
 
     pub fn no_results(self) -> &'static str {
-        self.pick("没有找到相关资源。", "Nothing in the catalogue matches that.")
+        self.pick(
+            "没有找到相关资源。",
+            "Nothing in the catalogue matches that.",
+        )
     }
 
     pub fn did_you_mean(self) -> &'static str {
@@ -137,11 +140,17 @@ impl Locale {
     }
 
     pub fn slow_down(self) -> &'static str {
-        self.pick("请求太频繁了,请稍等几秒再试。", "You're sending questions too fast; please wait a few seconds.")
+        self.pick(
+            "请求太频繁了,请稍等几秒再试。",
+            "You're sending questions too fast; please wait a few seconds.",
+        )
     }
 
     pub fn something_went_wrong(self) -> &'static str {
-        self.pick("出了点问题,请稍后再试。", "Something went wrong; please try again shortly.")
+        self.pick(
+            "出了点问题,请稍后再试。",
+            "Something went wrong; please try again shortly.",
+        )
     }
 }
 

@@ -17,5 +17,7 @@ pub mod chat;
 pub mod cli;
 pub mod config;
 pub mod discord;
+pub mod http;
+pub mod reload;
 pub mod service;
 pub mod telegram;

@@ -106,13 +106,21 @@ impl Default for Metrics {
     fn default() -> Self {
         let mut registry = Registry::with_prefix("ganhuo");
         let queries = Family::<QueryLabels, Counter>::default();
-        registry.register("queries", "Questions answered, by platform and outcome", queries.clone());
+        registry.register(
+            "queries",
+            "Questions answered, by platform and outcome",
+            queries.clone(),
+        );
         // Answers take microseconds in the core; the buckets reach up to a second so that a
         // slow path (a huge catalogue, a starved runtime) still shows.
         let latency = Family::<PlatformLabels, Histogram>::new_with_constructor(|| {
             Histogram::new(exponential_buckets(0.000_01, 4.0, 10))
         });
-        registry.register("answer_latency_seconds", "Time to compute an answer", latency.clone());
+        registry.register(
+            "answer_latency_seconds",
+            "Time to compute an answer",
+            latency.clone(),
+        );
         let adapter_errors = Family::<PlatformLabels, Counter>::default();
         registry.register(
             "adapter_errors",
@@ -126,31 +134,53 @@ impl Default for Metrics {
             catalogue_resources.clone(),
         );
         let reloads = Family::<ReloadLabels, Counter>::default();
-        registry.register("catalogue_reloads", "Catalogue reload attempts, by result", reloads.clone());
-        Metrics { registry, queries, latency, adapter_errors, catalogue_resources, reloads }
+        registry.register(
+            "catalogue_reloads",
+            "Catalogue reload attempts, by result",
+            reloads.clone(),
+        );
+        Metrics {
+            registry,
+            queries,
+            latency,
+            adapter_errors,
+            catalogue_resources,
+            reloads,
+        }
     }
 }
 
 impl Metrics {
     /// Records one answered question.
     pub fn observe_query(&self, platform: Platform, outcome: Outcome, seconds: f64) {
-        self.queries.get_or_create(&QueryLabels { platform, outcome }).inc();
-        self.latency.get_or_create(&PlatformLabels { platform }).observe(seconds);
+        self.queries
+            .get_or_create(&QueryLabels { platform, outcome })
+            .inc();
+        self.latency
+            .get_or_create(&PlatformLabels { platform })
+            .observe(seconds);
     }
 
     /// Records an error talking to a platform.
     pub fn adapter_error(&self, platform: Platform) {
-        self.adapter_errors.get_or_create(&PlatformLabels { platform }).inc();
+        self.adapter_errors
+            .get_or_create(&PlatformLabels { platform })
+            .inc();
     }
 
     /// Records a reload attempt.
     pub fn reload(&self, accepted: bool) {
-        let result = if accepted { ReloadResult::Ok } else { ReloadResult::Rejected };
+        let result = if accepted {
+            ReloadResult::Ok
+        } else {
+            ReloadResult::Rejected
+        };
         self.reloads.get_or_create(&ReloadLabels { result }).inc();
     }
 
     fn set_catalogue_size(&self, resources: usize) {
-        self.catalogue_resources.set(i64::try_from(resources).unwrap_or(i64::MAX));
+        self.catalogue_resources
+            .set(i64::try_from(resources).unwrap_or(i64::MAX));
     }
 
     /// The metrics in Prometheus text format.
@@ -199,7 +229,9 @@ impl Health {
     fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<Platform, AdapterState>> {
         // A panic while holding this lock cannot leave the map half-written (single insert),
         // so a poisoned lock is still safe to read.
-        self.states.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.states
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -243,7 +275,8 @@ impl Services {
 
     /// Replaces the engine; requests in flight finish on the old one.
     pub fn replace_engine(&self, engine: Engine) {
-        self.metrics.set_catalogue_size(engine.catalogue().resources().len());
+        self.metrics
+            .set_catalogue_size(engine.catalogue().resources().len());
         self.engine.store(Arc::new(engine));
     }
 
@@ -251,8 +284,13 @@ impl Services {
     pub fn ask(&self, platform: Platform, query: &str, offset: usize) -> Answer {
         let started = Instant::now();
         let answer = self.engine().answer(query, offset, self.page_size);
-        let outcome = if answer.total == 0 { Outcome::NoResult } else { Outcome::Answered };
-        self.metrics.observe_query(platform, outcome, started.elapsed().as_secs_f64());
+        let outcome = if answer.total == 0 {
+            Outcome::NoResult
+        } else {
+            Outcome::Answered
+        };
+        self.metrics
+            .observe_query(platform, outcome, started.elapsed().as_secs_f64());
         answer
     }
 
@@ -285,10 +323,16 @@ mod tests {
         services.ask(Platform::Telegram, "vllm", 0);
         services.ask(Platform::Telegram, "qwertyuiop", 0);
         let text = services.metrics().encode();
-        assert!(text.contains("ganhuo_queries_total{platform=\"telegram\",outcome=\"answered\"} 1"), "{text}");
+        assert!(
+            text.contains("ganhuo_queries_total{platform=\"telegram\",outcome=\"answered\"} 1"),
+            "{text}"
+        );
         assert!(text.contains("outcome=\"no_result\"} 1"), "{text}");
         assert!(text.contains("ganhuo_catalogue_resources 165"), "{text}");
-        assert!(text.contains("ganhuo_answer_latency_seconds_count{platform=\"telegram\"} 2"), "{text}");
+        assert!(
+            text.contains("ganhuo_answer_latency_seconds_count{platform=\"telegram\"} 2"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -9,7 +9,10 @@ use ganhuo::Engine;
 fn golden_queries_pass() {
     let engine = Engine::shipped().expect("shipped catalogue");
     let cases = golden::cases();
-    assert!(cases.len() >= 80, "the golden set needs at least 80 queries");
+    assert!(
+        cases.len() >= 80,
+        "the golden set needs at least 80 queries"
+    );
     let mut failures = Vec::new();
     for case in &cases {
         let ranked: Vec<String> = engine
@@ -36,7 +39,11 @@ fn golden_ids_exist() {
     let known = |id: &str| engine.catalogue().resources().iter().any(|r| r.id == id);
     for case in golden::cases() {
         for id in case.top1.iter().chain(&case.top3).chain(&case.any3) {
-            assert!(known(id), "golden case {:?} names unknown resource {id}", case.query);
+            assert!(
+                known(id),
+                "golden case {:?} names unknown resource {id}",
+                case.query
+            );
         }
     }
 }

@@ -40,19 +40,29 @@ pub enum CatalogueError {
     Syntax { file: String, problem: Problem },
     /// The file parsed, but entries contradict each other or are incomplete.
     #[error("{file}: {} problem(s) in the catalogue:{}", problems.len(), list(file, problems))]
-    Invalid { file: String, problems: Vec<Problem> },
+    Invalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
 }
 
 impl CatalogueError {
     pub(crate) fn io(file: &str, source: std::io::Error) -> CatalogueError {
-        CatalogueError::Io { file: file.to_owned(), source }
+        CatalogueError::Io {
+            file: file.to_owned(),
+            source,
+        }
     }
 
     /// Every problem found, in file order (one for I/O and syntax errors).
     pub fn problems(&self) -> Vec<Problem> {
         match self {
             CatalogueError::Io { source, .. } => {
-                vec![Problem { line: None, entry: None, message: source.to_string() }]
+                vec![Problem {
+                    line: None,
+                    entry: None,
+                    message: source.to_string(),
+                }]
             }
             CatalogueError::Syntax { problem, .. } => vec![problem.clone()],
             CatalogueError::Invalid { problems, .. } => problems.clone(),
@@ -61,5 +71,8 @@ impl CatalogueError {
 }
 
 fn list(file: &str, problems: &[Problem]) -> String {
-    problems.iter().map(|p| format!("\n  {file}: {p}")).collect()
+    problems
+        .iter()
+        .map(|p| format!("\n  {file}: {p}"))
+        .collect()
 }

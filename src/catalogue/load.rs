@@ -61,7 +61,9 @@ struct Lines {
 
 impl Lines {
     fn new(text: &str) -> Lines {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Lines { starts }
     }
 
@@ -82,22 +84,31 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
     })?;
     let mut problems = Vec::new();
     let topics = validate_topics(&raw.topic, &lines, &mut problems);
-    let topic_index: HashMap<&str, TopicIdx> =
-        topics.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+    let topic_index: HashMap<&str, TopicIdx> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
     let resources = validate_resources(&raw.resource, &topic_index, &lines, &mut problems);
     let synonyms = validate_synonyms(&raw.synonym, &lines, &mut problems);
     if problems.is_empty() {
         Ok(Catalogue::assemble(topics, resources, synonyms))
     } else {
         problems.sort_by_key(|p| p.line);
-        Err(CatalogueError::Invalid { file: source.to_owned(), problems })
+        Err(CatalogueError::Invalid {
+            file: source.to_owned(),
+            problems,
+        })
     }
 }
 
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
@@ -125,13 +136,7 @@ fn check_id(
     }
 }
 
-fn require_text(
-    value: &str,
-    field: &str,
-    line: usize,
-    entry: &str,
-    problems: &mut Vec<Problem>,
-) {
+fn require_text(value: &str, field: &str, line: usize, entry: &str, problems: &mut Vec<Problem>) {
     if value.trim().is_empty() {
         problems.push(Problem {
             line: Some(line),
@@ -155,8 +160,11 @@ fn validate_topics(
         require_text(&t.name, "name", line, &entry, problems);
         require_text(&t.name_en, "name_en", line, &entry, problems);
     }
-    let index: HashMap<&str, TopicIdx> =
-        raw.iter().enumerate().map(|(i, t)| (t.get_ref().id.as_str(), i)).collect();
+    let index: HashMap<&str, TopicIdx> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.get_ref().id.as_str(), i))
+        .collect();
     let mut topics: Vec<Topic> = raw
         .iter()
         .map(|t| {
@@ -205,9 +213,9 @@ fn validate_topics(
 
 fn check_url(url: &str) -> Result<(), String> {
     match url::Url::parse(url) {
-        Ok(parsed) if !matches!(parsed.scheme(), "http" | "https") => {
-            Err(format!("malformed url `{url}`: scheme must be http or https"))
-        }
+        Ok(parsed) if !matches!(parsed.scheme(), "http" | "https") => Err(format!(
+            "malformed url `{url}`: scheme must be http or https"
+        )),
         Ok(parsed) if parsed.host_str().is_none_or(str::is_empty) => {
             Err(format!("malformed url `{url}`: no host"))
         }
@@ -234,7 +242,11 @@ fn validate_resources(
         check_id("resource", &r.id, line, &mut seen_ids, problems);
         let entry = format!("resource `{}`", r.id);
         let mut push = |message: String| {
-            problems.push(Problem { line: Some(line), entry: Some(entry.clone()), message });
+            problems.push(Problem {
+                line: Some(line),
+                entry: Some(entry.clone()),
+                message,
+            });
         };
         if r.title.trim().is_empty() {
             push("`title` must not be empty".into());
@@ -246,7 +258,10 @@ fn validate_resources(
             push(message);
         }
         if let Some(first) = seen_urls.insert(r.url.as_str(), line) {
-            push(format!("duplicate url `{}` (first used on line {first})", r.url));
+            push(format!(
+                "duplicate url `{}` (first used on line {first})",
+                r.url
+            ));
         }
         if r.topics.is_empty() {
             push("`topics` must name at least one topic".into());

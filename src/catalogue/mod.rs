@@ -176,7 +176,11 @@ impl Catalogue {
         resources: Vec<Resource>,
         synonyms: Vec<Vec<String>>,
     ) -> Catalogue {
-        let topic_by_id = topics.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let topic_by_id = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
         let mut children = vec![Vec::new(); topics.len()];
         for (i, topic) in topics.iter().enumerate() {
             if let Some(parent) = topic.parent {
@@ -189,7 +193,14 @@ impl Catalogue {
                 by_topic[t].push(r);
             }
         }
-        Catalogue { topics, resources, synonyms, topic_by_id, children, by_topic }
+        Catalogue {
+            topics,
+            resources,
+            synonyms,
+            topic_by_id,
+            children,
+            by_topic,
+        }
     }
 
     /// All topics, parents before children in file order.
@@ -222,7 +233,11 @@ impl Catalogue {
 
     /// Root topics, in file order.
     pub fn roots(&self) -> impl Iterator<Item = TopicIdx> + '_ {
-        self.topics.iter().enumerate().filter(|(_, t)| t.parent.is_none()).map(|(i, _)| i)
+        self.topics
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.parent.is_none())
+            .map(|(i, _)| i)
     }
 
     /// Direct children of a topic, in file order.
@@ -245,7 +260,11 @@ impl Catalogue {
             }
             stack.extend_from_slice(&self.children[t]);
         }
-        seen.iter().enumerate().filter(|(_, s)| **s).map(|(r, _)| r).collect()
+        seen.iter()
+            .enumerate()
+            .filter(|(_, s)| **s)
+            .map(|(r, _)| r)
+            .collect()
     }
 
     /// The path from the root down to `topic`, inclusive.
@@ -263,8 +282,10 @@ impl Catalogue {
     /// Number of resources under each root topic's subtree, largest first: the "top topics" an
     /// empty answer offers.
     pub fn top_topics(&self, n: usize) -> Vec<TopicIdx> {
-        let mut roots: Vec<(TopicIdx, usize)> =
-            self.roots().map(|t| (t, self.resources_under(t).len())).collect();
+        let mut roots: Vec<(TopicIdx, usize)> = self
+            .roots()
+            .map(|t| (t, self.resources_under(t).len()))
+            .collect();
         roots.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         roots.into_iter().take(n).map(|(t, _)| t).collect()
     }
@@ -285,7 +306,11 @@ mod tests {
     fn path_runs_root_to_leaf() {
         let cat = Catalogue::shipped().unwrap();
         let vllm = cat.topic_by_id("vllm").unwrap();
-        let names: Vec<&str> = cat.path(vllm).iter().map(|&t| cat.topic(t).name.as_str()).collect();
+        let names: Vec<&str> = cat
+            .path(vllm)
+            .iter()
+            .map(|&t| cat.topic(t).name.as_str())
+            .collect();
         assert_eq!(names, ["LLM推理", "推理加速框架", "vLLM"]);
     }
 

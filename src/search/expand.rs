@@ -57,6 +57,9 @@ pub struct QueryWord {
     pub parts: Vec<TermId>,
     /// Number of distinct bigrams the span has (the denominator of its share).
     pub part_count: usize,
+    /// What a full bigram match is worth: 1 for unknown spans, less for dictionary words,
+    /// whose bigrams only back up the exact word (零冗余优化器 vs a title's 零冗余优化).
+    pub part_weight: f32,
 }
 
 impl QueryWord {
@@ -68,6 +71,7 @@ impl QueryWord {
 
 const SYNONYM: f32 = 0.9;
 const PART: f32 = 0.6;
+const BIGRAM_BACKUP: f32 = 0.75;
 const TYPO_1: f32 = 0.8;
 const TYPO_2: f32 = 0.65;
 const MAX_TYPOS: usize = 4;
@@ -116,7 +120,14 @@ fn add_synonyms(key: &str, alts: &mut Vec<Alternative>, index: &Index, weight: f
 }
 
 fn word(text: &str, role: Role) -> QueryWord {
-    QueryWord { text: text.to_owned(), role, alternatives: Vec::new(), parts: Vec::new(), part_count: 0 }
+    QueryWord {
+        text: text.to_owned(),
+        role,
+        alternatives: Vec::new(),
+        parts: Vec::new(),
+        part_count: 0,
+        part_weight: 1.0,
+    }
 }
 
 fn latin(text: &str, index: &Index, complete: bool) -> QueryWord {
@@ -136,10 +147,19 @@ fn latin(text: &str, index: &Index, complete: bool) -> QueryWord {
     }
     let len = text.chars().count();
     if exact.is_none() && max_typos(len) > 0 {
-        for (term, d) in index.typo_candidates(text, max_typos(len)).into_iter().take(MAX_TYPOS) {
+        for (term, d) in index
+            .typo_candidates(text, max_typos(len))
+            .into_iter()
+            .take(MAX_TYPOS)
+        {
             let weight = if d == 1 { TYPO_1 } else { TYPO_2 };
             push(alts, term, weight, How::Typo);
-            add_synonyms(index.term_text(term).to_owned().as_str(), alts, index, weight * SYNONYM);
+            add_synonyms(
+                index.term_text(term).to_owned().as_str(),
+                alts,
+                index,
+                weight * SYNONYM,
+            );
         }
     }
     if (exact.is_none() || complete) && len >= 2 {
@@ -166,18 +186,24 @@ fn cjk_word(text: &str, index: &Index) -> QueryWord {
                 push(alts, term, PART * share.max(0.5), How::Part);
             }
         }
+        add_bigrams(&mut w, text, index);
+        w.part_weight = BIGRAM_BACKUP;
     }
     w
 }
 
 fn cjk_gap(text: &str, index: &Index) -> QueryWord {
     let mut w = word(text, Role::Content);
+    add_bigrams(&mut w, text, index);
+    w
+}
+
+fn add_bigrams(w: &mut QueryWord, text: &str, index: &Index) {
     let mut seen: Vec<&str> = bigrams(text).collect();
     seen.sort_unstable();
     seen.dedup();
     w.part_count = seen.len();
     w.parts = seen.into_iter().filter_map(|b| index.term(b)).collect();
-    w
 }
 
 /// Neighbouring Latin words that the index knows as one compound ("flash attention" →
@@ -185,7 +211,11 @@ fn cjk_gap(text: &str, index: &Index) -> QueryWord {
 fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
     for i in 0..tokens.len().saturating_sub(1) {
         let (a, b) = (&tokens[i], &tokens[i + 1]);
-        if a.kind != TokenKind::Latin || b.kind != TokenKind::Latin {
+        if a.kind != TokenKind::Latin
+            || b.kind != TokenKind::Latin
+            || !words[i].is_content()
+            || !words[i + 1].is_content()
+        {
             continue;
         }
         let joined = format!("{}{}", a.text, b.text);
@@ -195,11 +225,13 @@ fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
         }
         add_synonyms(&joined, &mut alts, index, SYNONYM);
         for alt in alts {
-            let how = if alt.how == How::Synonym { How::Synonym } else { How::Compound };
+            let how = if alt.how == How::Synonym {
+                How::Synonym
+            } else {
+                How::Compound
+            };
             for w in &mut words[i..=i + 1] {
-                if w.is_content() {
-                    push(&mut w.alternatives, alt.term, alt.weight, how);
-                }
+                push(&mut w.alternatives, alt.term, alt.weight, how);
             }
         }
     }
@@ -220,7 +252,9 @@ mod tests {
     }
 
     fn has(index: &Index, w: &QueryWord, term: &str, how: How) -> bool {
-        w.alternatives.iter().any(|a| index.term_text(a.term) == term && a.how == how)
+        w.alternatives
+            .iter()
+            .any(|a| index.term_text(a.term) == term && a.how == how)
     }
 
     #[test]

@@ -11,7 +11,7 @@ use fst::{Automaton, IntoStreamer, Map, Streamer};
 
 use super::normalise::normalise;
 use super::tokenise::{Dictionary, Run, bigrams, runs};
-use super::{lexicon, normalise::is_cjk};
+use super::lexicon;
 use crate::catalogue::{Catalogue, ResourceIdx};
 
 /// Identifier of a term in the vocabulary.
@@ -39,11 +39,58 @@ impl Field {
     }
 }
 
+/// A set of fields, as a bit mask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FieldSet(u8);
+
+impl FieldSet {
+    const ALL: [Field; 4] = [
+        Field::Title,
+        Field::Keyword,
+        Field::Topic,
+        Field::AncestorTopic,
+    ];
+
+    pub fn insert(&mut self, field: Field) {
+        self.0 |= 1 << field as u8;
+    }
+
+    pub fn contains(self, field: Field) -> bool {
+        self.0 & (1 << field as u8) != 0
+    }
+
+    /// The best field in the set.
+    pub fn best(self) -> Option<Field> {
+        FieldSet::ALL.into_iter().find(|&f| self.contains(f))
+    }
+
+    pub fn len(self) -> u32 {
+        self.0.count_ones()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
 /// One resource containing a term, with the best field it appears in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
     pub resource: u32,
     pub field: Field,
+    /// In how many other fields the term also appears: a resource that has a word in its
+    /// title *and* its topic is more about it than one with the word in its title alone.
+    pub also: u8,
+}
+
+/// What one extra field of evidence adds to a match.
+const EVIDENCE: f32 = 0.1;
+
+impl Posting {
+    /// The posting's strength before query-side weights: its field, plus corroboration.
+    pub fn weight(self) -> f32 {
+        self.field.weight() + EVIDENCE * f32::from(self.also)
+    }
 }
 
 /// The searchable form of a catalogue.
@@ -54,7 +101,7 @@ pub struct Index {
     postings: Vec<Vec<Posting>>,
     idf: Vec<f32>,
     synonyms: HashMap<String, Vec<TermId>>,
-    whole_fields: HashMap<String, Vec<Posting>>,
+    whole_fields: HashMap<String, Vec<(u32, FieldSet)>>,
     title_keys: Vec<Vec<String>>,
     dictionary: Dictionary,
     resources: usize,
@@ -113,12 +160,13 @@ impl Index {
         let mut ids: HashMap<String, TermId> = HashMap::new();
         let mut terms: Vec<String> = Vec::new();
         let mut postings: Vec<Vec<Posting>> = Vec::new();
-        let mut whole_fields: HashMap<String, Vec<Posting>> = HashMap::new();
+        let mut whole_fields: HashMap<String, Vec<(u32, FieldSet)>> = HashMap::new();
         let mut title_keys = Vec::with_capacity(catalogue.resources().len());
-        let mut best: HashMap<TermId, Field> = HashMap::new();
+        // Every field each term of the current resource appears in.
+        let mut seen: HashMap<TermId, FieldSet> = HashMap::new();
 
         for (r, resource) in catalogue.resources().iter().enumerate() {
-            best.clear();
+            seen.clear();
             let mut add = |text: &str, field: Field| {
                 terms_of(text, &dictionary, &mut |term: &str| {
                     let id = *ids.entry(term.to_owned()).or_insert_with(|| {
@@ -126,8 +174,7 @@ impl Index {
                         postings.push(Vec::new());
                         (terms.len() - 1) as TermId
                     });
-                    let slot = best.entry(id).or_insert(field);
-                    *slot = (*slot).min(field);
+                    seen.entry(id).or_default().insert(field);
                 });
             };
             let titles = std::iter::once(&resource.title).chain(resource.title_en.as_ref());
@@ -155,15 +202,26 @@ impl Index {
                     }
                 }
             }
-            for (&id, &field) in &best {
-                postings[id as usize].push(Posting { resource: r as u32, field });
+            for (&id, &fields) in &seen {
+                if let Some(field) = fields.best() {
+                    let also = (fields.len() - 1) as u8;
+                    postings[id as usize].push(Posting {
+                        resource: r as u32,
+                        field,
+                        also,
+                    });
+                }
             }
 
             let mut whole = |text: &str, field: Field| {
                 let list = whole_fields.entry(field_key(text)).or_default();
-                match list.iter_mut().find(|p| p.resource == r as u32) {
-                    Some(p) => p.field = p.field.min(field),
-                    None => list.push(Posting { resource: r as u32, field }),
+                match list.iter_mut().find(|(res, _)| *res == r as u32) {
+                    Some((_, fields)) => fields.insert(field),
+                    None => {
+                        let mut fields = FieldSet::default();
+                        fields.insert(field);
+                        list.push((r as u32, fields));
+                    }
                 }
             };
             for title in titles.clone() {
@@ -174,7 +232,10 @@ impl Index {
             }
             for &t in &resource.topics {
                 let topic = catalogue.topic(t);
-                for name in [&topic.name, &topic.name_en].into_iter().chain(&topic.aliases) {
+                for name in [&topic.name, &topic.name_en]
+                    .into_iter()
+                    .chain(&topic.aliases)
+                {
                     whole(name, Field::Topic);
                 }
             }
@@ -187,8 +248,11 @@ impl Index {
             .map(|p| 0.4 + 0.6 * (1.0 + n / p.len().max(1) as f32).ln() / (1.0 + n).ln())
             .collect();
 
-        let mut sorted: Vec<(&str, u64)> =
-            terms.iter().enumerate().map(|(i, t)| (t.as_str(), i as u64)).collect();
+        let mut sorted: Vec<(&str, u64)> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), i as u64))
+            .collect();
         sorted.sort_unstable();
         let vocabulary = Map::from_iter(sorted).expect("sorted, unique keys always build");
 
@@ -215,10 +279,10 @@ impl Index {
             for key in &keys {
                 let targets = map.entry(key.clone()).or_default();
                 for other in keys.iter().filter(|k| *k != key) {
-                    if let Some(id) = self.term(other) {
-                        if !targets.contains(&id) {
-                            targets.push(id);
-                        }
+                    if let Some(id) = self.term(other)
+                        && !targets.contains(&id)
+                    {
+                        targets.push(id);
                     }
                 }
             }
@@ -253,8 +317,8 @@ impl Index {
     }
 
     /// Resources one of whose titles, keywords or topic names is exactly `key` (see
-    /// [`field_key`]).
-    pub fn whole_field(&self, key: &str) -> &[Posting] {
+    /// [`field_key`]), with the fields where it is.
+    pub fn whole_field(&self, key: &str) -> &[(u32, FieldSet)] {
         self.whole_fields.get(key).map_or(&[], Vec::as_slice)
     }
 
@@ -288,10 +352,10 @@ impl Index {
             if !key.iter().all(u8::is_ascii_alphanumeric) {
                 continue;
             }
-            if let levenshtein_automata::Distance::Exact(d) = dfa.distance(state) {
-                if d > 0 {
-                    found.push((id as TermId, d));
-                }
+            if let levenshtein_automata::Distance::Exact(d) = dfa.distance(state)
+                && d > 0
+            {
+                found.push((id as TermId, d));
             }
         }
         found.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings(id).len())));
@@ -342,10 +406,10 @@ fn build_dictionary(catalogue: &Catalogue) -> Dictionary {
     let mut add = |text: &str| {
         let normalised = normalise(text);
         for run in runs(&normalised) {
-            if let Run::Cjk(chars) = run {
-                if chars.chars().count() >= 2 && chars.chars().all(is_cjk) {
-                    words.push(chars.to_owned());
-                }
+            if let Run::Cjk(chars) = run
+                && chars.chars().count() >= 2
+            {
+                words.push(chars.to_owned());
             }
         }
     };
@@ -393,8 +457,18 @@ mod tests {
     fn latin_terms_include_compounds_and_prefixes() {
         let dict = Dictionary::new(Vec::<String>::new());
         let terms = collect("Flash Attention V2 (Qwen2)", &dict);
-        for want in ["flash", "attention", "flashattention", "flashattentionv2", "qwen2", "qwen"] {
-            assert!(terms.iter().any(|t| t == want), "missing {want} in {terms:?}");
+        for want in [
+            "flash",
+            "attention",
+            "flashattention",
+            "flashattentionv2",
+            "qwen2",
+            "qwen",
+        ] {
+            assert!(
+                terms.iter().any(|t| t == want),
+                "missing {want} in {terms:?}"
+            );
         }
         assert!(collect("llama.cpp", &dict).contains(&"llamacpp".to_owned()));
     }
@@ -404,7 +478,10 @@ mod tests {
         let dict = Dictionary::new(["知识蒸馏", "蒸馏"]);
         let terms = collect("知识蒸馏学习", &dict);
         for want in ["知识蒸馏", "蒸馏", "知识", "识蒸", "馏学", "学习"] {
-            assert!(terms.iter().any(|t| t == want), "missing {want} in {terms:?}");
+            assert!(
+                terms.iter().any(|t| t == want),
+                "missing {want} in {terms:?}"
+            );
         }
     }
 
@@ -419,7 +496,10 @@ mod tests {
 
     #[test]
     fn synonym_keys() {
-        assert_eq!(synonym_key("Tensor Parallelism").as_deref(), Some("tensorparallelism"));
+        assert_eq!(
+            synonym_key("Tensor Parallelism").as_deref(),
+            Some("tensorparallelism")
+        );
         assert_eq!(synonym_key("张量并行").as_deref(), Some("张量并行"));
         assert_eq!(synonym_key("kv cache量化"), None);
     }
@@ -429,7 +509,12 @@ mod tests {
         let cat = Catalogue::shipped().unwrap();
         let index = Index::build(&cat);
         let megatron = index.term("megatron").unwrap();
-        assert!(index.typo_candidates("megatorn", 2).iter().any(|&(t, d)| t == megatron && d == 1));
+        assert!(
+            index
+                .typo_candidates("megatorn", 2)
+                .iter()
+                .any(|&(t, d)| t == megatron && d == 1)
+        );
         let lora = index.term("lora").unwrap();
         assert!(index.completions("lor", 8).contains(&lora));
     }

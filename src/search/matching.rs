@@ -5,18 +5,48 @@
 use super::expand::{How, QueryWord};
 use super::index::{Field, Index, TermId};
 
-/// How one query word matched one resource.
+/// How one query word matched one resource: through its best alternative, and through its
+/// bigram parts; the stronger of the two counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WordMatch {
-    /// Weighted strength in [0, 1].
-    pub score: f32,
-    /// Share of the word accounted for, in [0, 1].
-    pub coverage: f32,
-    /// The term, field and kind of the best match, if any.
-    pub best: Option<(TermId, Field, How)>,
+    score: f32,
+    coverage: f32,
+    best: Option<(TermId, Field, How)>,
+    part_score: f32,
+    part_coverage: f32,
+    part_best: Option<(TermId, Field)>,
 }
 
-const NO_MATCH: WordMatch = WordMatch { score: 0.0, coverage: 0.0, best: None };
+const NO_MATCH: WordMatch = WordMatch {
+    score: 0.0,
+    coverage: 0.0,
+    best: None,
+    part_score: 0.0,
+    part_coverage: 0.0,
+    part_best: None,
+};
+
+impl WordMatch {
+    /// Weighted strength, in [0, 1].
+    pub fn score(&self) -> f32 {
+        self.score.max(self.part_score).min(1.0)
+    }
+
+    /// Share of the word accounted for, in [0, 1].
+    pub fn coverage(&self) -> f32 {
+        self.coverage.max(self.part_coverage).min(1.0)
+    }
+
+    /// The term, field and kind of the match that decided the score.
+    pub fn best(&self) -> Option<(TermId, Field, How)> {
+        if self.part_score > self.score {
+            self.part_best
+                .map(|(term, field)| (term, field, How::Bigram))
+        } else {
+            self.best
+        }
+    }
+}
 
 /// Every resource that matched at least one query word, with a row of [`WordMatch`] each.
 #[derive(Debug, Default)]
@@ -44,7 +74,11 @@ impl Candidates {
 /// Collects candidates for the query words.
 pub fn gather(words: &[QueryWord], index: &Index) -> Candidates {
     let width = words.len();
-    let mut out = Candidates { resources: Vec::new(), matches: Vec::new(), width };
+    let mut out = Candidates {
+        resources: Vec::new(),
+        matches: Vec::new(),
+        width,
+    };
     if width == 0 {
         return out;
     }
@@ -65,14 +99,12 @@ pub fn gather(words: &[QueryWord], index: &Index) -> Candidates {
             let idf = index.idf(alt.term);
             for posting in index.postings(alt.term) {
                 let at = cell(posting.resource, w, &mut out);
-                let score = alt.weight * posting.field.weight() * idf;
+                let score = alt.weight * posting.weight() * idf;
                 let m = &mut out.matches[at];
+                m.coverage = m.coverage.max(alt.how.coverage());
                 if score > m.score {
-                    *m = WordMatch {
-                        score,
-                        coverage: m.coverage.max(alt.how.coverage()),
-                        best: Some((alt.term, posting.field, alt.how)),
-                    };
+                    m.score = score;
+                    m.best = Some((alt.term, posting.field, alt.how));
                 }
             }
         }
@@ -83,10 +115,10 @@ pub fn gather(words: &[QueryWord], index: &Index) -> Candidates {
                 for posting in index.postings(part) {
                     let at = cell(posting.resource, w, &mut out);
                     let m = &mut out.matches[at];
-                    m.score += share * posting.field.weight() * idf;
-                    m.coverage += share;
-                    if m.best.is_none_or(|(_, field, _)| posting.field < field) {
-                        m.best = Some((part, posting.field, How::Bigram));
+                    m.part_score += share * word.part_weight * posting.weight() * idf;
+                    m.part_coverage += share;
+                    if m.part_best.is_none_or(|(_, field)| posting.field < field) {
+                        m.part_best = Some((part, posting.field));
                     }
                 }
             }

@@ -92,8 +92,18 @@ impl Engine {
             .take(limit)
             .map(|r| Hit::new(&self.catalogue, r))
             .collect();
-        let suggestions = if total == 0 { self.suggest(query) } else { Vec::new() };
-        Answer { query: query.chars().take(MAX_QUERY_CHARS).collect(), total, offset, hits, suggestions }
+        let suggestions = if total == 0 {
+            self.suggest(query)
+        } else {
+            Vec::new()
+        };
+        Answer {
+            query: query.chars().take(MAX_QUERY_CHARS).collect(),
+            total,
+            offset,
+            hits,
+            suggestions,
+        }
     }
 
     /// Topics to offer when a query found nothing: those whose names are close to the query's
@@ -102,7 +112,10 @@ impl Engine {
         let words = self.understand(query, false);
         let matcher = SkimMatcherV2::default();
         let mut scored: Vec<(i64, TopicIdx)> = Vec::new();
-        for word in words.iter().filter(|w| w.is_content() && w.text.chars().count() >= 3) {
+        for word in words
+            .iter()
+            .filter(|w| w.is_content() && w.text.chars().count() >= 3)
+        {
             for (t, topic) in self.catalogue.topics().iter().enumerate() {
                 let best = topic_labels(topic)
                     .filter_map(|label| matcher.fuzzy_match(&label.to_lowercase(), &word.text))
@@ -141,13 +154,21 @@ impl Engine {
     pub fn complete(&self, partial: &str, limit: usize) -> Vec<Completion> {
         let words = self.understand(partial, true);
         let mut out: Vec<Completion> = Vec::new();
-        let needle: String = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        let needle: String = words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if !needle.is_empty() {
             let matcher = SkimMatcherV2::default();
             let mut topics: Vec<(i64, TopicIdx, String)> = Vec::new();
             for (t, topic) in self.catalogue.topics().iter().enumerate() {
                 let best = topic_labels(topic)
-                    .filter_map(|l| matcher.fuzzy_match(&l.to_lowercase(), &needle).map(|s| (s, l)))
+                    .filter_map(|l| {
+                        matcher
+                            .fuzzy_match(&l.to_lowercase(), &needle)
+                            .map(|s| (s, l))
+                    })
                     .max_by_key(|(s, _)| *s);
                 if let Some((score, _)) = best {
                     topics.push((score, t, topic.name_en.clone()));

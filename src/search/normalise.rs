@@ -16,7 +16,8 @@ use unicode_normalization::UnicodeNormalization;
 /// configuration is not free, and a plain-ASCII query never needs it.
 fn t2s() -> Option<&'static OpenCC> {
     static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
-    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok()).as_ref()
+    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
+        .as_ref()
 }
 
 /// True for the CJK ideographs the segmenter handles.

@@ -7,10 +7,10 @@
 //! and "best pizza in new york" cannot pass on one stray word.
 
 use super::expand::QueryWord;
-use super::index::{Field, Index, field_key};
+use super::index::{Field, FieldSet, Index, field_key};
 use super::lexicon;
 use super::matching::Candidates;
-use crate::catalogue::{Catalogue, ResourceIdx};
+use crate::catalogue::{Catalogue, Kind, ResourceIdx};
 
 /// One match behind a hit, for explaining it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -42,9 +42,14 @@ const MIN_COVERAGE: f32 = 0.6;
 const EXACT_BONUS: f32 = 0.35;
 const TOPIC_EXACT_BONUS: f32 = 0.2;
 const PREFIX_BONUS: f32 = 0.1;
-const KIND_BONUS: f32 = 0.12;
+/// Lift for resources of the kind the user asked for, scaled by [`lexicon::preference`].
+const KIND_BONUS: f32 = 0.3;
+/// A query that is exactly a topic's name ("deepspeed", "vllm") most likely wants the
+/// project's own home (repository, docs, site, named in its title) before articles about it.
+const HOME_BONUS: f32 = 0.15;
 const INTENT_TITLE_BONUS: f32 = 0.05;
-const MAX_SCORE: f32 = 1.0 + EXACT_BONUS + PREFIX_BONUS + KIND_BONUS + 2.0 * INTENT_TITLE_BONUS;
+const MAX_SCORE: f32 =
+    1.0 + EXACT_BONUS + HOME_BONUS + PREFIX_BONUS + KIND_BONUS + 2.0 * INTENT_TITLE_BONUS;
 
 /// Ranks candidates best first.
 pub fn rank(
@@ -53,42 +58,70 @@ pub fn rank(
     index: &Index,
     catalogue: &Catalogue,
 ) -> Vec<Ranked> {
-    let content: Vec<usize> = (0..words.len()).filter(|&w| words[w].is_content()).collect();
+    let content: Vec<usize> = (0..words.len())
+        .filter(|&w| words[w].is_content())
+        .collect();
     if content.is_empty() {
         return Vec::new();
     }
     let n = content.len() as f32;
-    let needed = if content.len() == 1 { 0.5 } else { MIN_COVERAGE };
+    let needed = if content.len() == 1 {
+        0.5
+    } else {
+        MIN_COVERAGE
+    };
     let key: String = content.iter().map(|&w| words[w].text.as_str()).collect();
     let corrected = corrected_key(words, &content, index);
 
     let mut ranked = Vec::new();
     for (i, &resource) in candidates.resources.iter().enumerate() {
         let row = candidates.row(i);
-        let coverage: f32 = content.iter().map(|&w| row[w].coverage.min(1.0)).sum::<f32>() / n;
+        let coverage: f32 = content.iter().map(|&w| row[w].coverage()).sum::<f32>() / n;
         if coverage < needed {
             continue;
         }
-        let strength: f32 = content.iter().map(|&w| row[w].score.min(1.0)).sum::<f32>() / n;
+        let strength: f32 = content.iter().map(|&w| row[w].score()).sum::<f32>() / n;
         let r = resource as usize;
         let kind = catalogue.resource(r).kind;
         let mut score = strength * (0.5 + 0.5 * coverage);
-        score += exact_bonus(index, &key, r).max(exact_bonus(index, &corrected, r));
-        if index.title_keys(r).iter().any(|t| key.len() >= 2 && t.starts_with(&key)) {
+        let exact = exact_field(index, &key, r).or_else(|| exact_field(index, &corrected, r));
+        if let Some(fields) = exact {
+            let in_text = fields.contains(Field::Title) || fields.contains(Field::Keyword);
+            score += if in_text {
+                EXACT_BONUS
+            } else {
+                TOPIC_EXACT_BONUS
+            };
+            let named_in_title = content
+                .iter()
+                .all(|&w| row[w].best().is_some_and(|b| b.1 == Field::Title));
+            if fields.contains(Field::Topic) && is_home(kind) && named_in_title {
+                score += HOME_BONUS;
+            }
+        }
+        if index
+            .title_keys(r)
+            .iter()
+            .any(|t| key.len() >= 2 && t.starts_with(&key))
+        {
             score += PREFIX_BONUS;
         }
-        let intents = words.iter().enumerate().filter(|(_, w)| matches!(w.role, lexicon::Role::Intent(_)));
-        let mut kind_wanted = false;
+        let intents = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| matches!(w.role, lexicon::Role::Intent(_)));
+        let mut kind_bonus: f32 = 0.0;
         let mut intent_titles = 0.0;
         for (w, word) in intents {
-            kind_wanted |= lexicon::prefers(word.role, kind);
-            if row[w].best.is_some_and(|(_, field, _)| field <= Field::Keyword) {
+            kind_bonus = kind_bonus.max(KIND_BONUS * lexicon::preference(word.role, kind));
+            if row[w]
+                .best()
+                .is_some_and(|(_, field, _)| field <= Field::Keyword)
+            {
                 intent_titles += INTENT_TITLE_BONUS;
             }
         }
-        if kind_wanted {
-            score += KIND_BONUS;
-        }
+        score += kind_bonus;
         score += intent_titles.min(2.0 * INTENT_TITLE_BONUS);
         let score = score / MAX_SCORE;
         if score * MAX_SCORE < FLOOR {
@@ -97,7 +130,7 @@ pub fn rank(
         let matched = content
             .iter()
             .filter_map(|&w| {
-                let (term, field, how) = row[w].best?;
+                let (term, field, how) = row[w].best()?;
                 Some(Matched {
                     word: words[w].text.clone(),
                     term: index.term_text(term).to_owned(),
@@ -106,24 +139,41 @@ pub fn rank(
                 })
             })
             .collect();
-        ranked.push(Ranked { resource: r, score: score.min(1.0), matched });
+        ranked.push(Ranked {
+            resource: r,
+            score: score.min(1.0),
+            matched,
+        });
     }
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.resource.cmp(&b.resource)));
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.resource.cmp(&b.resource))
+    });
     if let Some(top) = ranked.first().map(|r| r.score) {
         ranked.retain(|r| r.score >= top * RELATIVE_FLOOR);
     }
     ranked
 }
 
-fn exact_bonus(index: &Index, key: &str, resource: ResourceIdx) -> f32 {
+/// The fields of `resource` whose whole text is `key`.
+fn exact_field(index: &Index, key: &str, resource: ResourceIdx) -> Option<FieldSet> {
     if key.is_empty() {
-        return 0.0;
+        return None;
     }
-    index
+    let found = index
         .whole_field(key)
         .iter()
-        .find(|p| p.resource as usize == resource)
-        .map_or(0.0, |p| if p.field <= Field::Keyword { EXACT_BONUS } else { TOPIC_EXACT_BONUS })
+        .find(|(r, _)| *r as usize == resource);
+    found.map(|&(_, fields)| fields)
+}
+
+/// Kinds that are a project's own home rather than writing about it.
+fn is_home(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Repo | Kind::Docs | Kind::Website | Kind::ModelCard
+    )
 }
 
 /// The query key with each unknown word replaced by its best guess ("megatorn" → megatron), so

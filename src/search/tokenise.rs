@@ -62,7 +62,11 @@ pub fn runs(text: &str) -> Vec<Run<'_>> {
 }
 
 fn run(text: &str, cjk: bool) -> Run<'_> {
-    if cjk { Run::Cjk(text) } else { Run::Latin(text) }
+    if cjk {
+        Run::Cjk(text)
+    } else {
+        Run::Latin(text)
+    }
 }
 
 /// The Chinese word dictionary, compiled for both segmenting queries and finding every
@@ -96,7 +100,11 @@ impl Dictionary {
         };
         let longest = build(MatchKind::LeftmostLongest);
         let overlapping = build(MatchKind::Standard);
-        Dictionary { words, longest, overlapping }
+        Dictionary {
+            words,
+            longest,
+            overlapping,
+        }
     }
 
     /// Number of words.
@@ -115,7 +123,10 @@ impl Dictionary {
         let mut at = 0;
         for m in self.longest.find_iter(run) {
             push_gap(&run[at..m.start()], out);
-            out.push(Token { text: run[m.start()..m.end()].to_owned(), kind: TokenKind::CjkWord });
+            out.push(Token {
+                text: run[m.start()..m.end()].to_owned(),
+                kind: TokenKind::CjkWord,
+            });
             at = m.end();
         }
         push_gap(&run[at..], out);
@@ -123,19 +134,28 @@ impl Dictionary {
 
     /// Every dictionary word occurring anywhere in `run`, overlaps included.
     pub fn words_in<'a>(&'a self, run: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.overlapping.find_overlapping_iter(run).map(move |m| &run[m.start()..m.end()])
+        self.overlapping
+            .find_overlapping_iter(run)
+            .map(move |m| &run[m.start()..m.end()])
     }
 }
 
 fn push_gap(gap: &str, out: &mut Vec<Token>) {
     if gap.chars().nth(1).is_some() {
-        out.push(Token { text: gap.to_owned(), kind: TokenKind::CjkGap });
+        out.push(Token {
+            text: gap.to_owned(),
+            kind: TokenKind::CjkGap,
+        });
     }
 }
 
 /// Character bigrams of a run of ideographs ("知识蒸馏" → 知识, 识蒸, 蒸馏).
 pub fn bigrams(run: &str) -> impl Iterator<Item = &str> {
-    let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
+    let bounds: Vec<usize> = run
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([run.len()])
+        .collect();
     (0..bounds.len().saturating_sub(2)).map(move |i| &run[bounds[i]..bounds[i + 2]])
 }
 
@@ -144,7 +164,10 @@ pub fn tokenise(text: &str, dictionary: &Dictionary) -> Vec<Token> {
     let mut tokens = Vec::new();
     for run in runs(text) {
         match run {
-            Run::Latin(word) => tokens.push(Token { text: word.to_owned(), kind: TokenKind::Latin }),
+            Run::Latin(word) => tokens.push(Token {
+                text: word.to_owned(),
+                kind: TokenKind::Latin,
+            }),
             Run::Cjk(chars) => dictionary.segment(chars, &mut tokens),
         }
     }
@@ -156,7 +179,15 @@ mod tests {
     use super::*;
 
     fn dict() -> Dictionary {
-        Dictionary::new(["分布式", "训练", "分布式训练", "有没有", "文章", "量化", "x"])
+        Dictionary::new([
+            "分布式",
+            "训练",
+            "分布式训练",
+            "有没有",
+            "文章",
+            "量化",
+            "x",
+        ])
     }
 
     fn texts(tokens: &[Token]) -> Vec<(&str, TokenKind)> {
@@ -167,7 +198,12 @@ mod tests {
     fn splits_by_script() {
         assert_eq!(
             runs("有没有讲nccl的文章 gpt2"),
-            [Run::Cjk("有没有讲"), Run::Latin("nccl"), Run::Cjk("的文章"), Run::Latin("gpt2")]
+            [
+                Run::Cjk("有没有讲"),
+                Run::Latin("nccl"),
+                Run::Cjk("的文章"),
+                Run::Latin("gpt2")
+            ]
         );
     }
 
@@ -193,13 +229,19 @@ mod tests {
         let d = dict();
         assert_eq!(
             texts(&tokenise("今天股票量化", &d)),
-            [("今天股票", TokenKind::CjkGap), ("量化", TokenKind::CjkWord)]
+            [
+                ("今天股票", TokenKind::CjkGap),
+                ("量化", TokenKind::CjkWord)
+            ]
         );
     }
 
     #[test]
     fn bigrams_slide_by_one_character() {
-        assert_eq!(bigrams("知识蒸馏").collect::<Vec<_>>(), ["知识", "识蒸", "蒸馏"]);
+        assert_eq!(
+            bigrams("知识蒸馏").collect::<Vec<_>>(),
+            ["知识", "识蒸", "蒸馏"]
+        );
         assert_eq!(bigrams("知").count(), 0);
         assert_eq!(bigrams("").count(), 0);
     }

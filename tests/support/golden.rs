@@ -44,10 +44,10 @@ impl Case {
         if self.none && !ranked.is_empty() {
             return Some(format!("expected no results, got {top3:?}"));
         }
-        if let Some(want) = &self.top1 {
-            if ranked.first() != Some(want) {
-                return Some(format!("expected {want} first, got {top3:?}"));
-            }
+        if let Some(want) = &self.top1
+            && ranked.first() != Some(want)
+        {
+            return Some(format!("expected {want} first, got {top3:?}"));
         }
         for want in &self.top3 {
             if !top3.contains(want) {
@@ -55,7 +55,10 @@ impl Case {
             }
         }
         if !self.any3.is_empty() && !self.any3.iter().any(|w| top3.contains(w)) {
-            return Some(format!("expected one of {:?} in top 3, got {top3:?}", self.any3));
+            return Some(format!(
+                "expected one of {:?} in top 3, got {top3:?}",
+                self.any3
+            ));
         }
         None
     }
