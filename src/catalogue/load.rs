@@ -84,11 +84,7 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
     })?;
     let mut problems = Vec::new();
     let topics = validate_topics(&raw.topic, &lines, &mut problems);
-    let topic_index: HashMap<&str, TopicIdx> = topics
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
+    let topic_index = first_index(topics.iter().map(|t| t.id.as_str()));
     let resources = validate_resources(&raw.resource, &topic_index, &lines, &mut problems);
     let synonyms = validate_synonyms(&raw.synonym, &lines, &mut problems);
     if problems.is_empty() {
@@ -100,6 +96,15 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
             problems,
         })
     }
+}
+
+/// Maps ids to positions; a duplicated id (already reported) resolves to its first definition.
+fn first_index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, TopicIdx> {
+    let mut index = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        index.entry(id).or_insert(i);
+    }
+    index
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -160,11 +165,7 @@ fn validate_topics(
         require_text(&t.name, "name", line, &entry, problems);
         require_text(&t.name_en, "name_en", line, &entry, problems);
     }
-    let index: HashMap<&str, TopicIdx> = raw
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.get_ref().id.as_str(), i))
-        .collect();
+    let index = first_index(raw.iter().map(|t| t.get_ref().id.as_str()));
     let mut topics: Vec<Topic> = raw
         .iter()
         .map(|t| {

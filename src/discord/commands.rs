@@ -28,7 +28,9 @@ const CHINESE: &str = "zh-CN";
 fn command(name: Text, description: Text) -> CreateCommand {
     let mut cmd = CreateCommand::new(name.en).description(description.en);
     for locale in ENGLISH {
-        cmd = cmd.name_localized(locale, name.en).description_localized(locale, description.en);
+        cmd = cmd
+            .name_localized(locale, name.en)
+            .description_localized(locale, description.en);
     }
     cmd.name_localized(CHINESE, name.zh)
         .description_localized(CHINESE, description.zh)
@@ -39,9 +41,12 @@ fn command(name: Text, description: Text) -> CreateCommand {
 fn option(kind: CommandOptionType, name: Text, description: Text) -> CreateCommandOption {
     let mut opt = CreateCommandOption::new(kind, name.en, description.en);
     for locale in ENGLISH {
-        opt = opt.name_localized(locale, name.en).description_localized(locale, description.en);
+        opt = opt
+            .name_localized(locale, name.en)
+            .description_localized(locale, description.en);
     }
-    opt.name_localized(CHINESE, name.zh).description_localized(CHINESE, description.zh)
+    opt.name_localized(CHINESE, name.zh)
+        .description_localized(CHINESE, description.zh)
 }
 
 /// Every command, for one bulk overwrite.
@@ -49,14 +54,26 @@ pub fn all() -> Vec<CreateCommand> {
     let max_query = u16::try_from(MAX_QUERY_CHARS).unwrap_or(u16::MAX);
     vec![
         command(
-            Text { en: ASK, zh: "提问" },
-            Text { en: "Search the catalogue of LLM learning resources", zh: "搜索大模型学习资源" },
+            Text {
+                en: ASK,
+                zh: "提问",
+            },
+            Text {
+                en: "Search the catalogue of LLM learning resources",
+                zh: "搜索大模型学习资源",
+            },
         )
         .add_option(
             option(
                 CommandOptionType::String,
-                Text { en: QUERY, zh: "问题" },
-                Text { en: "What to look for, e.g. LoRA tutorial", zh: "要找什么,例如 LoRA 教程" },
+                Text {
+                    en: QUERY,
+                    zh: "问题",
+                },
+                Text {
+                    en: "What to look for, e.g. LoRA tutorial",
+                    zh: "要找什么,例如 LoRA 教程",
+                },
             )
             .required(true)
             .set_autocomplete(true)
@@ -64,19 +81,40 @@ pub fn all() -> Vec<CreateCommand> {
             .max_length(max_query),
         ),
         command(
-            Text { en: TOPICS, zh: "主题" },
-            Text { en: "Browse the topic tree", zh: "浏览主题目录" },
+            Text {
+                en: TOPICS,
+                zh: "主题",
+            },
+            Text {
+                en: "Browse the topic tree",
+                zh: "浏览主题目录",
+            },
         )
         .add_option(
             option(
                 CommandOptionType::String,
-                Text { en: TOPIC, zh: "主题" },
-                Text { en: "A topic to open (leave empty for all topics)", zh: "要打开的主题(留空显示全部)" },
+                Text {
+                    en: TOPIC,
+                    zh: "主题",
+                },
+                Text {
+                    en: "A topic to open (leave empty for all topics)",
+                    zh: "要打开的主题(留空显示全部)",
+                },
             )
             .required(false)
             .set_autocomplete(true),
         ),
-        command(Text { en: HELP, zh: "帮助" }, Text { en: "How to use ganhuo", zh: "ganhuo 使用帮助" }),
+        command(
+            Text {
+                en: HELP,
+                zh: "帮助",
+            },
+            Text {
+                en: "How to use ganhuo",
+                zh: "ganhuo 使用帮助",
+            },
+        ),
     ]
 }
 
@@ -91,10 +129,16 @@ mod tests {
         assert_eq!(commands.len(), 3);
         for cmd in commands {
             let name = cmd["name"].as_str().unwrap();
-            assert!(name.len() <= 32 && name.chars().all(|c| c.is_ascii_lowercase()), "{name}");
+            assert!(
+                name.len() <= 32 && name.chars().all(|c| c.is_ascii_lowercase()),
+                "{name}"
+            );
             assert!(cmd["name_localizations"]["zh-CN"].is_string(), "{cmd}");
             assert!(cmd["name_localizations"]["en-US"].is_string(), "{cmd}");
-            for d in [&cmd["description"], &cmd["description_localizations"]["zh-CN"]] {
+            for d in [
+                &cmd["description"],
+                &cmd["description_localizations"]["zh-CN"],
+            ] {
                 let d = d.as_str().unwrap();
                 assert!((1..=100).contains(&d.chars().count()), "{d}");
             }

@@ -2,16 +2,21 @@
 //! serenity builders. Every message built here mentions no one.
 
 use serenity::all::{
-    AutocompleteChoice, ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAutocompleteResponse,
-    CreateButton, CreateEmbed, CreateEmbedFooter, CreateInteractionResponseMessage, CreateSelectMenu,
-    CreateSelectMenuKind, CreateSelectMenuOption, EditInteractionResponse,
+    AutocompleteChoice, ButtonStyle, CreateActionRow, CreateAllowedMentions,
+    CreateAutocompleteResponse, CreateButton, CreateEmbed, CreateEmbedFooter,
+    CreateInteractionResponseMessage, CreateSelectMenu, CreateSelectMenuKind,
+    CreateSelectMenuOption, EditInteractionResponse,
 };
 
 use super::render::{COLOUR, Choice, Embed, Reply, Row};
 
 /// No `@everyone`, role or user ping, whatever the text says.
 fn no_mentions() -> CreateAllowedMentions {
-    CreateAllowedMentions::new().empty_users().empty_roles().everyone(false).replied_user(false)
+    CreateAllowedMentions::new()
+        .empty_users()
+        .empty_roles()
+        .everyone(false)
+        .replied_user(false)
 }
 
 fn embed(e: &Embed) -> CreateEmbed {
@@ -37,7 +42,11 @@ fn row(r: &Row) -> CreateActionRow {
             buttons
                 .iter()
                 .map(|b| {
-                    let style = if b.primary { ButtonStyle::Primary } else { ButtonStyle::Secondary };
+                    let style = if b.primary {
+                        ButtonStyle::Primary
+                    } else {
+                        ButtonStyle::Secondary
+                    };
                     CreateButton::new(&b.custom_id).label(&b.label).style(style)
                 })
                 .collect(),
@@ -85,6 +94,10 @@ pub fn edit(reply: &Reply) -> EditInteractionResponse {
 
 /// Autocomplete choices as a response.
 pub fn choices(choices: &[Choice]) -> CreateAutocompleteResponse {
-    CreateAutocompleteResponse::new()
-        .set_choices(choices.iter().map(|c| AutocompleteChoice::new(c.name.clone(), c.value.clone())).collect())
+    CreateAutocompleteResponse::new().set_choices(
+        choices
+            .iter()
+            .map(|c| AutocompleteChoice::new(c.name.clone(), c.value.clone()))
+            .collect(),
+    )
 }

@@ -17,7 +17,10 @@ pub const TOPIC_SELECT: &str = "topics";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// A page of a query's results; `None` means "the query in the message's footer".
-    Ask { offset: usize, query: Option<String> },
+    Ask {
+        offset: usize,
+        query: Option<String>,
+    },
     /// A topic (`None` = the top-level list) at a page of its resources.
     Topic { id: Option<String>, offset: usize },
     /// The topic select menu; the topic is in the selected value.
@@ -55,12 +58,18 @@ impl Action {
                 Some((offset, query)) => (offset, Some(query.to_owned())),
                 None => (rest, None),
             };
-            return Some(Action::Ask { offset: offset.parse().ok()?, query });
+            return Some(Action::Ask {
+                offset: offset.parse().ok()?,
+                query,
+            });
         }
         if let Some(rest) = custom_id.strip_prefix("topic:") {
             let (offset, id) = rest.split_once(':')?;
             let id = (!id.is_empty()).then(|| id.to_owned());
-            return Some(Action::Topic { id, offset: offset.parse().ok()? });
+            return Some(Action::Topic {
+                id,
+                offset: offset.parse().ok()?,
+            });
         }
         None
     }
@@ -78,27 +87,62 @@ mod tests {
 
     #[test]
     fn actions_round_trip() {
-        round_trip(Action::Ask { offset: 5, query: Some("lora: tutorial".into()) });
-        round_trip(Action::Ask { offset: 0, query: None });
-        round_trip(Action::Topic { id: Some("vllm".into()), offset: 10 });
-        round_trip(Action::Topic { id: None, offset: 0 });
+        round_trip(Action::Ask {
+            offset: 5,
+            query: Some("lora: tutorial".into()),
+        });
+        round_trip(Action::Ask {
+            offset: 0,
+            query: None,
+        });
+        round_trip(Action::Topic {
+            id: Some("vllm".into()),
+            offset: 10,
+        });
+        round_trip(Action::Topic {
+            id: None,
+            offset: 0,
+        });
         round_trip(Action::TopicSelect);
     }
 
     #[test]
     fn long_queries_move_to_the_footer() {
         let long = "分布式训练".repeat(10);
-        let id = Action::Ask { offset: 5, query: Some(long) }.encode().unwrap();
+        let id = Action::Ask {
+            offset: 5,
+            query: Some(long),
+        }
+        .encode()
+        .unwrap();
         assert_eq!(id, "ask:5");
         let exact = "x".repeat(limits::CUSTOM_ID - "ask:5:".len());
-        let id = Action::Ask { offset: 5, query: Some(exact.clone()) }.encode().unwrap();
+        let id = Action::Ask {
+            offset: 5,
+            query: Some(exact.clone()),
+        }
+        .encode()
+        .unwrap();
         assert_eq!(id.len(), limits::CUSTOM_ID);
-        assert_eq!(Action::decode(&id), Some(Action::Ask { offset: 5, query: Some(exact) }));
+        assert_eq!(
+            Action::decode(&id),
+            Some(Action::Ask {
+                offset: 5,
+                query: Some(exact)
+            })
+        );
     }
 
     #[test]
     fn oversized_and_foreign_ids() {
-        assert_eq!(Action::Topic { id: Some("t".repeat(100)), offset: 0 }.encode(), None);
+        assert_eq!(
+            Action::Topic {
+                id: Some("t".repeat(100)),
+                offset: 0
+            }
+            .encode(),
+            None
+        );
         assert_eq!(Action::decode("ask:x:q"), None);
         assert_eq!(Action::decode("topic:1"), None);
         assert_eq!(Action::decode("something-else"), None);

@@ -78,7 +78,24 @@ pub fn fit(s: &str, max: usize) -> String {
 
 /// Characters that Discord markdown gives a meaning to, in message text and embeds.
 fn is_markdown(c: char) -> bool {
-    matches!(c, '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '-' | '@' | ':')
+    matches!(
+        c,
+        '\\' | '*'
+            | '_'
+            | '~'
+            | '`'
+            | '|'
+            | '['
+            | ']'
+            | '('
+            | ')'
+            | '<'
+            | '>'
+            | '#'
+            | '-'
+            | '@'
+            | ':'
+    )
 }
 
 /// `s` with markdown escaped and whitespace runs (newlines included) folded to one space, so a

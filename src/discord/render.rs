@@ -123,41 +123,78 @@ pub fn answer(answer: &Answer, locale: Locale, page_size: usize) -> Reply {
     let title = format!("🔎 {}", escape_fit(&answer.query, limits::EMBED_TITLE - 2));
     let shown = &answer.hits[..answer.hits.len().min(MAX_SHOWN)];
     let mut rows = Vec::new();
-    let mut embed = Embed { title, ..Embed::default() };
+    let mut embed = Embed {
+        title,
+        ..Embed::default()
+    };
     if shown.is_empty() {
         if answer.total == 0 {
             embed.description = no_results(answer, locale);
             rows.extend(suggestion_rows(answer));
         } else {
             embed.description = no_more_results(locale).to_owned();
-            embed.footer = Some(fit(&format!("…{FOOTER_SEPARATOR}{}", answer.query), limits::EMBED_FOOTER));
-            let first = Action::Ask { offset: 0, query: Some(answer.query.clone()) };
+            embed.footer = Some(fit(
+                &format!("…{FOOTER_SEPARATOR}{}", answer.query),
+                limits::EMBED_FOOTER,
+            ));
+            let first = Action::Ask {
+                offset: 0,
+                query: Some(answer.query.clone()),
+            };
             rows.extend(button_row([(locale.previous(), first, false)]));
         }
-        return Reply { content: None, embeds: vec![embed], rows };
+        return Reply {
+            content: None,
+            embeds: vec![embed],
+            rows,
+        };
     }
     embed.description = hit_list(shown, answer.offset, locale, limits::EMBED_DESCRIPTION);
     let (from, to) = (answer.offset + 1, answer.offset + shown.len());
     let showing = locale.showing(from, to, answer.total);
     // The query goes into the footer so that a page whose query is too long for a custom id
     // can still be turned: footers render no markdown, so the text reads back as written.
-    embed.footer = Some(fit(&format!("{showing}{FOOTER_SEPARATOR}{}", answer.query), limits::EMBED_FOOTER));
+    embed.footer = Some(fit(
+        &format!("{showing}{FOOTER_SEPARATOR}{}", answer.query),
+        limits::EMBED_FOOTER,
+    ));
     let query = Some(answer.query.clone());
     let mut buttons = Vec::new();
     if let Some(prev) = answer.prev_offset(page_size) {
-        buttons.push((locale.previous(), Action::Ask { offset: prev, query: query.clone() }, false));
+        buttons.push((
+            locale.previous(),
+            Action::Ask {
+                offset: prev,
+                query: query.clone(),
+            },
+            false,
+        ));
     }
     let next = answer.offset + shown.len();
     if next < answer.total {
-        buttons.push((locale.more(), Action::Ask { offset: next, query }, true));
+        buttons.push((
+            locale.more(),
+            Action::Ask {
+                offset: next,
+                query,
+            },
+            true,
+        ));
     }
     rows.extend(button_row(buttons));
-    Reply { content: None, embeds: vec![embed], rows }
+    Reply {
+        content: None,
+        embeds: vec![embed],
+        rows,
+    }
 }
 
 /// The query of an answer, read back from its footer (see [`answer`]).
 pub fn query_from_footer(footer: &str) -> Option<&str> {
-    footer.split_once(FOOTER_SEPARATOR).map(|(_, query)| query).filter(|q| !q.trim().is_empty())
+    footer
+        .split_once(FOOTER_SEPARATOR)
+        .map(|(_, query)| query)
+        .filter(|q| !q.trim().is_empty())
 }
 
 fn no_results(answer: &Answer, locale: Locale) -> String {
@@ -185,23 +222,38 @@ fn suggestion_rows(answer: &Answer) -> Vec<Row> {
         .take(MAX_SHOWN)
         .filter_map(|s| topic_button(&s.topic))
         .collect();
-    buttons.chunks(limits::BUTTONS_PER_ROW).map(|chunk| Row::Buttons(chunk.to_vec())).collect()
+    buttons
+        .chunks(limits::BUTTONS_PER_ROW)
+        .map(|chunk| Row::Buttons(chunk.to_vec()))
+        .collect()
 }
 
 fn topic_button(topic: &TopicRef) -> Option<Button> {
-    let custom_id = Action::Topic { id: Some(topic.id.clone()), offset: 0 }.encode()?;
+    let custom_id = Action::Topic {
+        id: Some(topic.id.clone()),
+        offset: 0,
+    }
+    .encode()?;
     // Both names, since the button is shared by everyone who sees the message.
     let label = if topic.name == topic.name_en {
         topic.name.clone()
     } else {
         format!("{} · {}", topic.name_en, topic.name)
     };
-    Some(Button { label: button_label(&label), custom_id, primary: false })
+    Some(Button {
+        label: button_label(&label),
+        custom_id,
+        primary: false,
+    })
 }
 
 fn button_label(text: &str) -> String {
     let label = fit(text.trim(), limits::BUTTON_LABEL);
-    if label.is_empty() { "…".to_owned() } else { label }
+    if label.is_empty() {
+        "…".to_owned()
+    } else {
+        label
+    }
 }
 
 /// A row of buttons, or nothing when there are none (Discord rejects an empty row).
@@ -209,7 +261,11 @@ fn button_row<'a>(buttons: impl IntoIterator<Item = (&'a str, Action, bool)>) ->
     let buttons: Vec<Button> = buttons
         .into_iter()
         .filter_map(|(label, action, primary)| {
-            Some(Button { label: button_label(label), custom_id: action.encode()?, primary })
+            Some(Button {
+                label: button_label(label),
+                custom_id: action.encode()?,
+                primary,
+            })
         })
         .take(limits::BUTTONS_PER_ROW)
         .collect();
@@ -224,16 +280,23 @@ fn hit_list(hits: &[Hit], offset: usize, locale: Locale, budget: usize) -> Strin
     }
     let separator = "\n\n";
     let each = budget.saturating_sub(len(separator) * hits.len()) / hits.len();
-    let blocks: Vec<String> =
-        hits.iter().enumerate().map(|(i, hit)| hit_block(hit, offset + i + 1, locale, each)).collect();
+    let blocks: Vec<String> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, hit)| hit_block(hit, offset + i + 1, locale, each))
+        .collect();
     blocks.join(separator)
 }
 
 fn hit_block(hit: &Hit, number: usize, locale: Locale, budget: usize) -> String {
-    let meta: Vec<String> = [hit.path_label(locale), locale.kind(hit.kind).into(), locale.lang(hit.lang).into()]
-        .into_iter()
-        .filter(|s| !s.trim().is_empty())
-        .collect();
+    let meta: Vec<String> = [
+        hit.path_label(locale),
+        locale.kind(hit.kind).into(),
+        locale.lang(hit.lang).into(),
+    ]
+    .into_iter()
+    .filter(|s| !s.trim().is_empty())
+    .collect();
     let meta = escape_fit(&meta.join(" · "), (budget / 3).min(300));
     let number = format!("**{number}.** ");
     let fixed = len(&number) + 1 + len(&meta);
@@ -249,7 +312,11 @@ fn hit_block(hit: &Hit, number: usize, locale: Locale, budget: usize) -> String 
         None => format!("{number}{title}\n{meta}"),
     };
     // Unreachable with the budgets above; a guard so that a miscount cannot become a 400.
-    if len(&block) > budget { fit(&block, budget) } else { block }
+    if len(&block) > budget {
+        fit(&block, budget)
+    } else {
+        block
+    }
 }
 
 /// A link Discord markdown shows as written: http(s) only, and no parenthesis that could end
@@ -267,16 +334,38 @@ fn safe_url(url: &str) -> Option<String> {
 pub fn topic_roots(catalogue: &Catalogue, locale: Locale) -> Reply {
     let roots: Vec<TopicIdx> = catalogue.roots().collect();
     let description = topic_lines(catalogue, &roots, locale, limits::EMBED_DESCRIPTION);
-    let embed = Embed { title: locale.topic_tree().to_owned(), description, ..Embed::default() };
-    Reply { content: None, embeds: vec![embed], rows: topic_select(catalogue, &roots, locale).into_iter().collect() }
+    let embed = Embed {
+        title: locale.topic_tree().to_owned(),
+        description,
+        ..Embed::default()
+    };
+    Reply {
+        content: None,
+        embeds: vec![embed],
+        rows: topic_select(catalogue, &roots, locale)
+            .into_iter()
+            .collect(),
+    }
 }
 
 /// One topic: its subtopics, a page of the resources under it, and the way up.
-pub fn topic_page(catalogue: &Catalogue, topic: TopicIdx, offset: usize, page_size: usize, locale: Locale) -> Reply {
+pub fn topic_page(
+    catalogue: &Catalogue,
+    topic: TopicIdx,
+    offset: usize,
+    page_size: usize,
+    locale: Locale,
+) -> Reply {
     let page_size = page_size.clamp(1, MAX_SHOWN);
-    let path: Vec<String> =
-        catalogue.path(topic).into_iter().map(|t| TopicRef::new(catalogue, t).label(locale).to_owned()).collect();
-    let title = format!("📂 {}", escape_fit(&path.join(" › "), limits::EMBED_TITLE - 2));
+    let path: Vec<String> = catalogue
+        .path(topic)
+        .into_iter()
+        .map(|t| TopicRef::new(catalogue, t).label(locale).to_owned())
+        .collect();
+    let title = format!(
+        "📂 {}",
+        escape_fit(&path.join(" › "), limits::EMBED_TITLE - 2)
+    );
     let children = catalogue.children(topic);
     let resources = catalogue.resources_under(topic);
     let offset = offset.min(resources.len().saturating_sub(1));
@@ -289,8 +378,10 @@ pub fn topic_page(catalogue: &Catalogue, topic: TopicIdx, offset: usize, page_si
 
     let mut description = String::new();
     if !children.is_empty() {
-        let names: Vec<String> =
-            children.iter().map(|&c| escape_fit(TopicRef::new(catalogue, c).label(locale), 60)).collect();
+        let names: Vec<String> = children
+            .iter()
+            .map(|&c| escape_fit(TopicRef::new(catalogue, c).label(locale), 60))
+            .collect();
         let line = format!("**{}:** {}", locale.subtopics(), names.join(" · "));
         description.push_str(&fit(&line, 1000));
         description.push_str("\n\n");
@@ -300,31 +391,72 @@ pub fn topic_page(catalogue: &Catalogue, topic: TopicIdx, offset: usize, page_si
         let budget = limits::EMBED_DESCRIPTION - len(&description);
         description.push_str(&hit_list(&page, offset, locale, budget));
     }
-    let footer = (!page.is_empty()).then(|| locale.showing(offset + 1, offset + page.len(), resources.len()));
-    let embed = Embed { title, description, fields: Vec::new(), footer };
+    let footer = (!page.is_empty())
+        .then(|| locale.showing(offset + 1, offset + page.len(), resources.len()));
+    let embed = Embed {
+        title,
+        description,
+        fields: Vec::new(),
+        footer,
+    };
 
     let id = catalogue.topic(topic).id.clone();
     let mut buttons = Vec::new();
     if offset > 0 {
         let prev = offset.saturating_sub(page_size);
-        buttons.push((locale.previous(), Action::Topic { id: Some(id.clone()), offset: prev }, false));
+        buttons.push((
+            locale.previous(),
+            Action::Topic {
+                id: Some(id.clone()),
+                offset: prev,
+            },
+            false,
+        ));
     }
     if offset + page.len() < resources.len() {
         let next = offset + page.len();
-        buttons.push((locale.more(), Action::Topic { id: Some(id.clone()), offset: next }, true));
+        buttons.push((
+            locale.more(),
+            Action::Topic {
+                id: Some(id.clone()),
+                offset: next,
+            },
+            true,
+        ));
     }
     if let Some(parent) = catalogue.topic(topic).parent {
-        let up = Action::Topic { id: Some(catalogue.topic(parent).id.clone()), offset: 0 };
+        let up = Action::Topic {
+            id: Some(catalogue.topic(parent).id.clone()),
+            offset: 0,
+        };
         buttons.push((locale.up(), up, false));
     }
-    buttons.push((locale.all_topics(), Action::Topic { id: None, offset: 0 }, false));
-    let mut rows: Vec<Row> = topic_select(catalogue, children, locale).into_iter().collect();
+    buttons.push((
+        locale.all_topics(),
+        Action::Topic {
+            id: None,
+            offset: 0,
+        },
+        false,
+    ));
+    let mut rows: Vec<Row> = topic_select(catalogue, children, locale)
+        .into_iter()
+        .collect();
     rows.extend(button_row(buttons));
-    Reply { content: None, embeds: vec![embed], rows }
+    Reply {
+        content: None,
+        embeds: vec![embed],
+        rows,
+    }
 }
 
 /// "▸ name (count)" lines, as many as fit `budget`.
-fn topic_lines(catalogue: &Catalogue, topics: &[TopicIdx], locale: Locale, budget: usize) -> String {
+fn topic_lines(
+    catalogue: &Catalogue,
+    topics: &[TopicIdx],
+    locale: Locale,
+    budget: usize,
+) -> String {
     let mut text = String::new();
     for &t in topics {
         let name = escape_fit(TopicRef::new(catalogue, t).label(locale), 100);
@@ -352,7 +484,11 @@ fn topic_select(catalogue: &Catalogue, topics: &[TopicIdx], locale: Locale) -> O
                 };
                 let description = format!("{other} · {}", catalogue.resources_under(t).len());
                 SelectOption {
-                    label: if label.is_empty() { topic.id.clone() } else { label },
+                    label: if label.is_empty() {
+                        topic.id.clone()
+                    } else {
+                        label
+                    },
                     value: topic.id.clone(),
                     description: Some(fit(&description, limits::SELECT_OPTION_TEXT)),
                 }
@@ -375,19 +511,39 @@ pub fn unknown_topic(locale: Locale) -> Reply {
     Reply {
         content: Some(locale.unknown_topic().to_owned()),
         embeds: Vec::new(),
-        rows: button_row([(locale.all_topics(), Action::Topic { id: None, offset: 0 }, false)]).into_iter().collect(),
+        rows: button_row([(
+            locale.all_topics(),
+            Action::Topic {
+                id: None,
+                offset: 0,
+            },
+            false,
+        )])
+        .into_iter()
+        .collect(),
     }
 }
 
 /// `/help`.
 pub fn help(locale: Locale) -> Reply {
-    let embed = Embed { title: "ganhuo 干货".into(), description: help_text(locale).into(), ..Embed::default() };
-    Reply { content: None, embeds: vec![embed], rows: Vec::new() }
+    let embed = Embed {
+        title: "ganhuo 干货".into(),
+        description: help_text(locale).into(),
+        ..Embed::default()
+    };
+    Reply {
+        content: None,
+        embeds: vec![embed],
+        rows: Vec::new(),
+    }
 }
 
 /// A short notice (usage, errors).
 pub fn notice(text: &str) -> Reply {
-    Reply { content: Some(fit(text, limits::CONTENT)), ..Reply::default() }
+    Reply {
+        content: Some(fit(text, limits::CONTENT)),
+        ..Reply::default()
+    }
 }
 
 /// Autocomplete choices for `/ask`: at most 25, names and values of 1–100 characters. A value
@@ -395,9 +551,14 @@ pub fn notice(text: &str) -> Reply {
 pub fn ask_choices(completions: &[Completion]) -> Vec<Choice> {
     let mut out: Vec<Choice> = Vec::new();
     for completion in completions {
-        let value = limits::cut(completion.value.trim(), limits::CHOICE_TEXT).trim_end().to_owned();
+        let value = limits::cut(completion.value.trim(), limits::CHOICE_TEXT)
+            .trim_end()
+            .to_owned();
         let label = single_line(&completion.label);
-        let name = fit(if label.is_empty() { &value } else { &label }, limits::CHOICE_TEXT);
+        let name = fit(
+            if label.is_empty() { &value } else { &label },
+            limits::CHOICE_TEXT,
+        );
         if value.is_empty() || name.is_empty() || out.iter().any(|c| c.value == value) {
             continue;
         }
@@ -422,10 +583,20 @@ pub fn topic_choices(catalogue: &Catalogue, partial: &str, locale: Locale) -> Ve
         if !named || topic.id.is_empty() || len(&topic.id) > limits::CHOICE_TEXT {
             continue;
         }
-        let path: Vec<String> =
-            catalogue.path(t).into_iter().map(|p| TopicRef::new(catalogue, p).label(locale).to_owned()).collect();
+        let path: Vec<String> = catalogue
+            .path(t)
+            .into_iter()
+            .map(|p| TopicRef::new(catalogue, p).label(locale).to_owned())
+            .collect();
         let name = fit(&single_line(&path.join(" › ")), limits::CHOICE_TEXT);
-        out.push(Choice { name: if name.is_empty() { topic.id.clone() } else { name }, value: topic.id.clone() });
+        out.push(Choice {
+            name: if name.is_empty() {
+                topic.id.clone()
+            } else {
+                name
+            },
+            value: topic.id.clone(),
+        });
         if out.len() == limits::CHOICES {
             break;
         }
@@ -456,8 +627,16 @@ pub fn check(reply: &Reply) -> Result<(), String> {
     for embed in &reply.embeds {
         let checks = [
             ("title", len(&embed.title), limits::EMBED_TITLE),
-            ("description", len(&embed.description), limits::EMBED_DESCRIPTION),
-            ("footer", embed.footer.as_deref().map_or(0, len), limits::EMBED_FOOTER),
+            (
+                "description",
+                len(&embed.description),
+                limits::EMBED_DESCRIPTION,
+            ),
+            (
+                "footer",
+                embed.footer.as_deref().map_or(0, len),
+                limits::EMBED_FOOTER,
+            ),
             ("fields", embed.fields.len(), limits::EMBED_FIELDS),
         ];
         for (what, n, max) in checks {
@@ -465,7 +644,8 @@ pub fn check(reply: &Reply) -> Result<(), String> {
                 return fail(format!("embed {what} is {n}, over {max}"));
             }
         }
-        total += len(&embed.title) + len(&embed.description) + embed.footer.as_deref().map_or(0, len);
+        total +=
+            len(&embed.title) + len(&embed.description) + embed.footer.as_deref().map_or(0, len);
         for field in &embed.fields {
             if len(&field.name) > limits::FIELD_NAME || len(&field.value) > limits::FIELD_VALUE {
                 return fail("field too long".into());
@@ -477,7 +657,10 @@ pub fn check(reply: &Reply) -> Result<(), String> {
         }
     }
     if total > limits::EMBED_TOTAL {
-        return fail(format!("embeds total {total}, over {}", limits::EMBED_TOTAL));
+        return fail(format!(
+            "embeds total {total}, over {}",
+            limits::EMBED_TOTAL
+        ));
     }
     if reply.rows.len() > limits::ROWS {
         return fail(format!("{} action rows", reply.rows.len()));

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use fst::{Automaton, IntoStreamer, Map, Streamer};
 
+use super::lexicon;
 use super::normalise::normalise;
 use super::tokenise::{Dictionary, Run, bigrams, runs};
-use super::lexicon;
 use crate::catalogue::{Catalogue, ResourceIdx};
 
 /// Identifier of a term in the vocabulary.

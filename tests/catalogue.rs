@@ -1,0 +1,306 @@
+//! The shipped catalogue against its source article, and catalogue validation: every broken
+//! entry is reported with the file, the entry and the line.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use ganhuo::Catalogue;
+use ganhuo::catalogue::CatalogueError;
+
+/// The seed article: the shared copy when the checkout sits beside it (CI), else the copy
+/// committed with the tests, which must then be identical.
+fn seed() -> String {
+    let committed = include_str!("fixtures/seed.txt");
+    let shared =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_315396d0727f8567.txt");
+    match std::fs::read_to_string(shared) {
+        Ok(text) => {
+            assert_eq!(
+                text, committed,
+                "tests/fixtures/seed.txt differs from the shared seed"
+            );
+            text
+        }
+        Err(_) => committed.to_owned(),
+    }
+}
+
+fn seed_urls() -> BTreeSet<String> {
+    let text = seed();
+    text.split_whitespace()
+        .filter_map(|token| token.find("http").map(|at| &token[at..]))
+        .filter(|url| url.starts_with("http://") || url.starts_with("https://"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_seed_url_is_exactly_one_resource() {
+    let urls = seed_urls();
+    assert_eq!(urls.len(), 165, "the seed has 165 distinct URLs");
+    let catalogue = Catalogue::shipped().unwrap();
+    let ours: Vec<&str> = catalogue
+        .resources()
+        .iter()
+        .map(|r| r.url.as_str())
+        .collect();
+    for url in &urls {
+        let count = ours.iter().filter(|u| **u == url).count();
+        assert_eq!(
+            count, 1,
+            "{url} must be exactly one resource (found {count})"
+        );
+    }
+    assert_eq!(
+        ours.len(),
+        urls.len(),
+        "the catalogue has resources the seed does not list"
+    );
+}
+
+#[test]
+fn repeated_seed_urls_carry_every_topic() {
+    let catalogue = Catalogue::shipped().unwrap();
+    let find = |url: &str| catalogue.resources().iter().find(|r| r.url == url).unwrap();
+    // Listed under both 优化器相关的并行 and 异构系统并行.
+    let both = find("https://blog.csdn.net/GarryWang1248/article/details/135340120");
+    let ids: Vec<&str> = both
+        .topics
+        .iter()
+        .map(|&t| catalogue.topic(t).id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"optimizer-parallel") && ids.contains(&"heterogeneous-parallel"),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn every_resource_is_bilingual_and_titled() {
+    let catalogue = Catalogue::shipped().unwrap();
+    let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for r in catalogue.resources() {
+        assert!(!r.title.trim().is_empty(), "{}", r.id);
+        if has_cjk(&r.title) {
+            assert!(
+                r.title_en.is_some(),
+                "{} has a Chinese title but no title_en",
+                r.id
+            );
+        }
+        assert!(
+            r.keywords.iter().any(|k| has_cjk(k)),
+            "{} has no Chinese keyword",
+            r.id
+        );
+        assert!(
+            r.keywords.iter().any(|k| k.is_ascii()),
+            "{} has no English keyword",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn topic_tree_keeps_the_article_structure() {
+    let catalogue = Catalogue::shipped().unwrap();
+    let roots: Vec<&str> = catalogue
+        .roots()
+        .map(|t| catalogue.topic(t).name.as_str())
+        .collect();
+    assert_eq!(
+        roots,
+        [
+            "基础知识",
+            "LLM训练",
+            "LLM压缩",
+            "LLM编译",
+            "LLM推理",
+            "LLM部署环境",
+            "LLM应用开发"
+        ]
+    );
+    // Topics the seed names without a link of their own still exist.
+    for id in [
+        "p-tuning-v2",
+        "prefix-tuning",
+        "awq",
+        "smoothquant",
+        "sanic",
+        "tensor-parallel",
+        "qlora",
+    ] {
+        assert!(catalogue.topic_by_id(id).is_some(), "missing topic {id}");
+    }
+}
+
+const VALID: &str = r#"
+[[topic]]
+id = "root"
+name = "根"
+name_en = "Root"
+
+[[topic]]
+id = "leaf"
+parent = "root"
+name = "叶"
+name_en = "Leaf"
+
+[[resource]]
+id = "one"
+title = "One"
+url = "https://example.com/one"
+kind = "article"
+lang = "en"
+topics = ["leaf"]
+
+[[resource]]
+id = "two"
+title = "Two"
+url = "https://example.com/two"
+kind = "repo"
+lang = "zh"
+topics = ["root"]
+"#;
+
+fn invalid(text: &str) -> (String, CatalogueError) {
+    let err = Catalogue::from_toml(text, "my-catalogue.toml").unwrap_err();
+    (err.to_string(), err)
+}
+
+/// Asserts the error names the file, the entry and the line.
+fn assert_points_at(message: &str, entry: &str, line: usize) {
+    assert!(
+        message.contains("my-catalogue.toml"),
+        "no file name in: {message}"
+    );
+    assert!(message.contains(entry), "no entry {entry} in: {message}");
+    assert!(
+        message.contains(&format!("line {line}:")),
+        "no line {line} in: {message}"
+    );
+}
+
+#[test]
+fn the_valid_fixture_loads() {
+    let catalogue = Catalogue::from_toml(VALID, "my-catalogue.toml").unwrap();
+    assert_eq!(catalogue.resources().len(), 2);
+}
+
+#[test]
+fn duplicate_resource_id() {
+    let (msg, _) = invalid(&VALID.replace("id = \"two\"", "id = \"one\""));
+    assert_points_at(&msg, "resource `one`", 21);
+    assert!(
+        msg.contains("duplicate id (first used on line 13)"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn duplicate_topic_id() {
+    let (msg, _) = invalid(
+        &VALID
+            .replace("id = \"leaf\"", "id = \"root\"")
+            .replace("\"leaf\"]", "\"root\"]"),
+    );
+    assert_points_at(&msg, "topic `root`", 7);
+    assert!(msg.contains("duplicate id (first used on line 2)"), "{msg}");
+    assert!(
+        !msg.contains("loops"),
+        "a duplicate must not look like a cycle: {msg}"
+    );
+}
+
+#[test]
+fn duplicate_url() {
+    let (msg, _) = invalid(&VALID.replace("https://example.com/two", "https://example.com/one"));
+    assert_points_at(&msg, "resource `two`", 21);
+    assert!(
+        msg.contains("duplicate url `https://example.com/one` (first used on line 13)"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn malformed_url() {
+    let (msg, _) = invalid(&VALID.replace("https://example.com/two", "example.com/two"));
+    assert_points_at(&msg, "resource `two`", 21);
+    assert!(msg.contains("malformed url `example.com/two`"), "{msg}");
+    let (msg, _) = invalid(&VALID.replace("https://example.com/two", "javascript:alert(1)"));
+    assert!(msg.contains("scheme must be http or https"), "{msg}");
+}
+
+#[test]
+fn unknown_parent_topic() {
+    let (msg, _) = invalid(&VALID.replace("parent = \"root\"", "parent = \"nowhere\""));
+    assert_points_at(&msg, "topic `leaf`", 7);
+    assert!(msg.contains("unknown parent topic `nowhere`"), "{msg}");
+}
+
+#[test]
+fn unknown_resource_topic() {
+    let (msg, _) = invalid(&VALID.replace("topics = [\"root\"]", "topics = [\"missing\"]"));
+    assert_points_at(&msg, "resource `two`", 21);
+    assert!(msg.contains("unknown topic `missing`"), "{msg}");
+}
+
+#[test]
+fn empty_title() {
+    let (msg, _) = invalid(&VALID.replace("title = \"Two\"", "title = \"  \""));
+    assert_points_at(&msg, "resource `two`", 21);
+    assert!(msg.contains("`title` must not be empty"), "{msg}");
+}
+
+#[test]
+fn parent_cycle() {
+    let text = VALID.replace(
+        "id = \"root\"\nname",
+        "id = \"root\"\nparent = \"leaf\"\nname",
+    );
+    let (msg, _) = invalid(&text);
+    assert!(msg.contains("parent chain loops back"), "{msg}");
+}
+
+#[test]
+fn wrong_kind_names_the_line() {
+    let (msg, err) = invalid(&VALID.replace("kind = \"repo\"", "kind = \"podcast\""));
+    assert!(matches!(err, CatalogueError::Syntax { .. }), "{err:?}");
+    assert!(msg.contains("my-catalogue.toml"), "{msg}");
+    assert!(msg.contains("podcast"), "{msg}");
+    assert!(msg.contains("line 25"), "{msg}");
+}
+
+#[test]
+fn unknown_field_names_the_key() {
+    let (msg, _) = invalid(&VALID.replace("kind = \"repo\"", "kind = \"repo\"\ntitel = \"x\""));
+    assert!(msg.contains("titel"), "{msg}");
+    assert!(msg.contains("line 26"), "{msg}");
+}
+
+#[test]
+fn broken_toml_names_the_line() {
+    let (msg, err) = invalid(&VALID.replace("title = \"One\"", "title = \"One"));
+    assert!(matches!(err, CatalogueError::Syntax { .. }), "{err:?}");
+    assert!(msg.contains("line 15"), "{msg}");
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let text = VALID
+        .replace("https://example.com/two", "nope")
+        .replace("title = \"One\"", "title = \"\"");
+    let (_, err) = invalid(&text);
+    let problems = err.problems();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].line < problems[1].line);
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let err = Catalogue::from_path(Path::new("/nonexistent/catalogue.toml")).unwrap_err();
+    assert!(
+        err.to_string().contains("/nonexistent/catalogue.toml"),
+        "{err}"
+    );
+}

@@ -1,0 +1,203 @@
+//! The `ganhuo` binary end to end: output formats, stdin batches, exit codes and messages.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn ganhuo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ganhuo"))
+        .args(args)
+        .env_remove("GANHUO_CONFIG")
+        .env_remove("TELEGRAM_BOT_TOKEN")
+        .env_remove("DISCORD_TOKEN")
+        .env("LANG", "C")
+        .output()
+        .expect("run ganhuo")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("utf-8 output")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn ask_json_has_the_documented_shape() {
+    let out = ganhuo(&["ask", "--json", "--limit", "3", "LoRA 教程"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["query"], "LoRA 教程");
+    let results = v["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    for r in results {
+        assert!(r["title"].is_string() && r["url"].as_str().unwrap().starts_with("http"));
+        assert!(r["path"].as_array().unwrap().len() >= 2);
+        let score = r["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+    }
+    let scores: Vec<f64> = results
+        .iter()
+        .map(|r| r["score"].as_f64().unwrap())
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "not best first: {scores:?}"
+    );
+}
+
+#[test]
+fn ask_text_is_readable() {
+    let out = ganhuo(&["ask", "--lang", "en", "vLLM"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with("1. "), "{text}");
+    assert!(
+        text.contains("https://github.com/vllm-project/vllm"),
+        "{text}"
+    );
+    assert!(
+        text.contains("LLM inference › Inference acceleration frameworks › vLLM"),
+        "{text}"
+    );
+}
+
+#[test]
+fn ask_off_topic_suggests_topics() {
+    let out = ganhuo(&["ask", "--json", "best pizza in new york"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["results"].as_array().unwrap().len(), 0);
+    assert!(!v["suggestions"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn ask_reads_stdin_as_json_lines() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ganhuo"))
+        .args(["ask", "--limit", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Line 3 is not valid UTF-8: it must still get its own answer line.
+    stdin
+        .write_all(b"vllm\n\xff\xfe broken\nmegatorn\n\n")
+        .unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["query"], "vllm");
+    assert_eq!(lines[0]["results"].as_array().unwrap().len(), 2);
+    assert_eq!(lines[2]["query"], "megatorn");
+    assert!(!lines[2]["results"].as_array().unwrap().is_empty());
+    assert_eq!(lines[3]["results"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn catalogue_json_exports_every_resource() {
+    let out = ganhuo(&["catalogue", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let resources = v["resources"].as_array().unwrap();
+    assert_eq!(resources.len(), 165);
+    for r in resources {
+        for key in ["title", "url", "path", "aliases", "kind", "lang"] {
+            assert!(!r[key].is_null(), "{key} missing in {r}");
+        }
+    }
+}
+
+#[test]
+fn topics_prints_tree_and_branches() {
+    let out = ganhuo(&["topics", "--lang", "zh"]);
+    assert!(stdout(&out).contains("LLM推理"));
+    let out = ganhuo(&["topics", "LLM推理/推理加速框架/vLLM"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("https://github.com/vllm-project/vllm"));
+    let out = ganhuo(&["topics", "no such topic"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("no topic matches"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn check_accepts_good_and_rejects_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, "[discord]\ntoken = \"abc\"\n").unwrap();
+    let out = ganhuo(&["check", "--config", good.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("165 resources"));
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[discord]\ntokne = \"abc\"\n").unwrap();
+    let out = ganhuo(&["check", "--config", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("tokne"), "{}", stderr(&out));
+
+    let catalogue = dir.path().join("catalogue.toml");
+    std::fs::write(&catalogue, "[[resource]]\nid = \"x\"\ntitle = \"\"\nurl = \"nope\"\nkind = \"article\"\nlang = \"en\"\ntopics = [\"t\"]\n").unwrap();
+    let with_catalogue = dir.path().join("with-catalogue.toml");
+    std::fs::write(&with_catalogue, "catalogue = \"catalogue.toml\"\n").unwrap();
+    let out = ganhuo(&["check", "--config", with_catalogue.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("catalogue.toml: line 1: resource `x`: `title` must not be empty"),
+        "{err}"
+    );
+    assert!(err.contains("malformed url"), "{err}");
+    assert!(err.contains("unknown topic `t`"), "{err}");
+
+    let missing = ganhuo(&["check", "--config", "/nonexistent/config.toml"]);
+    assert!(!missing.status.success());
+}
+
+#[test]
+fn run_without_adapters_explains_how_to_configure() {
+    let out = ganhuo(&["run"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("TELEGRAM_BOT_TOKEN") && err.contains("DISCORD_TOKEN"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_arguments_fail_clearly() {
+    let out = ganhuo(&["ask", "--limit", "0", "x"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--limit"));
+}
+
+#[test]
+fn chat_answers_and_pages() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ganhuo"))
+        .args(["chat"])
+        .env("LANG", "C")
+        .env_remove("GANHUO_CONFIG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all("量化\n/more\n/topics\n/quit\n".as_bytes())
+        .unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("1–5 of"), "{text}");
+    assert!(text.contains("6–10 of"), "{text}");
+    assert!(text.contains("LLM inference"), "{text}");
+}
