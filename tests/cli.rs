@@ -3,15 +3,32 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn ganhuo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ganhuo"))
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ganhuo"));
+    command
         .args(args)
         .env_remove("GANHUO_CONFIG")
         .env_remove("TELEGRAM_BOT_TOKEN")
         .env_remove("DISCORD_TOKEN")
-        .env("LANG", "C")
-        .output()
-        .expect("run ganhuo")
+        .env("LANG", "C");
+    command
+}
+
+fn ganhuo(args: &[&str]) -> Output {
+    command(args).output().expect("run ganhuo")
+}
+
+/// Runs ganhuo with `input` on its standard input.
+fn ganhuo_with_input(args: &[&str], input: &[u8]) -> Output {
+    let mut child = command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input).unwrap();
+    drop(stdin);
+    child.wait_with_output().unwrap()
 }
 
 fn stdout(out: &Output) -> String {
@@ -72,19 +89,11 @@ fn ask_off_topic_suggests_topics() {
 
 #[test]
 fn ask_reads_stdin_as_json_lines() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ganhuo"))
-        .args(["ask", "--limit", "2"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    // Line 3 is not valid UTF-8: it must still get its own answer line.
-    stdin
-        .write_all(b"vllm\n\xff\xfe broken\nmegatorn\n\n")
-        .unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
+    // Line 2 is not valid UTF-8: it must still get its own answer line.
+    let out = ganhuo_with_input(
+        &["ask", "--limit", "2"],
+        b"vllm\n\xff\xfe broken\nmegatorn\n\n",
+    );
     assert!(out.status.success());
     let lines: Vec<serde_json::Value> = stdout(&out)
         .lines()
@@ -181,20 +190,7 @@ fn bad_arguments_fail_clearly() {
 
 #[test]
 fn chat_answers_and_pages() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ganhuo"))
-        .args(["chat"])
-        .env("LANG", "C")
-        .env_remove("GANHUO_CONFIG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin
-        .write_all("量化\n/more\n/topics\n/quit\n".as_bytes())
-        .unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
+    let out = ganhuo_with_input(&["chat"], "量化\n/more\n/topics\n/quit\n".as_bytes());
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(text.contains("1–5 of"), "{text}");
