@@ -37,13 +37,19 @@ pub const MAX_HITS: usize = 50;
 pub struct Engine {
     catalogue: Catalogue,
     index: Index,
+    topic_labels: Vec<Vec<String>>,
 }
 
 impl Engine {
     /// Indexes a catalogue.
     pub fn new(catalogue: Catalogue) -> Engine {
         let index = Index::build(&catalogue);
-        Engine { catalogue, index }
+        let topic_labels = topic_labels(&catalogue);
+        Engine {
+            catalogue,
+            index,
+            topic_labels,
+        }
     }
 
     /// An engine over the catalogue embedded in the binary.
@@ -109,32 +115,24 @@ impl Engine {
     /// Topics to offer when a query found nothing: those whose names are close to the query's
     /// words ("did you mean"), else the largest top-level topics.
     pub fn suggest(&self, query: &str) -> Vec<Suggestion> {
-        let words = self.understand(query, false);
-        let matcher = SkimMatcherV2::default();
         let mut scored: Vec<(i64, TopicIdx)> = Vec::new();
-        for word in words
+        for word in self
+            .understand(query, false)
             .iter()
-            .filter(|w| w.is_content() && w.text.chars().count() >= 3)
+            .filter(|w| w.is_content())
         {
-            for (t, topic) in self.catalogue.topics().iter().enumerate() {
-                let best = topic_labels(topic)
-                    .filter_map(|label| matcher.fuzzy_match(&label.to_lowercase(), &word.text))
-                    .max();
-                // Skim scores grow ~16 per matched character; demand a dense match so that a
-                // scattered subsequence ("qwertyuiop" in a long name) does not count.
-                if let Some(score) = best.filter(|&s| s >= 20 * word.text.chars().count() as i64) {
-                    scored.push((score, t));
-                }
+            let len = word.text.chars().count();
+            // Only near misses: a label word about as long as what was typed ("vlm" → vllm),
+            // not any long name the letters happen to be scattered through.
+            if len >= 3 {
+                scored.extend(self.fuzzy_topics(&word.text, |label| {
+                    label
+                        .split(' ')
+                        .filter(move |w| w.chars().count().abs_diff(len) <= 2)
+                }));
             }
         }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut topics: Vec<TopicIdx> = Vec::new();
-        for (_, t) in scored {
-            if !topics.contains(&t) {
-                topics.push(t);
-            }
-        }
-        topics.truncate(3);
+        let topics = best_topics(scored, 3);
         if topics.is_empty() {
             return self
                 .catalogue
@@ -151,41 +149,27 @@ impl Engine {
 
     /// Completions for a partially typed query, for autocomplete: the closest topic names
     /// (subsequence scoring, so "lor" finds LoRA) followed by the titles of the best hits.
+    /// Empty input offers the top-level topics.
     pub fn complete(&self, partial: &str, limit: usize) -> Vec<Completion> {
-        let words = self.understand(partial, true);
-        let mut out: Vec<Completion> = Vec::new();
-        let needle: String = words
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !needle.is_empty() {
-            let matcher = SkimMatcherV2::default();
-            let mut topics: Vec<(i64, TopicIdx, String)> = Vec::new();
-            for (t, topic) in self.catalogue.topics().iter().enumerate() {
-                let best = topic_labels(topic)
-                    .filter_map(|l| {
-                        matcher
-                            .fuzzy_match(&l.to_lowercase(), &needle)
-                            .map(|s| (s, l))
-                    })
-                    .max_by_key(|(s, _)| *s);
-                if let Some((score, _)) = best {
-                    topics.push((score, t, topic.name_en.clone()));
-                }
-            }
-            topics.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            out.extend(topics.into_iter().take(limit.div_ceil(3)).map(|(_, t, _)| {
-                let topic = self.catalogue.topic(t);
-                Completion::topic(&topic.name, &topic.name_en)
-            }));
+        let bounded: String = partial.chars().take(MAX_QUERY_CHARS).collect();
+        let needle = normalise::normalise(&bounded);
+        let topic = |t: TopicIdx| {
+            let topic = self.catalogue.topic(t);
+            Completion::topic(&topic.name, &topic.name_en)
+        };
+        if needle.is_empty() {
+            return self.catalogue.roots().take(limit).map(topic).collect();
         }
-        for r in self.search_words(&words) {
+        let scored = self.fuzzy_topics(&needle, std::iter::once);
+        let mut out: Vec<Completion> = best_topics(scored, limit.div_ceil(3))
+            .into_iter()
+            .map(topic)
+            .collect();
+        for r in self.search_words(&self.understand(&bounded, true)) {
             if out.len() >= limit {
                 break;
             }
-            let resource = self.catalogue.resource(r.resource);
-            let completion = Completion::resource(&resource.title);
+            let completion = Completion::resource(&self.catalogue.resource(r.resource).title);
             if !out.iter().any(|c| c.value == completion.value) {
                 out.push(completion);
             }
@@ -193,10 +177,101 @@ impl Engine {
         out.truncate(limit);
         out
     }
+
+    /// Topics with a label that contains `needle` as a dense subsequence (skim scoring), with
+    /// their best scores. `candidates` picks the strings of a label to match against (the whole
+    /// label, or some of its words).
+    fn fuzzy_topics<'a, I>(
+        &'a self,
+        needle: &str,
+        candidates: impl Fn(&'a str) -> I,
+    ) -> Vec<(i64, TopicIdx)>
+    where
+        I: Iterator<Item = &'a str>,
+    {
+        let matcher = SkimMatcherV2::default();
+        // Skim gives ~16 per matched character plus bonuses for runs; demanding 20 per
+        // character keeps scattered matches ("vll" in "serving built into …") out.
+        let floor = 20 * needle.chars().count() as i64;
+        self.topic_labels
+            .iter()
+            .enumerate()
+            .filter_map(|(t, labels)| {
+                let best = labels
+                    .iter()
+                    .flat_map(|l| candidates(l))
+                    .filter_map(|l| matcher.fuzzy_match(l, needle))
+                    .max()?;
+                (best >= floor).then_some((best, t))
+            })
+            .collect()
+    }
 }
 
-fn topic_labels(topic: &crate::catalogue::Topic) -> impl Iterator<Item = &str> {
-    [topic.name.as_str(), topic.name_en.as_str()]
-        .into_iter()
-        .chain(topic.aliases.iter().map(String::as_str))
+/// The `n` best-scored distinct topics.
+fn best_topics(mut scored: Vec<(i64, TopicIdx)>, n: usize) -> Vec<TopicIdx> {
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut topics: Vec<TopicIdx> = Vec::new();
+    for (_, t) in scored {
+        if topics.len() == n {
+            break;
+        }
+        if !topics.contains(&t) {
+            topics.push(t);
+        }
+    }
+    topics
+}
+
+/// Every label of every topic, normalised, for fuzzy look-ups.
+fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
+    catalogue
+        .topics()
+        .iter()
+        .map(|t| {
+            [&t.name, &t.name_en]
+                .into_iter()
+                .chain(&t.aliases)
+                .map(|l| normalise::normalise(l))
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::SuggestionKind;
+
+    #[test]
+    fn near_misses_suggest_topics() {
+        let engine = Engine::shipped().unwrap();
+        let answer = engine.answer("ncl", 0, 5);
+        assert_eq!(answer.total, 0);
+        assert_eq!(answer.suggestions[0].kind, SuggestionKind::DidYouMean);
+        assert_eq!(answer.suggestions[0].topic.id, "communication-software");
+    }
+
+    #[test]
+    fn far_misses_offer_top_topics() {
+        let engine = Engine::shipped().unwrap();
+        for query in ["best pizza in new york", "qwertyuiop", "今天股票行情"] {
+            let answer = engine.answer(query, 0, 5);
+            assert_eq!(answer.total, 0, "{query}");
+            assert!(answer.suggestions.iter().all(|s| s.kind == SuggestionKind::TopTopic), "{query}");
+        }
+    }
+
+    #[test]
+    fn completions_start_with_matching_topics() {
+        let engine = Engine::shipped().unwrap();
+        let lor = engine.complete("lor", 5);
+        assert_eq!(lor.len(), 5);
+        assert_eq!(lor[0].value, "LoRA (low-rank adaptation)");
+        assert!(lor.iter().any(|c| c.label == "图解LoRA"));
+        let empty = engine.complete("  ", 3);
+        assert_eq!(empty.len(), 3);
+        assert_eq!(empty[0].value, "Fundamentals");
+        assert!(engine.complete("量", 5).iter().any(|c| c.value == "Quantization"));
+    }
 }
