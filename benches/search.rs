@@ -10,8 +10,25 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use ganhuo::{Catalogue, Engine};
 
 #[path = "../tests/support/golden.rs"]
-#[allow(dead_code)]
 mod golden;
+
+/// A TOML basic string (Rust's `{:?}` would write `\u{…}` escapes TOML rejects).
+fn toml_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
 
 fn queries() -> Vec<String> {
     golden::cases().into_iter().map(|c| c.query).collect()
@@ -25,10 +42,10 @@ fn synthetic(n: usize) -> Catalogue {
     let base = Catalogue::shipped().expect("shipped catalogue");
     // Keep topics and synonyms exactly; regenerate resources.
     let header_end = shipped
-        .find("[[resource]]")
+        .find("\n[[resource]]\n")
         .expect("resources follow topics");
     let synonyms_start = shipped
-        .find("[[synonym]]")
+        .find("\n[[synonym]]\n")
         .expect("synonyms follow resources");
     let mut text = String::with_capacity(n * 400);
     text.push_str(&shipped[..header_end]);
@@ -55,8 +72,8 @@ fn synthetic(n: usize) -> Catalogue {
             .collect();
         let _ = write!(
             text,
-            "[[resource]]\nid = \"r{i}\"\ntitle = {:?}\nurl = \"https://example.com/{i}\"\nkind = \"{}\"\nlang = \"{}\"\ntopics = [{}]\nkeywords = [{}]\n\n",
-            format!("{} {} {}", r.title, word(), word()),
+            "[[resource]]\nid = \"r{i}\"\ntitle = {}\nurl = \"https://example.com/{i}\"\nkind = \"{}\"\nlang = \"{}\"\ntopics = [{}]\nkeywords = [{}]\n\n",
+            toml_str(&format!("{} {} {}", r.title, word(), word())),
             r.kind,
             r.lang,
             topics.join(", "),

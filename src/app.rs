@@ -70,7 +70,19 @@ async fn serve(config: Config) -> Result<()> {
     let mut tasks: JoinSet<Task> = JoinSet::new();
     let mut routes = crate::http::router(services.clone());
 
-    // ADAPTERS-PENDING: the Telegram and Discord adapters are spawned here.
+    if let Some(telegram) = config.telegram.clone() {
+        let mut adapter = crate::telegram::Telegram::new(telegram, services.clone())?;
+        if let Some(webhook) = adapter.webhook_router() {
+            routes = routes.merge(webhook);
+        }
+        let token = shutdown.child_token();
+        tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
+    }
+    if let Some(discord) = config.discord.clone() {
+        let adapter = crate::discord::Discord::new(discord, services.clone())?;
+        let token = shutdown.child_token();
+        tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
+    }
     if let Some(addr) = config.http.listen {
         let listener = TcpListener::bind(addr)
             .await

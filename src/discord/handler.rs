@@ -358,8 +358,14 @@ impl Handler {
         F: FnOnce() -> Reply + Send + 'static,
     {
         let mut task = tokio::task::spawn_blocking(compute);
-        let result = match tokio::time::timeout(self.defer_after, &mut task).await {
-            Ok(joined) => {
+        // Zero means "always defer", which a zero timeout would not guarantee.
+        let early = if self.defer_after.is_zero() {
+            None
+        } else {
+            tokio::time::timeout(self.defer_after, &mut task).await.ok()
+        };
+        let result = match early {
+            Some(joined) => {
                 let reply = checked(joined, locale);
                 let response = match mode {
                     Mode::New { ephemeral } => {
@@ -373,7 +379,7 @@ impl Handler {
                     .create_interaction_response(id, token, &response, Vec::new())
                     .await
             }
-            Err(_) => {
+            None => {
                 debug!("discord: answer is slow; deferring");
                 let defer = match mode {
                     Mode::New { ephemeral } => CreateInteractionResponse::Defer(

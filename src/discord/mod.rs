@@ -5,9 +5,9 @@
 //! are rendered by the pure [`render`] module within Discord's limits. [`Discord::run`] owns
 //! the serenity client; reconnects are serenity's, shutdown is the caller's token.
 //!
-//! Modules: [`commands`] (definitions and localisations), [`handler`] (gateway events),
-//! [`render`] (answer → reply values), [`convert`] (reply values → serenity builders),
-//! [`custom_id`] (stateless component ids), [`limits`] (Discord's size limits).
+//! Modules: `commands` (definitions and localisations), `handler` (gateway events),
+//! `render` (answer → reply values), `convert` (reply values → serenity builders),
+//! `custom_id` (stateless component ids), `limits` (Discord's size limits).
 
 pub mod commands;
 mod convert;
@@ -73,16 +73,15 @@ impl Discord {
         if config.token.is_empty() {
             return Err(fatal("no bot token (set [discord] token or DISCORD_TOKEN)"));
         }
-        if let Some(s) = config.shards {
-            if s.total == 0
+        if let Some(s) = config.shards
+            && (s.total == 0
                 || s.count == 0
-                || s.first.checked_add(s.count).is_none_or(|end| end > s.total)
-            {
-                return Err(fatal(format!(
-                    "shards: first ({}) + count ({}) must be within total ({})",
-                    s.first, s.count, s.total
-                )));
-            }
+                || s.first.checked_add(s.count).is_none_or(|end| end > s.total))
+        {
+            return Err(fatal(format!(
+                "shards: first ({}) + count ({}) must be within total ({})",
+                s.first, s.count, s.total
+            )));
         }
         let mut builder = HttpBuilder::new(config.token.expose());
         let proxy = config.proxy_url.trim();
@@ -108,7 +107,8 @@ impl Discord {
     }
 
     /// Sets how long an answer may take before the interaction is deferred and the answer
-    /// edited in afterwards (default 1.2 s). Tests set it to zero to exercise that path.
+    /// edited in afterwards (default 1.2 s). Zero always defers, which tests use to exercise
+    /// that path.
     #[must_use]
     pub fn defer_after(mut self, after: Duration) -> Discord {
         self.defer_after = after;

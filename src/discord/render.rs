@@ -2,7 +2,7 @@
 //! respect every Discord limit (see [`super::limits`]).
 //!
 //! Nothing here does I/O or touches serenity, so each limit is unit-tested directly; the
-//! handler converts a [`Reply`] into serenity builders at the edge ([`super::convert`]).
+//! handler converts a [`Reply`] into serenity builders at the edge (`convert`).
 
 use crate::answer::{Answer, Completion, Hit, SuggestionKind, TopicRef};
 use crate::catalogue::{Catalogue, TopicIdx};
@@ -21,7 +21,7 @@ const MIN_TITLE: usize = 16;
 /// Separates the page counter from the query in an answer's footer.
 const FOOTER_SEPARATOR: &str = " · ";
 /// Embed colour (ganhuo's accent).
-pub const COLOUR: u32 = 0x00B3_7E;
+pub const COLOUR: u32 = 0x0000_B37E;
 
 /// A whole message: what a reply or an edit sends.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -120,7 +120,7 @@ fn choose_topic(locale: Locale) -> &'static str {
 
 /// The answer to `/ask` (or one of its pages).
 pub fn answer(answer: &Answer, locale: Locale, page_size: usize) -> Reply {
-    let title = format!("🔎 {}", escape_fit(&answer.query, limits::EMBED_TITLE - 2));
+    let title = titled("🔎 ", &answer.query);
     let shown = &answer.hits[..answer.hits.len().min(MAX_SHOWN)];
     let mut rows = Vec::new();
     let mut embed = Embed {
@@ -187,6 +187,14 @@ pub fn answer(answer: &Answer, locale: Locale, page_size: usize) -> Reply {
         embeds: vec![embed],
         rows,
     }
+}
+
+/// An embed title: `prefix` then `text`, escaped and shortened to fit.
+fn titled(prefix: &str, text: &str) -> String {
+    format!(
+        "{prefix}{}",
+        escape_fit(text, limits::EMBED_TITLE - len(prefix))
+    )
 }
 
 /// The query of an answer, read back from its footer (see [`answer`]).
@@ -362,10 +370,7 @@ pub fn topic_page(
         .into_iter()
         .map(|t| TopicRef::new(catalogue, t).label(locale).to_owned())
         .collect();
-    let title = format!(
-        "📂 {}",
-        escape_fit(&path.join(" › "), limits::EMBED_TITLE - 2)
-    );
+    let title = titled("📂 ", &path.join(" › "));
     let children = catalogue.children(topic);
     let resources = catalogue.resources_under(topic);
     let offset = offset.min(resources.len().saturating_sub(1));
@@ -612,10 +617,10 @@ fn single_line(text: &str) -> String {
 /// apology instead of a reply that fails this (Discord would reject it with a 400).
 pub fn check(reply: &Reply) -> Result<(), String> {
     let fail = |what: String| Err(what);
-    if let Some(content) = &reply.content {
-        if len(content) > limits::CONTENT {
-            return fail(format!("content is {} long", len(content)));
-        }
+    if let Some(content) = &reply.content
+        && len(content) > limits::CONTENT
+    {
+        return fail(format!("content is {} long", len(content)));
     }
     if reply.content.as_deref().is_none_or(str::is_empty) && reply.embeds.is_empty() {
         return fail("empty message".into());
@@ -722,4 +727,351 @@ pub fn check_choices(choices: &[Choice]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{Kind, Lang};
+    use crate::search::Engine;
+    use proptest::prelude::*;
+
+    const HOSTILE: &str =
+        "@everyone <@&123> **[click](javascript:alert(1))** `x` ~~_||\\#- 😀\n\n> quote";
+
+    fn hostile_hit(i: usize, title_len: usize, url_len: usize) -> Hit {
+        let topic = |n: usize| TopicRef {
+            id: format!("t{n}"),
+            name: HOSTILE.repeat(20),
+            name_en: "p".repeat(300),
+        };
+        Hit {
+            id: format!("r{i}"),
+            title: HOSTILE.repeat(title_len / HOSTILE.len() + 1),
+            title_en: Some("😀".repeat(title_len)),
+            url: format!("https://example.com/{}(x)", "a".repeat(url_len)),
+            kind: Kind::Article,
+            lang: Lang::Multi,
+            path: (0..30).map(topic).collect(),
+            score: 1.0,
+            matched: Vec::new(),
+        }
+    }
+
+    fn hostile_answer(hits: usize, title_len: usize, url_len: usize) -> Answer {
+        Answer {
+            query: HOSTILE
+                .repeat(10)
+                .chars()
+                .take(crate::search::MAX_QUERY_CHARS)
+                .collect(),
+            total: 50,
+            offset: 5,
+            hits: (0..hits)
+                .map(|i| hostile_hit(i, title_len, url_len))
+                .collect(),
+            suggestions: Vec::new(),
+        }
+    }
+
+    fn description(reply: &Reply) -> &str {
+        &reply.embeds[0].description
+    }
+
+    fn custom_ids(reply: &Reply) -> Vec<String> {
+        reply
+            .rows
+            .iter()
+            .flat_map(|r| match r {
+                Row::Buttons(b) => b.iter().map(|b| b.custom_id.clone()).collect::<Vec<_>>(),
+                Row::Select(s) => vec![s.custom_id.clone()],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn real_answers_fit_and_page() {
+        let engine = Engine::shipped().unwrap();
+        for query in [
+            "vllm",
+            "量化",
+            "LoRA 教程",
+            "分布式训练",
+            "qwertyuiop",
+            "transformer",
+        ] {
+            for page_size in [1, 5, 10] {
+                for locale in [Locale::Zh, Locale::En] {
+                    let answer = engine.answer(query, 0, page_size);
+                    let reply = super::answer(&answer, locale, page_size);
+                    check(&reply).unwrap_or_else(|e| panic!("{query}/{page_size}: {e}"));
+                    if answer.total > 0 {
+                        let text = description(&reply);
+                        assert!(
+                            text.contains(&format!("]({}", answer.hits[0].url.replace('(', "%28"))),
+                            "{text}"
+                        );
+                        assert!(text.contains(locale.kind(answer.hits[0].kind)), "{text}");
+                    }
+                    if answer.next_offset().is_some() {
+                        let next = format!("ask:{}:{query}", answer.offset + answer.hits.len());
+                        assert!(
+                            custom_ids(&reply).contains(&next),
+                            "{:?}",
+                            custom_ids(&reply)
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_hits_stay_within_limits_and_none_is_dropped() {
+        for (hits, title_len, url_len) in [
+            (10, 5000, 5000),
+            (10, 300, 100),
+            (1, 100_000, 400),
+            (25, 50, 50),
+        ] {
+            for locale in [Locale::Zh, Locale::En] {
+                let answer = hostile_answer(hits, title_len, url_len);
+                let reply = super::answer(&answer, locale, 5);
+                check(&reply).unwrap_or_else(|e| panic!("{hits}/{title_len}/{url_len}: {e}"));
+                let text = description(&reply);
+                for n in 0..hits.min(MAX_SHOWN) {
+                    assert!(
+                        text.contains(&format!("**{}.**", answer.offset + n + 1)),
+                        "hit {n} dropped"
+                    );
+                }
+                assert!(
+                    text.match_indices("@everyone")
+                        .all(|(i, _)| text[..i].ends_with('\\')),
+                    "unescaped mention"
+                );
+                assert!(!text.contains("](javascript"), "{text}");
+                // Every link that is shown is whole.
+                for link in text.split("](").skip(1) {
+                    assert!(link.starts_with("https://example.com/"));
+                    let end = link.find(')').unwrap();
+                    assert!(!link[..end].contains('('));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shown_hits_beyond_ten_page_on() {
+        let answer = hostile_answer(25, 20, 20);
+        let reply = super::answer(&answer, Locale::En, 25);
+        let footer = reply.embeds[0].footer.as_deref().unwrap();
+        assert!(footer.starts_with("6–15 of 50"), "{footer}");
+        assert!(
+            custom_ids(&reply).contains(&"ask:15".to_owned()),
+            "{:?}",
+            custom_ids(&reply)
+        );
+    }
+
+    #[test]
+    fn long_queries_read_back_from_the_footer() {
+        let answer = hostile_answer(3, 20, 20);
+        let reply = super::answer(&answer, Locale::Zh, 5);
+        let ids = custom_ids(&reply);
+        assert_eq!(ids, ["ask:0", "ask:8"]);
+        let footer = reply.embeds[0].footer.as_deref().unwrap();
+        assert_eq!(query_from_footer(footer), Some(answer.query.as_str()));
+        assert!(len(&reply.embeds[0].title) <= limits::EMBED_TITLE);
+    }
+
+    #[test]
+    fn no_results_suggest_topics_without_links() {
+        let engine = Engine::shipped().unwrap();
+        for query in ["qwertyuiop", "zzzqqq xylophone", &"@everyone ".repeat(40)] {
+            let answer = engine.answer(query, 0, 5);
+            assert_eq!(answer.total, 0, "{query}");
+            let reply = super::answer(&answer, Locale::En, 5);
+            check(&reply).unwrap();
+            let text = description(&reply);
+            assert!(text.starts_with(Locale::En.no_results()), "{text}");
+            assert!(
+                text.contains(Locale::En.did_you_mean()) || text.contains(Locale::En.top_topics())
+            );
+            assert!(!text.contains("http"), "{text}");
+            assert!(
+                custom_ids(&reply)
+                    .iter()
+                    .all(|id| id.starts_with("topic:0:"))
+            );
+            assert!(!custom_ids(&reply).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_page_past_the_end_offers_the_first() {
+        let mut answer = hostile_answer(0, 1, 1);
+        answer.query = "lora".into();
+        let reply = super::answer(&answer, Locale::En, 5);
+        check(&reply).unwrap();
+        assert_eq!(custom_ids(&reply), ["ask:0:lora"]);
+    }
+
+    #[test]
+    fn every_topic_page_fits() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = engine.catalogue();
+        for locale in [Locale::Zh, Locale::En] {
+            check(&topic_roots(catalogue, locale)).unwrap();
+            for t in 0..catalogue.topics().len() {
+                for (offset, page_size) in [(0, 5), (5, 5), (0, 10), (10_000, 3)] {
+                    let reply = topic_page(catalogue, t, offset, page_size, locale);
+                    check(&reply).unwrap_or_else(|e| panic!("{}: {e}", catalogue.topic(t).id));
+                }
+            }
+        }
+        let vllm = catalogue.topic_by_id("vllm").unwrap();
+        let reply = topic_page(catalogue, vllm, 0, 5, Locale::En);
+        assert!(description(&reply).contains("github.com/vllm-project/vllm"));
+        let parent = &catalogue.topic(catalogue.topic(vllm).parent.unwrap()).id;
+        let ids = custom_ids(&reply);
+        assert!(ids.contains(&format!("topic:0:{parent}")), "{ids:?}");
+        assert!(ids.contains(&"topic:0:".to_owned()), "{ids:?}");
+    }
+
+    #[test]
+    fn hostile_catalogue_topic_pages_fit() {
+        let long = "长".repeat(300);
+        let mut toml = format!(
+            "[[topic]]\nid = \"root\"\nname = \"{long}\"\nname_en = \"{}\"\n",
+            "@everyone ".repeat(40)
+        );
+        for c in 0..40 {
+            toml.push_str(&format!(
+                "[[topic]]\nid = \"c{c}-{}\"\nparent = \"root\"\nname = \"{long}{c}\"\nname_en = \"x{c}\"\n",
+                "a".repeat(120)
+            ));
+        }
+        for r in 0..30 {
+            toml.push_str(&format!(
+                "[[resource]]\nid = \"r{r}\"\ntitle = \"{}{r}\"\nurl = \"https://example.com/{r}/{}\"\nkind = \"article\"\nlang = \"zh\"\ntopics = [\"root\"]\nkeywords = []\n",
+                "**[x](y)** ".repeat(200),
+                "b".repeat(600)
+            ));
+        }
+        let catalogue = Catalogue::from_toml(&toml, "hostile").unwrap_or_else(|e| panic!("{e}"));
+        for locale in [Locale::Zh, Locale::En] {
+            check(&topic_roots(catalogue_ref(&catalogue), locale)).unwrap();
+            for offset in [0, 5, 25] {
+                check(&topic_page(&catalogue, 0, offset, 10, locale)).unwrap();
+            }
+            let choices = topic_choices(&catalogue, "", locale);
+            // Ids over 100 characters cannot be choice values: only the root is offered.
+            assert!(choices.iter().all(|c| c.value == "root"), "{choices:?}");
+            check_choices(&topic_choices(&catalogue, "ROOT", locale)).unwrap();
+        }
+    }
+
+    fn catalogue_ref(c: &Catalogue) -> &Catalogue {
+        c
+    }
+
+    #[test]
+    fn ask_choices_respect_limits() {
+        let mut completions = vec![
+            Completion {
+                label: String::new(),
+                value: "  ".into(),
+            },
+            Completion {
+                label: "  \n ".into(),
+                value: "lora".into(),
+            },
+            Completion {
+                label: "dup".into(),
+                value: "lora".into(),
+            },
+        ];
+        for i in 0..100 {
+            completions.push(Completion {
+                label: format!("{i}{}", "😀".repeat(200)),
+                value: format!("{i}{}", "值".repeat(300)),
+            });
+        }
+        let choices = ask_choices(&completions);
+        check_choices(&choices).unwrap();
+        assert_eq!(choices.len(), limits::CHOICES);
+        assert_eq!(
+            choices[0],
+            Choice {
+                name: "lora".into(),
+                value: "lora".into()
+            }
+        );
+        let engine = Engine::shipped().unwrap();
+        for partial in ["", "l", "lor", "推理", "@everyone", &"x".repeat(5000)] {
+            check_choices(&ask_choices(&engine.complete(partial, limits::CHOICES))).unwrap();
+            check_choices(&topic_choices(engine.catalogue(), partial, Locale::Zh)).unwrap();
+        }
+        let lora = topic_choices(engine.catalogue(), "lora", Locale::En);
+        assert!(lora.iter().any(|c| c.value == "lora"), "{lora:?}");
+    }
+
+    #[test]
+    fn help_and_notices_fit() {
+        for locale in [Locale::Zh, Locale::En] {
+            check(&help(locale)).unwrap();
+            check(&unknown_topic(locale)).unwrap();
+        }
+        check(&notice(&"x".repeat(10_000))).unwrap();
+    }
+
+    #[test]
+    fn check_catches_what_discord_rejects() {
+        let mut reply = help(Locale::En);
+        reply.embeds[0].title = "t".repeat(257);
+        assert!(check(&reply).is_err());
+        let mut reply = help(Locale::En);
+        let button = Button {
+            label: "a".into(),
+            custom_id: "x".into(),
+            primary: false,
+        };
+        reply.rows = vec![Row::Buttons(vec![button.clone(), button])];
+        assert!(check(&reply).unwrap_err().contains("duplicate"));
+        let mut reply = help(Locale::En);
+        reply.embeds = vec![
+            Embed {
+                description: "d".repeat(4000),
+                title: "t".into(),
+                ..Embed::default()
+            };
+            2
+        ];
+        assert!(check(&reply).unwrap_err().contains("total"));
+        assert!(check(&Reply::default()).is_err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn arbitrary_text_always_fits(title in "\\PC{0,400}", query in "\\PC{0,200}", path in "\\PC{0,300}", hits in 0usize..12) {
+            let hit = Hit {
+                id: "r".into(),
+                title: title.clone(),
+                title_en: None,
+                url: format!("https://example.com/{title}"),
+                kind: Kind::Repo,
+                lang: Lang::En,
+                path: vec![TopicRef { id: "t".into(), name: path.clone(), name_en: path }],
+                score: 0.5,
+                matched: Vec::new(),
+            };
+            let answer = Answer { query: query.clone(), total: 40, offset: 0, hits: vec![hit; hits], suggestions: Vec::new() };
+            let reply = super::answer(&answer, Locale::En, 5);
+            prop_assert!(check(&reply).is_ok(), "{:?}", check(&reply));
+            let choices = ask_choices(&[Completion { label: title, value: query }]);
+            prop_assert!(check_choices(&choices).is_ok());
+        }
+    }
 }

@@ -97,6 +97,10 @@ impl Posting {
 #[derive(Debug)]
 pub struct Index {
     vocabulary: Map<Vec<u8>>,
+    /// The ASCII terms alone: typo and prefix searches walk only these, since a Levenshtein
+    /// automaton would otherwise explore every Chinese branch (two "inserted" ideographs
+    /// reach thousands of bigrams).
+    latin: Map<Vec<u8>>,
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
     idf: Vec<f32>,
@@ -165,46 +169,71 @@ impl Index {
         // Every field each term of the current resource appears in.
         let mut seen: HashMap<TermId, FieldSet> = HashMap::new();
 
+        let mut intern = |term: &str| -> TermId {
+            if let Some(&id) = ids.get(term) {
+                return id;
+            }
+            let id = terms.len() as TermId;
+            ids.insert(term.to_owned(), id);
+            terms.push(term.to_owned());
+            id
+        };
+        // Topic names are shared by many resources: tokenise each topic once.
+        let topic_terms: Vec<Vec<TermId>> = catalogue
+            .topics()
+            .iter()
+            .map(|topic| {
+                let mut out = Vec::new();
+                for label in [&topic.name, &topic.name_en]
+                    .into_iter()
+                    .chain(&topic.aliases)
+                {
+                    terms_of(label, &dictionary, &mut |term: &str| out.push(intern(term)));
+                }
+                out.sort_unstable();
+                out.dedup();
+                out
+            })
+            .collect();
+        let topic_keys: Vec<Vec<String>> = catalogue
+            .topics()
+            .iter()
+            .map(|t| {
+                [&t.name, &t.name_en]
+                    .into_iter()
+                    .chain(&t.aliases)
+                    .map(|l| field_key(l))
+                    .collect()
+            })
+            .collect();
+
         for (r, resource) in catalogue.resources().iter().enumerate() {
             seen.clear();
-            let mut add = |text: &str, field: Field| {
-                terms_of(text, &dictionary, &mut |term: &str| {
-                    let id = *ids.entry(term.to_owned()).or_insert_with(|| {
-                        terms.push(term.to_owned());
-                        postings.push(Vec::new());
-                        (terms.len() - 1) as TermId
-                    });
-                    seen.entry(id).or_default().insert(field);
-                });
-            };
             let titles = std::iter::once(&resource.title).chain(resource.title_en.as_ref());
-            for title in titles.clone() {
-                add(title, Field::Title);
+            let texts = titles.clone().map(|t| (t, Field::Title));
+            for (text, field) in texts.chain(resource.keywords.iter().map(|k| (k, Field::Keyword)))
+            {
+                terms_of(text, &dictionary, &mut |term: &str| {
+                    seen.entry(intern(term)).or_default().insert(field);
+                });
             }
-            for keyword in &resource.keywords {
-                add(keyword, Field::Keyword);
-            }
-            let mut ancestors = Vec::new();
             for &topic in &resource.topics {
                 let path = catalogue.path(topic);
                 let (own, above) = path.split_last().expect("a path holds at least the topic");
-                for (t, field) in std::iter::once((*own, Field::Topic))
-                    .chain(above.iter().map(|&t| (t, Field::AncestorTopic)))
-                {
-                    if field == Field::AncestorTopic {
-                        ancestors.push(t);
-                    }
-                    let topic = catalogue.topic(t);
-                    add(&topic.name, field);
-                    add(&topic.name_en, field);
-                    for alias in &topic.aliases {
-                        add(alias, field);
+                let fields = std::iter::once((*own, Field::Topic))
+                    .chain(above.iter().map(|&t| (t, Field::AncestorTopic)));
+                for (t, field) in fields {
+                    for &id in &topic_terms[t] {
+                        seen.entry(id).or_default().insert(field);
                     }
                 }
             }
             for (&id, &fields) in &seen {
                 if let Some(field) = fields.best() {
                     let also = (fields.len() - 1) as u8;
+                    if postings.len() <= id as usize {
+                        postings.resize_with(id as usize + 1, Vec::new);
+                    }
                     postings[id as usize].push(Posting {
                         resource: r as u32,
                         field,
@@ -213,35 +242,35 @@ impl Index {
                 }
             }
 
-            let mut whole = |text: &str, field: Field| {
-                let list = whole_fields.entry(field_key(text)).or_default();
-                match list.iter_mut().find(|(res, _)| *res == r as u32) {
-                    Some((_, fields)) => fields.insert(field),
-                    None => {
+            let mut whole = |key: String, field: Field| {
+                let list = whole_fields.entry(key).or_default();
+                // Entries of one resource arrive together, so only the last can be ours.
+                match list.last_mut() {
+                    Some((res, fields)) if *res == r as u32 => fields.insert(field),
+                    _ => {
                         let mut fields = FieldSet::default();
                         fields.insert(field);
                         list.push((r as u32, fields));
                     }
                 }
             };
-            for title in titles.clone() {
-                whole(title, Field::Title);
+            let keys: Vec<String> = titles.map(|t| field_key(t)).collect();
+            for key in &keys {
+                whole(key.clone(), Field::Title);
             }
             for keyword in &resource.keywords {
-                whole(keyword, Field::Keyword);
+                whole(field_key(keyword), Field::Keyword);
             }
             for &t in &resource.topics {
-                let topic = catalogue.topic(t);
-                for name in [&topic.name, &topic.name_en]
-                    .into_iter()
-                    .chain(&topic.aliases)
-                {
-                    whole(name, Field::Topic);
+                for key in &topic_keys[t] {
+                    whole(key.clone(), Field::Topic);
                 }
             }
-            title_keys.push(titles.map(|t| field_key(t)).collect());
+            title_keys.push(keys);
         }
 
+        // Terms seen only in topics nobody is filed under have no postings yet.
+        postings.resize_with(terms.len(), Vec::new);
         let n = catalogue.resources().len().max(1) as f32;
         let idf = postings
             .iter()
@@ -254,10 +283,13 @@ impl Index {
             .map(|(i, t)| (t.as_str(), i as u64))
             .collect();
         sorted.sort_unstable();
+        let latin = Map::from_iter(sorted.iter().copied().filter(|(t, _)| t.is_ascii()))
+            .expect("sorted, unique keys always build");
         let vocabulary = Map::from_iter(sorted).expect("sorted, unique keys always build");
 
         let mut index = Index {
             vocabulary,
+            latin,
             terms,
             postings,
             idf,
@@ -342,31 +374,40 @@ impl Index {
         self.terms.len()
     }
 
-    /// Latin terms within Levenshtein distance `max` of `word` (transpositions cost one), with
-    /// their distances, nearest first.
+    /// Latin terms nearest to `word` within Levenshtein distance `max` (transpositions cost
+    /// one), with their distances, most frequent first. Distance 2 is searched only when
+    /// nothing lies at distance 1: the nearest correction is the likeliest, and the wider
+    /// automaton costs several times more.
     pub fn typo_candidates(&self, word: &str, max: u8) -> Vec<(TermId, u8)> {
-        let dfa = automata::builder(max).build_dfa(word);
-        let mut stream = self.vocabulary.search_with_state(&dfa).into_stream();
-        let mut found = Vec::new();
-        while let Some((key, id, state)) = stream.next() {
-            if !key.iter().all(u8::is_ascii_alphanumeric) {
-                continue;
+        for d in 1..=max.min(2) {
+            let dfa = automata::builder(d).build_dfa(word);
+            let mut stream = self.latin.search_with_state(&dfa).into_stream();
+            let mut found = Vec::new();
+            while let Some((_, id, state)) = stream.next() {
+                if let levenshtein_automata::Distance::Exact(dist) = dfa.distance(state)
+                    && dist > 0
+                {
+                    found.push((id as TermId, dist));
+                }
             }
-            if let levenshtein_automata::Distance::Exact(d) = dfa.distance(state)
-                && d > 0
-            {
-                found.push((id as TermId, d));
+            if !found.is_empty() {
+                found.sort_by_key(|&(id, dist)| (dist, std::cmp::Reverse(self.postings(id).len())));
+                return found;
             }
         }
-        found.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings(id).len())));
-        found
+        Vec::new()
     }
 
     /// Terms that start with `prefix` (excluding `prefix` itself), shortest first, at most
     /// `limit` of them.
     pub fn completions(&self, prefix: &str, limit: usize) -> Vec<TermId> {
         let automaton = fst::automaton::Str::new(prefix).starts_with();
-        let mut stream = self.vocabulary.search(automaton).into_stream();
+        let vocabulary = if prefix.is_ascii() {
+            &self.latin
+        } else {
+            &self.vocabulary
+        };
+        let mut stream = vocabulary.search(automaton).into_stream();
         let mut found = Vec::new();
         // The stream is in byte order, so cap the scan, then keep the closest completions.
         while let Some((key, id)) = stream.next() {

@@ -38,6 +38,9 @@ pub struct Engine {
     catalogue: Catalogue,
     index: Index,
     topic_labels: Vec<Vec<String>>,
+    /// Every word of every topic label with its topic and length in characters, for "did you
+    /// mean" (which compares typed words with label words of about the same length).
+    label_words: Vec<(String, TopicIdx, usize)>,
 }
 
 impl Engine {
@@ -45,10 +48,19 @@ impl Engine {
     pub fn new(catalogue: Catalogue) -> Engine {
         let index = Index::build(&catalogue);
         let topic_labels = topic_labels(&catalogue);
+        let mut label_words: Vec<(String, TopicIdx, usize)> = Vec::new();
+        for (t, labels) in topic_labels.iter().enumerate() {
+            for word in labels.iter().flat_map(|l| l.split(' ')) {
+                label_words.push((word.to_owned(), t, word.chars().count()));
+            }
+        }
+        label_words.sort();
+        label_words.dedup();
         Engine {
             catalogue,
             index,
             topic_labels,
+            label_words,
         }
     }
 
@@ -81,15 +93,14 @@ impl Engine {
 
     fn search_words(&self, words: &[QueryWord]) -> Vec<Ranked> {
         let candidates = matching::gather(words, &self.index);
-        let mut ranked = rank::rank(words, &candidates, &self.index, &self.catalogue);
-        ranked.truncate(MAX_HITS);
-        ranked
+        rank::rank(words, &candidates, &self.index, &self.catalogue, MAX_HITS)
     }
 
     /// Answers a query with one page of hits. With no hits, the answer carries suggestions
     /// (topics close to what was typed, or the top topics) instead.
     pub fn answer(&self, query: &str, offset: usize, limit: usize) -> Answer {
-        let ranked = self.search(query);
+        let words = self.understand(query, false);
+        let ranked = self.search_words(&words);
         let total = ranked.len();
         let offset = offset.min(total);
         let hits: Vec<Hit> = ranked
@@ -99,7 +110,7 @@ impl Engine {
             .map(|r| Hit::new(&self.catalogue, r))
             .collect();
         let suggestions = if total == 0 {
-            self.suggest(query)
+            self.suggest_for(&words)
         } else {
             Vec::new()
         };
@@ -115,21 +126,22 @@ impl Engine {
     /// Topics to offer when a query found nothing: those whose names are close to the query's
     /// words ("did you mean"), else the largest top-level topics.
     pub fn suggest(&self, query: &str) -> Vec<Suggestion> {
+        self.suggest_for(&self.understand(query, false))
+    }
+
+    fn suggest_for(&self, words: &[QueryWord]) -> Vec<Suggestion> {
         let mut scored: Vec<(i64, TopicIdx)> = Vec::new();
-        for word in self
-            .understand(query, false)
-            .iter()
-            .filter(|w| w.is_content())
-        {
+        for word in words.iter().filter(|w| w.is_content()) {
             let len = word.text.chars().count();
             // Only near misses: a label word about as long as what was typed ("vlm" → vllm),
             // not any long name the letters happen to be scattered through.
             if len >= 3 {
-                scored.extend(self.fuzzy_topics(&word.text, |label| {
-                    label
-                        .split(' ')
-                        .filter(move |w| w.chars().count().abs_diff(len) <= 2)
-                }));
+                let near = self
+                    .label_words
+                    .iter()
+                    .filter(|(_, _, n)| n.abs_diff(len) <= 2)
+                    .map(|(w, t, _)| (w.as_str(), *t));
+                scored.extend(self.fuzzy_topics(&word.text, near));
             }
         }
         let topics = best_topics(scored, 3);
@@ -160,7 +172,9 @@ impl Engine {
         if needle.is_empty() {
             return self.catalogue.roots().take(limit).map(topic).collect();
         }
-        let scored = self.fuzzy_topics(&needle, std::iter::once);
+        let labels = self.topic_labels.iter().enumerate();
+        let all = labels.flat_map(|(t, ls)| ls.iter().map(move |l| (l.as_str(), t)));
+        let scored = self.fuzzy_topics(&needle, all);
         let mut out: Vec<Completion> = best_topics(scored, limit.div_ceil(3))
             .into_iter()
             .map(topic)
@@ -179,30 +193,20 @@ impl Engine {
     }
 
     /// Topics with a label that contains `needle` as a dense subsequence (skim scoring), with
-    /// their best scores. `candidates` picks the strings of a label to match against (the whole
-    /// label, or some of its words).
-    fn fuzzy_topics<'a, I>(
-        &'a self,
+    /// their scores, from `(label, topic)` candidates.
+    fn fuzzy_topics<'a>(
+        &self,
         needle: &str,
-        candidates: impl Fn(&'a str) -> I,
-    ) -> Vec<(i64, TopicIdx)>
-    where
-        I: Iterator<Item = &'a str>,
-    {
+        candidates: impl Iterator<Item = (&'a str, TopicIdx)>,
+    ) -> Vec<(i64, TopicIdx)> {
         let matcher = SkimMatcherV2::default();
         // Skim gives ~16 per matched character plus bonuses for runs; demanding 20 per
         // character keeps scattered matches ("vll" in "serving built into …") out.
         let floor = 20 * needle.chars().count() as i64;
-        self.topic_labels
-            .iter()
-            .enumerate()
-            .filter_map(|(t, labels)| {
-                let best = labels
-                    .iter()
-                    .flat_map(|l| candidates(l))
-                    .filter_map(|l| matcher.fuzzy_match(l, needle))
-                    .max()?;
-                (best >= floor).then_some((best, t))
+        candidates
+            .filter_map(|(label, t)| {
+                let score = matcher.fuzzy_match(label, needle)?;
+                (score >= floor).then_some((score, t))
             })
             .collect()
     }
@@ -258,7 +262,13 @@ mod tests {
         for query in ["best pizza in new york", "qwertyuiop", "今天股票行情"] {
             let answer = engine.answer(query, 0, 5);
             assert_eq!(answer.total, 0, "{query}");
-            assert!(answer.suggestions.iter().all(|s| s.kind == SuggestionKind::TopTopic), "{query}");
+            assert!(
+                answer
+                    .suggestions
+                    .iter()
+                    .all(|s| s.kind == SuggestionKind::TopTopic),
+                "{query}"
+            );
         }
     }
 
@@ -272,6 +282,11 @@ mod tests {
         let empty = engine.complete("  ", 3);
         assert_eq!(empty.len(), 3);
         assert_eq!(empty[0].value, "Fundamentals");
-        assert!(engine.complete("量", 5).iter().any(|c| c.value == "Quantization"));
+        assert!(
+            engine
+                .complete("量", 5)
+                .iter()
+                .any(|c| c.value == "Quantization")
+        );
     }
 }

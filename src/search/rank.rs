@@ -7,6 +7,8 @@
 //! and "best pizza in new york" cannot pass on one stray word.
 
 use super::expand::QueryWord;
+use std::collections::HashMap;
+
 use super::index::{Field, FieldSet, Index, field_key};
 use super::lexicon;
 use super::matching::Candidates;
@@ -51,12 +53,13 @@ const INTENT_TITLE_BONUS: f32 = 0.05;
 const MAX_SCORE: f32 =
     1.0 + EXACT_BONUS + HOME_BONUS + PREFIX_BONUS + KIND_BONUS + 2.0 * INTENT_TITLE_BONUS;
 
-/// Ranks candidates best first.
+/// Ranks candidates best first, keeping at most `limit`.
 pub fn rank(
     words: &[QueryWord],
     candidates: &Candidates,
     index: &Index,
     catalogue: &Catalogue,
+    limit: usize,
 ) -> Vec<Ranked> {
     let content: Vec<usize> = (0..words.len())
         .filter(|&w| words[w].is_content())
@@ -71,9 +74,17 @@ pub fn rank(
         MIN_COVERAGE
     };
     let key: String = content.iter().map(|&w| words[w].text.as_str()).collect();
-    let corrected = corrected_key(words, &content, index);
+    // Whole-field matches of the query, looked up once rather than per candidate.
+    let mut exact: HashMap<u32, FieldSet> = index.whole_field(&key).iter().copied().collect();
+    for &(r, fields) in index.whole_field(&corrected_key(words, &content, index)) {
+        exact.entry(r).or_insert(fields);
+    }
+    let intents: Vec<usize> = (0..words.len())
+        .filter(|&w| matches!(words[w].role, lexicon::Role::Intent(_)))
+        .collect();
 
-    let mut ranked = Vec::new();
+    // Score everything without allocating; only the kept hits are explained below.
+    let mut scored: Vec<(f32, usize)> = Vec::new();
     for (i, &resource) in candidates.resources.iter().enumerate() {
         let row = candidates.row(i);
         let coverage: f32 = content.iter().map(|&w| row[w].coverage()).sum::<f32>() / n;
@@ -84,8 +95,7 @@ pub fn rank(
         let r = resource as usize;
         let kind = catalogue.resource(r).kind;
         let mut score = strength * (0.5 + 0.5 * coverage);
-        let exact = exact_field(index, &key, r).or_else(|| exact_field(index, &corrected, r));
-        if let Some(fields) = exact {
+        if let Some(fields) = exact.get(&resource) {
             let in_text = fields.contains(Field::Title) || fields.contains(Field::Keyword);
             score += if in_text {
                 EXACT_BONUS
@@ -99,21 +109,13 @@ pub fn rank(
                 score += HOME_BONUS;
             }
         }
-        if index
-            .title_keys(r)
-            .iter()
-            .any(|t| key.len() >= 2 && t.starts_with(&key))
-        {
+        if key.len() >= 2 && index.title_keys(r).iter().any(|t| t.starts_with(&key)) {
             score += PREFIX_BONUS;
         }
-        let intents = words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| matches!(w.role, lexicon::Role::Intent(_)));
         let mut kind_bonus: f32 = 0.0;
         let mut intent_titles = 0.0;
-        for (w, word) in intents {
-            kind_bonus = kind_bonus.max(KIND_BONUS * lexicon::preference(word.role, kind));
+        for &w in &intents {
+            kind_bonus = kind_bonus.max(KIND_BONUS * lexicon::preference(words[w].role, kind));
             if row[w]
                 .best()
                 .is_some_and(|(_, field, _)| field <= Field::Keyword)
@@ -123,49 +125,45 @@ pub fn rank(
         }
         score += kind_bonus;
         score += intent_titles.min(2.0 * INTENT_TITLE_BONUS);
-        let score = score / MAX_SCORE;
-        if score * MAX_SCORE < FLOOR {
-            continue;
+        if score >= FLOOR {
+            scored.push((score / MAX_SCORE, i));
         }
-        let matched = content
-            .iter()
-            .filter_map(|&w| {
-                let (term, field, how) = row[w].best()?;
-                Some(Matched {
-                    word: words[w].text.clone(),
-                    term: index.term_text(term).to_owned(),
-                    field,
-                    how,
-                })
-            })
-            .collect();
-        ranked.push(Ranked {
-            resource: r,
-            score: score.min(1.0),
-            matched,
-        });
     }
-    ranked.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.resource.cmp(&b.resource))
-    });
-    if let Some(top) = ranked.first().map(|r| r.score) {
-        ranked.retain(|r| r.score >= top * RELATIVE_FLOOR);
-    }
-    ranked
-}
 
-/// The fields of `resource` whose whole text is `key`.
-fn exact_field(index: &Index, key: &str, resource: ResourceIdx) -> Option<FieldSet> {
-    if key.is_empty() {
-        return None;
+    let order = |a: &(f32, usize), b: &(f32, usize)| {
+        b.0.total_cmp(&a.0)
+            .then(candidates.resources[a.1].cmp(&candidates.resources[b.1]))
+    };
+    if scored.len() > limit && limit > 0 {
+        scored.select_nth_unstable_by(limit - 1, order);
     }
-    let found = index
-        .whole_field(key)
-        .iter()
-        .find(|(r, _)| *r as usize == resource);
-    found.map(|&(_, fields)| fields)
+    scored.truncate(limit);
+    scored.sort_by(order);
+    let top = scored.first().map_or(0.0, |s| s.0);
+    scored
+        .into_iter()
+        .take_while(|&(score, _)| score >= top * RELATIVE_FLOOR)
+        .map(|(score, i)| {
+            let row = candidates.row(i);
+            let matched = content
+                .iter()
+                .filter_map(|&w| {
+                    let (term, field, how) = row[w].best()?;
+                    Some(Matched {
+                        word: words[w].text.clone(),
+                        term: index.term_text(term).to_owned(),
+                        field,
+                        how,
+                    })
+                })
+                .collect();
+            Ranked {
+                resource: candidates.resources[i] as usize,
+                score: score.min(1.0),
+                matched,
+            }
+        })
+        .collect()
 }
 
 /// Kinds that are a project's own home rather than writing about it.

@@ -24,6 +24,8 @@ const MAX_LABEL: usize = 200;
 const MAX_BUTTON: usize = 40;
 /// Links longer than this are shown as plain titles rather than risk a rejected entity.
 const MAX_URL: usize = 2048;
+/// Longest single result; a message always has room for one.
+const MAX_BLOCK: usize = 2500;
 /// Articles per inline-query answer (Telegram's maximum).
 pub const INLINE_PAGE: usize = 50;
 
@@ -38,7 +40,10 @@ pub struct Rendered {
 impl Rendered {
     /// A message without buttons.
     pub fn plain(text: impl Into<String>) -> Rendered {
-        Rendered { text: text.into(), keyboard: InlineKeyboardMarkup::default() }
+        Rendered {
+            text: text.into(),
+            keyboard: InlineKeyboardMarkup::default(),
+        }
     }
 
     /// Plain (non-HTML) text, escaped.
@@ -102,11 +107,11 @@ fn button(text: &str, codec: &CallbackCodec, action: &Callback) -> InlineKeyboar
     InlineKeyboardButton::callback(clip(text, MAX_BUTTON), codec.encode(action))
 }
 
-/// Appends blocks to `head` while they fit under [`MAX_MESSAGE`] (leaving room for `tail`);
-/// returns how many fitted. At least one block is always attempted, clipped if need be, so an
-/// absurdly long entry cannot leave a page empty.
-fn fill(head: &mut String, blocks: &[String], tail: &str) -> usize {
-    let budget = MAX_MESSAGE.saturating_sub(utf16_len(tail));
+/// Appends blocks to `head` while they fit under [`MAX_MESSAGE`]; returns how many fitted.
+/// Blocks are at most [`MAX_BLOCK`] long and headers are clipped, so at least one always fits
+/// and paging always moves forward.
+fn fill(head: &mut String, blocks: &[String]) -> usize {
+    let budget = MAX_MESSAGE;
     let mut used = utf16_len(head);
     let mut shown = 0;
     for block in blocks {
@@ -119,8 +124,21 @@ fn fill(head: &mut String, blocks: &[String], tail: &str) -> usize {
         used += len;
         shown += 1;
     }
-    head.push_str(tail);
     shown
+}
+
+/// A header followed by as many blocks as fit. `header(n)` is told how many are shown, so
+/// "1–5 of 30" stays true when a page had to be trimmed.
+fn page_text(header: impl Fn(usize) -> String, blocks: &[String]) -> (String, usize) {
+    let mut text = header(blocks.len());
+    let shown = fill(&mut text, blocks);
+    if shown == blocks.len() {
+        return (text, shown);
+    }
+    // The new header is no longer than the first, so the same blocks still fit.
+    let mut text = header(shown);
+    let shown = fill(&mut text, &blocks[..shown]);
+    (text, shown)
 }
 
 /// One result: a numbered link, then its topic path, kind and language.
@@ -131,12 +149,26 @@ fn hit_block(number: usize, hit: &Hit, locale: Locale, with_path: bool) -> Strin
     }
     details.push(escape(locale.kind(hit.kind)));
     details.push(escape(locale.lang(hit.lang)));
-    format!("{number}. {}\n    {}", link(&hit.url, hit.title_for(locale)), details.join(" · "))
+    let block = format!(
+        "{number}. {}\n    {}",
+        link(&hit.url, hit.title_for(locale)),
+        details.join(" · ")
+    );
+    if utf16_len(&block) <= MAX_BLOCK {
+        return block;
+    }
+    // A pathological entry (a huge URL full of `&`): keep the page moving, drop the link.
+    format!("{number}. {}", escape(&clip(hit.title_for(locale), 100)))
 }
 
 /// Renders one page of an answer: the results with paging buttons, or — when nothing
 /// matched — says so and offers topics (never random links).
-pub fn answer(answer: &Answer, locale: Locale, page_size: usize, codec: &CallbackCodec) -> Rendered {
+pub fn answer(
+    answer: &Answer,
+    locale: Locale,
+    page_size: usize,
+    codec: &CallbackCodec,
+) -> Rendered {
     if answer.hits.is_empty() {
         return no_results(answer, locale, codec);
     }
@@ -146,24 +178,31 @@ pub fn answer(answer: &Answer, locale: Locale, page_size: usize, codec: &Callbac
         .enumerate()
         .map(|(i, hit)| hit_block(answer.offset + i + 1, hit, locale, true))
         .collect();
-    let to = answer.offset + answer.hits.len();
-    let mut text = format!(
-        "🔎 <b>{}</b> <i>{}</i>\n{}",
-        escape(locale.results_for()),
-        escape(&clip(&answer.query, MAX_LABEL)),
-        escape(&locale.showing(answer.offset + 1, to, answer.total)),
-    );
-    let shown = fill(&mut text, &blocks, "");
+    let header = |shown: usize| {
+        format!(
+            "🔎 <b>{}</b> <i>{}</i>\n{}",
+            escape(locale.results_for()),
+            escape(&clip(&answer.query, MAX_LABEL)),
+            escape(&locale.showing(answer.offset + 1, answer.offset + shown, answer.total)),
+        )
+    };
+    let (text, shown) = page_text(header, &blocks);
     // If trimming dropped hits, the next page starts at the first one not shown.
     let next = answer.offset + shown;
     let mut rows = Vec::new();
     let mut paging = Vec::new();
     if let Some(prev) = answer.prev_offset(page_size) {
-        let action = Callback::Page { offset: prev, query: answer.query.clone() };
+        let action = Callback::Page {
+            offset: prev,
+            query: answer.query.clone(),
+        };
         paging.push(button(locale.previous(), codec, &action));
     }
     if next < answer.total {
-        let action = Callback::Page { offset: next, query: answer.query.clone() };
+        let action = Callback::Page {
+            offset: next,
+            query: answer.query.clone(),
+        };
         paging.push(button(locale.more(), codec, &action));
     }
     if !paging.is_empty() {
@@ -171,21 +210,37 @@ pub fn answer(answer: &Answer, locale: Locale, page_size: usize, codec: &Callbac
     }
     let mut topics: Vec<&TopicRef> = Vec::new();
     for hit in &answer.hits[..shown] {
-        if let Some(leaf) = hit.path.last() {
-            if topics.len() < 2 && !topics.iter().any(|t| t.id == leaf.id) {
-                topics.push(leaf);
-            }
+        if let Some(leaf) = hit.path.last()
+            && topics.len() < 2
+            && !topics.iter().any(|t| t.id == leaf.id)
+        {
+            topics.push(leaf);
         }
     }
     if !topics.is_empty() {
-        rows.push(topics.into_iter().map(|t| topic_button(t, locale, codec)).collect());
+        rows.push(
+            topics
+                .into_iter()
+                .map(|t| topic_button(t, locale, codec))
+                .collect(),
+        );
     }
-    Rendered { text, keyboard: InlineKeyboardMarkup::new(rows) }
+    Rendered {
+        text,
+        keyboard: InlineKeyboardMarkup::new(rows),
+    }
 }
 
 fn topic_button(topic: &TopicRef, locale: Locale, codec: &CallbackCodec) -> InlineKeyboardButton {
     let caption = format!("{} · {}", locale.open_topic(), topic.label(locale));
-    button(&caption, codec, &Callback::Topic { offset: 0, id: topic.id.clone() })
+    button(
+        &caption,
+        codec,
+        &Callback::Topic {
+            offset: 0,
+            id: topic.id.clone(),
+        },
+    )
 }
 
 fn no_results(answer: &Answer, locale: Locale, codec: &CallbackCodec) -> Rendered {
@@ -206,12 +261,18 @@ fn no_results(answer: &Answer, locale: Locale, codec: &CallbackCodec) -> Rendere
         .suggestions
         .iter()
         .map(|s| {
-            let action = Callback::Topic { offset: 0, id: s.topic.id.clone() };
+            let action = Callback::Topic {
+                offset: 0,
+                id: s.topic.id.clone(),
+            };
             button(&format!("📂 {}", s.topic.label(locale)), codec, &action)
         })
         .collect();
     let rows = buttons.chunks(2).map(<[_]>::to_vec).collect::<Vec<_>>();
-    Rendered { text: clip_html_free(text), keyboard: InlineKeyboardMarkup::new(rows) }
+    Rendered {
+        text: clip_html_free(text),
+        keyboard: InlineKeyboardMarkup::new(rows),
+    }
 }
 
 /// Cuts a message that holds no tags to the limit; only ever triggers on a pathological
@@ -230,10 +291,10 @@ fn clip_html_free(text: String) -> String {
         out.push(c);
     }
     // Never leave half an entity such as "&am" behind.
-    if let Some(amp) = out.rfind('&') {
-        if !out[amp..].contains(';') {
-            out.truncate(amp);
-        }
+    if let Some(amp) = out.rfind('&')
+        && !out[amp..].contains(';')
+    {
+        out.truncate(amp);
     }
     out.push('…');
     out
@@ -257,13 +318,30 @@ pub struct TopicPage {
 
 impl TopicPage {
     /// Collects one page of a topic.
-    pub fn build(catalogue: &Catalogue, topic: TopicIdx, offset: usize, page_size: usize) -> TopicPage {
-        let path = catalogue.path(topic).into_iter().map(|t| TopicRef::new(catalogue, t)).collect();
-        let parent = catalogue.topic(topic).parent.map(|p| TopicRef::new(catalogue, p));
+    pub fn build(
+        catalogue: &Catalogue,
+        topic: TopicIdx,
+        offset: usize,
+        page_size: usize,
+    ) -> TopicPage {
+        let path = catalogue
+            .path(topic)
+            .into_iter()
+            .map(|t| TopicRef::new(catalogue, t))
+            .collect();
+        let parent = catalogue
+            .topic(topic)
+            .parent
+            .map(|p| TopicRef::new(catalogue, p));
         let children = catalogue
             .children(topic)
             .iter()
-            .map(|&c| (TopicRef::new(catalogue, c), catalogue.resources_under(c).len()))
+            .map(|&c| {
+                (
+                    TopicRef::new(catalogue, c),
+                    catalogue.resources_under(c).len(),
+                )
+            })
             .collect();
         let under = catalogue.resources_under(topic);
         let hits = under
@@ -272,13 +350,28 @@ impl TopicPage {
             .take(page_size)
             .map(|&r| Hit::of(catalogue, catalogue.resource(r)))
             .collect();
-        TopicPage { path, parent, children, hits, offset, total: under.len() }
+        TopicPage {
+            path,
+            parent,
+            children,
+            hits,
+            offset,
+            total: under.len(),
+        }
     }
 }
 
 /// The root topics with their sizes, for `/topics`.
 pub fn root_topics(catalogue: &Catalogue) -> Vec<(TopicRef, usize)> {
-    catalogue.roots().map(|t| (TopicRef::new(catalogue, t), catalogue.resources_under(t).len())).collect()
+    catalogue
+        .roots()
+        .map(|t| {
+            (
+                TopicRef::new(catalogue, t),
+                catalogue.resources_under(t).len(),
+            )
+        })
+        .collect()
 }
 
 fn topic_buttons(
@@ -289,8 +382,15 @@ fn topic_buttons(
     let buttons: Vec<InlineKeyboardButton> = topics
         .iter()
         .map(|(t, n)| {
-            let action = Callback::Topic { offset: 0, id: t.id.clone() };
-            button(&format!("{} ({n})", clip(t.label(locale), MAX_BUTTON - 6)), codec, &action)
+            let action = Callback::Topic {
+                offset: 0,
+                id: t.id.clone(),
+            };
+            button(
+                &format!("{} ({n})", clip(t.label(locale), MAX_BUTTON - 6)),
+                codec,
+                &action,
+            )
         })
         .collect();
     buttons.chunks(2).map(<[_]>::to_vec).collect()
@@ -299,49 +399,79 @@ fn topic_buttons(
 /// The top of the topic tree.
 pub fn roots(roots: &[(TopicRef, usize)], locale: Locale, codec: &CallbackCodec) -> Rendered {
     let text = format!("📚 <b>{}</b>", escape(locale.topic_tree()));
-    Rendered { text, keyboard: InlineKeyboardMarkup::new(topic_buttons(roots, locale, codec)) }
+    Rendered {
+        text,
+        keyboard: InlineKeyboardMarkup::new(topic_buttons(roots, locale, codec)),
+    }
 }
 
 /// One page of a topic: its path, subtopics, and resources, with buttons to go down, page,
 /// and go up.
-pub fn topic(page: &TopicPage, locale: Locale, page_size: usize, codec: &CallbackCodec) -> Rendered {
-    let label = page.path.iter().map(|t| t.label(locale)).collect::<Vec<_>>().join(" › ");
-    let mut text = format!("📂 <b>{}</b>", escape(&clip(&label, MAX_LABEL)));
-    if !page.children.is_empty() {
-        text.push_str(&format!("\n{}: {}", escape(locale.subtopics()), page.children.len()));
-    }
-    let mut shown = 0;
-    if !page.hits.is_empty() {
-        let to = page.offset + page.hits.len();
-        text.push_str(&format!(
-            "\n{} · {}",
-            escape(locale.resources()),
-            escape(&locale.showing(page.offset + 1, to, page.total))
-        ));
-        let blocks: Vec<String> = page
-            .hits
-            .iter()
-            .enumerate()
-            .map(|(i, hit)| hit_block(page.offset + i + 1, hit, locale, false))
-            .collect();
-        shown = fill(&mut text, &blocks, "");
-    }
+pub fn topic(
+    page: &TopicPage,
+    locale: Locale,
+    page_size: usize,
+    codec: &CallbackCodec,
+) -> Rendered {
+    let label = page
+        .path
+        .iter()
+        .map(|t| t.label(locale))
+        .collect::<Vec<_>>()
+        .join(" › ");
+    let blocks: Vec<String> = page
+        .hits
+        .iter()
+        .enumerate()
+        .map(|(i, hit)| hit_block(page.offset + i + 1, hit, locale, false))
+        .collect();
+    let header = |shown: usize| {
+        let mut text = format!("📂 <b>{}</b>", escape(&clip(&label, MAX_LABEL)));
+        if !page.children.is_empty() {
+            text.push_str(&format!(
+                "\n{}: {}",
+                escape(locale.subtopics()),
+                page.children.len()
+            ));
+        }
+        if shown > 0 {
+            let to = page.offset + shown;
+            let showing = locale.showing(page.offset + 1, to, page.total);
+            text.push_str(&format!(
+                "\n{} · {}",
+                escape(locale.resources()),
+                escape(&showing)
+            ));
+        }
+        text
+    };
+    let (text, shown) = page_text(header, &blocks);
     let id = page.path.last().map(|t| t.id.clone()).unwrap_or_default();
     let mut rows = topic_buttons(&page.children, locale, codec);
     let mut paging = Vec::new();
     if page.offset > 0 {
-        let action = Callback::Topic { offset: page.offset.saturating_sub(page_size), id: id.clone() };
+        let action = Callback::Topic {
+            offset: page.offset.saturating_sub(page_size),
+            id: id.clone(),
+        };
         paging.push(button(locale.previous(), codec, &action));
     }
     let next = page.offset + shown;
     if next < page.total {
-        paging.push(button(locale.more(), codec, &Callback::Topic { offset: next, id }));
+        paging.push(button(
+            locale.more(),
+            codec,
+            &Callback::Topic { offset: next, id },
+        ));
     }
     if !paging.is_empty() {
         rows.push(paging);
     }
     let up = match &page.parent {
-        Some(parent) => Callback::Topic { offset: 0, id: parent.id.clone() },
+        Some(parent) => Callback::Topic {
+            offset: 0,
+            id: parent.id.clone(),
+        },
         None => Callback::Roots,
     };
     let up_caption = match &page.parent {
@@ -349,7 +479,10 @@ pub fn topic(page: &TopicPage, locale: Locale, page_size: usize, codec: &Callbac
         None => locale.all_topics(),
     };
     rows.push(vec![button(up_caption, codec, &up)]);
-    Rendered { text, keyboard: InlineKeyboardMarkup::new(rows) }
+    Rendered {
+        text,
+        keyboard: InlineKeyboardMarkup::new(rows),
+    }
 }
 
 /// Inline-mode results: one article per hit, each posting a single linked result.
@@ -359,9 +492,22 @@ pub fn inline_articles(answer: &Answer, locale: Locale) -> Vec<InlineQueryResult
         .iter()
         .take(INLINE_PAGE)
         .map(|hit| {
-            let details = [hit.path_label(locale), locale.kind(hit.kind).into(), locale.lang(hit.lang).into()];
-            let details = details.iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" · ");
-            let body = format!("{}\n{}", link(&hit.url, hit.title_for(locale)), escape(&clip(&details, MAX_LABEL)));
+            let details = [
+                hit.path_label(locale),
+                locale.kind(hit.kind).into(),
+                locale.lang(hit.lang).into(),
+            ];
+            let details = details
+                .iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let body = format!(
+                "{}\n{}",
+                link(&hit.url, hit.title_for(locale)),
+                escape(&clip(&details, MAX_LABEL))
+            );
             let content = InputMessageContent::Text(
                 InputMessageContentText::new(body)
                     .parse_mode(ParseMode::Html)
@@ -413,14 +559,24 @@ mod tests {
             url: url.into(),
             kind: Kind::Article,
             lang: Lang::En,
-            path: vec![TopicRef { id: "t<1>".into(), name: "话题 & <b>".into(), name_en: "Topic & <b>".into() }],
+            path: vec![TopicRef {
+                id: "t<1>".into(),
+                name: "话题 & <b>".into(),
+                name_en: "Topic & <b>".into(),
+            }],
             score: 1.0,
             matched: Vec::new(),
         }
     }
 
     fn answer_of(hits: Vec<Hit>, total: usize, query: &str) -> Answer {
-        Answer { query: query.into(), total, offset: 0, hits, suggestions: Vec::new() }
+        Answer {
+            query: query.into(),
+            total,
+            offset: 0,
+            hits,
+            suggestions: Vec::new(),
+        }
     }
 
     #[test]
@@ -431,13 +587,34 @@ mod tests {
             "<i>q & \"r\"</i>",
         );
         let r = answer(&a, Locale::En, 5, &CallbackCodec::default());
-        assert!(r.text.contains("href=\"https://e.com/?a=1&amp;b=&quot;2&quot;\""), "{}", r.text);
-        assert!(r.text.contains("&lt;script&gt;&amp;&quot;x&quot;"), "{}", r.text);
-        assert!(r.text.contains("&lt;i&gt;q &amp; &quot;r&quot;&lt;/i&gt;"), "{}", r.text);
+        assert!(
+            r.text
+                .contains("href=\"https://e.com/?a=1&amp;b=&quot;2&quot;\""),
+            "{}",
+            r.text
+        );
+        assert!(
+            r.text.contains("&lt;script&gt;&amp;&quot;x&quot;"),
+            "{}",
+            r.text
+        );
+        assert!(
+            r.text.contains("&lt;i&gt;q &amp; &quot;r&quot;&lt;/i&gt;"),
+            "{}",
+            r.text
+        );
         assert!(r.text.contains("Topic &amp; &lt;b&gt;"), "{}", r.text);
         // Only our own tags remain.
-        let tags: Vec<&str> = r.text.match_indices('<').map(|(i, _)| &r.text[i..i + 3]).collect();
-        assert!(tags.iter().all(|t| ["<b>", "</b", "<i>", "</i", "<a ", "</a"].contains(t)), "{tags:?}");
+        let tags: Vec<&str> = r
+            .text
+            .match_indices('<')
+            .map(|(i, _)| &r.text[i..i + 3])
+            .collect();
+        assert!(
+            tags.iter()
+                .all(|t| ["<b>", "</b", "<i>", "</i", "<a ", "</a"].contains(t)),
+            "{tags:?}"
+        );
     }
 
     #[test]
@@ -449,14 +626,23 @@ mod tests {
 
     #[test]
     fn long_pages_are_trimmed_and_paging_resumes_after_the_last_shown() {
+        // Titles are clipped, but links up to MAX_URL are kept whole.
         let long = "长".repeat(500);
-        let hits: Vec<Hit> = (0..10).map(|i| hit(&format!("{i}{long}"), &format!("https://e.com/{i}"))).collect();
+        let path = "a".repeat(1500);
+        let hits: Vec<Hit> = (0..10)
+            .map(|i| hit(&format!("{i}{long}"), &format!("https://e.com/{i}/{path}")))
+            .collect();
         let a = answer_of(hits, 30, &"q".repeat(1000));
         let codec = CallbackCodec::default();
         let r = answer(&a, Locale::Zh, 10, &codec);
         assert!(utf16_len(&r.text) <= MAX_MESSAGE, "{}", utf16_len(&r.text));
         let shown = r.text.matches("<a href").count();
         assert!((1..10).contains(&shown), "{shown}");
+        assert!(
+            r.text.contains(&Locale::Zh.showing(1, shown, 30)),
+            "{}",
+            r.text
+        );
         let more = all_callback_data(&r.keyboard)
             .into_iter()
             .filter_map(|d| codec.decode(&d).ok())
@@ -468,10 +654,24 @@ mod tests {
     }
 
     #[test]
+    fn a_single_huge_entry_still_fits() {
+        let url = format!("https://e.com/?{}", "&".repeat(2000));
+        let a = answer_of(vec![hit(&"t".repeat(300), &url)], 2, &"<".repeat(300));
+        let r = answer(&a, Locale::En, 1, &CallbackCodec::default());
+        assert!(utf16_len(&r.text) <= MAX_MESSAGE, "{}", utf16_len(&r.text));
+        assert!(r.text.contains("\n\n1. ttt"), "{}", r.text);
+        assert!(r.text.contains("1–1 of 2"), "{}", r.text);
+    }
+
+    #[test]
     fn callback_data_fits_in_64_bytes_for_long_queries() {
         let engine = Engine::shipped().unwrap();
         let codec = CallbackCodec::default();
-        for query in ["量化", "LoRA 微调 教程 有没有讲 LoRA 原理和实践的中文文章 最好带代码 以及 QLoRA 对比", "vllm"] {
+        for query in [
+            "量化",
+            "LoRA 微调 教程 有没有讲 LoRA 原理和实践的中文文章 最好带代码 以及 QLoRA 对比",
+            "vllm",
+        ] {
             let a = engine.answer(query, 0, 3);
             let r = answer(&a, Locale::Zh, 3, &codec);
             for data in all_callback_data(&r.keyboard) {
@@ -519,29 +719,44 @@ mod tests {
         let root = cat.roots().next().unwrap();
         let page = TopicPage::build(cat, root, 0, 3);
         let r = topic(&page, Locale::Zh, 3, &codec);
-        let actions: Vec<Callback> =
-            all_callback_data(&r.keyboard).iter().map(|d| codec.decode(d).unwrap()).collect();
+        let actions: Vec<Callback> = all_callback_data(&r.keyboard)
+            .iter()
+            .map(|d| codec.decode(d).unwrap())
+            .collect();
         assert!(actions.contains(&Callback::Roots));
         if page.total > 3 {
-            assert!(actions.contains(&Callback::Topic { offset: 3, id: cat.topic(root).id.clone() }));
+            assert!(actions.contains(&Callback::Topic {
+                offset: 3,
+                id: cat.topic(root).id.clone()
+            }));
         }
         for &child in cat.children(root) {
-            assert!(actions.contains(&Callback::Topic { offset: 0, id: cat.topic(child).id.clone() }));
+            assert!(actions.contains(&Callback::Topic {
+                offset: 0,
+                id: cat.topic(child).id.clone()
+            }));
         }
         let leaf = cat.topic_by_id("vllm").unwrap();
         let r = topic(&TopicPage::build(cat, leaf, 0, 3), Locale::En, 3, &codec);
         assert!(r.text.contains("vLLM"), "{}", r.text);
         let parent = cat.topic(cat.topic(leaf).parent.unwrap()).id.clone();
-        let actions: Vec<Callback> =
-            all_callback_data(&r.keyboard).iter().map(|d| codec.decode(d).unwrap()).collect();
-        assert!(actions.contains(&Callback::Topic { offset: 0, id: parent }));
+        let actions: Vec<Callback> = all_callback_data(&r.keyboard)
+            .iter()
+            .map(|d| codec.decode(d).unwrap())
+            .collect();
+        assert!(actions.contains(&Callback::Topic {
+            offset: 0,
+            id: parent
+        }));
         let r = roots(&root_topics(cat), Locale::En, &codec);
         assert_eq!(all_callback_data(&r.keyboard).len(), cat.roots().count());
     }
 
     #[test]
     fn inline_articles_are_capped_and_escaped() {
-        let hits: Vec<Hit> = (0..60).map(|i| hit(&format!("<{i}>"), "https://e.com/")).collect();
+        let hits: Vec<Hit> = (0..60)
+            .map(|i| hit(&format!("<{i}>"), "https://e.com/"))
+            .collect();
         let a = answer_of(hits, 60, "q");
         let articles = inline_articles(&a, Locale::En);
         assert_eq!(articles.len(), INLINE_PAGE);

@@ -1,0 +1,633 @@
+//! End to end: the real teloxide client inside the Telegram adapter, against a fake Bot API
+//! server on 127.0.0.1. Every test asserts on the calls the fake recorded — an update that
+//! fails to parse is skipped silently by teloxide, so "nothing crashed" proves nothing.
+
+#[path = "support/fake_telegram.rs"]
+mod fake_telegram;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fake_telegram::{
+    BOT_USERNAME, Call, FakeTelegram, Fault, callback_update, inline_update, private_text,
+    reply_to_bot, text_update,
+};
+use ganhuo::config::{Secret, TelegramConfig, TelegramMode, WebhookConfig};
+use ganhuo::i18n::Locale;
+use ganhuo::search::Engine;
+use ganhuo::service::{AdapterError, AdapterState, Platform, Services};
+use ganhuo::telegram::Telegram;
+use serde_json::Value;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+const TOKEN: &str = "123:abc";
+
+struct Bot {
+    fake: FakeTelegram,
+    services: Services,
+    cancel: CancellationToken,
+    task: JoinHandle<Result<(), AdapterError>>,
+}
+
+fn config(fake: &FakeTelegram, per_minute: u32) -> TelegramConfig {
+    TelegramConfig {
+        token: Secret::new(TOKEN),
+        api_url: fake.url.clone(),
+        per_user_per_minute: per_minute,
+        ..TelegramConfig::default()
+    }
+}
+
+fn services() -> Services {
+    Services::new(Engine::shipped().expect("shipped catalogue"), 5)
+}
+
+/// Starts the adapter against a fresh fake and waits until it is polling.
+async fn start(per_minute: u32) -> Bot {
+    let fake = FakeTelegram::start().await;
+    let services = services();
+    let telegram =
+        Telegram::new(config(&fake, per_minute), services.clone()).expect("valid config");
+    let cancel = CancellationToken::new();
+    let task = tokio::spawn(telegram.run(cancel.clone()));
+    fake.wait_polls(1).await;
+    Bot {
+        fake,
+        services,
+        cancel,
+        task,
+    }
+}
+
+impl Bot {
+    /// Cancels the adapter and checks it returns Ok within two seconds.
+    async fn stop(self) {
+        let started = Instant::now();
+        self.cancel.cancel();
+        let result = tokio::time::timeout(Duration::from_secs(2), self.task)
+            .await
+            .expect("adapter must stop within 2 s of cancellation")
+            .expect("adapter task must not panic");
+        assert!(result.is_ok(), "{result:?}");
+        assert!(started.elapsed() < Duration::from_secs(2));
+        assert_eq!(
+            self.services.health().snapshot().get(&Platform::Telegram),
+            Some(&AdapterState::Stopped)
+        );
+    }
+
+    /// Messages sent to one chat.
+    async fn replies_to(&self, chat: i64, count: usize) -> Vec<Call> {
+        self.fake
+            .wait_calls("sendMessage", count, |c| c.body["chat_id"] == chat)
+            .await
+    }
+}
+
+fn text(call: &Call) -> &str {
+    call.body["text"].as_str().unwrap_or_default()
+}
+
+/// Every `callback_data` of the message's inline keyboard.
+fn buttons(call: &Call) -> Vec<String> {
+    call.body["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["callback_data"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn private_text_is_answered_in_the_users_language() {
+    let bot = start(100).await;
+    bot.fake.push(private_text(11, "zh-CN", "LoRA 教程"));
+    bot.fake.push(private_text(12, "en-US", "LoRA tutorial"));
+    let zh = &bot.replies_to(11, 1).await[0];
+    let en = &bot.replies_to(12, 1).await[0];
+    assert_eq!(zh.body["parse_mode"], "HTML");
+    assert!(text(zh).contains("搜索结果"), "{}", text(zh));
+    assert!(text(zh).contains("<a href=\"https://"), "{}", text(zh));
+    assert!(text(zh).contains(" › "), "{}", text(zh));
+    assert!(text(en).contains("Results for"), "{}", text(en));
+    assert!(text(zh).encode_utf16().count() <= 4096);
+    let data = buttons(zh);
+    assert!(data.iter().any(|d| d.starts_with("p:5:")), "{data:?}");
+    assert!(data.iter().any(|d| d.starts_with("t:0:")), "{data:?}");
+    assert!(data.iter().all(|d| d.len() <= 64), "{data:?}");
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn commands_are_registered_and_answered() {
+    let bot = start(100).await;
+    let registered = bot.fake.wait_calls("setMyCommands", 2, |_| true).await;
+    assert!(registered.iter().any(|c| c.body["language_code"] == "zh"));
+    assert!(
+        registered
+            .iter()
+            .any(|c| c.body.get("language_code").is_none())
+    );
+    for call in &registered {
+        let names: Vec<&str> = call.body["commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["command"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["start", "help", "ask", "topics"]);
+    }
+    // One chat per command: the Throttle adaptor allows one message per chat per second.
+    bot.fake.push(private_text(21, "en", "/start"));
+    bot.fake.push(private_text(22, "en", "/help"));
+    bot.fake.push(private_text(23, "zh", "/ask"));
+    bot.fake.push(private_text(24, "en", "/ask vllm"));
+    bot.fake.push(private_text(25, "en", "/topics"));
+    bot.fake.push(private_text(26, "en", "/topics vllm"));
+    assert_eq!(text(&bot.replies_to(21, 1).await[0]), Locale::En.welcome());
+    let help = text(&bot.replies_to(22, 1).await[0]).to_owned();
+    assert!(help.contains("/ask") && help.contains("inline"), "{help}");
+    let usage = Locale::Zh
+        .ask_usage()
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    assert_eq!(text(&bot.replies_to(23, 1).await[0]), usage);
+    let ask = &bot.replies_to(24, 1).await[0];
+    assert!(text(ask).to_lowercase().contains("vllm"), "{}", text(ask));
+    let topics = &bot.replies_to(25, 1).await[0];
+    assert!(
+        buttons(topics)
+            .iter()
+            .filter(|d| d.starts_with("t:0:"))
+            .count()
+            >= 5,
+        "{:?}",
+        buttons(topics)
+    );
+    let vllm = &bot.replies_to(26, 1).await[0];
+    assert!(text(vllm).contains("vLLM"), "{}", text(vllm));
+    assert!(
+        buttons(vllm).iter().any(|d| d.starts_with("t:0:")),
+        "{:?}",
+        buttons(vllm)
+    );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn groups_answer_only_when_addressed() {
+    let bot = start(100).await;
+    // Chatter and another bot's command first, then a mention: updates of one chat are
+    // handled in order, so once the mention is answered the earlier two were ignored.
+    bot.fake
+        .push(text_update(-101, 31, "en", "anyone tried vllm?"));
+    bot.fake
+        .push(text_update(-101, 31, "en", "/ask@other_bot vllm"));
+    bot.fake.push(text_update(-101, 31, "en", "/weather"));
+    bot.fake.push(text_update(
+        -101,
+        31,
+        "en",
+        &format!("@{BOT_USERNAME} vllm"),
+    ));
+    bot.fake.push(reply_to_bot(-102, 32, "and LoRA?"));
+    bot.fake.push(text_update(
+        -103,
+        33,
+        "en",
+        &format!("/ask@{BOT_USERNAME} quantization"),
+    ));
+    bot.fake
+        .push(text_update(-104, 34, "en", "/ask speculative decoding"));
+    let mention = &bot.replies_to(-101, 1).await[0];
+    assert!(
+        text(mention).to_lowercase().contains("vllm"),
+        "{}",
+        text(mention)
+    );
+    assert!(
+        mention.body["reply_parameters"]["message_id"].is_number(),
+        "{}",
+        mention.body
+    );
+    bot.replies_to(-102, 1).await;
+    bot.replies_to(-103, 1).await;
+    bot.replies_to(-104, 1).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let to_first = bot
+        .fake
+        .calls_to("sendMessage")
+        .into_iter()
+        .filter(|c| c.body["chat_id"] == -101)
+        .count();
+    assert_eq!(to_first, 1, "chatter or another bot's command was answered");
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inline_queries_return_pages_of_articles() {
+    let bot = start(100).await;
+    let query = "LLM";
+    let total = bot.services.engine().answer(query, 0, 50).total;
+    assert!(total > 0);
+    bot.fake.push(inline_update("iq1", 41, "en", query, ""));
+    let first = bot
+        .fake
+        .wait_calls("answerInlineQuery", 1, |c| {
+            c.body["inline_query_id"] == "iq1"
+        })
+        .await;
+    let results = first[0].body["results"].as_array().unwrap();
+    assert_eq!(results.len(), total.min(50));
+    assert_eq!(results[0]["type"], "article");
+    assert_eq!(results[0]["input_message_content"]["parse_mode"], "HTML");
+    let expected_next = if total > 50 {
+        "50".to_owned()
+    } else {
+        String::new()
+    };
+    assert_eq!(
+        first[0].body["next_offset"].as_str().unwrap_or_default(),
+        expected_next
+    );
+    if total > 50 {
+        bot.fake.push(inline_update("iq2", 41, "en", query, "50"));
+        let second = bot
+            .fake
+            .wait_calls("answerInlineQuery", 1, |c| {
+                c.body["inline_query_id"] == "iq2"
+            })
+            .await;
+        let ids: Vec<&Value> = results.iter().map(|r| &r["id"]).collect();
+        for r in second[0].body["results"].as_array().unwrap() {
+            assert!(!ids.contains(&&r["id"]), "page two repeats {}", r["id"]);
+        }
+    }
+    bot.fake.push(inline_update("iq3", 41, "en", "  ", ""));
+    let empty = bot
+        .fake
+        .wait_calls("answerInlineQuery", 1, |c| {
+            c.body["inline_query_id"] == "iq3"
+        })
+        .await;
+    assert_eq!(empty[0].body["results"].as_array().map(Vec::len), Some(0));
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buttons_page_and_browse_by_editing_one_message() {
+    let bot = start(100).await;
+    bot.fake.push(private_text(51, "en", "quantization"));
+    let answer = bot.replies_to(51, 1).await.remove(0);
+    let message_id = answer.result["message_id"].as_i64().unwrap();
+    let more = buttons(&answer)
+        .into_iter()
+        .find(|d| d.starts_with("p:5:"))
+        .expect("a More button");
+    bot.fake
+        .push(callback_update("cb1", 51, "en", 51, message_id, &more));
+    let edit = bot
+        .fake
+        .wait_calls("editMessageText", 1, |c| c.body["message_id"] == message_id)
+        .await
+        .remove(0);
+    assert_eq!(edit.body["chat_id"], 51);
+    assert!(text(&edit).contains("6–"), "{}", text(&edit));
+    assert!(
+        buttons(&edit).iter().any(|d| d.starts_with("p:0:")),
+        "a Back button: {:?}",
+        buttons(&edit)
+    );
+    bot.fake
+        .wait_calls("answerCallbackQuery", 1, |c| {
+            c.body["callback_query_id"] == "cb1"
+        })
+        .await;
+
+    // Browsing topics edits the same message too.
+    bot.fake
+        .push(callback_update("cb2", 51, "en", 51, message_id, "t:0:vllm"));
+    let edit = bot
+        .fake
+        .wait_calls("editMessageText", 1, |c| text(c).contains("vLLM"))
+        .await
+        .remove(0);
+    assert_eq!(edit.body["message_id"], message_id);
+
+    // A topic that a catalogue reload removed gets a polite answer, not an error.
+    bot.fake.push(callback_update(
+        "cb3",
+        51,
+        "en",
+        51,
+        message_id,
+        "t:0:no-such-topic",
+    ));
+    let note = bot
+        .fake
+        .wait_calls("answerCallbackQuery", 1, |c| {
+            c.body["callback_query_id"] == "cb3"
+        })
+        .await;
+    assert_eq!(note[0].body["text"], Locale::En.unknown_topic());
+    // A long-query button from before a restart has expired.
+    bot.fake.push(callback_update(
+        "cb4",
+        51,
+        "zh",
+        51,
+        message_id,
+        "k:00000000000000ff",
+    ));
+    let note = bot
+        .fake
+        .wait_calls("answerCallbackQuery", 1, |c| {
+            c.body["callback_query_id"] == "cb4"
+        })
+        .await;
+    assert!(
+        note[0].body["text"].as_str().unwrap().contains("过期"),
+        "{}",
+        note[0].body
+    );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_429_on_send_message_is_retried_after_retry_after() {
+    let bot = start(100).await;
+    bot.fake.inject("sendMessage", Fault::RetryAfter(1));
+    bot.fake.push(private_text(61, "en", "vllm"));
+    let attempts = bot.replies_to(61, 2).await;
+    assert!(
+        attempts[0].result.is_null(),
+        "the first attempt was refused"
+    );
+    assert!(
+        attempts[1].result["message_id"].is_number(),
+        "the retry was delivered"
+    );
+    assert!(attempts[1].at.duration_since(attempts[0].at) >= Duration::from_millis(900));
+    assert_eq!(text(&attempts[0]), text(&attempts[1]));
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dropped_connections_and_5xx_keep_the_bot_polling() {
+    // Slow by nature: teloxide holds a 5xx answer back for 10 s before reporting it.
+    let bot = start(100).await;
+    bot.fake.inject("getUpdates", Fault::Drop);
+    bot.fake.inject("getUpdates", Fault::Status(502));
+    let polls = bot.fake.calls_to("getUpdates").len();
+    bot.fake.wait_polls(polls + 3).await;
+    bot.fake.push(private_text(71, "en", "vllm"));
+    bot.replies_to(71, 1).await;
+    let metrics = bot.services.metrics().encode();
+    let errors: f64 = metrics
+        .lines()
+        .find(|l| l.starts_with("ganhuo_adapter_errors_total{platform=\"telegram\"}"))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_default();
+    assert!(errors >= 2.0, "{metrics}");
+    assert_eq!(
+        bot.services.health().snapshot().get(&Platform::Telegram),
+        Some(&AdapterState::Connected)
+    );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_flood_guard_answers_politely_once() {
+    let bot = start(2).await;
+    // One user, four groups: the per-chat Throttle limit does not slow this down.
+    for chat in [-201, -202, -203, -204] {
+        bot.fake.push(text_update(
+            chat,
+            81,
+            "en",
+            &format!("@{BOT_USERNAME} vllm"),
+        ));
+    }
+    let sent = bot.fake.wait_calls("sendMessage", 3, |_| true).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sent_now = bot.fake.calls_to("sendMessage");
+    assert_eq!(sent_now.len(), 3, "{sent:?}");
+    assert_eq!(
+        sent_now
+            .iter()
+            .filter(|c| text(c) == Locale::En.slow_down())
+            .count(),
+        1
+    );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejected_token_is_a_permanent_failure() {
+    let fake = FakeTelegram::start().await;
+    fake.reject_token();
+    let services = services();
+    let telegram = Telegram::new(config(&fake, 20), services.clone()).unwrap();
+    let result = tokio::time::timeout(
+        Duration::from_secs(5),
+        telegram.run(CancellationToken::new()),
+    )
+    .await
+    .expect("a rejected token must end run() promptly");
+    match result {
+        Err(AdapterError::Unauthorized { reason, .. }) => {
+            assert!(!reason.contains(TOKEN), "{reason}")
+        }
+        other => panic!("expected Unauthorized, got {other:?}"),
+    }
+    assert_eq!(
+        services.health().snapshot().get(&Platform::Telegram),
+        Some(&AdapterState::Failed)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_during_a_network_outage_still_stops_promptly() {
+    let fake = FakeTelegram::start().await;
+    for _ in 0..50 {
+        fake.inject("getMe", Fault::Drop);
+    }
+    let services = services();
+    let telegram = Telegram::new(config(&fake, 20), services.clone()).unwrap();
+    let cancel = CancellationToken::new();
+    let task = tokio::spawn(telegram.run(cancel.clone()));
+    fake.wait_calls("getMe", 2, |_| true).await;
+    assert_eq!(
+        services.health().snapshot().get(&Platform::Telegram),
+        Some(&AdapterState::Reconnecting)
+    );
+    cancel.cancel();
+    let result = tokio::time::timeout(Duration::from_secs(2), task)
+        .await
+        .expect("stops within 2 s")
+        .unwrap();
+    assert!(result.is_ok(), "{result:?}");
+}
+
+/// Collects log output written on this thread.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_token_never_appears_in_logs() {
+    let logs = Captured::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    // Current-thread runtime: every task of the adapter logs on this thread.
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let fake = FakeTelegram::start().await;
+    fake.inject("getMe", Fault::Drop);
+    fake.inject("getUpdates", Fault::Drop);
+    let services = services();
+    let telegram = Telegram::new(config(&fake, 20), services).unwrap();
+    let cancel = CancellationToken::new();
+    let task = tokio::spawn(telegram.run(cancel.clone()));
+    fake.wait_polls(3).await;
+    fake.push(private_text(91, "en", "my secret question"));
+    fake.wait_calls("sendMessage", 1, |_| true).await;
+    cancel.cancel();
+    task.await.unwrap().unwrap();
+    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    // Everything down to hyper's TRACE lines is captured; none may hold the token.
+    assert!(
+        logs.contains("Telegram call failed"),
+        "the network error was logged:\n{logs}"
+    );
+    assert!(logs.contains("getUpdates failed"), "{logs}");
+    assert!(!logs.contains(TOKEN), "{logs}");
+    assert!(!logs.contains("abc/"), "{logs}");
+    // User text only at debug level.
+    for line in logs.lines().filter(|l| l.contains("my secret question")) {
+        assert!(line.contains("DEBUG") || line.contains("TRACE"), "{line}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_mode_checks_the_secret_and_answers() {
+    let fake = FakeTelegram::start().await;
+    let services = services();
+    let telegram_config = TelegramConfig {
+        mode: TelegramMode::Webhook,
+        webhook: Some(WebhookConfig {
+            public_url: "https://bot.example/tg/hook".into(),
+            secret: Secret::new("s3cret"),
+        }),
+        ..config(&fake, 20)
+    };
+    let mut telegram = Telegram::new(telegram_config, services.clone()).unwrap();
+    let router = telegram.webhook_router().expect("a router in webhook mode");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    let cancel = CancellationToken::new();
+    let task = tokio::spawn(telegram.run(cancel.clone()));
+    let set = fake.wait_calls("setWebhook", 1, |_| true).await;
+    assert_eq!(set[0].body["url"], "https://bot.example/tg/hook");
+    assert_eq!(set[0].body["secret_token"], "s3cret");
+    assert!(fake.calls_to("getUpdates").is_empty());
+
+    let client = reqwest::Client::new();
+    let hook = format!("http://{addr}/tg/hook");
+    let mut update = private_text(95, "en", "vllm");
+    update["update_id"] = 1.into();
+    let body = update.to_string();
+    let post = |secret: Option<&str>| {
+        let mut request = client
+            .post(&hook)
+            .header("content-type", "application/json")
+            .body(body.clone());
+        if let Some(s) = secret {
+            request = request.header("X-Telegram-Bot-Api-Secret-Token", s);
+        }
+        request.send()
+    };
+    assert_eq!(post(None).await.unwrap().status(), 401);
+    assert_eq!(post(Some("wrong")).await.unwrap().status(), 401);
+    assert_eq!(post(Some("s3cret")).await.unwrap().status(), 200);
+    fake.wait_calls("sendMessage", 1, |c| c.body["chat_id"] == 95)
+        .await;
+    cancel.cancel();
+    let result = tokio::time::timeout(Duration::from_secs(2), task)
+        .await
+        .expect("stops within 2 s")
+        .unwrap();
+    assert!(result.is_ok(), "{result:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_the_binary_with_exit_0() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "[telegram]\ntoken = \"{TOKEN}\"\napi_url = \"{}\"\n",
+            fake.url
+        ),
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ganhuo"))
+        .args(["run", "--config"])
+        .arg(&path)
+        .env_remove("TELEGRAM_BOT_TOKEN")
+        .env_remove("TELEGRAM_BOT_TOKEN_FILE")
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("DISCORD_TOKEN_FILE")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn ganhuo");
+    let polled = tokio::time::timeout(Duration::from_secs(15), fake.wait_polls(1)).await;
+    if polled.is_err() || child.try_wait().unwrap().is_some() {
+        let _ = child.kill();
+        let output = child.wait_with_output().unwrap();
+        panic!(
+            "ganhuo never polled: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("ganhuo did not exit within 5 s of SIGTERM");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(exit.success(), "exit status {exit:?}; stderr:\n{stderr}");
+    assert!(!stderr.contains(TOKEN), "{stderr}");
+}
