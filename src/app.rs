@@ -45,8 +45,11 @@ fn init_logging(log: &LogConfig) -> Result<()> {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .or_else(|_| tracing_subscriber::EnvFilter::try_new(&log.level))
         .context("invalid log filter")?;
+    // Colour codes only for a terminal: container logs and files get plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr);
     let installed = match log.format {
         LogFormat::Json => builder.json().try_init(),
