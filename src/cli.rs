@@ -259,9 +259,8 @@ pub fn find_topic(catalogue: &Catalogue, query: &str) -> Option<TopicIdx> {
         let topic = catalogue.topic(t);
         topic.id == *key
             || crate::search::index::field_key(&topic.id) == *key
-            || [&topic.name, &topic.name_en]
-                .into_iter()
-                .chain(&topic.aliases)
+            || topic
+                .labels()
                 .any(|n| crate::search::index::field_key(n) == *key)
     };
     (0..catalogue.topics().len()).find(|&t| {

@@ -123,6 +123,15 @@ pub struct Topic {
     pub parent: Option<TopicIdx>,
 }
 
+impl Topic {
+    /// Every name the topic goes by: its label, its English label and its aliases.
+    pub fn labels(&self) -> impl Iterator<Item = &str> {
+        [self.name.as_str(), self.name_en.as_str()]
+            .into_iter()
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
 /// One link of the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resource {

@@ -581,9 +581,8 @@ pub fn topic_choices(catalogue: &Catalogue, partial: &str, locale: Locale) -> Ve
     let needle = limits::cut(partial.trim(), limits::CHOICE_TEXT).to_lowercase();
     let mut out = Vec::new();
     for (t, topic) in catalogue.topics().iter().enumerate() {
-        let named = [&topic.id, &topic.name, &topic.name_en]
-            .into_iter()
-            .chain(&topic.aliases)
+        let named = std::iter::once(topic.id.as_str())
+            .chain(topic.labels())
             .any(|n| n.to_lowercase().contains(&needle));
         if !named || topic.id.is_empty() || len(&topic.id) > limits::CHOICE_TEXT {
             continue;

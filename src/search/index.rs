@@ -184,10 +184,7 @@ impl Index {
             .iter()
             .map(|topic| {
                 let mut out = Vec::new();
-                for label in [&topic.name, &topic.name_en]
-                    .into_iter()
-                    .chain(&topic.aliases)
-                {
+                for label in topic.labels() {
                     terms_of(label, &dictionary, &mut |term: &str| out.push(intern(term)));
                 }
                 out.sort_unstable();
@@ -198,13 +195,7 @@ impl Index {
         let topic_keys: Vec<Vec<String>> = catalogue
             .topics()
             .iter()
-            .map(|t| {
-                [&t.name, &t.name_en]
-                    .into_iter()
-                    .chain(&t.aliases)
-                    .map(|l| field_key(l))
-                    .collect()
-            })
+            .map(|t| t.labels().map(field_key).collect())
             .collect();
 
         for (r, resource) in catalogue.resources().iter().enumerate() {
@@ -454,16 +445,15 @@ fn build_dictionary(catalogue: &Catalogue) -> Dictionary {
             }
         }
     };
-    for topic in catalogue.topics() {
-        add(&topic.name);
-        topic.aliases.iter().for_each(|a| add(a));
-    }
-    for resource in catalogue.resources() {
-        resource.keywords.iter().for_each(|k| add(k));
-    }
-    for group in catalogue.synonyms() {
-        group.iter().for_each(|t| add(t));
-    }
+    catalogue
+        .topics()
+        .iter()
+        .flat_map(|t| t.labels())
+        .for_each(&mut add);
+    let keywords = catalogue.resources().iter().flat_map(|r| &r.keywords);
+    keywords
+        .chain(catalogue.synonyms().iter().flatten())
+        .for_each(|k| add(k));
     Dictionary::new(words)
 }
 

@@ -232,13 +232,7 @@ fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
     catalogue
         .topics()
         .iter()
-        .map(|t| {
-            [&t.name, &t.name_en]
-                .into_iter()
-                .chain(&t.aliases)
-                .map(|l| normalise::normalise(l))
-                .collect()
-        })
+        .map(|t| t.labels().map(normalise::normalise).collect())
         .collect()
 }
 
