@@ -27,7 +27,6 @@ use crate::search::Engine;
 pub enum Platform {
     Telegram,
     Discord,
-    Console,
 }
 
 impl fmt::Display for Platform {
@@ -35,7 +34,6 @@ impl fmt::Display for Platform {
         f.write_str(match self {
             Platform::Telegram => "telegram",
             Platform::Discord => "discord",
-            Platform::Console => "console",
         })
     }
 }
@@ -59,7 +57,7 @@ macro_rules! label_values {
 }
 
 label_values! {
-    Platform { Telegram => "telegram", Discord => "discord", Console => "console" }
+    Platform { Telegram => "telegram", Discord => "discord" }
     Outcome { Answered => "answered", NoResult => "no_result" }
     ReloadResult { Ok => "ok", Rejected => "rejected" }
 }
