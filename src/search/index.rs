@@ -339,8 +339,8 @@ impl Index {
         self.synonyms.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// Resources one of whose titles, keywords or topic names is exactly `key` (see
-    /// [`field_key`]), with the fields where it is.
+    /// Resources one of whose titles, keywords or topic names is exactly `key` (normalised,
+    /// spaces removed), with the fields where it is.
     pub fn whole_field(&self, key: &str) -> &[(u32, FieldSet)] {
         self.whole_fields.get(key).map_or(&[], Vec::as_slice)
     }

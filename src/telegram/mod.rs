@@ -1,12 +1,11 @@
 //! Telegram adapter (teloxide): translates updates into questions to the core and answers
 //! into HTML messages with inline keyboards, in private chats, groups and inline mode.
 //!
-//! [`Telegram`] is the entry point `app` drives. Inside: [`handlers`] is the dispatcher's
-//! handler tree, [`render`] turns answers into text and keyboards (pure), [`callback`]
-//! encodes button data, [`commands`] decides which messages are for the bot, [`flood`] is the
-//! per-user flood guard, [`listener`] receives updates (long polling or webhook channel),
-//! [`webhook`] is the webhook route, and [`faults`] holds backoff, redaction and log-flood
-//! control.
+//! [`Telegram`] is the entry point `app` drives. Inside: `handlers` is the dispatcher's
+//! handler tree, `render` turns answers into text and keyboards (pure), `callback` encodes
+//! button data, `commands` decides which messages are for the bot, `flood` is the per-user
+//! flood guard, `listener` receives updates (long polling or webhook channel), `webhook` is the
+//! webhook route, and `faults` holds backoff, redaction and log-flood control.
 
 mod callback;
 mod commands;
