@@ -21,6 +21,9 @@ use super::custom_id::Action;
 use super::render::{self, Reply};
 use super::{commands, convert, describe};
 
+/// Work that produces a reply, run off the async threads (see `respond`).
+type Compute = Box<dyn FnOnce() -> Reply + Send>;
+
 /// Handles gateway events for every shard of this process.
 pub(crate) struct Handler {
     pub(crate) services: Services,
@@ -219,7 +222,8 @@ impl Handler {
         debug!(custom_id = %component.data.custom_id, "discord: component");
         let services = self.services.clone();
         let page_size = services.page_size();
-        match action {
+        let sorry_with = |reply: Reply| -> (Mode, Compute) { (sorry, Box::new(move || reply)) };
+        let (mode, compute): (Mode, Compute) = match action {
             Some(Action::Ask { offset, query }) => {
                 let footer = component
                     .message
@@ -232,83 +236,53 @@ impl Handler {
                         .and_then(render::query_from_footer)
                         .map(str::to_owned)
                 });
-                let Some(query) = query else {
-                    let reply = render::notice(locale.something_went_wrong());
-                    return self
-                        .respond(ctx, component.id, &component.token, sorry, locale, || reply)
-                        .await;
-                };
-                let compute = move || {
-                    render::answer(
-                        &services.ask(Platform::Discord, &query, offset),
-                        locale,
-                        page_size,
-                    )
-                };
-                self.respond(
-                    ctx,
-                    component.id,
-                    &component.token,
-                    Mode::Update,
-                    locale,
-                    compute,
-                )
-                .await;
+                match query {
+                    Some(query) => (
+                        Mode::Update,
+                        Box::new(move || {
+                            let answer = services.ask(Platform::Discord, &query, offset);
+                            render::answer(&answer, locale, page_size)
+                        }),
+                    ),
+                    None => sorry_with(render::notice(locale.something_went_wrong())),
+                }
             }
-            Some(Action::Topic { id: None, .. }) => {
-                let compute = move || render::topic_roots(services.engine().catalogue(), locale);
-                self.respond(
-                    ctx,
-                    component.id,
-                    &component.token,
-                    Mode::Update,
-                    locale,
-                    compute,
-                )
-                .await;
-            }
-            Some(Action::Topic {
-                id: Some(id),
-                offset,
-            }) => {
-                // A button from before a catalogue reload may name a topic that is gone: say so
-                // to the one who clicked, and leave the message alone.
+            Some(Action::Topic { id: None, .. }) => (
+                Mode::Update,
+                Box::new(move || render::topic_roots(services.engine().catalogue(), locale)),
+            ),
+            // A button from before a catalogue reload may name a topic that is gone: say so to
+            // the one who clicked, and leave the message alone.
+            Some(Action::Topic { id: Some(id), .. })
                 if self
                     .services
                     .engine()
                     .catalogue()
                     .topic_by_id(&id)
-                    .is_none()
-                {
-                    let reply = render::unknown_topic(locale);
-                    return self
-                        .respond(ctx, component.id, &component.token, sorry, locale, || reply)
-                        .await;
-                }
-                let compute = move || {
+                    .is_none() =>
+            {
+                sorry_with(render::unknown_topic(locale))
+            }
+            Some(Action::Topic {
+                id: Some(id),
+                offset,
+            }) => (
+                Mode::Update,
+                Box::new(move || {
                     let engine = services.engine();
                     let catalogue = engine.catalogue();
                     match catalogue.topic_by_id(&id) {
                         Some(t) => render::topic_page(catalogue, t, offset, page_size, locale),
                         None => render::unknown_topic(locale),
                     }
-                };
-                self.respond(
-                    ctx,
-                    component.id,
-                    &component.token,
-                    Mode::Update,
-                    locale,
-                    compute,
-                )
-                .await;
-            }
+                }),
+            ),
             Some(Action::TopicSelect) | None => {
-                let reply = render::notice(locale.something_went_wrong());
-                self.respond(ctx, component.id, &component.token, sorry, locale, || reply)
-                    .await;
+                sorry_with(render::notice(locale.something_went_wrong()))
             }
-        }
+        };
+        self.respond(ctx, component.id, &component.token, mode, locale, compute)
+            .await;
     }
 
     async fn autocomplete(&self, ctx: &Context, ac: &CommandInteraction) {
