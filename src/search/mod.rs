@@ -79,7 +79,7 @@ impl Engine {
 
     /// Runs stages 1–3: what the engine understood of a query.
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
-        let bounded: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let bounded = bounded(query);
         let normalised = normalise::normalise(&bounded);
         let tokens = tokenise::tokenise(&normalised, self.index.dictionary());
         expand::expand(&tokens, &self.index, complete_last)
@@ -115,7 +115,7 @@ impl Engine {
             Vec::new()
         };
         Answer {
-            query: query.chars().take(MAX_QUERY_CHARS).collect(),
+            query: bounded(query),
             total,
             offset,
             hits,
@@ -163,7 +163,7 @@ impl Engine {
     /// (subsequence scoring, so "lor" finds LoRA) followed by the titles of the best hits.
     /// Empty input offers the top-level topics.
     pub fn complete(&self, partial: &str, limit: usize) -> Vec<Completion> {
-        let bounded: String = partial.chars().take(MAX_QUERY_CHARS).collect();
+        let bounded = bounded(partial);
         let needle = normalise::normalise(&bounded);
         let topic = |t: TopicIdx| {
             let topic = self.catalogue.topic(t);
@@ -210,6 +210,11 @@ impl Engine {
             })
             .collect()
     }
+}
+
+/// The part of a query the pipeline reads: its first [`MAX_QUERY_CHARS`] characters.
+fn bounded(query: &str) -> String {
+    query.chars().take(MAX_QUERY_CHARS).collect()
 }
 
 /// The `n` best-scored distinct topics.
