@@ -1,13 +1,20 @@
-//! The platform-neutral answer model: what the core says, before any adapter renders it.
+//! The platform-neutral answer model: what the core says, before any front end presents it.
 //!
-//! An [`Answer`] owns its data (no borrows into the engine), so an adapter can render it after
-//! a catalogue reload has swapped the engine out.
+//! [`Engine::answer`] runs the search pipeline and turns its ranked resources into an
+//! [`Answer`]: one page of hits with their topic paths, the suggestions offered when nothing
+//! matched, or the recognised small talk. An answer owns its data (no borrows into the engine),
+//! so a front end can present it after a catalogue reload has swapped the engine out.
+//!
+//! The answer model sits on top of [`crate::search`]; the search pipeline never imports it.
 
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Kind, Lang, Resource, TopicIdx};
 use crate::i18n::Locale;
-use crate::search::rank::{Matched, Ranked};
+pub use crate::search::rank::Matched;
+use crate::search::rank::Ranked;
+pub use crate::search::{Completion, SmallTalk, SuggestionKind};
+use crate::search::{Engine, bounded};
 
 /// A topic as answers show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,6 +25,7 @@ pub struct TopicRef {
 }
 
 impl TopicRef {
+    /// The topic's id and both labels.
     pub fn new(catalogue: &Catalogue, topic: TopicIdx) -> TopicRef {
         let t = catalogue.topic(topic);
         TopicRef {
@@ -60,7 +68,7 @@ fn serialize_path<S: serde::Serializer>(path: &[TopicRef], s: S) -> Result<S::Ok
 }
 
 impl Hit {
-    pub(crate) fn new(catalogue: &Catalogue, ranked: &Ranked) -> Hit {
+    fn new(catalogue: &Catalogue, ranked: &Ranked) -> Hit {
         let mut hit = Hit::of(catalogue, catalogue.resource(ranked.resource));
         hit.score = (ranked.score * 1000.0).round() / 1000.0;
         hit.matched = ranked.matched.clone();
@@ -112,16 +120,6 @@ impl Hit {
     }
 }
 
-/// Why a topic is suggested.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SuggestionKind {
-    /// Its name is close to what was typed.
-    DidYouMean,
-    /// Nothing was close; these are the largest top-level topics.
-    TopTopic,
-}
-
 /// A topic offered when a query found nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
@@ -130,6 +128,7 @@ pub struct Suggestion {
 }
 
 impl Suggestion {
+    /// A topic whose name is close to what was typed.
     pub fn did_you_mean(topic: TopicRef) -> Suggestion {
         Suggestion {
             kind: SuggestionKind::DidYouMean,
@@ -137,6 +136,7 @@ impl Suggestion {
         }
     }
 
+    /// One of the largest top-level topics, offered when nothing was close.
     pub fn top_topic(topic: TopicRef) -> Suggestion {
         Suggestion {
             kind: SuggestionKind::TopTopic,
@@ -160,6 +160,50 @@ pub struct Answer {
     /// Topics to try when there are no hits.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<Suggestion>,
+    /// Set when the message was a greeting, thanks or a request for help rather than a
+    /// question: front ends reply with a short hint and example questions, and no links.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub small_talk: Option<SmallTalk>,
+}
+
+impl Engine {
+    /// Answers a query with one page of hits. With no hits, the answer carries suggestions
+    /// (topics close to what was typed, or the top topics) instead; small talk ("你好",
+    /// "thanks") gets neither.
+    pub fn answer(&self, query: &str, offset: usize, limit: usize) -> Answer {
+        let query = bounded(query);
+        let found = self.find(&query);
+        let catalogue = self.catalogue();
+        let total = found.ranked.len();
+        let offset = offset.min(total);
+        let hits = found
+            .ranked
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|r| Hit::new(catalogue, r))
+            .collect();
+        let suggestions = if total == 0 && found.small_talk.is_none() {
+            let (kind, topics) = self.suggest_for(&found.words);
+            topics
+                .into_iter()
+                .map(|t| Suggestion {
+                    kind,
+                    topic: TopicRef::new(catalogue, t),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Answer {
+            query,
+            total,
+            offset,
+            hits,
+            suggestions,
+            small_talk: found.small_talk,
+        }
+    }
 }
 
 impl Answer {
@@ -172,34 +216,6 @@ impl Answer {
     /// Offset of the previous page, if there is one.
     pub fn prev_offset(&self, page_size: usize) -> Option<usize> {
         (self.offset > 0).then(|| self.offset.saturating_sub(page_size))
-    }
-}
-
-/// An autocomplete entry: what to show and what to search for when picked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Completion {
-    pub label: String,
-    pub value: String,
-}
-
-impl Completion {
-    pub(crate) fn topic(name: &str, name_en: &str) -> Completion {
-        let label = if name == name_en {
-            name.to_owned()
-        } else {
-            format!("{name_en} · {name}")
-        };
-        Completion {
-            label,
-            value: name_en.to_owned(),
-        }
-    }
-
-    pub(crate) fn resource(title: &str) -> Completion {
-        Completion {
-            label: title.to_owned(),
-            value: title.to_owned(),
-        }
     }
 }
 

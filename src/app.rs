@@ -61,7 +61,8 @@ fn init_logging(log: &LogConfig) -> Result<()> {
 type Task = Result<()>;
 
 async fn serve(config: Config) -> Result<()> {
-    let engine = crate::cli::load_engine(config.catalogue.as_deref())?;
+    let engine = crate::search::Engine::load(config.catalogue.as_deref())
+        .context("cannot load the catalogue")?;
     tracing::info!(
         resources = engine.catalogue().resources().len(),
         "catalogue loaded"

@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 
 use anyhow::Result;
 
-use crate::cli::{find_topic, render_answer};
+use crate::cli::render_answer;
 use crate::i18n::Locale;
 use crate::search::Engine;
 
@@ -92,7 +92,7 @@ fn topics(engine: &Engine, path: Option<&str>, locale: Locale) -> String {
     let catalogue = engine.catalogue();
     let children: Vec<usize> = match path {
         None => catalogue.roots().collect(),
-        Some(p) => match find_topic(catalogue, p) {
+        Some(p) => match engine.find_topic(p) {
             Some(t) => {
                 let mut text = String::new();
                 for &c in catalogue.children(t) {

@@ -147,12 +147,8 @@ fn load_config(args: &ConfigArgs, required: bool) -> Result<Config> {
 }
 
 /// Loads the catalogue from a file, or the embedded one.
-pub fn load_engine(file: Option<&Path>) -> Result<Engine> {
-    let catalogue = match file {
-        Some(path) => Catalogue::from_path(path)?,
-        None => Catalogue::shipped().context("the embedded catalogue is invalid")?,
-    };
-    Ok(Engine::new(catalogue))
+fn load_engine(file: Option<&Path>) -> Result<Engine> {
+    Engine::load(file).context("cannot load the catalogue")
 }
 
 fn locale(arg: Option<LangArg>) -> Locale {
@@ -246,31 +242,6 @@ fn render_hit(n: usize, hit: &Hit, locale: Locale) -> String {
     )
 }
 
-/// Finds a topic by id, by name in either language, or by a path of names separated by `/`
-/// or `›` (the last segment decides; earlier ones must be its ancestors).
-pub fn find_topic(catalogue: &Catalogue, query: &str) -> Option<TopicIdx> {
-    let segments: Vec<String> = query
-        .split(['/', '›', '>'])
-        .map(crate::search::index::field_key)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let (last, above) = segments.split_last()?;
-    let named = |t: TopicIdx, key: &str| {
-        let topic = catalogue.topic(t);
-        topic.id == *key
-            || crate::search::index::field_key(&topic.id) == *key
-            || topic
-                .labels()
-                .any(|n| crate::search::index::field_key(n) == *key)
-    };
-    (0..catalogue.topics().len()).find(|&t| {
-        named(t, last) && {
-            let path = catalogue.path(t);
-            above.iter().all(|seg| path.iter().any(|&a| named(a, seg)))
-        }
-    })
-}
-
 fn topics(args: &TopicsArgs) -> Result<()> {
     let engine = load_engine(args.source.catalogue.as_deref())?;
     let catalogue = engine.catalogue();
@@ -283,7 +254,7 @@ fn topics(args: &TopicsArgs) -> Result<()> {
             }
         }
         Some(path) => {
-            let Some(topic) = find_topic(catalogue, path) else {
+            let Some(topic) = engine.find_topic(path) else {
                 bail!("no topic matches `{path}`; run `ganhuo topics` to see the tree");
             };
             tree(catalogue, topic, 0, locale, &mut out);
@@ -417,22 +388,6 @@ fn check(args: &ConfigArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_topics_by_id_name_and_path() {
-        let cat = Catalogue::shipped().unwrap();
-        let vllm = cat.topic_by_id("vllm").unwrap();
-        assert_eq!(find_topic(&cat, "vllm"), Some(vllm));
-        assert_eq!(find_topic(&cat, "VLLM"), Some(vllm));
-        assert_eq!(find_topic(&cat, "LLM推理/推理加速框架/vLLM"), Some(vllm));
-        assert_eq!(
-            find_topic(&cat, "LLM推理 › 推理加速框架"),
-            cat.topic_by_id("inference-engines")
-        );
-        assert_eq!(find_topic(&cat, "LLM训练/vLLM"), None);
-        assert_eq!(find_topic(&cat, "no such topic"), None);
-        assert_eq!(find_topic(&cat, "//"), None);
-    }
 
     #[test]
     fn text_answer_lists_hits_and_paging() {

@@ -13,7 +13,7 @@ use serenity::all::{
 use tracing::{debug, info, warn};
 
 use crate::answer::Completion;
-use crate::catalogue::{Catalogue, TopicIdx};
+use crate::catalogue::Catalogue;
 use crate::i18n::Locale;
 use crate::service::{AdapterState, Platform, Services};
 
@@ -169,7 +169,7 @@ impl Handler {
                     let catalogue = engine.catalogue();
                     match topic {
                         None => render::topic_roots(catalogue, locale),
-                        Some(t) => match resolve_topic(catalogue, &t) {
+                        Some(t) => match engine.find_topic(&t) {
                             Some(idx) => {
                                 render::topic_page(catalogue, idx, 0, services.page_size(), locale)
                             }
@@ -408,14 +408,6 @@ fn checked(joined: Result<Reply, tokio::task::JoinError>, locale: Locale) -> Rep
             render::notice(locale.something_went_wrong())
         }
     }
-}
-
-/// A topic named by `/topics`: its id (what autocomplete fills in), or a name, alias or path
-/// typed by hand.
-fn resolve_topic(catalogue: &Catalogue, text: &str) -> Option<TopicIdx> {
-    catalogue
-        .topic_by_id(text)
-        .or_else(|| crate::cli::find_topic(catalogue, text))
 }
 
 /// What `/ask` offers before anything is typed: the top-level topics.

@@ -770,6 +770,7 @@ mod tests {
                 .map(|i| hostile_hit(i, title_len, url_len))
                 .collect(),
             suggestions: Vec::new(),
+            small_talk: None,
         }
     }
 
@@ -1066,7 +1067,7 @@ mod tests {
                 score: 0.5,
                 matched: Vec::new(),
             };
-            let answer = Answer { query: query.clone(), total: 40, offset: 0, hits: vec![hit; hits], suggestions: Vec::new() };
+            let answer = Answer { query: query.clone(), total: 40, offset: 0, hits: vec![hit; hits], suggestions: Vec::new(), small_talk: None };
             let reply = super::answer(&answer, Locale::En, 5);
             prop_assert!(check(&reply).is_ok(), "{:?}", check(&reply));
             let choices = ask_choices(&[Completion { label: title, value: query }]);

@@ -7,7 +7,9 @@
 //! 5. [`rank`] — scores, bonuses and the relevance floor.
 //!
 //! [`Engine`] owns a catalogue and its index and runs the pipeline; it is immutable, so a
-//! reload builds a new engine and swaps it in whole.
+//! reload builds a new engine and swaps it in whole. Messages that are not questions at all
+//! (greetings, thanks, "help") are recognised by [`smalltalk`] before the pipeline runs.
+//! The answer model ([`crate::answer`]) is built on top of this module, never the reverse.
 
 pub mod expand;
 pub mod index;
@@ -15,16 +17,21 @@ pub mod lexicon;
 pub mod matching;
 pub mod normalise;
 pub mod rank;
+pub mod smalltalk;
 pub mod tokenise;
+mod topics;
+
+use std::path::Path;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
 
-use crate::answer::{Answer, Completion, Hit, Suggestion, TopicRef};
 use crate::catalogue::{Catalogue, CatalogueError, TopicIdx};
 use expand::QueryWord;
 use index::Index;
 use rank::Ranked;
+pub use smalltalk::SmallTalk;
 
 /// Longest query the pipeline reads, in characters; the rest is ignored. Real questions are
 /// far shorter, and the cap bounds the cost of hostile input.
@@ -69,10 +76,21 @@ impl Engine {
         Ok(Engine::new(Catalogue::shipped()?))
     }
 
+    /// An engine over a catalogue file, or over the embedded catalogue when there is none.
+    pub fn load(file: Option<&Path>) -> Result<Engine, CatalogueError> {
+        let catalogue = match file {
+            Some(path) => Catalogue::from_path(path)?,
+            None => Catalogue::shipped()?,
+        };
+        Ok(Engine::new(catalogue))
+    }
+
+    /// The catalogue this engine answers from.
     pub fn catalogue(&self) -> &Catalogue {
         &self.catalogue
     }
 
+    /// The inverted index built from the catalogue.
     pub fn index(&self) -> &Index {
         &self.index
     }
@@ -88,7 +106,7 @@ impl Engine {
     /// Runs the whole pipeline: resources above the relevance floor, best first, at most
     /// [`MAX_HITS`].
     pub fn search(&self, query: &str) -> Vec<Ranked> {
-        self.search_words(&self.understand(query, false))
+        self.find(&bounded(query)).ranked
     }
 
     fn search_words(&self, words: &[QueryWord]) -> Vec<Ranked> {
@@ -96,40 +114,30 @@ impl Engine {
         rank::rank(words, &candidates, &self.index, &self.catalogue, MAX_HITS)
     }
 
-    /// Answers a query with one page of hits. With no hits, the answer carries suggestions
-    /// (topics close to what was typed, or the top topics) instead.
-    pub fn answer(&self, query: &str, offset: usize, limit: usize) -> Answer {
+    /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
+    /// and what was found. Small talk finds nothing.
+    pub fn find(&self, query: &str) -> Found {
+        let small_talk = smalltalk::recognise(query);
         let words = self.understand(query, false);
-        let ranked = self.search_words(&words);
-        let total = ranked.len();
-        let offset = offset.min(total);
-        let hits: Vec<Hit> = ranked
-            .iter()
-            .skip(offset)
-            .take(limit)
-            .map(|r| Hit::new(&self.catalogue, r))
-            .collect();
-        let suggestions = if total == 0 {
-            self.suggest_for(&words)
-        } else {
-            Vec::new()
+        let ranked = match small_talk {
+            Some(_) => Vec::new(),
+            None => self.search_words(&words),
         };
-        Answer {
-            query: bounded(query),
-            total,
-            offset,
-            hits,
-            suggestions,
+        Found {
+            words,
+            ranked,
+            small_talk,
         }
     }
 
     /// Topics to offer when a query found nothing: those whose names are close to the query's
     /// words ("did you mean"), else the largest top-level topics.
-    pub fn suggest(&self, query: &str) -> Vec<Suggestion> {
+    pub fn suggest(&self, query: &str) -> (SuggestionKind, Vec<TopicIdx>) {
         self.suggest_for(&self.understand(query, false))
     }
 
-    fn suggest_for(&self, words: &[QueryWord]) -> Vec<Suggestion> {
+    /// [`Engine::suggest`] for a query already understood.
+    pub fn suggest_for(&self, words: &[QueryWord]) -> (SuggestionKind, Vec<TopicIdx>) {
         let mut scored: Vec<(i64, TopicIdx)> = Vec::new();
         for word in words.iter().filter(|w| w.is_content()) {
             let len = word.text.chars().count();
@@ -146,17 +154,9 @@ impl Engine {
         }
         let topics = best_topics(scored, 3);
         if topics.is_empty() {
-            return self
-                .catalogue
-                .top_topics(8)
-                .into_iter()
-                .map(|t| Suggestion::top_topic(TopicRef::new(&self.catalogue, t)))
-                .collect();
+            return (SuggestionKind::TopTopic, self.catalogue.top_topics(8));
         }
-        topics
-            .into_iter()
-            .map(|t| Suggestion::did_you_mean(TopicRef::new(&self.catalogue, t)))
-            .collect()
+        (SuggestionKind::DidYouMean, topics)
     }
 
     /// Completions for a partially typed query, for autocomplete: the closest topic names
@@ -212,8 +212,59 @@ impl Engine {
     }
 }
 
+/// What the pipeline made of one query.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The query's words after expansion.
+    pub words: Vec<QueryWord>,
+    /// Resources above the relevance floor, best first, at most [`MAX_HITS`].
+    pub ranked: Vec<Ranked>,
+    /// Set when the message was small talk rather than a question.
+    pub small_talk: Option<SmallTalk>,
+}
+
+/// Why topics are suggested for a query that found nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SuggestionKind {
+    /// Their names are close to what was typed.
+    DidYouMean,
+    /// Nothing was close; these are the largest top-level topics.
+    TopTopic,
+}
+
+/// An autocomplete entry: what to show and what to search for when picked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Completion {
+    /// What the user sees.
+    pub label: String,
+    /// What is searched when the entry is picked.
+    pub value: String,
+}
+
+impl Completion {
+    fn topic(name: &str, name_en: &str) -> Completion {
+        let label = if name == name_en {
+            name.to_owned()
+        } else {
+            format!("{name_en} · {name}")
+        };
+        Completion {
+            label,
+            value: name_en.to_owned(),
+        }
+    }
+
+    fn resource(title: &str) -> Completion {
+        Completion {
+            label: title.to_owned(),
+            value: title.to_owned(),
+        }
+    }
+}
+
 /// The part of a query the pipeline reads: its first [`MAX_QUERY_CHARS`] characters.
-fn bounded(query: &str) -> String {
+pub(crate) fn bounded(query: &str) -> String {
     query.chars().take(MAX_QUERY_CHARS).collect()
 }
 
@@ -244,7 +295,6 @@ fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::SuggestionKind;
 
     #[test]
     fn near_misses_suggest_topics() {

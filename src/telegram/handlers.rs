@@ -127,7 +127,7 @@ fn respond(ctx: &Ctx, intent: Intent, locale: Locale) -> Rendered {
         Intent::Topics(name) if name.is_empty() => ctx.view(Callback::Roots, locale).0,
         Intent::Topics(name) => {
             let engine = ctx.services.engine();
-            match crate::cli::find_topic(engine.catalogue(), &name) {
+            match engine.find_topic(&name) {
                 Some(topic) => {
                     let id = engine.catalogue().topic(topic).id.clone();
                     ctx.view(Callback::Topic { offset: 0, id }, locale).0

@@ -576,6 +576,7 @@ mod tests {
             offset: 0,
             hits,
             suggestions: Vec::new(),
+            small_talk: None,
         }
     }
 
