@@ -60,6 +60,8 @@ pub struct QueryWord {
     /// What a full bigram match is worth: 1 for unknown spans, less for dictionary words,
     /// whose bigrams only back up the exact word (零冗余优化器 vs a title's 零冗余优化).
     pub part_weight: f32,
+    /// Which concept of the query the word belongs to (see [`super::concepts`]).
+    pub concept: usize,
 }
 
 impl QueryWord {
@@ -127,6 +129,7 @@ fn word(text: &str, role: Role) -> QueryWord {
         parts: Vec::new(),
         part_count: 0,
         part_weight: 1.0,
+        concept: 0,
     }
 }
 
@@ -207,14 +210,17 @@ fn add_bigrams(w: &mut QueryWord, text: &str, index: &Index) {
 }
 
 /// Neighbouring Latin words that the index knows as one compound ("flash attention" →
-/// flashattention, "llama cpp" → llamacpp) match as that compound, synonyms included.
+/// flashattention, "llama cpp" → llamacpp, "all reduce" → allreduce) match as that compound,
+/// synonyms included. A compound names something even when one half alone is a stop word
+/// ("all", "one" in "one bit adam"), so both halves become content; joining words never
+/// crosses a link ("a vs b").
 fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
     for i in 0..tokens.len().saturating_sub(1) {
         let (a, b) = (&tokens[i], &tokens[i + 1]);
         if a.kind != TokenKind::Latin
             || b.kind != TokenKind::Latin
-            || !words[i].is_content()
-            || !words[i + 1].is_content()
+            || words[i].role == Role::Link
+            || words[i + 1].role == Role::Link
         {
             continue;
         }
@@ -224,7 +230,7 @@ fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
             push(&mut alts, term, 1.0, How::Compound);
         }
         add_synonyms(&joined, &mut alts, index, SYNONYM);
-        for alt in alts {
+        for alt in &alts {
             let how = if alt.how == How::Synonym {
                 How::Synonym
             } else {
@@ -232,6 +238,11 @@ fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
             };
             for w in &mut words[i..=i + 1] {
                 push(&mut w.alternatives, alt.term, alt.weight, how);
+            }
+        }
+        if !alts.is_empty() {
+            for w in &mut words[i..=i + 1] {
+                w.role = Role::Content;
             }
         }
     }

@@ -454,7 +454,7 @@ fn build_dictionary(catalogue: &Catalogue) -> Dictionary {
     keywords
         .chain(catalogue.synonyms().iter().flatten())
         .for_each(|k| add(k));
-    Dictionary::new(words)
+    Dictionary::new(words).with_singles(lexicon::cjk_link_chars())
 }
 
 mod automata {

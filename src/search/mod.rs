@@ -2,21 +2,25 @@
 //!
 //! 1. [`normalise`] — NFKC, case folding, traditional → simplified, punctuation folded;
 //! 2. [`tokenise`] — words by script, Chinese segmented against the catalogue's dictionary;
-//! 3. [`expand`] — synonyms, compounds, completions and typo corrections per word;
-//! 4. [`matching`] — candidates from the inverted [`index`], per-word match strength;
-//! 5. [`rank`] — scores, bonuses and the relevance floor.
+//! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
+//!    typo corrections per word; [`concepts`] groups the words of a comparison or a list;
+//! 4. [`relevance`] — one decision per query: does it name enough of the catalogue to answer?
+//!    then [`matching`] gathers candidates from the inverted [`index`];
+//! 5. [`rank`] — scores weighted by what each word says, bonuses, floors, interleaving.
 //!
 //! [`Engine`] owns a catalogue and its index and runs the pipeline; it is immutable, so a
 //! reload builds a new engine and swaps it in whole. Messages that are not questions at all
 //! (greetings, thanks, "help") are recognised by [`smalltalk`] before the pipeline runs.
 //! The answer model ([`crate::answer`]) is built on top of this module, never the reverse.
 
+pub mod concepts;
 pub mod expand;
 pub mod index;
 pub mod lexicon;
 pub mod matching;
 pub mod normalise;
 pub mod rank;
+pub mod relevance;
 pub mod smalltalk;
 pub mod tokenise;
 mod topics;
@@ -31,11 +35,14 @@ use crate::catalogue::{Catalogue, CatalogueError, TopicIdx};
 use expand::QueryWord;
 use index::Index;
 use rank::Ranked;
+use relevance::Relevance;
 pub use smalltalk::SmallTalk;
 
 /// Longest query the pipeline reads, in characters; the rest is ignored. Real questions are
 /// far shorter, and the cap bounds the cost of hostile input.
 pub const MAX_QUERY_CHARS: usize = 200;
+/// Punctuation that separates the items of a list ("剪枝、蒸馏、量化", "TP/PP").
+const LIST_MARKS: &[char] = &['、', ',', '，', ';', '；', '/', '|', '｜'];
 /// Most hits an answer can page through.
 pub const MAX_HITS: usize = 50;
 
@@ -48,11 +55,30 @@ pub struct Engine {
     /// Every word of every topic label with its topic and length in characters, for "did you
     /// mean" (which compares typed words with label words of about the same length).
     label_words: Vec<(String, TopicIdx, usize)>,
+    options: Options,
+}
+
+/// How an engine answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Whether the semantic layer re-ranks and proposes resources (on by default).
+    pub semantic: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { semantic: true }
+    }
 }
 
 impl Engine {
-    /// Indexes a catalogue.
+    /// Indexes a catalogue, with the default [`Options`].
     pub fn new(catalogue: Catalogue) -> Engine {
+        Engine::with_options(catalogue, Options::default())
+    }
+
+    /// Indexes a catalogue.
+    pub fn with_options(catalogue: Catalogue, options: Options) -> Engine {
         let index = Index::build(&catalogue);
         let topic_labels = topic_labels(&catalogue);
         let mut label_words: Vec<(String, TopicIdx, usize)> = Vec::new();
@@ -68,6 +94,7 @@ impl Engine {
             index,
             topic_labels,
             label_words,
+            options,
         }
     }
 
@@ -95,23 +122,51 @@ impl Engine {
         &self.index
     }
 
-    /// Runs stages 1–3: what the engine understood of a query.
+    /// Runs stages 1–3: what the engine understood of a query. List punctuation ("、", ",")
+    /// separates pieces, which [`concepts`] may treat as separate concepts.
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
         let bounded = bounded(query);
-        let normalised = normalise::normalise(&bounded);
-        let tokens = tokenise::tokenise(&normalised, self.index.dictionary());
-        expand::expand(&tokens, &self.index, complete_last)
+        let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();
+        let mut words = Vec::new();
+        let mut piece_of = Vec::new();
+        for (p, piece) in pieces.iter().enumerate() {
+            let normalised = normalise::normalise(piece);
+            let tokens = tokenise::tokenise(&normalised, self.index.dictionary());
+            let last = p + 1 == pieces.len();
+            let expanded = expand::expand(&tokens, &self.index, complete_last && last);
+            piece_of.extend(std::iter::repeat_n(p, expanded.len()));
+            words.extend(expanded);
+        }
+        concepts::assign(&mut words, &piece_of);
+        words
     }
 
-    /// Runs the whole pipeline: resources above the relevance floor, best first, at most
+    /// Runs the pipeline: resources above the relevance floor, best first, at most
     /// [`MAX_HITS`].
     pub fn search(&self, query: &str) -> Vec<Ranked> {
         self.find(&bounded(query)).ranked
     }
 
-    fn search_words(&self, words: &[QueryWord]) -> Vec<Ranked> {
+    /// Stage 4's decision for understood words.
+    pub fn relevance(&self, words: &[QueryWord]) -> Relevance {
+        relevance::judge(words, &self.index, |_| 1.0)
+    }
+
+    fn search_words(&self, words: &[QueryWord]) -> (Relevance, Vec<Ranked>) {
+        let relevance = self.relevance(words);
+        if !relevance.answer {
+            return (relevance, Vec::new());
+        }
         let candidates = matching::gather(words, &self.index);
-        rank::rank(words, &candidates, &self.index, &self.catalogue, MAX_HITS)
+        let ranked = rank::rank(
+            words,
+            &relevance,
+            &candidates,
+            &self.index,
+            &self.catalogue,
+            MAX_HITS,
+        );
+        (relevance, ranked)
     }
 
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
@@ -119,12 +174,13 @@ impl Engine {
     pub fn find(&self, query: &str) -> Found {
         let small_talk = smalltalk::recognise(query);
         let words = self.understand(query, false);
-        let ranked = match small_talk {
-            Some(_) => Vec::new(),
+        let (relevance, ranked) = match small_talk {
+            Some(_) => (self.relevance(&[]), Vec::new()),
             None => self.search_words(&words),
         };
         Found {
             words,
+            relevance,
             ranked,
             small_talk,
         }
@@ -179,7 +235,7 @@ impl Engine {
             .into_iter()
             .map(topic)
             .collect();
-        for r in self.search_words(&self.understand(&bounded, true)) {
+        for r in self.search_words(&self.understand(&bounded, true)).1 {
             if out.len() >= limit {
                 break;
             }
@@ -217,6 +273,8 @@ impl Engine {
 pub struct Found {
     /// The query's words after expansion.
     pub words: Vec<QueryWord>,
+    /// Whether, and on what evidence, the query is answered.
+    pub relevance: Relevance,
     /// Resources above the relevance floor, best first, at most [`MAX_HITS`].
     pub ranked: Vec<Ranked>,
     /// Set when the message was small talk rather than a question.

@@ -76,6 +76,9 @@ pub struct Dictionary {
     words: Vec<String>,
     longest: AhoCorasick,
     overlapping: AhoCorasick,
+    /// Single ideographs kept as words when they stand alone between others ("和" in
+    /// "LoRA和QLoRA"): they join the concepts of a comparison.
+    singles: Vec<char>,
 }
 
 impl Dictionary {
@@ -104,7 +107,15 @@ impl Dictionary {
             words,
             longest,
             overlapping,
+            singles: Vec::new(),
         }
+    }
+
+    /// Keeps these single ideographs as words when one stands alone between dictionary words
+    /// or at the edge of a run; elsewhere single unknown characters are dropped.
+    pub fn with_singles(mut self, singles: impl IntoIterator<Item = char>) -> Dictionary {
+        self.singles = singles.into_iter().collect();
+        self
     }
 
     /// Number of words.
@@ -118,18 +129,34 @@ impl Dictionary {
     }
 
     /// Segments a run of ideographs into dictionary words and gaps. Single unknown characters
-    /// (particles such as 的, 讲) are dropped: one ideograph alone is too ambiguous to match.
+    /// (particles such as 的, 讲) are dropped: one ideograph alone is too ambiguous to match;
+    /// only the configured singles (see [`Dictionary::with_singles`]) survive.
     pub fn segment(&self, run: &str, out: &mut Vec<Token>) {
         let mut at = 0;
         for m in self.longest.find_iter(run) {
-            push_gap(&run[at..m.start()], out);
+            self.push_gap(&run[at..m.start()], out);
             out.push(Token {
                 text: run[m.start()..m.end()].to_owned(),
                 kind: TokenKind::CjkWord,
             });
             at = m.end();
         }
-        push_gap(&run[at..], out);
+        self.push_gap(&run[at..], out);
+    }
+
+    fn push_gap(&self, gap: &str, out: &mut Vec<Token>) {
+        let mut chars = gap.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if self.singles.contains(&c) => out.push(Token {
+                text: gap.to_owned(),
+                kind: TokenKind::CjkWord,
+            }),
+            (Some(_), Some(_)) => out.push(Token {
+                text: gap.to_owned(),
+                kind: TokenKind::CjkGap,
+            }),
+            _ => {}
+        }
     }
 
     /// Every dictionary word occurring anywhere in `run`, overlaps included.
@@ -137,15 +164,6 @@ impl Dictionary {
         self.overlapping
             .find_overlapping_iter(run)
             .map(move |m| &run[m.start()..m.end()])
-    }
-}
-
-fn push_gap(gap: &str, out: &mut Vec<Token>) {
-    if gap.chars().nth(1).is_some() {
-        out.push(Token {
-            text: gap.to_owned(),
-            kind: TokenKind::CjkGap,
-        });
     }
 }
 
