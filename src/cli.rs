@@ -41,6 +41,8 @@ pub enum Command {
     Chat(ConfigArgs),
     /// Ask a running ganhuo's /healthz (for container health checks).
     Health(HealthArgs),
+    /// Check every URL of the catalogue: broken, moved or soft-404 (exit 1 if any is broken).
+    Links(crate::links::LinksArgs),
 }
 
 #[derive(Debug, Args)]
@@ -121,6 +123,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             crate::chat::run(&engine, config.search.page_size, locale(None))
         }
         Command::Health(args) => crate::app::health(&args.url),
+        Command::Links(args) => crate::links::run(&args),
     }
 }
 

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod discord;
 pub mod http;
+pub mod links;
 pub mod reload;
 pub mod service;
 pub mod telegram;
