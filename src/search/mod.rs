@@ -16,6 +16,7 @@ pub mod matching;
 pub mod normalise;
 pub mod rank;
 pub mod tokenise;
+pub mod vectors;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
