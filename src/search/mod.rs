@@ -24,6 +24,7 @@ pub mod relevance;
 pub mod smalltalk;
 pub mod tokenise;
 mod topics;
+pub mod vectors;
 
 use std::path::Path;
 
