@@ -115,6 +115,46 @@ fn latency(engine: &Engine, queries: &[&str]) -> (Duration, Duration) {
     (at(0.5), at(0.9))
 }
 
+/// One line per case of a set: what the relevance stage and the semantic layer saw, for
+/// choosing thresholds (tab-separated: tag, kind, explained, unexplained, share, best
+/// similarity, rank of the first right resource lexically and semantically, query).
+fn dump(engine: &Engine, cases: &[Case]) {
+    for case in cases {
+        let found = engine.find(&case.query);
+        let ids = |list: &mut dyn Iterator<Item = usize>| -> Vec<String> {
+            list.map(|r| engine.catalogue().resource(r).id.clone())
+                .collect()
+        };
+        let semantic = ids(&mut found.semantic.iter().map(|&(r, _)| r));
+        let ranked = ids(&mut found.ranked.iter().map(|r| r.resource));
+        let first = |list: &[String]| {
+            list.iter()
+                .position(|id| case.any3.contains(id))
+                .map_or("-".to_owned(), |p| (p + 1).to_string())
+        };
+        let kind = if case.small_talk.is_some() {
+            "talk"
+        } else if case.none {
+            "off"
+        } else {
+            "on"
+        };
+        let r = &found.relevance;
+        let sure = r.words.iter().filter(|e| e.explained >= 0.6).count();
+        println!(
+            "{}\t{kind}\t{:.2}\t{:.2}\t{:.2}\t{:.3}\t{}\t{}\t{sure}\t{}",
+            case.tag,
+            r.evidence,
+            r.unexplained,
+            r.share(),
+            found.semantic.first().map_or(0.0, |s| s.1),
+            first(&ranked),
+            first(&semantic),
+            case.query
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let show = args
@@ -123,6 +163,71 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .cloned();
     let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    if let Some(i) = args.iter().position(|a| a == "--explain") {
+        let engine = Engine::new(catalogue);
+        for q in &args[i + 1..] {
+            let found = engine.find(q);
+            println!("== {q}");
+            for (w, e) in found.words.iter().zip(&found.relevance.words) {
+                let alts: Vec<String> = w
+                    .alternatives
+                    .iter()
+                    .take(4)
+                    .map(|a| {
+                        format!(
+                            "{}:{:?}:{:.2}",
+                            engine.index().term_text(a.term),
+                            a.how,
+                            a.weight
+                        )
+                    })
+                    .collect();
+                println!(
+                    "  {:<12} {:?} c{} expl={:.2} imp={:.2} aff={:.2} parts={}/{} {:?}",
+                    w.text,
+                    w.role,
+                    w.concept,
+                    e.explained,
+                    e.importance,
+                    engine.affinity(&w.text).unwrap_or(-1.0),
+                    w.parts.len(),
+                    w.part_count,
+                    alts
+                );
+            }
+            println!(
+                "  E={:.2} U={:.2} share={:.2} answer={} sem={:?}",
+                found.relevance.evidence,
+                found.relevance.unexplained,
+                found.relevance.share(),
+                found.relevance.answer,
+                found
+                    .semantic
+                    .iter()
+                    .take(3)
+                    .map(|&(r, s)| (engine.catalogue().resource(r).id.as_str(), s))
+                    .collect::<Vec<_>>()
+            );
+            for r in found.ranked.iter().take(5) {
+                println!(
+                    "  -> {} {:.3} lex={:?} sem={:?}",
+                    engine.catalogue().resource(r.resource).id,
+                    r.score,
+                    r.lexical_rank,
+                    r.semantic_rank
+                );
+            }
+        }
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--dump") {
+        let name = args.get(i + 1).map_or("tune", String::as_str);
+        let engine = Engine::new(catalogue);
+        for set in sets().iter().filter(|s| s.name == name) {
+            dump(&engine, &set.cases);
+        }
+        return;
+    }
     let engines = [
         (
             "lexical only",

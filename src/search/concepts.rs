@@ -11,7 +11,7 @@ use super::expand::QueryWord;
 use super::lexicon::{self, Role};
 
 /// The most content words a phrase of a plain list may have.
-const LIST_PHRASE: usize = 3;
+const LIST_PHRASE: usize = 2;
 
 /// Sets each word's [`QueryWord::concept`] and returns how many concepts have content words.
 /// `piece[i]` numbers the punctuation-separated piece word `i` came from.

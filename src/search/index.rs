@@ -106,6 +106,9 @@ pub struct Index {
     idf: Vec<f32>,
     synonyms: HashMap<String, Vec<TermId>>,
     whole_fields: HashMap<String, Vec<(u32, FieldSet)>>,
+    /// Chinese dictionary terms by their toneless pinyin ("liang-hua" → 量化), for typos made
+    /// with a pinyin keyboard (亮化, 经度 for 精度).
+    homophones: HashMap<String, Vec<TermId>>,
     title_keys: Vec<Vec<String>>,
     dictionary: Dictionary,
     resources: usize,
@@ -144,6 +147,32 @@ fn terms_of(text: &str, dictionary: &Dictionary, emit: &mut impl FnMut(&str)) {
             }
         }
     }
+}
+
+/// For each topic, the terms of the empty topics it stands in for: a topic with no resources
+/// anywhere below it (PEQA, "AI芯片") lends its names to its nearest ancestor that has some, so
+/// a query that names only the empty topic gets that ancestor's resources, not nothing.
+fn orphan_terms(catalogue: &Catalogue, topic_terms: &[Vec<TermId>]) -> Vec<Vec<TermId>> {
+    let topics = catalogue.topics();
+    let empty: Vec<bool> = (0..topics.len())
+        .map(|t| catalogue.resources_under(t).is_empty())
+        .collect();
+    let mut lent = vec![Vec::new(); topics.len()];
+    for t in (0..topics.len()).filter(|&t| empty[t]) {
+        let mut at = topics[t].parent;
+        while let Some(a) = at {
+            if !empty[a] {
+                lent[a].extend_from_slice(&topic_terms[t]);
+                break;
+            }
+            at = topics[a].parent;
+        }
+    }
+    for terms in &mut lent {
+        terms.sort_unstable();
+        terms.dedup();
+    }
+    lent
 }
 
 /// The leading letters of a word that ends in digits ("qwen2" → "qwen", "int8" → "int").
@@ -192,6 +221,7 @@ impl Index {
                 out
             })
             .collect();
+        let orphans = orphan_terms(catalogue, &topic_terms);
         let topic_keys: Vec<Vec<String>> = catalogue
             .topics()
             .iter()
@@ -216,6 +246,9 @@ impl Index {
                 for (t, field) in fields {
                     for &id in &topic_terms[t] {
                         seen.entry(id).or_default().insert(field);
+                    }
+                    for &id in &orphans[t] {
+                        seen.entry(id).or_default().insert(Field::Topic);
                     }
                 }
             }
@@ -285,13 +318,29 @@ impl Index {
             postings,
             idf,
             synonyms: HashMap::new(),
+            homophones: HashMap::new(),
             whole_fields,
             title_keys,
             dictionary,
             resources: catalogue.resources().len(),
         };
         index.synonyms = index.build_synonyms(catalogue);
+        index.homophones = index.build_homophones();
         index
+    }
+
+    /// Maps the pinyin of every Chinese term that has resources to those terms.
+    fn build_homophones(&self) -> HashMap<String, Vec<TermId>> {
+        let mut map: HashMap<String, Vec<TermId>> = HashMap::new();
+        for (id, term) in self.terms.iter().enumerate() {
+            if term.chars().count() >= 2
+                && !self.postings[id].is_empty()
+                && let Some(key) = pinyin_key(term)
+            {
+                map.entry(key).or_default().push(id as TermId);
+            }
+        }
+        map
     }
 
     /// Maps every synonym's key to the terms of the other members of its group.
@@ -337,6 +386,18 @@ impl Index {
     /// Terms a synonym group gives for this query key.
     pub fn synonyms(&self, key: &str) -> &[TermId] {
         self.synonyms.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Chinese terms that sound like `text` (same toneless pinyin), other than `text` itself.
+    pub fn homophones(&self, text: &str) -> Vec<TermId> {
+        let Some(key) = pinyin_key(text) else {
+            return Vec::new();
+        };
+        let same = self.term(text);
+        self.homophones
+            .get(&key)
+            .map(|ids| ids.iter().copied().filter(|&t| Some(t) != same).collect())
+            .unwrap_or_default()
     }
 
     /// Resources one of whose titles, keywords or topic names is exactly `key` (normalised,
@@ -413,6 +474,21 @@ impl Index {
         found.truncate(limit);
         found
     }
+}
+
+/// The toneless pinyin of a run of ideographs, syllables joined by `-` ("量化" → "liang-hua"),
+/// or `None` when a character has no reading.
+fn pinyin_key(text: &str) -> Option<String> {
+    use pinyin::ToPinyin;
+    let mut key = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        let syllable = c.to_pinyin()?.plain();
+        if !key.is_empty() {
+            key.push('-');
+        }
+        key.push_str(syllable);
+    }
+    Some(key)
 }
 
 /// A synonym's look-up key: one Latin word, a concatenation of up to three Latin words, or
@@ -533,6 +609,22 @@ mod tests {
         );
         assert_eq!(synonym_key("张量并行").as_deref(), Some("张量并行"));
         assert_eq!(synonym_key("kv cache量化"), None);
+    }
+
+    #[test]
+    fn empty_topics_lend_their_names_to_the_nearest_ancestor_with_resources() {
+        let cat = Catalogue::shipped().unwrap();
+        let index = Index::build(&cat);
+        let peqa = index.term("peqa").unwrap();
+        let qat = cat.topic_by_id("qat").unwrap();
+        let under_qat = cat.resources_under(qat);
+        let found: Vec<usize> = index
+            .postings(peqa)
+            .iter()
+            .map(|p| p.resource as usize)
+            .collect();
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|r| under_qat.contains(r)), "{found:?}");
     }
 
     #[test]

@@ -15,12 +15,14 @@
 
 pub mod concepts;
 pub mod expand;
+pub mod fuse;
 pub mod index;
 pub mod lexicon;
 pub mod matching;
 pub mod normalise;
 pub mod rank;
 pub mod relevance;
+pub mod semantic;
 pub mod smalltalk;
 pub mod tokenise;
 mod topics;
@@ -32,11 +34,12 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
-use crate::catalogue::{Catalogue, CatalogueError, TopicIdx};
+use crate::catalogue::{self, Catalogue, CatalogueError, TopicIdx};
 use expand::QueryWord;
 use index::Index;
 use rank::Ranked;
 use relevance::Relevance;
+use semantic::Semantic;
 pub use smalltalk::SmallTalk;
 
 /// Longest query the pipeline reads, in characters; the rest is ignored. Real questions are
@@ -44,6 +47,8 @@ pub use smalltalk::SmallTalk;
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Punctuation that separates the items of a list ("剪枝、蒸馏、量化", "TP/PP").
 const LIST_MARKS: &[char] = &['、', ',', '，', ';', '；', '/', '|', '｜'];
+/// How many of the semantically nearest resources are fused with the lexical ranking.
+const SEMANTIC_DEPTH: usize = 10;
 /// Most hits an answer can page through.
 pub const MAX_HITS: usize = 50;
 
@@ -56,7 +61,8 @@ pub struct Engine {
     /// Every word of every topic label with its topic and length in characters, for "did you
     /// mean" (which compares typed words with label words of about the same length).
     label_words: Vec<(String, TopicIdx, usize)>,
-    options: Options,
+    /// Resource vectors, unless the semantic layer is off.
+    semantic: Option<Semantic>,
 }
 
 /// How an engine answers.
@@ -82,6 +88,10 @@ impl Engine {
     pub fn with_options(catalogue: Catalogue, options: Options) -> Engine {
         let index = Index::build(&catalogue);
         let topic_labels = topic_labels(&catalogue);
+        let semantic = options
+            .semantic
+            .then(|| Semantic::build(&catalogue))
+            .flatten();
         let mut label_words: Vec<(String, TopicIdx, usize)> = Vec::new();
         for (t, labels) in topic_labels.iter().enumerate() {
             for word in labels.iter().flat_map(|l| l.split(' ')) {
@@ -95,7 +105,7 @@ impl Engine {
             index,
             topic_labels,
             label_words,
-            options,
+            semantic,
         }
     }
 
@@ -134,7 +144,9 @@ impl Engine {
             let normalised = normalise::normalise(piece);
             let tokens = tokenise::tokenise(&normalised, self.index.dictionary());
             let last = p + 1 == pieces.len();
-            let expanded = expand::expand(&tokens, &self.index, complete_last && last);
+            let expanded = expand::expand(&tokens, &self.index, complete_last && last, &|w| {
+                self.is_common(w)
+            });
             piece_of.extend(std::iter::repeat_n(p, expanded.len()));
             words.extend(expanded);
         }
@@ -148,9 +160,25 @@ impl Engine {
         self.find(&bounded(query)).ranked
     }
 
+    /// True for an ordinary word of the language: one the word table knows and rates as
+    /// common (see [`Semantic::importance`]).
+    fn is_common(&self, word: &str) -> bool {
+        self.semantic.as_ref().is_some_and(|s| s.is_common(word))
+    }
+
+    /// How close a word is to the catalogue in the semantic layer (see
+    /// [`Semantic::affinity`]); `None` when the layer is off or lacks the word.
+    pub fn affinity(&self, word: &str) -> Option<f32> {
+        self.semantic.as_ref()?.affinity(word)
+    }
+
     /// Stage 4's decision for understood words.
     pub fn relevance(&self, words: &[QueryWord]) -> Relevance {
-        relevance::judge(words, &self.index, |_| 1.0)
+        relevance::judge(words, &self.index, |w| {
+            self.semantic
+                .as_ref()
+                .map_or(1.0, |s| s.importance(&w.text))
+        })
     }
 
     fn search_words(&self, words: &[QueryWord]) -> (Relevance, Vec<Ranked>) {
@@ -175,13 +203,43 @@ impl Engine {
     pub fn find(&self, query: &str) -> Found {
         let small_talk = smalltalk::recognise(query);
         let words = self.understand(query, false);
-        let (relevance, ranked) = match small_talk {
-            Some(_) => (self.relevance(&[]), Vec::new()),
-            None => self.search_words(&words),
+        if small_talk.is_some() {
+            return Found {
+                relevance: self.relevance(&[]),
+                words,
+                semantic: Vec::new(),
+                ranked: Vec::new(),
+                small_talk,
+            };
+        }
+        let mut relevance = self.relevance(&words);
+        let semantic = match &self.semantic {
+            Some(s) => s
+                .embed(query)
+                .map(|v| s.nearest(&v, SEMANTIC_DEPTH))
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        relevance.answer = relevance::decide(&relevance, semantic.first().map(|&(_, sim)| sim));
+        let ranked = if relevance.answer {
+            let candidates = matching::gather(&words, &self.index);
+            let lexical = rank::rank(
+                &words,
+                &relevance,
+                &candidates,
+                &self.index,
+                &self.catalogue,
+                MAX_HITS,
+            );
+            let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
+            fuse::fuse(lexical, &semantic, &relevance, concepts, MAX_HITS)
+        } else {
+            Vec::new()
         };
         Found {
             words,
             relevance,
+            semantic,
             ranked,
             small_talk,
         }
@@ -276,6 +334,9 @@ pub struct Found {
     pub words: Vec<QueryWord>,
     /// Whether, and on what evidence, the query is answered.
     pub relevance: Relevance,
+    /// The resources nearest the query in the semantic layer, best first, with their cosine
+    /// similarity (empty when the layer is off or knows none of the query's words).
+    pub semantic: Vec<(catalogue::ResourceIdx, f32)>,
     /// Resources above the relevance floor, best first, at most [`MAX_HITS`].
     pub ranked: Vec<Ranked>,
     /// Set when the message was small talk rather than a question.

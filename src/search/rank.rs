@@ -34,7 +34,15 @@ pub struct Ranked {
     pub resource: ResourceIdx,
     /// Relevance in [0, 1].
     pub score: f32,
+    /// The lexical evidence: which query words matched what.
     pub matched: Vec<Matched>,
+    /// Cosine similarity with the query in the semantic layer, when the resource was among
+    /// the nearest.
+    pub similarity: Option<f32>,
+    /// Position in the lexical ranking (1-based), if it had one.
+    pub lexical_rank: Option<usize>,
+    /// Position among the semantically nearest (1-based), if it was one.
+    pub semantic_rank: Option<usize>,
 }
 
 /// Below this absolute score nothing is shown.
@@ -69,9 +77,6 @@ pub fn rank(
     catalogue: &Catalogue,
     limit: usize,
 ) -> Vec<Ranked> {
-    if !relevance.answer {
-        return Vec::new();
-    }
     let weight: Vec<f32> = relevance.words.iter().map(|e| e.weight()).collect();
     let content: Vec<usize> = (0..words.len()).filter(|&w| weight[w] > 0.0).collect();
     let total: f32 = content.iter().map(|&w| weight[w]).sum();
@@ -186,6 +191,9 @@ pub fn rank(
                 resource: candidates.resources[s.candidate] as usize,
                 score: s.score.clamp(0.0, 1.0),
                 matched,
+                similarity: None,
+                lexical_rank: None,
+                semantic_rank: None,
             }
         })
         .collect()

@@ -11,10 +11,15 @@
 use super::expand::{How, QueryWord};
 use super::index::Index;
 
-/// The least explained importance an answer needs.
-const MIN_EVIDENCE: f32 = 0.6;
-/// The share of the query's importance that must be explained.
-const MIN_SHARE: f32 = 0.5;
+/// The share of the query's importance the catalogue must explain when it knows only one of
+/// its words: that word must dominate the message. "果树什么时候剪枝最好" names pruning, but
+/// is about fruit trees; "剪枝有哪些方法" is about pruning.
+const MIN_SHARE_ALONE: f32 = 0.62;
+/// The share needed when two or more different words are catalogue concepts: they
+/// corroborate each other ("run llama locally on my macbook cpu").
+const MIN_SHARE_CORROBORATED: f32 = 0.35;
+/// How much of a word must be explained for it to count as a catalogue concept.
+const MIN_SURE: f32 = 0.6;
 
 /// What one word contributes to the decision.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -41,6 +46,8 @@ pub struct Relevance {
     pub evidence: f32,
     /// Sum of unexplained importance.
     pub unexplained: f32,
+    /// How many different words the catalogue knows for sure (see [`MIN_SURE`]).
+    pub concepts: usize,
     /// Whether the query is answered at all.
     pub answer: bool,
 }
@@ -52,7 +59,7 @@ fn explained(word: &QueryWord, index: &Index) -> f32 {
     for alt in &word.alternatives {
         if !index.postings(alt.term).is_empty() {
             let sure = match alt.how {
-                How::Exact | How::Synonym | How::Compound => 1.0,
+                How::Exact | How::Stem | How::Synonym | How::Compound => 1.0,
                 How::Part => 0.8,
                 How::Typo | How::Prefix => 0.7,
                 How::Bigram => 0.6,
@@ -71,6 +78,30 @@ fn explained(word: &QueryWord, index: &Index) -> f32 {
     best
 }
 
+impl Relevance {
+    /// The decision on lexical evidence alone.
+    fn lexical_answer(&self) -> bool {
+        let needed = if self.concepts >= 2 {
+            MIN_SHARE_CORROBORATED
+        } else {
+            MIN_SHARE_ALONE
+        };
+        self.concepts >= 1 && self.share() >= needed
+    }
+
+    /// The share of the query's importance the catalogue explains, in [0, 1].
+    pub fn share(&self) -> f32 {
+        let all = self.evidence + self.unexplained;
+        if all > 0.0 { self.evidence / all } else { 0.0 }
+    }
+}
+
+/// The final decision: the lexical evidence, with the best semantic similarity to the
+/// catalogue (if the semantic layer knows the query's words) as a second opinion.
+pub fn decide(relevance: &Relevance, _semantic_best: Option<f32>) -> bool {
+    relevance.lexical_answer()
+}
+
 /// Judges a query. `importance` rates a content word by how much it says.
 pub fn judge(
     words: &[QueryWord],
@@ -79,7 +110,8 @@ pub fn judge(
 ) -> Relevance {
     let mut evidence = 0.0;
     let mut unexplained = 0.0;
-    let words: Vec<WordEvidence> = words
+    let mut sure: Vec<&str> = Vec::new();
+    let evidence_of: Vec<WordEvidence> = words
         .iter()
         .map(|w| {
             if !w.is_content() {
@@ -94,14 +126,19 @@ pub fn judge(
             };
             evidence += e.weight();
             unexplained += (1.0 - e.explained) * e.importance;
+            if e.explained >= MIN_SURE && !sure.contains(&w.text.as_str()) {
+                sure.push(&w.text);
+            }
             e
         })
         .collect();
-    let answer = evidence >= MIN_EVIDENCE && evidence >= MIN_SHARE * (evidence + unexplained);
-    Relevance {
-        words,
+    let mut relevance = Relevance {
+        words: evidence_of,
         evidence,
         unexplained,
-        answer,
-    }
+        concepts: sure.len(),
+        answer: false,
+    };
+    relevance.answer = relevance.lexical_answer();
+    relevance
 }

@@ -111,8 +111,8 @@ impl Dictionary {
         }
     }
 
-    /// Keeps these single ideographs as words when one stands alone between dictionary words
-    /// or at the edge of a run; elsewhere single unknown characters are dropped.
+    /// Treats these single ideographs as dictionary words when one stands alone between
+    /// dictionary words or at the edge of a run.
     pub fn with_singles(mut self, singles: impl IntoIterator<Item = char>) -> Dictionary {
         self.singles = singles.into_iter().collect();
         self
@@ -128,9 +128,10 @@ impl Dictionary {
         self.words.is_empty()
     }
 
-    /// Segments a run of ideographs into dictionary words and gaps. Single unknown characters
-    /// (particles such as 的, 讲) are dropped: one ideograph alone is too ambiguous to match;
-    /// only the configured singles (see [`Dictionary::with_singles`]) survive.
+    /// Segments a run of ideographs into dictionary words and gaps. A single unknown character
+    /// is a gap of its own: too ambiguous to match anything, but it still says something
+    /// ("萌" in "MOE 萌是什么意思"); the configured singles (see [`Dictionary::with_singles`])
+    /// are words.
     pub fn segment(&self, run: &str, out: &mut Vec<Token>) {
         let mut at = 0;
         for m in self.longest.find_iter(run) {
@@ -146,17 +147,15 @@ impl Dictionary {
 
     fn push_gap(&self, gap: &str, out: &mut Vec<Token>) {
         let mut chars = gap.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if self.singles.contains(&c) => out.push(Token {
-                text: gap.to_owned(),
-                kind: TokenKind::CjkWord,
-            }),
-            (Some(_), Some(_)) => out.push(Token {
-                text: gap.to_owned(),
-                kind: TokenKind::CjkGap,
-            }),
-            _ => {}
-        }
+        let kind = match (chars.next(), chars.next()) {
+            (None, _) => return,
+            (Some(c), None) if self.singles.contains(&c) => TokenKind::CjkWord,
+            _ => TokenKind::CjkGap,
+        };
+        out.push(Token {
+            text: gap.to_owned(),
+            kind,
+        });
     }
 
     /// Every dictionary word occurring anywhere in `run`, overlaps included.
@@ -226,7 +225,7 @@ mod tests {
     }
 
     #[test]
-    fn segments_longest_first_and_drops_single_characters() {
+    fn segments_longest_first_and_keeps_single_characters_as_gaps() {
         let d = dict();
         assert_eq!(
             texts(&tokenise("分布式训练", &d)),
@@ -236,7 +235,9 @@ mod tests {
             texts(&tokenise("有没有讲nccl的文章", &d)),
             [
                 ("有没有", TokenKind::CjkWord),
+                ("讲", TokenKind::CjkGap),
                 ("nccl", TokenKind::Latin),
+                ("的", TokenKind::CjkGap),
                 ("文章", TokenKind::CjkWord)
             ]
         );
