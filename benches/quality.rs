@@ -46,6 +46,8 @@ fn sets() -> Vec<Set> {
 #[derive(Default)]
 struct Score {
     on_topic: (usize, usize),
+    /// hit@3 of the semantic layer's nearest resources alone, on on-topic cases.
+    semantic_only: (usize, usize),
     off_topic: (usize, usize),
     small_talk: (usize, usize),
     covers: (usize, usize),
@@ -73,6 +75,15 @@ fn judge(engine: &Engine, cases: &[Case]) -> Score {
             small_talk: talk.as_deref(),
         });
         let ok = verdict.is_none();
+        if case.on_topic() {
+            let found = engine.find(&case.query);
+            let near = found
+                .semantic
+                .iter()
+                .take(3)
+                .any(|&(r, _)| case.any3.contains(&engine.catalogue().resource(r).id));
+            add(&mut score.semantic_only, near);
+        }
         if case.small_talk.is_some() {
             add(&mut score.small_talk, ok);
         } else if case.none {
@@ -237,20 +248,27 @@ fn main() {
     ];
     let sets = sets();
     println!(
-        "{:<22} {:<13} {:>20} {:>20} {:>14} {:>14}",
-        "set", "engine", "hit@3 on-topic", "off-topic empty", "small talk", "covers@5"
+        "{:<22} {:<13} {:>20} {:>20} {:>14} {:>14} {:>20}",
+        "set",
+        "engine",
+        "hit@3 on-topic",
+        "off-topic empty",
+        "small talk",
+        "covers@5",
+        "semantic alone@3"
     );
     for set in &sets {
         for (label, engine) in &engines {
             let score = judge(engine, &set.cases);
             println!(
-                "{:<22} {:<13} {:>20} {:>20} {:>14} {:>14}",
+                "{:<22} {:<13} {:>20} {:>20} {:>14} {:>14} {:>20}",
                 set.name,
                 label,
                 pct(score.on_topic),
                 pct(score.off_topic),
                 pct(score.small_talk),
-                pct(score.covers)
+                pct(score.covers),
+                pct(score.semantic_only)
             );
             if show.as_deref() == Some(set.name) && *label == "semantic on" {
                 for f in &score.failures {

@@ -4,8 +4,9 @@
 //! things at once; a good answer covers each of them, not only the resources that happen to
 //! name all of them. Concepts are split at links ("vs", "和", "还是") and at list punctuation
 //! ("、", ","). A comparison ("vs", "还是", "区别", "difference") splits at every link; plain
-//! "and", "和" and commas split only a list of short phrases, so that a rambling sentence ("I've
-//! got a llama model and my boss wants it behind an API") stays one concept.
+//! "and", "和" and commas split only a list of short phrases with no question word among
+//! them, so that a rambling sentence ("I've got a llama model and my boss wants it behind an
+//! API", "what is XLA and how does it work") stays one concept.
 
 use super::expand::QueryWord;
 use super::lexicon::{self, Role};
@@ -33,7 +34,9 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
     };
     let segments: Vec<usize> = (0..=current).filter(|&s| content_in(s) > 0).collect();
     let comparison = words.iter().any(|w| lexicon::is_comparison(&w.text));
-    let list = segments.iter().all(|&s| content_in(s) <= LIST_PHRASE);
+    // "what is XLA and how does it speed things up" joins two questions, not two concepts.
+    let clauses = words.iter().any(|w| lexicon::is_question(&w.text));
+    let list = !clauses && segments.iter().all(|&s| content_in(s) <= LIST_PHRASE);
     if segments.len() < 2 || !(comparison || list) {
         for w in words.iter_mut() {
             w.concept = 0;

@@ -192,6 +192,18 @@ const COMPARISONS: &[&str] = &[
     "differ", "compare", "compared", "comparison", "better", "worse", "or",
 ];
 
+/// Question words: a phrase holding one is a clause, not an item of a list.
+#[rustfmt::skip]
+const QUESTIONS: &[&str] = &[
+    "what", "whats", "how", "why", "which", "where", "when", "who", "怎么", "怎样", "如何", "为什么",
+    "为啥", "什么", "啥", "哪", "哪里", "是否", "是不是", "能不能",
+];
+
+/// True for a question word ("how", "怎么").
+pub fn is_question(word: &str) -> bool {
+    QUESTIONS.contains(&word)
+}
+
 /// True for a word that makes a query a comparison.
 pub fn is_comparison(word: &str) -> bool {
     COMPARISONS.contains(&word)

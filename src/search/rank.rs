@@ -46,7 +46,7 @@ pub struct Ranked {
 }
 
 /// Below this absolute score nothing is shown.
-const FLOOR: f32 = 0.3;
+const FLOOR: f32 = 0.2;
 /// Hits weaker than this share of the best hit are noise next to it.
 const RELATIVE_FLOOR: f32 = 0.3;
 const EXACT_BONUS: f32 = 0.35;

@@ -28,12 +28,21 @@ pub struct WordEvidence {
     pub explained: f32,
     /// How much the word says, whatever the catalogue knows of it.
     pub importance: f32,
+    /// How well the word tells resources apart: the inverse document frequency of its best
+    /// term in the catalogue, in (0.4, 1].
+    pub specificity: f32,
 }
 
 impl WordEvidence {
-    /// The word's weight in ranking: what is explained of it, by its importance.
-    pub fn weight(&self) -> f32 {
+    /// What the word adds to the evidence for answering: what is explained of it, by its
+    /// importance.
+    pub fn evidence(&self) -> f32 {
         self.explained * self.importance
+    }
+
+    /// The word's weight in ranking: what is explained of it, by [`weigh`].
+    pub fn weight(&self) -> f32 {
+        self.explained * weigh(self.importance, self.specificity)
     }
 }
 
@@ -102,6 +111,24 @@ pub fn decide(relevance: &Relevance, _semantic_best: Option<f32>) -> bool {
     relevance.lexical_answer()
 }
 
+/// The inverse document frequency of the word's best-known term.
+fn specificity(word: &QueryWord, index: &Index) -> f32 {
+    word.alternatives
+        .iter()
+        .map(|a| a.term)
+        .chain(word.parts.iter().copied())
+        .filter(|&t| !index.postings(t).is_empty())
+        .map(|t| index.idf(t))
+        .fold(0.0, f32::max)
+}
+
+/// A word's weight in ranking: how rare it is in the catalogue, tempered by how much it says
+/// in the language (so "in", "one", "models" count little even where the catalogue knows
+/// them, and "大模型", everywhere in the catalogue, does not drown "数学").
+fn weigh(importance: f32, specificity: f32) -> f32 {
+    importance.sqrt() * specificity
+}
+
 /// Judges a query. `importance` rates a content word by how much it says.
 pub fn judge(
     words: &[QueryWord],
@@ -118,13 +145,15 @@ pub fn judge(
                 return WordEvidence {
                     explained: 0.0,
                     importance: 0.0,
+                    specificity: 0.0,
                 };
             }
             let e = WordEvidence {
                 explained: explained(w, index),
                 importance: importance(w),
+                specificity: specificity(w, index),
             };
-            evidence += e.weight();
+            evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
             if e.explained >= MIN_SURE && !sure.contains(&w.text.as_str()) {
                 sure.push(&w.text);

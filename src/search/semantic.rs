@@ -21,8 +21,8 @@ use crate::catalogue::{Catalogue, ResourceIdx};
 /// the words chosen to find it (keywords), and where it sits in the tree.
 const TITLE: f32 = 1.0;
 const KEYWORDS: f32 = 0.8;
-const TOPIC: f32 = 0.6;
-const ANCESTORS: f32 = 0.25;
+const TOPIC: f32 = 0.8;
+const ANCESTORS: f32 = 0.5;
 /// The most a run of words can count in [`Semantic::importance`].
 const MAX_IMPORTANCE: f32 = 1.5;
 /// Words rated below this share of the rarest word's weight are common ones.
@@ -39,6 +39,77 @@ pub struct Semantic {
     resources: Vec<f32>,
     /// The largest word weight in the table, to scale importance into [0, 1].
     max_weight: f32,
+    /// How rare each word is in this catalogue.
+    rarity: Rarity,
+}
+
+/// In how many resources each table word occurs, turned into a weight: a word in every
+/// resource ("模型", "model") tells them apart no better than filler.
+#[derive(Debug, Default)]
+struct Rarity {
+    count: std::collections::HashMap<WordId, u32>,
+    resources: f32,
+}
+
+impl Rarity {
+    fn count(fields: &[Vec<(f32, Vec<WordId>)>]) -> Rarity {
+        let mut count = std::collections::HashMap::new();
+        let mut seen = Vec::new();
+        for parts in fields {
+            seen.clear();
+            seen.extend(parts.iter().flat_map(|(_, words)| words.iter().copied()));
+            seen.sort_unstable();
+            seen.dedup();
+            for &id in &seen {
+                *count.entry(id).or_insert(0) += 1;
+            }
+        }
+        Rarity {
+            count,
+            resources: fields.len() as f32,
+        }
+    }
+
+    /// A weight in (0, 1]: 1 for a word in no resource or one, less the more resources have it.
+    fn of(&self, id: WordId) -> f32 {
+        let n = self.resources.max(1.0);
+        let df = self.count.get(&id).copied().unwrap_or(0).max(1) as f32;
+        (1.0 + n / df).ln() / (1.0 + n).ln()
+    }
+}
+
+/// A resource's words by part, each part with its factor: its titles, its keywords, its
+/// topic's names and its ancestors' names.
+fn resource_fields(
+    vectors: &Vectors,
+    catalogue: &Catalogue,
+    resource: &crate::catalogue::Resource,
+) -> Vec<(f32, Vec<WordId>)> {
+    let words = |texts: &mut dyn Iterator<Item = &str>| -> Vec<WordId> {
+        texts
+            .flat_map(|t| content_words(vectors, &normalise(t)))
+            .collect()
+    };
+    let titles = std::iter::once(resource.title.as_str()).chain(resource.title_en.as_deref());
+    let mut parts = vec![
+        (TITLE, words(&mut titles.into_iter())),
+        (
+            KEYWORDS,
+            words(&mut resource.keywords.iter().map(String::as_str)),
+        ),
+    ];
+    if let Some(&topic) = resource.topics.first() {
+        let path = catalogue.path(topic);
+        if let Some((&own, above)) = path.split_last() {
+            parts.push((TOPIC, words(&mut catalogue.topic(own).labels())));
+            let mut names = above.iter().flat_map(|&t| {
+                let t = catalogue.topic(t);
+                [t.name.as_str(), t.name_en.as_str()]
+            });
+            parts.push((ANCESTORS, words(&mut names)));
+        }
+    }
+    parts
 }
 
 impl Semantic {
@@ -57,30 +128,25 @@ impl Semantic {
             .words()
             .map(|(id, _)| vectors.weight(id))
             .fold(f32::MIN_POSITIVE, f32::max);
+        let fields: Vec<Vec<(f32, Vec<WordId>)>> = catalogue
+            .resources()
+            .iter()
+            .map(|resource| resource_fields(vectors, catalogue, resource))
+            .collect();
+        let rarity = Rarity::count(&fields);
         let mut resources = vec![0.0; catalogue.resources().len() * dims];
         let mut field = vec![0.0; dims];
-        for (r, resource) in catalogue.resources().iter().enumerate() {
+        for (r, parts) in fields.iter().enumerate() {
             let out = &mut resources[r * dims..(r + 1) * dims];
-            let titles =
-                std::iter::once(resource.title.as_str()).chain(resource.title_en.as_deref());
-            add_field(vectors, titles, TITLE, &mut field, out);
-            let keywords = resource.keywords.iter().map(String::as_str);
-            add_field(vectors, keywords, KEYWORDS, &mut field, out);
-            if let Some(&topic) = resource.topics.first() {
-                let path = catalogue.path(topic);
-                if let Some((&own, above)) = path.split_last() {
-                    add_field(
-                        vectors,
-                        catalogue.topic(own).labels(),
-                        TOPIC,
-                        &mut field,
-                        out,
-                    );
-                    let above = above.iter().flat_map(|&t| {
-                        let t = catalogue.topic(t);
-                        [t.name.as_str(), t.name_en.as_str()]
-                    });
-                    add_field(vectors, above, ANCESTORS, &mut field, out);
+            for (factor, words) in parts {
+                field.fill(0.0);
+                for &id in words {
+                    vectors.add_scaled(id, vectors.weight(id) * rarity.of(id), &mut field);
+                }
+                if normalise_in_place(&mut field) {
+                    for (o, f) in out.iter_mut().zip(&field) {
+                        *o += factor * f;
+                    }
                 }
             }
             normalise_in_place(out);
@@ -89,6 +155,7 @@ impl Semantic {
             vectors,
             resources,
             max_weight,
+            rarity,
         })
     }
 
@@ -102,7 +169,8 @@ impl Semantic {
         let mut v = vec![0.0; self.dims()];
         let mut any = false;
         for id in content_words(self.vectors, &normalise(text)) {
-            self.vectors.add_scaled(id, self.vectors.weight(id), &mut v);
+            let weight = self.vectors.weight(id) * self.rarity.of(id);
+            self.vectors.add_scaled(id, weight, &mut v);
             any = true;
         }
         (any && normalise_in_place(&mut v)).then_some(v)
@@ -162,27 +230,6 @@ impl Semantic {
             return 1.0;
         }
         (sum / self.max_weight).min(MAX_IMPORTANCE)
-    }
-}
-
-/// Adds the unit vector of one field's words, times `factor`, to `out`.
-fn add_field<'a>(
-    vectors: &Vectors,
-    texts: impl IntoIterator<Item = &'a str>,
-    factor: f32,
-    scratch: &mut [f32],
-    out: &mut [f32],
-) {
-    scratch.fill(0.0);
-    for text in texts {
-        for id in content_words(vectors, &normalise(text)) {
-            vectors.add_scaled(id, vectors.weight(id), scratch);
-        }
-    }
-    if normalise_in_place(scratch) {
-        for (o, s) in out.iter_mut().zip(scratch.iter()) {
-            *o += factor * s;
-        }
     }
 }
 
