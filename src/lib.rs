@@ -5,6 +5,7 @@
 //! platform; the adapters only translate between a platform and [`answer::Answer`].
 
 pub mod answer;
+pub mod browse;
 pub mod catalogue;
 pub mod i18n;
 pub mod search;
