@@ -13,6 +13,10 @@ pub mod search;
 pub use answer::Answer;
 pub use catalogue::Catalogue;
 pub use search::Engine;
+pub mod present;
+
+pub mod bots;
+
 pub mod app;
 pub mod chat;
 pub mod cli;
