@@ -198,22 +198,6 @@ impl Locale {
         }
     }
 
-    /// Telegram's `/start` (until the adapters move to the presentation layer).
-    pub fn welcome(self) -> &'static str {
-        self.pick(
-            "你好!我是干货 ganhuo,帮你找大模型学习资源。直接发问题就行,例如:\n• LoRA 教程\n• vLLM\n• 分布式训练\n• 有没有讲 NCCL 的文章",
-            "Hi! I'm ganhuo: I find LLM learning resources in a curated catalogue. Just send a question, for example:\n• LoRA tutorial\n• vLLM\n• distributed training\n• articles about NCCL",
-        )
-    }
-
-    /// Telegram's help (until the adapters move to the presentation layer).
-    pub fn help(self) -> &'static str {
-        self.pick(
-            "直接发送问题,或使用命令:\n/ask <问题> — 搜索资源\n/topics — 浏览主题目录\n/help — 帮助\n在任意聊天中输入 @机器人 加问题即可使用内联模式。",
-            "Send a question, or use a command:\n/ask <question> — search the catalogue\n/topics — browse the topic tree\n/help — this help\nIn any chat, type @bot followed by a question to use inline mode.",
-        )
-    }
-
     /// A user over the flood limit.
     pub fn slow_down(self) -> &'static str {
         self.pick(
