@@ -2,6 +2,12 @@
 //! Discord servers, `/healthz` and `/metrics` over loopback, catalogue hot reload (file edit
 //! and SIGHUP), a rejected token, and SIGTERM.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 #[path = "support/binary.rs"]
 mod binary;
 #[path = "support/fake_discord.rs"]

@@ -1,5 +1,11 @@
 //! The `ganhuo` binary end to end: output formats, stdin batches, exit codes and messages.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 #[path = "support/binary.rs"]
 mod binary;
 

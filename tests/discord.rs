@@ -2,6 +2,12 @@
 //! (`support/fake_discord.rs`), answering `/ask`, autocomplete, paging buttons, `/topics`, DMs
 //! and hostile queries; plus token rejection, deferral, and SIGTERM on the real binary.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 #[path = "support/binary.rs"]
 mod binary;
 #[path = "support/fake_discord.rs"]

@@ -3,6 +3,12 @@
 //! read back — callback data and custom ids decoded, commands found in the text — and must
 //! offer exactly the actions of the view, and show exactly its items.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 use ganhuo::answer::{Answer, Completion, Hit, TopicRef};
 use ganhuo::catalogue::{Kind, Lang};
 use ganhuo::discord::render::Row;

@@ -2,6 +2,12 @@
 //! server on 127.0.0.1. Every test asserts on the calls the fake recorded — an update that
 //! fails to parse is skipped silently by teloxide, so "nothing crashed" proves nothing.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 #[path = "support/binary.rs"]
 mod binary;
 #[path = "support/fake_telegram.rs"]
