@@ -11,7 +11,8 @@ use teloxide::payloads::{
 };
 use teloxide::requests::{Request as _, Requester};
 use teloxide::types::{
-    CallbackQuery, InlineQuery, Me, Message, ParseMode, ReplyParameters, Update, User,
+    CallbackQuery, InlineKeyboardButtonKind, InlineQuery, Me, Message, ParseMode, ReplyParameters,
+    Update, User,
 };
 use teloxide::{ApiError, Bot, RequestError, dptree};
 use tracing::debug;
@@ -23,7 +24,7 @@ use super::render::{self, INLINE, INLINE_PAGE, no_preview};
 use crate::bots::flood::Verdict;
 use crate::bots::{Fault, with_retry};
 use crate::i18n::Locale;
-use crate::present::{Notice, Reply, Request, view};
+use crate::present::{Notice, Origin, Reply, Request, answer_of, view};
 use crate::service::Platform;
 
 /// The bot as handlers see it: rate-limited by the Throttle adaptor, which also retries
@@ -86,8 +87,12 @@ async fn on_message(bot: TgBot, msg: Message, me: Me, ctx: Arc<Ctx>) -> HandlerR
     let locale = locale_of(user);
     // Anonymous group admins have no `from`; the chat stands in for them.
     let who = user.map_or(msg.chat.id.0.unsigned_abs(), |u| u.id.0);
+    let origin = Origin {
+        user: Some(who),
+        answer: None,
+    };
     let reply = match ctx.flood.check(who) {
-        Verdict::Allow => ctx.presenter.respond(request, locale),
+        Verdict::Allow => ctx.presenter.respond_from(request, locale, origin),
         Verdict::Warn => Reply::Notice(Notice::SlowDown),
         Verdict::Drop => return Ok(()),
     };
@@ -119,8 +124,15 @@ async fn on_callback(bot: TgBot, q: CallbackQuery, ctx: Arc<Ctx>) -> HandlerResu
     let data = q.data.as_deref().unwrap_or_default();
     debug!(user = q.from.id.0, data, "button pressed");
     let reply = match ctx.flood.check(q.from.id.0) {
-        Verdict::Allow => match ctx.codec.decode(data) {
-            Ok(action) => Some(ctx.presenter.respond(Request::Act(action), locale)),
+        Verdict::Allow => match ctx.codec.resolve(data).await {
+            Ok(action) => {
+                let origin = Origin {
+                    user: Some(q.from.id.0),
+                    answer: shown_answer(&q, &ctx),
+                };
+                let request = Request::Act(action);
+                Some(ctx.presenter.respond_from(request, locale, origin))
+            }
             Err(DecodeError::Expired) => Some(Reply::Notice(Notice::Expired)),
             Err(DecodeError::Malformed) => None,
         },
@@ -167,6 +179,21 @@ async fn on_callback(bot: TgBot, q: CallbackQuery, ctx: Arc<Ctx>) -> HandlerResu
         Ok(()) | Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
         Err(err) => Err(HandlerError::new("editing a message")(err)),
     }
+}
+
+/// The answer the pressed button's message shows, read from its feedback buttons.
+fn shown_answer(q: &CallbackQuery, ctx: &Ctx) -> Option<crate::store::AnswerId> {
+    let keyboard = q.regular_message()?.reply_markup()?;
+    let actions: Vec<_> = keyboard
+        .inline_keyboard
+        .iter()
+        .flatten()
+        .filter_map(|b| match &b.kind {
+            InlineKeyboardButtonKind::CallbackData(data) => ctx.codec.decode(data).ok(),
+            _ => None,
+        })
+        .collect();
+    answer_of(&actions)
 }
 
 async fn on_inline(bot: TgBot, q: InlineQuery, ctx: Arc<Ctx>) -> HandlerResult {
