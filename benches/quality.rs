@@ -6,6 +6,12 @@
 //! cases of the tune half (the half the ranking may be tuned on); `--failures golden`,
 //! `--failures holdout` or `--failures conversation-holdout` list others.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark stops at its first broken assumption"
+)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -18,6 +18,10 @@ const MIN_SHARE_ALONE: f32 = 0.62;
 /// The share needed when two or more different words are catalogue concepts: they
 /// corroborate each other ("run llama locally on my macbook cpu").
 const MIN_SHARE_CORROBORATED: f32 = 0.35;
+/// How much of a word its character bigrams explain at most: a bigram found somewhere in the
+/// catalogue ("内存" inside some title) is evidence, but not enough to make the word one of the
+/// catalogue's concepts on its own.
+const BIGRAM_SURE: f32 = 0.5;
 /// How much of a word must be explained for it to count as a catalogue concept.
 const MIN_SURE: f32 = 0.6;
 
@@ -82,7 +86,7 @@ fn explained(word: &QueryWord, index: &Index) -> f32 {
             .iter()
             .filter(|&&p| !index.postings(p).is_empty())
             .count();
-        best = best.max(0.8 * found as f32 / word.part_count as f32);
+        best = best.max(BIGRAM_SURE * found as f32 / word.part_count as f32);
     }
     best
 }
