@@ -19,8 +19,11 @@ use crate::search::{Engine, bounded};
 /// A topic as answers show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TopicRef {
+    /// The topic's id.
     pub id: String,
+    /// Its Chinese label (the seed article's).
     pub name: String,
+    /// Its English label.
     pub name_en: String,
 }
 
@@ -47,12 +50,18 @@ impl TopicRef {
 /// One result of an answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
+    /// The resource's id.
     pub id: String,
+    /// Its title (the source's own label).
     pub title: String,
+    /// An English rendering of a Chinese title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
+    /// The link.
     pub url: String,
+    /// What sort of thing the link points at.
     pub kind: Kind,
+    /// The page's language.
     pub lang: Lang,
     /// Topic path of the resource's most specific topic, root first.
     #[serde(serialize_with = "serialize_path")]
@@ -123,7 +132,9 @@ impl Hit {
 /// A topic offered when a query found nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
+    /// Why it is offered.
     pub kind: SuggestionKind,
+    /// The topic.
     pub topic: TopicRef,
 }
 
