@@ -61,7 +61,7 @@ pub fn fuse(
             lift(similarity),
             Ranked {
                 resource,
-                score: similarity.clamp(0.0, 1.0),
+                score: 0.0,
                 matched: Vec::new(),
                 similarity: Some(similarity),
                 lexical_rank: None,
@@ -70,5 +70,12 @@ pub fn fuse(
         ));
     }
     out.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.resource.cmp(&b.1.resource)));
-    out.into_iter().map(|(_, r)| r).take(limit).collect()
+    out.into_iter()
+        .map(|(blended, mut r)| {
+            // The score shown is the one the order follows.
+            r.score = blended.clamp(0.0, 1.0);
+            r
+        })
+        .take(limit)
+        .collect()
 }
