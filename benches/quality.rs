@@ -82,9 +82,8 @@ fn judge(engine: &Engine, cases: &[Case]) -> Score {
         });
         let ok = verdict.is_none();
         if case.on_topic() {
-            let found = engine.find(&case.query);
-            let near = found
-                .semantic
+            let near = engine
+                .nearest(&case.query, 3)
                 .iter()
                 .take(3)
                 .any(|&(r, _)| case.any3.contains(&engine.catalogue().resource(r).id));

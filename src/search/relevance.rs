@@ -92,8 +92,8 @@ fn explained(word: &QueryWord, index: &Index) -> f32 {
 }
 
 impl Relevance {
-    /// The decision on lexical evidence alone.
-    fn lexical_answer(&self) -> bool {
+    /// Whether to answer: one catalogue word must dominate, two or more corroborate.
+    fn decide(&self) -> bool {
         let needed = if self.concepts >= 2 {
             MIN_SHARE_CORROBORATED
         } else {
@@ -107,12 +107,6 @@ impl Relevance {
         let all = self.evidence + self.unexplained;
         if all > 0.0 { self.evidence / all } else { 0.0 }
     }
-}
-
-/// The final decision: the lexical evidence, with the best semantic similarity to the
-/// catalogue (if the semantic layer knows the query's words) as a second opinion.
-pub fn decide(relevance: &Relevance, _semantic_best: Option<f32>) -> bool {
-    relevance.lexical_answer()
 }
 
 /// The inverse document frequency of the word's best-known term.
@@ -172,6 +166,6 @@ pub fn judge(
         concepts: sure.len(),
         answer: false,
     };
-    relevance.answer = relevance.lexical_answer();
+    relevance.answer = relevance.decide();
     relevance
 }
