@@ -997,6 +997,41 @@ mod tests {
     }
 
     #[test]
+    fn the_store_is_sqlite_next_to_the_config_unless_told_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[store]\nretention_days = 7\n").unwrap();
+        let config = Config::load(Some(&path), &NO_ENV).unwrap();
+        let file = dir.path().join(DEFAULT_STORE_PATH);
+        assert_eq!(config.store.backend, Some(StoreBackend::Sqlite(file)));
+        assert_eq!(config.store.retention_days.get(), 7);
+        assert_eq!(
+            Config::load(None, &NO_ENV).unwrap().store,
+            StoreConfig::default()
+        );
+
+        let off = Config::parse("[store]\nenabled = false\n", "c").unwrap();
+        assert_eq!(off.store.backend, None);
+
+        let url = "postgres://ganhuo:hunter2@db.example:6543/ganhuo?sslmode=require";
+        let pg = Config::load(None, &[("GANHUO_STORE_URL", url)]).unwrap();
+        let backend = pg.store.backend.unwrap();
+        assert!(matches!(&backend, StoreBackend::Postgres(u) if u.expose() == url));
+        assert_eq!(backend.describe(), "postgres db.example:6543/ganhuo");
+        assert!(!format!("{backend:?}").contains("hunter2"));
+
+        let text = "[store]\nurl = \"mysql://x\"\nretention_days = 0\nqueue = 0\n";
+        assert_eq!(
+            keys(text),
+            ["store.retention_days", "store.queue", "store.url"]
+        );
+        assert_eq!(
+            keys("[store]\nurl = \"postgres://h:notaport/db\"\n"),
+            ["store.url"]
+        );
+    }
+
+    #[test]
     fn secrets_never_print() {
         let config = Config::load(None, &[("TELEGRAM_BOT_TOKEN", "123:abc")]).unwrap();
         assert!(!format!("{config:?}").contains("123:abc"));
