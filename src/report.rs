@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::catalogue::Catalogue;
 use crate::config::{Config, ProcessEnv, StoreBackend};
-use crate::store::usage::{Asked, Count, Period, Usage};
+use crate::store::usage::{Asked, Count, Period, Totals, Usage};
 use crate::store::{DAY, now};
 
 /// Arguments of `ganhuo report`.
@@ -82,20 +82,11 @@ pub struct Feedback {
 pub struct Report {
     /// The period covered.
     pub period: Period,
-    /// Questions answered.
-    pub questions: u64,
-    /// Questions that found at least one resource.
-    pub answered: u64,
+    /// Its totals (flattened into the JSON object).
+    #[serde(flatten)]
+    pub totals: Totals,
     /// `answered / questions`; `None` without questions.
     pub answer_rate: Option<f64>,
-    /// Distinct askers, counted per day.
-    pub askers: u64,
-    /// Answers with a button pressed afterwards.
-    pub followed_up: u64,
-    /// Answers rated helpful.
-    pub helpful: u64,
-    /// Answers rated not helpful.
-    pub not_helpful: u64,
     /// Questions by platform.
     pub platforms: Vec<Count>,
     /// The most asked questions.
@@ -143,16 +134,12 @@ impl Report {
                     .map_or(0, |c| c.count),
             })
             .collect();
+        let totals = usage.totals;
         Report {
             period: usage.period,
-            questions: usage.questions,
-            answered: usage.answered,
-            answer_rate: (usage.questions > 0)
-                .then(|| usage.answered as f64 / usage.questions as f64),
-            askers: usage.askers,
-            followed_up: usage.followed_up,
-            helpful: usage.helpful,
-            not_helpful: usage.not_helpful,
+            totals,
+            answer_rate: (totals.questions > 0)
+                .then(|| totals.answered as f64 / totals.questions as f64),
             platforms: usage.platforms,
             top: usage.top,
             unanswered: usage.unanswered,
@@ -195,6 +182,7 @@ pub fn table(report: &Report) -> String {
         out.push('\n');
     };
     let period = report.period;
+    let totals = &report.totals;
     let days = (period.until - period.since) as f64 / DAY as f64;
     line(format!(
         "ganhuo report: {} to {} UTC ({days:.0} days)",
@@ -204,24 +192,24 @@ pub fn table(report: &Report) -> String {
     line(String::new());
     line(format!(
         "questions     {:>7}   found something: {} ({})",
-        report.questions,
-        report.answered,
-        percent(report.answered, report.questions)
+        totals.questions,
+        totals.answered,
+        percent(totals.answered, totals.questions)
     ));
     line(format!(
         "askers        {:>7}   distinct askers, counted per day",
-        report.askers
+        totals.askers
     ));
     line(format!(
         "followed up   {:>7}   answers with a button pressed afterwards ({})",
-        report.followed_up,
-        percent(report.followed_up, report.questions)
+        totals.followed_up,
+        percent(totals.followed_up, totals.questions)
     ));
     line(format!(
         "feedback      {:>7}   helpful {}, not helpful {}",
-        report.helpful + report.not_helpful,
-        report.helpful,
-        report.not_helpful
+        totals.helpful + totals.not_helpful,
+        totals.helpful,
+        totals.not_helpful
     ));
     let platforms: Vec<String> = report
         .platforms
@@ -404,12 +392,14 @@ mod tests {
                 since,
                 until: since + 30 * DAY,
             },
-            questions: 8,
-            answered: 6,
-            askers: 3,
-            followed_up: 2,
-            helpful: 1,
-            not_helpful: 1,
+            totals: Totals {
+                questions: 8,
+                answered: 6,
+                askers: 3,
+                followed_up: 2,
+                helpful: 1,
+                not_helpful: 1,
+            },
             platforms: vec![
                 Count {
                     key: "telegram".into(),
@@ -485,8 +475,7 @@ mod tests {
         assert_eq!(report.feedback[1].resource.title, "");
         let empty = Report::new(
             Usage {
-                questions: 0,
-                answered: 0,
+                totals: Totals::default(),
                 shown: Vec::new(),
                 ..usage()
             },

@@ -49,11 +49,9 @@ pub struct Rated {
     pub not_helpful: u64,
 }
 
-/// Everything the store knows about a period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Usage {
-    /// The period.
-    pub period: Period,
+/// The period's totals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
     /// Questions answered.
     pub questions: u64,
     /// Questions that found at least one resource.
@@ -67,6 +65,15 @@ pub struct Usage {
     pub helpful: u64,
     /// Answers rated not helpful.
     pub not_helpful: u64,
+}
+
+/// Everything the store knows about a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Usage {
+    /// The period.
+    pub period: Period,
+    /// Its totals.
+    pub totals: Totals,
     /// Questions by platform, most first.
     pub platforms: Vec<Count>,
     /// The most asked questions.
@@ -171,12 +178,14 @@ pub async fn usage(db: &Db, period: Period, limit: usize) -> Result<Usage, Store
     });
     Ok(Usage {
         period,
-        questions: count(cell(&totals, 0)),
-        answered: count(cell(&totals, 1)),
-        askers: count(cell(&totals, 2)),
-        followed_up: count(cell(&followed, 0)),
-        helpful: count(cell(&followed, 1)),
-        not_helpful: count(cell(&followed, 2)),
+        totals: Totals {
+            questions: count(cell(&totals, 0)),
+            answered: count(cell(&totals, 1)),
+            askers: count(cell(&totals, 2)),
+            followed_up: count(cell(&followed, 0)),
+            helpful: count(cell(&followed, 1)),
+            not_helpful: count(cell(&followed, 2)),
+        },
         platforms: counts(db.query(PLATFORMS, range()).await?),
         top: asked(db.query(TOP, limited()).await?),
         unanswered: asked(db.query(UNANSWERED, limited()).await?),
