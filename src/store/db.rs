@@ -208,14 +208,16 @@ impl Db {
         self.transaction(vec![Statement::new(sql, params)]).await
     }
 
-    /// Runs statements in one transaction: all or nothing. Returns the rows they changed.
+    /// Runs statements in one transaction: all or nothing. Returns the rows they changed. On
+    /// SQLite it is a savepoint, which is a transaction of its own outside one and nests
+    /// inside one (the migrations' `BEGIN IMMEDIATE`).
     pub async fn transaction(&self, statements: Vec<Statement>) -> Result<u64, StoreError> {
         match self {
             Db::Sqlite(conn) => {
                 let conn = Arc::clone(conn);
                 blocking(move || {
                     let mut conn = lock(&conn);
-                    let tx = conn.transaction()?;
+                    let tx = conn.savepoint()?;
                     let mut changed = 0;
                     for s in &statements {
                         let sql = sqlite_placeholders(s.sql);

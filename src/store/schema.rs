@@ -2,8 +2,10 @@
 //!
 //! Each migration runs once, in a transaction, and is recorded in `schema_migrations`; a
 //! database already at the latest version is left alone, so applying them twice changes
-//! nothing. On PostgreSQL an advisory lock keeps replicas starting together from migrating at
-//! once; on SQLite the statements themselves are idempotent (`IF NOT EXISTS`).
+//! nothing. Processes starting together (replicas, or `ganhuo report` beside `ganhuo run`) take
+//! turns: on PostgreSQL under an advisory lock, on SQLite inside one `BEGIN IMMEDIATE`
+//! transaction (the database's write lock, held from the start), so the second one finds the
+//! migrations applied.
 //!
 //! Every integer is `BIGINT` and every time is Unix seconds, so the same statements read the
 //! same values on both databases.
@@ -90,16 +92,26 @@ const PG_UNLOCK: &str = "SELECT pg_advisory_unlock(7411180901)";
 /// Applies the migrations the database lacks; returns how many were applied. A database newer
 /// than this build (a later version ran against it) is used as it is, with a warning.
 pub async fn migrate(db: &Db, now: i64) -> Result<usize, StoreError> {
-    let postgres = db.kind() == Kind::Postgres;
-    if postgres {
-        db.batch(PG_LOCK).await?;
+    match db.kind() {
+        Kind::Postgres => {
+            db.batch(PG_LOCK).await?;
+            let result = apply(db, now).await;
+            // The lock is the session's; a failed unlock ends with the session anyway.
+            let _ = db.batch(PG_UNLOCK).await;
+            result
+        }
+        Kind::Sqlite => {
+            // Each migration's own transaction nests inside this one as a savepoint.
+            db.batch("BEGIN IMMEDIATE").await?;
+            match apply(db, now).await {
+                Ok(count) => db.batch("COMMIT").await.map(|()| count),
+                Err(err) => {
+                    let _ = db.batch("ROLLBACK").await;
+                    Err(err)
+                }
+            }
+        }
     }
-    let result = apply(db, now).await;
-    if postgres {
-        // The lock is the session's; a failed unlock ends with the session anyway.
-        let _ = db.batch(PG_UNLOCK).await;
-    }
-    result
 }
 
 async fn apply(db: &Db, now: i64) -> Result<usize, StoreError> {
