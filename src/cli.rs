@@ -3,7 +3,7 @@
 //! Each subcommand loads what it needs, calls the core, and prints; errors travel up as
 //! `anyhow` errors with context and become a message and a non-zero exit in `main`.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -230,6 +230,13 @@ fn ask(args: &AskArgs) -> Result<()> {
         // One answer per input line, in order, so scripts can zip inputs with outputs. Bytes
         // that are not UTF-8 are replaced rather than failing the whole batch.
         let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            // Someone typed `ganhuo ask` by hand: say what it waits for instead of hanging.
+            eprintln!(
+                "ganhuo ask: no question given, reading one question per line (JSON answers) \
+                 until end of input (Ctrl-D).\nTo ask once: ganhuo ask \"LoRA 教程\"; to chat: ganhuo chat"
+            );
+        }
         let mut input = stdin.lock();
         let mut line = Vec::new();
         loop {
@@ -459,13 +466,10 @@ fn check(args: &ConfigArgs) -> Result<()> {
     .flatten()
     .collect();
     if adapters.is_empty() {
-        writeln!(
-            out,
-            "adapters: none configured (set [telegram] / [discord] or TELEGRAM_BOT_TOKEN / DISCORD_TOKEN)"
-        )?;
-    } else {
-        writeln!(out, "adapters: {}", adapters.join(", "))?;
+        // `run` would refuse this; say so here, where the user asked whether it is ready.
+        bail!(crate::app::NO_ADAPTER);
     }
+    writeln!(out, "adapters: {}", adapters.join(", "))?;
     Ok(())
 }
 

@@ -212,6 +212,64 @@ fn check_accepts_good_and_rejects_bad_input() {
     assert!(!missing.status.success());
 }
 
+/// The README's first steps: copy the example config next to you; `chat` and `ask` work with it
+/// before there is any token, and `check` says what is missing for `run`, then accepts a token.
+#[test]
+fn a_copied_example_config_works_before_any_token() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/config.example.toml"),
+        dir.path().join("config.toml"),
+    )
+    .unwrap();
+    let in_dir = |args: &[&str]| {
+        let mut command = command(args);
+        command.current_dir(dir.path());
+        command
+    };
+    let out = in_dir(&["ask", "vllm"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("github.com/vllm-project/vllm"));
+    let out = in_dir(&["chat"]).stdin(Stdio::null()).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = in_dir(&["check"]).output().unwrap();
+    assert!(!out.status.success(), "check passes what run refuses");
+    let err = stderr(&out);
+    assert!(err.contains("no chat adapter is configured"), "{err}");
+    assert!(err.contains("ganhuo chat"), "{err}");
+    assert!(!err.contains("backtrace"), "{err}");
+
+    let out = in_dir(&["check"])
+        .env("TELEGRAM_BOT_TOKEN", "123456:abc")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("adapters: telegram"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_user_error_is_one_clean_message_even_with_backtraces_on() {
+    let out = command(&["check", "--config", "/nonexistent/config.toml"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "error: cannot read the config file /nonexistent/config.toml",
+            "  caused by: No such file or directory (os error 2)"
+        ],
+        "{err}"
+    );
+}
+
 #[test]
 fn run_without_adapters_explains_how_to_configure() {
     let out = ganhuo(&["run"]);
