@@ -15,7 +15,7 @@ use crate::catalogue::{Catalogue, TopicIdx};
 use crate::config::{Config, ProcessEnv};
 use crate::i18n::Locale;
 use crate::present::{Presenter, view};
-use crate::search::Engine;
+use crate::search::{Engine, Options};
 use crate::service::{Platform, Services};
 
 /// ganhuo (干货): find LLM learning resources in a curated bilingual catalogue.
@@ -90,6 +90,9 @@ pub struct AskArgs {
     /// result's lexical and semantic evidence.
     #[arg(long)]
     pub explain: bool,
+    /// Rank without the semantic layer (word vectors), to compare what it adds.
+    #[arg(long)]
+    pub lexical: bool,
     /// The catalogue.
     #[command(flatten)]
     pub source: Source,
@@ -221,7 +224,11 @@ fn locale(arg: Option<LangArg>) -> Locale {
 }
 
 fn ask(args: &AskArgs) -> Result<()> {
-    let engine = load_engine(args.source.catalogue.as_deref())?;
+    let options = Options {
+        semantic: !args.lexical,
+    };
+    let engine = Engine::load_with(args.source.catalogue.as_deref(), options)
+        .context("cannot load the catalogue")?;
     let locale = locale(args.language.lang);
     let limit = usize::from(args.limit);
     let stdout = std::io::stdout();

@@ -84,6 +84,27 @@ fn ask_text_is_readable() {
 }
 
 #[test]
+fn ask_can_leave_the_semantic_layer_out() {
+    let query = "训练时老是爆显存";
+    let similarity = |extra: &[&str]| {
+        let mut args = vec!["ask", "--json", "--explain"];
+        args.extend_from_slice(extra);
+        args.push(query);
+        let out = ganhuo(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let results = v["results"].as_array().unwrap().clone();
+        assert!(!results.is_empty(), "{v}");
+        results.iter().any(|r| r["similarity"].is_number())
+    };
+    assert!(similarity(&[]), "the semantic layer scores by default");
+    assert!(
+        !similarity(&["--lexical"]),
+        "--lexical ranks by words alone"
+    );
+}
+
+#[test]
 fn ask_explains_its_evidence() {
     let out = ganhuo(&[
         "ask",
