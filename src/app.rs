@@ -15,13 +15,14 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::{Config, LogConfig, LogFormat};
 use crate::reload::Reloader;
-use crate::service::Services;
+use crate::service::{Platform, Services};
 use crate::store::Store;
 
 /// Time given to tasks to finish after a shutdown signal; `docker stop` waits 10 s, we promise 5.
 const DRAIN: Duration = Duration::from_secs(4);
 
-const NO_ADAPTER: &str = "no chat adapter is configured, so there is nothing to run.
+/// Why `run` (and so `check`) refuses a configuration with no adapter, and what to do.
+pub(crate) const NO_ADAPTER: &str = "no chat adapter is configured, so there is nothing to run.
 Configure at least one of them:
   • Telegram: set TELEGRAM_BOT_TOKEN (or [telegram] token in the config file)
   • Discord:  set DISCORD_TOKEN (or [discord] token in the config file)
@@ -95,6 +96,7 @@ async fn serve(config: Config) -> Result<()> {
     let mut routes = crate::http::router(services.clone());
 
     if let Some(telegram) = config.telegram.clone() {
+        services.metrics().expect_platform(Platform::Telegram);
         let mut adapter = crate::telegram::Telegram::new(telegram, services.clone());
         if let Some(webhook) = adapter.webhook_router() {
             routes = routes.merge(webhook);
@@ -103,6 +105,7 @@ async fn serve(config: Config) -> Result<()> {
         tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
     }
     if let Some(discord) = config.discord.clone() {
+        services.metrics().expect_platform(Platform::Discord);
         let adapter = crate::discord::Discord::new(discord, services.clone());
         let token = shutdown.child_token();
         tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
