@@ -95,7 +95,8 @@ async fn serve(config: Config) -> Result<()> {
         tasks.spawn(crate::http::serve(listener, routes, shutdown.child_token()));
     }
     if let Some(path) = config.catalogue.clone() {
-        tasks.spawn(Reloader::new(path, services.clone()).run(shutdown.child_token()));
+        let reloader = Reloader::new(path, services.clone()).max_loss(config.reload.max_loss);
+        tasks.spawn(reloader.run(shutdown.child_token()));
     }
 
     let failure = supervise(&mut tasks, &shutdown).await;

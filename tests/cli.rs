@@ -290,3 +290,27 @@ fn check_refuses_what_run_refuses_and_lists_every_problem() {
         assert!(!err.contains("backtrace"), "{err}");
     }
 }
+
+#[test]
+fn check_and_run_refuse_an_empty_or_truncated_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "catalogue = \"catalogue.toml\"\n[discord]\ntoken = \"abc\"\n",
+    )
+    .unwrap();
+    let catalogue = dir.path().join("catalogue.toml");
+    for text in [
+        "",
+        "[[topic]]\nid = \"t\"\nname = \"主题\"\nname_en = \"Topic\"\n",
+    ] {
+        std::fs::write(&catalogue, text).unwrap();
+        for command in ["check", "run"] {
+            let out = ganhuo(&[command, "--config", config.to_str().unwrap()]);
+            assert!(!out.status.success(), "{command} accepted {text:?}");
+            let err = stderr(&out);
+            assert!(err.contains("no resources"), "{command}: {err}");
+        }
+    }
+}
