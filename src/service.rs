@@ -101,6 +101,7 @@ pub struct Metrics {
     adapter_errors: Family<PlatformLabels, Counter>,
     catalogue_resources: Gauge,
     reloads: Family<ReloadLabels, Counter>,
+    replies_dropped: Family<PlatformLabels, Counter>,
 }
 
 impl fmt::Debug for Metrics {
@@ -146,6 +147,16 @@ impl Default for Metrics {
             "Catalogue reload attempts, by result",
             reloads.clone(),
         );
+        let replies_dropped = Family::<PlatformLabels, Counter>::default();
+        registry.register(
+            "replies_dropped",
+            "Replies not delivered: given up after retries, or refused by the platform",
+            replies_dropped.clone(),
+        );
+        // Present from the start, so that an alert on its rate has a series to watch.
+        for platform in [Platform::Telegram, Platform::Discord] {
+            drop(replies_dropped.get_or_create(&PlatformLabels { platform }));
+        }
         Metrics {
             registry,
             queries,
@@ -153,6 +164,7 @@ impl Default for Metrics {
             adapter_errors,
             catalogue_resources,
             reloads,
+            replies_dropped,
         }
     }
 }
@@ -171,6 +183,13 @@ impl Metrics {
     /// Records an error talking to a platform.
     pub fn adapter_error(&self, platform: Platform) {
         self.adapter_errors
+            .get_or_create(&PlatformLabels { platform })
+            .inc();
+    }
+
+    /// Records a reply that was not delivered.
+    pub fn reply_dropped(&self, platform: Platform) {
+        self.replies_dropped
             .get_or_create(&PlatformLabels { platform })
             .inc();
     }

@@ -96,17 +96,45 @@ impl FakeTelegram {
     }
 
     /// Queues an update (without `update_id`; one is assigned and returned).
-    pub fn push(&self, mut update: Value) -> i64 {
-        let id = {
+    pub fn push(&self, update: Value) -> i64 {
+        self.push_all(vec![update])[0]
+    }
+
+    /// Queues updates all at once, so that one poll can take them together; returns their ids.
+    pub fn push_all(&self, updates: Vec<Value>) -> Vec<i64> {
+        let ids = {
             let mut inner = self.lock();
-            let id = inner.next_update_id;
-            inner.next_update_id += 1;
-            update["update_id"] = json!(id);
-            inner.pending.push(update);
-            id
+            updates
+                .into_iter()
+                .map(|mut update| {
+                    let id = inner.next_update_id;
+                    inner.next_update_id += 1;
+                    update["update_id"] = json!(id);
+                    inner.pending.push(update);
+                    id
+                })
+                .collect()
         };
         self.updates.notify_waiters();
-        id
+        ids
+    }
+
+    /// Queues an update exactly as given, `update_id` included (or not).
+    pub fn push_raw(&self, update: Value) {
+        self.lock().pending.push(update);
+        self.updates.notify_waiters();
+    }
+
+    /// Reserves the next update id, for an update built by hand.
+    pub fn reserve_id(&self) -> i64 {
+        let mut inner = self.lock();
+        inner.next_update_id += 1;
+        inner.next_update_id - 1
+    }
+
+    /// Makes the next update id `id`.
+    pub fn set_next_update_id(&self, id: i64) {
+        self.lock().next_update_id = id;
     }
 
     /// Makes the next call of `method` (any case) fail with `fault`.
@@ -259,7 +287,12 @@ async fn handle(
         }
         Some(Fault::Status(code)) => {
             record(&Value::Null);
-            return error(code, "Bad Gateway", None);
+            let description = match code {
+                500 => "Internal Server Error",
+                502 => "Bad Gateway",
+                _ => "Error",
+            };
+            return error(code, description, None);
         }
         None => {}
     }
