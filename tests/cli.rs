@@ -314,3 +314,42 @@ fn check_and_run_refuse_an_empty_or_truncated_catalogue() {
         }
     }
 }
+
+#[test]
+fn a_huge_stdin_line_is_read_only_as_far_as_the_engine_reads() {
+    // 256 MiB on one line, then a normal question, with the process's data (heap) limited to
+    // 128 MiB: holding the line would abort; reading it capped answers both, in order.
+    let mut child = Command::new("sh")
+        .args(["-c", "ulimit -d 131072 && exec \"$0\" ask --limit 1"])
+        .arg(env!("CARGO_BIN_EXE_ganhuo"))
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let block = vec![b'x'; 1 << 20];
+        // The reader may die before taking it all (as it did before lines were capped).
+        let _ = (|| {
+            stdin.write_all(b"vllm ")?;
+            for _ in 0..256 {
+                stdin.write_all(&block)?;
+            }
+            stdin.write_all(b"\nLoRA\n")
+        })();
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let huge = lines[0]["query"].as_str().unwrap();
+    assert!(huge.starts_with("vllm xxx"), "{huge:.40}");
+    assert_eq!(lines[1]["query"], "LoRA");
+    assert!(lines[1]["total"].as_u64().unwrap() > 0);
+}

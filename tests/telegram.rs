@@ -791,6 +791,53 @@ async fn failed_sends_and_edits_are_retried_until_delivered() {
     bot.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn groups_take_only_their_own_start_and_mentions_anywhere() {
+    let bot = start(100).await;
+    // A bare /start in a group is for the bot someone just added; ours is /start@ganhuo_bot.
+    bot.fake.push(text_update(-601, 61, "en", "/start"));
+    bot.fake.push(text_update(
+        -601,
+        61,
+        "en",
+        &format!("/start@{BOT_USERNAME}"),
+    ));
+    // A mention inside the question is removed wherever it stands.
+    bot.fake.push(text_update(
+        -602,
+        62,
+        "en",
+        &format!("hey @{BOT_USERNAME} vllm?"),
+    ));
+    bot.fake.push(text_update(
+        -603,
+        63,
+        "en",
+        &format!("@{BOT_USERNAME} vllm"),
+    ));
+    let welcome = bot.replies_to(-601, 1).await;
+    assert!(text(&welcome[0]).starts_with(Locale::En.greeting()));
+    let links = |call: &Call| -> Vec<String> {
+        text(call)
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mentioned = links(&bot.replies_to(-602, 1).await[0]);
+    let plain = links(&bot.replies_to(-603, 1).await[0]);
+    assert!(!plain.is_empty());
+    assert_eq!(mentioned, plain);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        delivered_to(&bot.fake, -601).len(),
+        1,
+        "a bare /start was answered"
+    );
+    bot.stop().await;
+}
+
 /// Which question of the burst a reply answers: the `n` of "vllm q<n>" echoed in its heading.
 fn question_number(call: &Call) -> Option<usize> {
     let rest = text(call).split("vllm q").nth(1)?;
