@@ -6,6 +6,12 @@
 //! cases of the tune half (the half the ranking may be tuned on); `--failures golden`,
 //! `--failures holdout` or `--failures conversation-holdout` list others.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark stops at its first broken assumption"
+)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -76,9 +82,8 @@ fn judge(engine: &Engine, cases: &[Case]) -> Score {
         });
         let ok = verdict.is_none();
         if case.on_topic() {
-            let found = engine.find(&case.query);
-            let near = found
-                .semantic
+            let near = engine
+                .nearest(&case.query, 3)
                 .iter()
                 .take(3)
                 .any(|&(r, _)| case.any3.contains(&engine.catalogue().resource(r).id));

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Kind, Lang, Resource, TopicIdx};
 use crate::i18n::Locale;
+use crate::search::lexicon::Role;
 pub use crate::search::rank::Matched;
 use crate::search::rank::Ranked;
 pub use crate::search::{Completion, SmallTalk, SuggestionKind};
@@ -19,8 +20,11 @@ use crate::search::{Engine, bounded};
 /// A topic as answers show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TopicRef {
+    /// The topic's id.
     pub id: String,
+    /// Its Chinese label (the seed article's).
     pub name: String,
+    /// Its English label.
     pub name_en: String,
 }
 
@@ -47,20 +51,46 @@ impl TopicRef {
 /// One result of an answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
+    /// The resource's id.
     pub id: String,
+    /// Its title (the source's own label).
     pub title: String,
+    /// An English rendering of a Chinese title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
+    /// The link.
     pub url: String,
+    /// What sort of thing the link points at.
     pub kind: Kind,
+    /// The page's language.
     pub lang: Lang,
     /// Topic path of the resource's most specific topic, root first.
     #[serde(serialize_with = "serialize_path")]
     pub path: Vec<TopicRef>,
     /// Relevance in [0, 1].
+    #[serde(serialize_with = "three_decimals")]
     pub score: f32,
-    /// Which query words matched what.
+    /// The lexical evidence: which query words matched what, where.
     pub matched: Vec<Matched>,
+    /// The semantic evidence: cosine similarity of the resource with the query, when it was
+    /// among the semantically nearest.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "three_decimals_some"
+    )]
+    pub similarity: Option<f32>,
+}
+
+/// A score as people read it: three decimals, without the noise of widening an `f32`.
+fn three_decimals<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
+}
+
+fn three_decimals_some<S: serde::Serializer>(x: &Option<f32>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => three_decimals(x, s),
+        None => s.serialize_none(),
+    }
 }
 
 fn serialize_path<S: serde::Serializer>(path: &[TopicRef], s: S) -> Result<S::Ok, S::Error> {
@@ -70,8 +100,9 @@ fn serialize_path<S: serde::Serializer>(path: &[TopicRef], s: S) -> Result<S::Ok
 impl Hit {
     fn new(catalogue: &Catalogue, ranked: &Ranked) -> Hit {
         let mut hit = Hit::of(catalogue, catalogue.resource(ranked.resource));
-        hit.score = (ranked.score * 1000.0).round() / 1000.0;
+        hit.score = ranked.score;
         hit.matched = ranked.matched.clone();
+        hit.similarity = ranked.similarity;
         hit
     }
 
@@ -98,6 +129,7 @@ impl Hit {
             path,
             score: 0.0,
             matched: Vec::new(),
+            similarity: None,
         }
     }
 
@@ -123,7 +155,9 @@ impl Hit {
 /// A topic offered when a query found nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
+    /// Why it is offered.
     pub kind: SuggestionKind,
+    /// The topic.
     pub topic: TopicRef,
 }
 
@@ -204,6 +238,73 @@ impl Engine {
             small_talk: found.small_talk,
         }
     }
+}
+
+impl Engine {
+    /// Why a query is answered as it is, for maintainers (`ganhuo ask --explain`): what each
+    /// word is to the engine, and the decision taken for the whole query.
+    pub fn explain(&self, query: &str) -> Explanation {
+        let found = self.find(&bounded(query));
+        let words = found
+            .words
+            .iter()
+            .zip(&found.relevance.words)
+            .map(|(w, e)| WordExplained {
+                word: w.text.clone(),
+                role: match w.role {
+                    Role::Content => "content",
+                    Role::Intent(_) => "intent",
+                    Role::Stop => "filler",
+                    Role::Link => "link",
+                },
+                concept: w.concept,
+                explained: round(e.explained),
+                importance: round(e.importance),
+            })
+            .collect();
+        Explanation {
+            words,
+            explained_share: round(found.relevance.share()),
+            concepts: found.relevance.concepts,
+            answered: found.relevance.answer,
+            small_talk: found.small_talk,
+        }
+    }
+}
+
+fn round(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Why a query was answered as it was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// Every word of the query as the engine read it.
+    pub words: Vec<WordExplained>,
+    /// The share of the query's importance the catalogue explains, in [0, 1].
+    pub explained_share: f32,
+    /// How many different words are catalogue concepts.
+    pub concepts: usize,
+    /// Whether the query is answered with links.
+    pub answered: bool,
+    /// The small talk recognised, if the message was not a question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub small_talk: Option<SmallTalk>,
+}
+
+/// One word of a query, as [`Explanation`] shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WordExplained {
+    /// The word, normalised.
+    pub word: String,
+    /// "content", "intent" (教程, video), "filler" (请问, "how do i") or "link" (vs, 和).
+    pub role: &'static str,
+    /// Which concept of a comparison or list it belongs to.
+    pub concept: usize,
+    /// How much of it the catalogue explains, in [0, 1].
+    pub explained: f32,
+    /// How much it says in the language: rare words near 1, common ones near 0.
+    pub importance: f32,
 }
 
 impl Answer {

@@ -86,6 +86,10 @@ pub struct AskArgs {
     /// Skip this many results (paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// Also show why: each word's role and weight, the decision for the query, and each
+    /// result's lexical and semantic evidence.
+    #[arg(long)]
+    pub explain: bool,
     /// The catalogue.
     #[command(flatten)]
     pub source: Source,
@@ -240,11 +244,23 @@ fn ask(args: &AskArgs) -> Result<()> {
     let query = args.query.join(" ");
     let answer = engine.answer(&query, args.offset, limit);
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &answer)?;
+        let mut value = serde_json::to_value(&answer)?;
+        if args.explain
+            && let serde_json::Value::Object(map) = &mut value
+        {
+            map.insert(
+                "explain".into(),
+                serde_json::to_value(engine.explain(&query))?,
+            );
+        }
+        serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
     } else {
         let view = view::answer(&answer, locale, limit, &crate::chat::BUDGET);
         write!(out, "{}", crate::chat::plain(&view, false))?;
+        if args.explain {
+            write!(out, "{}", explain_text(&engine.explain(&query), &answer))?;
+        }
     }
     Ok(())
 }
@@ -284,6 +300,59 @@ fn read_capped_line(
             return Ok(true);
         }
     }
+}
+
+/// The `--explain` block under a text answer.
+fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer) -> String {
+    let mut out = format!(
+        "\nwhy: {:.0}% of the query explained, {} catalogue concept(s) → {}\n",
+        why.explained_share * 100.0,
+        why.concepts,
+        if why.answered {
+            "answered"
+        } else {
+            "not answered"
+        }
+    );
+    for w in &why.words {
+        out.push_str(&format!(
+            "  {:<16} {:<8} explained {:.2}  importance {:.2}  concept {}\n",
+            w.word, w.role, w.explained, w.importance, w.concept
+        ));
+    }
+    for (i, hit) in answer.hits.iter().enumerate() {
+        let lexical: Vec<String> = hit
+            .matched
+            .iter()
+            .map(|m| {
+                let field = serde_json::to_value(m.field).unwrap_or_default();
+                let how = serde_json::to_value(m.how).unwrap_or_default();
+                format!(
+                    "{}→{} ({}, {})",
+                    m.word,
+                    m.term,
+                    field.as_str().unwrap_or("?"),
+                    how.as_str().unwrap_or("?")
+                )
+            })
+            .collect();
+        let lexical = if lexical.is_empty() {
+            "none".to_owned()
+        } else {
+            lexical.join(", ")
+        };
+        let semantic = hit
+            .similarity
+            .map_or("not among the nearest".to_owned(), |s| {
+                format!("similarity {s:.2}")
+            });
+        out.push_str(&format!(
+            "  {}. {}: lexical {lexical}; semantic {semantic}\n",
+            answer.offset + i + 1,
+            hit.id
+        ));
+    }
+    out
 }
 
 fn topics(args: &TopicsArgs) -> Result<()> {

@@ -84,6 +84,44 @@ fn ask_text_is_readable() {
 }
 
 #[test]
+fn ask_explains_its_evidence() {
+    let out = ganhuo(&[
+        "ask",
+        "--json",
+        "--explain",
+        "--limit",
+        "3",
+        "训练时老是爆显存",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let why = &v["explain"];
+    assert_eq!(why["answered"], true);
+    let words = why["words"].as_array().unwrap();
+    let role = |w: &str| {
+        words
+            .iter()
+            .find(|x| x["word"] == w)
+            .map(|x| x["role"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(role("老是").as_deref(), Some("filler"));
+    assert_eq!(role("显存").as_deref(), Some("content"));
+    let first = &v["results"][0];
+    assert!(!first["matched"].as_array().unwrap().is_empty());
+    assert!(first["similarity"].as_f64().is_some(), "{first}");
+
+    let text = stdout(&ganhuo(&[
+        "ask",
+        "--explain",
+        "--lang",
+        "en",
+        "best pizza in new york",
+    ]));
+    assert!(text.contains("not answered"), "{text}");
+    assert!(text.contains("pizza"), "{text}");
+}
+
+#[test]
 fn ask_off_topic_suggests_topics() {
     let out = ganhuo(&["ask", "--json", "best pizza in new york"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();

@@ -3,6 +3,12 @@
 //! refused, and the soft-404 pages of zhihu, CSDN, cnblogs and GitHub. Nothing leaves the
 //! machine.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 use std::collections::HashMap;
 use std::io::Write as _;
 use std::net::SocketAddr;

@@ -453,6 +453,7 @@ fn hostile_hit(i: usize, title_len: usize, url_len: usize) -> Hit {
         path: (0..30).map(topic).collect(),
         score: 1.0,
         matched: Vec::new(),
+        similarity: None,
     }
 }
 
@@ -499,6 +500,7 @@ proptest! {
             path: vec![TopicRef { id: "t".into(), name: path.clone(), name_en: path }],
             score: 0.5,
             matched: Vec::new(),
+            similarity: None,
         };
         let answer = Answer { query, total: 40, offset: 0, hits: vec![hit; hits], suggestions: Vec::new(), small_talk: None };
         assert_hostile_answer_fits(&answer, Locale::En);

@@ -45,15 +45,19 @@ pub struct Settings {
 /// One link to check.
 #[derive(Debug, Clone)]
 pub struct Target {
+    /// The resource's id in the catalogue.
     pub id: String,
+    /// The link to check.
     pub url: String,
 }
 
 /// Why the crawl itself (not one link) failed.
 #[derive(Debug, thiserror::Error)]
 pub enum CrawlError {
+    /// The HTTP client could not be built.
     #[error("cannot set up the HTTP client: {0}")]
     Client(#[from] reqwest::Error),
+    /// A check's task panicked or was cancelled.
     #[error("a link check stopped unexpectedly: {0}")]
     Task(#[from] tokio::task::JoinError),
 }

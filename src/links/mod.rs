@@ -44,6 +44,7 @@ pub struct Report {
     pub redirects: u32,
     /// Time for the whole check, in milliseconds.
     pub ms: u64,
+    /// What the check concluded.
     pub verdict: Verdict,
     /// What went wrong, in words.
     pub error: Option<String>,

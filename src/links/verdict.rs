@@ -42,15 +42,23 @@ impl Verdict {
 /// Why a request got no usable answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FailureKind {
+    /// No answer within the timeout.
     Timeout,
+    /// The host name did not resolve.
     Dns,
+    /// The connection was refused.
     Refused,
+    /// The connection was reset.
     Reset,
+    /// The TLS handshake failed.
     Tls,
+    /// A redirect led back to a URL already visited.
     RedirectLoop,
+    /// More redirects than the checker follows.
     TooManyRedirects,
     /// A 3xx without a usable `Location`.
     BadRedirect,
+    /// Anything else.
     Other,
 }
 

@@ -517,6 +517,7 @@ mod tests {
             }],
             score: 1.0,
             matched: Vec::new(),
+            similarity: None,
         }
     }
 

@@ -15,13 +15,21 @@ use super::tokenise::{Token, TokenKind, bigrams};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum How {
+    /// The word itself.
     Exact,
+    /// The singular of an English plural ("cards" → card).
     Stem,
+    /// A word of the same synonym group (推理 ↔ inference).
     Synonym,
+    /// The word joined with its neighbour ("flash attention" → flashattention).
     Compound,
+    /// A shorter term inside the word (qwen2 → qwen, 模型量化 → 量化).
     Part,
+    /// A completion of a partly typed word ("lor" → lora).
     Prefix,
+    /// A correction: a near spelling, or a Chinese word that sounds the same.
     Typo,
+    /// Character bigrams of Chinese the dictionary does not know.
     Bigram,
 }
 
@@ -41,8 +49,11 @@ impl How {
 /// One term a query word may match, and how much such a match is worth.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Alternative {
+    /// The index term.
     pub term: TermId,
+    /// What a match is worth, in (0, 1].
     pub weight: f32,
+    /// How the word reached the term.
     pub how: How,
 }
 
@@ -51,6 +62,7 @@ pub struct Alternative {
 pub struct QueryWord {
     /// The normalised word as typed.
     pub text: String,
+    /// What the word does in the query (content, intent, filler, link).
     pub role: Role,
     /// Terms any one of which matches the word; the best one counts.
     pub alternatives: Vec<Alternative>,

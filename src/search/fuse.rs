@@ -5,7 +5,8 @@
 //! keyword query ("图解LoRA") keeps its lexical order; a paraphrase ("训练时老是爆显存") leans on meaning, and the semantically nearest resources may
 //! join the answer even without a lexical match. Only queries the relevance stage answered get
 //! here, so the semantic layer proposes but never opens the door to an off-topic question.
-//! Queries about several concepts keep their interleaved lexical order.
+//! Queries about several concepts keep their interleaved lexical order (they get no semantic
+//! list).
 
 use super::rank::Ranked;
 use super::relevance::Relevance;
@@ -25,7 +26,6 @@ pub fn fuse(
     lexical: Vec<Ranked>,
     semantic: &[(ResourceIdx, f32)],
     relevance: &Relevance,
-    concepts: usize,
     limit: usize,
 ) -> Vec<Ranked> {
     let Some(&(_, best)) = semantic.first() else {
@@ -48,9 +48,6 @@ pub fn fuse(
             (blended, r)
         })
         .collect();
-    if concepts > 1 {
-        return out.into_iter().map(|(_, r)| r).take(limit).collect();
-    }
     for (at, &(resource, similarity)) in semantic.iter().enumerate() {
         if similarity < SIMILARITY_FLOOR.max(best * RELATIVE_FLOOR)
             || out.iter().any(|(_, r)| r.resource == resource)
@@ -61,7 +58,7 @@ pub fn fuse(
             lift(similarity),
             Ranked {
                 resource,
-                score: similarity.clamp(0.0, 1.0),
+                score: 0.0,
                 matched: Vec::new(),
                 similarity: Some(similarity),
                 lexical_rank: None,
@@ -70,5 +67,12 @@ pub fn fuse(
         ));
     }
     out.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.resource.cmp(&b.1.resource)));
-    out.into_iter().map(|(_, r)| r).take(limit).collect()
+    out.into_iter()
+        .map(|(blended, mut r)| {
+            // The score shown is the one the order follows.
+            r.score = blended.clamp(0.0, 1.0);
+            r
+        })
+        .take(limit)
+        .collect()
 }

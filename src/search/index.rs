@@ -21,9 +21,13 @@ pub type TermId = u32;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Field {
+    /// The title, in either language.
     Title,
+    /// One of the resource's keywords.
     Keyword,
+    /// A name or alias of the resource's own topic.
     Topic,
+    /// A name of a topic above it.
     AncestorTopic,
 }
 
@@ -51,10 +55,12 @@ impl FieldSet {
         Field::AncestorTopic,
     ];
 
+    /// Adds a field.
     pub fn insert(&mut self, field: Field) {
         self.0 |= 1 << field as u8;
     }
 
+    /// True when the field is in the set.
     pub fn contains(self, field: Field) -> bool {
         self.0 & (1 << field as u8) != 0
     }
@@ -64,10 +70,12 @@ impl FieldSet {
         FieldSet::ALL.into_iter().find(|&f| self.contains(f))
     }
 
+    /// Number of fields in the set.
     pub fn len(self) -> u32 {
         self.0.count_ones()
     }
 
+    /// True for the empty set.
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -76,7 +84,9 @@ impl FieldSet {
 /// One resource containing a term, with the best field it appears in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
+    /// The resource's index in the catalogue.
     pub resource: u32,
+    /// The best field the term appears in.
     pub field: Field,
     /// In how many other fields the term also appears: a resource that has a word in its
     /// title *and* its topic is more about it than one with the word in its title alone.
@@ -240,7 +250,9 @@ impl Index {
             }
             for &topic in &resource.topics {
                 let path = catalogue.path(topic);
-                let (own, above) = path.split_last().expect("a path holds at least the topic");
+                let Some((own, above)) = path.split_last() else {
+                    continue;
+                };
                 let fields = std::iter::once((*own, Field::Topic))
                     .chain(above.iter().map(|&t| (t, Field::AncestorTopic)));
                 for (t, field) in fields {
@@ -307,9 +319,15 @@ impl Index {
             .map(|(i, t)| (t.as_str(), i as u64))
             .collect();
         sorted.sort_unstable();
-        let latin = Map::from_iter(sorted.iter().copied().filter(|(t, _)| t.is_ascii()))
-            .expect("sorted, unique keys always build");
-        let vocabulary = Map::from_iter(sorted).expect("sorted, unique keys always build");
+        #[expect(
+            clippy::expect_used,
+            reason = "terms are interned (unique) and sorted just above, all an fst needs"
+        )]
+        let (latin, vocabulary) = (
+            Map::from_iter(sorted.iter().copied().filter(|(t, _)| t.is_ascii()))
+                .expect("sorted, unique keys always build"),
+            Map::from_iter(sorted).expect("sorted, unique keys always build"),
+        );
 
         let mut index = Index {
             vocabulary,

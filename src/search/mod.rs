@@ -172,6 +172,15 @@ impl Engine {
         self.semantic.as_ref()?.affinity(word)
     }
 
+    /// The `k` resources nearest a query in the semantic layer, with their cosine similarity,
+    /// best first; empty when the layer is off or knows none of the query's words.
+    pub fn nearest(&self, query: &str, k: usize) -> Vec<(catalogue::ResourceIdx, f32)> {
+        match &self.semantic {
+            Some(s) => s.embed(query).map(|v| s.nearest(&v, k)).unwrap_or_default(),
+            None => Vec::new(),
+        }
+    }
+
     /// Stage 4's decision for understood words.
     pub fn relevance(&self, words: &[QueryWord]) -> Relevance {
         relevance::judge(words, &self.index, |w| {
@@ -212,15 +221,16 @@ impl Engine {
                 small_talk,
             };
         }
-        let mut relevance = self.relevance(&words);
-        let semantic = match &self.semantic {
-            Some(s) => s
-                .embed(query)
-                .map(|v| s.nearest(&v, SEMANTIC_DEPTH))
-                .unwrap_or_default(),
-            None => Vec::new(),
+        let relevance = self.relevance(&words);
+        let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
+        // The semantic layer only re-ranks what is partly unexplained; a fully explained query
+        // (most keyword queries) and an unanswered one skip its cost, which grows with the
+        // catalogue.
+        let semantic = if relevance.answer && relevance.share() < 1.0 && concepts == 1 {
+            self.nearest(query, SEMANTIC_DEPTH)
+        } else {
+            Vec::new()
         };
-        relevance.answer = relevance::decide(&relevance, semantic.first().map(|&(_, sim)| sim));
         let ranked = if relevance.answer {
             let candidates = matching::gather(&words, &self.index);
             let lexical = rank::rank(
@@ -231,8 +241,7 @@ impl Engine {
                 &self.catalogue,
                 MAX_HITS,
             );
-            let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
-            fuse::fuse(lexical, &semantic, &relevance, concepts, MAX_HITS)
+            fuse::fuse(lexical, &semantic, &relevance, MAX_HITS)
         } else {
             Vec::new()
         };
@@ -335,7 +344,8 @@ pub struct Found {
     /// Whether, and on what evidence, the query is answered.
     pub relevance: Relevance,
     /// The resources nearest the query in the semantic layer, best first, with their cosine
-    /// similarity (empty when the layer is off or knows none of the query's words).
+    /// similarity; empty when the layer is off, knows none of the query's words, or was not
+    /// needed (a fully explained or unanswered query, or one of several concepts).
     pub semantic: Vec<(catalogue::ResourceIdx, f32)>,
     /// Resources above the relevance floor, best first, at most [`MAX_HITS`].
     pub ranked: Vec<Ranked>,

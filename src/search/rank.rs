@@ -23,13 +23,16 @@ pub struct Matched {
     pub word: String,
     /// The index term it matched.
     pub term: String,
+    /// Where in the resource the term is.
     pub field: Field,
+    /// How the query word reached the term.
     pub how: super::expand::How,
 }
 
 /// A resource that passed the relevance floor.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Ranked {
+    /// The resource's index in the catalogue.
     #[serde(skip)]
     pub resource: ResourceIdx,
     /// Relevance in [0, 1].

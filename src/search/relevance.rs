@@ -18,6 +18,10 @@ const MIN_SHARE_ALONE: f32 = 0.62;
 /// The share needed when two or more different words are catalogue concepts: they
 /// corroborate each other ("run llama locally on my macbook cpu").
 const MIN_SHARE_CORROBORATED: f32 = 0.35;
+/// How much of a word its character bigrams explain at most: a bigram found somewhere in the
+/// catalogue ("内存" inside some title) is evidence, but not enough to make the word one of the
+/// catalogue's concepts on its own.
+const BIGRAM_SURE: f32 = 0.5;
 /// How much of a word must be explained for it to count as a catalogue concept.
 const MIN_SURE: f32 = 0.6;
 
@@ -82,14 +86,14 @@ fn explained(word: &QueryWord, index: &Index) -> f32 {
             .iter()
             .filter(|&&p| !index.postings(p).is_empty())
             .count();
-        best = best.max(0.8 * found as f32 / word.part_count as f32);
+        best = best.max(BIGRAM_SURE * found as f32 / word.part_count as f32);
     }
     best
 }
 
 impl Relevance {
-    /// The decision on lexical evidence alone.
-    fn lexical_answer(&self) -> bool {
+    /// Whether to answer: one catalogue word must dominate, two or more corroborate.
+    fn decide(&self) -> bool {
         let needed = if self.concepts >= 2 {
             MIN_SHARE_CORROBORATED
         } else {
@@ -103,12 +107,6 @@ impl Relevance {
         let all = self.evidence + self.unexplained;
         if all > 0.0 { self.evidence / all } else { 0.0 }
     }
-}
-
-/// The final decision: the lexical evidence, with the best semantic similarity to the
-/// catalogue (if the semantic layer knows the query's words) as a second opinion.
-pub fn decide(relevance: &Relevance, _semantic_best: Option<f32>) -> bool {
-    relevance.lexical_answer()
 }
 
 /// The inverse document frequency of the word's best-known term.
@@ -168,6 +166,6 @@ pub fn judge(
         concepts: sure.len(),
         answer: false,
     };
-    relevance.answer = relevance.lexical_answer();
+    relevance.answer = relevance.decide();
     relevance
 }

@@ -25,14 +25,18 @@ pub enum TokenKind {
 /// One word of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
+    /// The word, normalised.
     pub text: String,
+    /// How it was found.
     pub kind: TokenKind,
 }
 
 /// A piece of normalised text in one script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Run<'a> {
+    /// Letters and digits.
     Latin(&'a str),
+    /// Ideographs.
     Cjk(&'a str),
 }
 
@@ -95,6 +99,10 @@ impl Dictionary {
             .collect();
         words.sort();
         words.dedup();
+        #[expect(
+            clippy::expect_used,
+            reason = "literal patterns of a few characters each stay far below the automaton's limits"
+        )]
         let build = |kind| {
             AhoCorasickBuilder::new()
                 .match_kind(kind)

@@ -38,34 +38,63 @@ const HEADER: usize = 24;
 /// What is wrong with a vectors file.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum VectorsError {
+    /// The file is shorter than its header.
     #[error("vectors file is {len} bytes, shorter than its 24-byte header")]
-    TooShort { len: usize },
+    TooShort {
+        /// The file's length.
+        len: usize,
+    },
+    /// Not a vectors file, or a format version this build does not read.
     #[error("vectors file has a bad magic number or an unsupported format version")]
     BadMagic,
+    /// The header's reserved field is not zero.
     #[error("vectors file header has a non-zero reserved field")]
     Reserved,
+    /// The file's length does not match what its header announces.
     #[error(
         "vectors file is {actual} bytes, but its header ({words} words, {dims} dims, {blob} blob bytes) needs {expected}"
     )]
     Size {
+        /// Words in the header.
         words: u32,
+        /// Dimensions in the header.
         dims: u32,
+        /// Word blob bytes in the header.
         blob: u32,
+        /// The length the header implies.
         expected: u64,
+        /// The actual length.
         actual: usize,
     },
+    /// The header announces vectors of no dimensions.
     #[error("vectors file has zero dimensions")]
     NoDims,
+    /// A word's offset is out of order or out of bounds.
     #[error(
         "vectors file word offsets must rise strictly from 0 to the blob length; word {index} breaks that"
     )]
-    Offsets { index: usize },
+    Offsets {
+        /// The first word in error.
+        index: usize,
+    },
+    /// A word is not UTF-8.
     #[error("vectors file word {index} is not valid UTF-8")]
-    Utf8 { index: usize },
+    Utf8 {
+        /// The first word in error.
+        index: usize,
+    },
+    /// The words are not unique and sorted, so look-ups would miss.
     #[error("vectors file words must be unique and sorted bytewise; word {index} is not")]
-    Order { index: usize },
+    Order {
+        /// The first word in error.
+        index: usize,
+    },
+    /// A scale or weight is NaN or infinite.
     #[error("vectors file has a non-finite scale or weight for word {index}")]
-    NotFinite { index: usize },
+    NotFinite {
+        /// The first word in error.
+        index: usize,
+    },
 }
 
 /// Index of a word in the table. Only [`Vectors::find`] and [`Vectors::words`] make one, so
