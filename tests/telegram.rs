@@ -838,6 +838,47 @@ async fn groups_take_only_their_own_start_and_mentions_anywhere() {
     bot.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outage_of_5xx_on_sends_loses_no_reply() {
+    let bot = start(100).await;
+    // Every send fails with a 500 for three seconds; teloxide holds each 500 for 10 s before
+    // reporting it, so every first attempt fails and every reply needs a retry.
+    bot.fake
+        .outage("sendMessage", Fault::Status(500), Duration::from_secs(3));
+    let users: Vec<i64> = (700..730).collect();
+    bot.fake.push_all(
+        users
+            .iter()
+            .map(|&u| private_text(u, "en", "vllm"))
+            .collect(),
+    );
+    let calls = bot
+        .fake
+        .wait_for("a reply delivered to every user", |calls| {
+            users.iter().all(|&u| {
+                calls.iter().any(|c| {
+                    c.method == "sendmessage" && c.body["chat_id"] == u && !c.result.is_null()
+                })
+            })
+        })
+        .await;
+    let failed = calls
+        .iter()
+        .filter(|c| c.method == "sendmessage" && c.result.is_null())
+        .count();
+    assert!(failed >= users.len(), "{failed} failed attempts");
+    for &u in &users {
+        assert_eq!(delivered_to(&bot.fake, u).len(), 1, "user {u}");
+    }
+    let dropped = "ganhuo_replies_dropped_total{platform=\"telegram\"}";
+    assert_eq!(metric(&bot.services, dropped), Some(0.0));
+    eprintln!(
+        "5xx outage: {} replies delivered after {failed} failed attempts, none dropped",
+        users.len()
+    );
+    bot.stop().await;
+}
+
 /// Which question of the burst a reply answers: the `n` of "vllm q<n>" echoed in its heading.
 fn question_number(call: &Call) -> Option<usize> {
     let rest = text(call).split("vllm q").nth(1)?;

@@ -52,6 +52,8 @@ struct Inner {
     next_message_id: i64,
     calls: Vec<Call>,
     faults: Vec<(String, Fault)>,
+    /// Faults answering every call of a method until a moment.
+    outages: Vec<(String, Fault, Instant)>,
     reject_token: bool,
 }
 
@@ -142,6 +144,15 @@ impl FakeTelegram {
         self.lock()
             .faults
             .push((method.to_ascii_lowercase(), fault));
+    }
+
+    /// Makes every call of `method` (any case) fail with `fault` for the next `how_long`.
+    pub fn outage(&self, method: &str, fault: Fault, how_long: Duration) {
+        self.lock().outages.push((
+            method.to_ascii_lowercase(),
+            fault,
+            Instant::now() + how_long,
+        ));
     }
 
     /// Answers every call with 401 Unauthorized, as Telegram does for a revoked token.
@@ -258,7 +269,15 @@ async fn handle(
             .faults
             .iter()
             .position(|(m, _)| *m == method)
-            .map(|i| inner.faults.remove(i).1);
+            .map(|i| inner.faults.remove(i).1)
+            .or_else(|| {
+                let now = Instant::now();
+                inner
+                    .outages
+                    .iter()
+                    .find(|(m, _, until)| *m == method && now < *until)
+                    .map(|(_, fault, _)| fault.clone())
+            });
         (fault, inner.reject_token)
     };
     let record = |result: &Value| {
