@@ -63,6 +63,13 @@ pub enum PollError {
     },
 }
 
+impl PollError {
+    /// Without the request URL, which holds the token (the redactor would catch it too).
+    fn network(err: reqwest::Error) -> PollError {
+        PollError::Network(err.without_url())
+    }
+}
+
 impl Fault for PollError {
     fn is_unauthorized(&self) -> bool {
         matches!(self, PollError::Refused { status: 401, .. })
@@ -271,9 +278,9 @@ impl Poller {
             .json(&body)
             .send()
             .await
-            .map_err(PollError::Network)?;
+            .map_err(PollError::network)?;
         let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(PollError::Network)?;
+        let bytes = response.bytes().await.map_err(PollError::network)?;
         let refused = |description: String, retry_after| PollError::Refused {
             status,
             description,
