@@ -512,6 +512,10 @@ async fn the_token_never_appears_in_logs() {
         .finish();
     // Current-thread runtime: every task of the adapter logs on this thread.
     let _guard = tracing::subscriber::set_default(subscriber);
+    // With a single subscriber registered, tracing caches a call site's interest from
+    // whichever thread meets it first: a test running beside this one would leave the
+    // adapter's call sites disabled here. A second one makes every call site ask per event.
+    let _second = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
     let fake = FakeTelegram::start().await;
     fake.inject("getMe", Fault::Drop);
     fake.inject("getUpdates", Fault::Drop);
