@@ -16,13 +16,14 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::{Config, LogConfig, LogFormat};
 use crate::reload::Reloader;
-use crate::service::Services;
+use crate::service::{Platform, Services};
 
 /// Time tasks get beyond the grace period to stop once it is over (confirming the last
 /// Telegram updates, closing Discord's shards).
 const AFTER_GRACE: Duration = Duration::from_millis(1500);
 
-const NO_ADAPTER: &str = "no chat adapter is configured, so there is nothing to run.
+/// Why `run` (and so `check`) refuses a configuration with no adapter, and what to do.
+pub(crate) const NO_ADAPTER: &str = "no chat adapter is configured, so there is nothing to run.
 Configure at least one of them:
   • Telegram: set TELEGRAM_BOT_TOKEN (or [telegram] token in the config file)
   • Discord:  set DISCORD_TOKEN (or [discord] token in the config file)
@@ -79,6 +80,7 @@ async fn serve(config: Config) -> Result<()> {
 
     let grace = config.run.grace;
     if let Some(telegram) = config.telegram.clone() {
+        services.metrics().expect_platform(Platform::Telegram);
         let mut adapter = crate::telegram::Telegram::new(telegram, services.clone()).grace(grace);
         if let Some(webhook) = adapter.webhook_router() {
             routes = routes.merge(webhook);
@@ -87,6 +89,7 @@ async fn serve(config: Config) -> Result<()> {
         tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
     }
     if let Some(discord) = config.discord.clone() {
+        services.metrics().expect_platform(Platform::Discord);
         let adapter = crate::discord::Discord::new(discord, services.clone()).grace(grace);
         let token = shutdown.child_token();
         tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });

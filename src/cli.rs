@@ -3,7 +3,7 @@
 //! Each subcommand loads what it needs, calls the core, and prints; errors travel up as
 //! `anyhow` errors with context and become a message and a non-zero exit in `main`.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -15,7 +15,7 @@ use crate::catalogue::{Catalogue, TopicIdx};
 use crate::config::{Config, ProcessEnv};
 use crate::i18n::Locale;
 use crate::present::{Presenter, view};
-use crate::search::Engine;
+use crate::search::{Engine, Options};
 use crate::service::{Platform, Services};
 
 /// ganhuo (干货): find LLM learning resources in a curated bilingual catalogue.
@@ -90,6 +90,9 @@ pub struct AskArgs {
     /// result's lexical and semantic evidence.
     #[arg(long)]
     pub explain: bool,
+    /// Rank without the semantic layer (word vectors), to compare what it adds.
+    #[arg(long)]
+    pub lexical: bool,
     /// The catalogue.
     #[command(flatten)]
     pub source: Source,
@@ -221,7 +224,11 @@ fn locale(arg: Option<LangArg>) -> Locale {
 }
 
 fn ask(args: &AskArgs) -> Result<()> {
-    let engine = load_engine(args.source.catalogue.as_deref())?;
+    let options = Options {
+        semantic: !args.lexical,
+    };
+    let engine = Engine::load_with(args.source.catalogue.as_deref(), options)
+        .context("cannot load the catalogue")?;
     let locale = locale(args.language.lang);
     let limit = usize::from(args.limit);
     let stdout = std::io::stdout();
@@ -231,6 +238,13 @@ fn ask(args: &AskArgs) -> Result<()> {
         // that are not UTF-8 are replaced rather than failing the whole batch, and a line is
         // read only as far as the engine would (the rest is skipped unread into memory).
         let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            // Someone typed `ganhuo ask` by hand: say what it waits for instead of hanging.
+            eprintln!(
+                "ganhuo ask: no question given, reading one question per line (JSON answers) \
+                 until end of input (Ctrl-D).\nTo ask once: ganhuo ask \"LoRA 教程\"; to chat: ganhuo chat"
+            );
+        }
         let mut input = stdin.lock();
         let mut line = Vec::new();
         while read_capped_line(&mut input, &mut line, LINE_CAP).context("reading standard input")? {
@@ -489,13 +503,10 @@ fn check(args: &ConfigArgs) -> Result<()> {
     .flatten()
     .collect();
     if adapters.is_empty() {
-        writeln!(
-            out,
-            "adapters: none configured (set [telegram] / [discord] or TELEGRAM_BOT_TOKEN / DISCORD_TOKEN)"
-        )?;
-    } else {
-        writeln!(out, "adapters: {}", adapters.join(", "))?;
+        // `run` would refuse this; say so here, where the user asked whether it is ready.
+        bail!(crate::app::NO_ADAPTER);
     }
+    writeln!(out, "adapters: {}", adapters.join(", "))?;
     Ok(())
 }
 

@@ -813,12 +813,28 @@ mod tests {
     }
 
     #[test]
-    fn the_example_lists_every_problem_at_once() {
+    fn the_example_parses_with_every_adapter_commented_out() {
+        // A copied example must work for `chat` and `ask` before the user has any token.
         let text = include_str!("../config.example.toml");
-        assert_eq!(keys(text), ["telegram.token", "discord.token"]);
-        let with_tokens = text
-            .replace("token = \"\"", "token = \"123:abc\"")
-            .replace("format = \"pretty\"", "format = \"json\"");
+        let config = Config::parse(text, "config.example.toml").unwrap();
+        assert!(!config.has_adapter());
+        // Uncommenting an adapter without filling in its token names every empty token at once.
+        let uncommented: String = text
+            .lines()
+            .map(|line| match line.strip_prefix("# ") {
+                Some(rest)
+                    if ["[telegram]", "[discord]", "token ="]
+                        .iter()
+                        .any(|k| rest.starts_with(k)) =>
+                {
+                    rest
+                }
+                _ => line,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(keys(&uncommented), ["telegram.token", "discord.token"]);
+        let with_tokens = uncommented.replace("token = \"\"", "token = \"123:abc\"");
         let config = Config::parse(&with_tokens, "config.example.toml").unwrap();
         assert!(config.telegram.is_some() && config.discord.is_some());
     }

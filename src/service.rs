@@ -147,16 +147,17 @@ impl Default for Metrics {
             "Catalogue reload attempts, by result",
             reloads.clone(),
         );
+        // Every reload result is exported from the start, at zero, so that a dashboard or an
+        // alert on `rate(...)` sees the series before the first event.
+        for result in [ReloadResult::Ok, ReloadResult::Rejected] {
+            let _ = reloads.get_or_create(&ReloadLabels { result });
+        }
         let replies_dropped = Family::<PlatformLabels, Counter>::default();
         registry.register(
             "replies_dropped",
             "Replies not delivered: given up after retries, or refused by the platform",
             replies_dropped.clone(),
         );
-        // Present from the start, so that an alert on its rate has a series to watch.
-        for platform in [Platform::Telegram, Platform::Discord] {
-            drop(replies_dropped.get_or_create(&PlatformLabels { platform }));
-        }
         Metrics {
             registry,
             queries,
@@ -170,6 +171,23 @@ impl Default for Metrics {
 }
 
 impl Metrics {
+    /// Exports every per-platform series of `platform` at zero, before its first event.
+    pub fn expect_platform(&self, platform: Platform) {
+        for outcome in [Outcome::Answered, Outcome::NoResult] {
+            let _ = self
+                .queries
+                .get_or_create(&QueryLabels { platform, outcome });
+        }
+        // Creating the series is the point; the returned guard is dropped at once.
+        let _ = self.latency.get_or_create(&PlatformLabels { platform });
+        let _ = self
+            .adapter_errors
+            .get_or_create(&PlatformLabels { platform });
+        let _ = self
+            .replies_dropped
+            .get_or_create(&PlatformLabels { platform });
+    }
+
     /// Records one answered question.
     pub fn observe_query(&self, platform: Platform, outcome: Outcome, seconds: f64) {
         self.queries
@@ -407,6 +425,28 @@ mod tests {
         assert!(
             text.contains("ganhuo_answer_latency_seconds_count{platform=\"telegram\"} 2"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn every_metric_is_exported_at_zero_before_its_first_event() {
+        let services = Services::new(Engine::shipped().unwrap(), 5);
+        services.metrics().expect_platform(Platform::Discord);
+        let text = services.metrics().encode();
+        for series in [
+            "ganhuo_queries_total{platform=\"discord\",outcome=\"answered\"} 0",
+            "ganhuo_queries_total{platform=\"discord\",outcome=\"no_result\"} 0",
+            "ganhuo_answer_latency_seconds_count{platform=\"discord\"} 0",
+            "ganhuo_adapter_errors_total{platform=\"discord\"} 0",
+            "ganhuo_catalogue_resources 165",
+            "ganhuo_catalogue_reloads_total{result=\"ok\"} 0",
+            "ganhuo_catalogue_reloads_total{result=\"rejected\"} 0",
+        ] {
+            assert!(text.contains(series), "{series} in {text}");
+        }
+        assert!(
+            !text.contains("telegram"),
+            "only configured platforms: {text}"
         );
     }
 

@@ -84,6 +84,27 @@ fn ask_text_is_readable() {
 }
 
 #[test]
+fn ask_can_leave_the_semantic_layer_out() {
+    let query = "训练时老是爆显存";
+    let similarity = |extra: &[&str]| {
+        let mut args = vec!["ask", "--json", "--explain"];
+        args.extend_from_slice(extra);
+        args.push(query);
+        let out = ganhuo(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let results = v["results"].as_array().unwrap().clone();
+        assert!(!results.is_empty(), "{v}");
+        results.iter().any(|r| r["similarity"].is_number())
+    };
+    assert!(similarity(&[]), "the semantic layer scores by default");
+    assert!(
+        !similarity(&["--lexical"]),
+        "--lexical ranks by words alone"
+    );
+}
+
+#[test]
 fn ask_explains_its_evidence() {
     let out = ganhuo(&[
         "ask",
@@ -210,6 +231,64 @@ fn check_accepts_good_and_rejects_bad_input() {
 
     let missing = ganhuo(&["check", "--config", "/nonexistent/config.toml"]);
     assert!(!missing.status.success());
+}
+
+/// The README's first steps: copy the example config next to you; `chat` and `ask` work with it
+/// before there is any token, and `check` says what is missing for `run`, then accepts a token.
+#[test]
+fn a_copied_example_config_works_before_any_token() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/config.example.toml"),
+        dir.path().join("config.toml"),
+    )
+    .unwrap();
+    let in_dir = |args: &[&str]| {
+        let mut command = command(args);
+        command.current_dir(dir.path());
+        command
+    };
+    let out = in_dir(&["ask", "vllm"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("github.com/vllm-project/vllm"));
+    let out = in_dir(&["chat"]).stdin(Stdio::null()).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = in_dir(&["check"]).output().unwrap();
+    assert!(!out.status.success(), "check passes what run refuses");
+    let err = stderr(&out);
+    assert!(err.contains("no chat adapter is configured"), "{err}");
+    assert!(err.contains("ganhuo chat"), "{err}");
+    assert!(!err.contains("backtrace"), "{err}");
+
+    let out = in_dir(&["check"])
+        .env("TELEGRAM_BOT_TOKEN", "123456:abc")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("adapters: telegram"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_user_error_is_one_clean_message_even_with_backtraces_on() {
+    let out = command(&["check", "--config", "/nonexistent/config.toml"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "error: cannot read the config file /nonexistent/config.toml",
+            "  caused by: No such file or directory (os error 2)"
+        ],
+        "{err}"
+    );
 }
 
 #[test]

@@ -85,6 +85,8 @@ async fn start(guild_id: u64, ephemeral: bool, defer_after: Option<Duration>) ->
     capture_logs();
     let fake = FakeDiscord::start(TOKEN).await;
     let services = Services::new(Engine::shipped().expect("catalogue"), 5);
+    // As `ganhuo run` does for a configured adapter.
+    services.metrics().expect_platform(Platform::Discord);
     let config = DiscordConfig {
         token: Secret::new(TOKEN),
         guild_id,

@@ -50,7 +50,10 @@ fn config(fake: &FakeTelegram, per_minute: u32) -> TelegramConfig {
 }
 
 fn services() -> Services {
-    Services::new(Engine::shipped().expect("shipped catalogue"), 5)
+    let services = Services::new(Engine::shipped().expect("shipped catalogue"), 5);
+    // As `ganhuo run` does for a configured adapter.
+    services.metrics().expect_platform(Platform::Telegram);
+    services
 }
 
 /// Starts the adapter against a fresh fake and waits until it is polling.

@@ -473,6 +473,7 @@ mod tests {
     #[tokio::test]
     async fn deliver_retries_transient_faults_until_the_deadline_and_counts_what_it_drops() {
         let services = Services::new(crate::search::Engine::shipped().unwrap(), 5);
+        services.metrics().expect_platform(Platform::Discord);
         let connection = Connection::new(Platform::Discord, services.clone(), Redactor::default());
         assert!(dropped(&services).ends_with(" 0"), "{}", dropped(&services));
         // Two transient failures, then success: delivered, nothing dropped.
