@@ -101,6 +101,7 @@ pub struct Metrics {
     adapter_errors: Family<PlatformLabels, Counter>,
     catalogue_resources: Gauge,
     reloads: Family<ReloadLabels, Counter>,
+    replies_dropped: Family<PlatformLabels, Counter>,
 }
 
 impl fmt::Debug for Metrics {
@@ -151,6 +152,12 @@ impl Default for Metrics {
         for result in [ReloadResult::Ok, ReloadResult::Rejected] {
             let _ = reloads.get_or_create(&ReloadLabels { result });
         }
+        let replies_dropped = Family::<PlatformLabels, Counter>::default();
+        registry.register(
+            "replies_dropped",
+            "Replies not delivered: given up after retries, or refused by the platform",
+            replies_dropped.clone(),
+        );
         Metrics {
             registry,
             queries,
@@ -158,6 +165,7 @@ impl Default for Metrics {
             adapter_errors,
             catalogue_resources,
             reloads,
+            replies_dropped,
         }
     }
 }
@@ -175,6 +183,9 @@ impl Metrics {
         let _ = self
             .adapter_errors
             .get_or_create(&PlatformLabels { platform });
+        let _ = self
+            .replies_dropped
+            .get_or_create(&PlatformLabels { platform });
     }
 
     /// Records one answered question.
@@ -190,6 +201,13 @@ impl Metrics {
     /// Records an error talking to a platform.
     pub fn adapter_error(&self, platform: Platform) {
         self.adapter_errors
+            .get_or_create(&PlatformLabels { platform })
+            .inc();
+    }
+
+    /// Records a reply that was not delivered.
+    pub fn reply_dropped(&self, platform: Platform) {
+        self.replies_dropped
             .get_or_create(&PlatformLabels { platform })
             .inc();
     }
