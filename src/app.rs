@@ -2,7 +2,8 @@
 //! the HTTP endpoint and the catalogue reloader, all stopped together by SIGTERM or SIGINT.
 //!
 //! A permanent adapter failure (a rejected token) stops everything with a non-zero exit;
-//! transient faults are the adapters' to retry.
+//! transient faults are the adapters' to retry. On a signal the adapters stop taking work and
+//! finish what they took within `[run] grace`.
 
 use std::io::Write;
 use std::time::Duration;
@@ -18,8 +19,9 @@ use crate::reload::Reloader;
 use crate::service::{Platform, Services};
 use crate::store::Store;
 
-/// Time given to tasks to finish after a shutdown signal; `docker stop` waits 10 s, we promise 5.
-const DRAIN: Duration = Duration::from_secs(4);
+/// Time tasks get beyond the grace period to stop once it is over (confirming the last
+/// Telegram updates, closing Discord's shards).
+const AFTER_GRACE: Duration = Duration::from_millis(1500);
 
 /// Why `run` (and so `check`) refuses a configuration with no adapter, and what to do.
 pub(crate) const NO_ADAPTER: &str = "no chat adapter is configured, so there is nothing to run.
@@ -95,9 +97,10 @@ async fn serve(config: Config) -> Result<()> {
     }
     let mut routes = crate::http::router(services.clone());
 
+    let grace = config.run.grace;
     if let Some(telegram) = config.telegram.clone() {
         services.metrics().expect_platform(Platform::Telegram);
-        let mut adapter = crate::telegram::Telegram::new(telegram, services.clone());
+        let mut adapter = crate::telegram::Telegram::new(telegram, services.clone()).grace(grace);
         if let Some(webhook) = adapter.webhook_router() {
             routes = routes.merge(webhook);
         }
@@ -106,7 +109,7 @@ async fn serve(config: Config) -> Result<()> {
     }
     if let Some(discord) = config.discord.clone() {
         services.metrics().expect_platform(Platform::Discord);
-        let adapter = crate::discord::Discord::new(discord, services.clone());
+        let adapter = crate::discord::Discord::new(discord, services.clone()).grace(grace);
         let token = shutdown.child_token();
         tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
     }
@@ -117,16 +120,18 @@ async fn serve(config: Config) -> Result<()> {
         tasks.spawn(crate::http::serve(listener, routes, shutdown.child_token()));
     }
     if let Some(path) = config.catalogue.clone() {
-        tasks.spawn(Reloader::new(path, services.clone()).run(shutdown.child_token()));
+        let reloader = Reloader::new(path, services.clone()).max_loss(config.reload.max_loss);
+        tasks.spawn(reloader.run(shutdown.child_token()));
     }
 
     let failure = supervise(&mut tasks, &shutdown).await;
     shutdown.cancel();
-    if tokio::time::timeout(DRAIN, drain(&mut tasks))
+    let drain_for = grace + AFTER_GRACE;
+    if tokio::time::timeout(drain_for, drain(&mut tasks))
         .await
         .is_err()
     {
-        tracing::warn!("some tasks did not stop within {DRAIN:?}; exiting anyway");
+        tracing::warn!("some tasks did not stop within {drain_for:?}; exiting anyway");
         tasks.abort_all();
     }
     match failure {

@@ -238,7 +238,8 @@ fn ask(args: &AskArgs) -> Result<()> {
     let mut out = stdout.lock();
     if args.query.is_empty() {
         // One answer per input line, in order, so scripts can zip inputs with outputs. Bytes
-        // that are not UTF-8 are replaced rather than failing the whole batch.
+        // that are not UTF-8 are replaced rather than failing the whole batch, and a line is
+        // read only as far as the engine would (the rest is skipped unread into memory).
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
             // Someone typed `ganhuo ask` by hand: say what it waits for instead of hanging.
@@ -249,15 +250,7 @@ fn ask(args: &AskArgs) -> Result<()> {
         }
         let mut input = stdin.lock();
         let mut line = Vec::new();
-        loop {
-            line.clear();
-            if input
-                .read_until(b'\n', &mut line)
-                .context("reading standard input")?
-                == 0
-            {
-                break;
-            }
+        while read_capped_line(&mut input, &mut line, LINE_CAP).context("reading standard input")? {
             let query = String::from_utf8_lossy(&line);
             let answer = engine.answer(query.trim_end_matches(['\n', '\r']), args.offset, limit);
             serde_json::to_writer(&mut out, &answer)?;
@@ -287,6 +280,43 @@ fn ask(args: &AskArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The most of a line `ganhuo ask` keeps: the engine reads a query's first
+/// [`crate::search::MAX_QUERY_CHARS`] characters, at most four bytes each.
+const LINE_CAP: usize = crate::search::MAX_QUERY_CHARS * 4;
+
+/// Reads the next line into `line` (cleared first), keeping at most `cap` bytes of it and
+/// skipping the rest, so that one huge line cannot fill memory. False at the end of input.
+fn read_capped_line(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<bool> {
+    line.clear();
+    let mut read_any = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if chunk.is_empty() {
+            return Ok(read_any);
+        }
+        read_any = true;
+        let (part, ends) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        let room = cap.saturating_sub(line.len());
+        line.extend_from_slice(&part[..part.len().min(room)]);
+        let used = ends.unwrap_or(chunk.len());
+        input.consume(used);
+        if ends.is_some() {
+            return Ok(true);
+        }
+    }
 }
 
 /// The `--explain` block under a text answer.
@@ -495,6 +525,19 @@ fn check(args: &ConfigArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_capped_while_read() {
+        // A tiny buffer, so that lines span many reads.
+        let text = "short\na much longer line\n\nlast without newline";
+        let mut input = std::io::BufReader::with_capacity(4, text.as_bytes());
+        let mut line = Vec::new();
+        let mut lines = Vec::new();
+        while read_capped_line(&mut input, &mut line, 8).unwrap() {
+            lines.push(String::from_utf8(line.clone()).unwrap());
+        }
+        assert_eq!(lines, ["short", "a much l", "", "last wit"]);
+    }
 
     #[test]
     fn only_a_closed_pipe_is_quiet() {

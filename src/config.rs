@@ -12,6 +12,7 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::num::{NonZeroU32, NonZeroUsize};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 use url::Url;
@@ -123,6 +124,43 @@ pub struct Config {
     pub log: LogConfig,
     /// The query log, feedback and shared paging state.
     pub store: StoreConfig,
+    /// How the process stops.
+    pub run: RunConfig,
+    /// What a catalogue reload may change.
+    pub reload: ReloadConfig,
+}
+
+/// How `ganhuo run` stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunConfig {
+    /// After SIGTERM, how long replies already taken on may take to finish.
+    pub grace: Duration,
+}
+
+/// The default grace period: below the 10 s container runtimes wait before SIGKILL.
+pub const DEFAULT_GRACE: Duration = Duration::from_secs(8);
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            grace: DEFAULT_GRACE,
+        }
+    }
+}
+
+/// What a catalogue reload may change.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReloadConfig {
+    /// The largest share of resources (0–1) one reload may remove; a file that loses more at
+    /// once (a truncated save) is refused and the running catalogue stays.
+    pub max_loss: f64,
+}
+
+impl Default for ReloadConfig {
+    fn default() -> Self {
+        ReloadConfig { max_loss: 0.5 }
+    }
 }
 
 /// How answers are paged.
@@ -375,7 +413,7 @@ impl<const N: usize> Env for [(&str, &str); N] {
 mod file {
     use serde::Deserialize;
 
-    use super::{HttpConfig, LogConfig, SearchConfig, Secret};
+    use super::{HttpConfig, LogConfig, ReloadConfig, SearchConfig, Secret};
 
     #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -391,6 +429,10 @@ mod file {
         pub log: LogConfig,
         #[serde(default)]
         pub store: Store,
+        #[serde(default)]
+        pub run: Run,
+        #[serde(default)]
+        pub reload: ReloadConfig,
     }
 
     #[derive(Debug, Default, Deserialize)]
@@ -402,6 +444,12 @@ mod file {
         pub url: Secret,
         pub retention_days: Option<u32>,
         pub queue: Option<usize>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Run {
+        pub grace: Option<String>,
     }
 
     #[derive(Debug, Default, Deserialize)]
@@ -574,6 +622,8 @@ impl Checker {
             http,
             log,
             store,
+            run,
+            reload,
         } = file;
         // Secrets from the environment override the file; a token set only in the
         // environment enables its adapter.
@@ -600,6 +650,28 @@ impl Checker {
                 "use a RUST_LOG-style filter such as \"info\" or \"ganhuo=debug,info\"",
             );
         }
+        let grace = match run.grace.as_deref().map(duration) {
+            None => DEFAULT_GRACE,
+            Some(Ok(grace)) if grace <= MAX_GRACE => grace,
+            Some(Ok(_)) | Some(Err(())) => {
+                self.problem(
+                    "run.grace",
+                    format!(
+                        "`{}` is not a duration of at most 10 minutes",
+                        run.grace.unwrap_or_default()
+                    ),
+                    "a number with ms, s or m, such as \"8s\"; keep it below the time your container runtime waits before SIGKILL (10 s for Docker)",
+                );
+                DEFAULT_GRACE
+            }
+        };
+        if !(0.0..=1.0).contains(&reload.max_loss) {
+            self.problem(
+                "reload.max_loss",
+                format!("must be between 0 and 1, got {}", reload.max_loss),
+                "0.5 (the default) refuses a reload that removes more than half of the resources; 1 allows any loss but an empty catalogue",
+            );
+        }
         if !self.problems.is_empty() {
             return Err(ConfigError::Invalid {
                 source_name: self.name,
@@ -615,6 +687,8 @@ impl Checker {
             log,
             // Only `None` when a problem was recorded above.
             store: store.unwrap_or_default(),
+            run: RunConfig { grace },
+            reload,
         })
     }
 
@@ -841,6 +915,24 @@ impl Checker {
     }
 }
 
+/// The longest grace period accepted.
+const MAX_GRACE: Duration = Duration::from_secs(600);
+
+/// A duration written as a whole number and a unit: `1500ms`, `8s`, `2m`.
+fn duration(text: &str) -> Result<Duration, ()> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let value: u64 = text[..digits].parse().map_err(|_| ())?;
+    match text[digits..].trim() {
+        "ms" => Ok(Duration::from_millis(value)),
+        "s" => Ok(Duration::from_secs(value)),
+        "m" => value.checked_mul(60).map(Duration::from_secs).ok_or(()),
+        _ => Err(()),
+    }
+}
+
 /// An http(s) URL that can take a path, without a trailing slash, query or fragment (clients
 /// append their own paths; teloxide would turn a trailing slash into `//bot…`).
 fn web_url(raw: &str) -> Result<Url, String> {
@@ -911,6 +1003,24 @@ mod tests {
     }
 
     #[test]
+    fn durations_and_shares() {
+        for (text, ms) in [("8s", 8000), (" 1500ms ", 1500), ("2m", 120_000), ("0s", 0)] {
+            assert_eq!(duration(text), Ok(Duration::from_millis(ms)), "{text}");
+        }
+        for text in ["8", "s", "-1s", "1.5s", "8 sec", "99999999999999999999m"] {
+            assert_eq!(duration(text), Err(()), "{text}");
+        }
+        let config =
+            Config::parse("[run]\ngrace = \"3s\"\n[reload]\nmax_loss = 0.2\n", "c").unwrap();
+        assert_eq!(config.run.grace, Duration::from_secs(3));
+        assert_eq!(config.reload.max_loss, 0.2);
+        let defaults = Config::parse("", "c").unwrap();
+        assert_eq!(defaults.run.grace, DEFAULT_GRACE);
+        assert_eq!(defaults.reload.max_loss, 0.5);
+        assert_eq!(keys("[run]\ngrace = \"11m\"\n"), ["run.grace"]);
+    }
+
+    #[test]
     fn unknown_keys_are_named() {
         let err = Config::parse("[telegram]\ntokne = \"x\"\n", "c.toml").unwrap_err();
         let msg = err.to_string();
@@ -924,7 +1034,9 @@ mod tests {
                     [telegram]\ntoken = \"123:a b\"\napi_url = \"ftp://h/\"\nper_user_per_minute = 0\nmode = \"webhook\"\n\
                     [telegram.webhook]\npublic_url = \"nope\"\nsecret = \"a b\"\n\
                     [discord]\ntoken = \"x\\ny\"\nproxy_url = \"not a url\"\nshards = { total = 2, first = 1, count = 2 }\n\
-                    [log]\nlevel = \"[\"\n";
+                    [log]\nlevel = \"[\"\n\
+                    [run]\ngrace = \"8 seconds\"\n\
+                    [reload]\nmax_loss = 1.5\n";
         let found = problems(text);
         let keys: Vec<&str> = found.iter().map(|p| p.key).collect();
         assert_eq!(
@@ -941,6 +1053,8 @@ mod tests {
                 "discord.proxy_url",
                 "discord.shards",
                 "log.level",
+                "run.grace",
+                "reload.max_loss",
             ]
         );
         assert!(found.iter().all(|p| !p.hint.is_empty()));
@@ -950,7 +1064,7 @@ mod tests {
         }
         .to_string();
         assert!(
-            text.starts_with("c.toml has 11 problems:\n  • search.page_size"),
+            text.starts_with("c.toml has 13 problems:\n  • search.page_size"),
             "{text}"
         );
         assert!(text.contains("hint: "), "{text}");

@@ -106,6 +106,7 @@ pub struct Metrics {
     catalogue_resources: Gauge,
     reloads: Family<ReloadLabels, Counter>,
     store: StoreMetrics,
+    replies_dropped: Family<PlatformLabels, Counter>,
 }
 
 impl fmt::Debug for Metrics {
@@ -157,6 +158,12 @@ impl Default for Metrics {
             let _ = reloads.get_or_create(&ReloadLabels { result });
         }
         let store = StoreMetrics::register(&mut registry);
+        let replies_dropped = Family::<PlatformLabels, Counter>::default();
+        registry.register(
+            "replies_dropped",
+            "Replies not delivered: given up after retries, or refused by the platform",
+            replies_dropped.clone(),
+        );
         Metrics {
             registry,
             queries,
@@ -165,6 +172,7 @@ impl Default for Metrics {
             catalogue_resources,
             reloads,
             store,
+            replies_dropped,
         }
     }
 }
@@ -182,6 +190,9 @@ impl Metrics {
         let _ = self
             .adapter_errors
             .get_or_create(&PlatformLabels { platform });
+        let _ = self
+            .replies_dropped
+            .get_or_create(&PlatformLabels { platform });
     }
 
     /// Records one answered question.
@@ -197,6 +208,13 @@ impl Metrics {
     /// Records an error talking to a platform.
     pub fn adapter_error(&self, platform: Platform) {
         self.adapter_errors
+            .get_or_create(&PlatformLabels { platform })
+            .inc();
+    }
+
+    /// Records a reply that was not delivered.
+    pub fn reply_dropped(&self, platform: Platform) {
+        self.replies_dropped
             .get_or_create(&PlatformLabels { platform })
             .inc();
     }

@@ -161,6 +161,21 @@ async fn both_bots_health_metrics_reload_and_sigterm() {
     let reply = ask(&telegram, 12, "alpha").await;
     assert!(reply.contains("Alpha guide"), "{reply}");
 
+    // So is an emptied file (`: > catalogue.toml`, or an editor that truncates first):
+    // /healthz still reports the catalogue being served.
+    std::fs::write(&catalogue, "").unwrap();
+    until(
+        &format!("{base}/metrics"),
+        "a second rejected reload",
+        |_, m| counter(m, "ganhuo_catalogue_reloads_total{result=\"rejected\"}") >= 2,
+    )
+    .await;
+    let health: serde_json::Value =
+        serde_json::from_str(&get(&format!("{base}/healthz")).await.1).unwrap();
+    assert_eq!(health["catalogue"]["resources"], 1, "{health}");
+    let reply = ask(&telegram, 14, "alpha").await;
+    assert!(reply.contains("Alpha guide"), "{reply}");
+
     // A valid edit (replaced by rename, as editors do) changes the answers.
     let tmp = dir.path().join("catalogue.toml.new");
     std::fs::write(

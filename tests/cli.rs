@@ -407,3 +407,66 @@ fn check_refuses_what_run_refuses_and_lists_every_problem() {
         assert!(!err.contains("backtrace"), "{err}");
     }
 }
+
+#[test]
+fn check_and_run_refuse_an_empty_or_truncated_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "catalogue = \"catalogue.toml\"\n[discord]\ntoken = \"abc\"\n",
+    )
+    .unwrap();
+    let catalogue = dir.path().join("catalogue.toml");
+    for text in [
+        "",
+        "[[topic]]\nid = \"t\"\nname = \"主题\"\nname_en = \"Topic\"\n",
+    ] {
+        std::fs::write(&catalogue, text).unwrap();
+        for command in ["check", "run"] {
+            let out = ganhuo(&[command, "--config", config.to_str().unwrap()]);
+            assert!(!out.status.success(), "{command} accepted {text:?}");
+            let err = stderr(&out);
+            assert!(err.contains("no resources"), "{command}: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_huge_stdin_line_is_read_only_as_far_as_the_engine_reads() {
+    // 256 MiB on one line, then a normal question, with the process's data (heap) limited to
+    // 128 MiB: holding the line would abort; reading it capped answers both, in order.
+    let mut child = Command::new("sh")
+        .args(["-c", "ulimit -d 131072 && exec \"$0\" ask --limit 1"])
+        .arg(env!("CARGO_BIN_EXE_ganhuo"))
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let block = vec![b'x'; 1 << 20];
+        // The reader may die before taking it all (as it did before lines were capped).
+        let _ = (|| {
+            stdin.write_all(b"vllm ")?;
+            for _ in 0..256 {
+                stdin.write_all(&block)?;
+            }
+            stdin.write_all(b"\nLoRA\n")
+        })();
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let huge = lines[0]["query"].as_str().unwrap();
+    assert!(huge.starts_with("vllm xxx"), "{huge:.40}");
+    assert_eq!(lines[1]["query"], "LoRA");
+    assert!(lines[1]["total"].as_u64().unwrap() > 0);
+}

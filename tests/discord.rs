@@ -97,6 +97,8 @@ async fn start_with(
 ) -> Bot {
     capture_logs();
     let fake = FakeDiscord::start(TOKEN).await;
+    // As `ganhuo run` does for a configured adapter.
+    services.metrics().expect_platform(Platform::Discord);
     let config = DiscordConfig {
         token: Secret::new(TOKEN),
         guild_id,
@@ -571,17 +573,14 @@ async fn topics_browse_stale_ids_and_rest_failures() {
         "{expired}"
     );
 
-    // A failed REST call is counted, and the bot carries on.
+    // A REST call that keeps failing is retried until Discord's 3-second deadline would
+    // pass, then counted as dropped; the bot carries on.
     bot.fake.fail_callback("36");
     bot.send(command("36", "help", json!([]), "en-US", false));
     bot.fake.callback("36").await;
+    let dropped = "ganhuo_replies_dropped_total{platform=\"discord\"} 1";
     let deadline = Instant::now() + Duration::from_secs(5);
-    while !bot
-        .services
-        .metrics()
-        .encode()
-        .contains("ganhuo_adapter_errors_total{platform=\"discord\"} 1")
-    {
+    while !bot.services.metrics().encode().contains(dropped) {
         assert!(
             Instant::now() < deadline,
             "{}",
@@ -589,10 +588,93 @@ async fn topics_browse_stale_ids_and_rest_failures() {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    let tries = callbacks(&bot.fake, "36");
+    assert!(tries >= 3, "{tries} tries");
     bot.send(command("37", "help", json!([]), "en-US", false));
     assert_eq!(bot.fake.callback("37").await["type"], 4);
 
     bot.stop().await;
+}
+
+/// How many times the callback of interaction `id` was tried.
+fn callbacks(fake: &FakeDiscord, id: &str) -> usize {
+    let path = format!("/api/v10/interactions/{id}/");
+    fake.requests()
+        .iter()
+        .filter(|r| r.path.starts_with(&path) && r.path.ends_with("/callback"))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_interaction_responses_are_retried() {
+    let bot = start(600, false, None).await;
+    bot.fake.fail_callback_times("51", 2);
+    bot.send(command(
+        "51",
+        "ask",
+        json!([string_option("query", "vllm")]),
+        "en-US",
+        false,
+    ));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while callbacks(&bot.fake, "51") < 3 {
+        assert!(Instant::now() < deadline, "{:?}", bot.fake.requests());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let last = bot
+        .fake
+        .requests()
+        .into_iter()
+        .rfind(|r| r.path.contains("/interactions/51/"))
+        .unwrap();
+    assert_message_ok(&last.body["data"]);
+    let metrics = bot.services.metrics().encode();
+    assert!(
+        metrics.contains("ganhuo_replies_dropped_total{platform=\"discord\"} 0"),
+        "{metrics}"
+    );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_finishes_what_it_acknowledged_and_acknowledges_nothing_more() {
+    // Always defer, so that an interaction is acknowledged before it is answered.
+    let bot = start(600, false, Some(Duration::ZERO)).await;
+    bot.fake.slow_callback("61", Duration::from_millis(1500));
+    bot.send(command(
+        "61",
+        "ask",
+        json!([string_option("query", "vllm")]),
+        "en-US",
+        false,
+    ));
+    bot.fake.callback("61").await;
+    // Shutdown begins while the acknowledgement is on its way.
+    bot.shutdown.cancel();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    bot.send(command("62", "help", json!([]), "en-US", false));
+    let result = tokio::time::timeout(Duration::from_secs(10), bot.task)
+        .await
+        .expect("run returns within the grace period")
+        .expect("run does not panic");
+    assert!(result.is_ok(), "{result:?}");
+    // By the time run() returned, the acknowledged interaction had its answer.
+    let edit = format!("PATCH /api/v10/webhooks/{APP_ID}/interaction-token-61/messages/@original");
+    assert!(
+        bot.fake.answered().contains(&edit),
+        "acknowledged, then dropped: {:?}",
+        bot.fake.answered()
+    );
+    assert_eq!(
+        callbacks(&bot.fake, "62"),
+        0,
+        "acknowledged during shutdown"
+    );
+    let logs = String::from_utf8_lossy(&LOGS.lock().unwrap()).into_owned();
+    assert!(
+        logs.contains("leaving an interaction unacknowledged"),
+        "interaction 62 never reached the handler"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,9 +1,13 @@
 //! The serenity event handler: registers the commands on READY, tracks connection health, and
 //! turns each interaction into a request to the presenter and its reply back.
+//!
+//! Every interaction is work in flight: shutdown waits for it to be answered, and one that
+//! arrives once shutdown has begun is left unacknowledged — Discord tells its user it failed —
+//! rather than acknowledged and then dropped.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serenity::all::{
     ActionRowComponent, Button, ButtonKind, Command, CommandInteraction, ComponentInteraction,
@@ -13,7 +17,8 @@ use serenity::all::{
 };
 use tracing::{debug, info, warn};
 
-use crate::bots::Connection;
+use crate::bots::work::InFlight;
+use crate::bots::{Connection, DELIVER_WITHIN};
 use crate::i18n::Locale;
 use crate::present::{Action, Notice, Origin, Presenter, Reply, Request, answer_of};
 use crate::service::AdapterState;
@@ -34,7 +39,13 @@ pub(crate) struct Handler {
     /// Commands are registered on the first READY only; a later READY (a new session after a
     /// reconnect, another shard) would overwrite them with the same list.
     pub(crate) registered: AtomicBool,
+    /// Interactions being answered; closed at shutdown.
+    pub(crate) work: InFlight,
 }
+
+/// Discord wants the first response to an interaction within 3 s of its creation; retries of
+/// it stop in time to leave room for the network.
+const FIRST_RESPONSE_WITHIN: Duration = Duration::from_millis(2500);
 
 /// How an interaction is answered.
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +104,10 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let Some(_ticket) = self.work.enter() else {
+            debug!("discord: shutting down; leaving an interaction unacknowledged");
+            return;
+        };
         match interaction {
             Interaction::Command(cmd) => self.command(&ctx, &cmd).await,
             Interaction::Component(component) => self.component(&ctx, &component).await,
@@ -213,6 +228,9 @@ impl Handler {
         locale: Locale,
         (request, origin): (Result<Request, Notice>, Origin),
     ) {
+        let received = Instant::now();
+        let first_within = || FIRST_RESPONSE_WITHIN.saturating_sub(received.elapsed());
+        let connection = &self.connection;
         let presenter = self.presenter.clone();
         let mut task = tokio::task::spawn_blocking(move || match request {
             Ok(request) => presenter.respond_from(request, locale, origin),
@@ -224,7 +242,8 @@ impl Handler {
         } else {
             tokio::time::timeout(self.defer_after, &mut task).await.ok()
         };
-        let result = match early {
+        // Failures are counted and logged by `deliver`.
+        let _ = match early {
             Some(joined) => {
                 let (reply, mode) = checked(joined, mode, locale);
                 let response = match mode {
@@ -235,8 +254,12 @@ impl Handler {
                         CreateInteractionResponse::UpdateMessage(render::response(&reply, false))
                     }
                 };
-                ctx.http
-                    .create_interaction_response(id, token, &response, Vec::new())
+                let send = || {
+                    ctx.http
+                        .create_interaction_response(id, token, &response, Vec::new())
+                };
+                connection
+                    .deliver("answering an interaction", first_within(), send)
                     .await
             }
             None => {
@@ -247,26 +270,30 @@ impl Handler {
                     ),
                     Mode::Update => CreateInteractionResponse::Acknowledge,
                 };
-                match ctx
-                    .http
-                    .create_interaction_response(id, token, &defer, Vec::new())
+                let send = || {
+                    ctx.http
+                        .create_interaction_response(id, token, &defer, Vec::new())
+                };
+                match connection
+                    .deliver("deferring an interaction", first_within(), send)
                     .await
                 {
                     Ok(()) => {
                         let (reply, _) = checked(task.await, mode, locale);
                         let edit = render::edit(&reply);
-                        ctx.http
-                            .edit_original_interaction_response(token, &edit, Vec::new())
+                        let send = || {
+                            ctx.http
+                                .edit_original_interaction_response(token, &edit, Vec::new())
+                        };
+                        connection
+                            .deliver("answering a deferred interaction", DELIVER_WITHIN, send)
                             .await
-                            .map(|_| ())
+                            .map(drop)
                     }
                     Err(err) => Err(err),
                 }
             }
         };
-        if let Err(err) = result {
-            self.connection.report("answering an interaction", &err);
-        }
     }
 }
 
