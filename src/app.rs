@@ -17,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 use crate::config::{Config, LogConfig, LogFormat};
 use crate::reload::Reloader;
 use crate::service::{Platform, Services};
+use crate::store::Store;
 
 /// Time tasks get beyond the grace period to stop once it is over (confirming the last
 /// Telegram updates, closing Discord's shards).
@@ -71,11 +72,29 @@ async fn serve(config: Config) -> Result<()> {
         resources = engine.catalogue().resources().len(),
         "catalogue loaded"
     );
-    let services = Services::new(engine, config.search.page_size);
+    let mut services = Services::new(engine, config.search.page_size);
     let shutdown = CancellationToken::new();
     spawn_signal_handler(shutdown.clone())?;
 
     let mut tasks: JoinSet<Task> = JoinSet::new();
+    // The store first, so that every adapter records into it. Its writer connects in the
+    // background: a store that is down never delays the start or an answer.
+    let store_metrics = services.metrics().store().clone();
+    if let Some((store, writer)) = Store::new(&config.store, store_metrics) {
+        if let Some(backend) = &config.store.backend {
+            tracing::info!(
+                store = %backend.describe(),
+                retention_days = config.store.retention_days,
+                "query log on"
+            );
+        }
+        services = services.with_store(store);
+        let token = shutdown.child_token();
+        tasks.spawn(async move {
+            writer.run(token).await;
+            Ok(())
+        });
+    }
     let mut routes = crate::http::router(services.clone());
 
     let grace = config.run.grace;

@@ -47,6 +47,8 @@ pub enum Command {
     Health(HealthArgs),
     /// Check every URL of the catalogue: broken, moved or soft-404 (exit 1 if any is broken).
     Links(crate::links::LinksArgs),
+    /// What users asked: top questions, those that found nothing, feedback by resource.
+    Report(crate::report::ReportArgs),
 }
 
 /// Where the catalogue comes from.
@@ -171,6 +173,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         }
         Command::Health(args) => crate::app::health(&args.url),
         Command::Links(args) => crate::links::run(&args),
+        Command::Report(args) => crate::report::run(&args),
     }
 }
 
@@ -502,6 +505,15 @@ fn check(args: &ConfigArgs) -> Result<()> {
     .into_iter()
     .flatten()
     .collect();
+    match &config.store.backend {
+        Some(backend) => writeln!(
+            out,
+            "store: {} (kept {} days; not connected by check)",
+            backend.describe(),
+            config.store.retention_days
+        )?,
+        None => writeln!(out, "store: off (no query log, no feedback buttons)")?,
+    }
     if adapters.is_empty() {
         // `run` would refuse this; say so here, where the user asked whether it is ready.
         bail!(crate::app::NO_ADAPTER);

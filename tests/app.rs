@@ -139,6 +139,15 @@ async fn both_bots_health_metrics_reload_and_sigterm() {
         "{metrics}"
     );
 
+    // The question reaches the store (SQLite next to the config, by default) in the background.
+    until(
+        &format!("{base}/metrics"),
+        "the question in the store",
+        |_, m| counter(m, "ganhuo_store_records_total{result=\"written\"}") == 1,
+    )
+    .await;
+    assert!(dir.path().join("ganhuo.sqlite3").exists());
+
     // An invalid edit is rejected; the old catalogue keeps answering.
     std::fs::write(
         &catalogue,

@@ -12,6 +12,8 @@
 mod binary;
 #[path = "support/fake_discord.rs"]
 mod fake_discord;
+#[path = "support/recording.rs"]
+mod recording;
 
 use std::io::Write;
 use std::sync::{Mutex, Once};
@@ -21,6 +23,7 @@ use fake_discord::{APP_ID, FakeDiscord, message_json};
 use ganhuo::Engine;
 use ganhuo::config::{Config, ConfigError, DiscordConfig, Secret};
 use ganhuo::discord::Discord;
+use ganhuo::i18n::Locale;
 use ganhuo::service::{AdapterError, AdapterState, Platform, Services};
 use serde_json::{Value, json};
 use serenity::all::Interaction;
@@ -82,9 +85,18 @@ struct Bot {
 }
 
 async fn start(guild_id: u64, ephemeral: bool, defer_after: Option<Duration>) -> Bot {
+    let services = Services::new(Engine::shipped().expect("catalogue"), 5);
+    start_with(services, guild_id, ephemeral, defer_after).await
+}
+
+async fn start_with(
+    services: Services,
+    guild_id: u64,
+    ephemeral: bool,
+    defer_after: Option<Duration>,
+) -> Bot {
     capture_logs();
     let fake = FakeDiscord::start(TOKEN).await;
-    let services = Services::new(Engine::shipped().expect("catalogue"), 5);
     // As `ganhuo run` does for a configured adapter.
     services.metrics().expect_platform(Platform::Discord);
     let config = DiscordConfig {
@@ -776,4 +788,45 @@ async fn sigterm_stops_the_binary_cleanly() {
     let (status, logs) = binary::wait_exit(child, Duration::from_secs(5)).await;
     assert!(status.success(), "exit {status}: {logs}");
     assert!(!logs.contains(TOKEN), "token in the binary's logs");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feedback_and_pages_are_recorded_against_their_answer() {
+    let recording = recording::Recording::start();
+    let bot = start_with(recording.services.clone(), 0, false, None).await;
+    bot.send(command(
+        "81",
+        "ask",
+        json!([string_option("query", "LoRA tutorial")]),
+        "en-US",
+        false,
+    ));
+    let reply = bot.fake.callback("81").await;
+    assert_message_ok(&reply["data"]);
+    let ids = custom_ids(&reply["data"]);
+    let not_helpful = ids.iter().find(|d| d.starts_with("fb:0:"));
+    let not_helpful = not_helpful.expect("a Not helpful button").clone();
+    let answer = &not_helpful["fb:0:".len()..];
+    assert!(ids.contains(&format!("fb:1:{answer}")), "{ids:?}");
+
+    // Turning the page: the message's own buttons say which answer it shows.
+    let next = ids.iter().find(|d| d.starts_with("ask:5")).unwrap();
+    bot.send(button("82", next, message_from(&reply), "en-US"));
+    let page = bot.fake.callback("82").await;
+    assert_eq!(page["type"], 7, "{page}");
+    assert!(custom_ids(&page["data"]).contains(&not_helpful));
+
+    bot.send(button("83", &not_helpful, message_from(&page), "en-US"));
+    let thanks = bot.fake.callback("83").await;
+    let text = thanks["data"]["content"].as_str().unwrap_or_default();
+    assert!(text.contains(Locale::En.feedback_thanks()), "{thanks}");
+
+    let usage = recording.usage().await;
+    assert_eq!((usage.totals.questions, usage.totals.answered), (1, 1));
+    assert_eq!(usage.platforms[0].key, "discord");
+    assert_eq!((usage.totals.followed_up, usage.totals.not_helpful), (1, 1));
+    assert!(usage.shown.len() > 5, "{:?}", usage.shown);
+    assert_eq!(usage.rated.len(), usage.shown.len());
+    bot.stop().await;
+    recording.stop().await;
 }

@@ -12,6 +12,8 @@
 mod binary;
 #[path = "support/fake_telegram.rs"]
 mod fake_telegram;
+#[path = "support/recording.rs"]
+mod recording;
 
 use std::io::Write;
 use std::num::NonZeroU32;
@@ -58,8 +60,11 @@ fn services() -> Services {
 
 /// Starts the adapter against a fresh fake and waits until it is polling.
 async fn start(per_minute: u32) -> Bot {
+    start_with(per_minute, services()).await
+}
+
+async fn start_with(per_minute: u32, services: Services) -> Bot {
     let fake = FakeTelegram::start().await;
-    let services = services();
     let telegram = Telegram::new(config(&fake, per_minute), services.clone());
     let cancel = CancellationToken::new();
     let task = tokio::spawn(telegram.run(cancel.clone()));
@@ -616,6 +621,64 @@ async fn sigterm_stops_the_binary_with_exit_0() {
     let (exit, stderr) = binary::wait_exit(child, Duration::from_secs(5)).await;
     assert!(exit.success(), "exit status {exit:?}; stderr:\n{stderr}");
     assert!(!stderr.contains(TOKEN), "{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feedback_and_pages_are_recorded_against_their_answer() {
+    let recording = recording::Recording::start();
+    let bot = start_with(100, recording.services.clone()).await;
+    bot.fake.push(private_text(61, "en", "LoRA tutorial"));
+    let answer = bot.replies_to(61, 1).await.remove(0);
+    let message_id = answer.result["message_id"].as_i64().unwrap();
+    let data = buttons(&answer);
+    let not_helpful = data.iter().find(|d| d.starts_with("f:0:"));
+    let not_helpful = not_helpful.expect("a Not helpful button");
+    let id = &not_helpful["f:0:".len()..];
+    assert!(data.contains(&format!("f:1:{id}")), "{data:?}");
+
+    // Turning the page: the message's own keyboard says which answer it shows.
+    let more = data.iter().find(|d| d.starts_with("p:5:")).unwrap();
+    let mut press = callback_update("fb1", 61, "en", 61, message_id, more);
+    press["callback_query"]["message"]["reply_markup"] = answer.body["reply_markup"].clone();
+    bot.fake.push(press);
+    let edit = bot
+        .fake
+        .wait_calls("editMessageText", 1, |c| c.body["message_id"] == message_id)
+        .await
+        .remove(0);
+    assert!(buttons(&edit).contains(not_helpful), "{:?}", buttons(&edit));
+
+    bot.fake.push(callback_update(
+        "fb2",
+        61,
+        "en",
+        61,
+        message_id,
+        not_helpful,
+    ));
+    let thanks = bot
+        .fake
+        .wait_calls("answerCallbackQuery", 1, |c| {
+            c.body["callback_query_id"] == "fb2"
+        })
+        .await;
+    assert_eq!(thanks[0].body["text"], Locale::En.feedback_thanks());
+
+    let usage = recording.usage().await;
+    assert_eq!((usage.totals.questions, usage.totals.answered), (1, 1));
+    assert_eq!(usage.top[0].query, "lora tutorial");
+    assert_eq!((usage.totals.followed_up, usage.totals.not_helpful), (1, 1));
+    // Both pages were shown, and every resource on them is rated "not helpful".
+    assert!(usage.shown.len() > 5, "{:?}", usage.shown);
+    assert_eq!(usage.rated.len(), usage.shown.len());
+    assert!(
+        usage
+            .rated
+            .iter()
+            .all(|r| r.not_helpful == 1 && r.helpful == 0)
+    );
+    bot.stop().await;
+    recording.stop().await;
 }
 
 /// The value of a metric line (`name{labels}`), if present.

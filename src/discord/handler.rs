@@ -10,16 +10,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serenity::all::{
-    Command, CommandInteraction, ComponentInteraction, ComponentInteractionDataKind,
-    ConnectionStage, Context, CreateInteractionResponse, CreateInteractionResponseMessage,
-    EventHandler, GuildId, Interaction, InteractionId, Ready, ResumedEvent, ShardStageUpdateEvent,
+    ActionRowComponent, Button, ButtonKind, Command, CommandInteraction, ComponentInteraction,
+    ComponentInteractionDataKind, ConnectionStage, Context, CreateInteractionResponse,
+    CreateInteractionResponseMessage, EventHandler, GuildId, Interaction, InteractionId, Ready,
+    ResumedEvent, ShardStageUpdateEvent,
 };
 use tracing::{debug, info, warn};
 
 use crate::bots::work::InFlight;
 use crate::bots::{Connection, DELIVER_WITHIN};
 use crate::i18n::Locale;
-use crate::present::{Action, Notice, Presenter, Reply, Request};
+use crate::present::{Action, Notice, Origin, Presenter, Reply, Request, answer_of};
 use crate::service::AdapterState;
 
 use super::render::{self, CHOICES};
@@ -141,7 +142,11 @@ impl Handler {
         let mode = Mode::New {
             ephemeral: self.ephemeral,
         };
-        self.respond(ctx, cmd.id, &cmd.token, mode, locale, request)
+        let origin = Origin {
+            user: Some(cmd.user.id.get()),
+            answer: None,
+        };
+        self.respond(ctx, cmd.id, &cmd.token, mode, locale, (request, origin))
             .await;
     }
 
@@ -168,13 +173,17 @@ impl Handler {
         let request = action
             .unwrap_or(Err(Notice::SomethingWentWrong))
             .map(Request::Act);
+        let origin = Origin {
+            user: Some(component.user.id.get()),
+            answer: shown_answer(component),
+        };
         self.respond(
             ctx,
             component.id,
             &component.token,
             Mode::Update,
             locale,
-            request,
+            (request, origin),
         )
         .await;
     }
@@ -207,7 +216,7 @@ impl Handler {
     }
 
     /// Answers an interaction with the presenter's reply to `request` (or with the notice it
-    /// failed with). The core is fast, but a starved runtime or a huge catalogue must not miss
+    /// failed with), sent from `origin` (for the query log). The core is fast, but a starved runtime or a huge catalogue must not miss
     /// Discord's 3-second deadline: when the answer takes longer than `defer_after`, the
     /// interaction is deferred and the answer edited in. Notices go to the asker alone.
     async fn respond(
@@ -217,14 +226,14 @@ impl Handler {
         token: &str,
         mode: Mode,
         locale: Locale,
-        request: Result<Request, Notice>,
+        (request, origin): (Result<Request, Notice>, Origin),
     ) {
         let received = Instant::now();
         let first_within = || FIRST_RESPONSE_WITHIN.saturating_sub(received.elapsed());
         let connection = &self.connection;
         let presenter = self.presenter.clone();
         let mut task = tokio::task::spawn_blocking(move || match request {
-            Ok(request) => presenter.respond(request, locale),
+            Ok(request) => presenter.respond_from(request, locale, origin),
             Err(notice) => Reply::Notice(notice),
         });
         // Zero means "always defer", which a zero timeout would not guarantee.
@@ -286,6 +295,24 @@ impl Handler {
             }
         };
     }
+}
+
+/// The answer the message of a pressed component shows, read from its feedback buttons.
+fn shown_answer(component: &ComponentInteraction) -> Option<crate::store::AnswerId> {
+    let actions: Vec<Action> = component
+        .message
+        .components
+        .iter()
+        .flat_map(|row| &row.components)
+        .filter_map(|c| match c {
+            ActionRowComponent::Button(Button {
+                data: ButtonKind::NonLink { custom_id, .. },
+                ..
+            }) => custom_id::decode(custom_id, None)?.ok(),
+            _ => None,
+        })
+        .collect();
+    answer_of(&actions)
 }
 
 /// The marked-up reply and how to send it: a notice, or a reply that panicked or broke a

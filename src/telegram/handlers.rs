@@ -18,8 +18,8 @@ use teloxide::payloads::{
 };
 use teloxide::requests::{Request as TgRequest, Requester};
 use teloxide::types::{
-    CallbackQuery, ChatId, InlineQuery, Me, MessageId, ParseMode, ReplyParameters, Update,
-    UpdateKind, User,
+    CallbackQuery, ChatId, InlineKeyboardButtonKind, InlineQuery, Me, MessageId, ParseMode,
+    ReplyParameters, Update, UpdateKind, User,
 };
 use teloxide::{ApiError, Bot, RequestError};
 use tracing::{debug, warn};
@@ -32,7 +32,7 @@ use crate::bots::DELIVER_WITHIN;
 use crate::bots::flood::Verdict;
 use crate::bots::work::{InFlight, Lanes, Refused};
 use crate::i18n::Locale;
-use crate::present::{Notice, Reply, Request, view};
+use crate::present::{Notice, Origin, Reply, Request, answer_of, view};
 use crate::service::Platform;
 
 /// The bot as handlers see it: rate-limited by the Throttle adaptor, which also retries
@@ -62,12 +62,14 @@ enum Work {
     Inline { q: Box<InlineQuery>, allowed: bool },
 }
 
-/// The message a reply answers.
+/// The message a reply answers, and who sent it (for the query log, which stores only a
+/// daily hash of it).
 #[derive(Debug, Clone, Copy)]
 struct Asker {
     chat: ChatId,
     message: MessageId,
     private: bool,
+    user: u64,
 }
 
 /// Where an update's work goes.
@@ -179,6 +181,7 @@ impl Dispatcher {
                     chat: msg.chat.id,
                     message: msg.id,
                     private: msg.chat.is_private(),
+                    user: who,
                 };
                 let notice = Work::Message {
                     to,
@@ -270,7 +273,13 @@ fn locale_of(user: Option<&User>) -> Locale {
 
 async fn on_message(bot: &TgBot, ctx: &Ctx, to: Asker, request: Option<Request>, locale: Locale) {
     let reply = match request {
-        Some(request) => ctx.presenter.respond(request, locale),
+        Some(request) => {
+            let origin = Origin {
+                user: Some(to.user),
+                answer: None,
+            };
+            ctx.presenter.respond_from(request, locale, origin)
+        }
         None => Reply::Notice(Notice::SlowDown),
     };
     let reply = match reply {
@@ -301,8 +310,15 @@ async fn on_callback(bot: &TgBot, ctx: &Ctx, q: &CallbackQuery, allowed: bool) {
     let locale = locale_of(Some(&q.from));
     let data = q.data.as_deref().unwrap_or_default();
     let reply = if allowed {
-        match ctx.codec.decode(data) {
-            Ok(action) => Some(ctx.presenter.respond(Request::Act(action), locale)),
+        match ctx.codec.resolve(data).await {
+            Ok(action) => {
+                let origin = Origin {
+                    user: Some(q.from.id.0),
+                    answer: shown_answer(q, ctx),
+                };
+                let request = Request::Act(action);
+                Some(ctx.presenter.respond_from(request, locale, origin))
+            }
             Err(DecodeError::Expired) => Some(Reply::Notice(Notice::Expired)),
             Err(DecodeError::Malformed) => None,
         }
@@ -347,6 +363,21 @@ async fn on_callback(bot: &TgBot, ctx: &Ctx, q: &CallbackQuery, allowed: bool) {
             .reply_markup(view.keyboard);
         edit_message(ctx, &edit).await;
     }
+}
+
+/// The answer the pressed button's message shows, read from its feedback buttons.
+fn shown_answer(q: &CallbackQuery, ctx: &Ctx) -> Option<crate::store::AnswerId> {
+    let keyboard = q.regular_message()?.reply_markup()?;
+    let actions: Vec<_> = keyboard
+        .inline_keyboard
+        .iter()
+        .flatten()
+        .filter_map(|b| match &b.kind {
+            InlineKeyboardButtonKind::CallbackData(data) => ctx.codec.decode(data).ok(),
+            _ => None,
+        })
+        .collect();
+    answer_of(&actions)
 }
 
 /// Sends an edit; an edit that changes nothing (the button of the page already shown) is not

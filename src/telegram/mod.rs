@@ -131,7 +131,7 @@ impl Telegram {
         let per_minute = config.per_user_per_minute;
         let ctx = Ctx {
             presenter: Presenter::new(services.clone(), Platform::Telegram, render::BUDGET),
-            codec: CallbackCodec::default(),
+            codec: CallbackCodec::new(services.store().cloned()),
             flood: FloodGuard::new(per_minute),
             // Typing in inline mode sends a query per pause.
             inline_flood: FloodGuard::new(
