@@ -1,17 +1,12 @@
-//! Benchmarks (divan): per-query latency over the shipped catalogue and over synthetic
+//! Criterion benchmarks: per-query latency over the shipped catalogue and over synthetic
 //! catalogues of 1k, 10k and 100k resources, and start-up cost (parse + index).
 //!
 //! Run with `cargo bench`. Compare figures from one run only; the machines are noisy.
-//! Each `query` benchmark answers every golden query once per iteration; the items/s column
-//! counts queries. divan rather than criterion: criterion's dependencies add features to
-//! normal dependencies of ganhuo (either, num-traits, regex-syntax, zerocopy) in every test
-//! build, so `cargo build` after `cargo test` would rebuild teloxide and ganhuo.
 
 use std::fmt::Write;
 use std::hint::black_box;
 
-use divan::Bencher;
-use divan::counter::ItemsCount;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ganhuo::{Catalogue, Engine};
 
 #[path = "../tests/support/golden.rs"]
@@ -89,161 +84,136 @@ fn synthetic(n: usize) -> Catalogue {
     Catalogue::from_toml(&text, "synthetic").expect("synthetic catalogue is valid")
 }
 
-fn main() {
-    FuzzyScan::new().report_hit_rate();
-    divan::main();
+fn per_query(c: &mut Criterion) {
+    let queries = queries();
+    let mut group = c.benchmark_group("query");
+    group.throughput(Throughput::Elements(queries.len() as u64));
+    let shipped = Engine::shipped().expect("shipped catalogue");
+    group.bench_function(BenchmarkId::new("golden-set", "shipped-165"), |b| {
+        b.iter(|| {
+            for q in &queries {
+                black_box(shipped.answer(black_box(q), 0, 5));
+            }
+        })
+    });
+    for n in [1_000, 10_000, 100_000] {
+        let engine = Engine::new(synthetic(n));
+        group.sample_size(if n >= 100_000 { 10 } else { 30 });
+        group.bench_function(
+            BenchmarkId::new("golden-set", format!("synthetic-{n}")),
+            |b| {
+                b.iter(|| {
+                    for q in &queries {
+                        black_box(engine.answer(black_box(q), 0, 5));
+                    }
+                })
+            },
+        );
+    }
+    group.finish();
 }
 
-mod query {
-    use super::*;
-
-    /// The golden set against the shipped catalogue (165 resources).
-    #[divan::bench]
-    fn shipped_165(bencher: Bencher) {
-        let queries = queries();
-        let engine = Engine::shipped().expect("shipped catalogue");
-        bencher
-            .counter(ItemsCount::new(queries.len()))
-            .bench_local(|| {
-                for q in &queries {
-                    black_box(engine.answer(black_box(q), 0, 5));
-                }
-            });
-    }
-
-    /// The golden set against synthetic catalogues of `n` resources.
-    #[divan::bench(args = [1_000, 10_000, 100_000], max_time = 10)]
-    fn synthetic(bencher: Bencher, n: usize) {
-        let queries = queries();
-        let engine = Engine::new(super::synthetic(n));
-        bencher
-            .counter(ItemsCount::new(queries.len()))
-            .bench_local(|| {
-                for q in &queries {
-                    black_box(engine.answer(black_box(q), 0, 5));
-                }
-            });
-    }
-
-    /// `fuzzy-matcher` as the whole search over the shipped catalogue.
-    #[divan::bench]
-    fn fuzzy_matcher_scan_165(bencher: Bencher) {
-        let scan = FuzzyScan::new();
-        bencher
-            .counter(ItemsCount::new(scan.cases.len()))
-            .bench_local(|| {
-                for case in &scan.cases {
-                    black_box(scan.rank(black_box(&case.query)));
-                }
-            });
-    }
-}
-
-mod startup {
-    use super::*;
-
-    #[divan::bench]
-    fn parse_shipped() -> Catalogue {
-        Catalogue::shipped().expect("shipped catalogue")
-    }
-
-    #[divan::bench]
-    fn parse_and_index_shipped() -> Engine {
-        Engine::new(Catalogue::shipped().expect("shipped catalogue"))
-    }
-}
-
-/// Autocomplete for a partial word.
-#[divan::bench]
-fn complete_lor(bencher: Bencher) {
-    let engine = Engine::shipped().expect("shipped catalogue");
-    bencher.bench_local(|| black_box(engine.complete(black_box("lor"), 25)));
+fn startup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("startup");
+    group.bench_function("parse-shipped", |b| {
+        b.iter(|| black_box(Catalogue::shipped().unwrap()))
+    });
+    group.bench_function("parse-and-index-shipped", |b| {
+        b.iter(|| black_box(Engine::new(Catalogue::shipped().unwrap())))
+    });
+    group.finish();
 }
 
 /// The named `fuzzy-matcher` used as the whole search (skim subsequence scoring over every
 /// resource string), to show why ganhuo uses it only for autocomplete: it cannot match typos
 /// that are not subsequences ("megatorn") and it scans the whole catalogue per query.
-struct FuzzyScan {
-    cases: Vec<golden::Case>,
-    engine: Engine,
-    choices: Vec<String>,
-    matcher: fuzzy_matcher::skim::SkimMatcherV2,
-}
+fn fuzzy_matcher_scan(c: &mut Criterion) {
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
 
-impl FuzzyScan {
-    fn new() -> FuzzyScan {
-        let engine = Engine::shipped().expect("shipped catalogue");
-        let catalogue = engine.catalogue();
-        let choices = catalogue
-            .resources()
-            .iter()
-            .map(|r| {
-                let path: Vec<&str> = r
-                    .topics
-                    .iter()
-                    .map(|&t| catalogue.topic(t).name.as_str())
-                    .collect();
-                format!(
-                    "{} {} {} {}",
-                    r.title,
-                    r.title_en.as_deref().unwrap_or(""),
-                    path.join(" "),
-                    r.keywords.join(" ")
-                )
-                .to_lowercase()
-            })
-            .collect();
-        FuzzyScan {
-            cases: golden::cases(),
-            engine,
-            choices,
-            matcher: fuzzy_matcher::skim::SkimMatcherV2::default(),
-        }
-    }
-
-    /// The ids of the five best-scoring resources.
-    fn rank(&self, q: &str) -> Vec<String> {
-        use fuzzy_matcher::FuzzyMatcher;
-
+    let cases = golden::cases();
+    let engine = Engine::shipped().expect("shipped catalogue");
+    let catalogue = engine.catalogue();
+    let choices: Vec<String> = catalogue
+        .resources()
+        .iter()
+        .map(|r| {
+            let path: Vec<&str> = r
+                .topics
+                .iter()
+                .map(|&t| catalogue.topic(t).name.as_str())
+                .collect();
+            format!(
+                "{} {} {} {}",
+                r.title,
+                r.title_en.as_deref().unwrap_or(""),
+                path.join(" "),
+                r.keywords.join(" ")
+            )
+            .to_lowercase()
+        })
+        .collect();
+    let matcher = SkimMatcherV2::default();
+    let rank = |q: &str| -> Vec<String> {
         let q = q.to_lowercase();
-        let mut scored: Vec<(i64, usize)> = self
-            .choices
+        let mut scored: Vec<(i64, usize)> = choices
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| self.matcher.fuzzy_match(c, &q).map(|s| (s, i)))
+            .filter_map(|(i, c)| matcher.fuzzy_match(c, &q).map(|s| (s, i)))
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         scored
             .iter()
             .take(5)
-            .map(|&(_, i)| self.engine.catalogue().resource(i).id.clone())
+            .map(|&(_, i)| catalogue.resource(i).id.clone())
             .collect()
-    }
-
-    /// Prints hit@3 on the golden set for the scan and for ganhuo.
-    fn report_hit_rate(&self) {
-        let catalogue = self.engine.catalogue();
-        let passed = self
-            .cases
-            .iter()
-            .filter(|case| case.judge(&self.rank(&case.query)).is_none())
-            .count();
-        let ours = self
-            .cases
-            .iter()
-            .filter(|case| {
-                let ids: Vec<String> = self
-                    .engine
-                    .search(&case.query)
-                    .iter()
-                    .map(|r| catalogue.resource(r.resource).id.clone())
-                    .collect();
-                case.judge(&ids).is_none()
+    };
+    let passed = cases
+        .iter()
+        .filter(|case| case.judge(&rank(&case.query)).is_none())
+        .count();
+    let ours = cases
+        .iter()
+        .filter(|case| {
+            let ids: Vec<String> = engine
+                .search(&case.query)
+                .iter()
+                .map(|r| catalogue.resource(r.resource).id.clone())
+                .collect();
+            case.judge(&ids).is_none()
+        })
+        .count();
+    println!(
+        "hit@3 on {} golden queries: fuzzy-matcher scan {passed}, ganhuo {ours}",
+        cases.len()
+    );
+    let mut group = c.benchmark_group("query");
+    group.throughput(Throughput::Elements(cases.len() as u64));
+    group.bench_function(
+        BenchmarkId::new("golden-set", "fuzzy-matcher-scan-165"),
+        |b| {
+            b.iter(|| {
+                for case in &cases {
+                    black_box(rank(black_box(&case.query)));
+                }
             })
-            .count();
-        println!(
-            "hit@3 on {} golden queries: fuzzy-matcher scan {passed}, ganhuo {ours}",
-            self.cases.len()
-        );
-    }
+        },
+    );
+    group.finish();
 }
+
+fn autocomplete(c: &mut Criterion) {
+    let engine = Engine::shipped().expect("shipped catalogue");
+    c.bench_function("complete/lor", |b| {
+        b.iter(|| black_box(engine.complete(black_box("lor"), 25)))
+    });
+}
+
+criterion_group!(
+    benches,
+    per_query,
+    fuzzy_matcher_scan,
+    startup,
+    autocomplete
+);
+criterion_main!(benches);

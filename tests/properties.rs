@@ -1,114 +1,51 @@
 //! Property tests: no input, however hostile, panics the pipeline or breaks its limits.
-//!
-//! Inputs come from a seeded generator built on `rand` 0.8, the version and features the
-//! normal build already has through teloxide. proptest would add features to normal
-//! dependencies (regex-syntax, num-traits, getrandom) in test builds, and then `cargo build`
-//! after `cargo test` would rebuild teloxide and ganhuo. Each run draws a fresh seed; a failure
-//! prints it, and `PROPERTY_SEED=<seed> cargo test --test properties` replays it.
 
 use std::sync::OnceLock;
 
 use ganhuo::Engine;
 use ganhuo::search::MAX_HITS;
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
-
-/// Generated inputs per property.
-const CASES: usize = 300;
+use proptest::prelude::*;
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| Engine::shipped().expect("shipped catalogue"))
 }
 
-/// The run's seed: `$PROPERTY_SEED` to replay a failure, else a fresh one.
-fn seed() -> u64 {
-    match std::env::var("PROPERTY_SEED") {
-        Ok(text) => text.parse().expect("PROPERTY_SEED is a u64"),
-        Err(_) => rand::random(),
-    }
-}
-
-/// Up to `max` characters drawn from `pick`.
-fn run_of(rng: &mut StdRng, max: usize, pick: impl Fn(&mut StdRng) -> char) -> String {
-    let len = rng.gen_range(0..=max);
-    (0..len).map(|_| pick(rng)).collect()
-}
-
-/// A character in `lo..=hi` (every code point in the ranges used is a scalar value).
-fn in_range(rng: &mut StdRng, lo: u32, hi: u32) -> char {
-    char::from_u32(rng.gen_range(lo..=hi)).unwrap_or('?')
-}
-
 /// Strings mixing what real users and attackers send: Latin, CJK (simplified and traditional),
 /// full-width forms, control characters, bidi marks, zero-width joiners and emoji.
-fn hostile(rng: &mut StdRng) -> String {
-    const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ";
-    let pieces = rng.gen_range(0..12);
-    let mut out = String::new();
-    for _ in 0..pieces {
-        let piece = match rng.gen_range(0..8) {
-            0 => run_of(rng, 12, |r| char::from(ALNUM[r.gen_range(0..ALNUM.len())])),
-            1 => run_of(rng, 6, |r| in_range(r, 0x4e00, 0x9fff)),
-            2 => run_of(rng, 6, |r| in_range(r, 0xff01, 0xff5e)),
-            3 => run_of(rng, 4, |r| {
-                if r.gen_bool(1.0 / 33.0) {
-                    '\u{7f}'
-                } else {
-                    in_range(r, 0, 0x1f)
-                }
-            }),
-            4 => "\u{202e}\u{200f}\u{200b}\u{2066}".to_owned(),
-            5 => "👩‍💻🚀🔥".to_owned(),
-            6 => "分佈式訓練 megatorn ｖＬＬＭ".to_owned(),
-            // Any Unicode scalar values.
-            _ => run_of(rng, 16, |r| r.r#gen::<char>()),
-        };
-        out.push_str(&piece);
-    }
-    out
+fn hostile() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        "[a-zA-Z0-9 ]{0,12}",
+        "[\u{4e00}-\u{9fff}]{0,6}",
+        "[\u{ff01}-\u{ff5e}]{0,6}",
+        "[\u{0}-\u{1f}\u{7f}]{0,4}",
+        Just("\u{202e}\u{200f}\u{200b}\u{2066}".to_owned()),
+        Just("👩‍💻🚀🔥".to_owned()),
+        Just("分佈式訓練 megatorn ｖＬＬＭ".to_owned()),
+        any::<String>(),
+    ];
+    prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
 }
 
-#[test]
-fn any_input_answers_within_limits() {
-    let seed = seed();
-    let mut rng = StdRng::seed_from_u64(seed);
-    for _ in 0..CASES {
-        let query = hostile(&mut rng);
-        let limit = rng.gen_range(1usize..20);
-        let offset = rng.gen_range(0usize..60);
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_input_answers_within_limits(query in hostile(), limit in 1usize..20, offset in 0usize..60) {
         let answer = engine().answer(&query, offset, limit);
-        let case = format!("PROPERTY_SEED={seed}, query {query:?}, offset {offset}, limit {limit}");
-        assert!(answer.hits.len() <= limit, "{case}");
-        assert!(answer.total <= MAX_HITS, "{case}");
+        prop_assert!(answer.hits.len() <= limit);
+        prop_assert!(answer.total <= MAX_HITS);
         for hit in &answer.hits {
-            assert!(
-                (0.0..=1.0).contains(&hit.score),
-                "{case}: score {}",
-                hit.score
-            );
+            prop_assert!((0.0..=1.0).contains(&hit.score));
         }
         if answer.total == 0 {
-            assert!(
-                !answer.suggestions.is_empty(),
-                "{case}: no hits and no suggestions"
-            );
+            prop_assert!(!answer.suggestions.is_empty());
         }
     }
-}
 
-#[test]
-fn completions_stay_within_limits() {
-    let seed = seed();
-    let mut rng = StdRng::seed_from_u64(seed);
-    for _ in 0..CASES {
-        let partial = hostile(&mut rng);
-        let limit = rng.gen_range(0usize..30);
-        let got = engine().complete(&partial, limit).len();
-        assert!(
-            got <= limit,
-            "PROPERTY_SEED={seed}, partial {partial:?}: {got} > {limit}"
-        );
+    #[test]
+    fn completions_stay_within_limits(partial in hostile(), limit in 0usize..30) {
+        prop_assert!(engine().complete(&partial, limit).len() <= limit);
     }
 }
 

@@ -733,6 +733,7 @@ mod tests {
     use super::*;
     use crate::catalogue::{Kind, Lang};
     use crate::search::Engine;
+    use proptest::prelude::*;
 
     const HOSTILE: &str =
         "@everyone <@&123> **[click](javascript:alert(1))** `x` ~~_||\\#- 😀\n\n> quote";
@@ -1050,38 +1051,10 @@ mod tests {
         assert!(check(&Reply::default()).is_err());
     }
 
-    /// Up to `max` non-control characters: ASCII, CJK, or any scalar value.
-    fn arbitrary_text(rng: &mut rand::rngs::StdRng, max: usize) -> String {
-        use rand::Rng;
-        let len = rng.gen_range(0..=max);
-        let mut out = String::new();
-        while out.chars().count() < len {
-            let c = match rng.gen_range(0..4) {
-                0 | 1 => char::from(rng.gen_range(0x20u8..0x7f)),
-                2 => char::from_u32(rng.gen_range(0x4e00..=0x9fff)).unwrap_or('?'),
-                _ => rng.r#gen::<char>(),
-            };
-            if !c.is_control() {
-                out.push(c);
-            }
-        }
-        out
-    }
-
-    /// Seeded: a failure prints the seed, and `PROPERTY_SEED=<seed>` replays it.
-    #[test]
-    fn arbitrary_text_always_fits() {
-        use rand::{Rng, SeedableRng};
-        let seed = std::env::var("PROPERTY_SEED")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(rand::random);
-        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
-        for _ in 0..64 {
-            let title = arbitrary_text(&mut rng, 400);
-            let query = arbitrary_text(&mut rng, 200);
-            let path = arbitrary_text(&mut rng, 300);
-            let hits = rng.gen_range(0usize..12);
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn arbitrary_text_always_fits(title in "\\PC{0,400}", query in "\\PC{0,200}", path in "\\PC{0,300}", hits in 0usize..12) {
             let hit = Hit {
                 id: "r".into(),
                 title: title.clone(),
@@ -1089,32 +1062,15 @@ mod tests {
                 url: format!("https://example.com/{title}"),
                 kind: Kind::Repo,
                 lang: Lang::En,
-                path: vec![TopicRef {
-                    id: "t".into(),
-                    name: path.clone(),
-                    name_en: path,
-                }],
+                path: vec![TopicRef { id: "t".into(), name: path.clone(), name_en: path }],
                 score: 0.5,
                 matched: Vec::new(),
             };
-            let answer = Answer {
-                query: query.clone(),
-                total: 40,
-                offset: 0,
-                hits: vec![hit; hits],
-                suggestions: Vec::new(),
-            };
+            let answer = Answer { query: query.clone(), total: 40, offset: 0, hits: vec![hit; hits], suggestions: Vec::new() };
             let reply = super::answer(&answer, Locale::En, 5);
-            assert!(
-                check(&reply).is_ok(),
-                "PROPERTY_SEED={seed}: {:?}",
-                check(&reply)
-            );
-            let choices = ask_choices(&[Completion {
-                label: title,
-                value: query,
-            }]);
-            assert!(check_choices(&choices).is_ok(), "PROPERTY_SEED={seed}");
+            prop_assert!(check(&reply).is_ok(), "{:?}", check(&reply));
+            let choices = ask_choices(&[Completion { label: title, value: query }]);
+            prop_assert!(check_choices(&choices).is_ok());
         }
     }
 }
