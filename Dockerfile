@@ -17,7 +17,7 @@ COPY Cargo.toml Cargo.lock ./
 RUN mkdir -p src benches \
  && echo 'fn main() {}' > src/main.rs \
  && touch src/lib.rs \
- && echo 'fn main() {}' > benches/search.rs \
+ && for bench in search quality; do echo 'fn main() {}' > benches/$bench.rs; done \
  && cargo build --profile dist --locked \
  && rm -rf src benches
 

@@ -3,6 +3,13 @@
 //!
 //! Run with `cargo bench`. Compare figures from one run only; the machines are noisy.
 
+#![allow(
+    missing_docs,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "criterion_group! writes an undocumented function, and a benchmark stops at its first failure"
+)]
+
 use std::fmt::Write;
 use std::hint::black_box;
 

@@ -1,23 +1,35 @@
-//! The platform-neutral answer model: what the core says, before any adapter renders it.
+//! The platform-neutral answer model: what the core says, before any front end presents it.
 //!
-//! An [`Answer`] owns its data (no borrows into the engine), so an adapter can render it after
-//! a catalogue reload has swapped the engine out.
+//! [`Engine::answer`] runs the search pipeline and turns its ranked resources into an
+//! [`Answer`]: one page of hits with their topic paths, the suggestions offered when nothing
+//! matched, or the recognised small talk. An answer owns its data (no borrows into the engine),
+//! so a front end can present it after a catalogue reload has swapped the engine out.
+//!
+//! The answer model sits on top of [`crate::search`]; the search pipeline never imports it.
 
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Kind, Lang, Resource, TopicIdx};
 use crate::i18n::Locale;
-use crate::search::rank::{Matched, Ranked};
+use crate::search::lexicon::Role;
+pub use crate::search::rank::Matched;
+use crate::search::rank::Ranked;
+pub use crate::search::{Completion, SmallTalk, SuggestionKind};
+use crate::search::{Engine, bounded};
 
 /// A topic as answers show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TopicRef {
+    /// The topic's id.
     pub id: String,
+    /// Its Chinese label (the seed article's).
     pub name: String,
+    /// Its English label.
     pub name_en: String,
 }
 
 impl TopicRef {
+    /// The topic's id and both labels.
     pub fn new(catalogue: &Catalogue, topic: TopicIdx) -> TopicRef {
         let t = catalogue.topic(topic);
         TopicRef {
@@ -39,20 +51,46 @@ impl TopicRef {
 /// One result of an answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
+    /// The resource's id.
     pub id: String,
+    /// Its title (the source's own label).
     pub title: String,
+    /// An English rendering of a Chinese title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
+    /// The link.
     pub url: String,
+    /// What sort of thing the link points at.
     pub kind: Kind,
+    /// The page's language.
     pub lang: Lang,
     /// Topic path of the resource's most specific topic, root first.
     #[serde(serialize_with = "serialize_path")]
     pub path: Vec<TopicRef>,
     /// Relevance in [0, 1].
+    #[serde(serialize_with = "three_decimals")]
     pub score: f32,
-    /// Which query words matched what.
+    /// The lexical evidence: which query words matched what, where.
     pub matched: Vec<Matched>,
+    /// The semantic evidence: cosine similarity of the resource with the query, when it was
+    /// among the semantically nearest.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "three_decimals_some"
+    )]
+    pub similarity: Option<f32>,
+}
+
+/// A score as people read it: three decimals, without the noise of widening an `f32`.
+fn three_decimals<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
+}
+
+fn three_decimals_some<S: serde::Serializer>(x: &Option<f32>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => three_decimals(x, s),
+        None => s.serialize_none(),
+    }
 }
 
 fn serialize_path<S: serde::Serializer>(path: &[TopicRef], s: S) -> Result<S::Ok, S::Error> {
@@ -60,10 +98,11 @@ fn serialize_path<S: serde::Serializer>(path: &[TopicRef], s: S) -> Result<S::Ok
 }
 
 impl Hit {
-    pub(crate) fn new(catalogue: &Catalogue, ranked: &Ranked) -> Hit {
+    fn new(catalogue: &Catalogue, ranked: &Ranked) -> Hit {
         let mut hit = Hit::of(catalogue, catalogue.resource(ranked.resource));
-        hit.score = (ranked.score * 1000.0).round() / 1000.0;
+        hit.score = ranked.score;
         hit.matched = ranked.matched.clone();
+        hit.similarity = ranked.similarity;
         hit
     }
 
@@ -90,6 +129,7 @@ impl Hit {
             path,
             score: 0.0,
             matched: Vec::new(),
+            similarity: None,
         }
     }
 
@@ -112,24 +152,17 @@ impl Hit {
     }
 }
 
-/// Why a topic is suggested.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SuggestionKind {
-    /// Its name is close to what was typed.
-    DidYouMean,
-    /// Nothing was close; these are the largest top-level topics.
-    TopTopic,
-}
-
 /// A topic offered when a query found nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
+    /// Why it is offered.
     pub kind: SuggestionKind,
+    /// The topic.
     pub topic: TopicRef,
 }
 
 impl Suggestion {
+    /// A topic whose name is close to what was typed.
     pub fn did_you_mean(topic: TopicRef) -> Suggestion {
         Suggestion {
             kind: SuggestionKind::DidYouMean,
@@ -137,6 +170,7 @@ impl Suggestion {
         }
     }
 
+    /// One of the largest top-level topics, offered when nothing was close.
     pub fn top_topic(topic: TopicRef) -> Suggestion {
         Suggestion {
             kind: SuggestionKind::TopTopic,
@@ -160,6 +194,117 @@ pub struct Answer {
     /// Topics to try when there are no hits.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<Suggestion>,
+    /// Set when the message was a greeting, thanks or a request for help rather than a
+    /// question: front ends reply with a short hint and example questions, and no links.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub small_talk: Option<SmallTalk>,
+}
+
+impl Engine {
+    /// Answers a query with one page of hits. With no hits, the answer carries suggestions
+    /// (topics close to what was typed, or the top topics) instead; small talk ("你好",
+    /// "thanks") gets neither.
+    pub fn answer(&self, query: &str, offset: usize, limit: usize) -> Answer {
+        let query = bounded(query);
+        let found = self.find(&query);
+        let catalogue = self.catalogue();
+        let total = found.ranked.len();
+        let offset = offset.min(total);
+        let hits = found
+            .ranked
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|r| Hit::new(catalogue, r))
+            .collect();
+        let suggestions = if total == 0 && found.small_talk.is_none() {
+            let (kind, topics) = self.suggest_for(&found.words);
+            topics
+                .into_iter()
+                .map(|t| Suggestion {
+                    kind,
+                    topic: TopicRef::new(catalogue, t),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Answer {
+            query,
+            total,
+            offset,
+            hits,
+            suggestions,
+            small_talk: found.small_talk,
+        }
+    }
+}
+
+impl Engine {
+    /// Why a query is answered as it is, for maintainers (`ganhuo ask --explain`): what each
+    /// word is to the engine, and the decision taken for the whole query.
+    pub fn explain(&self, query: &str) -> Explanation {
+        let found = self.find(&bounded(query));
+        let words = found
+            .words
+            .iter()
+            .zip(&found.relevance.words)
+            .map(|(w, e)| WordExplained {
+                word: w.text.clone(),
+                role: match w.role {
+                    Role::Content => "content",
+                    Role::Intent(_) => "intent",
+                    Role::Stop => "filler",
+                    Role::Link => "link",
+                },
+                concept: w.concept,
+                explained: round(e.explained),
+                importance: round(e.importance),
+            })
+            .collect();
+        Explanation {
+            words,
+            explained_share: round(found.relevance.share()),
+            concepts: found.relevance.concepts,
+            answered: found.relevance.answer,
+            small_talk: found.small_talk,
+        }
+    }
+}
+
+fn round(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Why a query was answered as it was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// Every word of the query as the engine read it.
+    pub words: Vec<WordExplained>,
+    /// The share of the query's importance the catalogue explains, in [0, 1].
+    pub explained_share: f32,
+    /// How many different words are catalogue concepts.
+    pub concepts: usize,
+    /// Whether the query is answered with links.
+    pub answered: bool,
+    /// The small talk recognised, if the message was not a question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub small_talk: Option<SmallTalk>,
+}
+
+/// One word of a query, as [`Explanation`] shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WordExplained {
+    /// The word, normalised.
+    pub word: String,
+    /// "content", "intent" (教程, video), "filler" (请问, "how do i") or "link" (vs, 和).
+    pub role: &'static str,
+    /// Which concept of a comparison or list it belongs to.
+    pub concept: usize,
+    /// How much of it the catalogue explains, in [0, 1].
+    pub explained: f32,
+    /// How much it says in the language: rare words near 1, common ones near 0.
+    pub importance: f32,
 }
 
 impl Answer {
@@ -172,34 +317,6 @@ impl Answer {
     /// Offset of the previous page, if there is one.
     pub fn prev_offset(&self, page_size: usize) -> Option<usize> {
         (self.offset > 0).then(|| self.offset.saturating_sub(page_size))
-    }
-}
-
-/// An autocomplete entry: what to show and what to search for when picked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Completion {
-    pub label: String,
-    pub value: String,
-}
-
-impl Completion {
-    pub(crate) fn topic(name: &str, name_en: &str) -> Completion {
-        let label = if name == name_en {
-            name.to_owned()
-        } else {
-            format!("{name_en} · {name}")
-        };
-        Completion {
-            label,
-            value: name_en.to_owned(),
-        }
-    }
-
-    pub(crate) fn resource(title: &str) -> Completion {
-        Completion {
-            label: title.to_owned(),
-            value: title.to_owned(),
-        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! A permanent adapter failure (a rejected token) stops everything with a non-zero exit;
 //! transient faults are the adapters' to retry.
 
+use std::io::Write;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -61,7 +62,8 @@ fn init_logging(log: &LogConfig) -> Result<()> {
 type Task = Result<()>;
 
 async fn serve(config: Config) -> Result<()> {
-    let engine = crate::cli::load_engine(config.catalogue.as_deref())?;
+    let engine = crate::search::Engine::load(config.catalogue.as_deref())
+        .context("cannot load the catalogue")?;
     tracing::info!(
         resources = engine.catalogue().resources().len(),
         "catalogue loaded"
@@ -74,7 +76,7 @@ async fn serve(config: Config) -> Result<()> {
     let mut routes = crate::http::router(services.clone());
 
     if let Some(telegram) = config.telegram.clone() {
-        let mut adapter = crate::telegram::Telegram::new(telegram, services.clone())?;
+        let mut adapter = crate::telegram::Telegram::new(telegram, services.clone());
         if let Some(webhook) = adapter.webhook_router() {
             routes = routes.merge(webhook);
         }
@@ -82,7 +84,7 @@ async fn serve(config: Config) -> Result<()> {
         tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
     }
     if let Some(discord) = config.discord.clone() {
-        let adapter = crate::discord::Discord::new(discord, services.clone())?;
+        let adapter = crate::discord::Discord::new(discord, services.clone());
         let token = shutdown.child_token();
         tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
     }
@@ -177,7 +179,7 @@ pub fn health(url: &str) -> Result<()> {
         let status = response.status();
         let body = response.text().await.unwrap_or_default();
         if status.is_success() {
-            println!("{body}");
+            writeln!(std::io::stdout().lock(), "{body}")?;
             Ok(())
         } else {
             bail!("unhealthy ({status}): {body}")

@@ -10,20 +10,24 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
-use crate::answer::{Answer, Hit, SuggestionKind};
+use crate::answer::Hit;
 use crate::catalogue::{Catalogue, TopicIdx};
 use crate::config::{Config, ProcessEnv};
 use crate::i18n::Locale;
+use crate::present::{Presenter, view};
 use crate::search::Engine;
+use crate::service::{Platform, Services};
 
 /// ganhuo (干货): find LLM learning resources in a curated bilingual catalogue.
 #[derive(Debug, Parser)]
 #[command(name = "ganhuo", version, about)]
 pub struct Cli {
+    /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Answer a question, e.g. `ganhuo ask "LoRA 教程"`. With no question, answer one question
@@ -37,28 +41,40 @@ pub enum Command {
     Check(ConfigArgs),
     /// Run the configured bots (Telegram, Discord) and the HTTP endpoint.
     Run(ConfigArgs),
-    /// Try the bot in the terminal: questions, /topics and /more, no token needed.
-    Chat(ConfigArgs),
+    /// Try the bot in the terminal: questions, /topics and /more, no token or config needed.
+    Chat(ChatArgs),
     /// Ask a running ganhuo's /healthz (for container health checks).
     Health(HealthArgs),
+    /// Check every URL of the catalogue: broken, moved or soft-404 (exit 1 if any is broken).
+    Links(crate::links::LinksArgs),
 }
 
+/// Where the catalogue comes from.
 #[derive(Debug, Args)]
 pub struct Source {
     /// A catalogue file to use instead of the embedded one.
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE")]
     pub catalogue: Option<PathBuf>,
+}
+
+/// The reader's language.
+#[derive(Debug, Args)]
+pub struct Language {
     /// Language of titles and labels (default: from $LANG).
-    #[arg(long, value_enum, global = true)]
+    #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
 
+/// A language on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum LangArg {
+    /// Chinese.
     Zh,
+    /// English.
     En,
 }
 
+/// `ganhuo ask`.
 #[derive(Debug, Args)]
 pub struct AskArgs {
     /// Print JSON instead of text.
@@ -70,29 +86,56 @@ pub struct AskArgs {
     /// Skip this many results (paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// Also show why: each word's role and weight, the decision for the query, and each
+    /// result's lexical and semantic evidence.
+    #[arg(long)]
+    pub explain: bool,
+    /// The catalogue.
     #[command(flatten)]
     pub source: Source,
+    /// The language.
+    #[command(flatten)]
+    pub language: Language,
     /// The question; several words are joined with spaces.
     pub query: Vec<String>,
 }
 
+/// `ganhuo topics`.
 #[derive(Debug, Args)]
 pub struct TopicsArgs {
+    /// The catalogue.
     #[command(flatten)]
     pub source: Source,
+    /// The language.
+    #[command(flatten)]
+    pub language: Language,
     /// A topic id, name or path ("LLM推理/推理加速框架", "inference engines").
     pub path: Option<String>,
 }
 
+/// `ganhuo catalogue`.
 #[derive(Debug, Args)]
 pub struct CatalogueArgs {
     /// Print JSON (otherwise one resource per line, tab-separated).
     #[arg(long)]
     pub json: bool,
+    /// The catalogue.
     #[command(flatten)]
     pub source: Source,
 }
 
+/// `ganhuo chat`.
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// The catalogue.
+    #[command(flatten)]
+    pub source: Source,
+    /// The language.
+    #[command(flatten)]
+    pub language: Language,
+}
+
+/// `ganhuo check` and `ganhuo run`.
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
     /// Configuration file [default: $GANHUO_CONFIG, else ./config.toml].
@@ -100,6 +143,7 @@ pub struct ConfigArgs {
     pub config: Option<PathBuf>,
 }
 
+/// `ganhuo health`.
 #[derive(Debug, Args)]
 pub struct HealthArgs {
     /// The health endpoint to ask.
@@ -114,14 +158,29 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Topics(args) => topics(&args),
         Command::Catalogue(args) => export(&args),
         Command::Check(args) => check(&args),
-        Command::Run(args) => crate::app::run(load_config(&args, true)?),
+        Command::Run(args) => crate::app::run(load_config(&args)?),
         Command::Chat(args) => {
-            let config = load_config(&args, false)?;
-            let engine = load_engine(config.catalogue.as_deref())?;
-            crate::chat::run(&engine, config.search.page_size, locale(None))
+            let engine = load_engine(args.source.catalogue.as_deref())?;
+            let page_size = crate::config::SearchConfig::default().page_size;
+            let services = Services::new(engine, page_size);
+            let presenter = Presenter::new(services, Platform::Terminal, crate::chat::BUDGET);
+            crate::chat::run(presenter, locale(args.language.lang))
         }
         Command::Health(args) => crate::app::health(&args.url),
+        Command::Links(args) => crate::links::run(&args),
     }
+}
+
+/// True when an error only says that standard output was closed (`ganhuo topics | head -1`):
+/// the reader has what it wanted, and the command ends quietly.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let pipe = Some(std::io::ErrorKind::BrokenPipe);
+    err.chain().any(|cause| {
+        let io = cause.downcast_ref::<std::io::Error>().map(|e| e.kind());
+        // serde_json hides the io::Error it wraps from the source chain.
+        let json = cause.downcast_ref::<serde_json::Error>();
+        io == pipe || json.and_then(serde_json::Error::io_error_kind) == pipe
+    })
 }
 
 /// Where the configuration comes from: the flag, `$GANHUO_CONFIG`, or `./config.toml`.
@@ -138,21 +197,14 @@ pub fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
     default.exists().then_some(default)
 }
 
-fn load_config(args: &ConfigArgs, required: bool) -> Result<Config> {
+fn load_config(args: &ConfigArgs) -> Result<Config> {
     let path = config_path(args.config.as_deref());
-    if required && path.is_none() {
-        tracing::debug!("no config file; using defaults and the environment");
-    }
-    Config::load(path.as_deref(), &ProcessEnv).context("invalid configuration")
+    Ok(Config::load(path.as_deref(), &ProcessEnv)?)
 }
 
 /// Loads the catalogue from a file, or the embedded one.
-pub fn load_engine(file: Option<&Path>) -> Result<Engine> {
-    let catalogue = match file {
-        Some(path) => Catalogue::from_path(path)?,
-        None => Catalogue::shipped().context("the embedded catalogue is invalid")?,
-    };
-    Ok(Engine::new(catalogue))
+fn load_engine(file: Option<&Path>) -> Result<Engine> {
+    Engine::load(file).context("cannot load the catalogue")
 }
 
 fn locale(arg: Option<LangArg>) -> Locale {
@@ -170,7 +222,7 @@ fn locale(arg: Option<LangArg>) -> Locale {
 
 fn ask(args: &AskArgs) -> Result<()> {
     let engine = load_engine(args.source.catalogue.as_deref())?;
-    let locale = locale(args.source.lang);
+    let locale = locale(args.language.lang);
     let limit = usize::from(args.limit);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -199,82 +251,84 @@ fn ask(args: &AskArgs) -> Result<()> {
     let query = args.query.join(" ");
     let answer = engine.answer(&query, args.offset, limit);
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &answer)?;
+        let mut value = serde_json::to_value(&answer)?;
+        if args.explain
+            && let serde_json::Value::Object(map) = &mut value
+        {
+            map.insert(
+                "explain".into(),
+                serde_json::to_value(engine.explain(&query))?,
+            );
+        }
+        serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
     } else {
-        write!(out, "{}", render_answer(&answer, locale))?;
+        let view = view::answer(&answer, locale, limit, &crate::chat::BUDGET);
+        write!(out, "{}", crate::chat::plain(&view, false))?;
+        if args.explain {
+            write!(out, "{}", explain_text(&engine.explain(&query), &answer))?;
+        }
     }
     Ok(())
 }
 
-/// Renders an answer as plain text for a terminal.
-pub fn render_answer(answer: &Answer, locale: Locale) -> String {
-    let mut text = String::new();
-    if answer.hits.is_empty() {
-        text.push_str(locale.no_results());
-        text.push('\n');
-        if let Some(first) = answer.suggestions.first() {
-            let heading = match first.kind {
-                SuggestionKind::DidYouMean => locale.did_you_mean(),
-                SuggestionKind::TopTopic => locale.top_topics(),
-            };
-            text.push_str(heading);
-            text.push('\n');
-            for s in &answer.suggestions {
-                text.push_str(&format!("  • {}\n", s.topic.label(locale)));
-            }
+/// The `--explain` block under a text answer.
+fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer) -> String {
+    let mut out = format!(
+        "\nwhy: {:.0}% of the query explained, {} catalogue concept(s) → {}\n",
+        why.explained_share * 100.0,
+        why.concepts,
+        if why.answered {
+            "answered"
+        } else {
+            "not answered"
         }
-        return text;
+    );
+    for w in &why.words {
+        out.push_str(&format!(
+            "  {:<16} {:<8} explained {:.2}  importance {:.2}  concept {}\n",
+            w.word, w.role, w.explained, w.importance, w.concept
+        ));
     }
     for (i, hit) in answer.hits.iter().enumerate() {
-        text.push_str(&render_hit(answer.offset + i + 1, hit, locale));
+        let lexical: Vec<String> = hit
+            .matched
+            .iter()
+            .map(|m| {
+                let field = serde_json::to_value(m.field).unwrap_or_default();
+                let how = serde_json::to_value(m.how).unwrap_or_default();
+                format!(
+                    "{}→{} ({}, {})",
+                    m.word,
+                    m.term,
+                    field.as_str().unwrap_or("?"),
+                    how.as_str().unwrap_or("?")
+                )
+            })
+            .collect();
+        let lexical = if lexical.is_empty() {
+            "none".to_owned()
+        } else {
+            lexical.join(", ")
+        };
+        let semantic = hit
+            .similarity
+            .map_or("not among the nearest".to_owned(), |s| {
+                format!("similarity {s:.2}")
+            });
+        out.push_str(&format!(
+            "  {}. {}: lexical {lexical}; semantic {semantic}\n",
+            answer.offset + i + 1,
+            hit.id
+        ));
     }
-    let from = answer.offset + 1;
-    let to = answer.offset + answer.hits.len();
-    text.push_str(&format!("({})\n", locale.showing(from, to, answer.total)));
-    text
-}
-
-fn render_hit(n: usize, hit: &Hit, locale: Locale) -> String {
-    format!(
-        "{n}. {}  [{} · {}]\n   {}\n   {}\n",
-        hit.title_for(locale),
-        locale.kind(hit.kind),
-        locale.lang(hit.lang),
-        hit.url,
-        hit.path_label(locale)
-    )
-}
-
-/// Finds a topic by id, by name in either language, or by a path of names separated by `/`
-/// or `›` (the last segment decides; earlier ones must be its ancestors).
-pub fn find_topic(catalogue: &Catalogue, query: &str) -> Option<TopicIdx> {
-    let segments: Vec<String> = query
-        .split(['/', '›', '>'])
-        .map(crate::search::index::field_key)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let (last, above) = segments.split_last()?;
-    let named = |t: TopicIdx, key: &str| {
-        let topic = catalogue.topic(t);
-        topic.id == *key
-            || crate::search::index::field_key(&topic.id) == *key
-            || topic
-                .labels()
-                .any(|n| crate::search::index::field_key(n) == *key)
-    };
-    (0..catalogue.topics().len()).find(|&t| {
-        named(t, last) && {
-            let path = catalogue.path(t);
-            above.iter().all(|seg| path.iter().any(|&a| named(a, seg)))
-        }
-    })
+    out
 }
 
 fn topics(args: &TopicsArgs) -> Result<()> {
     let engine = load_engine(args.source.catalogue.as_deref())?;
     let catalogue = engine.catalogue();
-    let locale = locale(args.source.lang);
+    let locale = locale(args.language.lang);
     let mut out = String::new();
     match &args.path {
         None => {
@@ -283,7 +337,7 @@ fn topics(args: &TopicsArgs) -> Result<()> {
             }
         }
         Some(path) => {
-            let Some(topic) = find_topic(catalogue, path) else {
+            let Some(topic) = engine.find_topic(path) else {
                 bail!("no topic matches `{path}`; run `ganhuo topics` to see the tree");
             };
             tree(catalogue, topic, 0, locale, &mut out);
@@ -300,7 +354,7 @@ fn topics(args: &TopicsArgs) -> Result<()> {
             }
         }
     }
-    print!("{out}");
+    std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
 }
 
@@ -341,7 +395,7 @@ fn export(args: &CatalogueArgs) -> Result<()> {
                     "lang": r.lang,
                     "path": hit.path.iter().map(|t| &t.name).collect::<Vec<_>>(),
                     "topics": r.topics.iter().map(|&t| &catalogue.topic(t).id).collect::<Vec<_>>(),
-                    "aliases": r.keywords,
+                    "keywords": r.keywords,
                 })
             })
             .collect();
@@ -376,18 +430,18 @@ fn export(args: &CatalogueArgs) -> Result<()> {
 }
 
 fn check(args: &ConfigArgs) -> Result<()> {
+    // Exactly what `run` loads, so that what `check` passes `run` accepts.
     let path = config_path(args.config.as_deref());
-    let config = Config::load(path.as_deref(), &ProcessEnv).with_context(|| match &path {
-        Some(p) => format!("config {} is invalid", p.display()),
-        None => "configuration from the environment is invalid".into(),
-    })?;
+    let config = Config::load(path.as_deref(), &ProcessEnv)?;
     let engine = load_engine(config.catalogue.as_deref())?;
     let catalogue = engine.catalogue();
+    let mut out = std::io::stdout().lock();
     match &path {
-        Some(p) => println!("config {}: ok", p.display()),
-        None => println!("config: none (defaults and environment): ok"),
+        Some(p) => writeln!(out, "config {}: ok", p.display())?,
+        None => writeln!(out, "config: none (defaults and environment): ok")?,
     }
-    println!(
+    writeln!(
+        out,
         "catalogue {}: ok ({} topics, {} resources, {} synonym groups)",
         config
             .catalogue
@@ -396,7 +450,7 @@ fn check(args: &ConfigArgs) -> Result<()> {
         catalogue.topics().len(),
         catalogue.resources().len(),
         catalogue.synonyms().len()
-    );
+    )?;
     let adapters: Vec<&str> = [
         config.telegram.as_ref().map(|_| "telegram"),
         config.discord.as_ref().map(|_| "discord"),
@@ -405,11 +459,12 @@ fn check(args: &ConfigArgs) -> Result<()> {
     .flatten()
     .collect();
     if adapters.is_empty() {
-        println!(
+        writeln!(
+            out,
             "adapters: none configured (set [telegram] / [discord] or TELEGRAM_BOT_TOKEN / DISCORD_TOKEN)"
-        );
+        )?;
     } else {
-        println!("adapters: {}", adapters.join(", "));
+        writeln!(out, "adapters: {}", adapters.join(", "))?;
     }
     Ok(())
 }
@@ -419,29 +474,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_topics_by_id_name_and_path() {
-        let cat = Catalogue::shipped().unwrap();
-        let vllm = cat.topic_by_id("vllm").unwrap();
-        assert_eq!(find_topic(&cat, "vllm"), Some(vllm));
-        assert_eq!(find_topic(&cat, "VLLM"), Some(vllm));
-        assert_eq!(find_topic(&cat, "LLM推理/推理加速框架/vLLM"), Some(vllm));
-        assert_eq!(
-            find_topic(&cat, "LLM推理 › 推理加速框架"),
-            cat.topic_by_id("inference-engines")
-        );
-        assert_eq!(find_topic(&cat, "LLM训练/vLLM"), None);
-        assert_eq!(find_topic(&cat, "no such topic"), None);
-        assert_eq!(find_topic(&cat, "//"), None);
-    }
-
-    #[test]
-    fn text_answer_lists_hits_and_paging() {
-        let engine = Engine::shipped().unwrap();
-        let text = render_answer(&engine.answer("vLLM", 0, 2), Locale::En);
-        assert!(text.starts_with("1. "));
-        assert!(text.contains("https://"));
-        assert!(text.contains("1–2 of"));
-        let none = render_answer(&engine.answer("qwertyuiop", 0, 2), Locale::Zh);
-        assert!(none.starts_with("没有找到相关资源"));
+    fn only_a_closed_pipe_is_quiet() {
+        let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(
+            &anyhow::Error::from(pipe).context("writing")
+        ));
+        let other = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert!(!is_broken_pipe(&anyhow::Error::from(other)));
     }
 }

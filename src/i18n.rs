@@ -1,15 +1,18 @@
 //! The two languages ganhuo speaks, and the words every front end shares.
 //!
-//! Adapters pick a [`Locale`] from what the platform says about the user (Telegram's
-//! `language_code`, Discord's `locale`) and take their fixed phrases from here, so the CLI,
-//! Telegram and Discord say the same thing in the same words.
+//! Front ends pick a [`Locale`] from what the platform says about the user (Telegram's
+//! `language_code`, Discord's `locale`, `$LANG` in a terminal) and the view layer
+//! ([`crate::present`]) takes its fixed phrases from here, so every front end says the same
+//! thing in the same words. Only each front end's own help (its commands) lives with it.
 
 use crate::catalogue::{Kind, Lang};
 
 /// A user's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Locale {
+    /// Chinese.
     Zh,
+    /// English (the default).
     #[default]
     En,
 }
@@ -56,10 +59,12 @@ impl Locale {
         }
     }
 
+    /// Heading of an answer, before the query.
     pub fn results_for(self) -> &'static str {
         self.pick("搜索结果", "Results for")
     }
 
+    /// Nothing matched.
     pub fn no_results(self) -> &'static str {
         self.pick(
             "没有找到相关资源。",
@@ -67,50 +72,80 @@ impl Locale {
         )
     }
 
+    /// A page past the last result (a stale button).
+    pub fn no_more_results(self) -> &'static str {
+        self.pick("没有更多结果了。", "No more results.")
+    }
+
+    /// Introduces topics close to what was typed.
     pub fn did_you_mean(self) -> &'static str {
         self.pick("你是不是想找:", "Did you mean:")
     }
 
+    /// Introduces the largest topics when nothing was close.
     pub fn top_topics(self) -> &'static str {
         self.pick("可以从这些主题开始:", "Try one of these topics:")
     }
 
+    /// A button whose state is no longer remembered.
+    pub fn expired(self) -> &'static str {
+        self.pick(
+            "这个按钮已过期,请重新搜索。",
+            "This button has expired; please search again.",
+        )
+    }
+
+    /// The next page.
     pub fn more(self) -> &'static str {
         self.pick("更多 ▶", "More ▶")
     }
 
+    /// The previous page.
     pub fn previous(self) -> &'static str {
         self.pick("◀ 上一页", "◀ Back")
     }
 
+    /// Back to the first page, from past the end.
+    pub fn start_over(self) -> &'static str {
+        self.pick("⏮ 回到开头", "⏮ Start over")
+    }
+
+    /// Opens the topic of a result.
     pub fn open_topic(self) -> &'static str {
         self.pick("📂 主题", "📂 Topic")
     }
 
+    /// The parent topic.
     pub fn up(self) -> &'static str {
         self.pick("⬆ 上一级", "⬆ Up")
     }
 
+    /// The list of root topics.
     pub fn all_topics(self) -> &'static str {
         self.pick("全部主题", "All topics")
     }
 
+    /// Heading of the list of root topics.
     pub fn topic_tree(self) -> &'static str {
         self.pick("主题目录", "Topics")
     }
 
+    /// Heading of a topic's resources.
     pub fn resources(self) -> &'static str {
         self.pick("资源", "Resources")
     }
 
+    /// Heading of a topic's subtopics.
     pub fn subtopics(self) -> &'static str {
         self.pick("子主题", "Subtopics")
     }
 
+    /// A topic that does not exist.
     pub fn unknown_topic(self) -> &'static str {
         self.pick("没有这个主题。", "No such topic.")
     }
 
+    /// Which results a page shows.
     pub fn showing(self, from: usize, to: usize, total: usize) -> String {
         match self {
             Locale::Zh => format!("第 {from}–{to} 条,共 {total} 条"),
@@ -118,6 +153,7 @@ impl Locale {
         }
     }
 
+    /// `/ask` without a question.
     pub fn ask_usage(self) -> &'static str {
         self.pick(
             "用法:/ask <问题>,例如 /ask LoRA 教程",
@@ -125,20 +161,44 @@ impl Locale {
         )
     }
 
-    pub fn welcome(self) -> &'static str {
+    /// The reply to a greeting (and to `/start`), before the example questions.
+    pub fn greeting(self) -> &'static str {
         self.pick(
-            "你好!我是干货 ganhuo,帮你找大模型学习资源。直接发问题就行,例如:\n• LoRA 教程\n• vLLM\n• 分布式训练\n• 有没有讲 NCCL 的文章",
-            "Hi! I'm ganhuo: I find LLM learning resources in a curated catalogue. Just send a question, for example:\n• LoRA tutorial\n• vLLM\n• distributed training\n• articles about NCCL",
+            "你好!我是干货 ganhuo,帮你找大模型学习资源。直接发问题就行,例如:",
+            "Hi! I'm ganhuo: I find LLM learning resources in a curated catalogue. Just send a question, for example:",
         )
     }
 
-    pub fn help(self) -> &'static str {
+    /// The reply to thanks, before the example questions.
+    pub fn thanks(self) -> &'static str {
         self.pick(
-            "直接发送问题,或使用命令:\n/ask <问题> — 搜索资源\n/topics — 浏览主题目录\n/help — 帮助\n在任意聊天中输入 @机器人 加问题即可使用内联模式。",
-            "Send a question, or use a command:\n/ask <question> — search the catalogue\n/topics — browse the topic tree\n/help — this help\nIn any chat, type @bot followed by a question to use inline mode.",
+            "不客气!还想找什么大模型资源,直接问我,例如:",
+            "You're welcome! Ask me anything else about LLMs, for example:",
         )
     }
 
+    /// What the bot does, for help, before the example questions.
+    pub fn about(self) -> &'static str {
+        self.pick(
+            "我是干货 ganhuo:从精选的双语目录里找大模型学习资源(文章、代码仓库、课程、视频、论文)。直接发问题,例如:",
+            "I'm ganhuo: I find LLM learning resources (articles, repos, courses, videos, papers) in a curated bilingual catalogue. Send a question, for example:",
+        )
+    }
+
+    /// Example questions, for small talk and help.
+    pub fn examples(self) -> &'static [&'static str] {
+        match self {
+            Locale::Zh => &["LoRA 教程", "vLLM", "分布式训练", "有没有讲 NCCL 的文章"],
+            Locale::En => &[
+                "LoRA tutorial",
+                "vLLM",
+                "distributed training",
+                "articles about NCCL",
+            ],
+        }
+    }
+
+    /// A user over the flood limit.
     pub fn slow_down(self) -> &'static str {
         self.pick(
             "请求太频繁了,请稍等几秒再试。",
@@ -146,6 +206,7 @@ impl Locale {
         )
     }
 
+    /// An internal failure.
     pub fn something_went_wrong(self) -> &'static str {
         self.pick(
             "出了点问题,请稍后再试。",

@@ -1,23 +1,36 @@
 //! ganhuo (干货, "the solid stuff"): answers questions about LLM learning resources from a
 //! curated bilingual catalogue, on Telegram, Discord and the command line.
 //!
-//! The core — [`catalogue`], [`search`] and the [`answer`] model — knows nothing of any
-//! platform; the adapters only translate between a platform and [`answer::Answer`].
+//! The layers, bottom up, each importing only those below it:
+//!
+//! - the core — [`catalogue`], [`search`], the [`answer`] model, [`browse`], [`i18n`] and
+//!   [`service`] — knows nothing of any platform;
+//! - [`present`] decides what every front end shows: views, notices, paging, actions;
+//! - [`bots`] is what the chat bots share to talk to their platforms;
+//! - the front ends — [`telegram`], [`discord`], [`chat`] and [`cli`] — encode actions and
+//!   mark views up; [`app`] runs the bots with [`http`] and [`reload`] beside them.
 
 pub mod answer;
+pub mod browse;
 pub mod catalogue;
 pub mod i18n;
 pub mod search;
+pub mod service;
 
-pub use answer::Answer;
-pub use catalogue::Catalogue;
-pub use search::Engine;
+pub mod present;
+
+pub mod bots;
+
 pub mod app;
 pub mod chat;
 pub mod cli;
 pub mod config;
 pub mod discord;
 pub mod http;
+pub mod links;
 pub mod reload;
-pub mod service;
 pub mod telegram;
+
+pub use answer::Answer;
+pub use catalogue::Catalogue;
+pub use search::Engine;

@@ -25,6 +25,7 @@ pub struct Reloader {
 }
 
 impl Reloader {
+    /// Reloads `path` into `services`.
     pub fn new(path: PathBuf, services: Services) -> Reloader {
         Reloader { path, services }
     }

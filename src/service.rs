@@ -1,8 +1,9 @@
 //! What every adapter is handed: the current engine (swappable on reload), metrics, and a
 //! place to report its connection state for `/healthz`.
 //!
-//! Adapters ask questions through [`Services::ask`] so that every platform is measured the
-//! same way, and never hold an engine across a reload: each call loads the current one.
+//! Front ends ask questions through [`Services::ask`] (the one place questions are measured)
+//! and browse through [`Services::browse`], and never hold an engine across a reload: each
+//! call loads the current one.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -18,15 +19,20 @@ use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 use serde::Serialize;
 
-use crate::answer::{Answer, Completion};
+use crate::answer::{Answer, Completion, TopicRef};
+use crate::browse::Browse;
 use crate::search::Engine;
 
 /// Where a question came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
+    /// The Telegram bot.
     Telegram,
+    /// The Discord bot.
     Discord,
+    /// `ganhuo chat` in a terminal.
+    Terminal,
 }
 
 impl fmt::Display for Platform {
@@ -34,6 +40,7 @@ impl fmt::Display for Platform {
         f.write_str(match self {
             Platform::Telegram => "telegram",
             Platform::Discord => "discord",
+            Platform::Terminal => "terminal",
         })
     }
 }
@@ -41,7 +48,9 @@ impl fmt::Display for Platform {
 /// Whether a question found anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Outcome {
+    /// At least one hit.
     Answered,
+    /// No hit (small talk included).
     NoResult,
 }
 
@@ -57,7 +66,7 @@ macro_rules! label_values {
 }
 
 label_values! {
-    Platform { Telegram => "telegram", Discord => "discord" }
+    Platform { Telegram => "telegram", Discord => "discord", Terminal => "terminal" }
     Outcome { Answered => "answered", NoResult => "no_result" }
     ReloadResult { Ok => "ok", Rejected => "rejected" }
 }
@@ -194,10 +203,15 @@ impl Metrics {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AdapterState {
+    /// Not connected yet.
     Starting,
+    /// Receiving updates.
     Connected,
+    /// Lost the connection; retrying.
     Reconnecting,
+    /// Stopped on request.
     Stopped,
+    /// Stopped for good (a rejected token).
     Failed,
 }
 
@@ -239,10 +253,20 @@ impl Health {
 pub enum AdapterError {
     /// The platform rejected the token; retrying cannot help.
     #[error("{platform} rejected the bot token ({reason}); check the token and restart")]
-    Unauthorized { platform: Platform, reason: String },
-    /// Anything else that cannot be retried (bad configuration found at start-up, …).
+    Unauthorized {
+        /// Which platform.
+        platform: Platform,
+        /// What it said, without secrets.
+        reason: String,
+    },
+    /// Anything else that cannot be retried (the gateway closed for good, …).
     #[error("{platform}: {message}")]
-    Fatal { platform: Platform, message: String },
+    Fatal {
+        /// Which platform.
+        platform: Platform,
+        /// What happened, without secrets.
+        message: String,
+    },
 }
 
 /// The shared core, cheap to clone into every handler.
@@ -255,6 +279,7 @@ pub struct Services {
 }
 
 impl Services {
+    /// Services over an engine, answering `page_size` results per page (at least one).
     pub fn new(engine: Engine, page_size: usize) -> Services {
         let metrics = Metrics::default();
         metrics.set_catalogue_size(engine.catalogue().resources().len());
@@ -278,10 +303,16 @@ impl Services {
         self.engine.store(Arc::new(engine));
     }
 
-    /// Answers a question and records it in the metrics.
+    /// Answers a question with one page of [`Services::page_size`] hits.
     pub fn ask(&self, platform: Platform, query: &str, offset: usize) -> Answer {
+        self.ask_page(platform, query, offset, self.page_size)
+    }
+
+    /// Answers a question with up to `limit` hits (Telegram's inline mode takes 50 at once),
+    /// and records it in the metrics: every question of every front end passes here.
+    pub fn ask_page(&self, platform: Platform, query: &str, offset: usize, limit: usize) -> Answer {
         let started = Instant::now();
-        let answer = self.engine().answer(query, offset, self.page_size);
+        let answer = self.engine().answer(query, offset, limit);
         let outcome = if answer.total == 0 {
             Outcome::NoResult
         } else {
@@ -292,15 +323,42 @@ impl Services {
         answer
     }
 
-    /// Completions for autocomplete (not counted as questions).
+    /// Browses the topic tree (see [`Engine::browse`]): a page of [`Services::page_size`]
+    /// resources of the topic named by id, name or path, or the root topics.
+    pub fn browse(&self, topic: Option<&str>, offset: usize) -> Browse {
+        self.engine().browse(topic, offset, self.page_size)
+    }
+
+    /// Completions for autocomplete (not counted as questions); empty input offers the root
+    /// topics.
     pub fn complete(&self, partial: &str, limit: usize) -> Vec<Completion> {
         self.engine().complete(partial, limit)
     }
 
+    /// Topic completions (see [`Engine::complete_topics`]), each as its path from the root:
+    /// the last entry is the topic itself.
+    pub fn complete_topics(&self, partial: &str, limit: usize) -> Vec<Vec<TopicRef>> {
+        let engine = self.engine();
+        let catalogue = engine.catalogue();
+        engine
+            .complete_topics(partial, limit)
+            .into_iter()
+            .map(|t| {
+                catalogue
+                    .path(t)
+                    .into_iter()
+                    .map(|p| TopicRef::new(catalogue, p))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The metrics to export.
     pub fn metrics(&self) -> &Metrics {
         &self.metrics
     }
 
+    /// The adapters' connection states.
     pub fn health(&self) -> &Health {
         &self.health
     }

@@ -2,15 +2,22 @@
 //! Discord servers, `/healthz` and `/metrics` over loopback, catalogue hot reload (file edit
 //! and SIGHUP), a rejected token, and SIGTERM.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
+#[path = "support/binary.rs"]
+mod binary;
 #[path = "support/fake_discord.rs"]
 mod fake_discord;
 #[path = "support/fake_telegram.rs"]
 mod fake_telegram;
 
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use binary::{ganhuo, signal, spawn_run, wait_exit, write_config};
 use fake_discord::FakeDiscord;
 use fake_telegram::{FakeTelegram, private_text};
 
@@ -39,49 +46,6 @@ fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
-}
-
-fn spawn(config: &Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_ganhuo"))
-        .args(["run", "--config"])
-        .arg(config)
-        .env_remove("TELEGRAM_BOT_TOKEN")
-        .env_remove("TELEGRAM_BOT_TOKEN_FILE")
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("DISCORD_TOKEN_FILE")
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn ganhuo")
-}
-
-fn signal(child: &Child, name: &str) {
-    let status = Command::new("kill")
-        .args([&format!("-{name}"), &child.id().to_string()])
-        .status();
-    assert!(status.unwrap().success());
-}
-
-/// Waits for the child to exit, at most `within`; returns its status and stderr.
-async fn wait_exit(mut child: Child, within: Duration) -> (std::process::ExitStatus, String) {
-    let deadline = Instant::now() + within;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let out = child.wait_with_output().unwrap();
-            panic!(
-                "ganhuo did not exit within {within:?}:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    let out = child.wait_with_output().unwrap();
-    (status, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 async fn get(url: &str) -> (u16, String) {
@@ -136,10 +100,9 @@ async fn both_bots_health_metrics_reload_and_sigterm() {
     let catalogue = dir.path().join("catalogue.toml");
     std::fs::write(&catalogue, CATALOGUE).unwrap();
     let port = free_port();
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!(
+    let config = write_config(
+        dir.path(),
+        &format!(
             "catalogue = \"catalogue.toml\"\n\
              [telegram]\ntoken = \"{TG_TOKEN}\"\napi_url = \"{}\"\n\
              [discord]\ntoken = \"{DC_TOKEN}\"\nproxy_url = \"{}\"\n\
@@ -147,9 +110,8 @@ async fn both_bots_health_metrics_reload_and_sigterm() {
             telegram.url,
             discord.url()
         ),
-    )
-    .unwrap();
-    let child = spawn(&config);
+    );
+    let child = spawn_run(&config, "info");
     let base = format!("http://127.0.0.1:{port}");
 
     // Health: 200 once both adapters are connected, with each one's state.
@@ -243,16 +205,14 @@ async fn a_rejected_token_stops_the_process_with_a_clear_message() {
     let telegram = FakeTelegram::start().await;
     telegram.reject_token();
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!(
+    let config = write_config(
+        dir.path(),
+        &format!(
             "[telegram]\ntoken = \"{TG_TOKEN}\"\napi_url = \"{}\"\n",
             telegram.url
         ),
-    )
-    .unwrap();
-    let (status, stderr) = wait_exit(spawn(&config), Duration::from_secs(15)).await;
+    );
+    let (status, stderr) = wait_exit(spawn_run(&config, "info"), Duration::from_secs(15)).await;
     assert!(!status.success(), "{stderr}");
     assert!(stderr.contains("rejected the bot token"), "{stderr}");
     assert!(!stderr.contains(TG_TOKEN), "{stderr}");
@@ -264,13 +224,13 @@ async fn health_is_503_while_an_adapter_is_down() {
     let dead = free_port();
     let port = free_port();
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!("[telegram]\ntoken = \"{TG_TOKEN}\"\napi_url = \"http://127.0.0.1:{dead}\"\n[http]\nlisten = \"127.0.0.1:{port}\"\n"),
-    )
-    .unwrap();
-    let child = spawn(&config);
+    let config = write_config(
+        dir.path(),
+        &format!(
+            "[telegram]\ntoken = \"{TG_TOKEN}\"\napi_url = \"http://127.0.0.1:{dead}\"\n[http]\nlisten = \"127.0.0.1:{port}\"\n"
+        ),
+    );
+    let child = spawn_run(&config, "info");
     let body = until(
         &format!("http://127.0.0.1:{port}/healthz"),
         "a 503",
@@ -286,7 +246,7 @@ async fn health_is_503_while_an_adapter_is_down() {
     )
     .await;
     // `ganhuo health` reports the same.
-    let out = Command::new(env!("CARGO_BIN_EXE_ganhuo"))
+    let out = ganhuo()
         .args([
             "health",
             "--url",

@@ -1,6 +1,12 @@
 //! The shipped catalogue against its source article, and catalogue validation: every broken
 //! entry is reported with the file, the entry and the line.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -30,8 +36,31 @@ fn seed_urls() -> BTreeSet<String> {
     text.split_whitespace()
         .filter_map(|token| token.find("http").map(|at| &token[at..]))
         .filter(|url| url.starts_with("http://") || url.starts_with("https://"))
-        .map(str::to_owned)
+        .map(without_tracking)
         .collect()
+}
+
+/// The seed's URL with CSDN's `?spm=` click-tracking query removed: the catalogue keeps the
+/// link, not the referrer bookkeeping.
+fn without_tracking(url: &str) -> String {
+    match url.split_once("?spm=") {
+        Some((page, _)) => page.to_owned(),
+        None => url.to_owned(),
+    }
+}
+
+#[test]
+fn tracking_parameters_are_dropped() {
+    let catalogue = Catalogue::shipped().unwrap();
+    for r in catalogue.resources() {
+        assert!(!r.url.contains("?spm="), "{} keeps a tracking query", r.id);
+    }
+    assert_eq!(
+        without_tracking(
+            "https://blog.csdn.net/kunhe0512/article/details/138286905?spm=1001.2014.3001.5502"
+        ),
+        "https://blog.csdn.net/kunhe0512/article/details/138286905"
+    );
 }
 
 #[test]
@@ -132,6 +161,160 @@ fn topic_tree_keeps_the_article_structure() {
     ] {
         assert!(catalogue.topic_by_id(id).is_some(), "missing topic {id}");
     }
+}
+
+/// The id of a topic's parent, for asserting the tree's shape.
+fn parent_of<'a>(catalogue: &'a Catalogue, id: &str) -> Option<&'a str> {
+    let topic = catalogue
+        .topic_by_id(id)
+        .unwrap_or_else(|| panic!("no topic {id}"));
+    catalogue
+        .topic(topic)
+        .parent
+        .map(|p| catalogue.topic(p).id.as_str())
+}
+
+fn topic_ids<'a>(catalogue: &'a Catalogue, resource: &str) -> Vec<&'a str> {
+    let r = catalogue
+        .resources()
+        .iter()
+        .find(|r| r.id == resource)
+        .unwrap_or_else(|| panic!("no resource {resource}"));
+    r.topics
+        .iter()
+        .map(|&t| catalogue.topic(t).id.as_str())
+        .collect()
+}
+
+#[test]
+fn ptq_methods_sit_under_weight_or_full_quantization() {
+    let catalogue = Catalogue::shipped().unwrap();
+    assert_eq!(parent_of(&catalogue, "weight-quantization"), Some("ptq"));
+    assert_eq!(parent_of(&catalogue, "full-quantization"), Some("ptq"));
+    // 全量化(权重和激活量化) in the seed: SmoothQuant, RPTQ, ZeroQuant-FP.
+    for id in ["smoothquant", "rptq", "zeroquant-fp"] {
+        assert_eq!(parent_of(&catalogue, id), Some("full-quantization"), "{id}");
+    }
+    // 权重量化: LUT-GEMM, LLM.int8(), ZeroQuant, GPTQ, AWQ, INT4/INT8.
+    for id in [
+        "lut-gemm",
+        "llm-int8",
+        "zeroquant",
+        "gptq",
+        "awq",
+        "int4-int8",
+    ] {
+        assert_eq!(
+            parent_of(&catalogue, id),
+            Some("weight-quantization"),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn io_optimization_is_a_training_optimization_technique() {
+    let catalogue = Catalogue::shipped().unwrap();
+    assert_eq!(
+        parent_of(&catalogue, "io-optimization"),
+        Some("training-optimization")
+    );
+    let t = catalogue.topic(catalogue.topic_by_id("io-optimization").unwrap());
+    assert!(t.name.contains("FlashAttention V1、V2"), "{}", t.name);
+    assert!(topic_ids(&catalogue, "zhihu-649967866").contains(&"io-optimization"));
+}
+
+#[test]
+fn sub_heading_labels_pair_with_links_in_reverse_order() {
+    let catalogue = Catalogue::shipped().unwrap();
+    let has = |resource: &str, topic: &str| {
+        let ids = topic_ids(&catalogue, resource);
+        assert!(ids.contains(&topic), "{resource} lacks {topic}: {ids:?}");
+    };
+    // PEFT: the last links pair with the first labels, the first links with QLoRA.
+    has("zhihu-693737958", "prefix-tuning");
+    has("zhihu-693737958", "prompt-tuning");
+    has("csdn-135324609", "adapter-tuning");
+    has("cnblogs-18217395", "qlora");
+    has("zhihu-676998456", "qlora");
+    has("zhihu-690673432", "weight-quantization");
+    has("zhihu-683813769", "full-quantization");
+    has("insujang-parallelism-distributed-dl", "dp");
+    has("zhihu-678208105", "megatron-deepspeed");
+    // The MoE block's trailing MindSpore label belongs to its first link, not its last.
+    let keywords = |id: &str| {
+        catalogue
+            .resources()
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.keywords.clone())
+            .unwrap_or_default()
+    };
+    assert!(keywords("csdn-129665922").contains(&"mindspore".to_owned()));
+    assert!(!keywords("csdn-138734349").contains(&"mindspore".to_owned()));
+    // LMDeploy's two labels belong to the Tutorial and csdn-137782082, not to csdn-135386145.
+    assert!(
+        keywords("csdn-135386145")
+            .iter()
+            .all(|k| !k.contains("量化部署") && !k.contains("量化和部署")),
+        "{:?}",
+        keywords("csdn-135386145")
+    );
+}
+
+#[test]
+fn ambiguous_aliases_point_where_users_mean() {
+    let catalogue = Catalogue::shipped().unwrap();
+    let aliases = |id: &str| {
+        catalogue
+            .topic(catalogue.topic_by_id(id).unwrap())
+            .aliases
+            .clone()
+    };
+    let has = |id: &str, alias: &str| aliases(id).iter().any(|a| a == alias);
+    assert!(!has("fastertransformer", "ft") && has("finetuning", "ft"));
+    assert!(!has("transformer", "transformers") && has("huggingface", "transformers"));
+    assert!(!has("lmdeploy", "internlm"));
+    // OpenAI's Triton is a kernel language; only the server's full names point here.
+    assert!(!has("triton", "triton") && has("triton", "triton inference server"));
+    // Bare "zero" collides with zero-shot; the numbered stages and "zero redundancy" stay.
+    assert!(
+        catalogue
+            .topics()
+            .iter()
+            .all(|t| !t.aliases.iter().any(|a| a == "zero"))
+    );
+    for alias in ["zero-1", "zero-2", "zero-3", "zero3", "zero redundancy"] {
+        assert!(has("zero", alias), "{alias}");
+    }
+    assert!(
+        catalogue
+            .synonyms()
+            .iter()
+            .all(|group| !group.iter().any(|t| t == "zero"))
+    );
+}
+
+#[test]
+fn empty_leaves_are_the_known_ones() {
+    // Topics the seed names without any link of its own. A query landing only on one of these
+    // needs its parent's resources (the search engine's job); a new empty leaf belongs here
+    // only if the seed really has no link for it.
+    let catalogue = Catalogue::shipped().unwrap();
+    let empty: BTreeSet<&str> = (0..catalogue.topics().len())
+        .filter(|&t| catalogue.resources_under(t).is_empty())
+        .map(|t| catalogue.topic(t).id.as_str())
+        .collect();
+    assert_eq!(
+        empty,
+        BTreeSet::from([
+            "ai-chips",
+            "peqa",
+            "quantization-forms",
+            "quantization-objects",
+            "rptq"
+        ])
+    );
 }
 
 const VALID: &str = r#"

@@ -1,16 +1,20 @@
 //! The `ganhuo` binary end to end: output formats, stdin batches, exit codes and messages.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
+#[path = "support/binary.rs"]
+mod binary;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn command(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_ganhuo"));
-    command
-        .args(args)
-        .env_remove("GANHUO_CONFIG")
-        .env_remove("TELEGRAM_BOT_TOKEN")
-        .env_remove("DISCORD_TOKEN")
-        .env("LANG", "C");
+    let mut command = binary::ganhuo();
+    command.args(args);
     command
 }
 
@@ -80,6 +84,44 @@ fn ask_text_is_readable() {
 }
 
 #[test]
+fn ask_explains_its_evidence() {
+    let out = ganhuo(&[
+        "ask",
+        "--json",
+        "--explain",
+        "--limit",
+        "3",
+        "训练时老是爆显存",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let why = &v["explain"];
+    assert_eq!(why["answered"], true);
+    let words = why["words"].as_array().unwrap();
+    let role = |w: &str| {
+        words
+            .iter()
+            .find(|x| x["word"] == w)
+            .map(|x| x["role"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(role("老是").as_deref(), Some("filler"));
+    assert_eq!(role("显存").as_deref(), Some("content"));
+    let first = &v["results"][0];
+    assert!(!first["matched"].as_array().unwrap().is_empty());
+    assert!(first["similarity"].as_f64().is_some(), "{first}");
+
+    let text = stdout(&ganhuo(&[
+        "ask",
+        "--explain",
+        "--lang",
+        "en",
+        "best pizza in new york",
+    ]));
+    assert!(text.contains("not answered"), "{text}");
+    assert!(text.contains("pizza"), "{text}");
+}
+
+#[test]
 fn ask_off_topic_suggests_topics() {
     let out = ganhuo(&["ask", "--json", "best pizza in new york"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -115,7 +157,7 @@ fn catalogue_json_exports_every_resource() {
     let resources = v["resources"].as_array().unwrap();
     assert_eq!(resources.len(), 165);
     for r in resources {
-        for key in ["title", "url", "path", "aliases", "kind", "lang"] {
+        for key in ["title", "url", "path", "keywords", "kind", "lang"] {
             assert!(!r[key].is_null(), "{key} missing in {r}");
         }
     }
@@ -196,4 +238,93 @@ fn chat_answers_and_pages() {
     assert!(text.contains("1–5 of"), "{text}");
     assert!(text.contains("6–10 of"), "{text}");
     assert!(text.contains("LLM inference"), "{text}");
+}
+
+#[test]
+fn chat_pages_topics_helps_with_unknown_commands_and_ends_paging_politely() {
+    let input = "/topics LLM inference\n/more\n/foo\nvllm\n/more\n/more\n/more\n";
+    let out = ganhuo_with_input(&["chat", "--lang", "en"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("📂 LLM inference\n"), "{text}");
+    assert!(text.contains("(1–5 of"), "{text}");
+    assert!(text.contains("(6–10 of"), "{text}");
+    assert!(
+        text.contains("Commands:\n  /topics"),
+        "unknown commands get help: {text}"
+    );
+    assert!(!text.contains("footprint"), "/foo was searched: {text}");
+    assert!(text.contains("No more results."), "{text}");
+}
+
+#[test]
+fn chat_replaces_invalid_utf8_and_speaks_chinese() {
+    // The bad line is answered (with replacement characters), and the chat carries on.
+    let out = ganhuo_with_input(&["chat", "--lang", "zh"], b"\xff\xfe\nvllm\n\xc3\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("github.com/vllm-project/vllm"), "{text}");
+    assert!(text.contains("例如"), "{text}");
+}
+
+#[test]
+fn catalogue_takes_no_language() {
+    let out = ganhuo(&["catalogue", "--lang", "zh"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--lang"), "{}", stderr(&out));
+}
+
+/// Runs ganhuo with its stdout closed before it writes anything, as `| head -0` would (a
+/// `head -1` closes it after a line, which a short output may not notice).
+fn closed_early(args: &[&str]) -> Output {
+    let mut child = command(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = binary::write_config(dir.path(), "[discord]\ntoken = \"abc\"\n");
+    let config = config.to_str().unwrap();
+    for args in [
+        &["topics"][..],
+        &["check", "--config", config],
+        &["catalogue", "--json"],
+        &["ask", "vllm"],
+    ] {
+        let out = closed_early(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {:?} {}",
+            out.status,
+            stderr(&out)
+        );
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
+fn check_refuses_what_run_refuses_and_lists_every_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = binary::write_config(
+        dir.path(),
+        "[telegram]\ntoken = \"123:abc def\"\napi_url = \"ftp://h/\"\n[discord]\ntoken = \"\"\n",
+    );
+    for subcommand in ["check", "run"] {
+        let out = ganhuo(&[subcommand, "--config", config.to_str().unwrap()]);
+        assert!(!out.status.success(), "{subcommand}");
+        let err = stderr(&out);
+        assert!(err.contains("has 3 problems"), "{subcommand}: {err}");
+        for key in ["telegram.token", "telegram.api_url", "discord.token"] {
+            assert!(err.contains(key), "{subcommand}: {key} in {err}");
+        }
+        assert_eq!(err.matches("hint: ").count(), 3, "{err}");
+        assert!(!err.contains("abc def"), "the token is never echoed: {err}");
+        assert!(!err.contains("backtrace"), "{err}");
+    }
 }

@@ -2,6 +2,14 @@
 //! (`support/fake_discord.rs`), answering `/ask`, autocomplete, paging buttons, `/topics`, DMs
 //! and hostile queries; plus token rejection, deferral, and SIGTERM on the real binary.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
+#[path = "support/binary.rs"]
+mod binary;
 #[path = "support/fake_discord.rs"]
 mod fake_discord;
 
@@ -11,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use fake_discord::{APP_ID, FakeDiscord, message_json};
 use ganhuo::Engine;
-use ganhuo::config::{DiscordConfig, Secret};
+use ganhuo::config::{Config, ConfigError, DiscordConfig, Secret};
 use ganhuo::discord::Discord;
 use ganhuo::service::{AdapterError, AdapterState, Platform, Services};
 use serde_json::{Value, json};
@@ -80,11 +88,11 @@ async fn start(guild_id: u64, ephemeral: bool, defer_after: Option<Duration>) ->
     let config = DiscordConfig {
         token: Secret::new(TOKEN),
         guild_id,
-        proxy_url: fake.url(),
+        proxy_url: Some(fake.url().parse().expect("the fake's URL")),
         ephemeral,
         ..DiscordConfig::default()
     };
-    let mut discord = Discord::new(config, services.clone()).expect("valid config");
+    let mut discord = Discord::new(config, services.clone());
     if let Some(after) = defer_after {
         discord = discord.defer_after(after);
     }
@@ -340,7 +348,13 @@ async fn ask_autocomplete_and_paging() {
             .unwrap()
             .starts_with("1–5 of")
     );
-    assert_eq!(custom_ids(data), ["ask:5:量化"]);
+    // The next page, then the topics of the results.
+    let ids = custom_ids(data);
+    assert_eq!(ids[0], "ask:5:量化", "{ids:?}");
+    assert!(
+        ids[1..].iter().all(|id| id.starts_with("topic:0:")),
+        "{ids:?}"
+    );
 
     // The button pages by updating the same message.
     bot.send(button("13", "ask:5:量化", message_from(&reply), "en-US"));
@@ -425,7 +439,7 @@ async fn dms_hostile_queries_and_mentions() {
     let reply = bot.fake.callback("23").await;
     assert_eq!(reply["type"], 4);
     assert_message_ok(&reply["data"]);
-    assert_eq!(custom_ids(&reply["data"]), ["ask:5"], "{reply}");
+    assert_eq!(custom_ids(&reply["data"])[0], "ask:5", "{reply}");
     bot.send(button("24", "ask:5", message_from(&reply), "en-US"));
     let page = bot.fake.callback("24").await;
     assert_eq!(page["type"], 7, "{page}");
@@ -511,7 +525,8 @@ async fn topics_browse_stale_ids_and_rest_failures() {
         "{reply}"
     );
 
-    // A stale topic button (the catalogue was reloaded) gets a polite, private reply.
+    // A stale topic button (the catalogue was reloaded) says so and offers the root topics,
+    // as on Telegram.
     bot.send(button(
         "35",
         "topic:0:no-longer-here",
@@ -519,9 +534,30 @@ async fn topics_browse_stale_ids_and_rest_failures() {
         "en-US",
     ));
     let stale = bot.fake.callback("35").await;
-    assert_eq!(stale["type"], 4);
-    assert_eq!(stale["data"]["content"], "No such topic.");
-    assert_eq!(stale["data"]["flags"].as_u64().unwrap() & 64, 64);
+    assert_eq!(stale["type"], 7, "{stale}");
+    assert!(
+        description(&stale["data"]).starts_with("No such topic."),
+        "{stale}"
+    );
+    assert_eq!(custom_ids(&stale["data"]), ["topics"]);
+
+    // A paging button whose query lived in a footer that is gone has expired: said privately.
+    bot.send(button(
+        "38",
+        "ask:5",
+        message_json("901", json!([]), json!([])),
+        "en-US",
+    ));
+    let expired = bot.fake.callback("38").await;
+    assert_eq!(expired["type"], 4, "{expired}");
+    assert_eq!(expired["data"]["flags"].as_u64().unwrap() & 64, 64);
+    assert!(
+        expired["data"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("expired"),
+        "{expired}"
+    );
 
     // A failed REST call is counted, and the bot carries on.
     bot.fake.fail_callback("36");
@@ -592,10 +628,10 @@ async fn a_rejected_token_is_unauthorized() {
     let services = Services::new(Engine::shipped().expect("catalogue"), 5);
     let config = DiscordConfig {
         token: Secret::new(TOKEN),
-        proxy_url: fake.url(),
+        proxy_url: Some(fake.url().parse().unwrap()),
         ..DiscordConfig::default()
     };
-    let discord = Discord::new(config, services.clone()).unwrap();
+    let discord = Discord::new(config, services.clone());
     let result = tokio::time::timeout(
         Duration::from_secs(5),
         discord.run(CancellationToken::new()),
@@ -622,84 +658,40 @@ async fn a_rejected_token_is_unauthorized() {
 }
 
 #[test]
-fn bad_configuration_is_fatal() {
-    let services = Services::new(Engine::shipped().expect("catalogue"), 5);
-    let empty = DiscordConfig::default();
-    assert!(matches!(
-        Discord::new(empty, services.clone()),
-        Err(AdapterError::Fatal { .. })
-    ));
-    let bad_proxy = DiscordConfig {
-        token: Secret::new(TOKEN),
-        proxy_url: "not a url".into(),
-        ..DiscordConfig::default()
+fn bad_configuration_is_refused_before_connecting() {
+    let problems = |text: &str| match Config::parse(text, "c.toml") {
+        Err(ConfigError::Invalid { problems, .. }) => {
+            problems.into_iter().map(|p| p.key).collect::<Vec<_>>()
+        }
+        other => panic!("{other:?}"),
     };
-    assert!(matches!(
-        Discord::new(bad_proxy, services),
-        Err(AdapterError::Fatal { .. })
-    ));
+    assert_eq!(problems("[discord]\n"), ["discord.token"]);
+    assert_eq!(
+        problems("[discord]\ntoken = \"t\"\nproxy_url = \"not a url\"\n"),
+        ["discord.proxy_url"]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_stops_the_binary_cleanly() {
     let fake = FakeDiscord::start(TOKEN).await;
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("ganhuo.toml");
-    std::fs::write(
-        &config,
-        format!(
+    let config = binary::write_config(
+        dir.path(),
+        &format!(
             "[discord]\ntoken = \"{TOKEN}\"\nproxy_url = \"{}\"\n",
             fake.url()
         ),
-    )
-    .unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ganhuo"))
-        .args(["run", "--config"])
-        .arg(&config)
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("DISCORD_TOKEN_FILE")
-        .env_remove("TELEGRAM_BOT_TOKEN")
-        .env_remove("TELEGRAM_BOT_TOKEN_FILE")
-        .env("RUST_LOG", "debug")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn ganhuo");
+    );
+    let mut child = binary::spawn_run(&config, "debug");
     let deadline = Instant::now() + Duration::from_secs(15);
     while fake.identifies().is_empty() {
-        if let Some(status) = child.try_wait().unwrap() {
-            let out = child.wait_with_output().unwrap();
-            panic!(
-                "ganhuo exited early ({status}): {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
+        binary::assert_running(&mut child, "IDENTIFY");
         assert!(Instant::now() < deadline, "no IDENTIFY from the binary");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let pid = child.id().to_string();
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(5),
-            "still running 5 s after SIGTERM"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    let out = child.wait_with_output().unwrap();
-    let logs = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    binary::signal(&child, "TERM");
+    let (status, logs) = binary::wait_exit(child, Duration::from_secs(5)).await;
     assert!(status.success(), "exit {status}: {logs}");
     assert!(!logs.contains(TOKEN), "token in the binary's logs");
 }

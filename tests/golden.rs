@@ -1,5 +1,11 @@
 //! Golden queries: every case of tests/golden.toml must pass against the shipped catalogue.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 #[path = "support/golden.rs"]
 mod golden;
 

@@ -1,5 +1,11 @@
 //! Property tests: no input, however hostile, panics the pipeline or breaks its limits.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 use std::sync::OnceLock;
 
 use ganhuo::Engine;

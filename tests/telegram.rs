@@ -2,10 +2,19 @@
 //! server on 127.0.0.1. Every test asserts on the calls the fake recorded — an update that
 //! fails to parse is skipped silently by teloxide, so "nothing crashed" proves nothing.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
+#[path = "support/binary.rs"]
+mod binary;
 #[path = "support/fake_telegram.rs"]
 mod fake_telegram;
 
 use std::io::Write;
+use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,7 +22,7 @@ use fake_telegram::{
     BOT_USERNAME, Call, FakeTelegram, Fault, callback_update, inline_update, private_text,
     reply_to_bot, text_update,
 };
-use ganhuo::config::{Secret, TelegramConfig, TelegramMode, WebhookConfig};
+use ganhuo::config::{Secret, TelegramConfig, WebhookConfig};
 use ganhuo::i18n::Locale;
 use ganhuo::search::Engine;
 use ganhuo::service::{AdapterError, AdapterState, Platform, Services};
@@ -34,8 +43,8 @@ struct Bot {
 fn config(fake: &FakeTelegram, per_minute: u32) -> TelegramConfig {
     TelegramConfig {
         token: Secret::new(TOKEN),
-        api_url: fake.url.clone(),
-        per_user_per_minute: per_minute,
+        api_url: fake.url.parse().expect("the fake's URL"),
+        per_user_per_minute: NonZeroU32::new(per_minute).expect("a positive limit"),
         ..TelegramConfig::default()
     }
 }
@@ -48,8 +57,7 @@ fn services() -> Services {
 async fn start(per_minute: u32) -> Bot {
     let fake = FakeTelegram::start().await;
     let services = services();
-    let telegram =
-        Telegram::new(config(&fake, per_minute), services.clone()).expect("valid config");
+    let telegram = Telegram::new(config(&fake, per_minute), services.clone());
     let cancel = CancellationToken::new();
     let task = tokio::spawn(telegram.run(cancel.clone()));
     fake.wait_polls(1).await;
@@ -147,7 +155,13 @@ async fn commands_are_registered_and_answered() {
     bot.fake.push(private_text(24, "en", "/ask vllm"));
     bot.fake.push(private_text(25, "en", "/topics"));
     bot.fake.push(private_text(26, "en", "/topics vllm"));
-    assert_eq!(text(&bot.replies_to(21, 1).await[0]), Locale::En.welcome());
+    let examples: String = Locale::En
+        .examples()
+        .iter()
+        .map(|e| format!("\n• {e}"))
+        .collect();
+    let welcome = format!("{}{examples}", Locale::En.greeting());
+    assert_eq!(text(&bot.replies_to(21, 1).await[0]), welcome);
     let help = text(&bot.replies_to(22, 1).await[0]).to_owned();
     assert!(help.contains("/ask") && help.contains("inline"), "{help}");
     let usage = Locale::Zh
@@ -431,7 +445,7 @@ async fn a_rejected_token_is_a_permanent_failure() {
     let fake = FakeTelegram::start().await;
     fake.reject_token();
     let services = services();
-    let telegram = Telegram::new(config(&fake, 20), services.clone()).unwrap();
+    let telegram = Telegram::new(config(&fake, 20), services.clone());
     let result = tokio::time::timeout(
         Duration::from_secs(5),
         telegram.run(CancellationToken::new()),
@@ -457,7 +471,7 @@ async fn cancelling_during_a_network_outage_still_stops_promptly() {
         fake.inject("getMe", Fault::Drop);
     }
     let services = services();
-    let telegram = Telegram::new(config(&fake, 20), services.clone()).unwrap();
+    let telegram = Telegram::new(config(&fake, 20), services.clone());
     let cancel = CancellationToken::new();
     let task = tokio::spawn(telegram.run(cancel.clone()));
     fake.wait_calls("getMe", 2, |_| true).await;
@@ -502,7 +516,7 @@ async fn the_token_never_appears_in_logs() {
     fake.inject("getMe", Fault::Drop);
     fake.inject("getUpdates", Fault::Drop);
     let services = services();
-    let telegram = Telegram::new(config(&fake, 20), services).unwrap();
+    let telegram = Telegram::new(config(&fake, 20), services);
     let cancel = CancellationToken::new();
     let task = tokio::spawn(telegram.run(cancel.clone()));
     fake.wait_polls(3).await;
@@ -513,10 +527,10 @@ async fn the_token_never_appears_in_logs() {
     let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
     // Everything down to hyper's TRACE lines is captured; none may hold the token.
     assert!(
-        logs.contains("Telegram call failed"),
+        logs.contains("telegram getMe failed"),
         "the network error was logged:\n{logs}"
     );
-    assert!(logs.contains("getUpdates failed"), "{logs}");
+    assert!(logs.contains("telegram getUpdates failed"), "{logs}");
     assert!(!logs.contains(TOKEN), "{logs}");
     assert!(!logs.contains("abc/"), "{logs}");
     // User text only at debug level.
@@ -530,14 +544,13 @@ async fn webhook_mode_checks_the_secret_and_answers() {
     let fake = FakeTelegram::start().await;
     let services = services();
     let telegram_config = TelegramConfig {
-        mode: TelegramMode::Webhook,
         webhook: Some(WebhookConfig {
-            public_url: "https://bot.example/tg/hook".into(),
+            public_url: "https://bot.example/tg/hook".parse().unwrap(),
             secret: Secret::new("s3cret"),
         }),
         ..config(&fake, 20)
     };
-    let mut telegram = Telegram::new(telegram_config, services.clone()).unwrap();
+    let mut telegram = Telegram::new(telegram_config, services.clone());
     let router = telegram.webhook_router().expect("a router in webhook mode");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -581,53 +594,19 @@ async fn webhook_mode_checks_the_secret_and_answers() {
 async fn sigterm_stops_the_binary_with_exit_0() {
     let fake = FakeTelegram::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("config.toml");
-    std::fs::write(
-        &path,
-        format!(
+    let path = binary::write_config(
+        dir.path(),
+        &format!(
             "[telegram]\ntoken = \"{TOKEN}\"\napi_url = \"{}\"\n",
             fake.url
         ),
-    )
-    .unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ganhuo"))
-        .args(["run", "--config"])
-        .arg(&path)
-        .env_remove("TELEGRAM_BOT_TOKEN")
-        .env_remove("TELEGRAM_BOT_TOKEN_FILE")
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("DISCORD_TOKEN_FILE")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn ganhuo");
+    );
+    let mut child = binary::spawn_run(&path, "info");
     let polled = tokio::time::timeout(Duration::from_secs(15), fake.wait_polls(1)).await;
-    if polled.is_err() || child.try_wait().unwrap().is_some() {
-        let _ = child.kill();
-        let output = child.wait_with_output().unwrap();
-        panic!(
-            "ganhuo never polled: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let deadline = Instant::now() + Duration::from_secs(5);
-    let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("ganhuo did not exit within 5 s of SIGTERM");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    binary::assert_running(&mut child, "polling");
+    assert!(polled.is_ok(), "ganhuo never polled");
+    binary::signal(&child, "TERM");
+    let (exit, stderr) = binary::wait_exit(child, Duration::from_secs(5)).await;
     assert!(exit.success(), "exit status {exit:?}; stderr:\n{stderr}");
     assert!(!stderr.contains(TOKEN), "{stderr}");
 }

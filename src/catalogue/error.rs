@@ -31,17 +31,26 @@ pub enum CatalogueError {
     /// The file could not be read.
     #[error("cannot read catalogue {file}: {source}")]
     Io {
+        /// The file named.
         file: String,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
     /// The file is not valid TOML or has a value of the wrong type.
     #[error("{file}: {}", problem)]
-    Syntax { file: String, problem: Problem },
+    Syntax {
+        /// The file named.
+        file: String,
+        /// Where and what.
+        problem: Problem,
+    },
     /// The file parsed, but entries contradict each other or are incomplete.
     #[error("{file}: {} problem(s) in the catalogue:{}", problems.len(), list(file, problems))]
     Invalid {
+        /// The file named.
         file: String,
+        /// Every problem found, in file order.
         problems: Vec<Problem>,
     },
 }

@@ -29,16 +29,27 @@ pub type ResourceIdx = usize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
+    /// A blog post or article.
     Article,
+    /// A code repository.
     Repo,
+    /// A course, with lectures or exercises.
     Course,
+    /// A video or video series.
     Video,
+    /// Documentation.
     Docs,
+    /// A paper.
     Paper,
+    /// A model's card on a model hub.
     ModelCard,
+    /// A website or project home page.
     Website,
+    /// A dataset or dataset collection.
     Dataset,
+    /// A book.
     Book,
+    /// A tool or service.
     Tool,
 }
 
@@ -86,8 +97,11 @@ impl fmt::Display for Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Chinese.
     Zh,
+    /// English.
     En,
+    /// Several languages.
     Multi,
 }
 
@@ -143,7 +157,9 @@ pub struct Resource {
     pub title_en: Option<String>,
     /// The link itself; unique across the catalogue.
     pub url: String,
+    /// What sort of thing the link points at.
     pub kind: Kind,
+    /// The page's language.
     pub lang: Lang,
     /// Topics this resource covers, most specific first; never empty.
     pub topics: Vec<TopicIdx>,
@@ -227,10 +243,12 @@ impl Catalogue {
         &self.synonyms
     }
 
+    /// The topic at an index (from [`Catalogue::topics`] or a resource's topics).
     pub fn topic(&self, idx: TopicIdx) -> &Topic {
         &self.topics[idx]
     }
 
+    /// The resource at an index (from [`Catalogue::resources`] or a search).
     pub fn resource(&self, idx: ResourceIdx) -> &Resource {
         &self.resources[idx]
     }

@@ -16,136 +16,65 @@ pub const QUERY: &str = "query";
 /// The `/topics` option.
 pub const TOPIC: &str = "topic";
 
-/// A name or description in each language: (default/English, Chinese).
-struct Text {
-    en: &'static str,
-    zh: &'static str,
-}
+/// A name or description: (default and English, Simplified Chinese).
+type Text = (&'static str, &'static str);
 
 const ENGLISH: [&str; 2] = ["en-US", "en-GB"];
 const CHINESE: &str = "zh-CN";
 
-fn command(name: Text, description: Text) -> CreateCommand {
-    let mut cmd = CreateCommand::new(name.en).description(description.en);
+fn command((name, zh_name): Text, (about, zh_about): Text) -> CreateCommand {
+    let mut cmd = CreateCommand::new(name).description(about);
     for locale in ENGLISH {
         cmd = cmd
-            .name_localized(locale, name.en)
-            .description_localized(locale, description.en);
+            .name_localized(locale, name)
+            .description_localized(locale, about);
     }
-    cmd.name_localized(CHINESE, name.zh)
-        .description_localized(CHINESE, description.zh)
+    cmd.name_localized(CHINESE, zh_name)
+        .description_localized(CHINESE, zh_about)
         // Usable in servers and in a DM with the bot.
         .contexts(vec![InteractionContext::Guild, InteractionContext::BotDm])
 }
 
-fn option(kind: CommandOptionType, name: Text, description: Text) -> CreateCommandOption {
-    let mut opt = CreateCommandOption::new(kind, name.en, description.en);
+fn option((name, zh_name): Text, (about, zh_about): Text) -> CreateCommandOption {
+    let mut opt = CreateCommandOption::new(CommandOptionType::String, name, about);
     for locale in ENGLISH {
         opt = opt
-            .name_localized(locale, name.en)
-            .description_localized(locale, description.en);
+            .name_localized(locale, name)
+            .description_localized(locale, about);
     }
-    opt.name_localized(CHINESE, name.zh)
-        .description_localized(CHINESE, description.zh)
+    opt.name_localized(CHINESE, zh_name)
+        .description_localized(CHINESE, zh_about)
+        .set_autocomplete(true)
 }
 
 /// Every command, for one bulk overwrite.
 pub fn all() -> Vec<CreateCommand> {
     let max_query = u16::try_from(MAX_QUERY_CHARS).unwrap_or(u16::MAX);
+    let query = option(
+        (QUERY, "问题"),
+        (
+            "What to look for, e.g. LoRA tutorial",
+            "要找什么,例如 LoRA 教程",
+        ),
+    );
+    let topic = option(
+        (TOPIC, "主题"),
+        (
+            "A topic to open (leave empty for all topics)",
+            "要打开的主题(留空显示全部)",
+        ),
+    );
     vec![
         command(
-            Text {
-                en: ASK,
-                zh: "提问",
-            },
-            Text {
-                en: "Search the catalogue of LLM learning resources",
-                zh: "搜索大模型学习资源",
-            },
+            (ASK, "提问"),
+            (
+                "Search the catalogue of LLM learning resources",
+                "搜索大模型学习资源",
+            ),
         )
-        .add_option(
-            option(
-                CommandOptionType::String,
-                Text {
-                    en: QUERY,
-                    zh: "问题",
-                },
-                Text {
-                    en: "What to look for, e.g. LoRA tutorial",
-                    zh: "要找什么,例如 LoRA 教程",
-                },
-            )
-            .required(true)
-            .set_autocomplete(true)
-            .min_length(1)
-            .max_length(max_query),
-        ),
-        command(
-            Text {
-                en: TOPICS,
-                zh: "主题",
-            },
-            Text {
-                en: "Browse the topic tree",
-                zh: "浏览主题目录",
-            },
-        )
-        .add_option(
-            option(
-                CommandOptionType::String,
-                Text {
-                    en: TOPIC,
-                    zh: "主题",
-                },
-                Text {
-                    en: "A topic to open (leave empty for all topics)",
-                    zh: "要打开的主题(留空显示全部)",
-                },
-            )
-            .required(false)
-            .set_autocomplete(true),
-        ),
-        command(
-            Text {
-                en: HELP,
-                zh: "帮助",
-            },
-            Text {
-                en: "How to use ganhuo",
-                zh: "ganhuo 使用帮助",
-            },
-        ),
+        .add_option(query.required(true).min_length(1).max_length(max_query)),
+        command((TOPICS, "主题"), ("Browse the topic tree", "浏览主题目录"))
+            .add_option(topic.required(false)),
+        command((HELP, "帮助"), ("How to use ganhuo", "ganhuo 使用帮助")),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn commands_are_localised_and_valid() {
-        let json = serde_json::to_value(all()).unwrap();
-        let commands = json.as_array().unwrap();
-        assert_eq!(commands.len(), 3);
-        for cmd in commands {
-            let name = cmd["name"].as_str().unwrap();
-            assert!(
-                name.len() <= 32 && name.chars().all(|c| c.is_ascii_lowercase()),
-                "{name}"
-            );
-            assert!(cmd["name_localizations"]["zh-CN"].is_string(), "{cmd}");
-            assert!(cmd["name_localizations"]["en-US"].is_string(), "{cmd}");
-            for d in [
-                &cmd["description"],
-                &cmd["description_localizations"]["zh-CN"],
-            ] {
-                let d = d.as_str().unwrap();
-                assert!((1..=100).contains(&d.chars().count()), "{d}");
-            }
-            for opt in cmd["options"].as_array().into_iter().flatten() {
-                assert!(opt["name_localizations"]["zh-CN"].is_string(), "{opt}");
-                assert!(opt["description"].as_str().unwrap().chars().count() <= 100);
-            }
-        }
-    }
 }

@@ -1,5 +1,5 @@
 //! The serenity event handler: registers the commands on READY, tracks connection health, and
-//! turns each interaction into a question for the core and the rendered answer back.
+//! turns each interaction into a request to the presenter and its reply back.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,21 +12,18 @@ use serenity::all::{
 };
 use tracing::{debug, info, warn};
 
-use crate::answer::Completion;
-use crate::catalogue::{Catalogue, TopicIdx};
+use crate::bots::Connection;
 use crate::i18n::Locale;
-use crate::service::{AdapterState, Platform, Services};
+use crate::present::{Action, Notice, Presenter, Reply, Request};
+use crate::service::AdapterState;
 
-use super::custom_id::Action;
-use super::render::{self, Reply};
-use super::{commands, convert, describe};
-
-/// Work that produces a reply, run off the async threads (see `respond`).
-type Compute = Box<dyn FnOnce() -> Reply + Send>;
+use super::render::{self, CHOICES};
+use super::{commands, custom_id};
 
 /// Handles gateway events for every shard of this process.
 pub(crate) struct Handler {
-    pub(crate) services: Services,
+    pub(crate) presenter: Presenter,
+    pub(crate) connection: Arc<Connection>,
     pub(crate) guild_id: u64,
     pub(crate) ephemeral: bool,
     /// How long an answer may take before the interaction is deferred.
@@ -50,21 +47,15 @@ enum Mode {
 #[serenity::async_trait]
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
-        self.services
-            .health()
-            .set(Platform::Discord, AdapterState::Connected);
+        self.connection.set(AdapterState::Connected);
         info!(bot = %ready.user.name, shard = ?ready.shard.map(|s| s.id.0), "discord: connected");
         if self.registered.swap(true, Ordering::SeqCst) {
             return;
         }
         let list = commands::all();
         let (scope, result) = if self.guild_id != 0 {
-            (
-                "guild",
-                GuildId::new(self.guild_id)
-                    .set_commands(&ctx.http, list)
-                    .await,
-            )
+            let guild = GuildId::new(self.guild_id);
+            ("guild", guild.set_commands(&ctx.http, list).await)
         } else {
             (
                 "global",
@@ -79,15 +70,13 @@ impl EventHandler for Handler {
             ),
             Err(err) => {
                 self.registered.store(false, Ordering::SeqCst);
-                self.rest_error("registering commands", &err);
+                self.connection.report("registering commands", &err);
             }
         }
     }
 
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
-        self.services
-            .health()
-            .set(Platform::Discord, AdapterState::Connected);
+        self.connection.set(AdapterState::Connected);
     }
 
     async fn shard_stage_update(&self, _ctx: Context, event: ShardStageUpdateEvent) {
@@ -95,14 +84,10 @@ impl EventHandler for Handler {
             return;
         }
         if event.new == ConnectionStage::Connected {
-            self.services
-                .health()
-                .set(Platform::Discord, AdapterState::Connected);
+            self.connection.set(AdapterState::Connected);
         } else if event.old == ConnectionStage::Connected {
             info!(shard = event.shard_id.0, stage = ?event.new, "discord: disconnected; reconnecting");
-            self.services
-                .health()
-                .set(Platform::Discord, AdapterState::Reconnecting);
+            self.connection.set(AdapterState::Reconnecting);
         }
     }
 
@@ -120,169 +105,63 @@ impl Handler {
     async fn command(&self, ctx: &Context, cmd: &CommandInteraction) {
         let locale = Locale::from_tag(Some(&cmd.locale));
         let option = |name: &str| {
-            cmd.data
-                .options
-                .iter()
-                .find(|o| o.name == name)
+            let value = cmd.data.options.iter().find(|o| o.name == name);
+            value
                 .and_then(|o| o.value.as_str())
-                .map(str::trim)
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
         };
-        let new = Mode::New {
+        let request = match cmd.data.name.as_str() {
+            commands::ASK => Ok(Request::Ask(option(commands::QUERY))),
+            commands::TOPICS => {
+                let topic = option(commands::TOPIC);
+                Ok(Request::Browse((!topic.is_empty()).then_some(topic)))
+            }
+            commands::HELP => Ok(Request::Help),
+            // A command registered by an older version and not yet overwritten.
+            _ => Err(Notice::SomethingWentWrong),
+        };
+        debug!(command = %cmd.data.name, ?request, "discord: command");
+        let mode = Mode::New {
             ephemeral: self.ephemeral,
         };
-        let services = self.services.clone();
-        match cmd.data.name.as_str() {
-            commands::ASK => {
-                let query = option(commands::QUERY).unwrap_or_default().to_owned();
-                debug!(query = %query, "discord: /ask");
-                if query.is_empty() {
-                    let usage = render::notice(locale.ask_usage());
-                    return self
-                        .respond(
-                            ctx,
-                            cmd.id,
-                            &cmd.token,
-                            Mode::New { ephemeral: true },
-                            locale,
-                            || usage,
-                        )
-                        .await;
-                }
-                let page_size = services.page_size();
-                let compute = move || {
-                    render::answer(
-                        &services.ask(Platform::Discord, &query, 0),
-                        locale,
-                        page_size,
-                    )
-                };
-                self.respond(ctx, cmd.id, &cmd.token, new, locale, compute)
-                    .await;
-            }
-            commands::TOPICS => {
-                let topic = option(commands::TOPIC)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_owned);
-                debug!(topic = ?topic, "discord: /topics");
-                let compute = move || {
-                    let engine = services.engine();
-                    let catalogue = engine.catalogue();
-                    match topic {
-                        None => render::topic_roots(catalogue, locale),
-                        Some(t) => match resolve_topic(catalogue, &t) {
-                            Some(idx) => {
-                                render::topic_page(catalogue, idx, 0, services.page_size(), locale)
-                            }
-                            None => render::unknown_topic(locale),
-                        },
-                    }
-                };
-                self.respond(ctx, cmd.id, &cmd.token, new, locale, compute)
-                    .await;
-            }
-            commands::HELP => {
-                self.respond(ctx, cmd.id, &cmd.token, new, locale, move || {
-                    render::help(locale)
-                })
-                .await
-            }
-            other => {
-                // A command registered by an older version and not yet overwritten.
-                debug!(command = other, "discord: unknown command");
-                let sorry = render::notice(locale.something_went_wrong());
-                self.respond(
-                    ctx,
-                    cmd.id,
-                    &cmd.token,
-                    Mode::New { ephemeral: true },
-                    locale,
-                    || sorry,
-                )
-                .await;
-            }
-        }
+        self.respond(ctx, cmd.id, &cmd.token, mode, locale, request)
+            .await;
     }
 
     async fn component(&self, ctx: &Context, component: &ComponentInteraction) {
         let locale = Locale::from_tag(Some(&component.locale));
-        let sorry = Mode::New { ephemeral: true };
+        let id = component.data.custom_id.as_str();
+        let footer = component
+            .message
+            .embeds
+            .first()
+            .and_then(|e| e.footer.as_ref());
         let action = match &component.data.kind {
-            ComponentInteractionDataKind::StringSelect { values } => {
-                match Action::decode(&component.data.custom_id) {
-                    Some(Action::TopicSelect) => values.first().map(|id| Action::Topic {
-                        id: Some(id.clone()),
-                        offset: 0,
-                    }),
-                    _ => None,
-                }
+            ComponentInteractionDataKind::StringSelect { values }
+                if id == custom_id::TOPIC_SELECT =>
+            {
+                values.first().map(|id| Ok(Action::topic(id)))
             }
-            ComponentInteractionDataKind::Button => Action::decode(&component.data.custom_id),
+            ComponentInteractionDataKind::Button => {
+                custom_id::decode(id, footer.map(|f| f.text.as_str()))
+            }
             _ => None,
         };
-        debug!(custom_id = %component.data.custom_id, "discord: component");
-        let services = self.services.clone();
-        let page_size = services.page_size();
-        let sorry_with = |reply: Reply| -> (Mode, Compute) { (sorry, Box::new(move || reply)) };
-        let (mode, compute): (Mode, Compute) = match action {
-            Some(Action::Ask { offset, query }) => {
-                let footer = component
-                    .message
-                    .embeds
-                    .first()
-                    .and_then(|e| e.footer.as_ref())
-                    .map(|f| f.text.as_str());
-                let query = query.or_else(|| {
-                    footer
-                        .and_then(render::query_from_footer)
-                        .map(str::to_owned)
-                });
-                match query {
-                    Some(query) => (
-                        Mode::Update,
-                        Box::new(move || {
-                            let answer = services.ask(Platform::Discord, &query, offset);
-                            render::answer(&answer, locale, page_size)
-                        }),
-                    ),
-                    None => sorry_with(render::notice(locale.something_went_wrong())),
-                }
-            }
-            Some(Action::Topic { id: None, .. }) => (
-                Mode::Update,
-                Box::new(move || render::topic_roots(services.engine().catalogue(), locale)),
-            ),
-            // A button from before a catalogue reload may name a topic that is gone: say so to
-            // the one who clicked, and leave the message alone.
-            Some(Action::Topic { id: Some(id), .. })
-                if self
-                    .services
-                    .engine()
-                    .catalogue()
-                    .topic_by_id(&id)
-                    .is_none() =>
-            {
-                sorry_with(render::unknown_topic(locale))
-            }
-            Some(Action::Topic {
-                id: Some(id),
-                offset,
-            }) => (
-                Mode::Update,
-                Box::new(move || {
-                    let engine = services.engine();
-                    let catalogue = engine.catalogue();
-                    match catalogue.topic_by_id(&id) {
-                        Some(t) => render::topic_page(catalogue, t, offset, page_size, locale),
-                        None => render::unknown_topic(locale),
-                    }
-                }),
-            ),
-            Some(Action::TopicSelect) | None => {
-                sorry_with(render::notice(locale.something_went_wrong()))
-            }
-        };
-        self.respond(ctx, component.id, &component.token, mode, locale, compute)
-            .await;
+        debug!(custom_id = id, "discord: component");
+        let request = action
+            .unwrap_or(Err(Notice::SomethingWentWrong))
+            .map(Request::Act);
+        self.respond(
+            ctx,
+            component.id,
+            &component.token,
+            Mode::Update,
+            locale,
+            request,
+        )
+        .await;
     }
 
     async fn autocomplete(&self, ctx: &Context, ac: &CommandInteraction) {
@@ -292,46 +171,44 @@ impl Handler {
         };
         debug!(option = focused.name, partial = %focused.value, "discord: autocomplete");
         // Autocomplete cannot be deferred; the core answers in microseconds.
+        let services = self.presenter.services();
         let choices = match (ac.data.name.as_str(), focused.name) {
             (commands::ASK, commands::QUERY) => {
-                let completions = if focused.value.trim().is_empty() {
-                    root_completions(self.services.engine().catalogue())
-                } else {
-                    self.services
-                        .complete(focused.value, crate::discord::limits::CHOICES)
-                };
-                render::ask_choices(&completions)
+                render::ask_choices(&services.complete(focused.value, CHOICES))
             }
             (commands::TOPICS, commands::TOPIC) => {
-                render::topic_choices(self.services.engine().catalogue(), focused.value, locale)
+                render::topic_choices(&services.complete_topics(focused.value, CHOICES), locale)
             }
             _ => Vec::new(),
         };
-        let response = CreateInteractionResponse::Autocomplete(convert::choices(&choices));
+        let response = CreateInteractionResponse::Autocomplete(render::choices_response(&choices));
         if let Err(err) = ctx
             .http
             .create_interaction_response(ac.id, &ac.token, &response, Vec::new())
             .await
         {
-            self.rest_error("answering autocomplete", &err);
+            self.connection.report("answering autocomplete", &err);
         }
     }
 
-    /// Answers an interaction with what `compute` renders. The core is fast, but a starved
-    /// runtime or a huge catalogue must not miss Discord's 3-second deadline: when the answer
-    /// takes longer than `defer_after`, the interaction is deferred and the answer edited in.
-    async fn respond<F>(
+    /// Answers an interaction with the presenter's reply to `request` (or with the notice it
+    /// failed with). The core is fast, but a starved runtime or a huge catalogue must not miss
+    /// Discord's 3-second deadline: when the answer takes longer than `defer_after`, the
+    /// interaction is deferred and the answer edited in. Notices go to the asker alone.
+    async fn respond(
         &self,
         ctx: &Context,
         id: InteractionId,
         token: &str,
         mode: Mode,
         locale: Locale,
-        compute: F,
-    ) where
-        F: FnOnce() -> Reply + Send + 'static,
-    {
-        let mut task = tokio::task::spawn_blocking(compute);
+        request: Result<Request, Notice>,
+    ) {
+        let presenter = self.presenter.clone();
+        let mut task = tokio::task::spawn_blocking(move || match request {
+            Ok(request) => presenter.respond(request, locale),
+            Err(notice) => Reply::Notice(notice),
+        });
         // Zero means "always defer", which a zero timeout would not guarantee.
         let early = if self.defer_after.is_zero() {
             None
@@ -340,13 +217,13 @@ impl Handler {
         };
         let result = match early {
             Some(joined) => {
-                let reply = checked(joined, locale);
+                let (reply, mode) = checked(joined, mode, locale);
                 let response = match mode {
                     Mode::New { ephemeral } => {
-                        CreateInteractionResponse::Message(convert::message(&reply, ephemeral))
+                        CreateInteractionResponse::Message(render::response(&reply, ephemeral))
                     }
                     Mode::Update => {
-                        CreateInteractionResponse::UpdateMessage(convert::message(&reply, false))
+                        CreateInteractionResponse::UpdateMessage(render::response(&reply, false))
                     }
                 };
                 ctx.http
@@ -367,8 +244,8 @@ impl Handler {
                     .await
                 {
                     Ok(()) => {
-                        let reply = checked(task.await, locale);
-                        let edit = convert::edit(&reply);
+                        let (reply, _) = checked(task.await, mode, locale);
+                        let edit = render::edit(&reply);
                         ctx.http
                             .edit_original_interaction_response(token, &edit, Vec::new())
                             .await
@@ -379,60 +256,38 @@ impl Handler {
             }
         };
         if let Err(err) = result {
-            self.rest_error("answering an interaction", &err);
+            self.connection.report("answering an interaction", &err);
         }
-    }
-
-    fn rest_error(&self, what: &str, err: &serenity::Error) {
-        self.services.metrics().adapter_error(Platform::Discord);
-        warn!(error = %describe(err), "discord: {what} failed");
     }
 }
 
-/// The rendered reply, or an apology when rendering panicked or broke a Discord limit (which
-/// Discord would answer with a 400 and the user would see "This interaction failed").
-fn checked(joined: Result<Reply, tokio::task::JoinError>, locale: Locale) -> Reply {
+/// The marked-up reply and how to send it: a notice, or a reply that panicked or broke a
+/// Discord limit (Discord would answer it with a 400), becomes a private message.
+fn checked(
+    joined: Result<Reply, tokio::task::JoinError>,
+    mode: Mode,
+    locale: Locale,
+) -> (render::Reply, Mode) {
+    let private = Mode::New { ephemeral: true };
+    let sorry = || render::notice(Notice::SomethingWentWrong, locale);
     match joined {
-        Ok(reply) => match render::check(&reply) {
-            Ok(()) => reply,
-            Err(why) => {
-                warn!(
-                    why,
-                    "discord: rendered reply breaks a Discord limit; sending an apology"
-                );
-                render::notice(locale.something_went_wrong())
+        Ok(Reply::Show(view)) => {
+            let reply = render::message(&view);
+            match render::check(&reply) {
+                Ok(()) => (reply, mode),
+                Err(why) => {
+                    warn!(
+                        why,
+                        "discord: reply breaks a Discord limit; sending an apology"
+                    );
+                    (sorry(), private)
+                }
             }
-        },
+        }
+        Ok(Reply::Notice(notice)) => (render::notice(notice, locale), private),
         Err(err) => {
-            warn!(error = %err, "discord: rendering failed");
-            render::notice(locale.something_went_wrong())
+            warn!(error = %err, "discord: answering failed");
+            (sorry(), private)
         }
     }
-}
-
-/// A topic named by `/topics`: its id (what autocomplete fills in), or a name, alias or path
-/// typed by hand.
-fn resolve_topic(catalogue: &Catalogue, text: &str) -> Option<TopicIdx> {
-    catalogue
-        .topic_by_id(text)
-        .or_else(|| crate::cli::find_topic(catalogue, text))
-}
-
-/// What `/ask` offers before anything is typed: the top-level topics.
-fn root_completions(catalogue: &Catalogue) -> Vec<Completion> {
-    catalogue
-        .roots()
-        .map(|t| {
-            let topic = catalogue.topic(t);
-            let label = if topic.name == topic.name_en {
-                topic.name.clone()
-            } else {
-                format!("{} · {}", topic.name_en, topic.name)
-            };
-            Completion {
-                label,
-                value: topic.name_en.clone(),
-            }
-        })
-        .collect()
 }

@@ -1,19 +1,16 @@
-//! Discord adapter (serenity): `/ask` with autocomplete, `/topics`, `/help`, answered with
-//! embeds and buttons.
+//! Discord adapter (serenity): `/ask` with autocomplete, `/topics` and `/help`, answered with
+//! embeds and components.
 //!
-//! The adapter only translates: interactions become questions for [`Services`], and answers
-//! are rendered by the pure [`render`] module within Discord's limits. [`Discord::run`] owns
-//! the serenity client; reconnects are serenity's, shutdown is the caller's token.
+//! Interactions become requests to the presenter ([`crate::present`]), and views are marked up
+//! by [`render`] within Discord's limits. [`Discord::run`] owns the serenity client;
+//! reconnects are serenity's, shutdown is the caller's token.
 //!
-//! Modules: `commands` (definitions and localisations), `handler` (gateway events),
-//! `render` (answer → reply values), `convert` (reply values → serenity builders),
-//! `custom_id` (stateless component ids), `limits` (Discord's size limits).
+//! Modules: `commands` (definitions and localisations), `handler` (gateway events), [`render`]
+//! (views → reply values → serenity builders), [`custom_id`] (actions as component ids).
 
-pub mod commands;
-mod convert;
+mod commands;
 pub mod custom_id;
 mod handler;
-pub mod limits;
 pub mod render;
 
 use std::fmt;
@@ -26,7 +23,9 @@ use serenity::http::Http;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
-use crate::config::{DiscordConfig, ShardConfig};
+use crate::bots::{Connection, Fault, Redactor};
+use crate::config::{DiscordConfig, ShardRange};
+use crate::present::Presenter;
 use crate::service::{AdapterError, AdapterState, Platform, Services};
 
 use handler::Handler;
@@ -36,16 +35,15 @@ use handler::Handler;
 const DEFAULT_DEFER_AFTER: Duration = Duration::from_millis(1200);
 /// How long shutdown waits for the shards to close before returning anyway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
-/// Longest wait between attempts to reach Discord at start-up.
-const MAX_BACKOFF: Duration = Duration::from_secs(60);
 
 /// The Discord bot: build it with [`Discord::new`], then [`Discord::run`] it.
 pub struct Discord {
     http: Http,
-    services: Services,
+    presenter: Presenter,
+    connection: Arc<Connection>,
     guild_id: u64,
     ephemeral: bool,
-    shards: Option<ShardConfig>,
+    shards: Option<ShardRange>,
     defer_after: Duration,
 }
 
@@ -60,50 +58,66 @@ impl fmt::Debug for Discord {
     }
 }
 
-fn fatal(message: impl Into<String>) -> AdapterError {
-    AdapterError::Fatal {
-        platform: Platform::Discord,
-        message: message.into(),
+impl Fault for serenity::Error {
+    fn is_unauthorized(&self) -> bool {
+        match self {
+            serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => {
+                r.status_code.as_u16() == 401
+            }
+            serenity::Error::Gateway(GatewayError::InvalidAuthentication) => true,
+            _ => false,
+        }
+    }
+
+    /// Never a request URL, which for interactions holds the interaction token.
+    fn describe(&self, redactor: &Redactor) -> String {
+        let text = match self {
+            serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => format!(
+                "HTTP {} (code {}): {}",
+                r.status_code.as_u16(),
+                r.error.code,
+                r.error.message
+            ),
+            // reqwest's own message holds the URL; its causes do not.
+            serenity::Error::Http(HttpError::Request(e)) => {
+                let how = if e.is_timeout() {
+                    "timed out"
+                } else {
+                    "failed"
+                };
+                let cause = std::error::Error::source(e).map(|c| redactor.describe(c));
+                format!("request {how}: {}", cause.unwrap_or_default())
+            }
+            other => other.to_string(),
+        };
+        redactor.redact(&text)
     }
 }
 
 impl Discord {
-    /// Checks the configuration and builds the REST client; nothing is sent yet.
-    pub fn new(config: DiscordConfig, services: Services) -> Result<Discord, AdapterError> {
-        if config.token.is_empty() {
-            return Err(fatal("no bot token (set [discord] token or DISCORD_TOKEN)"));
-        }
-        if let Some(s) = config.shards
-            && (s.total == 0
-                || s.count == 0
-                || s.first.checked_add(s.count).is_none_or(|end| end > s.total))
-        {
-            return Err(fatal(format!(
-                "shards: first ({}) + count ({}) must be within total ({})",
-                s.first, s.count, s.total
-            )));
-        }
-        let mut builder = HttpBuilder::new(config.token.expose());
-        let proxy = config.proxy_url.trim();
-        if !proxy.is_empty() {
-            if url::Url::parse(proxy).is_err() {
-                return Err(fatal(format!("proxy_url is not a URL: {proxy}")));
-            }
+    /// Builds the REST client from a checked configuration; nothing is sent yet.
+    pub fn new(config: DiscordConfig, services: Services) -> Discord {
+        let token = config.token.expose();
+        let mut builder = HttpBuilder::new(token);
+        if let Some(proxy) = &config.proxy_url {
             // serenity's rate-limited request path ignores the proxy, and the proxy limits
             // rates anyway. The client is built from this Http: `ClientBuilder::token` would
             // rebuild it and drop the proxy.
             builder = builder
-                .proxy(proxy.trim_end_matches('/'))
+                .proxy(proxy.as_str().trim_end_matches('/'))
                 .ratelimiter_disabled(true);
         }
-        Ok(Discord {
+        let connection =
+            Connection::new(Platform::Discord, services.clone(), Redactor::new([token]));
+        Discord {
             http: builder.build(),
-            services,
+            presenter: Presenter::new(services, Platform::Discord, render::BUDGET),
+            connection: Arc::new(connection),
             guild_id: config.guild_id,
             ephemeral: config.ephemeral,
             shards: config.shards,
             defer_after: DEFAULT_DEFER_AFTER,
-        })
+        }
     }
 
     /// Sets how long an answer may take before the interaction is deferred and the answer
@@ -120,15 +134,22 @@ impl Discord {
     /// [`AdapterError::Unauthorized`]. Network faults at start-up are retried with backoff;
     /// after that, reconnecting is serenity's.
     pub async fn run(self, shutdown: CancellationToken) -> Result<(), AdapterError> {
-        let health = self.services.health();
-        health.set(Platform::Discord, AdapterState::Starting);
-        let Some(recommended) = self.gateway_shards(&shutdown).await? else {
-            health.set(Platform::Discord, AdapterState::Stopped);
+        let connection = Arc::clone(&self.connection);
+        connection.set(AdapterState::Starting);
+        connection.finish(self.serve(&shutdown).await)
+    }
+
+    async fn serve(self, shutdown: &CancellationToken) -> Result<(), AdapterError> {
+        let connection = Arc::clone(&self.connection);
+        // Asking for the recommended shard count also proves the token.
+        let gateway = || self.http.get_bot_gateway();
+        let Some(gateway) = connection.until_ok(shutdown, "getGateway", gateway).await? else {
             return Ok(());
         };
         let stopping = Arc::new(AtomicBool::new(false));
         let handler = Handler {
-            services: self.services.clone(),
+            presenter: self.presenter,
+            connection: Arc::clone(&connection),
             guild_id: self.guild_id,
             ephemeral: self.ephemeral,
             defer_after: self.defer_after,
@@ -139,27 +160,32 @@ impl Discord {
         let mut client = ClientBuilder::new_with_http(self.http, GatewayIntents::empty())
             .event_handler(handler)
             .await
-            .map_err(|err| fatal(format!("cannot build the client: {}", describe(&err))))?;
+            .map_err(|err| {
+                connection.fatal(format!(
+                    "cannot build the client: {}",
+                    connection.describe(&err)
+                ))
+            })?;
         let manager = Arc::clone(&client.shard_manager);
         let shards = self.shards;
         let started = async {
             match shards {
-                // serenity's range end is inclusive (it starts `end - start + 1` shards), so
-                // `first..first + count` would start one shard too many.
                 Some(s) => {
                     info!(
-                        first = s.first,
-                        count = s.count,
-                        total = s.total,
+                        first = s.first(),
+                        count = s.count(),
+                        total = s.total(),
                         "discord: starting shards"
                     );
+                    // serenity's range end is inclusive.
                     client
-                        .start_shard_range(s.first..s.first + s.count - 1, s.total)
+                        .start_shard_range(s.first()..s.last(), s.total())
                         .await
                 }
                 None => {
-                    info!(total = recommended, "discord: starting shards");
-                    client.start_shards(recommended).await
+                    let total = gateway.shards.max(1);
+                    info!(total, "discord: starting shards");
+                    client.start_shards(total).await
                 }
             }
         };
@@ -171,91 +197,13 @@ impl Discord {
                 if tokio::time::timeout(SHUTDOWN_GRACE, manager.shutdown_all()).await.is_err() {
                     warn!("discord: shards did not close in time; leaving anyway");
                 }
-                health.set(Platform::Discord, AdapterState::Stopped);
                 return Ok(());
             }
         };
-        let error = match result {
-            Ok(()) => fatal("every shard stopped"),
-            Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)) => {
-                AdapterError::Unauthorized {
-                    platform: Platform::Discord,
-                    reason: "the gateway refused the token".into(),
-                }
-            }
-            Err(err) => fatal(format!("gateway failed: {}", describe(&err))),
-        };
-        health.set(Platform::Discord, AdapterState::Failed);
-        Err(error)
-    }
-
-    /// Asks Discord how many shards it recommends, which also proves the token: `Ok(None)`
-    /// when shutdown came first. Anything but a rejected token is retried with backoff.
-    async fn gateway_shards(
-        &self,
-        shutdown: &CancellationToken,
-    ) -> Result<Option<u32>, AdapterError> {
-        let mut delay = Duration::from_secs(1);
-        loop {
-            let attempt = tokio::select! {
-                () = shutdown.cancelled() => return Ok(None),
-                attempt = self.http.get_bot_gateway() => attempt,
-            };
-            match attempt {
-                Ok(gateway) => return Ok(Some(gateway.shards.max(1))),
-                Err(err) if is_unauthorized(&err) => {
-                    self.services
-                        .health()
-                        .set(Platform::Discord, AdapterState::Failed);
-                    return Err(AdapterError::Unauthorized {
-                        platform: Platform::Discord,
-                        reason: describe(&err),
-                    });
-                }
-                Err(err) => {
-                    self.services.metrics().adapter_error(Platform::Discord);
-                    warn!(error = %describe(&err), retry_in = ?delay, "discord: cannot reach Discord");
-                    tokio::select! {
-                        () = shutdown.cancelled() => return Ok(None),
-                        () = tokio::time::sleep(delay) => {}
-                    }
-                    delay = (delay * 2).min(MAX_BACKOFF);
-                }
-            }
-        }
-    }
-}
-
-fn is_unauthorized(err: &serenity::Error) -> bool {
-    matches!(err, serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 401)
-}
-
-/// An error as logs may show it: never a request URL, which for interactions holds the
-/// interaction token.
-pub(crate) fn describe(err: &serenity::Error) -> String {
-    match err {
-        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => {
-            format!(
-                "HTTP {} (code {}): {}",
-                r.status_code.as_u16(),
-                r.error.code,
-                r.error.message
-            )
-        }
-        serenity::Error::Http(HttpError::Request(e)) => {
-            let mut text = String::from(if e.is_timeout() {
-                "request timed out"
-            } else {
-                "request failed"
-            });
-            let mut source = std::error::Error::source(e);
-            while let Some(cause) = source {
-                text.push_str(": ");
-                text.push_str(&cause.to_string());
-                source = cause.source();
-            }
-            text
-        }
-        other => other.to_string(),
+        Err(match result {
+            Ok(()) => connection.fatal("every shard stopped"),
+            Err(err) if err.is_unauthorized() => connection.unauthorized(&err),
+            Err(err) => connection.fatal(format!("gateway failed: {}", connection.describe(&err))),
+        })
     }
 }

@@ -15,12 +15,21 @@ use super::tokenise::{Token, TokenKind, bigrams};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum How {
+    /// The word itself.
     Exact,
+    /// The singular of an English plural ("cards" → card).
+    Stem,
+    /// A word of the same synonym group (推理 ↔ inference).
     Synonym,
+    /// The word joined with its neighbour ("flash attention" → flashattention).
     Compound,
+    /// A shorter term inside the word (qwen2 → qwen, 模型量化 → 量化).
     Part,
+    /// A completion of a partly typed word ("lor" → lora).
     Prefix,
+    /// A correction: a near spelling, or a Chinese word that sounds the same.
     Typo,
+    /// Character bigrams of Chinese the dictionary does not know.
     Bigram,
 }
 
@@ -29,7 +38,7 @@ impl How {
     /// completions) cover less, so several weak guesses cannot carry an off-topic query.
     pub fn coverage(self) -> f32 {
         match self {
-            How::Exact | How::Synonym | How::Compound => 1.0,
+            How::Exact | How::Stem | How::Synonym | How::Compound => 1.0,
             How::Part => 0.8,
             How::Prefix | How::Typo => 0.7,
             How::Bigram => 1.0,
@@ -40,8 +49,11 @@ impl How {
 /// One term a query word may match, and how much such a match is worth.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Alternative {
+    /// The index term.
     pub term: TermId,
+    /// What a match is worth, in (0, 1].
     pub weight: f32,
+    /// How the word reached the term.
     pub how: How,
 }
 
@@ -50,6 +62,7 @@ pub struct Alternative {
 pub struct QueryWord {
     /// The normalised word as typed.
     pub text: String,
+    /// What the word does in the query (content, intent, filler, link).
     pub role: Role,
     /// Terms any one of which matches the word; the best one counts.
     pub alternatives: Vec<Alternative>,
@@ -60,6 +73,8 @@ pub struct QueryWord {
     /// What a full bigram match is worth: 1 for unknown spans, less for dictionary words,
     /// whose bigrams only back up the exact word (零冗余优化器 vs a title's 零冗余优化).
     pub part_weight: f32,
+    /// Which concept of the query the word belongs to (see [`super::concepts`]).
+    pub concept: usize,
 }
 
 impl QueryWord {
@@ -76,6 +91,8 @@ const TYPO_1: f32 = 0.8;
 const TYPO_2: f32 = 0.65;
 const MAX_TYPOS: usize = 4;
 const MAX_COMPLETIONS: usize = 6;
+/// What an English plural's singular is worth ("cards" → card).
+const STEM: f32 = 0.95;
 
 /// Typo tolerance for a Latin word of `len` characters.
 fn max_typos(len: usize) -> u8 {
@@ -88,14 +105,23 @@ fn max_typos(len: usize) -> u8 {
 
 /// Expands tokens into query words. `complete_last` enables completions of the final word even
 /// when it is a known term, as autocomplete wants.
-pub fn expand(tokens: &[Token], index: &Index, complete_last: bool) -> Vec<QueryWord> {
+///
+/// `common` tells whether a Latin word is an ordinary word of the language ("link", "teach",
+/// "stages"): such a word is spelled right, so it is never "corrected" into a catalogue term
+/// it happens to be one letter away from ("line", "tech", "states"), nor completed.
+pub fn expand(
+    tokens: &[Token],
+    index: &Index,
+    complete_last: bool,
+    common: &dyn Fn(&str) -> bool,
+) -> Vec<QueryWord> {
     let mut words: Vec<QueryWord> = tokens
         .iter()
         .enumerate()
         .map(|(i, token)| {
             let last = i + 1 == tokens.len();
             match token.kind {
-                TokenKind::Latin => latin(&token.text, index, last && complete_last),
+                TokenKind::Latin => latin(&token.text, index, last && complete_last, common),
                 TokenKind::CjkWord => cjk_word(&token.text, index),
                 TokenKind::CjkGap => cjk_gap(&token.text, index),
             }
@@ -127,14 +153,15 @@ fn word(text: &str, role: Role) -> QueryWord {
         parts: Vec::new(),
         part_count: 0,
         part_weight: 1.0,
+        concept: 0,
     }
 }
 
-fn latin(text: &str, index: &Index, complete: bool) -> QueryWord {
+fn latin(text: &str, index: &Index, complete: bool, common: &dyn Fn(&str) -> bool) -> QueryWord {
     let role = lexicon::role(text);
     let mut w = word(text, role);
     let alts = &mut w.alternatives;
-    let exact = index.term(text);
+    let mut exact = index.term(text);
     if let Some(term) = exact {
         push(alts, term, 1.0, How::Exact);
     }
@@ -142,11 +169,24 @@ fn latin(text: &str, index: &Index, complete: bool) -> QueryWord {
     if role != Role::Content {
         return w;
     }
+    if exact.is_none()
+        && let Some(stem) = plural_stem(text, index)
+    {
+        push(alts, stem, STEM, How::Stem);
+        add_synonyms(
+            index.term_text(stem).to_owned().as_str(),
+            alts,
+            index,
+            STEM * SYNONYM,
+        );
+        exact = Some(stem);
+    }
     if let Some(term) = letter_prefix(text).and_then(|p| index.term(p)) {
         push(alts, term, 0.75, How::Part);
     }
     let len = text.chars().count();
-    if exact.is_none() && max_typos(len) > 0 {
+    let ordinary = exact.is_none() && common(text);
+    if exact.is_none() && !ordinary && max_typos(len) > 0 {
         for (term, d) in index
             .typo_candidates(text, max_typos(len))
             .into_iter()
@@ -162,7 +202,7 @@ fn latin(text: &str, index: &Index, complete: bool) -> QueryWord {
             );
         }
     }
-    if (exact.is_none() || complete) && len >= 2 {
+    if ((exact.is_none() && !ordinary) || complete) && len >= 2 {
         for term in index.completions(text, MAX_COMPLETIONS) {
             let ratio = len as f32 / index.term_text(term).chars().count() as f32;
             push(alts, term, 0.45 + 0.3 * ratio, How::Prefix);
@@ -193,9 +233,35 @@ fn cjk_word(text: &str, index: &Index) -> QueryWord {
 }
 
 fn cjk_gap(text: &str, index: &Index) -> QueryWord {
-    let mut w = word(text, Role::Content);
+    let mut w = word(text, lexicon::role(text));
+    if w.role != Role::Content {
+        return w;
+    }
     add_bigrams(&mut w, text, index);
+    // Pinyin keyboards turn a slip into a word that sounds the same (亮化 for 量化, 经度 for
+    // 精度, 框价 for 框架). Only a whole unknown span is looked up by sound: pieces of one
+    // would find a homophone somewhere in almost any sentence.
+    for term in index.homophones(text) {
+        push(&mut w.alternatives, term, TYPO_1, How::Typo);
+    }
     w
+}
+
+/// The singular of an English plural the index knows ("cards" → card, "libraries" →
+/// library), when the plural itself is not a term.
+fn plural_stem(text: &str, index: &Index) -> Option<TermId> {
+    if text.len() < 4 || !text.is_ascii() {
+        return None;
+    }
+    let candidates = [
+        text.strip_suffix("ies").map(|s| format!("{s}y")),
+        text.strip_suffix("es").map(str::to_owned),
+        text.strip_suffix('s').map(str::to_owned),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|stem| index.term(&stem))
 }
 
 fn add_bigrams(w: &mut QueryWord, text: &str, index: &Index) {
@@ -207,14 +273,18 @@ fn add_bigrams(w: &mut QueryWord, text: &str, index: &Index) {
 }
 
 /// Neighbouring Latin words that the index knows as one compound ("flash attention" →
-/// flashattention, "llama cpp" → llamacpp) match as that compound, synonyms included.
+/// flashattention, "llama cpp" → llamacpp, "all reduce" → allreduce) match as that compound,
+/// synonyms included. A compound names something even when one half alone is a stop word
+/// ("all" in "all reduce"), so both halves become content; but two stop words never make one
+/// ("on a"), and joining never crosses a link ("a vs b").
 fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
     for i in 0..tokens.len().saturating_sub(1) {
         let (a, b) = (&tokens[i], &tokens[i + 1]);
         if a.kind != TokenKind::Latin
             || b.kind != TokenKind::Latin
-            || !words[i].is_content()
-            || !words[i + 1].is_content()
+            || words[i].role == Role::Link
+            || words[i + 1].role == Role::Link
+            || !(words[i].is_content() || words[i + 1].is_content())
         {
             continue;
         }
@@ -224,7 +294,7 @@ fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
             push(&mut alts, term, 1.0, How::Compound);
         }
         add_synonyms(&joined, &mut alts, index, SYNONYM);
-        for alt in alts {
+        for alt in &alts {
             let how = if alt.how == How::Synonym {
                 How::Synonym
             } else {
@@ -232,6 +302,11 @@ fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
             };
             for w in &mut words[i..=i + 1] {
                 push(&mut w.alternatives, alt.term, alt.weight, how);
+            }
+        }
+        if !alts.is_empty() {
+            for w in &mut words[i..=i + 1] {
+                w.role = Role::Content;
             }
         }
     }
@@ -247,7 +322,7 @@ mod tests {
     fn expand_str(query: &str) -> (Index, Vec<QueryWord>) {
         let index = Index::build(&Catalogue::shipped().unwrap());
         let tokens = tokenise(&normalise(query), index.dictionary());
-        let words = expand(&tokens, &index, false);
+        let words = expand(&tokens, &index, false, &|w| w == "link");
         (index, words)
     }
 
@@ -263,6 +338,20 @@ mod tests {
         assert_eq!(max_typos(4), 1);
         assert_eq!(max_typos(7), 1);
         assert_eq!(max_typos(8), 2);
+    }
+
+    #[test]
+    fn ordinary_words_are_not_corrected_and_plurals_find_their_singular() {
+        let (index, words) = expand_str("link");
+        assert!(
+            words[0]
+                .alternatives
+                .iter()
+                .all(|a| index.term_text(a.term) != "line")
+        );
+        let (index, words) = expand_str("cards");
+        assert_eq!(index.term("cards"), None);
+        assert!(has(&index, &words[0], "card", How::Stem));
     }
 
     #[test]
@@ -285,6 +374,22 @@ mod tests {
         let (_, words) = expand_str("LoRA 教程");
         assert!(words[0].is_content());
         assert!(!words[1].is_content());
+    }
+
+    #[test]
+    fn pinyin_slips_find_the_word_they_sound_like() {
+        for (typed, meant) in [
+            ("亮化", "量化"),
+            ("框价", "框架"),
+            ("蒸溜", "蒸馏"),
+            ("模型亮化", "模型量化"),
+        ] {
+            let (index, words) = expand_str(typed);
+            assert!(
+                has(&index, &words[0], meant, How::Typo),
+                "{typed} → {meant}"
+            );
+        }
     }
 
     #[test]

@@ -21,9 +21,13 @@ pub type TermId = u32;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Field {
+    /// The title, in either language.
     Title,
+    /// One of the resource's keywords.
     Keyword,
+    /// A name or alias of the resource's own topic.
     Topic,
+    /// A name of a topic above it.
     AncestorTopic,
 }
 
@@ -51,10 +55,12 @@ impl FieldSet {
         Field::AncestorTopic,
     ];
 
+    /// Adds a field.
     pub fn insert(&mut self, field: Field) {
         self.0 |= 1 << field as u8;
     }
 
+    /// True when the field is in the set.
     pub fn contains(self, field: Field) -> bool {
         self.0 & (1 << field as u8) != 0
     }
@@ -64,10 +70,12 @@ impl FieldSet {
         FieldSet::ALL.into_iter().find(|&f| self.contains(f))
     }
 
+    /// Number of fields in the set.
     pub fn len(self) -> u32 {
         self.0.count_ones()
     }
 
+    /// True for the empty set.
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -76,7 +84,9 @@ impl FieldSet {
 /// One resource containing a term, with the best field it appears in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
+    /// The resource's index in the catalogue.
     pub resource: u32,
+    /// The best field the term appears in.
     pub field: Field,
     /// In how many other fields the term also appears: a resource that has a word in its
     /// title *and* its topic is more about it than one with the word in its title alone.
@@ -106,6 +116,9 @@ pub struct Index {
     idf: Vec<f32>,
     synonyms: HashMap<String, Vec<TermId>>,
     whole_fields: HashMap<String, Vec<(u32, FieldSet)>>,
+    /// Chinese dictionary terms by their toneless pinyin ("liang-hua" → 量化), for typos made
+    /// with a pinyin keyboard (亮化, 经度 for 精度).
+    homophones: HashMap<String, Vec<TermId>>,
     title_keys: Vec<Vec<String>>,
     dictionary: Dictionary,
     resources: usize,
@@ -144,6 +157,32 @@ fn terms_of(text: &str, dictionary: &Dictionary, emit: &mut impl FnMut(&str)) {
             }
         }
     }
+}
+
+/// For each topic, the terms of the empty topics it stands in for: a topic with no resources
+/// anywhere below it (PEQA, "AI芯片") lends its names to its nearest ancestor that has some, so
+/// a query that names only the empty topic gets that ancestor's resources, not nothing.
+fn orphan_terms(catalogue: &Catalogue, topic_terms: &[Vec<TermId>]) -> Vec<Vec<TermId>> {
+    let topics = catalogue.topics();
+    let empty: Vec<bool> = (0..topics.len())
+        .map(|t| catalogue.resources_under(t).is_empty())
+        .collect();
+    let mut lent = vec![Vec::new(); topics.len()];
+    for t in (0..topics.len()).filter(|&t| empty[t]) {
+        let mut at = topics[t].parent;
+        while let Some(a) = at {
+            if !empty[a] {
+                lent[a].extend_from_slice(&topic_terms[t]);
+                break;
+            }
+            at = topics[a].parent;
+        }
+    }
+    for terms in &mut lent {
+        terms.sort_unstable();
+        terms.dedup();
+    }
+    lent
 }
 
 /// The leading letters of a word that ends in digits ("qwen2" → "qwen", "int8" → "int").
@@ -192,6 +231,7 @@ impl Index {
                 out
             })
             .collect();
+        let orphans = orphan_terms(catalogue, &topic_terms);
         let topic_keys: Vec<Vec<String>> = catalogue
             .topics()
             .iter()
@@ -210,12 +250,17 @@ impl Index {
             }
             for &topic in &resource.topics {
                 let path = catalogue.path(topic);
-                let (own, above) = path.split_last().expect("a path holds at least the topic");
+                let Some((own, above)) = path.split_last() else {
+                    continue;
+                };
                 let fields = std::iter::once((*own, Field::Topic))
                     .chain(above.iter().map(|&t| (t, Field::AncestorTopic)));
                 for (t, field) in fields {
                     for &id in &topic_terms[t] {
                         seen.entry(id).or_default().insert(field);
+                    }
+                    for &id in &orphans[t] {
+                        seen.entry(id).or_default().insert(Field::Topic);
                     }
                 }
             }
@@ -274,9 +319,15 @@ impl Index {
             .map(|(i, t)| (t.as_str(), i as u64))
             .collect();
         sorted.sort_unstable();
-        let latin = Map::from_iter(sorted.iter().copied().filter(|(t, _)| t.is_ascii()))
-            .expect("sorted, unique keys always build");
-        let vocabulary = Map::from_iter(sorted).expect("sorted, unique keys always build");
+        #[expect(
+            clippy::expect_used,
+            reason = "terms are interned (unique) and sorted just above, all an fst needs"
+        )]
+        let (latin, vocabulary) = (
+            Map::from_iter(sorted.iter().copied().filter(|(t, _)| t.is_ascii()))
+                .expect("sorted, unique keys always build"),
+            Map::from_iter(sorted).expect("sorted, unique keys always build"),
+        );
 
         let mut index = Index {
             vocabulary,
@@ -285,13 +336,29 @@ impl Index {
             postings,
             idf,
             synonyms: HashMap::new(),
+            homophones: HashMap::new(),
             whole_fields,
             title_keys,
             dictionary,
             resources: catalogue.resources().len(),
         };
         index.synonyms = index.build_synonyms(catalogue);
+        index.homophones = index.build_homophones();
         index
+    }
+
+    /// Maps the pinyin of every Chinese term that has resources to those terms.
+    fn build_homophones(&self) -> HashMap<String, Vec<TermId>> {
+        let mut map: HashMap<String, Vec<TermId>> = HashMap::new();
+        for (id, term) in self.terms.iter().enumerate() {
+            if term.chars().count() >= 2
+                && !self.postings[id].is_empty()
+                && let Some(key) = pinyin_key(term)
+            {
+                map.entry(key).or_default().push(id as TermId);
+            }
+        }
+        map
     }
 
     /// Maps every synonym's key to the terms of the other members of its group.
@@ -337,6 +404,18 @@ impl Index {
     /// Terms a synonym group gives for this query key.
     pub fn synonyms(&self, key: &str) -> &[TermId] {
         self.synonyms.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Chinese terms that sound like `text` (same toneless pinyin), other than `text` itself.
+    pub fn homophones(&self, text: &str) -> Vec<TermId> {
+        let Some(key) = pinyin_key(text) else {
+            return Vec::new();
+        };
+        let same = self.term(text);
+        self.homophones
+            .get(&key)
+            .map(|ids| ids.iter().copied().filter(|&t| Some(t) != same).collect())
+            .unwrap_or_default()
     }
 
     /// Resources one of whose titles, keywords or topic names is exactly `key` (normalised,
@@ -415,6 +494,21 @@ impl Index {
     }
 }
 
+/// The toneless pinyin of a run of ideographs, syllables joined by `-` ("量化" → "liang-hua"),
+/// or `None` when a character has no reading.
+fn pinyin_key(text: &str) -> Option<String> {
+    use pinyin::ToPinyin;
+    let mut key = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        let syllable = c.to_pinyin()?.plain();
+        if !key.is_empty() {
+            key.push('-');
+        }
+        key.push_str(syllable);
+    }
+    Some(key)
+}
+
 /// A synonym's look-up key: one Latin word, a concatenation of up to three Latin words, or
 /// one run of ideographs. Mixed-script or longer phrases cannot be looked up and are skipped.
 fn synonym_key(term: &str) -> Option<String> {
@@ -454,7 +548,7 @@ fn build_dictionary(catalogue: &Catalogue) -> Dictionary {
     keywords
         .chain(catalogue.synonyms().iter().flatten())
         .for_each(|k| add(k));
-    Dictionary::new(words)
+    Dictionary::new(words).with_singles(lexicon::cjk_link_chars())
 }
 
 mod automata {
@@ -533,6 +627,22 @@ mod tests {
         );
         assert_eq!(synonym_key("张量并行").as_deref(), Some("张量并行"));
         assert_eq!(synonym_key("kv cache量化"), None);
+    }
+
+    #[test]
+    fn empty_topics_lend_their_names_to_the_nearest_ancestor_with_resources() {
+        let cat = Catalogue::shipped().unwrap();
+        let index = Index::build(&cat);
+        let peqa = index.term("peqa").unwrap();
+        let qat = cat.topic_by_id("qat").unwrap();
+        let under_qat = cat.resources_under(qat);
+        let found: Vec<usize> = index
+            .postings(peqa)
+            .iter()
+            .map(|p| p.resource as usize)
+            .collect();
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|r| under_qat.contains(r)), "{found:?}");
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub enum Role {
     Intent(&'static [Kind]),
     /// Carries nothing (articles, question words, particles).
     Stop,
+    /// Joins the concepts of a comparison or a list ("vs", "和", "还是").
+    Link,
 }
 
 const TUTORIAL: &[Kind] = &[Kind::Article, Kind::Course, Kind::Docs, Kind::Book];
@@ -36,6 +38,7 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("详解", TUTORIAL),
     ("图解", TUTORIAL),
     ("解析", TUTORIAL),
+    ("解读", TUTORIAL),
     ("原理", TUTORIAL),
     ("实战", TUTORIAL),
     ("实践", TUTORIAL),
@@ -111,174 +114,108 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("datasets", DATASET),
 ];
 
-/// Words with no meaning for search, in both languages.
-const STOPS: &[&str] = &[
-    // Chinese question words, particles and filler; multi-character ones also segment queries.
-    "有没有",
-    "有什么",
-    "有哪些",
-    "哪些",
-    "哪个",
-    "什么是",
-    "是什么",
-    "什么",
-    "怎么样",
-    "怎么",
-    "如何",
-    "为什么",
-    "请问",
-    "请",
-    "推荐",
-    "一下",
-    "一些",
-    "一个",
-    "关于",
-    "相关",
-    "讲讲",
-    "讲解",
-    "我想",
-    "想学",
-    "想要",
-    "需要",
-    "好的",
-    "最好",
-    "可以",
-    "能不能",
-    "谁有",
-    "求",
-    "的",
-    "了",
-    "吗",
-    "呢",
-    "吧",
-    "啊",
-    "和",
-    "与",
-    "及",
-    "或",
-    "在",
-    "是",
-    "有",
-    "讲",
-    "看",
-    "找",
-    "我",
-    "你",
-    "中",
-    "用",
-    "怎样",
-    "这个",
-    "那个",
-    "知道",
-    "东西",
-    "方面",
-    "里面",
-    "给我",
-    "帮我",
-    "一篇",
-    "几篇",
-    "文章吗",
-    // English.
-    "a",
-    "an",
-    "the",
-    "of",
-    "for",
-    "in",
-    "on",
-    "to",
-    "and",
-    "or",
-    "is",
-    "are",
-    "was",
-    "be",
-    "what",
-    "whats",
-    "how",
-    "why",
-    "which",
-    "who",
-    "where",
-    "when",
-    "about",
-    "with",
-    "me",
-    "i",
-    "my",
-    "any",
-    "some",
-    "do",
-    "does",
-    "can",
-    "could",
-    "you",
-    "there",
-    "please",
-    "recommend",
-    "recommended",
-    "good",
-    "best",
-    "great",
-    "top",
-    "show",
-    "find",
-    "need",
-    "want",
-    "looking",
-    "look",
-    "help",
-    "get",
-    "give",
-    "tell",
-    "from",
-    "by",
-    "it",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "one",
-    "ones",
-    "should",
-    "would",
-    "use",
-    "using",
-    "vs",
-    "versus",
-    "like",
-    "more",
-    "than",
-    "into",
-    "at",
-    "as",
-    "anything",
-    "something",
-    "everything",
-    "stuff",
-    "thing",
-    "things",
-    "way",
-    "ways",
-    "else",
-    "also",
-    "all",
-    "much",
-    "many",
-    "we",
-    "us",
-    "our",
-    "your",
-    "have",
-    "has",
-    "had",
+/// Words that join the concepts of a comparison or a list ("deepspeed vs megatron", "LoRA 和
+/// QLoRA 有什么区别"): they carry no topic, and they mark where one concept ends.
+#[rustfmt::skip]
+const LINKS: &[&str] = &[
+    "vs", "versus", "or", "and", "against", "和", "与", "跟", "同", "及", "以及", "还是", "或", "或者",
+    "或是", "对比", "比较", "相比", "对照",
 ];
+
+/// Words with no meaning for search, in both languages: question frames ("请问", "有没有",
+/// "how do i", "what's the difference"), chat filler ("系统学一下", "有推荐吗", "for a newbie",
+/// "still") and function words. They shape a question but never block it.
+#[rustfmt::skip]
+const STOPS: &[&str] = &[
+    // Chinese: question frames.
+    "有没有", "有木有", "有无", "有什么", "有哪些", "有啥", "哪些", "哪个", "哪种", "哪里", "哪儿", "在哪", "在哪里",
+    "什么是", "是什么", "是啥", "啥是", "什么", "啥", "怎么样", "怎么", "怎样", "怎么办", "咋办", "咋", "如何", "为什么",
+    "为啥", "干嘛", "干啥", "是不是", "能不能", "可不可以", "可以", "能否", "是否", "多少", "几个", "区别", "不同", "差别",
+    "差异", "异同", "优缺点", "优劣", "好不好", "哪个好", "选哪个", "介绍一下", "讲讲", "讲一讲", "说说", "聊聊", "讲解",
+    "解释", "解释一下", "科普", "顺序", "路线", "路径", "步骤", "流程", "方法", "办法", "手段", "方式", "思路", "技巧",
+    "建议", "意思", "作用", "用途", "用处", "用法", "区分",
+    // Chinese: chat filler and politeness.
+    "请问", "请教", "请", "麻烦", "麻烦问下", "问下", "问一下", "想问", "想问下", "想问一下", "求问", "求助", "求", "求推荐",
+    "推荐", "推荐一下", "推荐几个", "推荐一个", "有推荐吗", "求分享", "分享", "一下", "一些", "一点", "一个", "一篇", "几篇",
+    "一份", "一本", "一套", "一遍", "这个", "那个", "这些", "那些", "这种", "那种", "关于", "相关", "有关", "方面",
+    "东西", "内容", "里面", "之类", "之类的", "我想", "我要", "想学", "想要", "想看", "想了解", "了解", "了解一下", "学学",
+    "学一下", "系统学", "系统学习", "系统地", "系统", "全面", "深入", "详细", "简单", "通俗", "通俗易懂", "易懂", "好懂",
+    "看懂", "理解", "搞懂", "弄懂", "明白", "知道", "需要", "应该", "必须", "最好", "比较好", "好的", "好用", "靠谱",
+    "优质", "经典", "最新", "目前", "现在", "最近", "一直", "总是", "老是", "经常", "还有", "还能", "也能", "另外",
+    "其他", "其它", "然后", "但是", "不过", "所以", "因为", "如果", "的话", "谁有", "有人", "有人讲过", "大家", "大佬",
+    "各位", "小白", "新手", "菜鸟", "零基础", "从零", "从零开始", "开始", "先", "给我", "帮我", "帮忙", "告诉", "告诉我",
+    "看看", "看什么", "学什么", "看哪", "找", "能", "会", "要", "想", "该", "得", "把", "被", "让", "给", "对",
+    "向", "从", "到", "再", "又", "也", "都", "就", "才", "很", "太", "更", "最", "还", "只", "没", "不",
+    "别", "吗", "呢", "吧", "啊", "呀", "嘛", "哈", "啦", "哦", "呗", "的", "地", "了", "着", "过", "在",
+    "是", "有", "讲", "看", "我", "你", "他", "她", "它", "我们", "你们", "他们", "中", "用", "做", "文章吗",
+    "资料吗", "教程吗", "下载", "公开", "哪篇", "哪本", "哪一篇", "哪一个", "先看", "看哪篇", "好上手",
+    "上手", "入手", "推荐吗", "有吗", "吗有", "一般", "主要", "具体", "到底", "究竟", "一般来说",
+    // English: question frames.
+    "what", "whats", "what's", "how", "hows", "why", "which", "who", "whom", "whose",
+    "where", "when", "whether", "difference", "differences", "different", "differ",
+    "compare", "compared", "comparison", "between", "explains", "explaining", "mean",
+    "means", "meaning", "work", "works", "working", "way", "ways", "method", "methods",
+    "steps", "order", "start", "started", "begin", "pros", "cons", "better", "worse",
+    // English: chat filler and politeness.
+    "hey", "hi", "hello", "so", "please", "pls", "plz", "thanks", "thank", "anyone",
+    "someone", "somebody", "can", "could", "would", "will", "shall", "should", "must",
+    "might", "may", "do", "does", "did", "done", "doing", "is", "are", "was", "were", "be",
+    "been", "being", "am", "im", "i'm", "ive", "get", "got", "gets", "getting", "give",
+    "tell", "show", "point", "find", "know", "need", "needs", "want", "wants", "wanted",
+    "like", "love", "looking", "look", "see", "try", "trying", "read", "reading",
+    "understand", "understanding", "recommend", "recommended", "recommendation",
+    "recommendations", "suggest", "suggestion", "suggestions", "good", "best", "great",
+    "nice", "decent", "solid", "useful", "top", "simple", "simply", "easy", "quick",
+    "quickly", "basic", "basics", "newbie", "newbies", "noob", "novice",
+    "beginner-friendly", "friendly", "new", "still", "just", "only", "really", "actually",
+    "honestly", "basically", "also", "too", "very", "much", "many", "more", "most", "less",
+    "some", "any", "anything", "something", "everything", "stuff", "thing", "things",
+    "kind", "sort", "lot", "lots", "bit", "little", "about", "regarding", "around", "help",
+    "idea", "question", "questions", "ask", "asking", "there", "here", "well", "ok", "okay",
+    "yes", "no", "not", "dont", "don't", "doesnt", "cant", "can't", "wont", "without",
+    // English: function words, and what is left of contractions ("what's" → "what" "s").
+    "s", "t", "m", "d", "ll", "ve", "re",
+    "a", "an", "the", "of", "for", "in", "on", "to", "with", "from", "by", "at", "as",
+    "into", "onto", "than", "then", "that", "this", "these", "those", "it", "its", "it's",
+    "me", "i", "my", "mine", "we", "us", "our", "you", "your", "they", "them", "their",
+    "he", "she", "his", "her", "if", "but", "because", "while", "both", "each", "every",
+    "other", "else", "own", "same", "such", "via", "have", "has", "had", "having", "use",
+    "using", "used", "make", "making",
+];
+
+/// Words that make a query a comparison ("区别", "vs", "which is better"): its concepts are
+/// split at every link, however long their phrases.
+#[rustfmt::skip]
+const COMPARISONS: &[&str] = &[
+    "vs", "versus", "against", "还是", "对比", "比较", "相比", "对照", "区别", "不同", "差别", "差异",
+    "异同", "优缺点", "优劣", "哪个好", "选哪个", "哪个", "difference", "differences", "different",
+    "differ", "compare", "compared", "comparison", "better", "worse", "or",
+];
+
+/// Question words: a phrase holding one is a clause, not an item of a list.
+#[rustfmt::skip]
+const QUESTIONS: &[&str] = &[
+    "what", "whats", "how", "why", "which", "where", "when", "who", "怎么", "怎样", "如何", "为什么",
+    "为啥", "什么", "啥", "哪", "哪里", "是否", "是不是", "能不能",
+];
+
+/// True for a question word ("how", "怎么").
+pub fn is_question(word: &str) -> bool {
+    QUESTIONS.contains(&word)
+}
+
+/// True for a word that makes a query a comparison.
+pub fn is_comparison(word: &str) -> bool {
+    COMPARISONS.contains(&word)
+}
 
 /// Classifies one normalised query word.
 pub fn role(word: &str) -> Role {
     if let Some((_, kinds)) = INTENTS.iter().find(|(w, _)| *w == word) {
         return Role::Intent(kinds);
+    }
+    if LINKS.contains(&word) {
+        return Role::Link;
     }
     if STOPS.contains(&word) {
         return Role::Stop;
@@ -293,7 +230,19 @@ pub fn cjk_words() -> impl Iterator<Item = &'static str> {
         .iter()
         .map(|(w, _)| *w)
         .chain(STOPS.iter().copied())
+        .chain(LINKS.iter().copied())
         .filter(|w| !w.is_ascii() && w.chars().count() >= 2)
+}
+
+/// Single ideographs that link concepts ("和", "与"); the segmenter keeps them.
+pub fn cjk_link_chars() -> impl Iterator<Item = char> {
+    LINKS.iter().filter_map(|w| {
+        let mut chars = w.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_ascii() => Some(c),
+            _ => None,
+        }
+    })
 }
 
 /// How strongly a word of this role asks for resources of `kind`, in [0, 1]: fully for the

@@ -51,6 +51,7 @@ impl WordMatch {
 /// Every resource that matched at least one query word, with a row of [`WordMatch`] each.
 #[derive(Debug, Default)]
 pub struct Candidates {
+    /// The candidates' resource indices, in the order they were first matched.
     pub resources: Vec<u32>,
     matches: Vec<WordMatch>,
     width: usize,
@@ -62,10 +63,12 @@ impl Candidates {
         &self.matches[i * self.width..(i + 1) * self.width]
     }
 
+    /// Number of candidates.
     pub fn len(&self) -> usize {
         self.resources.len()
     }
 
+    /// True when nothing matched.
     pub fn is_empty(&self) -> bool {
         self.resources.is_empty()
     }

@@ -2,33 +2,53 @@
 //!
 //! 1. [`normalise`] — NFKC, case folding, traditional → simplified, punctuation folded;
 //! 2. [`tokenise`] — words by script, Chinese segmented against the catalogue's dictionary;
-//! 3. [`expand`] — synonyms, compounds, completions and typo corrections per word;
-//! 4. [`matching`] — candidates from the inverted [`index`], per-word match strength;
-//! 5. [`rank`] — scores, bonuses and the relevance floor.
+//! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
+//!    typo corrections per word; [`concepts`] groups the words of a comparison or a list;
+//! 4. [`relevance`] — one decision per query: does it name enough of the catalogue to answer?
+//!    then [`matching`] gathers candidates from the inverted [`index`];
+//! 5. [`rank`] — scores weighted by what each word says, bonuses, floors, interleaving.
 //!
 //! [`Engine`] owns a catalogue and its index and runs the pipeline; it is immutable, so a
-//! reload builds a new engine and swaps it in whole.
+//! reload builds a new engine and swaps it in whole. Messages that are not questions at all
+//! (greetings, thanks, "help") are recognised by [`smalltalk`] before the pipeline runs.
+//! The answer model ([`crate::answer`]) is built on top of this module, never the reverse.
 
+pub mod concepts;
 pub mod expand;
+pub mod fuse;
 pub mod index;
 pub mod lexicon;
 pub mod matching;
 pub mod normalise;
 pub mod rank;
+pub mod relevance;
+pub mod semantic;
+pub mod smalltalk;
 pub mod tokenise;
+mod topics;
+pub mod vectors;
+
+use std::path::Path;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
 
-use crate::answer::{Answer, Completion, Hit, Suggestion, TopicRef};
-use crate::catalogue::{Catalogue, CatalogueError, TopicIdx};
+use crate::catalogue::{self, Catalogue, CatalogueError, TopicIdx};
 use expand::QueryWord;
 use index::Index;
 use rank::Ranked;
+use relevance::Relevance;
+use semantic::Semantic;
+pub use smalltalk::SmallTalk;
 
 /// Longest query the pipeline reads, in characters; the rest is ignored. Real questions are
 /// far shorter, and the cap bounds the cost of hostile input.
 pub const MAX_QUERY_CHARS: usize = 200;
+/// Punctuation that separates the items of a list ("剪枝、蒸馏、量化", "TP/PP").
+const LIST_MARKS: &[char] = &['、', ',', '，', ';', '；', '/', '|', '｜'];
+/// How many of the semantically nearest resources are fused with the lexical ranking.
+const SEMANTIC_DEPTH: usize = 10;
 /// Most hits an answer can page through.
 pub const MAX_HITS: usize = 50;
 
@@ -41,13 +61,37 @@ pub struct Engine {
     /// Every word of every topic label with its topic and length in characters, for "did you
     /// mean" (which compares typed words with label words of about the same length).
     label_words: Vec<(String, TopicIdx, usize)>,
+    /// Resource vectors, unless the semantic layer is off.
+    semantic: Option<Semantic>,
+}
+
+/// How an engine answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Whether the semantic layer re-ranks and proposes resources (on by default).
+    pub semantic: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { semantic: true }
+    }
 }
 
 impl Engine {
-    /// Indexes a catalogue.
+    /// Indexes a catalogue, with the default [`Options`].
     pub fn new(catalogue: Catalogue) -> Engine {
+        Engine::with_options(catalogue, Options::default())
+    }
+
+    /// Indexes a catalogue.
+    pub fn with_options(catalogue: Catalogue, options: Options) -> Engine {
         let index = Index::build(&catalogue);
         let topic_labels = topic_labels(&catalogue);
+        let semantic = options
+            .semantic
+            .then(|| Semantic::build(&catalogue))
+            .flatten();
         let mut label_words: Vec<(String, TopicIdx, usize)> = Vec::new();
         for (t, labels) in topic_labels.iter().enumerate() {
             for word in labels.iter().flat_map(|l| l.split(' ')) {
@@ -61,6 +105,7 @@ impl Engine {
             index,
             topic_labels,
             label_words,
+            semantic,
         }
     }
 
@@ -69,67 +114,154 @@ impl Engine {
         Ok(Engine::new(Catalogue::shipped()?))
     }
 
+    /// An engine over a catalogue file, or over the embedded catalogue when there is none.
+    pub fn load(file: Option<&Path>) -> Result<Engine, CatalogueError> {
+        let catalogue = match file {
+            Some(path) => Catalogue::from_path(path)?,
+            None => Catalogue::shipped()?,
+        };
+        Ok(Engine::new(catalogue))
+    }
+
+    /// The catalogue this engine answers from.
     pub fn catalogue(&self) -> &Catalogue {
         &self.catalogue
     }
 
+    /// The inverted index built from the catalogue.
     pub fn index(&self) -> &Index {
         &self.index
     }
 
-    /// Runs stages 1–3: what the engine understood of a query.
+    /// Runs stages 1–3: what the engine understood of a query. List punctuation ("、", ",")
+    /// separates pieces, which [`concepts`] may treat as separate concepts.
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
         let bounded = bounded(query);
-        let normalised = normalise::normalise(&bounded);
-        let tokens = tokenise::tokenise(&normalised, self.index.dictionary());
-        expand::expand(&tokens, &self.index, complete_last)
+        let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();
+        let mut words = Vec::new();
+        let mut piece_of = Vec::new();
+        for (p, piece) in pieces.iter().enumerate() {
+            let normalised = normalise::normalise(piece);
+            let tokens = tokenise::tokenise(&normalised, self.index.dictionary());
+            let last = p + 1 == pieces.len();
+            let expanded = expand::expand(&tokens, &self.index, complete_last && last, &|w| {
+                self.is_common(w)
+            });
+            piece_of.extend(std::iter::repeat_n(p, expanded.len()));
+            words.extend(expanded);
+        }
+        concepts::assign(&mut words, &piece_of);
+        words
     }
 
-    /// Runs the whole pipeline: resources above the relevance floor, best first, at most
+    /// Runs the pipeline: resources above the relevance floor, best first, at most
     /// [`MAX_HITS`].
     pub fn search(&self, query: &str) -> Vec<Ranked> {
-        self.search_words(&self.understand(query, false))
+        self.find(&bounded(query)).ranked
     }
 
-    fn search_words(&self, words: &[QueryWord]) -> Vec<Ranked> {
+    /// True for an ordinary word of the language: one the word table knows and rates as
+    /// common (see [`Semantic::importance`]).
+    fn is_common(&self, word: &str) -> bool {
+        self.semantic.as_ref().is_some_and(|s| s.is_common(word))
+    }
+
+    /// How close a word is to the catalogue in the semantic layer (see
+    /// [`Semantic::affinity`]); `None` when the layer is off or lacks the word.
+    pub fn affinity(&self, word: &str) -> Option<f32> {
+        self.semantic.as_ref()?.affinity(word)
+    }
+
+    /// The `k` resources nearest a query in the semantic layer, with their cosine similarity,
+    /// best first; empty when the layer is off or knows none of the query's words.
+    pub fn nearest(&self, query: &str, k: usize) -> Vec<(catalogue::ResourceIdx, f32)> {
+        match &self.semantic {
+            Some(s) => s.embed(query).map(|v| s.nearest(&v, k)).unwrap_or_default(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Stage 4's decision for understood words.
+    pub fn relevance(&self, words: &[QueryWord]) -> Relevance {
+        relevance::judge(words, &self.index, |w| {
+            self.semantic
+                .as_ref()
+                .map_or(1.0, |s| s.importance(&w.text))
+        })
+    }
+
+    fn search_words(&self, words: &[QueryWord]) -> (Relevance, Vec<Ranked>) {
+        let relevance = self.relevance(words);
+        if !relevance.answer {
+            return (relevance, Vec::new());
+        }
         let candidates = matching::gather(words, &self.index);
-        rank::rank(words, &candidates, &self.index, &self.catalogue, MAX_HITS)
+        let ranked = rank::rank(
+            words,
+            &relevance,
+            &candidates,
+            &self.index,
+            &self.catalogue,
+            MAX_HITS,
+        );
+        (relevance, ranked)
     }
 
-    /// Answers a query with one page of hits. With no hits, the answer carries suggestions
-    /// (topics close to what was typed, or the top topics) instead.
-    pub fn answer(&self, query: &str, offset: usize, limit: usize) -> Answer {
+    /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
+    /// and what was found. Small talk finds nothing.
+    pub fn find(&self, query: &str) -> Found {
+        let small_talk = smalltalk::recognise(query);
         let words = self.understand(query, false);
-        let ranked = self.search_words(&words);
-        let total = ranked.len();
-        let offset = offset.min(total);
-        let hits: Vec<Hit> = ranked
-            .iter()
-            .skip(offset)
-            .take(limit)
-            .map(|r| Hit::new(&self.catalogue, r))
-            .collect();
-        let suggestions = if total == 0 {
-            self.suggest_for(&words)
+        if small_talk.is_some() {
+            return Found {
+                relevance: self.relevance(&[]),
+                words,
+                semantic: Vec::new(),
+                ranked: Vec::new(),
+                small_talk,
+            };
+        }
+        let relevance = self.relevance(&words);
+        let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
+        // The semantic layer only re-ranks what is partly unexplained; a fully explained query
+        // (most keyword queries) and an unanswered one skip its cost, which grows with the
+        // catalogue.
+        let semantic = if relevance.answer && relevance.share() < 1.0 && concepts == 1 {
+            self.nearest(query, SEMANTIC_DEPTH)
         } else {
             Vec::new()
         };
-        Answer {
-            query: bounded(query),
-            total,
-            offset,
-            hits,
-            suggestions,
+        let ranked = if relevance.answer {
+            let candidates = matching::gather(&words, &self.index);
+            let lexical = rank::rank(
+                &words,
+                &relevance,
+                &candidates,
+                &self.index,
+                &self.catalogue,
+                MAX_HITS,
+            );
+            fuse::fuse(lexical, &semantic, &relevance, MAX_HITS)
+        } else {
+            Vec::new()
+        };
+        Found {
+            words,
+            relevance,
+            semantic,
+            ranked,
+            small_talk,
         }
     }
 
     /// Topics to offer when a query found nothing: those whose names are close to the query's
     /// words ("did you mean"), else the largest top-level topics.
-    pub fn suggest(&self, query: &str) -> Vec<Suggestion> {
+    pub fn suggest(&self, query: &str) -> (SuggestionKind, Vec<TopicIdx>) {
         self.suggest_for(&self.understand(query, false))
     }
 
-    fn suggest_for(&self, words: &[QueryWord]) -> Vec<Suggestion> {
+    /// [`Engine::suggest`] for a query already understood.
+    pub fn suggest_for(&self, words: &[QueryWord]) -> (SuggestionKind, Vec<TopicIdx>) {
         let mut scored: Vec<(i64, TopicIdx)> = Vec::new();
         for word in words.iter().filter(|w| w.is_content()) {
             let len = word.text.chars().count();
@@ -146,17 +278,9 @@ impl Engine {
         }
         let topics = best_topics(scored, 3);
         if topics.is_empty() {
-            return self
-                .catalogue
-                .top_topics(8)
-                .into_iter()
-                .map(|t| Suggestion::top_topic(TopicRef::new(&self.catalogue, t)))
-                .collect();
+            return (SuggestionKind::TopTopic, self.catalogue.top_topics(8));
         }
-        topics
-            .into_iter()
-            .map(|t| Suggestion::did_you_mean(TopicRef::new(&self.catalogue, t)))
-            .collect()
+        (SuggestionKind::DidYouMean, topics)
     }
 
     /// Completions for a partially typed query, for autocomplete: the closest topic names
@@ -179,7 +303,7 @@ impl Engine {
             .into_iter()
             .map(topic)
             .collect();
-        for r in self.search_words(&self.understand(&bounded, true)) {
+        for r in self.search_words(&self.understand(&bounded, true)).1 {
             if out.len() >= limit {
                 break;
             }
@@ -212,8 +336,65 @@ impl Engine {
     }
 }
 
+/// What the pipeline made of one query.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The query's words after expansion.
+    pub words: Vec<QueryWord>,
+    /// Whether, and on what evidence, the query is answered.
+    pub relevance: Relevance,
+    /// The resources nearest the query in the semantic layer, best first, with their cosine
+    /// similarity; empty when the layer is off, knows none of the query's words, or was not
+    /// needed (a fully explained or unanswered query, or one of several concepts).
+    pub semantic: Vec<(catalogue::ResourceIdx, f32)>,
+    /// Resources above the relevance floor, best first, at most [`MAX_HITS`].
+    pub ranked: Vec<Ranked>,
+    /// Set when the message was small talk rather than a question.
+    pub small_talk: Option<SmallTalk>,
+}
+
+/// Why topics are suggested for a query that found nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SuggestionKind {
+    /// Their names are close to what was typed.
+    DidYouMean,
+    /// Nothing was close; these are the largest top-level topics.
+    TopTopic,
+}
+
+/// An autocomplete entry: what to show and what to search for when picked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Completion {
+    /// What the user sees.
+    pub label: String,
+    /// What is searched when the entry is picked.
+    pub value: String,
+}
+
+impl Completion {
+    fn topic(name: &str, name_en: &str) -> Completion {
+        let label = if name == name_en {
+            name.to_owned()
+        } else {
+            format!("{name_en} · {name}")
+        };
+        Completion {
+            label,
+            value: name_en.to_owned(),
+        }
+    }
+
+    fn resource(title: &str) -> Completion {
+        Completion {
+            label: title.to_owned(),
+            value: title.to_owned(),
+        }
+    }
+}
+
 /// The part of a query the pipeline reads: its first [`MAX_QUERY_CHARS`] characters.
-fn bounded(query: &str) -> String {
+pub(crate) fn bounded(query: &str) -> String {
     query.chars().take(MAX_QUERY_CHARS).collect()
 }
 
@@ -244,7 +425,6 @@ fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::SuggestionKind;
 
     #[test]
     fn near_misses_suggest_topics() {

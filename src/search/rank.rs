@@ -1,10 +1,12 @@
-//! Stage 5: score candidates, apply the relevance floor, and order them.
+//! Stage 5: score candidates and order them.
 //!
-//! A resource's score is the mean strength of its content-word matches, scaled by how much of
-//! the query it covers, plus bonuses: the whole query equal to a title, keyword or topic name
-//! (exact), a title that starts with the query (prefix), and a kind the user asked for
-//! ("视频", "paper"). Intent and stop words never add coverage, so "教程" alone finds nothing
-//! and "best pizza in new york" cannot pass on one stray word.
+//! Whether a query is answered at all was decided in [`super::relevance`]; here each
+//! resource is scored by the query's explained words, each weighted by what it says: the
+//! weighted strength of its matches, scaled by how much of the query it covers (a bonus, not
+//! a gate), plus bonuses: the whole query equal to a title, keyword or topic name (exact), a
+//! title that starts with the query (prefix), and a kind the user asked for ("视频", "paper").
+//! A query about several concepts ("deepspeed vs megatron") gets an answer that covers each:
+//! resources about all of them first, then the best for each concept in turn.
 
 use super::expand::QueryWord;
 use std::collections::HashMap;
@@ -12,8 +14,8 @@ use std::collections::HashMap;
 use super::index::{Field, FieldSet, Index, field_key};
 use super::lexicon;
 use super::matching::Candidates;
+use super::relevance::Relevance;
 use crate::catalogue::{Catalogue, Kind, ResourceIdx};
-
 /// One match behind a hit, for explaining it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Matched {
@@ -21,26 +23,35 @@ pub struct Matched {
     pub word: String,
     /// The index term it matched.
     pub term: String,
+    /// Where in the resource the term is.
     pub field: Field,
+    /// How the query word reached the term.
     pub how: super::expand::How,
 }
 
 /// A resource that passed the relevance floor.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Ranked {
+    /// The resource's index in the catalogue.
     #[serde(skip)]
     pub resource: ResourceIdx,
     /// Relevance in [0, 1].
     pub score: f32,
+    /// The lexical evidence: which query words matched what.
     pub matched: Vec<Matched>,
+    /// Cosine similarity with the query in the semantic layer, when the resource was among
+    /// the nearest.
+    pub similarity: Option<f32>,
+    /// Position in the lexical ranking (1-based), if it had one.
+    pub lexical_rank: Option<usize>,
+    /// Position among the semantically nearest (1-based), if it was one.
+    pub semantic_rank: Option<usize>,
 }
 
 /// Below this absolute score nothing is shown.
-const FLOOR: f32 = 0.3;
+const FLOOR: f32 = 0.2;
 /// Hits weaker than this share of the best hit are noise next to it.
 const RELATIVE_FLOOR: f32 = 0.3;
-/// A multi-word query must have this share of its content words matched.
-const MIN_COVERAGE: f32 = 0.6;
 const EXACT_BONUS: f32 = 0.35;
 const TOPIC_EXACT_BONUS: f32 = 0.2;
 const PREFIX_BONUS: f32 = 0.1;
@@ -53,26 +64,33 @@ const INTENT_TITLE_BONUS: f32 = 0.05;
 const MAX_SCORE: f32 =
     1.0 + EXACT_BONUS + HOME_BONUS + PREFIX_BONUS + KIND_BONUS + 2.0 * INTENT_TITLE_BONUS;
 
+/// One candidate's scores: overall, and per concept for multi-concept queries.
+struct Scored {
+    candidate: usize,
+    score: f32,
+    concepts: Vec<f32>,
+}
+
 /// Ranks candidates best first, keeping at most `limit`.
 pub fn rank(
     words: &[QueryWord],
+    relevance: &Relevance,
     candidates: &Candidates,
     index: &Index,
     catalogue: &Catalogue,
     limit: usize,
 ) -> Vec<Ranked> {
-    let content: Vec<usize> = (0..words.len())
-        .filter(|&w| words[w].is_content())
-        .collect();
-    if content.is_empty() {
+    let weight: Vec<f32> = relevance.words.iter().map(|e| e.weight()).collect();
+    let content: Vec<usize> = (0..words.len()).filter(|&w| weight[w] > 0.0).collect();
+    let total: f32 = content.iter().map(|&w| weight[w]).sum();
+    if content.is_empty() || total <= 0.0 {
         return Vec::new();
     }
-    let n = content.len() as f32;
-    let needed = if content.len() == 1 {
-        0.5
-    } else {
-        MIN_COVERAGE
-    };
+    let concepts = content
+        .iter()
+        .map(|&w| words[w].concept + 1)
+        .max()
+        .unwrap_or(1);
     let key: String = content.iter().map(|&w| words[w].text.as_str()).collect();
     // Whole-field matches of the query, looked up once rather than per candidate.
     let mut exact: HashMap<u32, FieldSet> = index.whole_field(&key).iter().copied().collect();
@@ -83,18 +101,33 @@ pub fn rank(
         .filter(|&w| matches!(words[w].role, lexicon::Role::Intent(_)))
         .collect();
 
-    // Score everything without allocating; only the kept hits are explained below.
-    let mut scored: Vec<(f32, usize)> = Vec::new();
+    // Score everything without allocating per word; only the kept hits are explained below.
+    let mut scored: Vec<Scored> = Vec::new();
     for (i, &resource) in candidates.resources.iter().enumerate() {
         let row = candidates.row(i);
-        let coverage: f32 = content.iter().map(|&w| row[w].coverage()).sum::<f32>() / n;
-        if coverage < needed {
-            continue;
-        }
-        let strength: f32 = content.iter().map(|&w| row[w].score()).sum::<f32>() / n;
+        let weighted = |words: &mut dyn Iterator<Item = &usize>| {
+            let (mut strength, mut coverage, mut sum) = (0.0, 0.0, 0.0);
+            for &w in words {
+                strength += weight[w] * row[w].score();
+                coverage += weight[w] * row[w].coverage();
+                sum += weight[w];
+            }
+            if sum > 0.0 {
+                (strength / sum) * (0.5 + 0.5 * coverage / sum)
+            } else {
+                0.0
+            }
+        };
+        let mut score = weighted(&mut content.iter());
+        let per_concept: Vec<f32> = if concepts > 1 {
+            (0..concepts)
+                .map(|c| weighted(&mut content.iter().filter(|&&w| words[w].concept == c)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let r = resource as usize;
         let kind = catalogue.resource(r).kind;
-        let mut score = strength * (0.5 + 0.5 * coverage);
         if let Some(fields) = exact.get(&resource) {
             let in_text = fields.contains(Field::Title) || fields.contains(Field::Keyword);
             score += if in_text {
@@ -123,28 +156,28 @@ pub fn rank(
                 intent_titles += INTENT_TITLE_BONUS;
             }
         }
-        score += kind_bonus;
-        score += intent_titles.min(2.0 * INTENT_TITLE_BONUS);
-        if score >= FLOOR {
-            scored.push((score / MAX_SCORE, i));
+        let lift = kind_bonus + intent_titles.min(2.0 * INTENT_TITLE_BONUS);
+        score += lift;
+        let concepts: Vec<f32> = per_concept.into_iter().map(|s| s + lift).collect();
+        if score >= FLOOR || concepts.iter().any(|&s| s >= FLOOR) {
+            scored.push(Scored {
+                candidate: i,
+                score: score / MAX_SCORE,
+                concepts: concepts.into_iter().map(|s| s / MAX_SCORE).collect(),
+            });
         }
     }
 
-    let order = |a: &(f32, usize), b: &(f32, usize)| {
-        b.0.total_cmp(&a.0)
-            .then(candidates.resources[a.1].cmp(&candidates.resources[b.1]))
+    let order = if concepts > 1 {
+        interleave(&scored, concepts, candidates, limit)
+    } else {
+        best_of(&scored, |s| s.score, candidates, limit)
     };
-    if scored.len() > limit && limit > 0 {
-        scored.select_nth_unstable_by(limit - 1, order);
-    }
-    scored.truncate(limit);
-    scored.sort_by(order);
-    let top = scored.first().map_or(0.0, |s| s.0);
-    scored
+    order
         .into_iter()
-        .take_while(|&(score, _)| score >= top * RELATIVE_FLOOR)
-        .map(|(score, i)| {
-            let row = candidates.row(i);
+        .map(|k| {
+            let s = &scored[k];
+            let row = candidates.row(s.candidate);
             let matched = content
                 .iter()
                 .filter_map(|&w| {
@@ -158,12 +191,89 @@ pub fn rank(
                 })
                 .collect();
             Ranked {
-                resource: candidates.resources[i] as usize,
-                score: score.min(1.0),
+                resource: candidates.resources[s.candidate] as usize,
+                score: s.score.clamp(0.0, 1.0),
                 matched,
+                similarity: None,
+                lexical_rank: None,
+                semantic_rank: None,
             }
         })
         .collect()
+}
+
+/// Indices into `scored` of the best `limit` by `key`, above the absolute and relative floors.
+fn best_of(
+    scored: &[Scored],
+    key: impl Fn(&Scored) -> f32,
+    candidates: &Candidates,
+    limit: usize,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scored.len())
+        .filter(|&k| key(&scored[k]) * MAX_SCORE >= FLOOR)
+        .collect();
+    let by = |a: &usize, b: &usize| {
+        key(&scored[*b]).total_cmp(&key(&scored[*a])).then(
+            candidates.resources[scored[*a].candidate]
+                .cmp(&candidates.resources[scored[*b].candidate]),
+        )
+    };
+    if order.len() > limit && limit > 0 {
+        order.select_nth_unstable_by(limit - 1, by);
+    }
+    order.truncate(limit);
+    order.sort_by(by);
+    let top = order.first().map_or(0.0, |&k| key(&scored[k]));
+    order.retain(|&k| key(&scored[k]) >= top * RELATIVE_FLOOR);
+    order
+}
+
+/// The order for a query of several concepts: a round of resources about all of them, then the
+/// best for each concept in turn, and so on, without repeats.
+fn interleave(
+    scored: &[Scored],
+    concepts: usize,
+    candidates: &Candidates,
+    limit: usize,
+) -> Vec<usize> {
+    let all = best_of(
+        scored,
+        |s| {
+            if s.concepts.iter().all(|&c| c > 0.0) {
+                s.score
+            } else {
+                0.0
+            }
+        },
+        candidates,
+        limit,
+    );
+    let mut lists = vec![all];
+    for c in 0..concepts {
+        lists.push(best_of(scored, |s| s.concepts[c], candidates, limit));
+    }
+    let mut out: Vec<usize> = Vec::new();
+    let mut at = vec![0usize; lists.len()];
+    while out.len() < limit {
+        let mut moved = false;
+        for (l, list) in lists.iter().enumerate() {
+            while let Some(&k) = list.get(at[l]) {
+                at[l] += 1;
+                if !out.contains(&k) {
+                    out.push(k);
+                    moved = true;
+                    break;
+                }
+            }
+            if out.len() == limit {
+                break;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    out
 }
 
 /// Kinds that are a project's own home rather than writing about it.

@@ -25,14 +25,18 @@ pub enum TokenKind {
 /// One word of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
+    /// The word, normalised.
     pub text: String,
+    /// How it was found.
     pub kind: TokenKind,
 }
 
 /// A piece of normalised text in one script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Run<'a> {
+    /// Letters and digits.
     Latin(&'a str),
+    /// Ideographs.
     Cjk(&'a str),
 }
 
@@ -76,6 +80,9 @@ pub struct Dictionary {
     words: Vec<String>,
     longest: AhoCorasick,
     overlapping: AhoCorasick,
+    /// Single ideographs kept as words when they stand alone between others ("和" in
+    /// "LoRA和QLoRA"): they join the concepts of a comparison.
+    singles: Vec<char>,
 }
 
 impl Dictionary {
@@ -92,6 +99,10 @@ impl Dictionary {
             .collect();
         words.sort();
         words.dedup();
+        #[expect(
+            clippy::expect_used,
+            reason = "literal patterns of a few characters each stay far below the automaton's limits"
+        )]
         let build = |kind| {
             AhoCorasickBuilder::new()
                 .match_kind(kind)
@@ -104,7 +115,15 @@ impl Dictionary {
             words,
             longest,
             overlapping,
+            singles: Vec::new(),
         }
+    }
+
+    /// Treats these single ideographs as dictionary words when one stands alone between
+    /// dictionary words or at the edge of a run.
+    pub fn with_singles(mut self, singles: impl IntoIterator<Item = char>) -> Dictionary {
+        self.singles = singles.into_iter().collect();
+        self
     }
 
     /// Number of words.
@@ -117,19 +136,34 @@ impl Dictionary {
         self.words.is_empty()
     }
 
-    /// Segments a run of ideographs into dictionary words and gaps. Single unknown characters
-    /// (particles such as 的, 讲) are dropped: one ideograph alone is too ambiguous to match.
+    /// Segments a run of ideographs into dictionary words and gaps. A single unknown character
+    /// is a gap of its own: too ambiguous to match anything, but it still says something
+    /// ("萌" in "MOE 萌是什么意思"); the configured singles (see [`Dictionary::with_singles`])
+    /// are words.
     pub fn segment(&self, run: &str, out: &mut Vec<Token>) {
         let mut at = 0;
         for m in self.longest.find_iter(run) {
-            push_gap(&run[at..m.start()], out);
+            self.push_gap(&run[at..m.start()], out);
             out.push(Token {
                 text: run[m.start()..m.end()].to_owned(),
                 kind: TokenKind::CjkWord,
             });
             at = m.end();
         }
-        push_gap(&run[at..], out);
+        self.push_gap(&run[at..], out);
+    }
+
+    fn push_gap(&self, gap: &str, out: &mut Vec<Token>) {
+        let mut chars = gap.chars();
+        let kind = match (chars.next(), chars.next()) {
+            (None, _) => return,
+            (Some(c), None) if self.singles.contains(&c) => TokenKind::CjkWord,
+            _ => TokenKind::CjkGap,
+        };
+        out.push(Token {
+            text: gap.to_owned(),
+            kind,
+        });
     }
 
     /// Every dictionary word occurring anywhere in `run`, overlaps included.
@@ -137,15 +171,6 @@ impl Dictionary {
         self.overlapping
             .find_overlapping_iter(run)
             .map(move |m| &run[m.start()..m.end()])
-    }
-}
-
-fn push_gap(gap: &str, out: &mut Vec<Token>) {
-    if gap.chars().nth(1).is_some() {
-        out.push(Token {
-            text: gap.to_owned(),
-            kind: TokenKind::CjkGap,
-        });
     }
 }
 
@@ -208,7 +233,7 @@ mod tests {
     }
 
     #[test]
-    fn segments_longest_first_and_drops_single_characters() {
+    fn segments_longest_first_and_keeps_single_characters_as_gaps() {
         let d = dict();
         assert_eq!(
             texts(&tokenise("分布式训练", &d)),
@@ -218,7 +243,9 @@ mod tests {
             texts(&tokenise("有没有讲nccl的文章", &d)),
             [
                 ("有没有", TokenKind::CjkWord),
+                ("讲", TokenKind::CjkGap),
                 ("nccl", TokenKind::Latin),
+                ("的", TokenKind::CjkGap),
                 ("文章", TokenKind::CjkWord)
             ]
         );

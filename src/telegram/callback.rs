@@ -1,4 +1,5 @@
-//! Callback data for inline-keyboard buttons: what a button does, in at most 64 bytes.
+//! Callback data for inline-keyboard buttons: a [`crate::present::Action`] in at most 64
+//! bytes.
 //!
 //! Encodings are stateless whenever they fit — `p:<offset>:<query>` pages an answer,
 //! `t:<offset>:<topic-id>` opens a topic page, `r` lists the root topics — so buttons keep
@@ -14,21 +15,12 @@ use std::collections::{HashMap, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
+use crate::present::Action;
+
 /// Telegram's limit on `callback_data`.
 pub const MAX_CALLBACK: usize = 64;
 /// Long payloads remembered at once.
 pub const STORE_CAPACITY: usize = 4096;
-
-/// What a button asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Callback {
-    /// A page of the answer to `query`.
-    Page { offset: usize, query: String },
-    /// A page of a topic.
-    Topic { offset: usize, id: String },
-    /// The list of root topics.
-    Roots,
-}
 
 /// Why callback data could not be understood.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,7 +33,7 @@ pub enum DecodeError {
     Malformed,
 }
 
-/// Encodes and decodes [`Callback`]s, remembering payloads that are too long to inline.
+/// Encodes and decodes actions, remembering payloads that are too long to inline.
 #[derive(Debug, Default)]
 pub struct CallbackCodec {
     store: Mutex<Store>,
@@ -63,11 +55,11 @@ pub fn stable_hash(text: &str) -> u64 {
 
 impl CallbackCodec {
     /// The callback data for `action`, at most [`MAX_CALLBACK`] bytes.
-    pub fn encode(&self, action: &Callback) -> String {
+    pub fn encode(&self, action: &Action) -> String {
         let payload = match action {
-            Callback::Page { offset, query } => format!("p:{offset}:{query}"),
-            Callback::Topic { offset, id } => format!("t:{offset}:{id}"),
-            Callback::Roots => "r".to_owned(),
+            Action::Search { offset, query } => format!("p:{offset}:{query}"),
+            Action::Topic { offset, id } => format!("t:{offset}:{id}"),
+            Action::Roots => "r".to_owned(),
         };
         if payload.len() <= MAX_CALLBACK {
             return payload;
@@ -86,7 +78,7 @@ impl CallbackCodec {
     }
 
     /// The action behind callback data.
-    pub fn decode(&self, data: &str) -> Result<Callback, DecodeError> {
+    pub fn decode(&self, data: &str) -> Result<Action, DecodeError> {
         if let Some(key) = data.strip_prefix("k:") {
             let key = u64::from_str_radix(key, 16).map_err(|_| DecodeError::Malformed)?;
             let payload = self
@@ -109,9 +101,9 @@ impl CallbackCodec {
     }
 }
 
-fn parse(payload: &str) -> Result<Callback, DecodeError> {
+fn parse(payload: &str) -> Result<Action, DecodeError> {
     if payload == "r" {
-        return Ok(Callback::Roots);
+        return Ok(Action::Roots);
     }
     let (tag, rest) = payload.split_once(':').ok_or(DecodeError::Malformed)?;
     let (offset, value) = rest.split_once(':').ok_or(DecodeError::Malformed)?;
@@ -119,11 +111,11 @@ fn parse(payload: &str) -> Result<Callback, DecodeError> {
         .parse::<usize>()
         .map_err(|_| DecodeError::Malformed)?;
     match tag {
-        "p" if !value.is_empty() => Ok(Callback::Page {
+        "p" => Ok(Action::Search {
             offset,
             query: value.to_owned(),
         }),
-        "t" if !value.is_empty() => Ok(Callback::Topic {
+        "t" if !value.is_empty() => Ok(Action::Topic {
             offset,
             id: value.to_owned(),
         }),
@@ -135,63 +127,38 @@ fn parse(payload: &str) -> Result<Callback, DecodeError> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn short_payloads_are_stateless() {
-        let codec = CallbackCodec::default();
-        let page = Callback::Page {
-            offset: 5,
-            query: "LoRA: 教程".into(),
-        };
-        let data = codec.encode(&page);
-        assert_eq!(data, "p:5:LoRA: 教程");
-        // A fresh codec (a restarted bot) still understands it.
-        assert_eq!(CallbackCodec::default().decode(&data), Ok(page));
-        let topic = Callback::Topic {
-            offset: 0,
-            id: "vllm".into(),
-        };
-        assert_eq!(codec.decode(&codec.encode(&topic)), Ok(topic));
-        assert_eq!(codec.decode("r"), Ok(Callback::Roots));
+    fn search(query: &str, offset: usize) -> Action {
+        Action::Search {
+            query: query.into(),
+            offset,
+        }
     }
 
     #[test]
-    fn long_payloads_go_through_the_store() {
+    fn short_payloads_survive_a_restart_and_long_ones_expire() {
         let codec = CallbackCodec::default();
-        let page = Callback::Page {
-            offset: 10,
-            query: "大模型".repeat(20),
-        };
-        let data = codec.encode(&page);
-        assert!(data.len() <= MAX_CALLBACK, "{data}");
-        assert!(data.starts_with("k:"));
-        assert_eq!(codec.decode(&data), Ok(page));
-        assert_eq!(
-            CallbackCodec::default().decode(&data),
-            Err(DecodeError::Expired)
+        let short = codec.encode(&search("LoRA: 教程", 5));
+        assert_eq!(short, "p:5:LoRA: 教程");
+        let long = codec.encode(&search(&"大模型".repeat(20), 10));
+        assert!(
+            long.starts_with("k:") && long.len() <= MAX_CALLBACK,
+            "{long}"
         );
+        let restarted = CallbackCodec::default();
+        assert_eq!(restarted.decode(&short), Ok(search("LoRA: 教程", 5)));
+        assert_eq!(restarted.decode(&long), Err(DecodeError::Expired));
     }
 
     #[test]
-    fn the_store_is_bounded() {
+    fn the_store_is_bounded_and_garbage_is_malformed() {
         let codec = CallbackCodec::default();
-        let first = codec.encode(&Callback::Page {
-            offset: 0,
-            query: "x".repeat(100),
-        });
+        let first = codec.encode(&search(&"x".repeat(100), 0));
         for i in 0..STORE_CAPACITY {
-            codec.encode(&Callback::Page {
-                offset: i,
-                query: "y".repeat(100),
-            });
+            codec.encode(&search(&"y".repeat(100), i));
         }
         assert_eq!(codec.lock().map.len(), STORE_CAPACITY);
         assert_eq!(codec.decode(&first), Err(DecodeError::Expired));
-    }
-
-    #[test]
-    fn garbage_is_malformed() {
-        let codec = CallbackCodec::default();
-        for data in ["", "p", "p:x:q", "p:1:", "z:1:q", "k:zz", "t:-1:a"] {
+        for data in ["", "p", "p:x:q", "t:1:", "z:1:q", "k:zz", "t:-1:a"] {
             assert_eq!(codec.decode(data), Err(DecodeError::Malformed), "{data}");
         }
     }

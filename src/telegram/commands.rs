@@ -6,6 +6,8 @@
 
 use teloxide::types::BotCommand;
 
+use crate::present::Request;
+
 /// The commands registered with `setMyCommands`: name, Chinese and English descriptions.
 pub const COMMANDS: [(&str, &str, &str); 4] = [
     ("start", "开始使用与示例", "Welcome and examples"),
@@ -37,44 +39,25 @@ pub struct Addressing<'a> {
     pub reply_to_bot: bool,
 }
 
-/// What a message asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Intent {
-    Start,
-    Help,
-    /// `/ask`, with the query (empty when missing).
-    Ask(String),
-    /// `/topics`, optionally naming a topic.
-    Topics(String),
-    /// Plain text that is a question.
-    Query(String),
-    /// Not for us.
-    Ignore,
-}
-
-/// Decides what a text message asks for.
-pub fn classify(text: &str, at: Addressing<'_>) -> Intent {
+/// What a text message asks for; `None` when it is not for us.
+pub fn classify(text: &str, at: Addressing<'_>) -> Option<Request> {
     let text = text.trim();
     if let Some(command) = text.strip_prefix('/') {
         return classify_command(command, at);
     }
     let addressed = at.private || at.reply_to_bot || mentions(text, at.username);
     if !addressed {
-        return Intent::Ignore;
+        return None;
     }
     let query = strip_mentions(text, at.username);
     if query.is_empty() {
         // "@thisbot" alone in a group: explain rather than stay silent.
-        return if at.private {
-            Intent::Ignore
-        } else {
-            Intent::Help
-        };
+        return (!at.private).then_some(Request::Help);
     }
-    Intent::Query(query)
+    Some(Request::Ask(query))
 }
 
-fn classify_command(command: &str, at: Addressing<'_>) -> Intent {
+fn classify_command(command: &str, at: Addressing<'_>) -> Option<Request> {
     let (head, rest) = command
         .split_once(char::is_whitespace)
         .unwrap_or((command, ""));
@@ -88,17 +71,17 @@ fn classify_command(command: &str, at: Addressing<'_>) -> Intent {
         None => true,
     };
     if !for_us {
-        return Intent::Ignore;
+        return None;
     }
     match name.to_ascii_lowercase().as_str() {
-        "start" => Intent::Start,
-        "help" => Intent::Help,
-        "ask" => Intent::Ask(rest),
-        "topics" => Intent::Topics(rest),
+        "start" => Some(Request::Start),
+        "help" => Some(Request::Help),
+        "ask" => Some(Request::Ask(rest)),
+        "topics" => Some(Request::Browse((!rest.is_empty()).then_some(rest))),
         // An unknown command in a group is probably another bot's; in private, or when
         // addressed to us by name, the user is lost and gets help.
-        _ if at.private || target.is_some() => Intent::Help,
-        _ => Intent::Ignore,
+        _ if at.private || target.is_some() => Some(Request::Help),
+        _ => None,
     }
 }
 
@@ -153,83 +136,60 @@ mod tests {
     };
     const GROUP: Addressing<'static> = Addressing {
         private: false,
-        username: "ganhuo_bot",
-        reply_to_bot: false,
+        ..PRIVATE
+    };
+    const REPLY: Addressing<'static> = Addressing {
+        reply_to_bot: true,
+        ..GROUP
     };
 
-    #[test]
-    fn private_text_is_a_query() {
-        assert_eq!(
-            classify("  LoRA 教程 ", PRIVATE),
-            Intent::Query("LoRA 教程".into())
-        );
-        assert_eq!(classify("   ", PRIVATE), Intent::Ignore);
+    fn ask(query: &str) -> Option<Request> {
+        Some(Request::Ask(query.into()))
     }
 
     #[test]
-    fn commands_parse_with_and_without_target() {
-        assert_eq!(classify("/start", PRIVATE), Intent::Start);
-        assert_eq!(classify("/help@ganhuo_bot", GROUP), Intent::Help);
-        assert_eq!(classify("/ask", PRIVATE), Intent::Ask(String::new()));
-        assert_eq!(
-            classify("/ask@Ganhuo_Bot  vllm  ", GROUP),
-            Intent::Ask("vllm".into())
-        );
-        assert_eq!(
-            classify("/ask\nmulti line", GROUP),
-            Intent::Ask("multi line".into())
-        );
-        assert_eq!(
-            classify("/topics vllm", PRIVATE),
-            Intent::Topics("vllm".into())
-        );
-        assert_eq!(classify("/nope", PRIVATE), Intent::Help);
-    }
-
-    #[test]
-    fn other_bots_commands_never_fall_through() {
-        assert_eq!(classify("/ask@other_bot vllm", GROUP), Intent::Ignore);
-        assert_eq!(classify("/ask@other_bot vllm", PRIVATE), Intent::Ignore);
-        assert_eq!(classify("/ask@ganhuo_bot_fan vllm", GROUP), Intent::Ignore);
-        assert_eq!(classify("/weather", GROUP), Intent::Ignore);
-    }
-
-    #[test]
-    fn groups_need_a_mention_or_reply() {
-        assert_eq!(classify("anyone tried vllm?", GROUP), Intent::Ignore);
-        assert_eq!(
-            classify("@ganhuo_bot vllm", GROUP),
-            Intent::Query("vllm".into())
-        );
-        assert_eq!(
-            classify("hey @GANHUO_BOT, vllm?", GROUP),
-            Intent::Query("hey , vllm?".into())
-        );
-        assert_eq!(classify("@ganhuo_botx vllm", GROUP), Intent::Ignore);
-        assert_eq!(classify("@ganhuo_bot", GROUP), Intent::Help);
-        let reply = Addressing {
-            reply_to_bot: true,
-            ..GROUP
-        };
-        assert_eq!(
-            classify("and LoRA?", reply),
-            Intent::Query("and LoRA?".into())
-        );
-    }
-
-    #[test]
-    fn unicode_around_mentions_is_safe() {
-        assert_eq!(
-            classify("干货@ganhuo_bot量化", GROUP),
-            Intent::Query("干货 量化".into())
-        );
-        assert_eq!(classify("@干货", GROUP), Intent::Ignore);
+    fn messages_for_the_bot_and_what_they_ask() {
+        let help = Some(Request::Help);
+        for (text, at, expected) in [
+            // In private every text is a question.
+            ("  LoRA 教程 ", PRIVATE, ask("LoRA 教程")),
+            ("   ", PRIVATE, None),
+            // Commands, with and without a target.
+            ("/start", PRIVATE, Some(Request::Start)),
+            ("/help@ganhuo_bot", GROUP, help.clone()),
+            ("/ask", PRIVATE, ask("")),
+            ("/ask@Ganhuo_Bot  vllm  ", GROUP, ask("vllm")),
+            ("/ask\nmulti line", GROUP, ask("multi line")),
+            (
+                "/topics vllm",
+                PRIVATE,
+                Some(Request::Browse(Some("vllm".into()))),
+            ),
+            ("/topics", GROUP, Some(Request::Browse(None))),
+            ("/nope", PRIVATE, help.clone()),
+            // Other bots' commands never fall through.
+            ("/ask@other_bot vllm", GROUP, None),
+            ("/ask@other_bot vllm", PRIVATE, None),
+            ("/ask@ganhuo_bot_fan vllm", GROUP, None),
+            ("/weather", GROUP, None),
+            // Groups need a mention or a reply.
+            ("anyone tried vllm?", GROUP, None),
+            ("@ganhuo_bot vllm", GROUP, ask("vllm")),
+            ("hey @GANHUO_BOT, vllm?", GROUP, ask("hey , vllm?")),
+            ("@ganhuo_botx vllm", GROUP, None),
+            ("@ganhuo_bot", GROUP, help),
+            ("and LoRA?", REPLY, ask("and LoRA?")),
+            // Unicode around mentions.
+            ("干货@ganhuo_bot量化", GROUP, ask("干货 量化")),
+            ("@干货", GROUP, None),
+        ] {
+            assert_eq!(classify(text, at), expected, "{text:?}");
+        }
     }
 
     #[test]
     fn both_languages_describe_every_command() {
-        let zh = bot_commands(true);
-        let en = bot_commands(false);
+        let (zh, en) = (bot_commands(true), bot_commands(false));
         assert_eq!(zh.len(), en.len());
         assert!(
             zh.iter()

@@ -1,5 +1,5 @@
-//! The handler tree: messages, button presses and inline queries become questions to the
-//! core, and its answers become replies. Nothing here ranks or filters results.
+//! The handler tree: messages, button presses and inline queries become requests to the
+//! presenter, and its replies become messages, edits and toasts.
 
 use std::sync::Arc;
 
@@ -9,7 +9,7 @@ use teloxide::payloads::{
     AnswerCallbackQuerySetters, AnswerInlineQuerySetters, EditMessageTextInlineSetters,
     EditMessageTextSetters, SendMessageSetters,
 };
-use teloxide::requests::{Request, Requester};
+use teloxide::requests::{Request as _, Requester};
 use teloxide::types::{
     CallbackQuery, InlineQuery, Me, Message, ParseMode, ReplyParameters, Update, User,
 };
@@ -17,16 +17,17 @@ use teloxide::{ApiError, Bot, RequestError, dptree};
 use tracing::debug;
 
 use super::Ctx;
-use super::callback::{Callback, DecodeError};
-use super::commands::{Addressing, Intent, classify};
-use super::faults::with_retry;
-use super::flood::Verdict;
-use super::render::{self, Rendered, TopicPage, escape, no_preview};
+use super::callback::DecodeError;
+use super::commands::{Addressing, classify};
+use super::render::{self, INLINE, INLINE_PAGE, no_preview};
+use crate::bots::flood::Verdict;
+use crate::bots::{Fault, with_retry};
 use crate::i18n::Locale;
+use crate::present::{Notice, Reply, Request, view};
 use crate::service::Platform;
 
 /// The bot as handlers see it: rate-limited by the Throttle adaptor, which also retries
-/// `send*` calls that get a 429.
+/// `send*` calls that get a 429 (edits and query answers go through [`with_retry`]).
 pub type TgBot = Throttle<Bot>;
 
 /// A request to Telegram failed while handling an update.
@@ -44,10 +45,13 @@ impl HandlerError {
     }
 }
 
-type HandlerResult = Result<(), HandlerError>;
+impl Fault for HandlerError {
+    fn is_unauthorized(&self) -> bool {
+        self.source.is_unauthorized()
+    }
+}
 
-/// Offsets beyond this are not a real page (and would make the core scan for nothing).
-const MAX_OFFSET: usize = 10_000;
+type HandlerResult = Result<(), HandlerError>;
 
 /// The dispatcher's handler tree.
 pub fn schema() -> UpdateHandler<HandlerError> {
@@ -59,14 +63,6 @@ pub fn schema() -> UpdateHandler<HandlerError> {
 
 fn locale_of(user: Option<&User>) -> Locale {
     Locale::from_tag(user.and_then(|u| u.language_code.as_deref()))
-}
-
-/// Shown when a long-query button outlived the in-memory store (see `callback`).
-fn expired(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Zh => "这个按钮已过期,请重新搜索。",
-        Locale::En => "This button has expired; please search again.",
-    }
 }
 
 async fn on_message(bot: TgBot, msg: Message, me: Me, ctx: Arc<Ctx>) -> HandlerResult {
@@ -82,19 +78,22 @@ async fn on_message(bot: TgBot, msg: Message, me: Me, ctx: Arc<Ctx>) -> HandlerR
         username: me.user.username.as_deref().unwrap_or_default(),
         reply_to_bot,
     };
-    let intent = classify(text, at);
-    if intent == Intent::Ignore {
+    let Some(request) = classify(text, at) else {
         return Ok(());
-    }
+    };
     debug!(chat = msg.chat.id.0, text, "message for the bot");
     let user = msg.from.as_ref();
     let locale = locale_of(user);
     // Anonymous group admins have no `from`; the chat stands in for them.
     let who = user.map_or(msg.chat.id.0.unsigned_abs(), |u| u.id.0);
     let reply = match ctx.flood.check(who) {
-        Verdict::Allow => respond(&ctx, intent, locale),
-        Verdict::Warn => Rendered::escaped(locale.slow_down()),
+        Verdict::Allow => ctx.presenter.respond(request, locale),
+        Verdict::Warn => Reply::Notice(Notice::SlowDown),
         Verdict::Drop => return Ok(()),
+    };
+    let reply = match reply {
+        Reply::Show(view) => render::message(&view, &ctx.codec),
+        Reply::Notice(notice) => render::notice(notice, locale),
     };
     let mut send = bot
         .send_message(msg.chat.id, reply.text)
@@ -115,104 +114,37 @@ async fn on_message(bot: TgBot, msg: Message, me: Me, ctx: Arc<Ctx>) -> HandlerR
     Ok(())
 }
 
-fn respond(ctx: &Ctx, intent: Intent, locale: Locale) -> Rendered {
-    match intent {
-        Intent::Start => Rendered::escaped(locale.welcome()),
-        Intent::Help | Intent::Ignore => Rendered::escaped(locale.help()),
-        Intent::Ask(query) if query.is_empty() => Rendered::escaped(locale.ask_usage()),
-        Intent::Ask(query) | Intent::Query(query) => {
-            let answer = ctx.services.ask(Platform::Telegram, &query, 0);
-            render::answer(&answer, locale, ctx.services.page_size(), &ctx.codec)
-        }
-        Intent::Topics(name) if name.is_empty() => ctx.view(Callback::Roots, locale).0,
-        Intent::Topics(name) => {
-            let engine = ctx.services.engine();
-            match crate::cli::find_topic(engine.catalogue(), &name) {
-                Some(topic) => {
-                    let id = engine.catalogue().topic(topic).id.clone();
-                    ctx.view(Callback::Topic { offset: 0, id }, locale).0
-                }
-                None => ctx.unknown_topic(locale),
-            }
-        }
-    }
-}
-
-impl Ctx {
-    /// The message a button leads to, and a note to flash on the button press.
-    fn view(&self, action: Callback, locale: Locale) -> (Rendered, Option<&'static str>) {
-        let page_size = self.services.page_size();
-        match action {
-            Callback::Page { offset, query } => {
-                let answer = self
-                    .services
-                    .ask(Platform::Telegram, &query, offset.min(MAX_OFFSET));
-                (
-                    render::answer(&answer, locale, page_size, &self.codec),
-                    None,
-                )
-            }
-            Callback::Topic { offset, id } => {
-                let engine = self.services.engine();
-                let catalogue = engine.catalogue();
-                match catalogue.topic_by_id(&id) {
-                    Some(topic) => {
-                        let page =
-                            TopicPage::build(catalogue, topic, offset.min(MAX_OFFSET), page_size);
-                        (render::topic(&page, locale, page_size, &self.codec), None)
-                    }
-                    // The catalogue was reloaded without this topic since the button was sent.
-                    None => (self.unknown_topic(locale), Some(locale.unknown_topic())),
-                }
-            }
-            Callback::Roots => {
-                let engine = self.services.engine();
-                (
-                    render::roots(
-                        &render::root_topics(engine.catalogue()),
-                        locale,
-                        &self.codec,
-                    ),
-                    None,
-                )
-            }
-        }
-    }
-
-    /// "No such topic", followed by the root topics to carry on from.
-    fn unknown_topic(&self, locale: Locale) -> Rendered {
-        let (roots, _) = self.view(Callback::Roots, locale);
-        Rendered {
-            text: format!("{}\n\n{}", escape(locale.unknown_topic()), roots.text),
-            ..roots
-        }
-    }
-}
-
 async fn on_callback(bot: TgBot, q: CallbackQuery, ctx: Arc<Ctx>) -> HandlerResult {
     let locale = locale_of(Some(&q.from));
     let data = q.data.as_deref().unwrap_or_default();
     debug!(user = q.from.id.0, data, "button pressed");
-    let (view, note) = match ctx.flood.check(q.from.id.0) {
+    let reply = match ctx.flood.check(q.from.id.0) {
         Verdict::Allow => match ctx.codec.decode(data) {
-            Ok(action) => {
-                let (view, note) = ctx.view(action, locale);
-                (Some(view), note)
-            }
-            Err(DecodeError::Expired) => (None, Some(expired(locale))),
-            Err(DecodeError::Malformed) => (None, None),
+            Ok(action) => Some(ctx.presenter.respond(Request::Act(action), locale)),
+            Err(DecodeError::Expired) => Some(Reply::Notice(Notice::Expired)),
+            Err(DecodeError::Malformed) => None,
         },
         // The press must still be answered, or the button keeps spinning.
-        Verdict::Warn | Verdict::Drop => (None, Some(locale.slow_down())),
+        Verdict::Warn | Verdict::Drop => Some(Reply::Notice(Notice::SlowDown)),
+    };
+    // The toast: a lone notice, or the first notice of the new view.
+    let (view, toast) = match reply {
+        Some(Reply::Show(view)) => {
+            let toast = view.notices.first().copied();
+            (Some(view), toast)
+        }
+        Some(Reply::Notice(notice)) => (None, Some(notice)),
+        None => (None, None),
     };
     let mut answer = bot.answer_callback_query(q.id.clone());
-    if let Some(note) = note {
-        answer = answer.text(note);
+    if let Some(toast) = toast {
+        answer = answer.text(toast.text(locale));
     }
     with_retry(|| answer.send_ref())
         .await
         .map_err(HandlerError::new("answering a button press"))?;
     let Some(view) = view else { return Ok(()) };
+    let view = render::message(&view, &ctx.codec);
     let edited = if let Some(message) = &q.message {
         let edit = bot
             .edit_message_text(message.chat().id, message.id(), view.text)
@@ -244,13 +176,12 @@ async fn on_inline(bot: TgBot, q: InlineQuery, ctx: Arc<Ctx>) -> HandlerResult {
     // Typing in inline mode sends a query per pause, so it has its own, larger allowance.
     let allowed = !query.is_empty() && ctx.inline_flood.check(q.from.id.0) == Verdict::Allow;
     let (results, next) = if allowed {
-        let offset = q.offset.parse::<usize>().unwrap_or(0).min(MAX_OFFSET);
-        let answer = ctx.inline_answer(query, offset);
-        let next = answer
-            .next_offset()
-            .map(|n| n.to_string())
-            .unwrap_or_default();
-        (render::inline_articles(&answer, locale), next)
+        let offset = q.offset.parse::<usize>().unwrap_or(0);
+        let services = ctx.presenter.services();
+        let answer = services.ask_page(Platform::Telegram, query, offset, INLINE_PAGE);
+        let next = answer.next_offset().map(|n| n.to_string());
+        let view = view::answer(&answer, locale, INLINE_PAGE, &INLINE);
+        (render::inline_articles(&view), next.unwrap_or_default())
     } else {
         (Vec::new(), String::new())
     };

@@ -9,7 +9,7 @@
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 // `futures` is not a direct dependency of ganhuo; serenity re-exports it (see the report).
 use futures_util::StreamExt;
@@ -21,16 +21,14 @@ use teloxide::stop::{StopFlag, StopToken, mk_stop_token};
 use teloxide::types::{AllowedUpdate, Update};
 use teloxide::update_listeners::{AsUpdateStream, UpdateListener};
 use tokio::sync::mpsc;
-use tracing::{debug, info, warn};
+use tracing::debug;
 
 use super::Ctx;
-use super::faults::{Backoff, LogGate, is_unauthorized, retry_after};
-use crate::service::{AdapterError, AdapterState, Platform};
+use crate::bots::{Backoff, Fault, LogGate};
+use crate::service::AdapterError;
 
 /// Long-poll duration asked of Telegram; below teloxide's 17 s HTTP timeout.
 pub const POLL_TIMEOUT: Duration = Duration::from_secs(10);
-/// How often a continuing failure run is logged at warn.
-const LOG_EVERY: Duration = Duration::from_secs(60);
 /// The update kinds the handler tree uses.
 pub const ALLOWED_UPDATES: [AllowedUpdate; 3] = [
     AllowedUpdate::Message,
@@ -74,15 +72,15 @@ impl UpdateListener for Listener {
 }
 
 /// A long-polling listener. A rejected token ends the stream and lands in `fatal`.
-pub fn polling(bot: Bot, ctx: Arc<Ctx>, backoff: Backoff, fatal: FatalSlot) -> Listener {
+pub fn polling(bot: Bot, ctx: Arc<Ctx>, fatal: FatalSlot) -> Listener {
     let (stop, flag) = mk_stop_token();
     let poller = Poller {
         bot,
         ctx,
         flag,
         fatal,
-        backoff,
-        gate: LogGate::new(LOG_EVERY),
+        backoff: Backoff::default(),
+        gate: LogGate::default(),
         offset: 0,
         buffer: VecDeque::new(),
         allowed: Some(ALLOWED_UPDATES.to_vec()),
@@ -141,25 +139,21 @@ impl Poller {
             };
             match result {
                 Ok(updates) => self.received(updates),
-                Err(err) if is_unauthorized(&err) => {
-                    let reason = self.ctx.redactor.describe(&err);
-                    self.ctx
-                        .services
-                        .health()
-                        .set(Platform::Telegram, AdapterState::Failed);
+                Err(err) if err.is_unauthorized() => {
+                    let fatal = self.ctx.connection.unauthorized(&err);
                     *self
                         .fatal
                         .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner) =
-                        Some(AdapterError::Unauthorized {
-                            platform: Platform::Telegram,
-                            reason,
-                        });
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(fatal);
                     self.done = true;
                 }
                 Err(err) => {
-                    let delay = retry_after(&err).unwrap_or_else(|| self.backoff.next_delay());
-                    self.failed(&err, delay);
+                    let delay = err
+                        .retry_after()
+                        .unwrap_or_else(|| self.backoff.next_delay());
+                    self.ctx
+                        .connection
+                        .lost("getUpdates", &err, delay, &mut self.gate);
                     tokio::select! {
                         () = self.flag.clone() => {}
                         () = tokio::time::sleep(delay) => {}
@@ -170,41 +164,14 @@ impl Poller {
     }
 
     fn received(&mut self, updates: Vec<Update>) {
-        if self.backoff.failures() > 0 {
-            info!(
-                failed_polls = self.backoff.failures(),
-                "Telegram reachable again"
-            );
-        }
+        self.ctx.connection.regained(self.backoff.failures());
         self.backoff.reset();
         self.gate.reset();
         self.allowed = None;
-        self.ctx
-            .services
-            .health()
-            .set(Platform::Telegram, AdapterState::Connected);
         if let Some(last) = updates.last() {
             self.offset = last.id.as_offset();
         }
         self.buffer.extend(updates);
-    }
-
-    fn failed(&mut self, err: &teloxide::RequestError, delay: Duration) {
-        self.ctx
-            .services
-            .metrics()
-            .adapter_error(Platform::Telegram);
-        self.ctx
-            .services
-            .health()
-            .set(Platform::Telegram, AdapterState::Reconnecting);
-        let error = self.ctx.redactor.describe(err);
-        match self.gate.admit(Instant::now()) {
-            Some(suppressed) => {
-                warn!(%error, retry_in = ?delay, suppressed, "Telegram getUpdates failed; retrying")
-            }
-            None => debug!(%error, retry_in = ?delay, "Telegram getUpdates failed again"),
-        }
     }
 
     /// Tells Telegram which updates were handled, so a restart does not see them again.

@@ -1,13 +1,19 @@
-//! The golden query set (tests/golden.toml): loading and judging, shared by the golden test
-//! and the benchmark's hit@3 comparison.
+//! Query sets and their judging, shared by the tests and the benchmarks: the golden keyword
+//! set (tests/golden.toml), the keyword hold-out (tests/holdout.toml) and the two halves of the
+//! conversational set (tests/conversation/{tune,holdout}.toml).
 
 #![allow(dead_code)]
 
 use serde::Deserialize;
 
 pub const GOLDEN: &str = include_str!("../golden.toml");
+pub const HOLDOUT: &str = include_str!("../holdout.toml");
+pub const CONVERSATION_TUNE: &str = include_str!("../conversation/tune.toml");
+pub const CONVERSATION_HOLDOUT: &str = include_str!("../conversation/holdout.toml");
 
-#[derive(Debug, Deserialize)]
+/// One query and what it must get.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Case {
     pub query: String,
     pub tag: String,
@@ -16,8 +22,14 @@ pub struct Case {
     pub top3: Vec<String>,
     #[serde(default)]
     pub any3: Vec<String>,
+    /// Comparisons and lists: one group of acceptable ids per concept; each group should have
+    /// a member in the top 5.
+    #[serde(default)]
+    pub covers: Vec<Vec<String>>,
     #[serde(default)]
     pub none: bool,
+    /// "greeting", "thanks" or "help": the message is small talk, not a question.
+    pub small_talk: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -25,22 +37,62 @@ struct File {
     case: Vec<Case>,
 }
 
-pub fn cases() -> Vec<Case> {
-    let file: File = toml::from_str(GOLDEN).expect("tests/golden.toml must parse");
+/// Parses a query set; `name` is for messages.
+pub fn load(text: &str, name: &str) -> Vec<Case> {
+    let file: File = toml::from_str(text).unwrap_or_else(|e| panic!("{name} must parse: {e}"));
     for c in &file.case {
         let kinds = usize::from(c.top1.is_some())
             + usize::from(!c.top3.is_empty())
             + usize::from(!c.any3.is_empty())
-            + usize::from(c.none);
-        assert!(kinds >= 1, "case {:?} asserts nothing", c.query);
+            + usize::from(c.none)
+            + usize::from(c.small_talk.is_some());
+        assert!(kinds >= 1, "{name}: case {:?} asserts nothing", c.query);
     }
     file.case
 }
 
+/// The golden keyword set.
+pub fn cases() -> Vec<Case> {
+    load(GOLDEN, "tests/golden.toml")
+}
+
+/// What an engine said to one query, as the judge sees it.
+pub struct Said<'a> {
+    /// Resource ids, best first.
+    pub ranked: &'a [String],
+    /// The small talk recognised, kebab-case ("greeting"), if any.
+    pub small_talk: Option<&'a str>,
+}
+
 impl Case {
+    /// True for a case that expects results (not off-topic, not small talk).
+    pub fn on_topic(&self) -> bool {
+        !self.none && self.small_talk.is_none()
+    }
+
     /// Why `ranked` (resource ids, best first) fails this case, or `None` when it passes.
     pub fn judge(&self, ranked: &[String]) -> Option<String> {
+        self.judge_said(&Said {
+            ranked,
+            small_talk: None,
+        })
+    }
+
+    /// [`Case::judge`] with the small talk an answer recognised.
+    pub fn judge_said(&self, said: &Said<'_>) -> Option<String> {
+        let ranked = said.ranked;
         let top3 = &ranked[..ranked.len().min(3)];
+        if let Some(want) = &self.small_talk {
+            return match said.small_talk {
+                Some(got) if got == want && ranked.is_empty() => None,
+                got => Some(format!(
+                    "expected small talk {want}, got {got:?} with {top3:?}"
+                )),
+            };
+        }
+        if said.small_talk.is_some() {
+            return Some(format!("taken for small talk {:?}", said.small_talk));
+        }
         if self.none && !ranked.is_empty() {
             return Some(format!("expected no results, got {top3:?}"));
         }
@@ -61,5 +113,13 @@ impl Case {
             ));
         }
         None
+    }
+
+    /// For comparisons: whether every concept has an acceptable resource in the top 5.
+    pub fn covered(&self, ranked: &[String]) -> bool {
+        let top5 = &ranked[..ranked.len().min(5)];
+        self.covers
+            .iter()
+            .all(|group| group.iter().any(|id| top5.contains(id)))
     }
 }

@@ -1,4 +1,4 @@
-//! Per-user flood guard: one user cannot make the bot spam a chat or monopolise the
+//! Per-user flood guard: one user cannot make a bot spam a chat or monopolise the
 //! catalogue. Over the limit, the user is told once to slow down; further requests in the
 //! same burst are dropped silently so the warning itself cannot become a flood.
 
@@ -13,6 +13,7 @@ const SWEEP_EVERY: u64 = 1024;
 /// What to do with a user's request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
+    /// Within the limit.
     Allow,
     /// Over the limit: answer with a polite "slow down".
     Warn,
@@ -20,7 +21,7 @@ pub enum Verdict {
     Drop,
 }
 
-/// Keyed rate limiters by Telegram user id.
+/// Keyed rate limiters by user id.
 #[derive(Debug)]
 pub struct FloodGuard {
     requests: DefaultKeyedRateLimiter<u64>,
@@ -30,8 +31,7 @@ pub struct FloodGuard {
 
 impl FloodGuard {
     /// Allows `per_minute` requests per user per minute, in bursts of up to that many.
-    pub fn new(per_minute: u32) -> FloodGuard {
-        let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
+    pub fn new(per_minute: NonZeroU32) -> FloodGuard {
         FloodGuard {
             requests: RateLimiter::keyed(Quota::per_minute(per_minute)),
             warnings: RateLimiter::keyed(Quota::per_minute(NonZeroU32::MIN)),
@@ -64,7 +64,7 @@ mod tests {
 
     #[test]
     fn warns_once_then_drops() {
-        let guard = FloodGuard::new(2);
+        let guard = FloodGuard::new(NonZeroU32::new(2).unwrap());
         assert_eq!(guard.check(1), Verdict::Allow);
         assert_eq!(guard.check(1), Verdict::Allow);
         assert_eq!(guard.check(1), Verdict::Warn);
@@ -75,15 +75,8 @@ mod tests {
     }
 
     #[test]
-    fn zero_means_one() {
-        let guard = FloodGuard::new(0);
-        assert_eq!(guard.check(7), Verdict::Allow);
-        assert_eq!(guard.check(7), Verdict::Warn);
-    }
-
-    #[test]
     fn sweeping_keeps_limits() {
-        let guard = FloodGuard::new(1);
+        let guard = FloodGuard::new(NonZeroU32::MIN);
         for user in 0..SWEEP_EVERY * 2 {
             guard.check(user);
         }

@@ -1,0 +1,98 @@
+//! Stage 3b: group a query's words into the concepts it asks about.
+//!
+//! "deepspeed vs megatron", "LoRA 和 QLoRA 有什么区别" and "剪枝、蒸馏、量化哪个好" ask about several
+//! things at once; a good answer covers each of them, not only the resources that happen to
+//! name all of them. Concepts are split at links ("vs", "和", "还是") and at list punctuation
+//! ("、", ","). A comparison ("vs", "还是", "区别", "difference") splits at every link; plain
+//! "and", "和" and commas split only a list of short phrases with no question word among
+//! them, so that a rambling sentence ("I've got a llama model and my boss wants it behind an
+//! API", "what is XLA and how does it work") stays one concept.
+
+use super::expand::QueryWord;
+use super::lexicon::{self, Role};
+
+/// The most content words a phrase of a plain list may have.
+const LIST_PHRASE: usize = 2;
+
+/// Sets each word's [`QueryWord::concept`] and returns how many concepts have content words.
+/// `piece[i]` numbers the punctuation-separated piece word `i` came from.
+pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
+    // Segments: maximal runs of words between links and piece boundaries.
+    let mut segment = vec![0usize; words.len()];
+    let mut current = 0;
+    for i in 0..words.len() {
+        let boundary = i > 0 && piece[i] != piece[i - 1];
+        if words[i].role == Role::Link || boundary {
+            current += 1;
+        }
+        segment[i] = current;
+    }
+    let content_in = |s: usize| {
+        (0..words.len())
+            .filter(|&i| segment[i] == s && words[i].is_content())
+            .count()
+    };
+    let segments: Vec<usize> = (0..=current).filter(|&s| content_in(s) > 0).collect();
+    let comparison = words.iter().any(|w| lexicon::is_comparison(&w.text));
+    // "what is XLA and how does it speed things up" joins two questions, not two concepts.
+    let clauses = words.iter().any(|w| lexicon::is_question(&w.text));
+    let list = !clauses && segments.iter().all(|&s| content_in(s) <= LIST_PHRASE);
+    if segments.len() < 2 || !(comparison || list) {
+        for w in words.iter_mut() {
+            w.concept = 0;
+        }
+        return usize::from(!segments.is_empty());
+    }
+    for (i, w) in words.iter_mut().enumerate() {
+        // Words of a segment with no content (a trailing "哪个好") join the previous concept.
+        let s = segment[i];
+        w.concept = segments.iter().rposition(|&c| c <= s).unwrap_or(0);
+    }
+    segments.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Engine;
+
+    fn concepts(query: &str) -> Vec<Vec<String>> {
+        let engine = Engine::shipped().unwrap();
+        let words = engine.understand(query, false);
+        let n = words.iter().map(|w| w.concept + 1).max().unwrap_or(0);
+        (0..n)
+            .map(|c| {
+                words
+                    .iter()
+                    .filter(|w| w.concept == c && w.is_content())
+                    .map(|w| w.text.clone())
+                    .collect()
+            })
+            .filter(|c: &Vec<String>| !c.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn comparisons_and_lists_split() {
+        assert_eq!(
+            concepts("deepspeed vs megatron"),
+            [["deepspeed"], ["megatron"]]
+        );
+        assert_eq!(concepts("LoRA 和 QLoRA 有什么区别"), [["lora"], ["qlora"]]);
+        assert_eq!(
+            concepts("剪枝、蒸馏、量化哪个好"),
+            [["剪枝"], ["蒸馏"], ["量化"]]
+        );
+    }
+
+    #[test]
+    fn sentences_stay_whole() {
+        assert_eq!(concepts("flash attention 原理").len(), 1);
+        assert_eq!(
+            concepts(
+                "I have a fine-tuned llama model and my boss wants it served behind an API fast"
+            )
+            .len(),
+            1
+        );
+    }
+}

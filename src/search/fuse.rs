@@ -1,0 +1,78 @@
+//! Stage 6: blend the lexical ranking with the semantic one.
+//!
+//! A resource's final score is its lexical score plus its cosine similarity to the query
+//! (above a floor), weighted by how little of the query the catalogue's words explain: a
+//! keyword query ("图解LoRA") keeps its lexical order; a paraphrase ("训练时老是爆显存") leans on meaning, and the semantically nearest resources may
+//! join the answer even without a lexical match. Only queries the relevance stage answered get
+//! here, so the semantic layer proposes but never opens the door to an off-topic question.
+//! Queries about several concepts keep their interleaved lexical order (they get no semantic
+//! list).
+
+use super::rank::Ranked;
+use super::relevance::Relevance;
+use crate::catalogue::ResourceIdx;
+
+/// Similarity below which the semantic layer has nothing to say about a resource.
+const SIMILARITY_FLOOR: f32 = 0.3;
+/// A resource found only semantically must be this close to the best similarity.
+const RELATIVE_FLOOR: f32 = 0.75;
+/// The semantic weight at a query the catalogue does not explain at all; it falls
+/// quadratically with the explained share, to nothing for a fully explained query, whose
+/// lexical order (exact names, fields, kinds asked for) is the better judge.
+const WEIGHT: f32 = 1.5;
+
+/// Blends `lexical` (best first) with `semantic` (nearest first, with similarities).
+pub fn fuse(
+    lexical: Vec<Ranked>,
+    semantic: &[(ResourceIdx, f32)],
+    relevance: &Relevance,
+    limit: usize,
+) -> Vec<Ranked> {
+    let Some(&(_, best)) = semantic.first() else {
+        return lexical;
+    };
+    let unexplained = 1.0 - relevance.share();
+    let weight = WEIGHT * unexplained * unexplained;
+    let lift = |similarity: f32| weight * (similarity - SIMILARITY_FLOOR).max(0.0);
+    let mut out: Vec<(f32, Ranked)> = lexical
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut r)| {
+            r.lexical_rank = Some(i + 1);
+            let mut blended = r.score;
+            if let Some(at) = semantic.iter().position(|&(s, _)| s == r.resource) {
+                r.semantic_rank = Some(at + 1);
+                r.similarity = Some(semantic[at].1);
+                blended += lift(semantic[at].1);
+            }
+            (blended, r)
+        })
+        .collect();
+    for (at, &(resource, similarity)) in semantic.iter().enumerate() {
+        if similarity < SIMILARITY_FLOOR.max(best * RELATIVE_FLOOR)
+            || out.iter().any(|(_, r)| r.resource == resource)
+        {
+            continue;
+        }
+        out.push((
+            lift(similarity),
+            Ranked {
+                resource,
+                score: 0.0,
+                matched: Vec::new(),
+                similarity: Some(similarity),
+                lexical_rank: None,
+                semantic_rank: Some(at + 1),
+            },
+        ));
+    }
+    out.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.resource.cmp(&b.1.resource)));
+    out.into_iter()
+        .map(|(blended, mut r)| {
+            // The score shown is the one the order follows.
+            r.score = blended.clamp(0.0, 1.0);
+            r
+        })
+        .take(limit)
+        .collect()
+}

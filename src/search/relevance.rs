@@ -1,0 +1,171 @@
+//! Stage 4: decide once per query whether it names enough of the catalogue to answer.
+//!
+//! A chat message mixes words the catalogue knows ("量化", "deepspeed") with filler it does
+//! not ("系统学一下", "my boss wants", "still"). Requiring every resource to match most of the
+//! words empties the answer for nearly every sentence; matching any one word answers "best
+//! pizza in new york". So the decision is taken for the whole query: each content word is
+//! *explained* (it reaches catalogue terms) or not, and counts by its *importance* (rare words
+//! say more than common ones). The query is answered when what is explained outweighs what
+//! is not. Ranking then weighs each resource by the explained words only.
+
+use super::expand::{How, QueryWord};
+use super::index::Index;
+
+/// The share of the query's importance the catalogue must explain when it knows only one of
+/// its words: that word must dominate the message. "果树什么时候剪枝最好" names pruning, but
+/// is about fruit trees; "剪枝有哪些方法" is about pruning.
+const MIN_SHARE_ALONE: f32 = 0.62;
+/// The share needed when two or more different words are catalogue concepts: they
+/// corroborate each other ("run llama locally on my macbook cpu").
+const MIN_SHARE_CORROBORATED: f32 = 0.35;
+/// How much of a word its character bigrams explain at most: a bigram found somewhere in the
+/// catalogue ("内存" inside some title) is evidence, but not enough to make the word one of the
+/// catalogue's concepts on its own.
+const BIGRAM_SURE: f32 = 0.5;
+/// How much of a word must be explained for it to count as a catalogue concept.
+const MIN_SURE: f32 = 0.6;
+
+/// What one word contributes to the decision.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct WordEvidence {
+    /// How much of the word the catalogue accounts for, in [0, 1].
+    pub explained: f32,
+    /// How much the word says, whatever the catalogue knows of it.
+    pub importance: f32,
+    /// How well the word tells resources apart: the inverse document frequency of its best
+    /// term in the catalogue, in (0.4, 1].
+    pub specificity: f32,
+}
+
+impl WordEvidence {
+    /// What the word adds to the evidence for answering: what is explained of it, by its
+    /// importance.
+    pub fn evidence(&self) -> f32 {
+        self.explained * self.importance
+    }
+
+    /// The word's weight in ranking: what is explained of it, by [`weigh`].
+    pub fn weight(&self) -> f32 {
+        self.explained * weigh(self.importance, self.specificity)
+    }
+}
+
+/// The decision for one query.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Relevance {
+    /// Per query word; zero for words that are not content.
+    pub words: Vec<WordEvidence>,
+    /// Sum of explained importance.
+    pub evidence: f32,
+    /// Sum of unexplained importance.
+    pub unexplained: f32,
+    /// How many different words the catalogue knows for sure (see [`MIN_SURE`]).
+    pub concepts: usize,
+    /// Whether the query is answered at all.
+    pub answer: bool,
+}
+
+/// How much of a word the index accounts for: its best alternative that has resources behind
+/// it, or the share of its bigrams that do.
+fn explained(word: &QueryWord, index: &Index) -> f32 {
+    let mut best: f32 = 0.0;
+    for alt in &word.alternatives {
+        if !index.postings(alt.term).is_empty() {
+            let sure = match alt.how {
+                How::Exact | How::Stem | How::Synonym | How::Compound => 1.0,
+                How::Part => 0.8,
+                How::Typo | How::Prefix => 0.7,
+                How::Bigram => 0.6,
+            };
+            best = best.max(sure);
+        }
+    }
+    if word.part_count > 0 {
+        let found = word
+            .parts
+            .iter()
+            .filter(|&&p| !index.postings(p).is_empty())
+            .count();
+        best = best.max(BIGRAM_SURE * found as f32 / word.part_count as f32);
+    }
+    best
+}
+
+impl Relevance {
+    /// Whether to answer: one catalogue word must dominate, two or more corroborate.
+    fn decide(&self) -> bool {
+        let needed = if self.concepts >= 2 {
+            MIN_SHARE_CORROBORATED
+        } else {
+            MIN_SHARE_ALONE
+        };
+        self.concepts >= 1 && self.share() >= needed
+    }
+
+    /// The share of the query's importance the catalogue explains, in [0, 1].
+    pub fn share(&self) -> f32 {
+        let all = self.evidence + self.unexplained;
+        if all > 0.0 { self.evidence / all } else { 0.0 }
+    }
+}
+
+/// The inverse document frequency of the word's best-known term.
+fn specificity(word: &QueryWord, index: &Index) -> f32 {
+    word.alternatives
+        .iter()
+        .map(|a| a.term)
+        .chain(word.parts.iter().copied())
+        .filter(|&t| !index.postings(t).is_empty())
+        .map(|t| index.idf(t))
+        .fold(0.0, f32::max)
+}
+
+/// A word's weight in ranking: how rare it is in the catalogue, tempered by how much it says
+/// in the language (so "in", "one", "models" count little even where the catalogue knows
+/// them, and "大模型", everywhere in the catalogue, does not drown "数学").
+fn weigh(importance: f32, specificity: f32) -> f32 {
+    importance.sqrt() * specificity
+}
+
+/// Judges a query. `importance` rates a content word by how much it says.
+pub fn judge(
+    words: &[QueryWord],
+    index: &Index,
+    importance: impl Fn(&QueryWord) -> f32,
+) -> Relevance {
+    let mut evidence = 0.0;
+    let mut unexplained = 0.0;
+    let mut sure: Vec<&str> = Vec::new();
+    let evidence_of: Vec<WordEvidence> = words
+        .iter()
+        .map(|w| {
+            if !w.is_content() {
+                return WordEvidence {
+                    explained: 0.0,
+                    importance: 0.0,
+                    specificity: 0.0,
+                };
+            }
+            let e = WordEvidence {
+                explained: explained(w, index),
+                importance: importance(w),
+                specificity: specificity(w, index),
+            };
+            evidence += e.evidence();
+            unexplained += (1.0 - e.explained) * e.importance;
+            if e.explained >= MIN_SURE && !sure.contains(&w.text.as_str()) {
+                sure.push(&w.text);
+            }
+            e
+        })
+        .collect();
+    let mut relevance = Relevance {
+        words: evidence_of,
+        evidence,
+        unexplained,
+        concepts: sure.len(),
+        answer: false,
+    };
+    relevance.answer = relevance.decide();
+    relevance
+}

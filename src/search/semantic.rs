@@ -1,0 +1,371 @@
+//! The semantic layer: every text as a weighted mean of static word vectors, so that a
+//! question naming no catalogue word ("训练时老是爆显存", "how do nodes exchange gradients")
+//! still lands near what it means (GPU memory optimisation, collective communication).
+//!
+//! The word vectors ([`super::vectors`]) were distilled offline from a multilingual sentence
+//! encoder; here a text is split into the table's words (Latin words and their compounds,
+//! Chinese by forward maximum matching), filler is skipped, and each word counts by its
+//! weight (rare words more). Resources get their vectors when the catalogue is indexed, so an
+//! operator's own catalogue and a hot reload work the same; a query gets its vector per
+//! request, and similarity is a dot product over the catalogue. The semantic layer proposes
+//! and re-ranks; it never decides on its own whether a query is answered.
+
+use super::index::letter_prefix;
+use super::lexicon::{self, Role};
+use super::normalise::normalise;
+use super::tokenise::{Run, runs};
+use super::vectors::{Vectors, WordId};
+use crate::catalogue::{Catalogue, ResourceIdx};
+
+/// How much each part of a resource counts in its vector: what it says of itself (titles),
+/// the words chosen to find it (keywords), and where it sits in the tree.
+const TITLE: f32 = 1.0;
+const KEYWORDS: f32 = 0.8;
+const TOPIC: f32 = 0.8;
+const ANCESTORS: f32 = 0.5;
+/// The most a run of words can count in [`Semantic::importance`].
+const MAX_IMPORTANCE: f32 = 1.5;
+/// Words rated below this share of the rarest word's weight are common ones.
+const COMMON: f32 = 0.6;
+/// Latin words joined into one table word at most ("flash attention" → flashattention).
+const MAX_COMPOUND: usize = 3;
+
+/// Resource vectors for one catalogue, over the shipped word table.
+#[derive(Debug)]
+pub struct Semantic {
+    vectors: &'static Vectors,
+    /// One unit vector per resource, row after row; all zero for a resource whose text has
+    /// no word in the table.
+    resources: Vec<f32>,
+    /// The largest word weight in the table, to scale importance into [0, 1].
+    max_weight: f32,
+    /// How rare each word is in this catalogue.
+    rarity: Rarity,
+}
+
+/// In how many resources each table word occurs, turned into a weight: a word in every
+/// resource ("模型", "model") tells them apart no better than filler.
+#[derive(Debug, Default)]
+struct Rarity {
+    count: std::collections::HashMap<WordId, u32>,
+    resources: f32,
+}
+
+impl Rarity {
+    fn count(fields: &[Vec<(f32, Vec<WordId>)>]) -> Rarity {
+        let mut count = std::collections::HashMap::new();
+        let mut seen = Vec::new();
+        for parts in fields {
+            seen.clear();
+            seen.extend(parts.iter().flat_map(|(_, words)| words.iter().copied()));
+            seen.sort_unstable();
+            seen.dedup();
+            for &id in &seen {
+                *count.entry(id).or_insert(0) += 1;
+            }
+        }
+        Rarity {
+            count,
+            resources: fields.len() as f32,
+        }
+    }
+
+    /// A weight in (0, 1]: 1 for a word in no resource or one, less the more resources have it.
+    fn of(&self, id: WordId) -> f32 {
+        let n = self.resources.max(1.0);
+        let df = self.count.get(&id).copied().unwrap_or(0).max(1) as f32;
+        (1.0 + n / df).ln() / (1.0 + n).ln()
+    }
+}
+
+/// A resource's words by part, each part with its factor: its titles, its keywords, its
+/// topic's names and its ancestors' names.
+fn resource_fields(
+    vectors: &Vectors,
+    catalogue: &Catalogue,
+    resource: &crate::catalogue::Resource,
+) -> Vec<(f32, Vec<WordId>)> {
+    let words = |texts: &mut dyn Iterator<Item = &str>| -> Vec<WordId> {
+        texts
+            .flat_map(|t| content_words(vectors, &normalise(t)))
+            .collect()
+    };
+    let titles = std::iter::once(resource.title.as_str()).chain(resource.title_en.as_deref());
+    let mut parts = vec![
+        (TITLE, words(&mut titles.into_iter())),
+        (
+            KEYWORDS,
+            words(&mut resource.keywords.iter().map(String::as_str)),
+        ),
+    ];
+    if let Some(&topic) = resource.topics.first() {
+        let path = catalogue.path(topic);
+        if let Some((&own, above)) = path.split_last() {
+            parts.push((TOPIC, words(&mut catalogue.topic(own).labels())));
+            let mut names = above.iter().flat_map(|&t| {
+                let t = catalogue.topic(t);
+                [t.name.as_str(), t.name_en.as_str()]
+            });
+            parts.push((ANCESTORS, words(&mut names)));
+        }
+    }
+    parts
+}
+
+impl Semantic {
+    /// Embeds every resource of a catalogue, or `None` when the shipped table is unusable
+    /// (the engine then answers lexically).
+    pub fn build(catalogue: &Catalogue) -> Option<Semantic> {
+        let vectors = match Vectors::shipped() {
+            Ok(v) => v,
+            Err(err) => {
+                tracing::warn!(%err, "semantic layer off: the word vector table is invalid");
+                return None;
+            }
+        };
+        let dims = vectors.dims();
+        let max_weight = vectors
+            .words()
+            .map(|(id, _)| vectors.weight(id))
+            .fold(f32::MIN_POSITIVE, f32::max);
+        let fields: Vec<Vec<(f32, Vec<WordId>)>> = catalogue
+            .resources()
+            .iter()
+            .map(|resource| resource_fields(vectors, catalogue, resource))
+            .collect();
+        let rarity = Rarity::count(&fields);
+        let mut resources = vec![0.0; catalogue.resources().len() * dims];
+        let mut field = vec![0.0; dims];
+        for (r, parts) in fields.iter().enumerate() {
+            let out = &mut resources[r * dims..(r + 1) * dims];
+            for (factor, words) in parts {
+                field.fill(0.0);
+                for &id in words {
+                    vectors.add_scaled(id, vectors.weight(id) * rarity.of(id), &mut field);
+                }
+                if normalise_in_place(&mut field) {
+                    for (o, f) in out.iter_mut().zip(&field) {
+                        *o += factor * f;
+                    }
+                }
+            }
+            normalise_in_place(out);
+        }
+        Some(Semantic {
+            vectors,
+            resources,
+            max_weight,
+            rarity,
+        })
+    }
+
+    /// Dimensions of the vectors.
+    pub fn dims(&self) -> usize {
+        self.vectors.dims()
+    }
+
+    /// The unit vector of a text's content words, or `None` when none of them is known.
+    pub fn embed(&self, text: &str) -> Option<Vec<f32>> {
+        let mut v = vec![0.0; self.dims()];
+        let mut any = false;
+        for id in content_words(self.vectors, &normalise(text)) {
+            let weight = self.vectors.weight(id) * self.rarity.of(id);
+            self.vectors.add_scaled(id, weight, &mut v);
+            any = true;
+        }
+        (any && normalise_in_place(&mut v)).then_some(v)
+    }
+
+    /// Cosine similarity of a query vector with each resource, in catalogue order.
+    pub fn similarities(&self, query: &[f32]) -> Vec<f32> {
+        self.resources
+            .chunks_exact(self.dims())
+            .map(|row| row.iter().zip(query).map(|(a, b)| a * b).sum())
+            .collect()
+    }
+
+    /// The `k` resources most similar to a query vector, best first.
+    pub fn nearest(&self, query: &[f32], k: usize) -> Vec<(ResourceIdx, f32)> {
+        let mut all: Vec<(ResourceIdx, f32)> =
+            self.similarities(query).into_iter().enumerate().collect();
+        let by = |a: &(ResourceIdx, f32), b: &(ResourceIdx, f32)| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        };
+        if all.len() > k && k > 0 {
+            all.select_nth_unstable_by(k - 1, by);
+        }
+        all.truncate(k);
+        all.sort_by(by);
+        all
+    }
+
+    /// How close a normalised word (or run of words) is to anything in the catalogue: the best
+    /// cosine similarity of its vector with a resource's, or `None` when the table lacks it.
+    pub fn affinity(&self, word: &str) -> Option<f32> {
+        let v = self.embed(word)?;
+        self.similarities(&v).into_iter().reduce(f32::max)
+    }
+
+    /// True when the table knows a single word and rates it common: an ordinary word, spelled
+    /// right, whatever the catalogue makes of it.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.vectors
+            .find(word)
+            .is_some_and(|id| self.vectors.weight(id) / self.max_weight < COMMON)
+    }
+
+    /// How much a normalised word says, in [0, 1]: rare words near 1, common ones near 0,
+    /// filler 0. Words the table lacks are taken as rare. A run of ideographs counts as the
+    /// sum of the table's words in it (filler skipped), capped.
+    pub fn importance(&self, word: &str) -> f32 {
+        let mut found = false;
+        let mut sum = 0.0;
+        for (id, filler) in table_words(self.vectors, word) {
+            found = true;
+            if !filler {
+                sum += self.vectors.weight(id);
+            }
+        }
+        if !found {
+            return 1.0;
+        }
+        (sum / self.max_weight).min(MAX_IMPORTANCE)
+    }
+}
+
+/// Scales a vector to unit length; false (and unchanged) for a zero vector.
+fn normalise_in_place(v: &mut [f32]) -> bool {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm <= f32::EPSILON {
+        return false;
+    }
+    v.iter_mut().for_each(|x| *x /= norm);
+    true
+}
+
+fn is_filler(word: &str) -> bool {
+    !matches!(lexicon::role(word), Role::Content)
+}
+
+/// The table's words in normalised text, filler skipped.
+pub fn content_words(vectors: &Vectors, normalised: &str) -> Vec<WordId> {
+    table_words(vectors, normalised)
+        .into_iter()
+        .filter(|&(_, filler)| !filler)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// The table's words in normalised text, each with whether it is filler: Latin words, joined
+/// into the longest compound the table knows; runs of ideographs by forward maximum matching,
+/// one character when nothing longer is known.
+fn table_words(vectors: &Vectors, normalised: &str) -> Vec<(WordId, bool)> {
+    let runs = runs(normalised);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        match runs[i] {
+            Run::Latin(word) => {
+                let mut joined = word.to_owned();
+                let mut best = (vectors.find(word), 1);
+                for (n, next) in runs[i + 1..].iter().take(MAX_COMPOUND - 1).enumerate() {
+                    let Run::Latin(next) = next else { break };
+                    joined.push_str(next);
+                    if let Some(id) = vectors.find(&joined) {
+                        best = (Some(id), n + 2);
+                    }
+                }
+                let (found, used) = best;
+                let found = found.or_else(|| letter_prefix(word).and_then(|p| vectors.find(p)));
+                if let Some(id) = found {
+                    out.push((id, used == 1 && is_filler(word)));
+                }
+                i += used;
+            }
+            Run::Cjk(chars) => {
+                segment(vectors, chars, &mut out);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Forward maximum matching of a run of ideographs against the table.
+fn segment(vectors: &Vectors, run: &str, out: &mut Vec<(WordId, bool)>) {
+    let bounds: Vec<usize> = run
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([run.len()])
+        .collect();
+    let chars = bounds.len() - 1;
+    let longest = vectors.longest_cjk_word_chars().max(1);
+    let mut at = 0;
+    while at < chars {
+        let found = (1..=longest.min(chars - at)).rev().find_map(|n| {
+            let word = &run[bounds[at]..bounds[at + n]];
+            vectors.find(word).map(|id| (id, n, word))
+        });
+        match found {
+            Some((id, n, word)) => {
+                out.push((id, is_filler(word)));
+                at += n;
+            }
+            None => at += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine_semantic() -> Semantic {
+        Semantic::build(&Catalogue::shipped().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn filler_is_skipped_and_compounds_join() {
+        let v = Vectors::shipped().unwrap();
+        let words: Vec<&str> = content_words(v, &normalise("请问有没有 flash attention 的资料"))
+            .into_iter()
+            .map(|id| v.word(id))
+            .collect();
+        assert!(words.contains(&"flashattention"), "{words:?}");
+        assert!(!words.contains(&"请问"), "{words:?}");
+    }
+
+    #[test]
+    fn paraphrases_land_near_their_topic() {
+        let s = engine_semantic();
+        let cat = Catalogue::shipped().unwrap();
+        let top = |q: &str| -> Vec<String> {
+            let v = s.embed(q).unwrap();
+            s.nearest(&v, 5)
+                .into_iter()
+                .map(|(r, _)| cat.resource(r).id.clone())
+                .collect()
+        };
+        let memory = top("训练时老是爆显存");
+        let memory_ids = [
+            "csdn-137055671",
+            "saikr-533227",
+            "zhihu-648924115",
+            "csdn-131030255",
+        ];
+        assert!(
+            memory.iter().any(|id| memory_ids.contains(&id.as_str())),
+            "{memory:?}"
+        );
+    }
+
+    #[test]
+    fn importance_follows_rarity() {
+        let s = engine_semantic();
+        assert!(s.importance("量化") > s.importance("时候"));
+        assert!(s.importance("nccl") > s.importance("people"));
+        assert_eq!(s.importance("的"), 0.0);
+        assert_eq!(s.importance("的吗"), 0.0);
+        assert_eq!(s.importance("qwzxv"), 1.0);
+    }
+}

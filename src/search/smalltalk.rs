@@ -1,0 +1,261 @@
+//! Messages that are not questions: greetings, thanks, and requests for help with the bot.
+//!
+//! A chat bot is greeted and thanked; answering "hi" with an InfiniBand article, or "谢谢"
+//! with "nothing matches", reads as broken. A message is small talk only when *all* of it is
+//! made of such phrases (and a few fillers such as "ok", "呀"), so "hi, any LoRA tutorials?"
+//! is still a question.
+
+use serde::Serialize;
+
+use super::normalise::{is_cjk, normalise};
+
+/// What a small-talk message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SmallTalk {
+    /// "hi", "你好", "在吗".
+    Greeting,
+    /// "thanks", "谢谢".
+    Thanks,
+    /// "help", "怎么用", "what can you do".
+    Help,
+}
+
+/// Phrases, normalised: Latin phrases are space-separated words, Chinese ones plain runs.
+/// `None` marks fillers, which may surround a phrase but do not make small talk on their own.
+const PHRASES: &[(&str, Option<SmallTalk>)] = &[
+    ("hi", Some(SmallTalk::Greeting)),
+    ("hii", Some(SmallTalk::Greeting)),
+    ("hello", Some(SmallTalk::Greeting)),
+    ("hey", Some(SmallTalk::Greeting)),
+    ("heya", Some(SmallTalk::Greeting)),
+    ("yo", Some(SmallTalk::Greeting)),
+    ("howdy", Some(SmallTalk::Greeting)),
+    ("greetings", Some(SmallTalk::Greeting)),
+    ("good morning", Some(SmallTalk::Greeting)),
+    ("good afternoon", Some(SmallTalk::Greeting)),
+    ("good evening", Some(SmallTalk::Greeting)),
+    ("good night", Some(SmallTalk::Greeting)),
+    ("morning", Some(SmallTalk::Greeting)),
+    ("bye", Some(SmallTalk::Greeting)),
+    ("goodbye", Some(SmallTalk::Greeting)),
+    ("see you", Some(SmallTalk::Greeting)),
+    ("how are you", Some(SmallTalk::Greeting)),
+    ("anyone there", Some(SmallTalk::Greeting)),
+    ("are you there", Some(SmallTalk::Greeting)),
+    ("你好", Some(SmallTalk::Greeting)),
+    ("您好", Some(SmallTalk::Greeting)),
+    ("你们好", Some(SmallTalk::Greeting)),
+    ("大家好", Some(SmallTalk::Greeting)),
+    ("嗨", Some(SmallTalk::Greeting)),
+    ("哈喽", Some(SmallTalk::Greeting)),
+    ("哈罗", Some(SmallTalk::Greeting)),
+    ("在吗", Some(SmallTalk::Greeting)),
+    ("在不在", Some(SmallTalk::Greeting)),
+    ("有人吗", Some(SmallTalk::Greeting)),
+    ("早上好", Some(SmallTalk::Greeting)),
+    ("早安", Some(SmallTalk::Greeting)),
+    ("早", Some(SmallTalk::Greeting)),
+    ("上午好", Some(SmallTalk::Greeting)),
+    ("中午好", Some(SmallTalk::Greeting)),
+    ("下午好", Some(SmallTalk::Greeting)),
+    ("晚上好", Some(SmallTalk::Greeting)),
+    ("晚安", Some(SmallTalk::Greeting)),
+    ("再见", Some(SmallTalk::Greeting)),
+    ("拜拜", Some(SmallTalk::Greeting)),
+    ("你好吗", Some(SmallTalk::Greeting)),
+    ("thanks", Some(SmallTalk::Thanks)),
+    ("thank you", Some(SmallTalk::Thanks)),
+    ("thank u", Some(SmallTalk::Thanks)),
+    ("thankyou", Some(SmallTalk::Thanks)),
+    ("thx", Some(SmallTalk::Thanks)),
+    ("thanx", Some(SmallTalk::Thanks)),
+    ("ty", Some(SmallTalk::Thanks)),
+    ("tysm", Some(SmallTalk::Thanks)),
+    ("cheers", Some(SmallTalk::Thanks)),
+    ("much appreciated", Some(SmallTalk::Thanks)),
+    ("appreciate it", Some(SmallTalk::Thanks)),
+    ("great", Some(SmallTalk::Thanks)),
+    ("awesome", Some(SmallTalk::Thanks)),
+    ("nice", Some(SmallTalk::Thanks)),
+    ("perfect", Some(SmallTalk::Thanks)),
+    ("谢谢", Some(SmallTalk::Thanks)),
+    ("谢了", Some(SmallTalk::Thanks)),
+    ("谢啦", Some(SmallTalk::Thanks)),
+    ("多谢", Some(SmallTalk::Thanks)),
+    ("感谢", Some(SmallTalk::Thanks)),
+    ("感激", Some(SmallTalk::Thanks)),
+    ("太感谢了", Some(SmallTalk::Thanks)),
+    ("辛苦了", Some(SmallTalk::Thanks)),
+    ("太棒了", Some(SmallTalk::Thanks)),
+    ("好棒", Some(SmallTalk::Thanks)),
+    ("厉害", Some(SmallTalk::Thanks)),
+    ("help", Some(SmallTalk::Help)),
+    ("start", Some(SmallTalk::Help)),
+    ("menu", Some(SmallTalk::Help)),
+    ("what can you do", Some(SmallTalk::Help)),
+    ("what do you do", Some(SmallTalk::Help)),
+    ("who are you", Some(SmallTalk::Help)),
+    ("what are you", Some(SmallTalk::Help)),
+    ("how do i use this", Some(SmallTalk::Help)),
+    ("how do i use you", Some(SmallTalk::Help)),
+    ("how does this work", Some(SmallTalk::Help)),
+    ("how to use", Some(SmallTalk::Help)),
+    ("帮助", Some(SmallTalk::Help)),
+    ("求助", Some(SmallTalk::Help)),
+    ("菜单", Some(SmallTalk::Help)),
+    ("怎么用", Some(SmallTalk::Help)),
+    ("如何使用", Some(SmallTalk::Help)),
+    ("怎么使用", Some(SmallTalk::Help)),
+    ("使用说明", Some(SmallTalk::Help)),
+    ("你能做什么", Some(SmallTalk::Help)),
+    ("你会什么", Some(SmallTalk::Help)),
+    ("你可以做什么", Some(SmallTalk::Help)),
+    ("你有什么功能", Some(SmallTalk::Help)),
+    ("你是谁", Some(SmallTalk::Help)),
+    ("你是干什么的", Some(SmallTalk::Help)),
+    ("有什么命令", Some(SmallTalk::Help)),
+    ("有哪些命令", Some(SmallTalk::Help)),
+    ("命令", Some(SmallTalk::Help)),
+    ("指令", Some(SmallTalk::Help)),
+    ("commands", Some(SmallTalk::Help)),
+    ("what commands", Some(SmallTalk::Help)),
+    ("ok", None),
+    ("okay", None),
+    ("oh", None),
+    ("so", None),
+    ("much", None),
+    ("very", None),
+    ("a lot", None),
+    ("again", None),
+    ("there", None),
+    ("all", None),
+    ("everyone", None),
+    ("bot", None),
+    ("ganhuo", None),
+    ("please", None),
+    ("pls", None),
+    ("me", None),
+    ("干货", None),
+    ("机器人", None),
+    ("这个", None),
+    ("这", None),
+    ("那", None),
+    ("有", None),
+    ("好的", None),
+    ("好", None),
+    ("嗯", None),
+    ("哦", None),
+    ("你", None),
+    ("呀", None),
+    ("啊", None),
+    ("哈", None),
+    ("哈哈", None),
+    ("呢", None),
+    ("吗", None),
+    ("了", None),
+    ("啦", None),
+    ("的", None),
+    ("哟", None),
+    ("喔", None),
+    ("请问", None),
+    ("一下", None),
+    ("非常", None),
+    ("真", None),
+];
+
+/// The unit phrases are matched on: a Latin word or one ideograph.
+fn units(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for word in text.split(' ') {
+        if word.chars().any(is_cjk) {
+            out.extend(word.char_indices().map(|(i, c)| &word[i..i + c.len_utf8()]));
+        } else if !word.is_empty() {
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// The small talk a whole message amounts to, if it is nothing else. When a message mixes
+/// kinds ("hi, what can you do?"), help wins over thanks over a greeting: it asks the most.
+pub fn recognise(message: &str) -> Option<SmallTalk> {
+    let text = normalise(message);
+    let have = units(&text);
+    if have.is_empty() {
+        return None;
+    }
+    let phrases: Vec<(Vec<&str>, Option<SmallTalk>)> =
+        PHRASES.iter().map(|&(p, kind)| (units(p), kind)).collect();
+    let mut found: Option<SmallTalk> = None;
+    let mut at = 0;
+    while at < have.len() {
+        // Longest phrase first, so "thank you" is not read as an unknown "thank".
+        let best = phrases
+            .iter()
+            .filter(|(p, _)| have[at..].starts_with(p))
+            .max_by_key(|(p, _)| p.len())?;
+        if let Some(kind) = best.1 {
+            found = Some(found.map_or(kind, |k| k.max(kind)));
+        }
+        at += best.0.len();
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn greetings_thanks_and_help() {
+        for g in [
+            "hi",
+            "Hello!",
+            "hey there",
+            "你好",
+            "你好呀~",
+            "在吗？",
+            "早上好",
+            "Good morning bot",
+        ] {
+            assert_eq!(recognise(g), Some(SmallTalk::Greeting), "{g}");
+        }
+        for t in [
+            "谢谢",
+            "thanks!",
+            "Thank you so much",
+            "thx",
+            "好的，谢谢啦",
+            "ok thanks",
+        ] {
+            assert_eq!(recognise(t), Some(SmallTalk::Thanks), "{t}");
+        }
+        for h in [
+            "help",
+            "/help",
+            "怎么用",
+            "你能做什么？",
+            "What can you do?",
+            "hi, what can you do",
+        ] {
+            assert_eq!(recognise(h), Some(SmallTalk::Help), "{h}");
+        }
+    }
+
+    #[test]
+    fn questions_are_not_small_talk() {
+        for q in [
+            "hi, any LoRA tutorials?",
+            "谢谢，还有 vLLM 的吗",
+            "help me with deepspeed",
+            "vllm",
+            "ok",
+            "",
+            "🚀",
+            "你",
+        ] {
+            assert_eq!(recognise(q), None, "{q}");
+        }
+    }
+}

@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Validate ganhuo's conversational quality set and split it into tune / holdout halves.
+
+The set was written as one list, blind to the search engine, then split once with this
+script. Standard library only (Python 3.11+).
+
+    python3 tests/conversation/split.py check
+        Validate tune.toml and holdout.toml (every resource id exists in
+        data/catalogue.toml, fields fit the tag, no duplicate messages, minimum counts),
+        check that re-splitting their union gives exactly the same two halves, and print
+        the counts per tag.
+
+    python3 tests/conversation/split.py split FILE...
+        Validate the union of the FILEs (each a list of [[case]] tables) and write
+        tune.toml and holdout.toml next to this script.
+
+Split rule: cases are grouped by tag; each group is sorted by query text and shuffled
+with one random.Random(20261128) instance, tags taken in sorted order; the first half of
+each group goes to tune, the rest to holdout. When a group is odd, its extra case goes to
+whichever file is smaller so far (tune on a tie). Because the input is sorted before
+shuffling, the split depends only on the set of cases, not on their order.
+"""
+
+import json
+import random
+import re
+import sys
+import tomllib
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+SEED = 20261128
+HERE = Path(__file__).resolve().parent
+CATALOGUE = HERE.parent.parent / "data" / "catalogue.toml"
+TUNE = HERE / "tune.toml"
+HOLDOUT = HERE / "holdout.toml"
+
+LANGS = ("zh", "en", "mixed")
+ON_TOPIC_KINDS = ("filler", "question", "comparison", "paraphrase", "typo", "section", "beginner")
+KINDS = ON_TOPIC_KINDS + ("offtopic", "smalltalk")
+SMALL_TALK = ("greeting", "thanks", "help")
+TAG_RE = re.compile(r"^(%s)-(%s)$" % ("|".join(LANGS), "|".join(KINDS)))
+MINIMUMS = {"on-topic": 220, "offtopic": 60, "smalltalk": 24}
+
+HEADER = """\
+# ganhuo conversational quality set — {half} half (issue 8).
+#
+# Messages as people type them to a Telegram/Discord bot: Chinese, English and mixed;
+# with filler and politeness, questions, comparisons and lists, paraphrases that name no
+# catalogue word, typos, traditional characters and full-width letters, questions about
+# the seed article's sections, beginner questions; plus off-topic messages (including
+# near misses that share words with the domain) and small talk.
+#
+# Written blind, BEFORE any tuning of the search engine, by someone who had read only
+# data/catalogue.toml and the seed article — not the engine's code, not its output, and
+# not the keyword query sets (tests/golden.toml, tests/holdout.toml).
+#
+# {purpose}
+# The halves come from one list split by tests/conversation/split.py (stratified by tag,
+# random.Random(20261128)); never move cases between them by hand. After any edit run
+#   python3 tests/conversation/split.py check
+#
+# Format: one [[case]] table per message.
+#   query       the message exactly as typed
+#   tag         "<lang>-<kind>"; lang: zh | en | mixed; kind: filler | question |
+#               comparison | paraphrase | typo | section | beginner | offtopic | smalltalk
+#   any3        on-topic cases: EVERY resource id that is a right answer; the case is a
+#               hit when at least one of them is among the top 3 results
+#   covers      comparisons and lists: one group of acceptable ids per concept asked
+#               about (each group is a subset of any3)
+#   none        off-topic cases: true — nothing in the catalogue is a reasonable answer
+#   small_talk  greeting | thanks | help — the bot should answer as small talk, not search
+"""
+
+PURPOSE = {
+    "TUNE": "This half may be used to tune the engine. Its twin, holdout.toml, must not be.",
+    "HOLDOUT": "This half must NEVER be used for tuning: only run it and report the numbers.\n"
+    "# Its twin, tune.toml, is the half to tune on.",
+}
+
+
+class Invalid(Exception):
+    """A problem in a case file; the message names the case."""
+
+
+def load_cases(path):
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    extra = set(data) - {"case"}
+    if extra:
+        raise Invalid(f"{path}: unexpected top-level keys {sorted(extra)}")
+    return data.get("case", [])
+
+
+def catalogue_ids():
+    with open(CATALOGUE, "rb") as f:
+        return {r["id"] for r in tomllib.load(f)["resource"]}
+
+
+def script_of(query):
+    """Which scripts a message uses: (has Han characters, has Latin letters incl. full-width)."""
+    han = latin = False
+    for ch in query:
+        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+            han = True
+        elif ("a" <= ch.lower() <= "z") or ("\uff21" <= ch <= "\uff3a") or ("\uff41" <= ch <= "\uff5a"):
+            latin = True
+    return han, latin
+
+
+def normalised(query):
+    return " ".join(unicodedata.normalize("NFKC", query).casefold().split())
+
+
+def kind_of(case):
+    return case["tag"].split("-", 1)[1]
+
+
+def validate(cases, ids, where):
+    problems = []
+    seen = {}
+    for n, case in enumerate(cases, 1):
+        label = f"{where} case {n} ({case.get('query', '?')!r})"
+
+        def bad(msg):
+            problems.append(f"{label}: {msg}")
+
+        unknown = set(case) - {"query", "tag", "any3", "covers", "none", "small_talk"}
+        if unknown:
+            bad(f"unknown keys {sorted(unknown)}")
+        query, tag = case.get("query"), case.get("tag")
+        if not isinstance(query, str) or not query.strip():
+            bad("query must be a non-empty string")
+            continue
+        if not isinstance(tag, str) or not TAG_RE.match(tag):
+            bad(f"bad tag {tag!r}")
+            continue
+        key = normalised(query)
+        if key in seen:
+            bad(f"duplicate of case {seen[key]}")
+        seen[key] = n
+
+        lang, kind = tag.split("-", 1)
+        han, latin = script_of(query)
+        if kind != "smalltalk" or han or latin:
+            want = "mixed" if han and latin else "zh" if han else "en"
+            if lang != want:
+                bad(f"tag says {lang} but the text is {want}")
+
+        if kind == "offtopic":
+            if case.get("none") is not True:
+                bad("off-topic case needs none = true")
+            if {"any3", "covers", "small_talk"} & set(case):
+                bad("off-topic case must not have any3, covers or small_talk")
+        elif kind == "smalltalk":
+            if case.get("small_talk") not in SMALL_TALK:
+                bad(f"small_talk must be one of {SMALL_TALK}")
+            if {"any3", "covers", "none"} & set(case):
+                bad("small-talk case must not have any3, covers or none")
+        else:
+            if {"none", "small_talk"} & set(case):
+                bad("on-topic case must not have none or small_talk")
+            any3 = case.get("any3")
+            if not isinstance(any3, list) or not any3:
+                bad("on-topic case needs a non-empty any3")
+                continue
+            if len(set(any3)) != len(any3):
+                bad("any3 repeats an id")
+            for i in any3:
+                if i not in ids:
+                    bad(f"unknown resource id {i!r} in any3")
+            covers = case.get("covers")
+            if kind == "comparison" and (not isinstance(covers, list) or len(covers) < 2):
+                bad("comparison case needs covers with at least two groups")
+            if covers is not None:
+                if not isinstance(covers, list) or not covers:
+                    bad("covers must be a non-empty list of groups")
+                    continue
+                for g in covers:
+                    if not isinstance(g, list) or not g:
+                        bad("each covers group must be a non-empty list")
+                        continue
+                    for i in g:
+                        if i not in ids:
+                            bad(f"unknown resource id {i!r} in covers")
+                        elif i not in any3:
+                            bad(f"covers id {i!r} is missing from any3")
+    return problems
+
+
+def check_minimums(cases):
+    kinds = Counter(kind_of(c) for c in cases)
+    got = {
+        "on-topic": sum(kinds[k] for k in ON_TOPIC_KINDS),
+        "offtopic": kinds["offtopic"],
+        "smalltalk": kinds["smalltalk"],
+    }
+    return [f"only {got[k]} {k} cases, need {m}" for k, m in MINIMUMS.items() if got[k] < m]
+
+
+def split(cases):
+    by_tag = {}
+    for case in cases:
+        by_tag.setdefault(case["tag"], []).append(case)
+    rng = random.Random(SEED)
+    tune, holdout = [], []
+    for tag in sorted(by_tag):
+        group = sorted(by_tag[tag], key=lambda c: c["query"])
+        rng.shuffle(group)
+        half = len(group) // 2
+        if len(group) % 2 and len(tune) <= len(holdout):
+            half += 1
+        tune.extend(group[:half])
+        holdout.extend(group[half:])
+    return tune, holdout
+
+
+def toml_str(s):
+    # JSON string escapes are valid TOML basic-string escapes.
+    return json.dumps(s, ensure_ascii=False)
+
+
+def dump(cases, half):
+    out = [HEADER.format(half=half, purpose=PURPOSE[half]).rstrip("\n")]
+    for case in cases:
+        out.append("\n[[case]]")
+        out.append(f"query = {toml_str(case['query'])}")
+        out.append(f"tag = {toml_str(case['tag'])}")
+        if "any3" in case:
+            out.append("any3 = [" + ", ".join(toml_str(i) for i in case["any3"]) + "]")
+        if "covers" in case:
+            groups = ("[" + ", ".join(toml_str(i) for i in g) + "]" for g in case["covers"])
+            out.append("covers = [" + ", ".join(groups) + "]")
+        if "none" in case:
+            out.append("none = true")
+        if "small_talk" in case:
+            out.append(f"small_talk = {toml_str(case['small_talk'])}")
+    return "\n".join(out) + "\n"
+
+
+def counts_table(tune, holdout):
+    t, h = Counter(c["tag"] for c in tune), Counter(c["tag"] for c in holdout)
+    lines = ["| tag | tune | holdout | total |", "|---|---:|---:|---:|"]
+    for tag in sorted(set(t) | set(h)):
+        lines.append(f"| {tag} | {t[tag]} | {h[tag]} | {t[tag] + h[tag]} |")
+    lines.append(f"| **all** | {len(tune)} | {len(holdout)} | {len(tune) + len(holdout)} |")
+    return "\n".join(lines)
+
+
+def fail(problems):
+    for p in problems:
+        print(p, file=sys.stderr)
+    sys.exit(1)
+
+
+def main(argv):
+    args = argv[1:]
+    ids = catalogue_ids()
+    if args[:1] == ["split"] and len(args) >= 2:
+        cases = [case for path in args[1:] for case in load_cases(path)]
+        problems = validate(cases, ids, "input") + check_minimums(cases)
+        if problems:
+            fail(problems)
+        tune, holdout = split(cases)
+        TUNE.write_text(dump(tune, "TUNE"), encoding="utf-8")
+        HOLDOUT.write_text(dump(holdout, "HOLDOUT"), encoding="utf-8")
+        if (load_cases(TUNE), load_cases(HOLDOUT)) != (tune, holdout):
+            fail(["the written files do not read back identically"])
+    elif args in ([], ["check"]):
+        tune, holdout = load_cases(TUNE), load_cases(HOLDOUT)
+        # Validating the union also catches a message that sits in both halves.
+        problems = validate(tune + holdout, ids, "tune+holdout") + check_minimums(tune + holdout)
+        if problems:
+            fail(problems)
+        if split(tune + holdout) != (tune, holdout):
+            fail(["the halves are not what the split rule gives for their union; re-run split"])
+    else:
+        fail(["usage: split.py [check] | split.py split FILE..."])
+    print(counts_table(tune, holdout))
+    print(f"ok: {len(tune) + len(holdout)} cases; every id is in data/catalogue.toml")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
