@@ -26,11 +26,15 @@ COPY data ./data
 COPY benches ./benches
 # Cargo compares mtimes: make sure the real sources are newer than the stub build.
 RUN touch src/main.rs src/lib.rs \
- && cargo build --profile dist --locked
+ && cargo build --profile dist --locked \
+ && mkdir -p /out/store
 
 FROM ${RUNTIME_IMAGE}
 COPY --from=builder /src/target/dist/ganhuo /usr/local/bin/ganhuo
 COPY deploy/config.toml /etc/ganhuo/config.toml
+# The store's SQLite file (query log for `ganhuo report`): a volume the non-root user can write.
+COPY --from=builder --chown=65532:65532 /out/store /var/lib/ganhuo
+VOLUME ["/var/lib/ganhuo"]
 ENV GANHUO_CONFIG=/etc/ganhuo/config.toml
 USER 65532:65532
 EXPOSE 8080

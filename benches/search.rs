@@ -1,5 +1,6 @@
 //! Criterion benchmarks: per-query latency over the shipped catalogue and over synthetic
-//! catalogues of 1k, 10k and 100k resources, and start-up cost (parse + index).
+//! catalogues of 1k, 10k and 100k resources, the conversational sentences with the semantic
+//! layer on and off, and start-up cost (parse + index).
 //!
 //! Run with `cargo bench`. Compare figures from one run only; the machines are noisy.
 
@@ -14,6 +15,7 @@ use std::fmt::Write;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use ganhuo::search::Options;
 use ganhuo::{Catalogue, Engine};
 
 #[path = "../tests/support/golden.rs"]
@@ -120,6 +122,30 @@ fn per_query(c: &mut Criterion) {
     group.finish();
 }
 
+/// The conversational set's sentences (both halves), answered with the semantic layer on and
+/// off: what the layer costs per question.
+fn sentences(c: &mut Criterion) {
+    let queries: Vec<String> = [golden::CONVERSATION_TUNE, golden::CONVERSATION_HOLDOUT]
+        .into_iter()
+        .flat_map(|text| golden::load(text, "conversation"))
+        .map(|case| case.query)
+        .collect();
+    let mut group = c.benchmark_group("sentences");
+    group.throughput(Throughput::Elements(queries.len() as u64));
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    for (name, semantic) in [("semantic-on", true), ("semantic-off", false)] {
+        let engine = Engine::with_options(catalogue.clone(), Options { semantic });
+        group.bench_function(BenchmarkId::new("conversation", name), |b| {
+            b.iter(|| {
+                for q in &queries {
+                    black_box(engine.answer(black_box(q), 0, 5));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
 fn startup(c: &mut Criterion) {
     let mut group = c.benchmark_group("startup");
     group.bench_function("parse-shipped", |b| {
@@ -127,6 +153,13 @@ fn startup(c: &mut Criterion) {
     });
     group.bench_function("parse-and-index-shipped", |b| {
         b.iter(|| black_box(Engine::new(Catalogue::shipped().unwrap())))
+    });
+    // The same with the semantic layer off: what resource vectors add to start-up.
+    group.bench_function("parse-and-index-shipped-lexical", |b| {
+        b.iter(|| {
+            let catalogue = Catalogue::shipped().unwrap();
+            black_box(Engine::with_options(catalogue, Options { semantic: false }))
+        })
     });
     group.finish();
 }
@@ -219,6 +252,7 @@ fn autocomplete(c: &mut Criterion) {
 criterion_group!(
     benches,
     per_query,
+    sentences,
     fuzzy_matcher_scan,
     startup,
     autocomplete

@@ -2,7 +2,8 @@
 //! the HTTP endpoint and the catalogue reloader, all stopped together by SIGTERM or SIGINT.
 //!
 //! A permanent adapter failure (a rejected token) stops everything with a non-zero exit;
-//! transient faults are the adapters' to retry.
+//! transient faults are the adapters' to retry. On a signal the adapters stop taking work and
+//! finish what they took within `[run] grace`.
 
 use std::io::Write;
 use std::time::Duration;
@@ -15,12 +16,15 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::{Config, LogConfig, LogFormat};
 use crate::reload::Reloader;
-use crate::service::Services;
+use crate::service::{Platform, Services};
+use crate::store::Store;
 
-/// Time given to tasks to finish after a shutdown signal; `docker stop` waits 10 s, we promise 5.
-const DRAIN: Duration = Duration::from_secs(4);
+/// Time tasks get beyond the grace period to stop once it is over (confirming the last
+/// Telegram updates, closing Discord's shards).
+const AFTER_GRACE: Duration = Duration::from_millis(1500);
 
-const NO_ADAPTER: &str = "no chat adapter is configured, so there is nothing to run.
+/// Why `run` (and so `check`) refuses a configuration with no adapter, and what to do.
+pub(crate) const NO_ADAPTER: &str = "no chat adapter is configured, so there is nothing to run.
 Configure at least one of them:
   • Telegram: set TELEGRAM_BOT_TOKEN (or [telegram] token in the config file)
   • Discord:  set DISCORD_TOKEN (or [discord] token in the config file)
@@ -68,15 +72,35 @@ async fn serve(config: Config) -> Result<()> {
         resources = engine.catalogue().resources().len(),
         "catalogue loaded"
     );
-    let services = Services::new(engine, config.search.page_size);
+    let mut services = Services::new(engine, config.search.page_size);
     let shutdown = CancellationToken::new();
     spawn_signal_handler(shutdown.clone())?;
 
     let mut tasks: JoinSet<Task> = JoinSet::new();
+    // The store first, so that every adapter records into it. Its writer connects in the
+    // background: a store that is down never delays the start or an answer.
+    let store_metrics = services.metrics().store().clone();
+    if let Some((store, writer)) = Store::new(&config.store, store_metrics) {
+        if let Some(backend) = &config.store.backend {
+            tracing::info!(
+                store = %backend.describe(),
+                retention_days = config.store.retention_days,
+                "query log on"
+            );
+        }
+        services = services.with_store(store);
+        let token = shutdown.child_token();
+        tasks.spawn(async move {
+            writer.run(token).await;
+            Ok(())
+        });
+    }
     let mut routes = crate::http::router(services.clone());
 
+    let grace = config.run.grace;
     if let Some(telegram) = config.telegram.clone() {
-        let mut adapter = crate::telegram::Telegram::new(telegram, services.clone());
+        services.metrics().expect_platform(Platform::Telegram);
+        let mut adapter = crate::telegram::Telegram::new(telegram, services.clone()).grace(grace);
         if let Some(webhook) = adapter.webhook_router() {
             routes = routes.merge(webhook);
         }
@@ -84,7 +108,8 @@ async fn serve(config: Config) -> Result<()> {
         tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
     }
     if let Some(discord) = config.discord.clone() {
-        let adapter = crate::discord::Discord::new(discord, services.clone());
+        services.metrics().expect_platform(Platform::Discord);
+        let adapter = crate::discord::Discord::new(discord, services.clone()).grace(grace);
         let token = shutdown.child_token();
         tasks.spawn(async move { adapter.run(token).await.map_err(anyhow::Error::from) });
     }
@@ -95,16 +120,18 @@ async fn serve(config: Config) -> Result<()> {
         tasks.spawn(crate::http::serve(listener, routes, shutdown.child_token()));
     }
     if let Some(path) = config.catalogue.clone() {
-        tasks.spawn(Reloader::new(path, services.clone()).run(shutdown.child_token()));
+        let reloader = Reloader::new(path, services.clone()).max_loss(config.reload.max_loss);
+        tasks.spawn(reloader.run(shutdown.child_token()));
     }
 
     let failure = supervise(&mut tasks, &shutdown).await;
     shutdown.cancel();
-    if tokio::time::timeout(DRAIN, drain(&mut tasks))
+    let drain_for = grace + AFTER_GRACE;
+    if tokio::time::timeout(drain_for, drain(&mut tasks))
         .await
         .is_err()
     {
-        tracing::warn!("some tasks did not stop within {DRAIN:?}; exiting anyway");
+        tracing::warn!("some tasks did not stop within {drain_for:?}; exiting anyway");
         tasks.abort_all();
     }
     match failure {

@@ -1,6 +1,8 @@
 //! `ganhuo chat`: the bot in a terminal, a front end like the two bots, so a newcomer can try it
 //! with no token. It encodes actions as commands (`/more`, `/back`, `/up`, `/first`,
-//! `/topics <id>`) and marks views up as plain text; [`plain`] also serves `ganhuo ask`.
+//! `/topics <id>`, and `/good` `/bad` for feedback when a store records answers — `ganhuo
+//! chat` itself runs without one) and marks views up as plain text; [`plain`] also serves
+//! `ganhuo ask`.
 //!
 //! At a terminal, lines are read with line editing and history; otherwise (a pipe, a test)
 //! plainly, with bytes that are not UTF-8 replaced.
@@ -11,7 +13,8 @@ use anyhow::{Context, Result};
 
 use crate::i18n::Locale;
 use crate::present::{
-    Action, Budget, Heading, LinkKind, Measure, Notice, Presenter, Reply, Request, View,
+    Action, Budget, Heading, LinkKind, Measure, Notice, Origin, Presenter, Reply, Request, View,
+    answer_of,
 };
 
 /// A terminal has no limits worth clipping to, but a very long title still reads better cut.
@@ -27,12 +30,14 @@ pub const BUDGET: Budget = Budget {
 };
 
 /// The commands that follow navigation links.
-const NAVIGATION: [(LinkKind, &str); 5] = [
+const NAVIGATION: [(LinkKind, &str); 7] = [
     (LinkKind::Next, "/more"),
     (LinkKind::Previous, "/back"),
     (LinkKind::Restart, "/first"),
     (LinkKind::Up, "/up"),
     (LinkKind::Roots, "/topics"),
+    (LinkKind::Helpful, "/good"),
+    (LinkKind::NotHelpful, "/bad"),
 ];
 
 /// What one line typed at the prompt asks for.
@@ -58,6 +63,8 @@ fn parse(line: &str) -> Line {
         "/back" | "/prev" => Line::Follow(LinkKind::Previous),
         "/first" => Line::Follow(LinkKind::Restart),
         "/up" => Line::Follow(LinkKind::Up),
+        "/good" => Line::Follow(LinkKind::Helpful),
+        "/bad" => Line::Follow(LinkKind::NotHelpful),
         "/topics" => Line::Request(Request::Browse((!rest.is_empty()).then(|| rest.to_owned()))),
         "/ask" => Line::Request(Request::Ask(rest.to_owned())),
         c if c.starts_with('/') => Line::Unknown,
@@ -179,6 +186,7 @@ impl Session {
 
     /// The reply to one line; `None` ends the session.
     pub fn reply(&mut self, line: &str) -> Option<String> {
+        let mut origin = Origin::default();
         let request = match parse(line) {
             Line::Quit => return None,
             Line::Nothing => return Some(String::new()),
@@ -188,7 +196,10 @@ impl Session {
             Line::Follow(kind) => {
                 let link = self.last.as_ref().and_then(|v| v.link(kind));
                 match link {
-                    Some(link) => Request::Act(link.action.clone()),
+                    Some(link) => {
+                        origin.answer = self.last.as_ref().and_then(|v| answer_of(v.actions()));
+                        Request::Act(link.action.clone())
+                    }
                     None if kind == LinkKind::Next => {
                         return Some(self.notice(Notice::NoMoreResults));
                     }
@@ -196,14 +207,16 @@ impl Session {
                 }
             }
         };
-        Some(match self.presenter.respond(request, self.locale) {
-            Reply::Show(view) => {
-                let text = plain(&view, true);
-                self.last = Some(view);
-                text
-            }
-            Reply::Notice(notice) => self.notice(notice),
-        })
+        Some(
+            match self.presenter.respond_from(request, self.locale, origin) {
+                Reply::Show(view) => {
+                    let text = plain(&view, true);
+                    self.last = Some(view);
+                    text
+                }
+                Reply::Notice(notice) => self.notice(notice),
+            },
+        )
     }
 
     fn notice(&self, notice: Notice) -> String {

@@ -3,7 +3,7 @@
 //! Each subcommand loads what it needs, calls the core, and prints; errors travel up as
 //! `anyhow` errors with context and become a message and a non-zero exit in `main`.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -15,7 +15,7 @@ use crate::catalogue::{Catalogue, TopicIdx};
 use crate::config::{Config, ProcessEnv};
 use crate::i18n::Locale;
 use crate::present::{Presenter, view};
-use crate::search::Engine;
+use crate::search::{Engine, Options};
 use crate::service::{Platform, Services};
 
 /// ganhuo (干货): find LLM learning resources in a curated bilingual catalogue.
@@ -47,6 +47,8 @@ pub enum Command {
     Health(HealthArgs),
     /// Check every URL of the catalogue: broken, moved or soft-404 (exit 1 if any is broken).
     Links(crate::links::LinksArgs),
+    /// What users asked: top questions, those that found nothing, feedback by resource.
+    Report(crate::report::ReportArgs),
 }
 
 /// Where the catalogue comes from.
@@ -90,6 +92,9 @@ pub struct AskArgs {
     /// result's lexical and semantic evidence.
     #[arg(long)]
     pub explain: bool,
+    /// Rank without the semantic layer (word vectors), to compare what it adds.
+    #[arg(long)]
+    pub lexical: bool,
     /// The catalogue.
     #[command(flatten)]
     pub source: Source,
@@ -168,6 +173,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         }
         Command::Health(args) => crate::app::health(&args.url),
         Command::Links(args) => crate::links::run(&args),
+        Command::Report(args) => crate::report::run(&args),
     }
 }
 
@@ -221,26 +227,30 @@ fn locale(arg: Option<LangArg>) -> Locale {
 }
 
 fn ask(args: &AskArgs) -> Result<()> {
-    let engine = load_engine(args.source.catalogue.as_deref())?;
+    let options = Options {
+        semantic: !args.lexical,
+    };
+    let engine = Engine::load_with(args.source.catalogue.as_deref(), options)
+        .context("cannot load the catalogue")?;
     let locale = locale(args.language.lang);
     let limit = usize::from(args.limit);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.query.is_empty() {
         // One answer per input line, in order, so scripts can zip inputs with outputs. Bytes
-        // that are not UTF-8 are replaced rather than failing the whole batch.
+        // that are not UTF-8 are replaced rather than failing the whole batch, and a line is
+        // read only as far as the engine would (the rest is skipped unread into memory).
         let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            // Someone typed `ganhuo ask` by hand: say what it waits for instead of hanging.
+            eprintln!(
+                "ganhuo ask: no question given, reading one question per line (JSON answers) \
+                 until end of input (Ctrl-D).\nTo ask once: ganhuo ask \"LoRA 教程\"; to chat: ganhuo chat"
+            );
+        }
         let mut input = stdin.lock();
         let mut line = Vec::new();
-        loop {
-            line.clear();
-            if input
-                .read_until(b'\n', &mut line)
-                .context("reading standard input")?
-                == 0
-            {
-                break;
-            }
+        while read_capped_line(&mut input, &mut line, LINE_CAP).context("reading standard input")? {
             let query = String::from_utf8_lossy(&line);
             let answer = engine.answer(query.trim_end_matches(['\n', '\r']), args.offset, limit);
             serde_json::to_writer(&mut out, &answer)?;
@@ -270,6 +280,43 @@ fn ask(args: &AskArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The most of a line `ganhuo ask` keeps: the engine reads a query's first
+/// [`crate::search::MAX_QUERY_CHARS`] characters, at most four bytes each.
+const LINE_CAP: usize = crate::search::MAX_QUERY_CHARS * 4;
+
+/// Reads the next line into `line` (cleared first), keeping at most `cap` bytes of it and
+/// skipping the rest, so that one huge line cannot fill memory. False at the end of input.
+fn read_capped_line(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<bool> {
+    line.clear();
+    let mut read_any = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if chunk.is_empty() {
+            return Ok(read_any);
+        }
+        read_any = true;
+        let (part, ends) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        let room = cap.saturating_sub(line.len());
+        line.extend_from_slice(&part[..part.len().min(room)]);
+        let used = ends.unwrap_or(chunk.len());
+        input.consume(used);
+        if ends.is_some() {
+            return Ok(true);
+        }
+    }
 }
 
 /// The `--explain` block under a text answer.
@@ -458,20 +505,39 @@ fn check(args: &ConfigArgs) -> Result<()> {
     .into_iter()
     .flatten()
     .collect();
-    if adapters.is_empty() {
-        writeln!(
+    match &config.store.backend {
+        Some(backend) => writeln!(
             out,
-            "adapters: none configured (set [telegram] / [discord] or TELEGRAM_BOT_TOKEN / DISCORD_TOKEN)"
-        )?;
-    } else {
-        writeln!(out, "adapters: {}", adapters.join(", "))?;
+            "store: {} (kept {} days; not connected by check)",
+            backend.describe(),
+            config.store.retention_days
+        )?,
+        None => writeln!(out, "store: off (no query log, no feedback buttons)")?,
     }
+    if adapters.is_empty() {
+        // `run` would refuse this; say so here, where the user asked whether it is ready.
+        bail!(crate::app::NO_ADAPTER);
+    }
+    writeln!(out, "adapters: {}", adapters.join(", "))?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_capped_while_read() {
+        // A tiny buffer, so that lines span many reads.
+        let text = "short\na much longer line\n\nlast without newline";
+        let mut input = std::io::BufReader::with_capacity(4, text.as_bytes());
+        let mut line = Vec::new();
+        let mut lines = Vec::new();
+        while read_capped_line(&mut input, &mut line, 8).unwrap() {
+            lines.push(String::from_utf8(line.clone()).unwrap());
+        }
+        assert_eq!(lines, ["short", "a much l", "", "last wit"]);
+    }
 
     #[test]
     fn only_a_closed_pipe_is_quiet() {

@@ -10,8 +10,9 @@
 
 use std::fmt;
 use std::net::SocketAddr;
-use std::num::NonZeroU32;
+use std::num::{NonZeroU32, NonZeroUsize};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 use url::Url;
@@ -121,6 +122,45 @@ pub struct Config {
     pub http: HttpConfig,
     /// Logging.
     pub log: LogConfig,
+    /// The query log, feedback and shared paging state.
+    pub store: StoreConfig,
+    /// How the process stops.
+    pub run: RunConfig,
+    /// What a catalogue reload may change.
+    pub reload: ReloadConfig,
+}
+
+/// How `ganhuo run` stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunConfig {
+    /// After SIGTERM, how long replies already taken on may take to finish.
+    pub grace: Duration,
+}
+
+/// The default grace period: below the 10 s container runtimes wait before SIGKILL.
+pub const DEFAULT_GRACE: Duration = Duration::from_secs(8);
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            grace: DEFAULT_GRACE,
+        }
+    }
+}
+
+/// What a catalogue reload may change.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReloadConfig {
+    /// The largest share of resources (0–1) one reload may remove; a file that loses more at
+    /// once (a truncated save) is refused and the running catalogue stays.
+    pub max_loss: f64,
+}
+
+impl Default for ReloadConfig {
+    fn default() -> Self {
+        ReloadConfig { max_loss: 0.5 }
+    }
 }
 
 /// How answers are paged.
@@ -225,6 +265,62 @@ pub struct HttpConfig {
     pub listen: Option<SocketAddr>,
 }
 
+/// The store: where the query log, feedback and the paging state of long queries are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreConfig {
+    /// Where; `None` when the store is turned off (`enabled = false`).
+    pub backend: Option<StoreBackend>,
+    /// Days a record is kept; older ones are purged at start and every hour.
+    pub retention_days: NonZeroU32,
+    /// Records waiting for the background writer; when it is full, new ones are dropped (and
+    /// counted) rather than slowing an answer.
+    pub queue: NonZeroUsize,
+}
+
+/// The database behind the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreBackend {
+    /// One SQLite file, created on first start.
+    Sqlite(PathBuf),
+    /// A PostgreSQL server (`postgres://…`), shared by replicas. The URL may hold a password.
+    Postgres(Secret),
+}
+
+/// The SQLite file used when none is configured (next to the config file, else in the working
+/// directory).
+pub const DEFAULT_STORE_PATH: &str = "ganhuo.sqlite3";
+const DEFAULT_RETENTION_DAYS: u32 = 90;
+const DEFAULT_STORE_QUEUE: usize = 1024;
+
+impl Default for StoreConfig {
+    /// SQLite in [`DEFAULT_STORE_PATH`], 90 days, a queue of 1024.
+    fn default() -> Self {
+        StoreConfig {
+            backend: Some(StoreBackend::Sqlite(PathBuf::from(DEFAULT_STORE_PATH))),
+            retention_days: NonZeroU32::new(DEFAULT_RETENTION_DAYS).unwrap_or(NonZeroU32::MIN),
+            queue: NonZeroUsize::new(DEFAULT_STORE_QUEUE).unwrap_or(NonZeroUsize::MIN),
+        }
+    }
+}
+
+impl StoreBackend {
+    /// Where the store is, for messages: the file, or the server without user or password.
+    pub fn describe(&self) -> String {
+        match self {
+            StoreBackend::Sqlite(path) => format!("sqlite {}", path.display()),
+            StoreBackend::Postgres(url) => match Url::parse(url.expose()) {
+                Ok(u) => format!(
+                    "postgres {}:{}{}",
+                    u.host_str().unwrap_or("?"),
+                    u.port().unwrap_or(5432),
+                    u.path()
+                ),
+                Err(_) => "postgres".to_owned(),
+            },
+        }
+    }
+}
+
 /// How logs are written.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
 #[serde(rename_all = "lowercase")]
@@ -317,7 +413,7 @@ impl<const N: usize> Env for [(&str, &str); N] {
 mod file {
     use serde::Deserialize;
 
-    use super::{HttpConfig, LogConfig, SearchConfig, Secret};
+    use super::{HttpConfig, LogConfig, ReloadConfig, SearchConfig, Secret};
 
     #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -331,6 +427,29 @@ mod file {
         pub http: HttpConfig,
         #[serde(default)]
         pub log: LogConfig,
+        #[serde(default)]
+        pub store: Store,
+        #[serde(default)]
+        pub run: Run,
+        #[serde(default)]
+        pub reload: ReloadConfig,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Store {
+        pub enabled: Option<bool>,
+        pub path: Option<std::path::PathBuf>,
+        #[serde(default)]
+        pub url: Secret,
+        pub retention_days: Option<u32>,
+        pub queue: Option<usize>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Run {
+        pub grace: Option<String>,
     }
 
     #[derive(Debug, Default, Deserialize)]
@@ -395,29 +514,64 @@ impl Config {
     /// Loads a config file (or defaults when `path` is `None`), applies the environment's
     /// secrets and checks the result, reporting every problem at once.
     pub fn load(path: Option<&Path>, env: &impl Env) -> Result<Config, ConfigError> {
-        let (mut file, name) = match path {
-            Some(p) => {
-                let name = p.display().to_string();
-                let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
-                    path: name.clone(),
-                    source,
-                })?;
-                (parse_file(&text, &name)?, name)
-            }
-            None => (file::File::default(), "the configuration".to_owned()),
-        };
-        // A relative catalogue path means "next to the config file".
-        if let (Some(cat), Some(dir)) = (&file.catalogue, path.and_then(Path::parent))
-            && cat.is_relative()
-        {
-            file.catalogue = Some(dir.join(cat));
-        }
-        Checker::new(&name).check(file, env)
+        load_file(path, env, true)
+    }
+
+    /// Loads what `ganhuo report` needs — the store and the catalogue — leaving the bots out,
+    /// so that a maintainer can read a config whose tokens live in the bots' environment.
+    pub fn load_store(path: Option<&Path>, env: &impl Env) -> Result<Config, ConfigError> {
+        load_file(path, env, false)
     }
 
     /// True when at least one chat adapter is configured.
     pub fn has_adapter(&self) -> bool {
         self.telegram.is_some() || self.discord.is_some()
+    }
+}
+
+fn load_file(path: Option<&Path>, env: &dyn Env, bots: bool) -> Result<Config, ConfigError> {
+    let (mut file, name) = match path {
+        Some(p) => {
+            let name = p.display().to_string();
+            let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
+                path: name.clone(),
+                source,
+            })?;
+            (parse_file(&text, &name)?, name)
+        }
+        None => (file::File::default(), "the configuration".to_owned()),
+    };
+    // A relative catalogue or store path means "next to the config file".
+    if let Some(dir) = path.and_then(Path::parent) {
+        if let Some(cat) = &file.catalogue
+            && cat.is_relative()
+        {
+            file.catalogue = Some(dir.join(cat));
+        }
+        let store = file
+            .store
+            .path
+            .get_or_insert_with(|| PathBuf::from(DEFAULT_STORE_PATH));
+        if store.is_relative() {
+            *store = dir.join(&*store);
+        }
+    }
+    let checker = Checker::new(&name);
+    if bots {
+        return checker.check(file, env);
+    }
+    file.telegram = None;
+    file.discord = None;
+    checker.check(file, &WithoutBots(env))
+}
+
+/// The environment without the bots' variables, so that their tokens do not enable them.
+struct WithoutBots<'a>(&'a dyn Env);
+
+impl Env for WithoutBots<'_> {
+    fn var(&self, name: &str) -> Option<String> {
+        let bot = name.starts_with("TELEGRAM_") || name.starts_with("DISCORD_");
+        if bot { None } else { self.0.var(name) }
     }
 }
 
@@ -467,6 +621,9 @@ impl Checker {
             mut discord,
             http,
             log,
+            store,
+            run,
+            reload,
         } = file;
         // Secrets from the environment override the file; a token set only in the
         // environment enables its adapter.
@@ -485,11 +642,34 @@ impl Checker {
         }
         let telegram = telegram.and_then(|t| self.telegram(t, &http));
         let discord = discord.and_then(|d| self.discord(d));
+        let store = self.store(store, env);
         if let Err(err) = tracing_subscriber::EnvFilter::try_new(&log.level) {
             self.problem(
                 "log.level",
                 format!("`{}` is not a valid filter: {err}", log.level),
                 "use a RUST_LOG-style filter such as \"info\" or \"ganhuo=debug,info\"",
+            );
+        }
+        let grace = match run.grace.as_deref().map(duration) {
+            None => DEFAULT_GRACE,
+            Some(Ok(grace)) if grace <= MAX_GRACE => grace,
+            Some(Ok(_)) | Some(Err(())) => {
+                self.problem(
+                    "run.grace",
+                    format!(
+                        "`{}` is not a duration of at most 10 minutes",
+                        run.grace.unwrap_or_default()
+                    ),
+                    "a number with ms, s or m, such as \"8s\"; keep it below the time your container runtime waits before SIGKILL (10 s for Docker)",
+                );
+                DEFAULT_GRACE
+            }
+        };
+        if !(0.0..=1.0).contains(&reload.max_loss) {
+            self.problem(
+                "reload.max_loss",
+                format!("must be between 0 and 1, got {}", reload.max_loss),
+                "0.5 (the default) refuses a reload that removes more than half of the resources; 1 allows any loss but an empty catalogue",
             );
         }
         if !self.problems.is_empty() {
@@ -505,6 +685,10 @@ impl Checker {
             discord,
             http,
             log,
+            // Only `None` when a problem was recorded above.
+            store: store.unwrap_or_default(),
+            run: RunConfig { grace },
+            reload,
         })
     }
 
@@ -520,6 +704,7 @@ impl Checker {
             Err(err) => {
                 let key = match var {
                     "TELEGRAM_BOT_TOKEN" => "TELEGRAM_BOT_TOKEN_FILE",
+                    "GANHUO_STORE_URL" => "GANHUO_STORE_URL_FILE",
                     _ => "DISCORD_TOKEN_FILE",
                 };
                 self.problem(
@@ -638,6 +823,58 @@ impl Checker {
         })
     }
 
+    fn store(&mut self, s: file::Store, env: &dyn Env) -> Option<StoreConfig> {
+        let url = self
+            .secret_from_env(env, "GANHUO_STORE_URL")
+            .unwrap_or(s.url);
+        let retention_days = NonZeroU32::new(s.retention_days.unwrap_or(DEFAULT_RETENTION_DAYS))
+            .filter(|d| d.get() <= 36_500);
+        if retention_days.is_none() {
+            self.problem(
+                "store.retention_days",
+                "must be 1–36500",
+                "90 is the default; records older than this are deleted",
+            );
+        }
+        let queue = NonZeroUsize::new(s.queue.unwrap_or(DEFAULT_STORE_QUEUE))
+            .filter(|q| q.get() <= 1_000_000);
+        if queue.is_none() {
+            self.problem(
+                "store.queue",
+                "must be 1–1000000",
+                "1024 is the default; it only has to absorb bursts",
+            );
+        }
+        let url = url.expose().trim();
+        let backend = if !s.enabled.unwrap_or(true) {
+            Some(None)
+        } else if url.is_empty() {
+            let path = s.path.unwrap_or_else(|| PathBuf::from(DEFAULT_STORE_PATH));
+            Some(Some(StoreBackend::Sqlite(path)))
+        } else if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            self.problem(
+                "store.url",
+                "must start with postgres:// or postgresql://",
+                "leave it empty to use the SQLite file in `path`, or give a URL such as postgres://ganhuo:secret@db:5432/ganhuo",
+            );
+            None
+        } else if let Err(err) = url.parse::<tokio_postgres::Config>() {
+            self.problem(
+                "store.url",
+                format!("is not a PostgreSQL URL ({err})"),
+                "e.g. postgres://ganhuo:secret@db:5432/ganhuo?sslmode=require",
+            );
+            None
+        } else {
+            Some(Some(StoreBackend::Postgres(Secret::new(url))))
+        };
+        Some(StoreConfig {
+            backend: backend?,
+            retention_days: retention_days?,
+            queue: queue?,
+        })
+    }
+
     fn discord(&mut self, d: file::Discord) -> Option<DiscordConfig> {
         let token = self.token("discord.token", &d.token, &['"', '\''], DISCORD_TOKEN_HINT);
         let proxy = d.proxy_url.trim();
@@ -675,6 +912,24 @@ impl Checker {
             ephemeral: d.ephemeral,
             shards: shards?,
         })
+    }
+}
+
+/// The longest grace period accepted.
+const MAX_GRACE: Duration = Duration::from_secs(600);
+
+/// A duration written as a whole number and a unit: `1500ms`, `8s`, `2m`.
+fn duration(text: &str) -> Result<Duration, ()> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let value: u64 = text[..digits].parse().map_err(|_| ())?;
+    match text[digits..].trim() {
+        "ms" => Ok(Duration::from_millis(value)),
+        "s" => Ok(Duration::from_secs(value)),
+        "m" => value.checked_mul(60).map(Duration::from_secs).ok_or(()),
+        _ => Err(()),
     }
 }
 
@@ -721,14 +976,48 @@ mod tests {
     }
 
     #[test]
-    fn the_example_lists_every_problem_at_once() {
+    fn the_example_parses_with_every_adapter_commented_out() {
+        // A copied example must work for `chat` and `ask` before the user has any token.
         let text = include_str!("../config.example.toml");
-        assert_eq!(keys(text), ["telegram.token", "discord.token"]);
-        let with_tokens = text
-            .replace("token = \"\"", "token = \"123:abc\"")
-            .replace("format = \"pretty\"", "format = \"json\"");
+        let config = Config::parse(text, "config.example.toml").unwrap();
+        assert!(!config.has_adapter());
+        // Uncommenting an adapter without filling in its token names every empty token at once.
+        let uncommented: String = text
+            .lines()
+            .map(|line| match line.strip_prefix("# ") {
+                Some(rest)
+                    if ["[telegram]", "[discord]", "token ="]
+                        .iter()
+                        .any(|k| rest.starts_with(k)) =>
+                {
+                    rest
+                }
+                _ => line,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(keys(&uncommented), ["telegram.token", "discord.token"]);
+        let with_tokens = uncommented.replace("token = \"\"", "token = \"123:abc\"");
         let config = Config::parse(&with_tokens, "config.example.toml").unwrap();
         assert!(config.telegram.is_some() && config.discord.is_some());
+    }
+
+    #[test]
+    fn durations_and_shares() {
+        for (text, ms) in [("8s", 8000), (" 1500ms ", 1500), ("2m", 120_000), ("0s", 0)] {
+            assert_eq!(duration(text), Ok(Duration::from_millis(ms)), "{text}");
+        }
+        for text in ["8", "s", "-1s", "1.5s", "8 sec", "99999999999999999999m"] {
+            assert_eq!(duration(text), Err(()), "{text}");
+        }
+        let config =
+            Config::parse("[run]\ngrace = \"3s\"\n[reload]\nmax_loss = 0.2\n", "c").unwrap();
+        assert_eq!(config.run.grace, Duration::from_secs(3));
+        assert_eq!(config.reload.max_loss, 0.2);
+        let defaults = Config::parse("", "c").unwrap();
+        assert_eq!(defaults.run.grace, DEFAULT_GRACE);
+        assert_eq!(defaults.reload.max_loss, 0.5);
+        assert_eq!(keys("[run]\ngrace = \"11m\"\n"), ["run.grace"]);
     }
 
     #[test]
@@ -745,7 +1034,9 @@ mod tests {
                     [telegram]\ntoken = \"123:a b\"\napi_url = \"ftp://h/\"\nper_user_per_minute = 0\nmode = \"webhook\"\n\
                     [telegram.webhook]\npublic_url = \"nope\"\nsecret = \"a b\"\n\
                     [discord]\ntoken = \"x\\ny\"\nproxy_url = \"not a url\"\nshards = { total = 2, first = 1, count = 2 }\n\
-                    [log]\nlevel = \"[\"\n";
+                    [log]\nlevel = \"[\"\n\
+                    [run]\ngrace = \"8 seconds\"\n\
+                    [reload]\nmax_loss = 1.5\n";
         let found = problems(text);
         let keys: Vec<&str> = found.iter().map(|p| p.key).collect();
         assert_eq!(
@@ -762,6 +1053,8 @@ mod tests {
                 "discord.proxy_url",
                 "discord.shards",
                 "log.level",
+                "run.grace",
+                "reload.max_loss",
             ]
         );
         assert!(found.iter().all(|p| !p.hint.is_empty()));
@@ -771,7 +1064,7 @@ mod tests {
         }
         .to_string();
         assert!(
-            text.starts_with("c.toml has 11 problems:\n  • search.page_size"),
+            text.starts_with("c.toml has 13 problems:\n  • search.page_size"),
             "{text}"
         );
         assert!(text.contains("hint: "), "{text}");
@@ -831,6 +1124,41 @@ mod tests {
     fn env_alone_enables_an_adapter() {
         let config = Config::load(None, &[("DISCORD_TOKEN", "abc")]).unwrap();
         assert!(config.has_adapter());
+    }
+
+    #[test]
+    fn the_store_is_sqlite_next_to_the_config_unless_told_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[store]\nretention_days = 7\n").unwrap();
+        let config = Config::load(Some(&path), &NO_ENV).unwrap();
+        let file = dir.path().join(DEFAULT_STORE_PATH);
+        assert_eq!(config.store.backend, Some(StoreBackend::Sqlite(file)));
+        assert_eq!(config.store.retention_days.get(), 7);
+        assert_eq!(
+            Config::load(None, &NO_ENV).unwrap().store,
+            StoreConfig::default()
+        );
+
+        let off = Config::parse("[store]\nenabled = false\n", "c").unwrap();
+        assert_eq!(off.store.backend, None);
+
+        let url = "postgres://ganhuo:hunter2@db.example:6543/ganhuo?sslmode=require";
+        let pg = Config::load(None, &[("GANHUO_STORE_URL", url)]).unwrap();
+        let backend = pg.store.backend.unwrap();
+        assert!(matches!(&backend, StoreBackend::Postgres(u) if u.expose() == url));
+        assert_eq!(backend.describe(), "postgres db.example:6543/ganhuo");
+        assert!(!format!("{backend:?}").contains("hunter2"));
+
+        let text = "[store]\nurl = \"mysql://x\"\nretention_days = 0\nqueue = 0\n";
+        assert_eq!(
+            keys(text),
+            ["store.retention_days", "store.queue", "store.url"]
+        );
+        assert_eq!(
+            keys("[store]\nurl = \"postgres://h:notaport/db\"\n"),
+            ["store.url"]
+        );
     }
 
     #[test]

@@ -26,6 +26,11 @@ impl Locale {
         }
     }
 
+    /// The locale's tag, as the query log stores it: `zh` or `en`.
+    pub fn tag(self) -> &'static str {
+        self.pick("zh", "en")
+    }
+
     fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
         match self {
             Locale::Zh => zh,
@@ -138,6 +143,24 @@ impl Locale {
     /// Heading of a topic's subtopics.
     pub fn subtopics(self) -> &'static str {
         self.pick("子主题", "Subtopics")
+    }
+
+    /// The feedback button saying an answer helped.
+    pub fn helpful(self) -> &'static str {
+        self.pick("👍 有用", "👍 Helpful")
+    }
+
+    /// The feedback button saying an answer did not help.
+    pub fn not_helpful(self) -> &'static str {
+        self.pick("👎 没用", "👎 Not helpful")
+    }
+
+    /// The acknowledgement of a feedback press.
+    pub fn feedback_thanks(self) -> &'static str {
+        self.pick(
+            "谢谢反馈!这会帮助我们改进目录。",
+            "Thanks for the feedback! It helps us improve the catalogue.",
+        )
     }
 
     /// A topic that does not exist.

@@ -7,6 +7,8 @@
 //!   [`service`] — knows nothing of any platform;
 //! - [`present`] decides what every front end shows: views, notices, paging, actions;
 //! - [`bots`] is what the chat bots share to talk to their platforms;
+//! - [`store`] keeps the query log, feedback and the paging state of long queries (SQLite or
+//!   PostgreSQL); [`service`] records into it, and it reuses the bots' backoff and log gate;
 //! - the front ends — [`telegram`], [`discord`], [`chat`] and [`cli`] — encode actions and
 //!   mark views up; [`app`] runs the bots with [`http`] and [`reload`] beside them.
 
@@ -20,6 +22,7 @@ pub mod service;
 pub mod present;
 
 pub mod bots;
+pub mod store;
 
 pub mod app;
 pub mod chat;
@@ -29,6 +32,7 @@ pub mod discord;
 pub mod http;
 pub mod links;
 pub mod reload;
+pub mod report;
 pub mod telegram;
 
 pub use answer::Answer;

@@ -1,9 +1,11 @@
 //! What every adapter is handed: the current engine (swappable on reload), metrics, and a
 //! place to report its connection state for `/healthz`.
 //!
-//! Front ends ask questions through [`Services::ask`] (the one place questions are measured)
-//! and browse through [`Services::browse`], and never hold an engine across a reload: each
-//! call loads the current one.
+//! Front ends ask questions through [`Services::ask`] (the one place questions are measured;
+//! [`Services::question`] also records a new question in the query log, and
+//! [`Services::follow_up`] a button pressed on its answer) and browse through
+//! [`Services::browse`], and never hold an engine across a reload: each call loads the current
+//! one.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -21,7 +23,9 @@ use serde::Serialize;
 
 use crate::answer::{Answer, Completion, TopicRef};
 use crate::browse::Browse;
+use crate::i18n::Locale;
 use crate::search::Engine;
+use crate::store::{AnswerId, FollowUp, MAX_QUERY, Question, Record, Store, StoreMetrics};
 
 /// Where a question came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -101,6 +105,8 @@ pub struct Metrics {
     adapter_errors: Family<PlatformLabels, Counter>,
     catalogue_resources: Gauge,
     reloads: Family<ReloadLabels, Counter>,
+    store: StoreMetrics,
+    replies_dropped: Family<PlatformLabels, Counter>,
 }
 
 impl fmt::Debug for Metrics {
@@ -146,6 +152,18 @@ impl Default for Metrics {
             "Catalogue reload attempts, by result",
             reloads.clone(),
         );
+        // Every reload result is exported from the start, at zero, so that a dashboard or an
+        // alert on `rate(...)` sees the series before the first event.
+        for result in [ReloadResult::Ok, ReloadResult::Rejected] {
+            let _ = reloads.get_or_create(&ReloadLabels { result });
+        }
+        let store = StoreMetrics::register(&mut registry);
+        let replies_dropped = Family::<PlatformLabels, Counter>::default();
+        registry.register(
+            "replies_dropped",
+            "Replies not delivered: given up after retries, or refused by the platform",
+            replies_dropped.clone(),
+        );
         Metrics {
             registry,
             queries,
@@ -153,11 +171,30 @@ impl Default for Metrics {
             adapter_errors,
             catalogue_resources,
             reloads,
+            store,
+            replies_dropped,
         }
     }
 }
 
 impl Metrics {
+    /// Exports every per-platform series of `platform` at zero, before its first event.
+    pub fn expect_platform(&self, platform: Platform) {
+        for outcome in [Outcome::Answered, Outcome::NoResult] {
+            let _ = self
+                .queries
+                .get_or_create(&QueryLabels { platform, outcome });
+        }
+        // Creating the series is the point; the returned guard is dropped at once.
+        let _ = self.latency.get_or_create(&PlatformLabels { platform });
+        let _ = self
+            .adapter_errors
+            .get_or_create(&PlatformLabels { platform });
+        let _ = self
+            .replies_dropped
+            .get_or_create(&PlatformLabels { platform });
+    }
+
     /// Records one answered question.
     pub fn observe_query(&self, platform: Platform, outcome: Outcome, seconds: f64) {
         self.queries
@@ -175,6 +212,13 @@ impl Metrics {
             .inc();
     }
 
+    /// Records a reply that was not delivered.
+    pub fn reply_dropped(&self, platform: Platform) {
+        self.replies_dropped
+            .get_or_create(&PlatformLabels { platform })
+            .inc();
+    }
+
     /// Records a reload attempt.
     pub fn reload(&self, accepted: bool) {
         let result = if accepted {
@@ -183,6 +227,11 @@ impl Metrics {
             ReloadResult::Rejected
         };
         self.reloads.get_or_create(&ReloadLabels { result }).inc();
+    }
+
+    /// The store's metrics, for the store to update.
+    pub fn store(&self) -> &StoreMetrics {
+        &self.store
     }
 
     fn set_catalogue_size(&self, resources: usize) {
@@ -276,6 +325,17 @@ pub struct Services {
     metrics: Arc<Metrics>,
     health: Arc<Health>,
     page_size: usize,
+    store: Option<Store>,
+}
+
+/// Who asked a question, as far as the query log needs to know: the language answered in,
+/// and the platform's user id, which the store hashes before anything is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Asker {
+    /// The language of the answer.
+    pub locale: Locale,
+    /// The platform's user id, when there is one.
+    pub user: Option<u64>,
 }
 
 impl Services {
@@ -288,7 +348,21 @@ impl Services {
             metrics: Arc::new(metrics),
             health: Arc::new(Health::default()),
             page_size: page_size.max(1),
+            store: None,
         }
+    }
+
+    /// Records questions and button presses in `store` from now on. Its metrics should be
+    /// these services' own ([`Metrics::store`]).
+    #[must_use]
+    pub fn with_store(mut self, store: Store) -> Services {
+        self.store = Some(store);
+        self
+    }
+
+    /// The store, when one is configured.
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
     }
 
     /// The engine serving now. Hold it for one request, not longer.
@@ -321,6 +395,49 @@ impl Services {
         self.metrics
             .observe_query(platform, outcome, started.elapsed().as_secs_f64());
         answer
+    }
+
+    /// Answers a new question (its first page) and records it in the query log: the id its
+    /// answer's buttons carry, or `None` when there is no store, or for small talk, which is
+    /// not a question. Recording never waits (see [`Store::record`]).
+    pub fn question(
+        &self,
+        platform: Platform,
+        query: &str,
+        asker: Asker,
+    ) -> (Answer, Option<AnswerId>) {
+        let answer = self.ask(platform, query, 0);
+        let store = self.store.as_ref().filter(|_| answer.small_talk.is_none());
+        let id = store.map(|store| {
+            let id = AnswerId::random();
+            let normalised = crate::search::normalise::normalise(query);
+            store.record(Record::Question(Question {
+                id,
+                at: crate::store::now(),
+                platform,
+                query: normalised.chars().take(MAX_QUERY).collect(),
+                locale: asker.locale,
+                results: answer.total,
+                shown: answer.hits.iter().map(|h| h.id.clone()).collect(),
+                asker: asker.user,
+            }));
+            id
+        });
+        (answer, id)
+    }
+
+    /// Records a button pressed on answer `id`: the resources it showed (another page), and
+    /// whether it said the answer was helpful (a feedback button). Pressing again updates the
+    /// same record, so nothing counts twice.
+    pub fn follow_up(&self, id: AnswerId, shown: Vec<String>, helpful: Option<bool>) {
+        if let Some(store) = &self.store {
+            store.record(Record::FollowUp(FollowUp {
+                answer: id,
+                at: crate::store::now(),
+                shown,
+                helpful,
+            }));
+        }
     }
 
     /// Browses the topic tree (see [`Engine::browse`]): a page of [`Services::page_size`]
@@ -388,6 +505,28 @@ mod tests {
         assert!(
             text.contains("ganhuo_answer_latency_seconds_count{platform=\"telegram\"} 2"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn every_metric_is_exported_at_zero_before_its_first_event() {
+        let services = Services::new(Engine::shipped().unwrap(), 5);
+        services.metrics().expect_platform(Platform::Discord);
+        let text = services.metrics().encode();
+        for series in [
+            "ganhuo_queries_total{platform=\"discord\",outcome=\"answered\"} 0",
+            "ganhuo_queries_total{platform=\"discord\",outcome=\"no_result\"} 0",
+            "ganhuo_answer_latency_seconds_count{platform=\"discord\"} 0",
+            "ganhuo_adapter_errors_total{platform=\"discord\"} 0",
+            "ganhuo_catalogue_resources 165",
+            "ganhuo_catalogue_reloads_total{result=\"ok\"} 0",
+            "ganhuo_catalogue_reloads_total{result=\"rejected\"} 0",
+        ] {
+            assert!(text.contains(series), "{series} in {text}");
+        }
+        assert!(
+            !text.contains("telegram"),
+            "only configured platforms: {text}"
         );
     }
 

@@ -139,6 +139,15 @@ async fn both_bots_health_metrics_reload_and_sigterm() {
         "{metrics}"
     );
 
+    // The question reaches the store (SQLite next to the config, by default) in the background.
+    until(
+        &format!("{base}/metrics"),
+        "the question in the store",
+        |_, m| counter(m, "ganhuo_store_records_total{result=\"written\"}") == 1,
+    )
+    .await;
+    assert!(dir.path().join("ganhuo.sqlite3").exists());
+
     // An invalid edit is rejected; the old catalogue keeps answering.
     std::fs::write(
         &catalogue,
@@ -150,6 +159,21 @@ async fn both_bots_health_metrics_reload_and_sigterm() {
     })
     .await;
     let reply = ask(&telegram, 12, "alpha").await;
+    assert!(reply.contains("Alpha guide"), "{reply}");
+
+    // So is an emptied file (`: > catalogue.toml`, or an editor that truncates first):
+    // /healthz still reports the catalogue being served.
+    std::fs::write(&catalogue, "").unwrap();
+    until(
+        &format!("{base}/metrics"),
+        "a second rejected reload",
+        |_, m| counter(m, "ganhuo_catalogue_reloads_total{result=\"rejected\"}") >= 2,
+    )
+    .await;
+    let health: serde_json::Value =
+        serde_json::from_str(&get(&format!("{base}/healthz")).await.1).unwrap();
+    assert_eq!(health["catalogue"]["resources"], 1, "{health}");
+    let reply = ask(&telegram, 14, "alpha").await;
     assert!(reply.contains("Alpha guide"), "{reply}");
 
     // A valid edit (replaced by rename, as editors do) changes the answers.

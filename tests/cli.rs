@@ -84,6 +84,27 @@ fn ask_text_is_readable() {
 }
 
 #[test]
+fn ask_can_leave_the_semantic_layer_out() {
+    let query = "训练时老是爆显存";
+    let similarity = |extra: &[&str]| {
+        let mut args = vec!["ask", "--json", "--explain"];
+        args.extend_from_slice(extra);
+        args.push(query);
+        let out = ganhuo(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let results = v["results"].as_array().unwrap().clone();
+        assert!(!results.is_empty(), "{v}");
+        results.iter().any(|r| r["similarity"].is_number())
+    };
+    assert!(similarity(&[]), "the semantic layer scores by default");
+    assert!(
+        !similarity(&["--lexical"]),
+        "--lexical ranks by words alone"
+    );
+}
+
+#[test]
 fn ask_explains_its_evidence() {
     let out = ganhuo(&[
         "ask",
@@ -212,6 +233,64 @@ fn check_accepts_good_and_rejects_bad_input() {
     assert!(!missing.status.success());
 }
 
+/// The README's first steps: copy the example config next to you; `chat` and `ask` work with it
+/// before there is any token, and `check` says what is missing for `run`, then accepts a token.
+#[test]
+fn a_copied_example_config_works_before_any_token() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/config.example.toml"),
+        dir.path().join("config.toml"),
+    )
+    .unwrap();
+    let in_dir = |args: &[&str]| {
+        let mut command = command(args);
+        command.current_dir(dir.path());
+        command
+    };
+    let out = in_dir(&["ask", "vllm"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("github.com/vllm-project/vllm"));
+    let out = in_dir(&["chat"]).stdin(Stdio::null()).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = in_dir(&["check"]).output().unwrap();
+    assert!(!out.status.success(), "check passes what run refuses");
+    let err = stderr(&out);
+    assert!(err.contains("no chat adapter is configured"), "{err}");
+    assert!(err.contains("ganhuo chat"), "{err}");
+    assert!(!err.contains("backtrace"), "{err}");
+
+    let out = in_dir(&["check"])
+        .env("TELEGRAM_BOT_TOKEN", "123456:abc")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("adapters: telegram"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_user_error_is_one_clean_message_even_with_backtraces_on() {
+    let out = command(&["check", "--config", "/nonexistent/config.toml"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "error: cannot read the config file /nonexistent/config.toml",
+            "  caused by: No such file or directory (os error 2)"
+        ],
+        "{err}"
+    );
+}
+
 #[test]
 fn run_without_adapters_explains_how_to_configure() {
     let out = ganhuo(&["run"]);
@@ -327,4 +406,67 @@ fn check_refuses_what_run_refuses_and_lists_every_problem() {
         assert!(!err.contains("abc def"), "the token is never echoed: {err}");
         assert!(!err.contains("backtrace"), "{err}");
     }
+}
+
+#[test]
+fn check_and_run_refuse_an_empty_or_truncated_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "catalogue = \"catalogue.toml\"\n[discord]\ntoken = \"abc\"\n",
+    )
+    .unwrap();
+    let catalogue = dir.path().join("catalogue.toml");
+    for text in [
+        "",
+        "[[topic]]\nid = \"t\"\nname = \"主题\"\nname_en = \"Topic\"\n",
+    ] {
+        std::fs::write(&catalogue, text).unwrap();
+        for command in ["check", "run"] {
+            let out = ganhuo(&[command, "--config", config.to_str().unwrap()]);
+            assert!(!out.status.success(), "{command} accepted {text:?}");
+            let err = stderr(&out);
+            assert!(err.contains("no resources"), "{command}: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_huge_stdin_line_is_read_only_as_far_as_the_engine_reads() {
+    // 256 MiB on one line, then a normal question, with the process's data (heap) limited to
+    // 128 MiB: holding the line would abort; reading it capped answers both, in order.
+    let mut child = Command::new("sh")
+        .args(["-c", "ulimit -d 131072 && exec \"$0\" ask --limit 1"])
+        .arg(env!("CARGO_BIN_EXE_ganhuo"))
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let block = vec![b'x'; 1 << 20];
+        // The reader may die before taking it all (as it did before lines were capped).
+        let _ = (|| {
+            stdin.write_all(b"vllm ")?;
+            for _ in 0..256 {
+                stdin.write_all(&block)?;
+            }
+            stdin.write_all(b"\nLoRA\n")
+        })();
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let huge = lines[0]["query"].as_str().unwrap();
+    assert!(huge.starts_with("vllm xxx"), "{huge:.40}");
+    assert_eq!(lines[1]["query"], "LoRA");
+    assert!(lines[1]["total"].as_u64().unwrap() > 0);
 }

@@ -12,6 +12,8 @@
 mod binary;
 #[path = "support/fake_discord.rs"]
 mod fake_discord;
+#[path = "support/recording.rs"]
+mod recording;
 
 use std::io::Write;
 use std::sync::{Mutex, Once};
@@ -21,6 +23,7 @@ use fake_discord::{APP_ID, FakeDiscord, message_json};
 use ganhuo::Engine;
 use ganhuo::config::{Config, ConfigError, DiscordConfig, Secret};
 use ganhuo::discord::Discord;
+use ganhuo::i18n::Locale;
 use ganhuo::service::{AdapterError, AdapterState, Platform, Services};
 use serde_json::{Value, json};
 use serenity::all::Interaction;
@@ -82,9 +85,20 @@ struct Bot {
 }
 
 async fn start(guild_id: u64, ephemeral: bool, defer_after: Option<Duration>) -> Bot {
+    let services = Services::new(Engine::shipped().expect("catalogue"), 5);
+    start_with(services, guild_id, ephemeral, defer_after).await
+}
+
+async fn start_with(
+    services: Services,
+    guild_id: u64,
+    ephemeral: bool,
+    defer_after: Option<Duration>,
+) -> Bot {
     capture_logs();
     let fake = FakeDiscord::start(TOKEN).await;
-    let services = Services::new(Engine::shipped().expect("catalogue"), 5);
+    // As `ganhuo run` does for a configured adapter.
+    services.metrics().expect_platform(Platform::Discord);
     let config = DiscordConfig {
         token: Secret::new(TOKEN),
         guild_id,
@@ -559,17 +573,14 @@ async fn topics_browse_stale_ids_and_rest_failures() {
         "{expired}"
     );
 
-    // A failed REST call is counted, and the bot carries on.
+    // A REST call that keeps failing is retried until Discord's 3-second deadline would
+    // pass, then counted as dropped; the bot carries on.
     bot.fake.fail_callback("36");
     bot.send(command("36", "help", json!([]), "en-US", false));
     bot.fake.callback("36").await;
+    let dropped = "ganhuo_replies_dropped_total{platform=\"discord\"} 1";
     let deadline = Instant::now() + Duration::from_secs(5);
-    while !bot
-        .services
-        .metrics()
-        .encode()
-        .contains("ganhuo_adapter_errors_total{platform=\"discord\"} 1")
-    {
+    while !bot.services.metrics().encode().contains(dropped) {
         assert!(
             Instant::now() < deadline,
             "{}",
@@ -577,10 +588,93 @@ async fn topics_browse_stale_ids_and_rest_failures() {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    let tries = callbacks(&bot.fake, "36");
+    assert!(tries >= 3, "{tries} tries");
     bot.send(command("37", "help", json!([]), "en-US", false));
     assert_eq!(bot.fake.callback("37").await["type"], 4);
 
     bot.stop().await;
+}
+
+/// How many times the callback of interaction `id` was tried.
+fn callbacks(fake: &FakeDiscord, id: &str) -> usize {
+    let path = format!("/api/v10/interactions/{id}/");
+    fake.requests()
+        .iter()
+        .filter(|r| r.path.starts_with(&path) && r.path.ends_with("/callback"))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_interaction_responses_are_retried() {
+    let bot = start(600, false, None).await;
+    bot.fake.fail_callback_times("51", 2);
+    bot.send(command(
+        "51",
+        "ask",
+        json!([string_option("query", "vllm")]),
+        "en-US",
+        false,
+    ));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while callbacks(&bot.fake, "51") < 3 {
+        assert!(Instant::now() < deadline, "{:?}", bot.fake.requests());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let last = bot
+        .fake
+        .requests()
+        .into_iter()
+        .rfind(|r| r.path.contains("/interactions/51/"))
+        .unwrap();
+    assert_message_ok(&last.body["data"]);
+    let metrics = bot.services.metrics().encode();
+    assert!(
+        metrics.contains("ganhuo_replies_dropped_total{platform=\"discord\"} 0"),
+        "{metrics}"
+    );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_finishes_what_it_acknowledged_and_acknowledges_nothing_more() {
+    // Always defer, so that an interaction is acknowledged before it is answered.
+    let bot = start(600, false, Some(Duration::ZERO)).await;
+    bot.fake.slow_callback("61", Duration::from_millis(1500));
+    bot.send(command(
+        "61",
+        "ask",
+        json!([string_option("query", "vllm")]),
+        "en-US",
+        false,
+    ));
+    bot.fake.callback("61").await;
+    // Shutdown begins while the acknowledgement is on its way.
+    bot.shutdown.cancel();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    bot.send(command("62", "help", json!([]), "en-US", false));
+    let result = tokio::time::timeout(Duration::from_secs(10), bot.task)
+        .await
+        .expect("run returns within the grace period")
+        .expect("run does not panic");
+    assert!(result.is_ok(), "{result:?}");
+    // By the time run() returned, the acknowledged interaction had its answer.
+    let edit = format!("PATCH /api/v10/webhooks/{APP_ID}/interaction-token-61/messages/@original");
+    assert!(
+        bot.fake.answered().contains(&edit),
+        "acknowledged, then dropped: {:?}",
+        bot.fake.answered()
+    );
+    assert_eq!(
+        callbacks(&bot.fake, "62"),
+        0,
+        "acknowledged during shutdown"
+    );
+    let logs = String::from_utf8_lossy(&LOGS.lock().unwrap()).into_owned();
+    assert!(
+        logs.contains("leaving an interaction unacknowledged"),
+        "interaction 62 never reached the handler"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -694,4 +788,45 @@ async fn sigterm_stops_the_binary_cleanly() {
     let (status, logs) = binary::wait_exit(child, Duration::from_secs(5)).await;
     assert!(status.success(), "exit {status}: {logs}");
     assert!(!logs.contains(TOKEN), "token in the binary's logs");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feedback_and_pages_are_recorded_against_their_answer() {
+    let recording = recording::Recording::start();
+    let bot = start_with(recording.services.clone(), 0, false, None).await;
+    bot.send(command(
+        "81",
+        "ask",
+        json!([string_option("query", "LoRA tutorial")]),
+        "en-US",
+        false,
+    ));
+    let reply = bot.fake.callback("81").await;
+    assert_message_ok(&reply["data"]);
+    let ids = custom_ids(&reply["data"]);
+    let not_helpful = ids.iter().find(|d| d.starts_with("fb:0:"));
+    let not_helpful = not_helpful.expect("a Not helpful button").clone();
+    let answer = &not_helpful["fb:0:".len()..];
+    assert!(ids.contains(&format!("fb:1:{answer}")), "{ids:?}");
+
+    // Turning the page: the message's own buttons say which answer it shows.
+    let next = ids.iter().find(|d| d.starts_with("ask:5")).unwrap();
+    bot.send(button("82", next, message_from(&reply), "en-US"));
+    let page = bot.fake.callback("82").await;
+    assert_eq!(page["type"], 7, "{page}");
+    assert!(custom_ids(&page["data"]).contains(&not_helpful));
+
+    bot.send(button("83", &not_helpful, message_from(&page), "en-US"));
+    let thanks = bot.fake.callback("83").await;
+    let text = thanks["data"]["content"].as_str().unwrap_or_default();
+    assert!(text.contains(Locale::En.feedback_thanks()), "{thanks}");
+
+    let usage = recording.usage().await;
+    assert_eq!((usage.totals.questions, usage.totals.answered), (1, 1));
+    assert_eq!(usage.platforms[0].key, "discord");
+    assert_eq!((usage.totals.followed_up, usage.totals.not_helpful), (1, 1));
+    assert!(usage.shown.len() > 5, "{:?}", usage.shown);
+    assert_eq!(usage.rated.len(), usage.shown.len());
+    bot.stop().await;
+    recording.stop().await;
 }

@@ -1,6 +1,7 @@
 //! Per-user flood guard: one user cannot make a bot spam a chat or monopolise the
-//! catalogue. Over the limit, the user is told once to slow down; further requests in the
-//! same burst are dropped silently so the warning itself cannot become a flood.
+//! catalogue. Requests are counted when they arrive, before anything is queued. Over the limit,
+//! the user is told once to slow down; further requests in the same burst are dropped silently
+//! so the warning itself cannot become a flood.
 
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -50,7 +51,15 @@ impl FloodGuard {
         }
         if self.requests.check_key(&user).is_ok() {
             Verdict::Allow
-        } else if self.warnings.check_key(&user).is_ok() {
+        } else {
+            self.refuse(user)
+        }
+    }
+
+    /// A request of `user`'s that cannot be taken for another reason (their chat's queue is
+    /// full): warned once per burst like one over the limit, then dropped.
+    pub fn refuse(&self, user: u64) -> Verdict {
+        if self.warnings.check_key(&user).is_ok() {
             Verdict::Warn
         } else {
             Verdict::Drop
@@ -72,6 +81,10 @@ mod tests {
         assert_eq!(guard.check(1), Verdict::Drop);
         // Users are independent.
         assert_eq!(guard.check(2), Verdict::Allow);
+        // A refusal for another reason shares the one warning per burst.
+        assert_eq!(guard.refuse(2), Verdict::Warn);
+        assert_eq!(guard.check(2), Verdict::Allow);
+        assert_eq!(guard.check(2), Verdict::Drop);
     }
 
     #[test]

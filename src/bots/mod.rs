@@ -1,11 +1,14 @@
 //! What both chat bots need to talk to their platforms, written once: retrying with backoff,
-//! keeping a run of errors from flooding the log, describing errors without secrets, treating
-//! a rejected token as fatal, and reporting connection state to `/healthz`.
+//! delivering replies through transient faults, keeping a run of errors from flooding the log,
+//! describing errors without secrets, treating a rejected token as fatal, and reporting
+//! connection state to `/healthz`.
 //!
 //! An adapter holds one [`Connection`] and implements [`Fault`] for its client's error type;
-//! [`flood`] is the per-user flood guard.
+//! [`flood`] is the per-user flood guard; [`work`] tracks work in flight and runs it in
+//! per-chat lanes, so that shutdown can finish it and no chat holds up another.
 
 pub mod flood;
+pub mod work;
 
 use std::future::Future;
 use std::sync::Mutex;
@@ -19,6 +22,13 @@ use crate::service::{AdapterError, AdapterState, Platform, Services};
 /// How often a continuing run of errors is logged at warn.
 const LOG_EVERY: Duration = Duration::from_secs(60);
 
+/// How long a reply is retried through transient faults before it is given up.
+pub const DELIVER_WITHIN: Duration = Duration::from_secs(30);
+/// The first pause between attempts at delivering a reply; it doubles up to [`RETRY_CAP`].
+const RETRY_BASE: Duration = Duration::from_millis(250);
+/// The longest pause between attempts at delivering a reply.
+const RETRY_CAP: Duration = Duration::from_secs(5);
+
 /// An error from a platform's client, as the shared plumbing needs to see it.
 pub trait Fault: std::error::Error + Sized + 'static {
     /// The platform rejected the token: retrying cannot help.
@@ -29,31 +39,15 @@ pub trait Fault: std::error::Error + Sized + 'static {
         None
     }
 
+    /// The same request may succeed on another try: the network or the platform failed (a
+    /// connection error, a timeout, a 5xx), not the request itself.
+    fn is_transient(&self) -> bool {
+        false
+    }
+
     /// The error and its causes on one line, without secrets.
     fn describe(&self, redactor: &Redactor) -> String {
         redactor.describe(self)
-    }
-}
-
-/// Sends a request, waiting out up to two "retry after" answers of at most 30 s each.
-pub async fn with_retry<T, E, F, Fut>(mut send: F) -> Result<T, E>
-where
-    E: Fault,
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Result<T, E>>,
-{
-    let mut attempts = 0;
-    loop {
-        match send().await {
-            Err(err) if attempts < 2 => match err.retry_after() {
-                Some(wait) if wait <= Duration::from_secs(30) => {
-                    attempts += 1;
-                    tokio::time::sleep(wait).await;
-                }
-                _ => return Err(err),
-            },
-            other => return other,
-        }
     }
 }
 
@@ -320,6 +314,42 @@ impl Connection {
         }
     }
 
+    /// Delivers a reply: `send` is tried until it succeeds, fails for good, or `within` has
+    /// passed, waiting between tries as long as the platform asks or with backoff. Only
+    /// transient faults and "retry after" answers are tried again. Every failed try is counted
+    /// and logged like [`Connection::report`]; a reply not delivered in the end is counted in
+    /// `ganhuo_replies_dropped_total`.
+    pub async fn deliver<T, E, F, Fut>(
+        &self,
+        what: &str,
+        within: Duration,
+        mut send: F,
+    ) -> Result<T, E>
+    where
+        E: Fault,
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let deadline = Instant::now() + within;
+        let mut backoff = Backoff::new(RETRY_BASE, RETRY_CAP);
+        loop {
+            let err = match send().await {
+                Ok(value) => return Ok(value),
+                Err(err) => err,
+            };
+            let retryable = err.is_transient() || err.retry_after().is_some();
+            let delay = err.retry_after().unwrap_or_else(|| backoff.next_delay());
+            if retryable && Instant::now() + delay < deadline {
+                self.report(what, &err);
+                tokio::time::sleep(delay).await;
+                continue;
+            }
+            self.report(&format!("{what}; given up"), &err);
+            self.services.metrics().reply_dropped(self.platform);
+            return Err(err);
+        }
+    }
+
     /// The platform answers again after `failures` failed attempts.
     pub fn regained(&self, failures: u32) {
         if failures > 0 {
@@ -416,6 +446,75 @@ mod tests {
         fn retry_after(&self) -> Option<Duration> {
             Some(Duration::from_millis(1))
         }
+    }
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("send failed (transient: {0})")]
+    struct SendFailed(bool);
+
+    impl Fault for SendFailed {
+        fn is_unauthorized(&self) -> bool {
+            false
+        }
+        fn is_transient(&self) -> bool {
+            self.0
+        }
+    }
+
+    fn dropped(services: &Services) -> String {
+        let metrics = services.metrics().encode();
+        metrics
+            .lines()
+            .find(|l| l.starts_with("ganhuo_replies_dropped_total{platform=\"discord\"}"))
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    #[tokio::test]
+    async fn deliver_retries_transient_faults_until_the_deadline_and_counts_what_it_drops() {
+        let services = Services::new(crate::search::Engine::shipped().unwrap(), 5);
+        services.metrics().expect_platform(Platform::Discord);
+        let connection = Connection::new(Platform::Discord, services.clone(), Redactor::default());
+        assert!(dropped(&services).ends_with(" 0"), "{}", dropped(&services));
+        // Two transient failures, then success: delivered, nothing dropped.
+        let mut tries = 0;
+        let got = connection
+            .deliver("test", Duration::from_secs(5), || {
+                tries += 1;
+                let result = if tries < 3 {
+                    Err(SendFailed(true))
+                } else {
+                    Ok(tries)
+                };
+                async move { result }
+            })
+            .await;
+        assert_eq!(got.unwrap(), 3);
+        assert!(dropped(&services).ends_with(" 0"));
+        // A permanent failure is not retried.
+        let mut tries = 0;
+        let got = connection
+            .deliver("test", Duration::from_secs(5), || {
+                tries += 1;
+                async { Err::<(), _>(SendFailed(false)) }
+            })
+            .await;
+        assert!(got.is_err());
+        assert_eq!(tries, 1);
+        assert!(dropped(&services).ends_with(" 1"));
+        // Transient failures are given up once the deadline is near.
+        let started = Instant::now();
+        let mut tries = 0;
+        let got = connection
+            .deliver("test", Duration::from_millis(900), || {
+                tries += 1;
+                async { Err::<(), _>(SendFailed(true)) }
+            })
+            .await;
+        assert!(got.is_err());
+        assert!(tries >= 2, "{tries}");
+        assert!(started.elapsed() < Duration::from_millis(900));
+        assert!(dropped(&services).ends_with(" 2"));
     }
 
     #[tokio::test]

@@ -87,6 +87,15 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
     let topic_index = first_index(topics.iter().map(|t| t.id.as_str()));
     let resources = validate_resources(&raw.resource, &topic_index, &lines, &mut problems);
     let synonyms = validate_synonyms(&raw.synonym, &lines, &mut problems);
+    if raw.resource.is_empty() {
+        // An empty file, or one an editor truncated before writing: serving it would answer
+        // every question with "nothing matches".
+        problems.push(Problem {
+            line: None,
+            entry: None,
+            message: "the catalogue has no resources (is the file empty or cut short?)".into(),
+        });
+    }
     if problems.is_empty() {
         Ok(Catalogue::assemble(topics, resources, synonyms))
     } else {

@@ -6,9 +6,11 @@
 //!   footer of the message being paged, after [`FOOTER_SEPARATOR`].
 //! - `topic:<offset>:<id>` opens a topic at a page of its resources; `topic:0:` is the list of
 //!   root topics.
+//! - `fb:<1|0>:<answer>` rates an answer (at most 25 characters).
 //! - [`TOPIC_SELECT`] is the select menu of topics; the chosen option's value is the topic id.
 
 use crate::present::{Action, Notice};
+use crate::store::AnswerId;
 
 /// Custom id of the topic select menu.
 pub const TOPIC_SELECT: &str = "topics";
@@ -41,6 +43,7 @@ pub fn encode(action: &Action) -> Option<String> {
         }
         Action::Topic { id, offset } => format!("topic:{offset}:{id}"),
         Action::Roots => "topic:0:".to_owned(),
+        Action::Feedback { answer, helpful } => format!("fb:{}:{answer}", u8::from(*helpful)),
     };
     (id.len() <= MAX_ID).then_some(id)
 }
@@ -62,6 +65,16 @@ pub fn decode(custom_id: &str, footer: Option<&str>) -> Option<Result<Action, No
         });
         return Some(action.ok_or(Notice::Expired));
     }
+    if let Some(rest) = custom_id.strip_prefix("fb:") {
+        let (helpful, answer) = rest.split_once(':')?;
+        let helpful = match helpful {
+            "1" => true,
+            "0" => false,
+            _ => return None,
+        };
+        let answer = answer.parse::<AnswerId>().ok()?;
+        return Some(Ok(Action::Feedback { answer, helpful }));
+    }
     let (offset, id) = custom_id.strip_prefix("topic:")?.split_once(':')?;
     let offset = offset.parse().ok()?;
     Some(Ok(match id {
@@ -80,8 +93,24 @@ mod tests {
     #[test]
     fn oversized_and_foreign_ids() {
         assert_eq!(encode(&Action::topic("t".repeat(100))), None);
-        for foreign in ["ask:x:q", "topic:1", "something-else", "", "topics"] {
+        for foreign in [
+            "ask:x:q",
+            "topic:1",
+            "something-else",
+            "",
+            "topics",
+            "fb:2:1",
+            "fb:1:0",
+            "fb:1",
+        ] {
             assert_eq!(decode(foreign, None), None, "{foreign}");
         }
+        let feedback = Action::Feedback {
+            answer: AnswerId::new(i64::MAX).unwrap(),
+            helpful: true,
+        };
+        let id = encode(&feedback).unwrap();
+        assert_eq!(id, format!("fb:1:{}", i64::MAX));
+        assert_eq!(decode(&id, None), Some(Ok(feedback)));
     }
 }

@@ -1,20 +1,26 @@
 //! The serenity event handler: registers the commands on READY, tracks connection health, and
 //! turns each interaction into a request to the presenter and its reply back.
+//!
+//! Every interaction is work in flight: shutdown waits for it to be answered, and one that
+//! arrives once shutdown has begun is left unacknowledged — Discord tells its user it failed —
+//! rather than acknowledged and then dropped.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serenity::all::{
-    Command, CommandInteraction, ComponentInteraction, ComponentInteractionDataKind,
-    ConnectionStage, Context, CreateInteractionResponse, CreateInteractionResponseMessage,
-    EventHandler, GuildId, Interaction, InteractionId, Ready, ResumedEvent, ShardStageUpdateEvent,
+    ActionRowComponent, Button, ButtonKind, Command, CommandInteraction, ComponentInteraction,
+    ComponentInteractionDataKind, ConnectionStage, Context, CreateInteractionResponse,
+    CreateInteractionResponseMessage, EventHandler, GuildId, Interaction, InteractionId, Ready,
+    ResumedEvent, ShardStageUpdateEvent,
 };
 use tracing::{debug, info, warn};
 
-use crate::bots::Connection;
+use crate::bots::work::InFlight;
+use crate::bots::{Connection, DELIVER_WITHIN};
 use crate::i18n::Locale;
-use crate::present::{Action, Notice, Presenter, Reply, Request};
+use crate::present::{Action, Notice, Origin, Presenter, Reply, Request, answer_of};
 use crate::service::AdapterState;
 
 use super::render::{self, CHOICES};
@@ -33,7 +39,13 @@ pub(crate) struct Handler {
     /// Commands are registered on the first READY only; a later READY (a new session after a
     /// reconnect, another shard) would overwrite them with the same list.
     pub(crate) registered: AtomicBool,
+    /// Interactions being answered; closed at shutdown.
+    pub(crate) work: InFlight,
 }
+
+/// Discord wants the first response to an interaction within 3 s of its creation; retries of
+/// it stop in time to leave room for the network.
+const FIRST_RESPONSE_WITHIN: Duration = Duration::from_millis(2500);
 
 /// How an interaction is answered.
 #[derive(Debug, Clone, Copy)]
@@ -92,6 +104,10 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let Some(_ticket) = self.work.enter() else {
+            debug!("discord: shutting down; leaving an interaction unacknowledged");
+            return;
+        };
         match interaction {
             Interaction::Command(cmd) => self.command(&ctx, &cmd).await,
             Interaction::Component(component) => self.component(&ctx, &component).await,
@@ -126,7 +142,11 @@ impl Handler {
         let mode = Mode::New {
             ephemeral: self.ephemeral,
         };
-        self.respond(ctx, cmd.id, &cmd.token, mode, locale, request)
+        let origin = Origin {
+            user: Some(cmd.user.id.get()),
+            answer: None,
+        };
+        self.respond(ctx, cmd.id, &cmd.token, mode, locale, (request, origin))
             .await;
     }
 
@@ -153,13 +173,17 @@ impl Handler {
         let request = action
             .unwrap_or(Err(Notice::SomethingWentWrong))
             .map(Request::Act);
+        let origin = Origin {
+            user: Some(component.user.id.get()),
+            answer: shown_answer(component),
+        };
         self.respond(
             ctx,
             component.id,
             &component.token,
             Mode::Update,
             locale,
-            request,
+            (request, origin),
         )
         .await;
     }
@@ -192,7 +216,7 @@ impl Handler {
     }
 
     /// Answers an interaction with the presenter's reply to `request` (or with the notice it
-    /// failed with). The core is fast, but a starved runtime or a huge catalogue must not miss
+    /// failed with), sent from `origin` (for the query log). The core is fast, but a starved runtime or a huge catalogue must not miss
     /// Discord's 3-second deadline: when the answer takes longer than `defer_after`, the
     /// interaction is deferred and the answer edited in. Notices go to the asker alone.
     async fn respond(
@@ -202,11 +226,14 @@ impl Handler {
         token: &str,
         mode: Mode,
         locale: Locale,
-        request: Result<Request, Notice>,
+        (request, origin): (Result<Request, Notice>, Origin),
     ) {
+        let received = Instant::now();
+        let first_within = || FIRST_RESPONSE_WITHIN.saturating_sub(received.elapsed());
+        let connection = &self.connection;
         let presenter = self.presenter.clone();
         let mut task = tokio::task::spawn_blocking(move || match request {
-            Ok(request) => presenter.respond(request, locale),
+            Ok(request) => presenter.respond_from(request, locale, origin),
             Err(notice) => Reply::Notice(notice),
         });
         // Zero means "always defer", which a zero timeout would not guarantee.
@@ -215,7 +242,8 @@ impl Handler {
         } else {
             tokio::time::timeout(self.defer_after, &mut task).await.ok()
         };
-        let result = match early {
+        // Failures are counted and logged by `deliver`.
+        let _ = match early {
             Some(joined) => {
                 let (reply, mode) = checked(joined, mode, locale);
                 let response = match mode {
@@ -226,8 +254,12 @@ impl Handler {
                         CreateInteractionResponse::UpdateMessage(render::response(&reply, false))
                     }
                 };
-                ctx.http
-                    .create_interaction_response(id, token, &response, Vec::new())
+                let send = || {
+                    ctx.http
+                        .create_interaction_response(id, token, &response, Vec::new())
+                };
+                connection
+                    .deliver("answering an interaction", first_within(), send)
                     .await
             }
             None => {
@@ -238,27 +270,49 @@ impl Handler {
                     ),
                     Mode::Update => CreateInteractionResponse::Acknowledge,
                 };
-                match ctx
-                    .http
-                    .create_interaction_response(id, token, &defer, Vec::new())
+                let send = || {
+                    ctx.http
+                        .create_interaction_response(id, token, &defer, Vec::new())
+                };
+                match connection
+                    .deliver("deferring an interaction", first_within(), send)
                     .await
                 {
                     Ok(()) => {
                         let (reply, _) = checked(task.await, mode, locale);
                         let edit = render::edit(&reply);
-                        ctx.http
-                            .edit_original_interaction_response(token, &edit, Vec::new())
+                        let send = || {
+                            ctx.http
+                                .edit_original_interaction_response(token, &edit, Vec::new())
+                        };
+                        connection
+                            .deliver("answering a deferred interaction", DELIVER_WITHIN, send)
                             .await
-                            .map(|_| ())
+                            .map(drop)
                     }
                     Err(err) => Err(err),
                 }
             }
         };
-        if let Err(err) = result {
-            self.connection.report("answering an interaction", &err);
-        }
     }
+}
+
+/// The answer the message of a pressed component shows, read from its feedback buttons.
+fn shown_answer(component: &ComponentInteraction) -> Option<crate::store::AnswerId> {
+    let actions: Vec<Action> = component
+        .message
+        .components
+        .iter()
+        .flat_map(|row| &row.components)
+        .filter_map(|c| match c {
+            ActionRowComponent::Button(Button {
+                data: ButtonKind::NonLink { custom_id, .. },
+                ..
+            }) => custom_id::decode(custom_id, None)?.ok(),
+            _ => None,
+        })
+        .collect();
+    answer_of(&actions)
 }
 
 /// The marked-up reply and how to send it: a notice, or a reply that panicked or broke a

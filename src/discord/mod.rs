@@ -23,8 +23,9 @@ use serenity::http::Http;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
+use crate::bots::work::InFlight;
 use crate::bots::{Connection, Fault, Redactor};
-use crate::config::{DiscordConfig, ShardRange};
+use crate::config::{DEFAULT_GRACE, DiscordConfig, ShardRange};
 use crate::present::Presenter;
 use crate::service::{AdapterError, AdapterState, Platform, Services};
 
@@ -34,7 +35,7 @@ use handler::Handler;
 /// the first response, network included).
 const DEFAULT_DEFER_AFTER: Duration = Duration::from_millis(1200);
 /// How long shutdown waits for the shards to close before returning anyway.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+const SHARDS_CLOSE_WITHIN: Duration = Duration::from_secs(1);
 
 /// The Discord bot: build it with [`Discord::new`], then [`Discord::run`] it.
 pub struct Discord {
@@ -45,6 +46,7 @@ pub struct Discord {
     ephemeral: bool,
     shards: Option<ShardRange>,
     defer_after: Duration,
+    grace: Duration,
 }
 
 impl fmt::Debug for Discord {
@@ -65,6 +67,17 @@ impl Fault for serenity::Error {
                 r.status_code.as_u16() == 401
             }
             serenity::Error::Gateway(GatewayError::InvalidAuthentication) => true,
+            _ => false,
+        }
+    }
+
+    fn is_transient(&self) -> bool {
+        match self {
+            serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => {
+                let status = r.status_code.as_u16();
+                status >= 500 || status == 429
+            }
+            serenity::Error::Http(HttpError::Request(_)) => true,
             _ => false,
         }
     }
@@ -117,7 +130,15 @@ impl Discord {
             ephemeral: config.ephemeral,
             shards: config.shards,
             defer_after: DEFAULT_DEFER_AFTER,
+            grace: DEFAULT_GRACE,
         }
+    }
+
+    /// Sets how long shutdown waits for interactions being answered (default 8 s).
+    #[must_use]
+    pub fn grace(mut self, grace: Duration) -> Discord {
+        self.grace = grace;
+        self
     }
 
     /// Sets how long an answer may take before the interaction is deferred and the answer
@@ -129,9 +150,10 @@ impl Discord {
         self
     }
 
-    /// Runs until `shutdown` is cancelled (then shuts the shards down and returns `Ok(())`
-    /// within about two seconds) or a permanent failure: a rejected token is
-    /// [`AdapterError::Unauthorized`]. Network faults at start-up are retried with backoff;
+    /// Runs until `shutdown` is cancelled or a permanent failure: a rejected token is
+    /// [`AdapterError::Unauthorized`]. On shutdown it stops acknowledging interactions,
+    /// finishes those being answered within the grace period, closes the shards and returns
+    /// `Ok(())`. Network faults at start-up are retried with backoff;
     /// after that, reconnecting is serenity's.
     pub async fn run(self, shutdown: CancellationToken) -> Result<(), AdapterError> {
         let connection = Arc::clone(&self.connection);
@@ -147,7 +169,9 @@ impl Discord {
             return Ok(());
         };
         let stopping = Arc::new(AtomicBool::new(false));
+        let work = InFlight::default();
         let handler = Handler {
+            work: work.clone(),
             presenter: self.presenter,
             connection: Arc::clone(&connection),
             guild_id: self.guild_id,
@@ -194,7 +218,10 @@ impl Discord {
             () = shutdown.cancelled() => {
                 stopping.store(true, Ordering::SeqCst);
                 info!("discord: shutting down");
-                if tokio::time::timeout(SHUTDOWN_GRACE, manager.shutdown_all()).await.is_err() {
+                // The gateway stays open meanwhile, so that what arrives now is seen and left
+                // unacknowledged rather than lost in a closing socket.
+                work.finish("discord", self.grace).await;
+                if tokio::time::timeout(SHARDS_CLOSE_WITHIN, manager.shutdown_all()).await.is_err() {
                     warn!("discord: shards did not close in time; leaving anyway");
                 }
                 return Ok(());

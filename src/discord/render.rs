@@ -14,7 +14,7 @@ use serenity::all::{
 use crate::answer::{Completion, TopicRef};
 use crate::i18n::Locale;
 use crate::present::text::sanitise;
-use crate::present::{Action, Budget, Heading, LinkKind, Measure, Notice, Unit, View};
+use crate::present::{Action, Budget, Heading, Link, LinkKind, Measure, Notice, Unit, View};
 
 use super::custom_id::{self, FOOTER_SEPARATOR, TOPIC_SELECT};
 
@@ -282,14 +282,23 @@ fn rows(view: &View) -> Vec<Row> {
             });
         }
     }
-    let links: Vec<Button> = view
-        .links
-        .iter()
-        .filter_map(|l| button(&l.caption, &l.action, l.kind == LinkKind::Next))
-        .take(BUTTONS_PER_ROW)
-        .collect();
-    if !links.is_empty() {
-        rows.push(Row::Buttons(links));
+    // Navigation on one row, feedback on its own below it.
+    let feedback = |l: &&Link| matches!(l.kind, LinkKind::Helpful | LinkKind::NotHelpful);
+    for links in [
+        view.links
+            .iter()
+            .filter(|l| !feedback(l))
+            .collect::<Vec<_>>(),
+        view.links.iter().filter(feedback).collect(),
+    ] {
+        let buttons: Vec<Button> = links
+            .into_iter()
+            .filter_map(|l| button(&l.caption, &l.action, l.kind == LinkKind::Next))
+            .take(BUTTONS_PER_ROW)
+            .collect();
+        if !buttons.is_empty() {
+            rows.push(Row::Buttons(buttons));
+        }
     }
     rows.truncate(ROWS);
     rows

@@ -5,6 +5,8 @@
 //! [`super::Presenter::respond`] turns into the next view. Adding a variant (feedback on an
 //! answer, say) is one arm here and one encoding per front end.
 
+use crate::store::AnswerId;
+
 /// What a button, select option or command asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -24,6 +26,23 @@ pub enum Action {
     },
     /// The list of root topics.
     Roots,
+    /// Feedback on an answer: helpful or not. Its buttons also tell which answer a message
+    /// shows (see [`answer_of`]).
+    Feedback {
+        /// The answer rated.
+        answer: AnswerId,
+        /// Helpful (true) or not.
+        helpful: bool,
+    },
+}
+
+/// The answer a message shows, read from the actions of its buttons (its feedback buttons
+/// carry the answer's id); `None` for a message that is not a recorded answer.
+pub fn answer_of<'a>(actions: impl IntoIterator<Item = &'a Action>) -> Option<AnswerId> {
+    actions.into_iter().find_map(|a| match a {
+        Action::Feedback { answer, .. } => Some(*answer),
+        _ => None,
+    })
 }
 
 impl Action {

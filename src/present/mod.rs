@@ -12,19 +12,24 @@
 //! - [`text`]: the one clipping function and the cleaning of echoed text.
 //!
 //! Everything but [`Presenter`] is pure; the presenter only asks [`Services`], which does no
-//! I/O either.
+//! I/O either (its query log is written in the background).
+//!
+//! Answers to new questions carry feedback buttons when a store records them. Their action
+//! holds the answer's id, so a front end passes the answer a pressed button's message shows
+//! ([`answer_of`] its buttons) in the [`Origin`], and the presenter records the press.
 
 pub mod action;
 pub mod text;
 pub mod view;
 
-pub use action::Action;
+pub use action::{Action, answer_of};
 pub use text::{Measure, Unit};
 pub use view::{Entry, Heading, Item, Link, LinkKind, Notice, Page, View};
 
 use crate::i18n::Locale;
 use crate::search::SmallTalk;
-use crate::service::{Platform, Services};
+use crate::service::{Asker, Platform, Services};
+use crate::store::AnswerId;
 
 /// The room a platform gives a view, in its own unit.
 #[derive(Debug, Clone, Copy)]
@@ -61,6 +66,15 @@ pub enum Request {
     Start,
     /// A request for help (`/help`).
     Help,
+}
+
+/// Where a request came from, for the query log.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The platform's id of the user (hashed by the store before anything is written).
+    pub user: Option<u64>,
+    /// For a button: the answer shown by the message it is on.
+    pub answer: Option<AnswerId>,
 }
 
 /// What a front end shows in return.
@@ -100,29 +114,67 @@ impl Presenter {
         &self.budget
     }
 
-    /// The reply to a request, in `locale`.
+    /// The reply to a request, in `locale`, from no one in particular.
     pub fn respond(&self, request: Request, locale: Locale) -> Reply {
+        self.respond_from(request, locale, Origin::default())
+    }
+
+    /// The reply to a request, in `locale`; `origin` says who sent it and which answer a
+    /// pressed button was on, for the query log.
+    pub fn respond_from(&self, request: Request, locale: Locale, origin: Origin) -> Reply {
         let page_size = self.services.page_size();
         let browse = |topic: Option<&str>, offset| {
+            if let Some(id) = origin.answer {
+                self.services.follow_up(id, Vec::new(), None);
+            }
             let browsed = self.services.browse(topic, offset);
             Reply::Show(view::browse(&browsed, locale, page_size, &self.budget))
         };
         match request {
             Request::Ask(query) if query.trim().is_empty() => Reply::Notice(Notice::AskUsage),
-            Request::Ask(query) => self.search(&query, 0, locale),
-            Request::Act(Action::Search { query, offset }) => self.search(&query, offset, locale),
+            Request::Ask(query) => {
+                let asker = Asker {
+                    locale,
+                    user: origin.user,
+                };
+                let (answer, id) = self.services.question(self.platform, &query, asker);
+                self.answer(&answer, locale, id, false)
+            }
+            Request::Act(Action::Search { query, offset }) => {
+                let answer = self.services.ask(self.platform, &query, offset);
+                self.answer(&answer, locale, origin.answer, true)
+            }
             Request::Browse(topic) => browse(topic.as_deref(), 0),
             Request::Act(Action::Topic { id, offset }) => browse(Some(&id), offset),
             Request::Act(Action::Roots) => browse(None, 0),
+            Request::Act(Action::Feedback { answer, helpful }) => {
+                self.services.follow_up(answer, Vec::new(), Some(helpful));
+                Reply::Notice(Notice::FeedbackThanks)
+            }
             Request::Start => Reply::Show(view::small_talk(SmallTalk::Greeting, locale)),
             Request::Help => Reply::Show(view::small_talk(SmallTalk::Help, locale)),
         }
     }
 
-    fn search(&self, query: &str, offset: usize, locale: Locale) -> Reply {
-        let answer = self.services.ask(self.platform, query, offset);
+    /// A page of an answer, with the feedback buttons of answer `id`; a page turned on a
+    /// recorded answer (`pressed`) is recorded as a press showing that page's resources.
+    fn answer(
+        &self,
+        answer: &crate::Answer,
+        locale: Locale,
+        id: Option<AnswerId>,
+        pressed: bool,
+    ) -> Reply {
         let page_size = self.services.page_size();
-        Reply::Show(view::answer(&answer, locale, page_size, &self.budget))
+        let mut view = view::answer(answer, locale, page_size, &self.budget);
+        if let Some(id) = id {
+            if pressed {
+                let shown = view.items.iter().map(|i| i.id.clone()).collect();
+                self.services.follow_up(id, shown, None);
+            }
+            view.offer_feedback(id, &self.budget);
+        }
+        Reply::Show(view)
     }
 }
 

@@ -14,6 +14,7 @@ use super::text::sanitise;
 use crate::answer::{Answer, Hit, SmallTalk, SuggestionKind, TopicRef};
 use crate::browse::{Browse, TopicCount, TopicPage};
 use crate::i18n::Locale;
+use crate::store::AnswerId;
 
 /// Shortest title worth keeping a link for; below it the link is left out so the title shows.
 const MIN_TITLE: usize = 16;
@@ -96,6 +97,8 @@ pub enum Notice {
     SomethingWentWrong,
     /// `/ask` without a question.
     AskUsage,
+    /// A feedback press was recorded.
+    FeedbackThanks,
 }
 
 impl Notice {
@@ -111,6 +114,7 @@ impl Notice {
             Notice::SlowDown => locale.slow_down(),
             Notice::SomethingWentWrong => locale.something_went_wrong(),
             Notice::AskUsage => locale.ask_usage(),
+            Notice::FeedbackThanks => locale.feedback_thanks(),
         }
     }
 }
@@ -187,6 +191,10 @@ pub enum LinkKind {
     Up,
     /// The root topics.
     Roots,
+    /// Feedback: the answer helped.
+    Helpful,
+    /// Feedback: the answer did not help.
+    NotHelpful,
 }
 
 impl View {
@@ -229,6 +237,25 @@ impl View {
     /// True for help, after which a front end lists its own commands.
     pub fn is_help(&self) -> bool {
         self.heading == Heading::SmallTalk(SmallTalk::Help)
+    }
+
+    /// Adds the feedback buttons of answer `id` to a view that shows results (an answer with
+    /// nothing to show has nothing to rate: its question is in the report's "found nothing").
+    pub fn offer_feedback(&mut self, id: AnswerId, budget: &Budget) {
+        if self.items.is_empty() || !matches!(self.heading, Heading::Results { .. }) {
+            return;
+        }
+        let locale = self.locale;
+        for (kind, caption, helpful) in [
+            (LinkKind::Helpful, locale.helpful(), true),
+            (LinkKind::NotHelpful, locale.not_helpful(), false),
+        ] {
+            let action = Action::Feedback {
+                answer: id,
+                helpful,
+            };
+            self.push_link(kind, caption, action, budget);
+        }
     }
 
     fn push_link(&mut self, kind: LinkKind, caption: &str, action: Action, budget: &Budget) {

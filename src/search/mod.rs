@@ -116,11 +116,16 @@ impl Engine {
 
     /// An engine over a catalogue file, or over the embedded catalogue when there is none.
     pub fn load(file: Option<&Path>) -> Result<Engine, CatalogueError> {
+        Engine::load_with(file, Options::default())
+    }
+
+    /// [`Engine::load`] with the given [`Options`].
+    pub fn load_with(file: Option<&Path>, options: Options) -> Result<Engine, CatalogueError> {
         let catalogue = match file {
             Some(path) => Catalogue::from_path(path)?,
             None => Catalogue::shipped()?,
         };
-        Ok(Engine::new(catalogue))
+        Ok(Engine::with_options(catalogue, options))
     }
 
     /// The catalogue this engine answers from.

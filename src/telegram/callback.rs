@@ -2,11 +2,14 @@
 //! bytes.
 //!
 //! Encodings are stateless whenever they fit — `p:<offset>:<query>` pages an answer,
-//! `t:<offset>:<topic-id>` opens a topic page, `r` lists the root topics — so buttons keep
-//! working across restarts. A payload too long for 64 bytes (a long query) is kept in a small
-//! bounded in-memory map and the button carries `k:<hash>` instead. The trade-off: such
-//! buttons stop working after a restart or once [`STORE_CAPACITY`] newer long payloads have
-//! pushed them out; the user is then asked to search again.
+//! `t:<offset>:<topic-id>` opens a topic page, `r` lists the root topics, `f:<1|0>:<answer>`
+//! rates an answer (at most 23 bytes) — so buttons keep working across restarts. A payload too
+//! long for 64 bytes (a long query) is kept under its hash and the button carries `k:<hash>`
+//! instead: in the store ([`crate::store`]) when there is one, so that every replica and a
+//! restarted process can page it, and in a small bounded per-process map, which answers on its
+//! own when there is no store or the store is down. Without the store such buttons stop working
+//! after a restart or once [`STORE_CAPACITY`] newer long payloads have pushed them out; the
+//! user is then asked to search again.
 //!
 //! Topic ids are carried by name, not by index, because the catalogue can be reloaded while a
 //! message is on screen: an id that no longer exists gets a polite "no such topic".
@@ -16,6 +19,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
 use crate::present::Action;
+use crate::store::{AnswerId, Store};
 
 /// Telegram's limit on `callback_data`.
 pub const MAX_CALLBACK: usize = 64;
@@ -36,11 +40,13 @@ pub enum DecodeError {
 /// Encodes and decodes actions, remembering payloads that are too long to inline.
 #[derive(Debug, Default)]
 pub struct CallbackCodec {
-    store: Mutex<Store>,
+    kept: Mutex<Kept>,
+    store: Option<Store>,
 }
 
+/// The per-process map of long payloads.
 #[derive(Debug, Default)]
-struct Store {
+struct Kept {
     map: HashMap<u64, String>,
     order: VecDeque<u64>,
 }
@@ -54,27 +60,52 @@ pub fn stable_hash(text: &str) -> u64 {
 }
 
 impl CallbackCodec {
+    /// A codec that also keeps long payloads in `store`, shared with other replicas.
+    pub fn new(store: Option<Store>) -> CallbackCodec {
+        CallbackCodec {
+            kept: Mutex::default(),
+            store,
+        }
+    }
+
     /// The callback data for `action`, at most [`MAX_CALLBACK`] bytes.
     pub fn encode(&self, action: &Action) -> String {
         let payload = match action {
             Action::Search { offset, query } => format!("p:{offset}:{query}"),
             Action::Topic { offset, id } => format!("t:{offset}:{id}"),
             Action::Roots => "r".to_owned(),
+            Action::Feedback { answer, helpful } => format!("f:{}:{answer}", u8::from(*helpful)),
         };
         if payload.len() <= MAX_CALLBACK {
             return payload;
         }
         let key = stable_hash(&payload);
-        let mut store = self.lock();
-        if store.map.insert(key, payload).is_none() {
-            store.order.push_back(key);
-            while store.order.len() > STORE_CAPACITY {
-                if let Some(old) = store.order.pop_front() {
-                    store.map.remove(&old);
+        let data = format!("k:{key:016x}");
+        if let Some(store) = &self.store {
+            store.remember(&data, &payload);
+        }
+        let mut kept = self.lock();
+        if kept.map.insert(key, payload).is_none() {
+            kept.order.push_back(key);
+            while kept.order.len() > STORE_CAPACITY {
+                if let Some(old) = kept.order.pop_front() {
+                    kept.map.remove(&old);
                 }
             }
         }
-        format!("k:{key:016x}")
+        data
+    }
+
+    /// The action behind callback data, asking the store for a long payload this process does
+    /// not remember (another replica made the button, or this process restarted since).
+    pub async fn resolve(&self, data: &str) -> Result<Action, DecodeError> {
+        match (self.decode(data), &self.store) {
+            (Err(DecodeError::Expired), Some(store)) => {
+                let payload = store.recall(data).await.ok_or(DecodeError::Expired)?;
+                parse(&payload)
+            }
+            (decoded, _) => decoded,
+        }
     }
 
     /// The action behind callback data.
@@ -92,10 +123,10 @@ impl CallbackCodec {
         parse(data)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Store> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Kept> {
         // Every mutation leaves the map and queue consistent between statements that can
         // panic, so a poisoned lock is safe to keep using.
-        self.store
+        self.kept
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
@@ -118,6 +149,12 @@ fn parse(payload: &str) -> Result<Action, DecodeError> {
         "t" if !value.is_empty() => Ok(Action::Topic {
             offset,
             id: value.to_owned(),
+        }),
+        "f" if offset <= 1 => Ok(Action::Feedback {
+            answer: value
+                .parse::<AnswerId>()
+                .map_err(|_| DecodeError::Malformed)?,
+            helpful: offset == 1,
         }),
         _ => Err(DecodeError::Malformed),
     }
@@ -157,8 +194,18 @@ mod tests {
             codec.encode(&search(&"y".repeat(100), i));
         }
         assert_eq!(codec.lock().map.len(), STORE_CAPACITY);
+        let feedback = Action::Feedback {
+            answer: AnswerId::new(i64::MAX).unwrap(),
+            helpful: false,
+        };
+        let data = codec.encode(&feedback);
+        assert_eq!(data, format!("f:0:{}", i64::MAX));
+        assert!(data.len() <= MAX_CALLBACK);
+        assert_eq!(codec.decode(&data), Ok(feedback));
         assert_eq!(codec.decode(&first), Err(DecodeError::Expired));
-        for data in ["", "p", "p:x:q", "t:1:", "z:1:q", "k:zz", "t:-1:a"] {
+        for data in [
+            "", "p", "p:x:q", "t:1:", "z:1:q", "k:zz", "t:-1:a", "f:2:5", "f:1:0", "f:1:x",
+        ] {
             assert_eq!(codec.decode(data), Err(DecodeError::Malformed), "{data}");
         }
     }

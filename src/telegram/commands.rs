@@ -3,6 +3,8 @@
 //! In private chats every text is a question. In groups the bot speaks only when spoken to —
 //! a command (bare or `@thisbot`), a mention, or a reply to one of its messages — and a
 //! command addressed to another bot (`/ask@other_bot`) is ignored rather than treated as text.
+//! A bare `/start` in a group is every bot's command (users send it to the bot they have just
+//! added), so only `/start@thisbot` is answered there.
 
 use teloxide::types::BotCommand;
 
@@ -74,6 +76,7 @@ fn classify_command(command: &str, at: Addressing<'_>) -> Option<Request> {
         return None;
     }
     match name.to_ascii_lowercase().as_str() {
+        "start" if !at.private && target.is_none() => None,
         "start" => Some(Request::Start),
         "help" => Some(Request::Help),
         "ask" => Some(Request::Ask(rest)),
@@ -156,6 +159,8 @@ mod tests {
             ("   ", PRIVATE, None),
             // Commands, with and without a target.
             ("/start", PRIVATE, Some(Request::Start)),
+            ("/start", GROUP, None),
+            ("/start@ganhuo_bot", GROUP, Some(Request::Start)),
             ("/help@ganhuo_bot", GROUP, help.clone()),
             ("/ask", PRIVATE, ask("")),
             ("/ask@Ganhuo_Bot  vllm  ", GROUP, ask("vllm")),

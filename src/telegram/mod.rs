@@ -1,16 +1,17 @@
 //! Telegram adapter (teloxide): updates become requests to the presenter, views become HTML
 //! messages with inline keyboards, in private chats, groups and inline mode.
 //!
-//! [`Telegram`] is the entry point `app` drives. Inside: `handlers` is the dispatcher's
-//! handler tree, [`render`] marks views up, [`callback`] encodes actions as button data,
-//! `commands` decides which messages are for the bot, `listener` receives updates (long
-//! polling or the webhook channel) and `webhook` is the webhook route. What to show is
-//! [`crate::present`]'s; backoff, health and error logs are [`crate::bots`]'.
+//! [`Telegram`] is the entry point `app` drives. Inside: `polling` fetches updates (or the
+//! `webhook` route receives them), `handlers` takes each on as it arrives — flood guard first,
+//! then its chat's lane — and answers it, [`render`] marks views up, [`callback`] encodes
+//! actions as button data, and `commands` decides which messages are for the bot. What to
+//! show is [`crate::present`]'s; backoff, retries, lanes, health and error logs are
+//! [`crate::bots`]'.
 
 pub mod callback;
 mod commands;
 mod handlers;
-mod listener;
+mod polling;
 pub mod render;
 mod webhook;
 
@@ -21,28 +22,24 @@ use std::time::Duration;
 
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
-use teloxide::dispatching::Dispatcher;
-use teloxide::error_handlers::IgnoringErrorHandlerSafe;
 use teloxide::errors::AsResponseParameters;
 use teloxide::payloads::{SetMyCommandsSetters, SetWebhookSetters};
 use teloxide::requests::{Request, Requester};
-use teloxide::types::Update;
-use teloxide::{ApiError, Bot, RequestError, dptree};
+use teloxide::types::{Me, Update};
+use teloxide::{ApiError, Bot, RequestError};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, info, warn};
 use url::Url;
 
 use crate::bots::flood::FloodGuard;
-use crate::bots::{Backoff, Connection, Fault, Redactor};
-use crate::config::TelegramConfig;
+use crate::bots::{Connection, Fault, Redactor};
+use crate::config::{DEFAULT_GRACE, TelegramConfig};
 use crate::present::Presenter;
 use crate::service::{AdapterError, AdapterState, Platform, Services};
 use callback::CallbackCodec;
-use handlers::HandlerError;
-
-/// How long shutdown waits for replies in flight before abandoning them.
-const GRACE: Duration = Duration::from_millis(1500);
+use handlers::Dispatcher;
+use polling::{Poller, WINDOW};
 
 /// The Telegram adapter. Build it with [`Telegram::new`], mount [`Telegram::webhook_router`]
 /// in webhook mode, then [`Telegram::run`] it.
@@ -50,6 +47,7 @@ pub struct Telegram {
     bot: Bot,
     ctx: Arc<Ctx>,
     mode: Mode,
+    grace: Duration,
 }
 
 enum Mode {
@@ -57,12 +55,10 @@ enum Mode {
     Webhook {
         url: Url,
         secret: String,
-        /// Filled by `webhook_router`; shared so a failed start can re-attach to it.
-        updates: Option<Updates>,
+        /// Filled by `webhook_router`.
+        updates: Option<mpsc::Receiver<Update>>,
     },
 }
-
-type Updates = Arc<tokio::sync::Mutex<mpsc::Receiver<Update>>>;
 
 impl fmt::Debug for Telegram {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -83,6 +79,28 @@ impl Fault for RequestError {
 
     fn retry_after(&self) -> Option<Duration> {
         AsResponseParameters::retry_after(self).map(|s| s.duration())
+    }
+
+    /// teloxide keeps no status code: a 5xx is an API error whose description it does not
+    /// know, or an answer that is not JSON at all (a proxy's error page).
+    fn is_transient(&self) -> bool {
+        match self {
+            RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => {
+                true
+            }
+            RequestError::Api(ApiError::Unknown(description)) => {
+                let description = description.to_ascii_lowercase();
+                [
+                    "internal server error",
+                    "bad gateway",
+                    "service unavailable",
+                    "gateway timeout",
+                ]
+                .iter()
+                .any(|s| description.contains(s))
+            }
+            _ => false,
+        }
     }
 }
 
@@ -113,7 +131,7 @@ impl Telegram {
         let per_minute = config.per_user_per_minute;
         let ctx = Ctx {
             presenter: Presenter::new(services.clone(), Platform::Telegram, render::BUDGET),
-            codec: CallbackCodec::default(),
+            codec: CallbackCodec::new(services.store().cloned()),
             flood: FloodGuard::new(per_minute),
             // Typing in inline mode sends a query per pause.
             inline_flood: FloodGuard::new(
@@ -125,7 +143,15 @@ impl Telegram {
             bot: Bot::new(token).set_api_url(config.api_url),
             ctx: Arc::new(ctx),
             mode,
+            grace: DEFAULT_GRACE,
         }
+    }
+
+    /// Sets how long shutdown waits for the work taken on to finish (default 8 s).
+    #[must_use]
+    pub fn grace(mut self, grace: Duration) -> Telegram {
+        self.grace = grace;
+        self
     }
 
     /// In webhook mode: the router to mount on the shared HTTP server (its route is the path
@@ -141,20 +167,21 @@ impl Telegram {
             return None;
         };
         let (tx, rx) = mpsc::channel(webhook::QUEUE);
-        *updates = Some(Arc::new(tokio::sync::Mutex::new(rx)));
+        *updates = Some(rx);
         // A URL of an http(s) scheme always has a path, `/` at least.
         Some(webhook::router(url.path(), secret.clone(), tx))
     }
 
-    /// Runs until `shutdown` is cancelled (then returns `Ok(())` within about two seconds) or
-    /// a permanent failure (a rejected token is [`AdapterError::Unauthorized`]). Network
-    /// errors and 5xx are retried with backoff while health says reconnecting.
+    /// Runs until `shutdown` is cancelled or a permanent failure (a rejected token is
+    /// [`AdapterError::Unauthorized`]). Network errors and 5xx are retried with backoff while
+    /// health says reconnecting. On shutdown it stops taking updates, finishes the work taken
+    /// on within the grace period, confirms what was handled, and returns `Ok(())`.
     pub async fn run(self, shutdown: CancellationToken) -> Result<(), AdapterError> {
         let ctx = Arc::clone(&self.ctx);
         ctx.connection.finish(self.serve(&shutdown).await)
     }
 
-    async fn serve(mut self, shutdown: &CancellationToken) -> Result<(), AdapterError> {
+    async fn serve(self, shutdown: &CancellationToken) -> Result<(), AdapterError> {
         let connection = &self.ctx.connection;
         let get_me = || self.bot.get_me().send();
         let Some(me) = connection.until_ok(shutdown, "getMe", get_me).await? else {
@@ -172,15 +199,7 @@ impl Telegram {
         if shutdown.is_cancelled() {
             return Ok(());
         }
-        let updates = match &mut self.mode {
-            Mode::Polling => None,
-            Mode::Webhook { updates, .. } => Some(updates.take().unwrap_or_else(|| {
-                warn!("webhook mode, but webhook_router() was not mounted: no updates will arrive");
-                let (_tx, rx) = mpsc::channel(1);
-                Arc::new(tokio::sync::Mutex::new(rx))
-            })),
-        };
-        self.dispatch(updates, shutdown).await
+        self.dispatch(me, shutdown).await
     }
 
     /// Registers the command list and points Telegram at the right way of delivering updates.
@@ -215,7 +234,7 @@ impl Telegram {
                     self.bot
                         .set_webhook(url.clone())
                         .secret_token(secret.clone())
-                        .allowed_updates(listener::ALLOWED_UPDATES.to_vec())
+                        .allowed_updates(polling::ALLOWED_UPDATES.to_vec())
                         .send()
                 };
                 // A rejected token surfaces again in the dispatcher's getMe; nothing to add.
@@ -224,72 +243,62 @@ impl Telegram {
         }
     }
 
-    async fn dispatch(
-        &self,
-        updates: Option<Updates>,
-        shutdown: &CancellationToken,
-    ) -> Result<(), AdapterError> {
-        // Only `send*` calls are throttled; long polling goes through the plain bot.
+    /// Takes updates on until shutdown, then finishes the work taken on within the grace
+    /// period and confirms what was handled.
+    async fn dispatch(mut self, me: Me, shutdown: &CancellationToken) -> Result<(), AdapterError> {
+        // Only `send*` calls are throttled; polling goes through the plain client.
         let bot = Throttle::new_spawn(self.bot.clone(), Limits::default());
-        let report = Arc::clone(&self.ctx);
-        let mut dispatcher = Dispatcher::builder(bot, handlers::schema())
-            .dependencies(dptree::deps![Arc::clone(&self.ctx)])
-            // Updates we did not subscribe to; teloxide's default would log them in full.
-            .default_handler(|_| async {})
-            .error_handler(Arc::new(move |err: HandlerError| {
-                let ctx = Arc::clone(&report);
-                async move { ctx.connection.report("a Telegram request", &err) }
-            }))
-            .build();
-        let token = dispatcher.shutdown_token();
+        let dispatcher = Dispatcher::new(bot, me, Arc::clone(&self.ctx));
         let connection = &self.ctx.connection;
-        let mut backoff = Backoff::default();
-        loop {
-            let fatal_slot = listener::FatalSlot::default();
-            let listener = match &updates {
-                None => {
-                    listener::polling(self.bot.clone(), Arc::clone(&self.ctx), fatal_slot.clone())
-                }
-                Some(rx) => listener::channel(Arc::clone(rx)),
-            };
-            let dispatching =
-                dispatcher.try_dispatch_with_listener(listener, IgnoringErrorHandlerSafe::new());
-            tokio::pin!(dispatching);
-            let finished = tokio::select! {
-                result = &mut dispatching => Some(result),
-                () = shutdown.cancelled() => None,
-            };
-            match finished {
-                None => {
-                    // Idle means the dispatcher is still in its own getMe: nothing to drain.
-                    if token.shutdown().is_ok()
-                        && tokio::time::timeout(GRACE, &mut dispatching).await.is_err()
-                    {
-                        warn!("shutdown grace period over; abandoning replies in flight");
-                    }
-                    return Ok(());
-                }
-                Some(Ok(())) => {
-                    if let Some(err) = listener::take_fatal(&fatal_slot) {
-                        return Err(err);
-                    }
-                    if shutdown.is_cancelled() {
-                        return Ok(());
-                    }
-                    warn!("the update source ended unexpectedly; restarting it");
-                }
-                Some(Err(err)) if err.is_unauthorized() => {
-                    return Err(connection.unauthorized(&err));
-                }
-                Some(Err(err)) => {
-                    connection.report("starting to dispatch", &err);
-                    connection.set(AdapterState::Reconnecting);
-                }
+        let mut poller = None;
+        match &mut self.mode {
+            Mode::Polling => {
+                let polling = poller.insert(Poller::new(&self.bot));
+                polling.run(&dispatcher, connection, shutdown).await?;
             }
-            tokio::select! {
-                () = shutdown.cancelled() => return Ok(()),
-                () = tokio::time::sleep(backoff.next_delay()) => {}
-            }
+            Mode::Webhook { updates, .. } => match updates.take() {
+                Some(updates) => receive(updates, &dispatcher, shutdown).await,
+                None => {
+                    warn!(
+                        "webhook mode, but webhook_router() was not mounted: no updates will arrive"
+                    );
+                    shutdown.cancelled().await;
+                }
+            },
         }
+        dispatcher.work().finish("telegram", self.grace).await;
+        if let Some(mut poller) = poller {
+            poller.confirm().await;
+        }
+        Ok(())
+    }
+}
+
+/// Takes on the updates the webhook route receives until shutdown, then those it already
+/// acknowledged; later ones get a 503, so Telegram sends them again.
+async fn receive(
+    mut updates: mpsc::Receiver<Update>,
+    dispatcher: &Dispatcher,
+    shutdown: &CancellationToken,
+) {
+    let work = dispatcher.work();
+    loop {
+        let next = tokio::select! {
+            biased;
+            () = shutdown.cancelled() => break,
+            () = work.wait_below(WINDOW) => tokio::select! {
+                biased;
+                () = shutdown.cancelled() => break,
+                next = updates.recv() => next,
+            },
+        };
+        match next {
+            Some(update) => dispatcher.take(update, ()),
+            None => break,
+        }
+    }
+    updates.close();
+    while let Ok(update) = updates.try_recv() {
+        dispatcher.take(update, ());
     }
 }

@@ -172,6 +172,7 @@ fn keyboard(view: &View, codec: &CallbackCodec) -> InlineKeyboardMarkup {
         &[LinkKind::Previous, LinkKind::Restart, LinkKind::Next][..],
         &[LinkKind::Topic],
         &[LinkKind::Up, LinkKind::Roots],
+        &[LinkKind::Helpful, LinkKind::NotHelpful],
     ] {
         let row: Vec<InlineKeyboardButton> = view
             .links

@@ -8,8 +8,10 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 /// Variables that would change what the binary does.
-const CLEARED: [&str; 6] = [
+const CLEARED: [&str; 8] = [
     "GANHUO_CONFIG",
+    "GANHUO_STORE_URL",
+    "GANHUO_STORE_URL_FILE",
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_BOT_TOKEN_FILE",
     "DISCORD_TOKEN",

@@ -12,7 +12,7 @@
 
 #![allow(dead_code)]
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -51,8 +51,12 @@ struct Shared {
     identifies: Mutex<Vec<Value>>,
     sessions: Mutex<Vec<mpsc::UnboundedSender<String>>>,
     seq: AtomicU64,
-    /// Interaction ids whose callback fails with a 500.
-    failing: Mutex<HashSet<String>>,
+    /// Interaction ids whose callback fails with a 500, and how many more times.
+    failing: Mutex<HashMap<String, usize>>,
+    /// Interaction ids whose callback is answered only after a delay.
+    slow: Mutex<HashMap<String, Duration>>,
+    /// Requests answered so far (as `METHOD path`), in order.
+    answered: Mutex<Vec<String>>,
 }
 
 /// A running fake; dropped with the test's runtime.
@@ -79,6 +83,8 @@ impl FakeDiscord {
             sessions: Mutex::default(),
             seq: AtomicU64::new(1),
             failing: Mutex::default(),
+            slow: Mutex::default(),
+            answered: Mutex::default(),
         });
         let app = Router::new().fallback(rest).with_state(Arc::clone(&shared));
         tokio::spawn(async move {
@@ -93,9 +99,32 @@ impl FakeDiscord {
         format!("http://{}", self.addr)
     }
 
-    /// Makes the callback for interaction `id` fail with a 500.
+    /// Makes the callback for interaction `id` fail with a 500, every time.
     pub fn fail_callback(&self, id: &str) {
-        self.shared.failing.lock().unwrap().insert(id.to_owned());
+        self.fail_callback_times(id, usize::MAX);
+    }
+
+    /// Makes the callback for interaction `id` fail with a 500 `times` times, then succeed.
+    pub fn fail_callback_times(&self, id: &str, times: usize) {
+        self.shared
+            .failing
+            .lock()
+            .unwrap()
+            .insert(id.to_owned(), times);
+    }
+
+    /// Answers the callback for interaction `id` only after `delay`.
+    pub fn slow_callback(&self, id: &str, delay: Duration) {
+        self.shared
+            .slow
+            .lock()
+            .unwrap()
+            .insert(id.to_owned(), delay);
+    }
+
+    /// Requests answered so far, as `METHOD path`.
+    pub fn answered(&self) -> Vec<String> {
+        self.shared.answered.lock().unwrap().clone()
     }
 
     /// Every REST request so far.
@@ -240,6 +269,19 @@ async fn rest(
     body: Bytes,
 ) -> Response {
     let path = uri.path().to_owned();
+    let answered = format!("{method} {path}");
+    let response = route(&shared, method, path, headers, body).await;
+    shared.answered.lock().unwrap().push(answered);
+    response
+}
+
+async fn route(
+    shared: &Shared,
+    method: Method,
+    path: String,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let authorization = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
@@ -269,7 +311,18 @@ async fn rest(
             axum::Json(json!([])).into_response()
         }
         ("POST", ["interactions", id, _, "callback"]) => {
-            if shared.failing.lock().unwrap().contains(*id) {
+            let delay = shared.slow.lock().unwrap().get(*id).copied();
+            if let Some(delay) = delay {
+                tokio::time::sleep(delay).await;
+            }
+            let fail = match shared.failing.lock().unwrap().get_mut(*id) {
+                Some(left) if *left > 0 => {
+                    *left -= 1;
+                    true
+                }
+                _ => false,
+            };
+            if fail {
                 discord_error(StatusCode::INTERNAL_SERVER_ERROR, "boom")
             } else {
                 StatusCode::NO_CONTENT.into_response()

@@ -52,6 +52,8 @@ struct Inner {
     next_message_id: i64,
     calls: Vec<Call>,
     faults: Vec<(String, Fault)>,
+    /// Faults answering every call of a method until a moment.
+    outages: Vec<(String, Fault, Instant)>,
     reject_token: bool,
 }
 
@@ -96,17 +98,45 @@ impl FakeTelegram {
     }
 
     /// Queues an update (without `update_id`; one is assigned and returned).
-    pub fn push(&self, mut update: Value) -> i64 {
-        let id = {
+    pub fn push(&self, update: Value) -> i64 {
+        self.push_all(vec![update])[0]
+    }
+
+    /// Queues updates all at once, so that one poll can take them together; returns their ids.
+    pub fn push_all(&self, updates: Vec<Value>) -> Vec<i64> {
+        let ids = {
             let mut inner = self.lock();
-            let id = inner.next_update_id;
-            inner.next_update_id += 1;
-            update["update_id"] = json!(id);
-            inner.pending.push(update);
-            id
+            updates
+                .into_iter()
+                .map(|mut update| {
+                    let id = inner.next_update_id;
+                    inner.next_update_id += 1;
+                    update["update_id"] = json!(id);
+                    inner.pending.push(update);
+                    id
+                })
+                .collect()
         };
         self.updates.notify_waiters();
-        id
+        ids
+    }
+
+    /// Queues an update exactly as given, `update_id` included (or not).
+    pub fn push_raw(&self, update: Value) {
+        self.lock().pending.push(update);
+        self.updates.notify_waiters();
+    }
+
+    /// Reserves the next update id, for an update built by hand.
+    pub fn reserve_id(&self) -> i64 {
+        let mut inner = self.lock();
+        inner.next_update_id += 1;
+        inner.next_update_id - 1
+    }
+
+    /// Makes the next update id `id`.
+    pub fn set_next_update_id(&self, id: i64) {
+        self.lock().next_update_id = id;
     }
 
     /// Makes the next call of `method` (any case) fail with `fault`.
@@ -114,6 +144,15 @@ impl FakeTelegram {
         self.lock()
             .faults
             .push((method.to_ascii_lowercase(), fault));
+    }
+
+    /// Makes every call of `method` (any case) fail with `fault` for the next `how_long`.
+    pub fn outage(&self, method: &str, fault: Fault, how_long: Duration) {
+        self.lock().outages.push((
+            method.to_ascii_lowercase(),
+            fault,
+            Instant::now() + how_long,
+        ));
     }
 
     /// Answers every call with 401 Unauthorized, as Telegram does for a revoked token.
@@ -230,7 +269,15 @@ async fn handle(
             .faults
             .iter()
             .position(|(m, _)| *m == method)
-            .map(|i| inner.faults.remove(i).1);
+            .map(|i| inner.faults.remove(i).1)
+            .or_else(|| {
+                let now = Instant::now();
+                inner
+                    .outages
+                    .iter()
+                    .find(|(m, _, until)| *m == method && now < *until)
+                    .map(|(_, fault, _)| fault.clone())
+            });
         (fault, inner.reject_token)
     };
     let record = |result: &Value| {
@@ -259,7 +306,12 @@ async fn handle(
         }
         Some(Fault::Status(code)) => {
             record(&Value::Null);
-            return error(code, "Bad Gateway", None);
+            let description = match code {
+                500 => "Internal Server Error",
+                502 => "Bad Gateway",
+                _ => "Error",
+            };
+            return error(code, description, None);
         }
         None => {}
     }
