@@ -8,6 +8,12 @@
 //! 65532:65532, that SIGTERM stops it within the grace period, and that its logs never show
 //! the token. `.ci/container` checks afterwards that it wrote nothing in its file system.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first broken assumption"
+)]
+
 #[path = "support/fake_telegram.rs"]
 mod fake_telegram;
 

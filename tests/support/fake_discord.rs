@@ -297,9 +297,9 @@ async fn route(
     // Interaction callbacks and webhooks authenticate with the interaction token in the path.
     let bot_auth = authorization.as_deref() == Some(shared.token.as_str());
     match (method.as_str(), segments.as_slice()) {
-        ("GET", ["gateway"]) => axum::Json(json!({ "url": gateway_url(&shared) })).into_response(),
+        ("GET", ["gateway"]) => axum::Json(json!({ "url": gateway_url(shared) })).into_response(),
         ("GET", ["gateway", "bot"]) if bot_auth => axum::Json(json!({
-            "url": gateway_url(&shared),
+            "url": gateway_url(shared),
             "shards": 1,
             "session_start_limit": { "total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1 },
         }))
