@@ -3,6 +3,11 @@
 //! websocket gateway that says HELLO, takes IDENTIFY, sends READY, acknowledges heartbeats
 //! and pushes whatever dispatches a test asks for.
 //!
+//! The gateway listens on its own port and speaks through `tokio-tungstenite`, the websocket
+//! crate serenity already uses, with serenity's features: serving it with axum's `ws` feature
+//! instead would give axum (and teloxide, and ganhuo) a second feature set in test builds, so
+//! `cargo build` after `cargo test` would rebuild them.
+//!
 //! Every REST request is recorded so that tests can wait for and inspect what the bot sent.
 
 #![allow(dead_code)]
@@ -16,12 +21,13 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
+use tokio_tungstenite::tungstenite::Message;
 
 /// The bot's user id in READY.
 pub const BOT_ID: &str = "1000";
@@ -39,7 +45,8 @@ pub struct Request {
 
 struct Shared {
     token: String,
-    addr: SocketAddr,
+    /// Where the gateway listens (REST has its own port).
+    gateway: SocketAddr,
     requests: Mutex<Vec<Request>>,
     identifies: Mutex<Vec<Value>>,
     sessions: Mutex<Vec<mpsc::UnboundedSender<String>>>,
@@ -56,18 +63,21 @@ struct Shared {
 #[derive(Clone)]
 pub struct FakeDiscord {
     shared: Arc<Shared>,
+    /// Where REST listens.
+    addr: SocketAddr,
 }
 
 impl FakeDiscord {
     /// Starts a fake that accepts `token` (without the "Bot " prefix).
     pub async fn start(token: &str) -> FakeDiscord {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
+        let gateway = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind gateway");
         let shared = Arc::new(Shared {
             token: format!("Bot {token}"),
-            addr,
+            gateway: gateway.local_addr().expect("gateway addr"),
             requests: Mutex::default(),
             identifies: Mutex::default(),
             sessions: Mutex::default(),
@@ -76,19 +86,17 @@ impl FakeDiscord {
             slow: Mutex::default(),
             answered: Mutex::default(),
         });
-        let app = Router::new()
-            .route("/gateway", get(gateway))
-            .fallback(rest)
-            .with_state(Arc::clone(&shared));
+        let app = Router::new().fallback(rest).with_state(Arc::clone(&shared));
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
-        FakeDiscord { shared }
+        tokio::spawn(accept_sessions(gateway, Arc::clone(&shared)));
+        FakeDiscord { shared, addr }
     }
 
     /// The base URL, for `proxy_url`.
     pub fn url(&self) -> String {
-        format!("http://{}", self.shared.addr)
+        format!("http://{}", self.addr)
     }
 
     /// Makes the callback for interaction `id` fail with a 500, every time.
@@ -185,22 +193,28 @@ impl FakeDiscord {
     }
 }
 
-async fn gateway(State(shared): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -> Response {
-    upgrade.on_upgrade(move |socket| session(shared, socket))
+/// Accepts gateway connections until the test's runtime ends.
+async fn accept_sessions(listener: TcpListener, shared: Arc<Shared>) {
+    while let Ok((stream, _)) = listener.accept().await {
+        tokio::spawn(session(Arc::clone(&shared), stream));
+    }
 }
 
-async fn session(shared: Arc<Shared>, mut socket: WebSocket) {
+async fn session(shared: Arc<Shared>, stream: TcpStream) {
+    let Ok(mut socket) = tokio_tungstenite::accept_async(stream).await else {
+        return;
+    };
     let hello = json!({ "op": 10, "d": { "heartbeat_interval": 41250 } }).to_string();
-    if socket.send(Message::Text(hello.into())).await.is_err() {
+    if socket.send(Message::Text(hello)).await.is_err() {
         return;
     }
     let (tx, mut rx) = mpsc::unbounded_channel::<String>();
     loop {
         tokio::select! {
-            incoming = socket.recv() => {
+            incoming = socket.next() => {
                 let Some(Ok(message)) = incoming else { return };
                 let text = match message {
-                    Message::Text(text) => text.to_string(),
+                    Message::Text(text) => text,
                     Message::Close(_) => return,
                     _ => continue,
                 };
@@ -216,7 +230,7 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) {
                             "user": { "id": BOT_ID, "username": "bot", "discriminator": "0000", "bot": true },
                             "guilds": [],
                             "session_id": "s1",
-                            "resume_gateway_url": format!("ws://{}/gateway", shared.addr),
+                            "resume_gateway_url": gateway_url(&shared),
                             "shard": [0, 1],
                             "application": { "id": APP_ID, "flags": 0 },
                         }}))
@@ -224,19 +238,23 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) {
                     _ => None,
                 };
                 if let Some(reply) = reply
-                    && socket.send(Message::Text(reply.to_string().into())).await.is_err()
+                    && socket.send(Message::Text(reply.to_string())).await.is_err()
                 {
                     return;
                 }
             }
             outgoing = rx.recv() => {
                 let Some(frame) = outgoing else { return };
-                if socket.send(Message::Text(frame.into())).await.is_err() {
+                if socket.send(Message::Text(frame)).await.is_err() {
                     return;
                 }
             }
         }
     }
+}
+
+fn gateway_url(shared: &Shared) -> String {
+    format!("ws://{}/gateway", shared.gateway)
 }
 
 fn discord_error(status: StatusCode, message: &str) -> Response {
@@ -279,9 +297,9 @@ async fn route(
     // Interaction callbacks and webhooks authenticate with the interaction token in the path.
     let bot_auth = authorization.as_deref() == Some(shared.token.as_str());
     match (method.as_str(), segments.as_slice()) {
-        ("GET", ["gateway"]) => axum::Json(json!({ "url": format!("ws://{}/gateway", shared.addr) })).into_response(),
+        ("GET", ["gateway"]) => axum::Json(json!({ "url": gateway_url(shared) })).into_response(),
         ("GET", ["gateway", "bot"]) if bot_auth => axum::Json(json!({
-            "url": format!("ws://{}/gateway", shared.addr),
+            "url": gateway_url(shared),
             "shards": 1,
             "session_start_limit": { "total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1 },
         }))
