@@ -12,6 +12,7 @@ use serde_json::json;
 
 use crate::answer::Hit;
 use crate::catalogue::{Catalogue, TopicIdx};
+use crate::config::config_path;
 use crate::config::{Config, ProcessEnv};
 use crate::i18n::Locale;
 use crate::present::{Presenter, view};
@@ -187,20 +188,6 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         let json = cause.downcast_ref::<serde_json::Error>();
         io == pipe || json.and_then(serde_json::Error::io_error_kind) == pipe
     })
-}
-
-/// Where the configuration comes from: the flag, `$GANHUO_CONFIG`, or `./config.toml`.
-pub fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
-    if let Some(path) = flag {
-        return Some(path.to_owned());
-    }
-    if let Ok(path) = std::env::var("GANHUO_CONFIG")
-        && !path.is_empty()
-    {
-        return Some(PathBuf::from(path));
-    }
-    let default = PathBuf::from("config.toml");
-    default.exists().then_some(default)
 }
 
 fn load_config(args: &ConfigArgs) -> Result<Config> {

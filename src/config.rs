@@ -575,6 +575,20 @@ impl Env for WithoutBots<'_> {
     }
 }
 
+/// Where the configuration comes from: the flag, `$GANHUO_CONFIG`, or `./config.toml`.
+pub fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = flag {
+        return Some(path.to_owned());
+    }
+    if let Ok(path) = std::env::var("GANHUO_CONFIG")
+        && !path.is_empty()
+    {
+        return Some(PathBuf::from(path));
+    }
+    let default = PathBuf::from("config.toml");
+    default.exists().then_some(default)
+}
+
 fn parse_file(text: &str, name: &str) -> Result<file::File, ConfigError> {
     toml::from_str(text).map_err(|err| {
         let line = err

@@ -313,7 +313,7 @@ pub fn json(report: &Report) -> String {
 
 /// Runs `ganhuo report`.
 pub fn run(args: &ReportArgs) -> Result<()> {
-    let path = crate::cli::config_path(args.config.as_deref());
+    let path = crate::config::config_path(args.config.as_deref());
     let config = Config::load_store(path.as_deref(), &ProcessEnv)?;
     let Some(backend) = config.store.backend.clone() else {
         bail!("the store is turned off ([store] enabled = false), so there is nothing to report");

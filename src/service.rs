@@ -27,27 +27,7 @@ use crate::i18n::Locale;
 use crate::search::Engine;
 use crate::store::{AnswerId, FollowUp, MAX_QUERY, Question, Record, Store, StoreMetrics};
 
-/// Where a question came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Platform {
-    /// The Telegram bot.
-    Telegram,
-    /// The Discord bot.
-    Discord,
-    /// `ganhuo chat` in a terminal.
-    Terminal,
-}
-
-impl fmt::Display for Platform {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Platform::Telegram => "telegram",
-            Platform::Discord => "discord",
-            Platform::Terminal => "terminal",
-        })
-    }
-}
+pub use crate::platform::Platform;
 
 /// Whether a question found anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -36,10 +36,10 @@ use prometheus_client::registry::Registry;
 use tokio::sync::{mpsc, oneshot};
 use tracing::{debug, info, warn};
 
-use crate::bots::{Backoff, LogGate};
 use crate::config::{StoreBackend, StoreConfig};
 use crate::i18n::Locale;
-use crate::service::Platform;
+use crate::pacing::{Backoff, LogGate};
+use crate::platform::Platform;
 use db::{Db, Param};
 pub use writer::Writer;
 
