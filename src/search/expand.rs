@@ -145,6 +145,19 @@ fn add_synonyms(key: &str, alts: &mut Vec<Alternative>, index: &Index, weight: f
     }
 }
 
+/// A term the query word may stand for (a stem, a typo's correction), and the synonyms of
+/// that term at the same discount.
+fn push_with_synonyms(
+    alts: &mut Vec<Alternative>,
+    index: &Index,
+    term: TermId,
+    weight: f32,
+    how: How,
+) {
+    push(alts, term, weight, how);
+    add_synonyms(index.term_text(term), alts, index, weight * SYNONYM);
+}
+
 fn word(text: &str, role: Role) -> QueryWord {
     QueryWord {
         text: text.to_owned(),
@@ -172,13 +185,7 @@ fn latin(text: &str, index: &Index, complete: bool, common: &dyn Fn(&str) -> boo
     if exact.is_none()
         && let Some(stem) = plural_stem(text, index)
     {
-        push(alts, stem, STEM, How::Stem);
-        add_synonyms(
-            index.term_text(stem).to_owned().as_str(),
-            alts,
-            index,
-            STEM * SYNONYM,
-        );
+        push_with_synonyms(alts, index, stem, STEM, How::Stem);
         exact = Some(stem);
     }
     if let Some(term) = letter_prefix(text).and_then(|p| index.term(p)) {
@@ -193,13 +200,7 @@ fn latin(text: &str, index: &Index, complete: bool, common: &dyn Fn(&str) -> boo
             .take(MAX_TYPOS)
         {
             let weight = if d == 1 { TYPO_1 } else { TYPO_2 };
-            push(alts, term, weight, How::Typo);
-            add_synonyms(
-                index.term_text(term).to_owned().as_str(),
-                alts,
-                index,
-                weight * SYNONYM,
-            );
+            push_with_synonyms(alts, index, term, weight, How::Typo);
         }
     }
     if ((exact.is_none() && !ordinary) || complete) && len >= 2 {

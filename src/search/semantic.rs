@@ -124,10 +124,7 @@ impl Semantic {
             }
         };
         let dims = vectors.dims();
-        let max_weight = vectors
-            .words()
-            .map(|(id, _)| vectors.weight(id))
-            .fold(f32::MIN_POSITIVE, f32::max);
+        let max_weight = vectors.max_weight();
         let fields: Vec<Vec<(f32, Vec<WordId>)>> = catalogue
             .resources()
             .iter()

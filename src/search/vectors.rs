@@ -120,6 +120,7 @@ pub struct Vectors {
     blob: &'static [u8],
     rows: &'static [u8],
     longest_cjk: usize,
+    max_weight: f32,
 }
 
 fn u32_at(bytes: &[u8], i: usize) -> u32 {
@@ -170,6 +171,7 @@ impl Vectors {
         let (blob, rows) = rest.split_at(b);
 
         let mut longest_cjk = 0;
+        let mut max_weight = f32::MIN_POSITIVE;
         let mut previous: Option<&[u8]> = None;
         let mut start = u32_at(offsets, 0) as usize;
         if start != 0 {
@@ -188,6 +190,7 @@ impl Vectors {
             if !(f32_at(scales, index).is_finite() && f32_at(weights, index).is_finite()) {
                 return Err(VectorsError::NotFinite { index });
             }
+            max_weight = max_weight.max(f32_at(weights, index));
             if word.chars().all(super::normalise::is_cjk) {
                 longest_cjk = longest_cjk.max(word.chars().count());
             }
@@ -206,6 +209,7 @@ impl Vectors {
             blob,
             rows,
             longest_cjk,
+            max_weight,
         })
     }
 
@@ -216,6 +220,12 @@ impl Vectors {
             .get_or_init(|| Vectors::new(SHIPPED))
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// The largest word weight in the table (at least `f32::MIN_POSITIVE`), found while
+    /// validating, so that weights can be scaled to (0, 1] without another pass.
+    pub fn max_weight(&self) -> f32 {
+        self.max_weight
     }
 
     /// Number of words.
@@ -364,6 +374,11 @@ mod tests {
             assert_eq!(table.find(word), Some(id));
             previous = word;
         }
+        let largest = table
+            .words()
+            .map(|(id, _)| table.weight(id))
+            .fold(f32::MIN_POSITIVE, f32::max);
+        assert_eq!(table.max_weight(), largest);
     }
 
     #[test]
