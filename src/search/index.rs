@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use fst::{Automaton, IntoStreamer, Map, Streamer};
+use fst::{IntoStreamer, Map, Streamer};
 
 use super::lexicon;
 use super::normalise::normalise;
@@ -106,10 +106,13 @@ impl Posting {
 /// The searchable form of a catalogue.
 #[derive(Debug)]
 pub struct Index {
-    vocabulary: Map<Vec<u8>>,
-    /// The ASCII terms alone: typo and prefix searches walk only these, since a Levenshtein
-    /// automaton would otherwise explore every Chinese branch (two "inserted" ideographs
-    /// reach thousands of bigrams).
+    /// Exact look-ups: the interning table the build fills anyway.
+    ids: HashMap<String, TermId>,
+    /// Every term in byte order, for prefix completion (a range of this list).
+    sorted: Vec<TermId>,
+    /// The ASCII terms alone, as an fst for typo searches: a Levenshtein automaton walks it
+    /// without visiting the Chinese terms (two "inserted" ideographs would reach thousands of
+    /// bigrams). The only fst built at start-up, since building one costs about 1 µs a term.
     latin: Map<Vec<u8>>,
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
@@ -124,15 +127,14 @@ pub struct Index {
     resources: usize,
 }
 
-/// Calls `emit` with every index term of one piece of catalogue text.
+/// Calls `emit` with every index term of one piece of normalised catalogue text.
 ///
 /// Latin words are emitted as they are, with their letter prefix ("qwen2" → "qwen") and the
 /// concatenations of up to three neighbours ("flash attention" → "flashattention", "llama.cpp"
 /// → "llamacpp"), so that users who write compounds either way still match. Runs of ideographs
 /// give every dictionary word inside them and every character bigram.
-fn terms_of(text: &str, dictionary: &Dictionary, emit: &mut impl FnMut(&str)) {
-    let normalised = normalise(text);
-    let runs = runs(&normalised);
+fn terms_of(normalised: &str, dictionary: &Dictionary, emit: &mut impl FnMut(&str)) {
+    let runs = runs(normalised);
     for (i, run) in runs.iter().enumerate() {
         match *run {
             Run::Latin(word) => {
@@ -196,10 +198,44 @@ pub(crate) fn field_key(text: &str) -> String {
     normalise(text).replace(' ', "")
 }
 
+/// Every text of a catalogue the index reads (titles, keywords, topic labels, synonyms),
+/// normalised once: the dictionary, the terms and the whole-field keys all start from the
+/// same normalised text, and normalising (OpenCC above all) is most of the index's cost.
+struct Normalised<'c>(HashMap<&'c str, String>);
+
+impl<'c> Normalised<'c> {
+    fn of(catalogue: &'c Catalogue) -> Normalised<'c> {
+        let topics = catalogue.topics().iter().flat_map(|t| t.labels());
+        let resources = catalogue.resources().iter().flat_map(|r| {
+            let titles = std::iter::once(r.title.as_str()).chain(r.title_en.as_deref());
+            titles.chain(r.keywords.iter().map(String::as_str))
+        });
+        let synonyms = catalogue.synonyms().iter().flatten().map(String::as_str);
+        let mut map = HashMap::new();
+        for text in topics.chain(resources).chain(synonyms) {
+            map.entry(text).or_insert_with(|| normalise(text));
+        }
+        Normalised(map)
+    }
+
+    /// The normalised form of one of the catalogue's texts.
+    fn get(&self, text: &str) -> std::borrow::Cow<'_, str> {
+        match self.0.get(text) {
+            Some(normalised) => std::borrow::Cow::Borrowed(normalised),
+            None => std::borrow::Cow::Owned(normalise(text)),
+        }
+    }
+
+    fn key(&self, text: &str) -> String {
+        self.get(text).replace(' ', "")
+    }
+}
+
 impl Index {
     /// Builds the index of a catalogue.
     pub fn build(catalogue: &Catalogue) -> Index {
-        let dictionary = build_dictionary(catalogue);
+        let normalised = Normalised::of(catalogue);
+        let dictionary = build_dictionary(catalogue, &normalised);
         let mut ids: HashMap<String, TermId> = HashMap::new();
         let mut terms: Vec<String> = Vec::new();
         let mut postings: Vec<Vec<Posting>> = Vec::new();
@@ -224,7 +260,9 @@ impl Index {
             .map(|topic| {
                 let mut out = Vec::new();
                 for label in topic.labels() {
-                    terms_of(label, &dictionary, &mut |term: &str| out.push(intern(term)));
+                    terms_of(&normalised.get(label), &dictionary, &mut |term: &str| {
+                        out.push(intern(term))
+                    });
                 }
                 out.sort_unstable();
                 out.dedup();
@@ -235,7 +273,7 @@ impl Index {
         let topic_keys: Vec<Vec<String>> = catalogue
             .topics()
             .iter()
-            .map(|t| t.labels().map(field_key).collect())
+            .map(|t| t.labels().map(|l| normalised.key(l)).collect())
             .collect();
 
         for (r, resource) in catalogue.resources().iter().enumerate() {
@@ -244,7 +282,7 @@ impl Index {
             let texts = titles.clone().map(|t| (t, Field::Title));
             for (text, field) in texts.chain(resource.keywords.iter().map(|k| (k, Field::Keyword)))
             {
-                terms_of(text, &dictionary, &mut |term: &str| {
+                terms_of(&normalised.get(text), &dictionary, &mut |term: &str| {
                     seen.entry(intern(term)).or_default().insert(field);
                 });
             }
@@ -290,12 +328,12 @@ impl Index {
                     }
                 }
             };
-            let keys: Vec<String> = titles.map(|t| field_key(t)).collect();
+            let keys: Vec<String> = titles.map(|t| normalised.key(t)).collect();
             for key in &keys {
                 whole(key.clone(), Field::Title);
             }
             for keyword in &resource.keywords {
-                whole(field_key(keyword), Field::Keyword);
+                whole(normalised.key(keyword), Field::Keyword);
             }
             for &t in &resource.topics {
                 for key in &topic_keys[t] {
@@ -313,24 +351,21 @@ impl Index {
             .map(|p| 0.4 + 0.6 * (1.0 + n / p.len().max(1) as f32).ln() / (1.0 + n).ln())
             .collect();
 
-        let mut sorted: Vec<(&str, u64)> = terms
+        let mut sorted: Vec<TermId> = (0..terms.len() as TermId).collect();
+        sorted.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
+        let latin = sorted
             .iter()
-            .enumerate()
-            .map(|(i, t)| (t.as_str(), i as u64))
-            .collect();
-        sorted.sort_unstable();
+            .map(|&id| (terms[id as usize].as_str(), u64::from(id)))
+            .filter(|(t, _)| t.is_ascii());
         #[expect(
             clippy::expect_used,
             reason = "terms are interned (unique) and sorted just above, all an fst needs"
         )]
-        let (latin, vocabulary) = (
-            Map::from_iter(sorted.iter().copied().filter(|(t, _)| t.is_ascii()))
-                .expect("sorted, unique keys always build"),
-            Map::from_iter(sorted).expect("sorted, unique keys always build"),
-        );
+        let latin = Map::from_iter(latin).expect("sorted, unique keys always build");
 
         let mut index = Index {
-            vocabulary,
+            ids,
+            sorted,
             latin,
             terms,
             postings,
@@ -383,7 +418,7 @@ impl Index {
 
     /// The term id of an exact term.
     pub fn term(&self, text: &str) -> Option<TermId> {
-        self.vocabulary.get(text).map(|id| id as TermId)
+        self.ids.get(text).copied()
     }
 
     /// The text of a term.
@@ -471,23 +506,18 @@ impl Index {
     /// Terms that start with `prefix` (excluding `prefix` itself), shortest first, at most
     /// `limit` of them.
     pub fn completions(&self, prefix: &str, limit: usize) -> Vec<TermId> {
-        let automaton = fst::automaton::Str::new(prefix).starts_with();
-        let vocabulary = if prefix.is_ascii() {
-            &self.latin
-        } else {
-            &self.vocabulary
-        };
-        let mut stream = vocabulary.search(automaton).into_stream();
-        let mut found = Vec::new();
-        // The stream is in byte order, so cap the scan, then keep the closest completions.
-        while let Some((key, id)) = stream.next() {
-            if key.len() > prefix.len() {
-                found.push(id as TermId);
-            }
-            if found.len() >= limit * 8 {
-                break;
-            }
-        }
+        let start = self
+            .sorted
+            .partition_point(|&id| self.term_text(id) < prefix);
+        // The terms that start with `prefix` follow one another in byte order, so cap the
+        // scan, then keep the closest completions.
+        let found = self.sorted[start..]
+            .iter()
+            .copied()
+            .take_while(|&id| self.term_text(id).starts_with(prefix))
+            .filter(|&id| self.term_text(id).len() > prefix.len())
+            .take(limit * 8);
+        let mut found: Vec<TermId> = found.collect();
         found.sort_by_key(|&id| (self.term_text(id).len(), id));
         found.truncate(limit);
         found
@@ -527,10 +557,10 @@ fn synonym_key(term: &str) -> Option<String> {
     }
 }
 
-fn build_dictionary(catalogue: &Catalogue) -> Dictionary {
+fn build_dictionary(catalogue: &Catalogue, normalised: &Normalised<'_>) -> Dictionary {
     let mut words: Vec<String> = lexicon::cjk_words().map(str::to_owned).collect();
     let mut add = |text: &str| {
-        let normalised = normalise(text);
+        let normalised = normalised.get(text);
         for run in runs(&normalised) {
             if let Run::Cjk(chars) = run
                 && chars.chars().count() >= 2
@@ -574,7 +604,9 @@ mod tests {
 
     fn collect(text: &str, dict: &Dictionary) -> Vec<String> {
         let mut out = Vec::new();
-        terms_of(text, dict, &mut |t: &str| out.push(t.to_owned()));
+        terms_of(&normalise(text), dict, &mut |t: &str| {
+            out.push(t.to_owned())
+        });
         out
     }
 
