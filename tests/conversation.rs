@@ -66,10 +66,10 @@ fn rates(engine: &Engine, cases: &[Case]) -> (Rates, Vec<String>) {
 
 /// The levels measured when the engine was last tuned (see the README); a regression below
 /// them fails.
-const TUNE_HIT3: f64 = 0.91;
+const TUNE_HIT3: f64 = 0.92;
 const TUNE_OFF_TOPIC: f64 = 0.94;
 const TUNE_SMALL_TALK: f64 = 1.0;
-const HOLDOUT_HIT3: f64 = 0.91;
+const HOLDOUT_HIT3: f64 = 0.92;
 const HOLDOUT_OFF_TOPIC: f64 = 0.83;
 const HOLDOUT_SMALL_TALK: f64 = 0.93;
 

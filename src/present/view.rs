@@ -3,7 +3,7 @@
 //! The builders here turn the core's answers, topic pages and small talk into a [`View`]: the
 //! heading, the notices, the numbered items with their texts already localised, cleaned and
 //! clipped to the platform's [`Budget`], the topics to offer and the navigation that exists.
-//! The paging rule ([`paging`]) and the notices are written here and nowhere else; a front end
+//! The paging rule (`paging`) and the notices are written here and nowhere else; a front end
 //! only marks a view up.
 
 use std::borrow::Cow;

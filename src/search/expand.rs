@@ -239,6 +239,14 @@ fn cjk_gap(text: &str, index: &Index) -> QueryWord {
         return w;
     }
     add_bigrams(&mut w, text, index);
+    // A span the catalogue's text contains as it is (精度) is spelled right, whatever it
+    // sounds like.
+    if index
+        .term(text)
+        .is_some_and(|t| !index.postings(t).is_empty())
+    {
+        return w;
+    }
     // Pinyin keyboards turn a slip into a word that sounds the same (亮化 for 量化, 经度 for
     // 精度, 框价 for 框架). Only a whole unknown span is looked up by sound: pieces of one
     // would find a homophone somewhere in almost any sentence.

@@ -2,6 +2,8 @@
 //!
 //! 1. [`normalise`] — NFKC, case folding, traditional → simplified, punctuation folded;
 //! 2. [`tokenise`] — words by script, Chinese segmented against the catalogue's dictionary;
+//!    spans it does not know are cut into the word table's general vocabulary
+//!    ([`Semantic::split_gaps`]) when the semantic layer is on;
 //! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
 //!    typo corrections per word; [`concepts`] groups the words of a comparison or a list;
 //! 4. [`relevance`] — one decision per query: does it name enough of the catalogue to answer?
@@ -155,7 +157,10 @@ impl Engine {
         let mut piece_of = Vec::new();
         for (p, piece) in pieces.iter().enumerate() {
             let normalised = normalise::normalise(piece);
-            let tokens = tokenise::tokenise(&normalised, self.index.dictionary());
+            let mut tokens = tokenise::tokenise(&normalised, self.index.dictionary());
+            if let Some(semantic) = &self.semantic {
+                tokens = semantic.split_gaps(tokens, |gap| !self.index.homophones(gap).is_empty());
+            }
             let last = p + 1 == pieces.len();
             let expanded = expand::expand(&tokens, &self.index, complete_last && last, &|w| {
                 self.is_common(w)
@@ -462,6 +467,51 @@ mod tests {
                 "{query}"
             );
         }
+    }
+
+    fn texts(engine: &Engine, query: &str) -> Vec<String> {
+        engine
+            .understand(query, false)
+            .into_iter()
+            .map(|w| w.text)
+            .collect()
+    }
+
+    #[test]
+    fn unknown_spans_split_into_words_but_pinyin_slips_stay_whole() {
+        let engine = Engine::shipped().unwrap();
+        let words = engine.understand("西瓜书里的公式推不动怎么办", false);
+        let filler = words
+            .iter()
+            .find(|w| w.text == "的")
+            .map(|w| w.is_content());
+        assert_eq!(filler, Some(false), "{words:?}");
+        assert!(words.iter().any(|w| w.text == "公式"), "{words:?}");
+        // 混合经度 sounds like 混合精度: one slip, corrected as a whole.
+        assert!(texts(&engine, "混合经度训练怎么开").contains(&"混合经度".to_owned()));
+        // The lexical engine has no general vocabulary and keeps the span.
+        let lexical =
+            Engine::with_options(Catalogue::shipped().unwrap(), Options { semantic: false });
+        assert!(
+            texts(&lexical, "西瓜书里的公式推不动怎么办").contains(&"里的公式推不动".to_owned())
+        );
+    }
+
+    #[test]
+    fn one_side_of_a_comparison_is_answered_when_the_other_is_unknown() {
+        let engine = Engine::shipped().unwrap();
+        let ids = |q: &str| -> Vec<String> {
+            engine
+                .search(q)
+                .iter()
+                .map(|r| engine.catalogue().resources()[r.resource].id.clone())
+                .collect()
+        };
+        assert!(
+            ids("infiniband 是什么，和以太网比有啥优势").contains(&"zhihu-673903240".to_owned())
+        );
+        // Neither side known: still nothing.
+        assert!(ids("以太网是什么，和光纤比有啥优势").is_empty());
     }
 
     #[test]

@@ -18,6 +18,11 @@ const MIN_SHARE_ALONE: f32 = 0.62;
 /// The share needed when two or more different words are catalogue concepts: they
 /// corroborate each other ("run llama locally on my macbook cpu").
 const MIN_SHARE_CORROBORATED: f32 = 0.35;
+/// The share of the whole query's importance the catalogue must still explain when one concept
+/// of several is answered on its own ("infiniband 是什么，和以太网比有啥优势" compares a
+/// catalogue topic with something outside it): the known side is worth answering, a stray
+/// catalogue word in a message about something else is not.
+const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 /// How much of a word its character bigrams explain at most: a bigram found somewhere in the
 /// catalogue ("内存" inside some title) is evidence, but not enough to make the word one of the
 /// catalogue's concepts on its own.
@@ -44,7 +49,8 @@ impl WordEvidence {
         self.explained * self.importance
     }
 
-    /// The word's weight in ranking: what is explained of it, by [`weigh`].
+    /// The word's weight in ranking: what is explained of it, by the square root of its
+    /// importance times its specificity.
     pub fn weight(&self) -> f32 {
         self.explained * weigh(self.importance, self.specificity)
     }
@@ -59,10 +65,13 @@ pub struct Relevance {
     pub evidence: f32,
     /// Sum of unexplained importance.
     pub unexplained: f32,
-    /// How many different words the catalogue knows for sure (see [`MIN_SURE`]).
+    /// How many different words the catalogue knows for sure (explained at least 60%).
     pub concepts: usize,
     /// Whether the query is answered at all.
     pub answer: bool,
+    /// Whether one concept of several would be answered on its own (see
+    /// [`MIN_SHARE_ONE_OF_SEVERAL`]).
+    one_concept_answered: bool,
 }
 
 /// How much of a word the index accounts for: its best alternative that has resources behind
@@ -99,7 +108,9 @@ impl Relevance {
         } else {
             MIN_SHARE_ALONE
         };
-        self.concepts >= 1 && self.share() >= needed
+        self.concepts >= 1
+            && (self.share() >= needed
+                || (self.one_concept_answered && self.share() >= MIN_SHARE_ONE_OF_SEVERAL))
     }
 
     /// The share of the query's importance the catalogue explains, in [0, 1].
@@ -107,6 +118,11 @@ impl Relevance {
         let all = self.evidence + self.unexplained;
         if all > 0.0 { self.evidence / all } else { 0.0 }
     }
+}
+
+/// Whether the words were grouped into two or more concepts (see [`super::concepts`]).
+fn several_concepts(words: &[QueryWord]) -> bool {
+    words.iter().any(|w| w.concept > 0)
 }
 
 /// The inverse document frequency of the word's best-known term.
@@ -159,12 +175,28 @@ pub fn judge(
             e
         })
         .collect();
+    let one_concept_answered = several_concepts(words) && {
+        let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(0);
+        (0..concepts).any(|c| {
+            let of = |w: &(&QueryWord, &WordEvidence)| w.0.concept == c;
+            let mine = words.iter().zip(&evidence_of).filter(of);
+            let (known, all, sure) = mine.fold((0.0, 0.0, false), |(k, a, s), (_, e)| {
+                (
+                    k + e.evidence(),
+                    a + e.importance,
+                    s || e.explained >= MIN_SURE,
+                )
+            });
+            sure && all > 0.0 && known / all >= MIN_SHARE_ALONE
+        })
+    };
     let mut relevance = Relevance {
         words: evidence_of,
         evidence,
         unexplained,
         concepts: sure.len(),
         answer: false,
+        one_concept_answered,
     };
     relevance.answer = relevance.decide();
     relevance

@@ -13,7 +13,7 @@
 use super::index::letter_prefix;
 use super::lexicon::{self, Role};
 use super::normalise::normalise;
-use super::tokenise::{Run, runs};
+use super::tokenise::{Run, Token, TokenKind, runs};
 use super::vectors::{Vectors, WordId};
 use crate::catalogue::{Catalogue, ResourceIdx};
 
@@ -230,6 +230,60 @@ impl Semantic {
     }
 }
 
+impl Semantic {
+    /// Splits each gap of three or more ideographs (what the catalogue's dictionary does not
+    /// know) into the words of the table's general vocabulary, so that a gap like
+    /// "里的公式推不动" becomes 里 · 的 · 公式 · 推 · 不动: filler in it is recognised as
+    /// filler, and each word is matched and weighed on its own rather than as one opaque
+    /// span. Characters the table does not know stay together as one gap, so an unknown
+    /// word is still looked up whole. `keep` tells which gaps to leave whole: one that sounds
+    /// like a catalogue term (混合经度 for 混合精度) is a pinyin slip, not several words.
+    pub fn split_gaps(&self, tokens: Vec<Token>, keep: impl Fn(&str) -> bool) -> Vec<Token> {
+        let mut out = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            if token.kind != TokenKind::CjkGap
+                || token.text.chars().count() < 3
+                || keep(&token.text)
+            {
+                out.push(token);
+                continue;
+            }
+            let mut unknown = String::new();
+            for piece in pieces(self.vectors, &token.text) {
+                match piece {
+                    Piece::Known(word) => {
+                        flush_unknown(&mut unknown, &mut out);
+                        out.push(Token {
+                            text: word.to_owned(),
+                            kind: TokenKind::CjkGap,
+                        });
+                    }
+                    Piece::Unknown(c) => unknown.push_str(c),
+                }
+            }
+            flush_unknown(&mut unknown, &mut out);
+        }
+        out
+    }
+}
+
+fn flush_unknown(unknown: &mut String, out: &mut Vec<Token>) {
+    if !unknown.is_empty() {
+        out.push(Token {
+            text: std::mem::take(unknown),
+            kind: TokenKind::CjkGap,
+        });
+    }
+}
+
+/// A piece of a run of ideographs cut by forward maximum matching against the table.
+enum Piece<'a> {
+    /// A word of the table.
+    Known(&'a str),
+    /// One character the table does not know.
+    Unknown(&'a str),
+}
+
 /// Scales a vector to unit length; false (and unchanged) for a zero vector.
 fn normalise_in_place(v: &mut [f32]) -> bool {
     let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -290,6 +344,18 @@ fn table_words(vectors: &Vectors, normalised: &str) -> Vec<(WordId, bool)> {
 
 /// Forward maximum matching of a run of ideographs against the table.
 fn segment(vectors: &Vectors, run: &str, out: &mut Vec<(WordId, bool)>) {
+    for piece in pieces(vectors, run) {
+        if let Piece::Known(word) = piece
+            && let Some(id) = vectors.find(word)
+        {
+            out.push((id, is_filler(word)));
+        }
+    }
+}
+
+/// Cuts a run of ideographs into the table's words, longest first from the left, and the
+/// characters between them.
+fn pieces<'r>(vectors: &Vectors, run: &'r str) -> Vec<Piece<'r>> {
     let bounds: Vec<usize> = run
         .char_indices()
         .map(|(b, _)| b)
@@ -297,20 +363,25 @@ fn segment(vectors: &Vectors, run: &str, out: &mut Vec<(WordId, bool)>) {
         .collect();
     let chars = bounds.len() - 1;
     let longest = vectors.longest_cjk_word_chars().max(1);
+    let mut out = Vec::new();
     let mut at = 0;
     while at < chars {
-        let found = (1..=longest.min(chars - at)).rev().find_map(|n| {
-            let word = &run[bounds[at]..bounds[at + n]];
-            vectors.find(word).map(|id| (id, n, word))
-        });
+        let found = (1..=longest.min(chars - at))
+            .rev()
+            .map(|n| (n, &run[bounds[at]..bounds[at + n]]))
+            .find(|(_, word)| vectors.find(word).is_some());
         match found {
-            Some((id, n, word)) => {
-                out.push((id, is_filler(word)));
+            Some((n, word)) => {
+                out.push(Piece::Known(word));
                 at += n;
             }
-            None => at += 1,
+            None => {
+                out.push(Piece::Unknown(&run[bounds[at]..bounds[at + 1]]));
+                at += 1;
+            }
         }
     }
+    out
 }
 
 #[cfg(test)]

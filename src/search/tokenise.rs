@@ -4,7 +4,8 @@
 //! is segmented against a domain dictionary built from the catalogue's own words (aliases,
 //! keywords, topic names) plus the lexicon's intent and stop words: leftmost-longest matching
 //! picks "分布式训练" over "分布式" + "训练". What the dictionary does not know stays a *gap*,
-//! which later stages match by character bigrams. A general-purpose segmenter (jieba) lacks
+//! which later stages match by character bigrams (the engine first cuts long gaps into the
+//! word table's general vocabulary when it has one). A general-purpose segmenter (jieba) lacks
 //! words like 大模型 or 知识蒸馏 and costs ~180 ms and ~35 MB to start; this costs neither.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
