@@ -297,8 +297,11 @@ impl Index {
                     for &id in &topic_terms[t] {
                         seen.entry(id).or_default().insert(field);
                     }
+                    // Names lent by an empty topic describe a branch this resource is not
+                    // in: they find it, but as weakly as an ancestor's name, never as
+                    // strongly as its own topic or keywords.
                     for &id in &orphans[t] {
-                        seen.entry(id).or_default().insert(Field::Topic);
+                        seen.entry(id).or_default().insert(Field::AncestorTopic);
                     }
                 }
             }
@@ -675,6 +678,15 @@ mod tests {
             .collect();
         assert!(!found.is_empty());
         assert!(found.iter().all(|r| under_qat.contains(r)), "{found:?}");
+        // ... but only as strongly as an ancestor's name: they are not these resources' own.
+        assert!(
+            index
+                .postings(peqa)
+                .iter()
+                .all(|p| p.field == Field::AncestorTopic),
+            "{:?}",
+            index.postings(peqa)
+        );
     }
 
     #[test]
