@@ -207,10 +207,13 @@ async fn the_image_answers_reports_health_runs_as_nonroot_and_stops_on_sigterm()
     let fake = FakeTelegram::start().await;
     fake.inject("getMe", Fault::RetryAfter(HOLD_SECS));
     // The built-in config, told where the fake Bot API is; the token comes from the secret.
+    // By name, not address: the binary is static on a base with no libc, and must still
+    // resolve names (here through the container's /etc/hosts, as api.telegram.org through DNS).
     let builtin = std::fs::read_to_string(&setup.builtin_config).expect("built-in config");
+    let by_name = fake.url.replace("127.0.0.1", "localhost");
     std::fs::write(
         &setup.config,
-        format!("{builtin}\n[telegram]\napi_url = \"{}\"\n", fake.url),
+        format!("{builtin}\n[telegram]\napi_url = \"{by_name}\"\n"),
     )
     .expect("write the mounted config");
 
