@@ -228,9 +228,7 @@ impl Semantic {
         }
         (sum / self.max_weight).min(MAX_IMPORTANCE)
     }
-}
 
-impl Semantic {
     /// Splits each gap of three or more ideographs (what the catalogue's dictionary does not
     /// know) into the words of the table's general vocabulary, so that a gap like
     /// "里的公式推不动" becomes 里 · 的 · 公式 · 推 · 不动: filler in it is recognised as
@@ -251,7 +249,7 @@ impl Semantic {
             let mut unknown = String::new();
             for piece in pieces(self.vectors, &token.text) {
                 match piece {
-                    Piece::Known(word) => {
+                    Piece::Known(word, _) => {
                         flush_unknown(&mut unknown, &mut out);
                         out.push(Token {
                             text: word.to_owned(),
@@ -279,7 +277,7 @@ fn flush_unknown(unknown: &mut String, out: &mut Vec<Token>) {
 /// A piece of a run of ideographs cut by forward maximum matching against the table.
 enum Piece<'a> {
     /// A word of the table.
-    Known(&'a str),
+    Known(&'a str, WordId),
     /// One character the table does not know.
     Unknown(&'a str),
 }
@@ -345,9 +343,7 @@ fn table_words(vectors: &Vectors, normalised: &str) -> Vec<(WordId, bool)> {
 /// Forward maximum matching of a run of ideographs against the table.
 fn segment(vectors: &Vectors, run: &str, out: &mut Vec<(WordId, bool)>) {
     for piece in pieces(vectors, run) {
-        if let Piece::Known(word) = piece
-            && let Some(id) = vectors.find(word)
-        {
+        if let Piece::Known(word, id) = piece {
             out.push((id, is_filler(word)));
         }
     }
@@ -366,13 +362,13 @@ fn pieces<'r>(vectors: &Vectors, run: &'r str) -> Vec<Piece<'r>> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < chars {
-        let found = (1..=longest.min(chars - at))
-            .rev()
-            .map(|n| (n, &run[bounds[at]..bounds[at + n]]))
-            .find(|(_, word)| vectors.find(word).is_some());
+        let found = (1..=longest.min(chars - at)).rev().find_map(|n| {
+            let word = &run[bounds[at]..bounds[at + n]];
+            vectors.find(word).map(|id| (n, word, id))
+        });
         match found {
-            Some((n, word)) => {
-                out.push(Piece::Known(word));
+            Some((n, word, id)) => {
+                out.push(Piece::Known(word, id));
                 at += n;
             }
             None => {
