@@ -4,6 +4,9 @@
 //! (or an off-topic query full of them would pass the relevance floor), but some of them say
 //! what *kind* of resource the user wants, and that may lift resources of that kind.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::catalogue::Kind;
 
 /// What a query word does.
@@ -211,16 +214,24 @@ pub fn is_comparison(word: &str) -> bool {
 
 /// Classifies one normalised query word.
 pub fn role(word: &str) -> Role {
-    if let Some((_, kinds)) = INTENTS.iter().find(|(w, _)| *w == word) {
-        return Role::Intent(kinds);
-    }
-    if LINKS.contains(&word) {
-        return Role::Link;
-    }
-    if STOPS.contains(&word) {
-        return Role::Stop;
-    }
-    Role::Content
+    roles().get(word).copied().unwrap_or(Role::Content)
+}
+
+/// Every lexicon word with its role, looked up for each word of every query and of every
+/// catalogue text; where a word is in several lists, intents win over links, links over stop
+/// words.
+fn roles() -> &'static HashMap<&'static str, Role> {
+    static ROLES: OnceLock<HashMap<&'static str, Role>> = OnceLock::new();
+    ROLES.get_or_init(|| {
+        let intents = INTENTS.iter().map(|&(w, kinds)| (w, Role::Intent(kinds)));
+        let links = LINKS.iter().map(|&w| (w, Role::Link));
+        let stops = STOPS.iter().map(|&w| (w, Role::Stop));
+        let mut roles = HashMap::new();
+        for (word, role) in intents.chain(links).chain(stops) {
+            roles.entry(word).or_insert(role);
+        }
+        roles
+    })
 }
 
 /// Every Chinese lexicon word: the segmenter needs them so intent and stop words split off
@@ -280,6 +291,26 @@ mod tests {
         assert_eq!(role("有没有"), Role::Stop);
         assert_eq!(role("lora"), Role::Content);
         assert_eq!(role("learning"), Role::Content);
+    }
+
+    #[test]
+    fn a_word_in_several_lists_keeps_the_first_role() {
+        // "和" and "比较" are links (and comparisons), never plain stop words.
+        assert_eq!(role("和"), Role::Link);
+        assert_eq!(role("比较"), Role::Link);
+        for word in INTENTS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(LINKS.iter().copied())
+            .chain(STOPS.iter().copied())
+        {
+            let expected = match INTENTS.iter().find(|(w, _)| *w == word) {
+                Some((_, kinds)) => Role::Intent(kinds),
+                None if LINKS.contains(&word) => Role::Link,
+                None => Role::Stop,
+            };
+            assert_eq!(role(word), expected, "{word}");
+        }
     }
 
     #[test]
