@@ -10,8 +10,6 @@
 pub mod flood;
 pub mod work;
 
-pub use crate::pacing::{Backoff, LogGate};
-
 use std::future::Future;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -19,6 +17,7 @@ use std::time::{Duration, Instant};
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, info, warn};
 
+use crate::pacing::{Backoff, LogGate};
 use crate::service::{AdapterError, AdapterState, Platform, Services};
 
 /// How long a reply is retried through transient faults before it is given up.

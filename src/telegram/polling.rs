@@ -28,7 +28,8 @@ use tracing::{debug, warn};
 use url::Url;
 
 use super::handlers::Dispatcher;
-use crate::bots::{Backoff, Connection, Fault, LogGate};
+use crate::bots::{Connection, Fault};
+use crate::pacing::{Backoff, LogGate};
 use crate::service::AdapterError;
 
 /// Long-poll duration asked of Telegram; below the client's 17 s request timeout.
