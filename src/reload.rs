@@ -81,20 +81,22 @@ impl Reloader {
     /// Loads, checks and indexes the file, then swaps it in, whatever its content. On error
     /// nothing changes.
     pub fn reload(&self) -> Result<usize, ReloadError> {
-        let bytes = std::fs::read(&self.path)
-            .map_err(|err| CatalogueError::io(&self.path.display().to_string(), err))?;
-        self.load(&bytes)
+        self.load(&self.read()?)
     }
 
     /// Like [`Reloader::reload`], but only when the content differs from what was last loaded
     /// or refused: `Ok(None)` when it is the same.
     pub fn reload_if_changed(&self) -> Result<Option<usize>, ReloadError> {
-        let bytes = std::fs::read(&self.path)
-            .map_err(|err| CatalogueError::io(&self.path.display().to_string(), err))?;
+        let bytes = self.read()?;
         if *self.lock() == Some(content_hash(&bytes)) {
             return Ok(None);
         }
         self.load(&bytes).map(Some)
+    }
+
+    fn read(&self) -> Result<Vec<u8>, CatalogueError> {
+        std::fs::read(&self.path)
+            .map_err(|err| CatalogueError::io(&self.path.display().to_string(), err))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Option<u64>> {
