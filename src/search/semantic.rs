@@ -37,8 +37,6 @@ pub struct Semantic {
     /// One unit vector per resource, row after row; all zero for a resource whose text has
     /// no word in the table.
     resources: Vec<f32>,
-    /// The largest word weight in the table, to scale importance into [0, 1].
-    max_weight: f32,
     /// How rare each word is in this catalogue.
     rarity: Rarity,
 }
@@ -124,7 +122,6 @@ impl Semantic {
             }
         };
         let dims = vectors.dims();
-        let max_weight = vectors.max_weight();
         let fields: Vec<Vec<(f32, Vec<WordId>)>> = catalogue
             .resources()
             .iter()
@@ -151,7 +148,6 @@ impl Semantic {
         Some(Semantic {
             vectors,
             resources,
-            max_weight,
             rarity,
         })
     }
@@ -208,7 +204,7 @@ impl Semantic {
     pub fn is_common(&self, word: &str) -> bool {
         self.vectors
             .find(word)
-            .is_some_and(|id| self.vectors.weight(id) / self.max_weight < COMMON)
+            .is_some_and(|id| self.vectors.weight(id) / self.vectors.max_weight() < COMMON)
     }
 
     /// How much a normalised word says, in [0, 1]: rare words near 1, common ones near 0,
@@ -226,7 +222,7 @@ impl Semantic {
         if !found {
             return 1.0;
         }
-        (sum / self.max_weight).min(MAX_IMPORTANCE)
+        (sum / self.vectors.max_weight()).min(MAX_IMPORTANCE)
     }
 
     /// Splits each gap of three or more ideographs (what the catalogue's dictionary does not
