@@ -46,6 +46,14 @@ fn sets() -> Vec<Set> {
             name: "conversation-holdout",
             cases: golden::load(golden::CONVERSATION_HOLDOUT, "holdout.toml"),
         },
+        Set {
+            name: "round2-tune",
+            cases: golden::load(golden::ROUND2_TUNE, "round2-tune.toml"),
+        },
+        Set {
+            name: "round2-holdout",
+            cases: golden::load(golden::ROUND2_HOLDOUT, "round2-holdout.toml"),
+        },
     ]
 }
 

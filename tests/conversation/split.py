@@ -14,6 +14,15 @@ script. Standard library only (Python 3.11+).
         Validate the union of the FILEs (each a list of [[case]] tables) and write
         tune.toml and holdout.toml next to this script.
 
+    python3 tests/conversation/split.py validate FILE...
+        Validate new cases without splitting them: the same rules, plus no message that
+        is already in any round.
+
+    python3 tests/conversation/split.py split-round2 FILE...
+        Like split, for cases written after tuning had started: they are split among
+        themselves by the same rule into round2-tune.toml and round2-holdout.toml, so
+        the first round's halves never move.
+
 Split rule: cases are grouped by tag; each group is sorted by query text and shuffled
 with one random.Random(20261128) instance, tags taken in sorted order; the first half of
 each group goes to tune, the rest to holdout. When a group is odd, its extra case goes to
@@ -35,6 +44,8 @@ HERE = Path(__file__).resolve().parent
 CATALOGUE = HERE.parent.parent / "data" / "catalogue.toml"
 TUNE = HERE / "tune.toml"
 HOLDOUT = HERE / "holdout.toml"
+ROUND2_TUNE = HERE / "round2-tune.toml"
+ROUND2_HOLDOUT = HERE / "round2-holdout.toml"
 
 LANGS = ("zh", "en", "mixed")
 ON_TOPIC_KINDS = ("filler", "question", "comparison", "paraphrase", "typo", "section", "beginner")
@@ -42,6 +53,7 @@ KINDS = ON_TOPIC_KINDS + ("offtopic", "smalltalk")
 SMALL_TALK = ("greeting", "thanks", "help")
 TAG_RE = re.compile(r"^(%s)-(%s)$" % ("|".join(LANGS), "|".join(KINDS)))
 MINIMUMS = {"on-topic": 220, "offtopic": 60, "smalltalk": 24}
+ROUND2_MINIMUMS = {"on-topic": 60, "offtopic": 60, "smalltalk": 0}
 
 HEADER = """\
 # ganhuo conversational quality set — {half} half (issue 8).
@@ -78,6 +90,13 @@ PURPOSE = {
     "HOLDOUT": "This half must NEVER be used for tuning: only run it and report the numbers.\n"
     "# Its twin, tune.toml, is the half to tune on.",
 }
+
+
+ROUND2_NOTE = """#
+# ROUND 2: written after tuning on round 1 had started, by a writer who had read only the
+# catalogue and the seed article, and split among themselves by the same rule, so round 1's
+# halves did not move. Reported separately from round 1.
+"""
 
 
 class Invalid(Exception):
@@ -189,14 +208,14 @@ def validate(cases, ids, where):
     return problems
 
 
-def check_minimums(cases):
+def check_minimums(cases, minimums=MINIMUMS):
     kinds = Counter(kind_of(c) for c in cases)
     got = {
         "on-topic": sum(kinds[k] for k in ON_TOPIC_KINDS),
         "offtopic": kinds["offtopic"],
         "smalltalk": kinds["smalltalk"],
     }
-    return [f"only {got[k]} {k} cases, need {m}" for k, m in MINIMUMS.items() if got[k] < m]
+    return [f"only {got[k]} {k} cases, need {m}" for k, m in minimums.items() if got[k] < m]
 
 
 def split(cases):
@@ -221,8 +240,10 @@ def toml_str(s):
     return json.dumps(s, ensure_ascii=False)
 
 
-def dump(cases, half):
+def dump(cases, half, round2=False):
     out = [HEADER.format(half=half, purpose=PURPOSE[half]).rstrip("\n")]
+    if round2:
+        out.append(ROUND2_NOTE.rstrip("\n"))
     for case in cases:
         out.append("\n[[case]]")
         out.append(f"query = {toml_str(case['query'])}")
@@ -254,6 +275,23 @@ def fail(problems):
     sys.exit(1)
 
 
+def rounds():
+    """Every round's (tune, holdout) pair that exists on disk, first round first."""
+    out = [(load_cases(TUNE), load_cases(HOLDOUT), MINIMUMS)]
+    if ROUND2_TUNE.exists() or ROUND2_HOLDOUT.exists():
+        out.append((load_cases(ROUND2_TUNE), load_cases(ROUND2_HOLDOUT), ROUND2_MINIMUMS))
+    return out
+
+
+def write_halves(cases, tune_path, holdout_path, round2):
+    tune, holdout = split(cases)
+    tune_path.write_text(dump(tune, "TUNE", round2), encoding="utf-8")
+    holdout_path.write_text(dump(holdout, "HOLDOUT", round2), encoding="utf-8")
+    if (load_cases(tune_path), load_cases(holdout_path)) != (tune, holdout):
+        fail(["the written files do not read back identically"])
+    return tune, holdout
+
+
 def main(argv):
     args = argv[1:]
     ids = catalogue_ids()
@@ -262,21 +300,38 @@ def main(argv):
         problems = validate(cases, ids, "input") + check_minimums(cases)
         if problems:
             fail(problems)
-        tune, holdout = split(cases)
-        TUNE.write_text(dump(tune, "TUNE"), encoding="utf-8")
-        HOLDOUT.write_text(dump(holdout, "HOLDOUT"), encoding="utf-8")
-        if (load_cases(TUNE), load_cases(HOLDOUT)) != (tune, holdout):
-            fail(["the written files do not read back identically"])
-    elif args in ([], ["check"]):
-        tune, holdout = load_cases(TUNE), load_cases(HOLDOUT)
-        # Validating the union also catches a message that sits in both halves.
-        problems = validate(tune + holdout, ids, "tune+holdout") + check_minimums(tune + holdout)
+        tune, holdout = write_halves(cases, TUNE, HOLDOUT, False)
+    elif args[:1] in (["validate"], ["split-round2"]) and len(args) >= 2:
+        cases = [case for path in args[1:] for case in load_cases(path)]
+        earlier = [c for t, h, _ in rounds()[:1] for c in t + h]
+        problems = validate(earlier + cases, ids, "round1+input")
+        if args[0] == "split-round2":
+            problems += check_minimums(cases, ROUND2_MINIMUMS)
         if problems:
             fail(problems)
-        if split(tune + holdout) != (tune, holdout):
-            fail(["the halves are not what the split rule gives for their union; re-run split"])
+        if args[0] == "validate":
+            print(f"ok: {len(cases)} new cases valid")
+            return
+        tune, holdout = write_halves(cases, ROUND2_TUNE, ROUND2_HOLDOUT, True)
+    elif args in ([], ["check"]):
+        all_cases = []
+        for n, (tune, holdout, minimums) in enumerate(rounds(), 1):
+            problems = check_minimums(tune + holdout, minimums)
+            if split(tune + holdout) != (tune, holdout):
+                problems.append(f"round {n}: the halves are not what the split rule gives; re-run split")
+            if problems:
+                fail(problems)
+            all_cases += tune + holdout
+            print(f"round {n}:")
+            print(counts_table(tune, holdout))
+        # Validating the union also catches a message that sits in two halves or rounds.
+        problems = validate(all_cases, ids, "all rounds")
+        if problems:
+            fail(problems)
+        print(f"ok: {len(all_cases)} cases; every id is in data/catalogue.toml")
+        return
     else:
-        fail(["usage: split.py [check] | split.py split FILE..."])
+        fail(["usage: split.py [check] | split FILE... | validate FILE... | split-round2 FILE..."])
     print(counts_table(tune, holdout))
     print(f"ok: {len(tune) + len(holdout)} cases; every id is in data/catalogue.toml")
 
