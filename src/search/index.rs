@@ -348,11 +348,8 @@ impl Index {
 
         // Terms seen only in topics nobody is filed under have no postings yet.
         postings.resize_with(terms.len(), Vec::new);
-        let n = catalogue.resources().len().max(1) as f32;
-        let idf = postings
-            .iter()
-            .map(|p| 0.4 + 0.6 * (1.0 + n / p.len().max(1) as f32).ln() / (1.0 + n).ln())
-            .collect();
+        let n = catalogue.resources().len();
+        let idf = postings.iter().map(|p| idf(n, p.len())).collect();
 
         let mut sorted: Vec<TermId> = (0..terms.len() as TermId).collect();
         sorted.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
@@ -432,6 +429,18 @@ impl Index {
     /// Resources containing a term.
     pub fn postings(&self, id: TermId) -> &[Posting] {
         &self.postings[id as usize]
+    }
+
+    /// How much a set of terms taken together tells resources apart, in (0.4, 1]: the
+    /// inverse document frequency of the union of their postings.
+    pub fn idf_of(&self, terms: impl Iterator<Item = TermId>) -> f32 {
+        let mut reached: Vec<u32> = Vec::new();
+        for t in terms {
+            reached.extend(self.postings(t).iter().map(|p| p.resource));
+        }
+        reached.sort_unstable();
+        reached.dedup();
+        idf(self.resources, reached.len())
     }
 
     /// How much a term tells resources apart, in (0.4, 1]: rare terms count more.
@@ -599,6 +608,12 @@ mod automata {
             _ => TWO.get_or_init(|| LevenshteinAutomatonBuilder::new(2, true)),
         }
     }
+}
+
+/// Inverse document frequency scaled into (0.4, 1] for a term found in `df` of `n` resources.
+fn idf(n: usize, df: usize) -> f32 {
+    let n = n.max(1) as f32;
+    0.4 + 0.6 * (1.0 + n / df.max(1) as f32).ln() / (1.0 + n).ln()
 }
 
 #[cfg(test)]

@@ -74,19 +74,23 @@ pub struct Relevance {
     one_concept_answered: bool,
 }
 
+/// How sure a match of this sort is to mean what the word means.
+fn certainty(how: How) -> f32 {
+    match how {
+        How::Exact | How::Stem | How::Synonym | How::Compound => 1.0,
+        How::Part => 0.8,
+        How::Typo | How::Prefix => 0.7,
+        How::Bigram => 0.6,
+    }
+}
+
 /// How much of a word the index accounts for: its best alternative that has resources behind
 /// it, or the share of its bigrams that do.
 fn explained(word: &QueryWord, index: &Index) -> f32 {
     let mut best: f32 = 0.0;
     for alt in &word.alternatives {
         if !index.postings(alt.term).is_empty() {
-            let sure = match alt.how {
-                How::Exact | How::Stem | How::Synonym | How::Compound => 1.0,
-                How::Part => 0.8,
-                How::Typo | How::Prefix => 0.7,
-                How::Bigram => 0.6,
-            };
-            best = best.max(sure);
+            best = best.max(certainty(alt.how));
         }
     }
     if word.part_count > 0 {
@@ -125,15 +129,20 @@ fn several_concepts(words: &[QueryWord]) -> bool {
     words.iter().any(|w| w.concept > 0)
 }
 
-/// The inverse document frequency of the word's best-known term.
+/// How well the word tells resources apart: the inverse document frequency of everything its
+/// surest alternatives reach together. Taken together, because a word is one concept however
+/// many spellings it has: "大模型" reaches most of the catalogue through 大语言模型, llm and
+/// largelanguagemodel, even though the last alone is rare.
 fn specificity(word: &QueryWord, index: &Index) -> f32 {
-    word.alternatives
-        .iter()
-        .map(|a| a.term)
-        .chain(word.parts.iter().copied())
-        .filter(|&t| !index.postings(t).is_empty())
-        .map(|t| index.idf(t))
-        .fold(0.0, f32::max)
+    let found = || {
+        word.alternatives
+            .iter()
+            .filter(|a| !index.postings(a.term).is_empty())
+    };
+    match found().map(|a| certainty(a.how)).reduce(f32::max) {
+        Some(best) => index.idf_of(found().filter(|a| certainty(a.how) >= best).map(|a| a.term)),
+        None => index.idf_of(word.parts.iter().copied()),
+    }
 }
 
 /// A word's weight in ranking: how rare it is in the catalogue, tempered by how much it says
