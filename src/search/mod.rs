@@ -240,6 +240,17 @@ impl Engine {
             };
         }
         let relevance = self.relevance(&words);
+        if !relevance.answer
+            && let Some(kind) = smalltalk::framed(query)
+        {
+            return Found {
+                relevance,
+                words,
+                semantic: Vec::new(),
+                ranked: Vec::new(),
+                small_talk: Some(kind),
+            };
+        }
         let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
         // The semantic layer only re-ranks what is partly unexplained; a fully explained query
         // (most keyword queries) and an unanswered one skip its cost, which grows with the

@@ -90,6 +90,9 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("太棒了", Some(SmallTalk::Thanks)),
     ("好棒", Some(SmallTalk::Thanks)),
     ("厉害", Some(SmallTalk::Thanks)),
+    ("有帮助", Some(SmallTalk::Thanks)),
+    ("有用", Some(SmallTalk::Thanks)),
+    ("helpful", Some(SmallTalk::Thanks)),
     ("help", Some(SmallTalk::Help)),
     ("start", Some(SmallTalk::Help)),
     ("menu", Some(SmallTalk::Help)),
@@ -177,16 +180,46 @@ fn units(text: &str) -> Vec<&str> {
     out
 }
 
+/// Emoji that say a whole message on their own ("🙏🙏🙏"); normalising drops them, so they are
+/// looked for in the message as typed.
+const EMOJI: &[(char, SmallTalk)] = &[
+    ('🙏', SmallTalk::Thanks),
+    ('👍', SmallTalk::Thanks),
+    ('❤', SmallTalk::Thanks),
+    ('💯', SmallTalk::Thanks),
+    ('👋', SmallTalk::Greeting),
+];
+
+/// The phrases, cut into units once.
+fn phrases() -> Vec<(Vec<&'static str>, Option<SmallTalk>)> {
+    PHRASES.iter().map(|&(p, kind)| (units(p), kind)).collect()
+}
+
+/// A message of emoji alone, when every emoji in it says the same thing.
+fn emoji_only(message: &str) -> Option<SmallTalk> {
+    let mut found = None;
+    for c in message
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{fe0f}')
+    {
+        let (_, kind) = EMOJI.iter().find(|(e, _)| *e == c)?;
+        if found.is_some_and(|k| k != *kind) {
+            return None;
+        }
+        found = Some(*kind);
+    }
+    found
+}
+
 /// The small talk a whole message amounts to, if it is nothing else. When a message mixes
 /// kinds ("hi, what can you do?"), help wins over thanks over a greeting: it asks the most.
 pub fn recognise(message: &str) -> Option<SmallTalk> {
     let text = normalise(message);
     let have = units(&text);
     if have.is_empty() {
-        return None;
+        return emoji_only(message);
     }
-    let phrases: Vec<(Vec<&str>, Option<SmallTalk>)> =
-        PHRASES.iter().map(|&(p, kind)| (units(p), kind)).collect();
+    let phrases = phrases();
     let mut found: Option<SmallTalk> = None;
     let mut at = 0;
     while at < have.len() {
@@ -199,6 +232,48 @@ pub fn recognise(message: &str) -> Option<SmallTalk> {
             found = Some(found.map_or(kind, |k| k.max(kind)));
         }
         at += best.0.len();
+    }
+    found
+}
+
+/// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
+/// that's exactly what I needed", "你好呀，第一次用这个机器人". Only for a message the
+/// catalogue has no answer to: there, a greeting or thanks deserves a reply in kind more than
+/// "nothing matches", while "hi, any LoRA tutorials?" is answered as the question it is. A
+/// lone ideograph ("早" of 早点睡) is too weak a sign outside a message made only of such
+/// phrases, and help phrases are left out: in a longer message "怎么用" asks how to use
+/// something else ("excel vlookup 怎么用"), not the bot.
+pub fn framed(message: &str) -> Option<SmallTalk> {
+    let text = normalise(message);
+    let have = units(&text);
+    let phrases = phrases();
+    let strong = |p: &[&str]| p.len() > 1 || !p[0].chars().all(is_cjk);
+    let mut found: Option<SmallTalk> = None;
+    let mut note = |p: &(Vec<&str>, Option<SmallTalk>)| {
+        if let Some(kind) = p.1.filter(|&k| k != SmallTalk::Help && strong(&p.0)) {
+            found = Some(found.map_or(kind, |k| k.max(kind)));
+        }
+    };
+    let mut start = 0;
+    while let Some(best) = phrases
+        .iter()
+        .filter(|(p, _)| have[start..].starts_with(p))
+        .max_by_key(|(p, _)| p.len())
+    {
+        note(best);
+        start += best.0.len();
+    }
+    let mut end = have.len();
+    while end > start {
+        let Some(best) = phrases
+            .iter()
+            .filter(|(p, _)| have[start..end].ends_with(p))
+            .max_by_key(|(p, _)| p.len())
+        else {
+            break;
+        };
+        note(best);
+        end -= best.0.len();
     }
     found
 }
@@ -253,9 +328,42 @@ mod tests {
             "ok",
             "",
             "🚀",
+            "🙏🚀",
             "你",
         ] {
             assert_eq!(recognise(q), None, "{q}");
+        }
+    }
+
+    #[test]
+    fn emoji_alone_are_small_talk() {
+        assert_eq!(recognise("🙏🙏🙏"), Some(SmallTalk::Thanks));
+        assert_eq!(recognise("👋"), Some(SmallTalk::Greeting));
+        assert_eq!(recognise("👋🙏"), None);
+    }
+
+    #[test]
+    fn messages_that_open_or_close_with_small_talk() {
+        for (m, kind) in [
+            (
+                "thanks a lot, that's exactly what I needed",
+                SmallTalk::Thanks,
+            ),
+            ("cheers mate, appreciate it", SmallTalk::Thanks),
+            ("你好呀，第一次用这个机器人", SmallTalk::Greeting),
+            ("谢谢你，很有帮助！", SmallTalk::Thanks),
+            ("that was quick, thank you", SmallTalk::Thanks),
+            ("hi, what can you do for me today", SmallTalk::Greeting),
+        ] {
+            assert_eq!(framed(m), Some(kind), "{m}");
+        }
+        for m in [
+            "早点睡觉对身体好吗",
+            "what is a transformer",
+            "好的那就这样吧",
+            "excel vlookup 怎么用",
+        ] {
+            assert_eq!(framed(m), None, "{m}");
         }
     }
 }
