@@ -4,7 +4,9 @@
 //!
 //! `cargo bench --bench quality` prints the table. `-- --failures tune` also lists the failing
 //! cases of the tune half (the half the ranking may be tuned on); `--failures golden`,
-//! `--failures holdout` or `--failures conversation-holdout` list others.
+//! `--failures holdout` or `--failures conversation-holdout` list others. `-- --probe SET...`
+//! prints, per case, the relevance decision and the semantic layer's nearest similarity even
+//! for unanswered queries (for judging whether similarity could separate on- from off-topic).
 
 #![allow(
     clippy::unwrap_used,
@@ -139,6 +141,17 @@ fn latency(engine: &Engine, queries: &[&str]) -> (Duration, Duration) {
     (at(0.5), at(0.9))
 }
 
+/// What a case expects, in one word: "on" (results), "off" (none) or "talk" (small talk).
+fn kind_of(case: &Case) -> &'static str {
+    if case.small_talk.is_some() {
+        "talk"
+    } else if case.none {
+        "off"
+    } else {
+        "on"
+    }
+}
+
 /// One line per case of a set: what the relevance stage and the semantic layer saw, for
 /// choosing thresholds (tab-separated: tag, kind, explained, unexplained, share, best
 /// similarity, rank of the first right resource lexically and semantically, query).
@@ -156,13 +169,7 @@ fn dump(engine: &Engine, cases: &[Case]) {
                 .position(|id| case.any3.contains(id))
                 .map_or("-".to_owned(), |p| (p + 1).to_string())
         };
-        let kind = if case.small_talk.is_some() {
-            "talk"
-        } else if case.none {
-            "off"
-        } else {
-            "on"
-        };
+        let kind = kind_of(case);
         let r = &found.relevance;
         let sure = r.words.iter().filter(|e| e.explained >= 0.6).count();
         println!(
@@ -240,6 +247,37 @@ fn main() {
                     r.lexical_rank,
                     r.semantic_rank
                 );
+            }
+        }
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--probe") {
+        let engine = Engine::new(catalogue);
+        for name in &args[i + 1..] {
+            for set in sets().iter().filter(|s| s.name == name) {
+                for case in &set.cases {
+                    let words = engine.understand(&case.query, false);
+                    let r = engine.relevance(&words);
+                    let near = engine.nearest(&case.query, 10);
+                    let kind = kind_of(case);
+                    let first = near
+                        .iter()
+                        .position(|&(res, _)| {
+                            case.any3.contains(&engine.catalogue().resource(res).id)
+                        })
+                        .map_or(0, |p| p + 1);
+                    println!(
+                        "{}\t{kind}\t{}\t{:.2}\t{}\t{:.3}\t{:.3}\t{}\t{}",
+                        name,
+                        r.answer,
+                        r.share(),
+                        r.concepts,
+                        near.first().map_or(0.0, |x| x.1),
+                        near.get(2).map_or(0.0, |x| x.1),
+                        first,
+                        case.query
+                    );
+                }
             }
         }
         return;

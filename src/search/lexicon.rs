@@ -163,6 +163,13 @@ const STOPS: &[&str] = &[
     "是", "有", "讲", "看", "我", "你", "他", "她", "它", "我们", "你们", "他们", "中", "用", "做", "文章吗",
     "资料吗", "教程吗", "下载", "公开", "哪篇", "哪本", "哪一篇", "哪一个", "先看", "看哪篇", "好上手",
     "上手", "入手", "推荐吗", "有吗", "吗有", "一般", "主要", "具体", "到底", "究竟", "一般来说",
+    "分别", "挨个", "逐个", "回事", "怎么回事", "是怎么回事", "来着", "叫什么", "叫啥", "怎么弄", "怎么搞", "弄", "搞",
+    "折腾", "玩玩", "有人", "写过", "求个",
+    // Chinese: counters and pointers into the seed article ("那一节的三篇文章").
+    "个", "篇", "份", "几个", "那几个", "一节", "那一节", "这一节", "小节", "章节", "那部分", "这部分",
+    // Chinese: apologies, thanks and greetings inside a question.
+    "不好意思", "抱歉", "打扰", "打扰了", "弱弱", "弱弱地问", "谢谢", "多谢", "感谢", "感激", "感激不尽", "哈喽",
+    "你好", "您好", "大家好", "各位好",
     // English: question frames.
     "what", "whats", "what's", "how", "hows", "why", "which", "who", "whom", "whose",
     "where", "when", "whether", "difference", "differences", "different", "differ",
@@ -186,6 +193,10 @@ const STOPS: &[&str] = &[
     "kind", "sort", "lot", "lots", "bit", "little", "about", "regarding", "around", "help",
     "idea", "question", "questions", "ask", "asking", "there", "here", "well", "ok", "okay",
     "yes", "no", "not", "dont", "don't", "doesnt", "cant", "can't", "wont", "without",
+    "sorry", "dumb", "stupid", "silly", "even", "kinda", "sorta", "guys", "folks", "mate",
+    "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
+    "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
+    "though", "anyway", "btw", "seems", "seem",
     // English: function words, and what is left of contractions ("what's" → "what" "s").
     "s", "t", "m", "d", "ll", "ve", "re",
     "a", "an", "the", "of", "for", "in", "on", "to", "with", "from", "by", "at", "as",

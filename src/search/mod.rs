@@ -526,6 +526,51 @@ mod tests {
     }
 
     #[test]
+    fn a_number_or_a_split_name_is_one_concept_at_most() {
+        let engine = Engine::shipped().unwrap();
+        let concepts = |q: &str| engine.relevance(&engine.understand(q, false)).concepts;
+        // "7" matches Qwen-7B's title, but names nothing on its own.
+        assert_eq!(concepts("my 7 year old can't pay attention at school"), 1);
+        // "hugging face" is one name, whose two words do not corroborate each other.
+        assert_eq!(concepts("hugging face emoji"), 1);
+        assert_eq!(concepts("llama 2 hugging face"), 2);
+        for q in [
+            "My 7 year old can't pay attention at school, any tips for parents?",
+            "what does it mean when someone sends the hugging face emoji after an argument?",
+        ] {
+            assert!(engine.search(q).is_empty(), "{q}");
+        }
+    }
+
+    #[test]
+    fn a_word_is_as_specific_as_everything_its_spellings_reach() {
+        let engine = Engine::shipped().unwrap();
+        let specificity =
+            |q: &str| engine.relevance(&engine.understand(q, false)).words[0].specificity;
+        // 大模型 reaches most of the catalogue through its synonyms, one of which is rare.
+        assert!(specificity("大模型") < specificity("数学"));
+        assert!(specificity("大模型") < 0.6, "{}", specificity("大模型"));
+    }
+
+    #[test]
+    fn unanswered_messages_framed_by_small_talk_are_small_talk() {
+        let engine = Engine::shipped().unwrap();
+        let talk = |q: &str| engine.find(q).small_talk;
+        assert_eq!(
+            talk("thanks a lot, that's exactly what I needed"),
+            Some(SmallTalk::Thanks)
+        );
+        assert_eq!(
+            talk("你好呀，第一次用这个机器人"),
+            Some(SmallTalk::Greeting)
+        );
+        // A question framed the same way is answered as a question.
+        let found = engine.find("thanks a lot, any LoRA tutorials?");
+        assert_eq!(found.small_talk, None);
+        assert!(!found.ranked.is_empty());
+    }
+
+    #[test]
     fn completions_start_with_matching_topics() {
         let engine = Engine::shipped().unwrap();
         let lor = engine.complete("lor", 5);

@@ -9,7 +9,7 @@
 //! is not. Ranking then weighs each resource by the explained words only.
 
 use super::expand::{How, QueryWord};
-use super::index::Index;
+use super::index::{Index, TermId};
 
 /// The share of the query's importance the catalogue must explain when it knows only one of
 /// its words: that word must dominate the message. "果树什么时候剪枝最好" names pruning, but
@@ -72,6 +72,26 @@ pub struct Relevance {
     /// Whether one concept of several would be answered on its own (see
     /// [`MIN_SHARE_ONE_OF_SEVERAL`]).
     one_concept_answered: bool,
+}
+
+/// A number on its own ("7", "2") names no topic: it only narrows one ("llama 2", "qwen 7b").
+/// So it is never a concept by itself, and says at most this much.
+const MAX_NUMBER_IMPORTANCE: f32 = 0.2;
+
+/// What a word names, for counting the different concepts of a query: words joined into one
+/// catalogue name ("hugging face" → huggingface) are one concept, not two that corroborate
+/// each other.
+#[derive(PartialEq)]
+enum Name<'a> {
+    Word(&'a str),
+    Compound(TermId),
+}
+
+fn name_of(word: &QueryWord) -> Name<'_> {
+    word.alternatives
+        .iter()
+        .find(|a| a.how == How::Compound)
+        .map_or(Name::Word(&word.text), |a| Name::Compound(a.term))
 }
 
 /// How sure a match of this sort is to mean what the word means.
@@ -160,7 +180,7 @@ pub fn judge(
 ) -> Relevance {
     let mut evidence = 0.0;
     let mut unexplained = 0.0;
-    let mut sure: Vec<&str> = Vec::new();
+    let mut sure: Vec<Name> = Vec::new();
     let evidence_of: Vec<WordEvidence> = words
         .iter()
         .map(|w| {
@@ -171,15 +191,21 @@ pub fn judge(
                     specificity: 0.0,
                 };
             }
+            let number = w.text.bytes().all(|b| b.is_ascii_digit());
             let e = WordEvidence {
                 explained: explained(w, index),
-                importance: importance(w),
+                importance: if number {
+                    importance(w).min(MAX_NUMBER_IMPORTANCE)
+                } else {
+                    importance(w)
+                },
                 specificity: specificity(w, index),
             };
             evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
-            if e.explained >= MIN_SURE && !sure.contains(&w.text.as_str()) {
-                sure.push(&w.text);
+            let name = name_of(w);
+            if e.explained >= MIN_SURE && !number && !sure.contains(&name) {
+                sure.push(name);
             }
             e
         })
