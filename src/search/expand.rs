@@ -106,9 +106,10 @@ fn max_typos(len: usize) -> u8 {
 /// Expands tokens into query words. `complete_last` enables completions of the final word even
 /// when it is a known term, as autocomplete wants.
 ///
-/// `common` tells whether a Latin word is an ordinary word of the language ("link", "teach",
-/// "stages"): such a word is spelled right, so it is never "corrected" into a catalogue term
-/// it happens to be one letter away from ("line", "tech", "states"), nor completed.
+/// `common` tells whether a word is an ordinary word of the language ("link", "teach",
+/// "stages", 几分): such a word is spelled right, so it is never "corrected" into a catalogue
+/// term it happens to be one letter away from ("line", "tech", "states") or to sound like
+/// (积分), nor completed.
 pub fn expand(
     tokens: &[Token],
     index: &Index,
@@ -123,7 +124,7 @@ pub fn expand(
             match token.kind {
                 TokenKind::Latin => latin(&token.text, index, last && complete_last, common),
                 TokenKind::CjkWord => cjk_word(&token.text, index),
-                TokenKind::CjkGap => cjk_gap(&token.text, index),
+                TokenKind::CjkGap => cjk_gap(&token.text, index, common),
             }
         })
         .collect();
@@ -233,7 +234,7 @@ fn cjk_word(text: &str, index: &Index) -> QueryWord {
     w
 }
 
-fn cjk_gap(text: &str, index: &Index) -> QueryWord {
+fn cjk_gap(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> QueryWord {
     let mut w = word(text, lexicon::role(text));
     if w.role != Role::Content {
         return w;
@@ -249,7 +250,11 @@ fn cjk_gap(text: &str, index: &Index) -> QueryWord {
     }
     // Pinyin keyboards turn a slip into a word that sounds the same (亮化 for 量化, 经度 for
     // 精度, 框价 for 框架). Only a whole unknown span is looked up by sound: pieces of one
-    // would find a homophone somewhere in almost any sentence.
+    // would find a homophone somewhere in almost any sentence. An everyday word (几分, "how
+    // many points") was most likely meant as typed, as in English.
+    if common(text) {
+        return w;
+    }
     for term in index.homophones(text) {
         push(&mut w.alternatives, term, TYPO_1, How::Typo);
     }

@@ -453,6 +453,7 @@ fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
+    use super::expand::How;
     use super::*;
 
     #[test]
@@ -506,6 +507,21 @@ mod tests {
         assert!(
             texts(&lexical, "西瓜书里的公式推不动怎么办").contains(&"里的公式推不动".to_owned())
         );
+    }
+
+    #[test]
+    fn everyday_words_are_not_corrected_by_sound() {
+        let engine = Engine::shipped().unwrap();
+        let typo = |q: &str, text: &str| {
+            engine
+                .understand(q, false)
+                .iter()
+                .find(|w| w.text == text)
+                .is_some_and(|w| w.alternatives.iter().any(|a| a.how == How::Typo))
+        };
+        // 亮化 is a slip for 量化; 几分 ("how many points") is meant as typed, not 积分.
+        assert!(typo("亮化是什么", "亮化"));
+        assert!(!typo("雅思一般要几分", "几分"));
     }
 
     #[test]
