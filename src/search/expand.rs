@@ -1,15 +1,19 @@
 //! Stage 3: turn each token into the index terms that may stand for it.
 //!
 //! A word keeps its exact term and gains, each with a weight below one: synonyms from the
-//! catalogue's glossary (推理 ↔ inference, TP ↔ 张量并行), compounds with its neighbour
-//! ("flash attention" → flashattention), sub-words of long Chinese words, completions of
-//! partial words ("lor" → lora), and typo corrections for Latin words the vocabulary lacks
-//! (distance 1 from four characters, 2 from eight; never for Chinese). Unknown Chinese spans
-//! become bigram *parts* that match in proportion.
+//! catalogue's glossary (推理 ↔ inference, TP ↔ 张量并行), other inflections of English words
+//! (Snowball stems: "distilling" → distillation), compounds with its neighbour ("flash
+//! attention" → flashattention), sub-words of long Chinese words, completions of partial words
+//! ("lor" → lora), typo corrections for Latin words the vocabulary lacks (distance 1 from four
+//! characters, 2 from eight) and Chinese homophones of whole unknown spans. Unknown Chinese
+//! spans become bigram *parts* that match in proportion.
+
+use std::sync::OnceLock;
 
 use super::index::{Index, TermId, letter_prefix};
 use super::lexicon::{self, Role};
 use super::tokenise::{Token, TokenKind, bigrams};
+use rust_stemmers::{Algorithm, Stemmer};
 
 /// How a query word reached a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -17,7 +21,7 @@ use super::tokenise::{Token, TokenKind, bigrams};
 pub enum How {
     /// The word itself.
     Exact,
-    /// The singular of an English plural ("cards" → card).
+    /// Another inflection of an English word ("cards" → card, "distilling" → distillation).
     Stem,
     /// A word of the same synonym group (推理 ↔ inference).
     Synonym,
@@ -91,8 +95,10 @@ const TYPO_1: f32 = 0.8;
 const TYPO_2: f32 = 0.65;
 const MAX_TYPOS: usize = 4;
 const MAX_COMPLETIONS: usize = 6;
-/// What an English plural's singular is worth ("cards" → card).
+/// What another inflection of an English word is worth ("cards" → card).
 const STEM: f32 = 0.95;
+/// How many terms sharing a stem's letters are looked at for other inflections.
+const MAX_INFLECTIONS: usize = 16;
 
 /// Typo tolerance for a Latin word of `len` characters.
 fn max_typos(len: usize) -> u8 {
@@ -183,11 +189,9 @@ fn latin(text: &str, index: &Index, complete: bool, common: &dyn Fn(&str) -> boo
     if role != Role::Content {
         return w;
     }
-    if exact.is_none()
-        && let Some(stem) = plural_stem(text, index)
-    {
-        push_with_synonyms(alts, index, stem, STEM, How::Stem);
-        exact = Some(stem);
+    for term in inflections(text, index) {
+        push_with_synonyms(alts, index, term, STEM, How::Stem);
+        exact = exact.or(Some(term));
     }
     if let Some(term) = letter_prefix(text).and_then(|p| index.term(p)) {
         push(alts, term, 0.75, How::Part);
@@ -261,21 +265,30 @@ fn cjk_gap(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> QueryWor
     w
 }
 
-/// The singular of an English plural the index knows ("cards" → card, "libraries" →
-/// library), when the plural itself is not a term.
-fn plural_stem(text: &str, index: &Index) -> Option<TermId> {
-    if text.len() < 4 || !text.is_ascii() {
-        return None;
+/// Other inflections of an English word that the index knows: the terms with the same
+/// Snowball stem ("cards" → card, "quantizing" → quantization, quantize; "distilling" →
+/// distillation; "transformers" → transformer). Found among the completions of the stem, so
+/// no stem table is built at start-up.
+fn inflections(text: &str, index: &Index) -> Vec<TermId> {
+    static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
+    if text.len() < 4 || !text.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Vec::new();
     }
-    let candidates = [
-        text.strip_suffix("ies").map(|s| format!("{s}y")),
-        text.strip_suffix("es").map(str::to_owned),
-        text.strip_suffix('s').map(str::to_owned),
-    ];
-    candidates
+    let english = ENGLISH.get_or_init(|| Stemmer::create(Algorithm::English));
+    let stem = english.stem(text);
+    if stem.len() < 3 {
+        return Vec::new();
+    }
+    let same = |t: &TermId| {
+        let term = index.term_text(*t);
+        term != text && english.stem(term) == stem
+    };
+    index
+        .term(&stem)
         .into_iter()
-        .flatten()
-        .find_map(|stem| index.term(&stem))
+        .chain(index.completions(&stem, MAX_INFLECTIONS))
+        .filter(|t| !index.postings(*t).is_empty() && same(t))
+        .collect()
 }
 
 fn add_bigrams(w: &mut QueryWord, text: &str, index: &Index) {
@@ -344,6 +357,18 @@ mod tests {
         w.alternatives
             .iter()
             .any(|a| index.term_text(a.term) == term && a.how == how)
+    }
+
+    #[test]
+    fn inflections_reach_each_other() {
+        let (index, words) = expand_str("distilling transformers quantizing");
+        assert!(has(&index, &words[0], "distillation", How::Stem));
+        assert!(has(&index, &words[1], "transformer", How::Stem));
+        assert!(has(&index, &words[2], "quantization", How::Stem));
+        // The synonyms of what an inflection reaches come along.
+        assert!(has(&index, &words[0], "蒸馏", How::Synonym));
+        // A word is not its own inflection.
+        assert!(!has(&index, &words[1], "transformers", How::Stem));
     }
 
     #[test]
