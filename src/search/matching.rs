@@ -98,8 +98,18 @@ pub fn gather(words: &[QueryWord], index: &Index) -> Candidates {
         *s as usize * width + w
     };
     for (w, word) in words.iter().enumerate() {
+        // Another inflection is the same word: it is worth no more for being a rarer
+        // spelling ("quantizing" in one title does not beat "quantization" in another).
+        let exact_idf = word
+            .alternatives
+            .iter()
+            .find(|a| a.how == How::Exact && !index.postings(a.term).is_empty())
+            .map_or(f32::INFINITY, |a| index.idf(a.term));
         for alt in &word.alternatives {
-            let idf = index.idf(alt.term);
+            let idf = match alt.how {
+                How::Stem => index.idf(alt.term).min(exact_idf),
+                _ => index.idf(alt.term),
+            };
             for posting in index.postings(alt.term) {
                 let at = cell(posting.resource, w, &mut out);
                 let score = alt.weight * posting.weight() * idf;
