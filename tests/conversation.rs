@@ -1,6 +1,7 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
-//! chat bot. The engine was tuned on `tune.toml`; `holdout.toml` was written blind before
-//! tuning and never looked at while tuning, so it is the honest measure. Both halves are
+//! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml`); `holdout.toml`
+//! and `round2-holdout.toml` were written blind and never looked at while tuning, so they are
+//! the honest measure. Both halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
 
@@ -65,55 +66,91 @@ fn rates(engine: &Engine, cases: &[Case]) -> (Rates, Vec<String>) {
 }
 
 /// The levels measured when the engine was last tuned (see the README); a regression below
-/// them fails.
-const TUNE_HIT3: f64 = 0.92;
-const TUNE_OFF_TOPIC: f64 = 0.94;
-const TUNE_SMALL_TALK: f64 = 1.0;
-const HOLDOUT_HIT3: f64 = 0.92;
-const HOLDOUT_OFF_TOPIC: f64 = 0.83;
-const HOLDOUT_SMALL_TALK: f64 = 0.93;
+/// them fails. Round 2 was written later, by a second writer blind to the engine, and split
+/// the same way; its tune half has been tuned on since, its hold-out half never.
+struct Level {
+    hit3: f64,
+    off_topic: f64,
+    small_talk: f64,
+    /// The fewest cases the half may have: a half that lost cases would pass too easily.
+    cases: usize,
+}
 
-fn check(text: &str, name: &str, on_topic: f64, off_topic: f64, small_talk: f64) {
+const TUNE: Level = Level {
+    hit3: 0.94,
+    off_topic: 0.97,
+    small_talk: 1.0,
+    cases: 200,
+};
+const HOLDOUT: Level = Level {
+    hit3: 0.92,
+    off_topic: 0.83,
+    small_talk: 1.0,
+    cases: 200,
+};
+const ROUND2_TUNE: Level = Level {
+    hit3: 0.84,
+    off_topic: 0.96,
+    small_talk: 1.0,
+    cases: 150,
+};
+const ROUND2_HOLDOUT: Level = Level {
+    hit3: 0.75,
+    off_topic: 0.85,
+    small_talk: 0.5,
+    cases: 150,
+};
+
+fn check(text: &str, name: &str, level: &Level) {
     let engine = Engine::shipped().unwrap();
     let cases = golden::load(text, name);
-    assert!(cases.len() >= 200, "{name} has only {} cases", cases.len());
+    assert!(
+        cases.len() >= level.cases,
+        "{name} has only {} cases",
+        cases.len()
+    );
     let (got, failures) = rates(&engine, &cases);
     let report = failures.join("\n");
     assert!(
-        got.on_topic >= on_topic,
-        "{name}: hit@3 {:.3} < {on_topic}\n{report}",
-        got.on_topic
+        got.on_topic >= level.hit3,
+        "{name}: hit@3 {:.3} < {}\n{report}",
+        got.on_topic,
+        level.hit3
     );
     assert!(
-        got.off_topic >= off_topic,
-        "{name}: off-topic with no links {:.3} < {off_topic}\n{report}",
-        got.off_topic
+        got.off_topic >= level.off_topic,
+        "{name}: off-topic with no links {:.3} < {}\n{report}",
+        got.off_topic,
+        level.off_topic
     );
     assert!(
-        got.small_talk >= small_talk,
-        "{name}: small talk recognised {:.3} < {small_talk}\n{report}",
-        got.small_talk
+        got.small_talk >= level.small_talk,
+        "{name}: small talk recognised {:.3} < {}\n{report}",
+        got.small_talk,
+        level.small_talk
     );
 }
 
 #[test]
 fn tune_half_holds_its_level() {
-    check(
-        golden::CONVERSATION_TUNE,
-        "tune.toml",
-        TUNE_HIT3,
-        TUNE_OFF_TOPIC,
-        TUNE_SMALL_TALK,
-    );
+    check(golden::CONVERSATION_TUNE, "tune.toml", &TUNE);
 }
 
 #[test]
 fn held_out_half_holds_its_level() {
+    check(golden::CONVERSATION_HOLDOUT, "holdout.toml", &HOLDOUT);
+}
+
+#[test]
+fn round2_tune_half_holds_its_level() {
+    check(golden::ROUND2_TUNE, "round2-tune.toml", &ROUND2_TUNE);
+}
+
+#[test]
+fn round2_held_out_half_holds_its_level() {
     check(
-        golden::CONVERSATION_HOLDOUT,
-        "holdout.toml",
-        HOLDOUT_HIT3,
-        HOLDOUT_OFF_TOPIC,
-        HOLDOUT_SMALL_TALK,
+        golden::ROUND2_HOLDOUT,
+        "round2-holdout.toml",
+        &ROUND2_HOLDOUT,
     );
 }
