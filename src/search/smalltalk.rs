@@ -5,6 +5,8 @@
 //! made of such phrases (and a few fillers such as "ok", "呀"), so "hi, any LoRA tutorials?"
 //! is still a question.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use super::normalise::{is_cjk, normalise};
@@ -190,9 +192,13 @@ const EMOJI: &[(char, SmallTalk)] = &[
     ('👋', SmallTalk::Greeting),
 ];
 
-/// The phrases, cut into units once.
-fn phrases() -> Vec<(Vec<&'static str>, Option<SmallTalk>)> {
-    PHRASES.iter().map(|&(p, kind)| (units(p), kind)).collect()
+/// A phrase cut into units, and what it says.
+type Phrase = (Vec<&'static str>, Option<SmallTalk>);
+
+/// The phrases, cut into units once per process: every message is checked against them.
+fn phrases() -> &'static [Phrase] {
+    static PHRASE_UNITS: OnceLock<Vec<Phrase>> = OnceLock::new();
+    PHRASE_UNITS.get_or_init(|| PHRASES.iter().map(|&(p, kind)| (units(p), kind)).collect())
 }
 
 /// A message of emoji alone, when every emoji in it says the same thing.
@@ -249,7 +255,7 @@ pub fn framed(message: &str) -> Option<SmallTalk> {
     let phrases = phrases();
     let strong = |p: &[&str]| p.len() > 1 || !p[0].chars().all(is_cjk);
     let mut found: Option<SmallTalk> = None;
-    let mut note = |p: &(Vec<&str>, Option<SmallTalk>)| {
+    let mut note = |p: &Phrase| {
         if let Some(kind) = p.1.filter(|&k| k != SmallTalk::Help && strong(&p.0)) {
             found = Some(found.map_or(kind, |k| k.max(kind)));
         }
