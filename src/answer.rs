@@ -266,6 +266,7 @@ impl Engine {
             words,
             explained_share: round(found.relevance.share()),
             concepts: found.relevance.concepts,
+            corroborated: found.relevance.corroborated,
             answered: found.relevance.answer,
             small_talk: found.small_talk,
         }
@@ -285,6 +286,8 @@ pub struct Explanation {
     pub explained_share: f32,
     /// How many different words are catalogue concepts.
     pub concepts: usize,
+    /// Whether two of those concepts meet in one resource and so corroborate each other.
+    pub corroborated: bool,
     /// Whether the query is answered with links.
     pub answered: bool,
     /// The small talk recognised, if the message was not a question.

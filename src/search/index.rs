@@ -431,16 +431,21 @@ impl Index {
         &self.postings[id as usize]
     }
 
-    /// How much a set of terms taken together tells resources apart, in (0.4, 1]: the
-    /// inverse document frequency of the union of their postings.
-    pub fn idf_of(&self, terms: impl Iterator<Item = TermId>) -> f32 {
+    /// The resources a set of terms reaches together, sorted and without repeats.
+    pub fn reach(&self, terms: impl Iterator<Item = TermId>) -> Vec<u32> {
         let mut reached: Vec<u32> = Vec::new();
         for t in terms {
             reached.extend(self.postings(t).iter().map(|p| p.resource));
         }
         reached.sort_unstable();
         reached.dedup();
-        idf(self.resources, reached.len())
+        reached
+    }
+
+    /// How much reaching `count` resources tells them apart, in (0.4, 1]: the inverse document
+    /// frequency of a set of terms taken together (see [`Index::reach`]).
+    pub fn idf_of_reach(&self, count: usize) -> f32 {
+        idf(self.resources, count)
     }
 
     /// How much a term tells resources apart, in (0.4, 1]: rare terms count more.

@@ -559,6 +559,18 @@ mod tests {
     }
 
     #[test]
+    fn concepts_corroborate_only_where_they_meet() {
+        let engine = Engine::shipped().unwrap();
+        let relevance = |q: &str| engine.relevance(&engine.understand(q, false));
+        // llama.cpp's resources are about llama, running locally and CPUs at once.
+        assert!(relevance("run llama locally on my macbook cpu").corroborated);
+        // Both are catalogue words, but no resource is about both.
+        let adc = relevance("How does quantization noise in an ADC depend on the bit depth?");
+        assert_eq!(adc.concepts, 2);
+        assert!(!adc.corroborated && !adc.answer);
+    }
+
+    #[test]
     fn a_word_is_as_specific_as_everything_its_spellings_reach() {
         let engine = Engine::shipped().unwrap();
         let specificity =

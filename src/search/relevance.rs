@@ -67,6 +67,10 @@ pub struct Relevance {
     pub unexplained: f32,
     /// How many different words the catalogue knows for sure (explained at least 60%).
     pub concepts: usize,
+    /// Whether two of those concepts meet in one resource, and so corroborate each other:
+    /// "quantization" and "depth" are both catalogue words, but no resource is about both, so
+    /// "quantization noise in an ADC vs bit depth" has one concept's support, not two.
+    pub corroborated: bool,
     /// Whether the query is answered at all.
     pub answer: bool,
     /// Whether one concept of several would be answered on its own (see
@@ -127,7 +131,7 @@ fn explained(word: &QueryWord, index: &Index) -> f32 {
 impl Relevance {
     /// Whether to answer: one catalogue word must dominate, two or more corroborate.
     fn decide(&self) -> bool {
-        let needed = if self.concepts >= 2 {
+        let needed = if self.corroborated {
             MIN_SHARE_CORROBORATED
         } else {
             MIN_SHARE_ALONE
@@ -149,20 +153,33 @@ fn several_concepts(words: &[QueryWord]) -> bool {
     words.iter().any(|w| w.concept > 0)
 }
 
-/// How well the word tells resources apart: the inverse document frequency of everything its
-/// surest alternatives reach together. Taken together, because a word is one concept however
-/// many spellings it has: "大模型" reaches most of the catalogue through 大语言模型, llm and
-/// largelanguagemodel, even though the last alone is rare.
-fn specificity(word: &QueryWord, index: &Index) -> f32 {
+/// What the word reaches in the catalogue: the resources of its surest alternatives taken
+/// together (or of its bigram parts when it has no alternative). Taken together, because a
+/// word is one concept however many spellings it has: "大模型" reaches most of the catalogue
+/// through 大语言模型, llm and largelanguagemodel, even though the last alone is rare.
+fn reach(word: &QueryWord, index: &Index) -> Vec<u32> {
     let found = || {
         word.alternatives
             .iter()
             .filter(|a| !index.postings(a.term).is_empty())
     };
     match found().map(|a| certainty(a.how)).reduce(f32::max) {
-        Some(best) => index.idf_of(found().filter(|a| certainty(a.how) >= best).map(|a| a.term)),
-        None => index.idf_of(word.parts.iter().copied()),
+        Some(best) => index.reach(found().filter(|a| certainty(a.how) >= best).map(|a| a.term)),
+        None => index.reach(word.parts.iter().copied()),
     }
+}
+
+/// Whether two sorted lists of resources share one.
+fn meet(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// A word's weight in ranking: how rare it is in the catalogue, tempered by how much it says
@@ -180,7 +197,7 @@ pub fn judge(
 ) -> Relevance {
     let mut evidence = 0.0;
     let mut unexplained = 0.0;
-    let mut sure: Vec<Name> = Vec::new();
+    let mut sure: Vec<(Name, Vec<u32>)> = Vec::new();
     let evidence_of: Vec<WordEvidence> = words
         .iter()
         .map(|w| {
@@ -192,6 +209,7 @@ pub fn judge(
                 };
             }
             let number = w.text.bytes().all(|b| b.is_ascii_digit());
+            let reached = reach(w, index);
             let e = WordEvidence {
                 explained: explained(w, index),
                 importance: if number {
@@ -199,13 +217,13 @@ pub fn judge(
                 } else {
                     importance(w)
                 },
-                specificity: specificity(w, index),
+                specificity: index.idf_of_reach(reached.len()),
             };
             evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
             let name = name_of(w);
-            if e.explained >= MIN_SURE && !number && !sure.contains(&name) {
-                sure.push(name);
+            if e.explained >= MIN_SURE && !number && !sure.iter().any(|(n, _)| *n == name) {
+                sure.push((name, reached));
             }
             e
         })
@@ -225,11 +243,16 @@ pub fn judge(
             sure && all > 0.0 && known / all >= MIN_SHARE_ALONE
         })
     };
+    let corroborated = sure
+        .iter()
+        .enumerate()
+        .any(|(i, (_, a))| sure[i + 1..].iter().any(|(_, b)| meet(a, b)));
     let mut relevance = Relevance {
         words: evidence_of,
         evidence,
         unexplained,
         concepts: sure.len(),
+        corroborated,
         answer: false,
         one_concept_answered,
     };
