@@ -201,6 +201,28 @@ fn phrases() -> &'static [Phrase] {
     PHRASE_UNITS.get_or_init(|| PHRASES.iter().map(|&(p, kind)| (units(p), kind)).collect())
 }
 
+/// The longest phrase `units` starts with, or with `at_end` ends with. Longest first, so
+/// "thank you" is not read as an unknown "thank".
+fn longest(units: &[&str], at_end: bool) -> Option<&'static Phrase> {
+    let fits = |p: &[&str]| {
+        if at_end {
+            units.ends_with(p)
+        } else {
+            units.starts_with(p)
+        }
+    };
+    phrases()
+        .iter()
+        .filter(|(p, _)| fits(p))
+        .max_by_key(|(p, _)| p.len())
+}
+
+/// What a message says so far, given one more kind found in it: help asks more than thanks,
+/// and thanks more than a greeting.
+fn with(found: Option<SmallTalk>, kind: SmallTalk) -> Option<SmallTalk> {
+    Some(found.map_or(kind, |k| k.max(kind)))
+}
+
 /// A message of emoji alone, when every emoji in it says the same thing.
 fn emoji_only(message: &str) -> Option<SmallTalk> {
     let mut found = None;
@@ -225,17 +247,12 @@ pub fn recognise(message: &str) -> Option<SmallTalk> {
     if have.is_empty() {
         return emoji_only(message);
     }
-    let phrases = phrases();
     let mut found: Option<SmallTalk> = None;
     let mut at = 0;
     while at < have.len() {
-        // Longest phrase first, so "thank you" is not read as an unknown "thank".
-        let best = phrases
-            .iter()
-            .filter(|(p, _)| have[at..].starts_with(p))
-            .max_by_key(|(p, _)| p.len())?;
+        let best = longest(&have[at..], false)?;
         if let Some(kind) = best.1 {
-            found = Some(found.map_or(kind, |k| k.max(kind)));
+            found = with(found, kind);
         }
         at += best.0.len();
     }
@@ -252,32 +269,20 @@ pub fn recognise(message: &str) -> Option<SmallTalk> {
 pub fn framed(message: &str) -> Option<SmallTalk> {
     let text = normalise(message);
     let have = units(&text);
-    let phrases = phrases();
     let strong = |p: &[&str]| p.len() > 1 || !p[0].chars().all(is_cjk);
     let mut found: Option<SmallTalk> = None;
     let mut note = |p: &Phrase| {
         if let Some(kind) = p.1.filter(|&k| k != SmallTalk::Help && strong(&p.0)) {
-            found = Some(found.map_or(kind, |k| k.max(kind)));
+            found = with(found, kind);
         }
     };
     let mut start = 0;
-    while let Some(best) = phrases
-        .iter()
-        .filter(|(p, _)| have[start..].starts_with(p))
-        .max_by_key(|(p, _)| p.len())
-    {
+    while let Some(best) = longest(&have[start..], false) {
         note(best);
         start += best.0.len();
     }
     let mut end = have.len();
-    while end > start {
-        let Some(best) = phrases
-            .iter()
-            .filter(|(p, _)| have[start..end].ends_with(p))
-            .max_by_key(|(p, _)| p.len())
-        else {
-            break;
-        };
+    while let Some(best) = longest(&have[start..end], true) {
         note(best);
         end -= best.0.len();
     }
