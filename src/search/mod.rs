@@ -228,27 +228,23 @@ impl Engine {
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
-        let small_talk = smalltalk::recognise(query);
+        let whole = smalltalk::recognise(query);
         let words = self.understand(query, false);
+        // A message that is small talk through and through is not judged as a question; one
+        // that only opens or closes with it is, and is small talk only if it finds nothing.
+        let relevance = self.relevance(if whole.is_some() { &[] } else { &words });
+        let small_talk = whole.or_else(|| {
+            (!relevance.answer)
+                .then(|| smalltalk::framed(query))
+                .flatten()
+        });
         if small_talk.is_some() {
-            return Found {
-                relevance: self.relevance(&[]),
-                words,
-                semantic: Vec::new(),
-                ranked: Vec::new(),
-                small_talk,
-            };
-        }
-        let relevance = self.relevance(&words);
-        if !relevance.answer
-            && let Some(kind) = smalltalk::framed(query)
-        {
             return Found {
                 relevance,
                 words,
                 semantic: Vec::new(),
                 ranked: Vec::new(),
-                small_talk: Some(kind),
+                small_talk,
             };
         }
         let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
