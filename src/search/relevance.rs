@@ -8,7 +8,7 @@
 //! say more than common ones). The query is answered when what is explained outweighs what
 //! is not. Ranking then weighs each resource by the explained words only.
 
-use super::expand::{How, QueryWord};
+use super::expand::{Alternative, How, QueryWord};
 use super::index::{Index, TermId};
 
 /// The share of the query's importance the catalogue must explain when it knows only one of
@@ -108,15 +108,24 @@ fn certainty(how: How) -> f32 {
     }
 }
 
-/// How much of a word the index accounts for: its best alternative that has resources behind
-/// it, or the share of its bigrams that do.
-fn explained(word: &QueryWord, index: &Index) -> f32 {
-    let mut best: f32 = 0.0;
-    for alt in &word.alternatives {
-        if !index.postings(alt.term).is_empty() {
-            best = best.max(certainty(alt.how));
-        }
-    }
+/// The alternatives of a word that have resources behind them.
+fn found<'a>(word: &'a QueryWord, index: &'a Index) -> impl Iterator<Item = &'a Alternative> {
+    word.alternatives
+        .iter()
+        .filter(|a| !index.postings(a.term).is_empty())
+}
+
+/// The certainty of a word's surest alternative that has resources behind it, if any.
+fn surest(word: &QueryWord, index: &Index) -> Option<f32> {
+    found(word, index)
+        .map(|a| certainty(a.how))
+        .reduce(f32::max)
+}
+
+/// How much of a word the index accounts for: its surest alternative, or the share of its
+/// bigrams that have resources behind them.
+fn explained(word: &QueryWord, index: &Index, surest: Option<f32>) -> f32 {
+    let mut best = surest.unwrap_or(0.0);
     if word.part_count > 0 {
         let found = word
             .parts
@@ -157,14 +166,13 @@ fn several_concepts(words: &[QueryWord]) -> bool {
 /// together (or of its bigram parts when it has no alternative). Taken together, because a
 /// word is one concept however many spellings it has: "大模型" reaches most of the catalogue
 /// through 大语言模型, llm and largelanguagemodel, even though the last alone is rare.
-fn reach(word: &QueryWord, index: &Index) -> Vec<u32> {
-    let found = || {
-        word.alternatives
-            .iter()
-            .filter(|a| !index.postings(a.term).is_empty())
-    };
-    match found().map(|a| certainty(a.how)).reduce(f32::max) {
-        Some(best) => index.reach(found().filter(|a| certainty(a.how) >= best).map(|a| a.term)),
+fn reach(word: &QueryWord, index: &Index, surest: Option<f32>) -> Vec<u32> {
+    match surest {
+        Some(best) => index.reach(
+            found(word, index)
+                .filter(|a| certainty(a.how) >= best)
+                .map(|a| a.term),
+        ),
         None => index.reach(word.parts.iter().copied()),
     }
 }
@@ -209,9 +217,10 @@ pub fn judge(
                 };
             }
             let number = w.text.bytes().all(|b| b.is_ascii_digit());
-            let reached = reach(w, index);
+            let surest = surest(w, index);
+            let reached = reach(w, index, surest);
             let e = WordEvidence {
-                explained: explained(w, index),
+                explained: explained(w, index, surest),
                 importance: if number {
                     importance(w).min(MAX_NUMBER_IMPORTANCE)
                 } else {
