@@ -303,8 +303,11 @@ def main(argv):
         tune, holdout = write_halves(cases, TUNE, HOLDOUT, False)
     elif args[:1] in (["validate"], ["split-round2"]) and len(args) >= 2:
         cases = [case for path in args[1:] for case in load_cases(path)]
-        earlier = [c for t, h, _ in rounds()[:1] for c in t + h]
-        problems = validate(earlier + cases, ids, "round1+input")
+        # split-round2 replaces round 2, so only round 1 is "earlier" for it; validate
+        # checks new cases against every round there is.
+        kept = rounds()[:1] if args[0] == "split-round2" else rounds()
+        earlier = [c for t, h, _ in kept for c in t + h]
+        problems = validate(earlier + cases, ids, "earlier rounds+input")
         if args[0] == "split-round2":
             problems += check_minimums(cases, ROUND2_MINIMUMS)
         if problems:
