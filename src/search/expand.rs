@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use super::index::{Index, TermId, letter_prefix};
+use super::index::{Homophone, Index, TermId, letter_prefix};
 use super::lexicon::{self, Role};
 use super::tokenise::{Token, TokenKind, bigrams};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -244,25 +244,29 @@ fn cjk_gap(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> QueryWor
         return w;
     }
     add_bigrams(&mut w, text, index);
-    // A span the catalogue's text contains as it is (精度) is spelled right, whatever it
-    // sounds like.
-    if index
-        .term(text)
-        .is_some_and(|t| !index.postings(t).is_empty())
-    {
-        return w;
-    }
-    // Pinyin keyboards turn a slip into a word that sounds the same (亮化 for 量化, 经度 for
-    // 精度, 框价 for 框架). Only a whole unknown span is looked up by sound: pieces of one
-    // would find a homophone somewhere in almost any sentence. An everyday word (几分, "how
-    // many points") was most likely meant as typed, as in English.
-    if common(text) {
-        return w;
-    }
-    for term in index.homophones(text) {
-        push(&mut w.alternatives, term, TYPO_1, How::Typo);
+    for sound in pinyin_slip(text, index, common) {
+        let weight = if sound.exact { TYPO_1 } else { TYPO_2 };
+        push(&mut w.alternatives, sound.term, weight, How::Typo);
     }
     w
+}
+
+/// The catalogue terms an unknown Chinese span was most likely meant to be, if it is a pinyin
+/// slip: pinyin keyboards turn a slip into a word that sounds the same or nearly (亮化 for
+/// 量化, 经度 for 精度, 真流 for 蒸馏). Empty for filler, for a span the catalogue's text
+/// contains as it is (精度 is spelled right, whatever it sounds like), and for an everyday
+/// word (几分, "how many points", was most likely meant as typed, as in English). Only a
+/// whole span is looked up by sound, never pieces of one: those would find a homophone
+/// somewhere in almost any sentence. The tokeniser asks the same question to keep such a span
+/// whole rather than cut it into words.
+pub fn pinyin_slip(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> Vec<Homophone> {
+    let spelled_right = index
+        .term(text)
+        .is_some_and(|t| !index.postings(t).is_empty());
+    if lexicon::role(text) != Role::Content || spelled_right || common(text) {
+        return Vec::new();
+    }
+    index.homophones(text)
 }
 
 /// Other inflections of an English word that the index knows: the terms with the same
@@ -422,6 +426,8 @@ mod tests {
             ("框价", "框架"),
             ("蒸溜", "蒸馏"),
             ("模型亮化", "模型量化"),
+            ("知识真流", "知识蒸馏"),
+            ("混合经度", "混合精度"),
         ] {
             let (index, words) = expand_str(typed);
             assert!(

@@ -119,8 +119,9 @@ pub struct Index {
     idf: Vec<f32>,
     synonyms: HashMap<String, Vec<TermId>>,
     whole_fields: HashMap<String, Vec<(u32, FieldSet)>>,
-    /// Chinese dictionary terms by their toneless pinyin ("liang-hua" → 量化), for typos made
-    /// with a pinyin keyboard (亮化, 经度 for 精度).
+    /// Chinese dictionary terms by their toneless pinyin with the sounds a fuzzy pinyin
+    /// keyboard confuses merged ("liang-hua" → "lian-hua" → 量化), for typos made with a pinyin
+    /// keyboard (亮化, 经度 for 精度, 真流 for 蒸馏).
     homophones: HashMap<String, Vec<TermId>>,
     title_keys: Vec<Vec<String>>,
     dictionary: Dictionary,
@@ -382,13 +383,13 @@ impl Index {
         index
     }
 
-    /// Maps the pinyin of every Chinese term that has resources to those terms.
+    /// Maps the fuzzy pinyin of every Chinese term that has resources to those terms.
     fn build_homophones(&self) -> HashMap<String, Vec<TermId>> {
         let mut map: HashMap<String, Vec<TermId>> = HashMap::new();
         for (id, term) in self.terms.iter().enumerate() {
             if term.chars().count() >= 2
                 && !self.postings[id].is_empty()
-                && let Some(key) = pinyin_key(term)
+                && let Some(key) = pinyin_key(term, Pinyin::Fuzzy)
             {
                 map.entry(key).or_default().push(id as TermId);
             }
@@ -458,16 +459,24 @@ impl Index {
         self.synonyms.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// Chinese terms that sound like `text` (same toneless pinyin), other than `text` itself.
-    pub fn homophones(&self, text: &str) -> Vec<TermId> {
-        let Some(key) = pinyin_key(text) else {
+    /// Chinese terms that sound like `text` (the same toneless pinyin, or the same once the
+    /// sounds a fuzzy pinyin keyboard confuses are merged), other than `text` itself.
+    pub fn homophones(&self, text: &str) -> Vec<Homophone> {
+        let Some(key) = pinyin_key(text, Pinyin::Fuzzy) else {
             return Vec::new();
         };
+        let Some(ids) = self.homophones.get(&key) else {
+            return Vec::new();
+        };
+        let typed = pinyin_key(text, Pinyin::Exact);
         let same = self.term(text);
-        self.homophones
-            .get(&key)
-            .map(|ids| ids.iter().copied().filter(|&t| Some(t) != same).collect())
-            .unwrap_or_default()
+        ids.iter()
+            .filter(|&&t| Some(t) != same)
+            .map(|&term| Homophone {
+                term,
+                exact: pinyin_key(self.term_text(term), Pinyin::Exact) == typed,
+            })
+            .collect()
     }
 
     /// Resources one of whose titles, keywords or topic names is exactly `key` (normalised,
@@ -541,9 +550,30 @@ impl Index {
     }
 }
 
-/// The toneless pinyin of a run of ideographs, syllables joined by `-` ("量化" → "liang-hua"),
-/// or `None` when a character has no reading.
-fn pinyin_key(text: &str) -> Option<String> {
+/// A catalogue term that sounds like a typed span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Homophone {
+    /// The term.
+    pub term: TermId,
+    /// Whether it has exactly the typed syllables, rather than ones a fuzzy pinyin keyboard
+    /// confuses with them (zhen for zheng).
+    pub exact: bool,
+}
+
+/// How closely a pinyin key follows the syllables.
+#[derive(Clone, Copy)]
+enum Pinyin {
+    /// The toneless syllables as they are.
+    Exact,
+    /// With the pairs most pinyin keyboards offer to confuse merged, since those are the
+    /// slips people make and the keyboard then completes: z/zh, c/ch, s/sh and an/ang,
+    /// en/eng, in/ing.
+    Fuzzy,
+}
+
+/// The toneless pinyin of a run of ideographs, syllables joined by `-` ("量化" → "liang-hua",
+/// fuzzy "lian-hua"), or `None` when a character has no reading.
+fn pinyin_key(text: &str, how: Pinyin) -> Option<String> {
     use pinyin::ToPinyin;
     let mut key = String::with_capacity(text.len() * 2);
     for c in text.chars() {
@@ -551,9 +581,29 @@ fn pinyin_key(text: &str) -> Option<String> {
         if !key.is_empty() {
             key.push('-');
         }
-        key.push_str(syllable);
+        match how {
+            Pinyin::Exact => key.push_str(syllable),
+            Pinyin::Fuzzy => key.push_str(&fuzzy(syllable)),
+        }
     }
     Some(key)
+}
+
+/// A syllable with the retroflex initials and the -ng finals (other than -ong, which has no
+/// -on partner) folded into their plain partners.
+fn fuzzy(syllable: &str) -> String {
+    let plain = ["zh", "ch", "sh"]
+        .iter()
+        .find_map(|r| {
+            syllable
+                .strip_prefix(r)
+                .map(|rest| format!("{}{rest}", &r[..1]))
+        })
+        .unwrap_or_else(|| syllable.to_owned());
+    match plain.strip_suffix('g') {
+        Some(rest) if rest.ends_with('n') && !rest.ends_with("on") => rest.to_owned(),
+        _ => plain,
+    }
 }
 
 /// A synonym's look-up key: one Latin word, a concatenation of up to three Latin words, or
@@ -631,6 +681,30 @@ mod tests {
             out.push(t.to_owned())
         });
         out
+    }
+
+    #[test]
+    fn fuzzy_pinyin_merges_what_keyboards_confuse() {
+        for (syllable, folded) in [
+            ("zheng", "zen"),
+            ("shi", "si"),
+            ("chuang", "cuan"),
+            ("jing", "jin"),
+            ("liang", "lian"),
+            ("zhong", "zong"),
+            ("hong", "hong"),
+            ("lu", "lu"),
+        ] {
+            assert_eq!(fuzzy(syllable), folded, "{syllable}");
+        }
+        assert_eq!(
+            pinyin_key("蒸馏", Pinyin::Fuzzy),
+            pinyin_key("真流", Pinyin::Fuzzy)
+        );
+        assert_ne!(
+            pinyin_key("蒸馏", Pinyin::Exact),
+            pinyin_key("真流", Pinyin::Exact)
+        );
     }
 
     #[test]

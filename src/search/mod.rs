@@ -159,7 +159,9 @@ impl Engine {
             let normalised = normalise::normalise(piece);
             let mut tokens = tokenise::tokenise(&normalised, self.index.dictionary());
             if let Some(semantic) = &self.semantic {
-                tokens = semantic.split_gaps(tokens, |gap| !self.index.homophones(gap).is_empty());
+                tokens = semantic.split_gaps(tokens, |gap| {
+                    !expand::pinyin_slip(gap, &self.index, &|w| self.is_common(w)).is_empty()
+                });
             }
             let last = p + 1 == pieces.len();
             let expanded = expand::expand(&tokens, &self.index, complete_last && last, &|w| {
