@@ -60,11 +60,24 @@ pub struct Engine {
     catalogue: Catalogue,
     index: Index,
     topic_labels: Vec<Vec<String>>,
-    /// Every word of every topic label with its topic and length in characters, for "did you
-    /// mean" (which compares typed words with label words of about the same length).
-    label_words: Vec<(String, TopicIdx, usize)>,
+    /// Every word of every topic label with its length in characters and its topic, shortest
+    /// first, for "did you mean" (which compares typed words with label words of about the same
+    /// length).
+    label_words: Vec<(usize, String, TopicIdx)>,
     /// Resource vectors, unless the semantic layer is off.
     semantic: Option<Semantic>,
+    /// The matcher for topic names, made once: it keeps its scratch buffers per thread, and
+    /// making one per query cost more than the matching it did.
+    matcher: Matcher,
+}
+
+/// [`SkimMatcherV2`], which has no `Debug` of its own.
+struct Matcher(SkimMatcherV2);
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SkimMatcherV2")
+    }
 }
 
 /// How an engine answers.
@@ -102,10 +115,10 @@ impl Engine {
             (index, semantic)
         });
         let topic_labels = topic_labels(&catalogue);
-        let mut label_words: Vec<(String, TopicIdx, usize)> = Vec::new();
+        let mut label_words: Vec<(usize, String, TopicIdx)> = Vec::new();
         for (t, labels) in topic_labels.iter().enumerate() {
             for word in labels.iter().flat_map(|l| l.split(' ')) {
-                label_words.push((word.to_owned(), t, word.chars().count()));
+                label_words.push((word.chars().count(), word.to_owned(), t));
             }
         }
         label_words.sort();
@@ -116,6 +129,7 @@ impl Engine {
             topic_labels,
             label_words,
             semantic,
+            matcher: Matcher(SkimMatcherV2::default()),
         }
     }
 
@@ -293,13 +307,16 @@ impl Engine {
         for word in words.iter().filter(|w| w.is_content()) {
             let len = word.text.chars().count();
             // Only near misses: a label word about as long as what was typed ("vlm" → vllm),
-            // not any long name the letters happen to be scattered through.
+            // not any long name the letters happen to be scattered through. Never a shorter
+            // one: what was typed must be found in it letter by letter. That test, on bytes,
+            // is cheap enough to spare the matcher most label words.
             if len >= 3 {
-                let near = self
-                    .label_words
+                let from = self.label_words.partition_point(|(n, ..)| *n < len);
+                let to = self.label_words.partition_point(|(n, ..)| *n <= len + 2);
+                let near = self.label_words[from..to]
                     .iter()
-                    .filter(|(_, _, n)| n.abs_diff(len) <= 2)
-                    .map(|(w, t, _)| (w.as_str(), *t));
+                    .filter(|(_, w, _)| in_order(word.text.as_bytes(), w.as_bytes()))
+                    .map(|(_, w, t)| (w.as_str(), *t));
                 scored.extend(self.fuzzy_topics(&word.text, near));
             }
         }
@@ -350,7 +367,7 @@ impl Engine {
         needle: &str,
         candidates: impl Iterator<Item = (&'a str, TopicIdx)>,
     ) -> Vec<(i64, TopicIdx)> {
-        let matcher = SkimMatcherV2::default();
+        let matcher = &self.matcher.0;
         // Skim gives ~16 per matched character plus bonuses for runs; demanding 20 per
         // character keeps scattered matches ("vll" in "serving built into …") out.
         let floor = 20 * needle.chars().count() as i64;
@@ -441,6 +458,13 @@ fn best_topics(mut scored: Vec<(i64, TopicIdx)>, n: usize) -> Vec<TopicIdx> {
 }
 
 /// Every label of every topic, normalised, for fuzzy look-ups.
+/// Whether `needle` occurs in `hay` in order, not necessarily together. On the UTF-8 bytes of
+/// the two, which is true whenever it is true of their characters.
+fn in_order(needle: &[u8], hay: &[u8]) -> bool {
+    let mut hay = hay.iter();
+    needle.iter().all(|b| hay.any(|h| h == b))
+}
+
 fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
     catalogue
         .topics()
@@ -453,6 +477,14 @@ fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
 mod tests {
     use super::expand::How;
     use super::*;
+
+    #[test]
+    fn letters_in_order() {
+        assert!(in_order(b"vlm", b"vllm"));
+        assert!(in_order("量化".as_bytes(), "模型量化".as_bytes()));
+        assert!(!in_order(b"mlv", b"vllm"));
+        assert!(!in_order(b"vllm", b"vlm"));
+    }
 
     #[test]
     fn near_misses_suggest_topics() {
