@@ -66,8 +66,8 @@ pub struct Engine {
     label_words: Vec<(usize, String, TopicIdx)>,
     /// Resource vectors, unless the semantic layer is off.
     semantic: Option<Semantic>,
-    /// The matcher for topic names, made once: it keeps its scratch buffers per thread, and
-    /// making one per query cost more than the matching it did.
+    /// The matcher for topic names, made once so that its per-thread scratch buffers serve
+    /// every query.
     matcher: Matcher,
 }
 
