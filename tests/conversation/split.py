@@ -18,10 +18,10 @@ script. Standard library only (Python 3.11+).
         Validate new cases without splitting them: the same rules, plus no message that
         is already in any round.
 
-    python3 tests/conversation/split.py split-round2 FILE...
-        Like split, for cases written after tuning had started: they are split among
-        themselves by the same rule into round2-tune.toml and round2-holdout.toml, so
-        the first round's halves never move.
+    python3 tests/conversation/split.py split-round N FILE...
+        Like split, for cases written after tuning had started (N >= 2): they are split
+        among themselves by the same rule into roundN-tune.toml and roundN-holdout.toml,
+        so the earlier rounds' halves never move.
 
 Split rule: cases are grouped by tag; each group is sorted by query text and shuffled
 with one random.Random(20261128) instance, tags taken in sorted order; the first half of
@@ -44,8 +44,6 @@ HERE = Path(__file__).resolve().parent
 CATALOGUE = HERE.parent.parent / "data" / "catalogue.toml"
 TUNE = HERE / "tune.toml"
 HOLDOUT = HERE / "holdout.toml"
-ROUND2_TUNE = HERE / "round2-tune.toml"
-ROUND2_HOLDOUT = HERE / "round2-holdout.toml"
 
 LANGS = ("zh", "en", "mixed")
 ON_TOPIC_KINDS = ("filler", "question", "comparison", "paraphrase", "typo", "section", "beginner")
@@ -53,7 +51,7 @@ KINDS = ON_TOPIC_KINDS + ("offtopic", "smalltalk")
 SMALL_TALK = ("greeting", "thanks", "help")
 TAG_RE = re.compile(r"^(%s)-(%s)$" % ("|".join(LANGS), "|".join(KINDS)))
 MINIMUMS = {"on-topic": 220, "offtopic": 60, "smalltalk": 24}
-ROUND2_MINIMUMS = {"on-topic": 60, "offtopic": 60, "smalltalk": 0}
+LATER_MINIMUMS = {"on-topic": 60, "offtopic": 60, "smalltalk": 0}
 
 HEADER = """\
 # ganhuo conversational quality set — {half} half (issue 8).
@@ -92,11 +90,26 @@ PURPOSE = {
 }
 
 
-ROUND2_NOTE = """#
+ROUND_NOTES = {
+    2: """#
 # ROUND 2: written after tuning on round 1 had started, by a writer who had read only the
 # catalogue and the seed article, and split among themselves by the same rule, so round 1's
 # halves did not move. Reported separately from round 1.
-"""
+""",
+    3: """#
+# ROUND 3: written after tuning on rounds 1 and 2 had started (whose tune halves no longer
+# showed off-topic misses), mostly near misses, by a writer who had read only the catalogue
+# and the seed article; split among themselves by the same rule, so earlier rounds' halves
+# did not move. Reported separately.
+""",
+}
+
+
+def round_paths(n):
+    """The (tune, holdout) files of round n."""
+    if n == 1:
+        return TUNE, HOLDOUT
+    return HERE / f"round{n}-tune.toml", HERE / f"round{n}-holdout.toml"
 
 
 class Invalid(Exception):
@@ -240,10 +253,10 @@ def toml_str(s):
     return json.dumps(s, ensure_ascii=False)
 
 
-def dump(cases, half, round2=False):
+def dump(cases, half, round_no=1):
     out = [HEADER.format(half=half, purpose=PURPOSE[half]).rstrip("\n")]
-    if round2:
-        out.append(ROUND2_NOTE.rstrip("\n"))
+    if round_no > 1:
+        out.append(ROUND_NOTES[round_no].rstrip("\n"))
     for case in cases:
         out.append("\n[[case]]")
         out.append(f"query = {toml_str(case['query'])}")
@@ -276,17 +289,21 @@ def fail(problems):
 
 
 def rounds():
-    """Every round's (tune, holdout) pair that exists on disk, first round first."""
+    """Every round's (tune, holdout, minimums) that exists on disk, first round first."""
     out = [(load_cases(TUNE), load_cases(HOLDOUT), MINIMUMS)]
-    if ROUND2_TUNE.exists() or ROUND2_HOLDOUT.exists():
-        out.append((load_cases(ROUND2_TUNE), load_cases(ROUND2_HOLDOUT), ROUND2_MINIMUMS))
+    n = 2
+    while any(p.exists() for p in round_paths(n)):
+        tune, holdout = round_paths(n)
+        out.append((load_cases(tune), load_cases(holdout), LATER_MINIMUMS))
+        n += 1
     return out
 
 
-def write_halves(cases, tune_path, holdout_path, round2):
+def write_halves(cases, round_no):
+    tune_path, holdout_path = round_paths(round_no)
     tune, holdout = split(cases)
-    tune_path.write_text(dump(tune, "TUNE", round2), encoding="utf-8")
-    holdout_path.write_text(dump(holdout, "HOLDOUT", round2), encoding="utf-8")
+    tune_path.write_text(dump(tune, "TUNE", round_no), encoding="utf-8")
+    holdout_path.write_text(dump(holdout, "HOLDOUT", round_no), encoding="utf-8")
     if (load_cases(tune_path), load_cases(holdout_path)) != (tune, holdout):
         fail(["the written files do not read back identically"])
     return tune, holdout
@@ -300,22 +317,28 @@ def main(argv):
         problems = validate(cases, ids, "input") + check_minimums(cases)
         if problems:
             fail(problems)
-        tune, holdout = write_halves(cases, TUNE, HOLDOUT, False)
-    elif args[:1] in (["validate"], ["split-round2"]) and len(args) >= 2:
+        tune, holdout = write_halves(cases, 1)
+    elif args[:1] == ["validate"] and len(args) >= 2:
         cases = [case for path in args[1:] for case in load_cases(path)]
-        # split-round2 replaces round 2, so only round 1 is "earlier" for it; validate
-        # checks new cases against every round there is.
-        kept = rounds()[:1] if args[0] == "split-round2" else rounds()
-        earlier = [c for t, h, _ in kept for c in t + h]
-        problems = validate(earlier + cases, ids, "earlier rounds+input")
-        if args[0] == "split-round2":
-            problems += check_minimums(cases, ROUND2_MINIMUMS)
+        earlier = [c for t, h, _ in rounds() for c in t + h]
+        problems = validate(earlier + cases, ids, "every round+input")
         if problems:
             fail(problems)
-        if args[0] == "validate":
-            print(f"ok: {len(cases)} new cases valid")
-            return
-        tune, holdout = write_halves(cases, ROUND2_TUNE, ROUND2_HOLDOUT, True)
+        print(f"ok: {len(cases)} new cases valid")
+        return
+    elif args[:1] == ["split-round"] and len(args) >= 3 and args[1].isdigit():
+        round_no = int(args[1])
+        known = len(rounds())
+        if not 2 <= round_no <= known + 1 or round_no not in ROUND_NOTES:
+            fail([f"round {round_no}: a later round is 2..{known + 1} and needs a note in ROUND_NOTES"])
+        cases = [case for path in args[2:] for case in load_cases(path)]
+        # The round being (re)written is replaced, so only the rounds before it are earlier.
+        earlier = [c for t, h, _ in rounds()[: round_no - 1] for c in t + h]
+        problems = validate(earlier + cases, ids, "earlier rounds+input")
+        problems += check_minimums(cases, LATER_MINIMUMS)
+        if problems:
+            fail(problems)
+        tune, holdout = write_halves(cases, round_no)
     elif args in ([], ["check"]):
         all_cases = []
         for n, (tune, holdout, minimums) in enumerate(rounds(), 1):
@@ -334,7 +357,7 @@ def main(argv):
         print(f"ok: {len(all_cases)} cases; every id is in data/catalogue.toml")
         return
     else:
-        fail(["usage: split.py [check] | split FILE... | validate FILE... | split-round2 FILE..."])
+        fail(["usage: split.py [check] | split FILE... | validate FILE... | split-round N FILE..."])
     print(counts_table(tune, holdout))
     print(f"ok: {len(tune) + len(holdout)} cases; every id is in data/catalogue.toml")
 
