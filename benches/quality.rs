@@ -56,6 +56,14 @@ fn sets() -> Vec<Set> {
             name: "round2-holdout",
             cases: golden::load(golden::ROUND2_HOLDOUT, "round2-holdout.toml"),
         },
+        Set {
+            name: "round3-tune",
+            cases: golden::load(golden::ROUND3_TUNE, "round3-tune.toml"),
+        },
+        Set {
+            name: "round3-holdout",
+            cases: golden::load(golden::ROUND3_HOLDOUT, "round3-holdout.toml"),
+        },
     ]
 }
 

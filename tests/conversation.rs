@@ -1,7 +1,7 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
-//! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml`); `holdout.toml`
-//! and `round2-holdout.toml` were written blind and never looked at while tuning, so they are
-//! the honest measure. Both halves are
+//! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml`,
+//! `round3-tune.toml`); the hold-out halves of each round were written blind and never looked
+//! at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
 
@@ -90,6 +90,8 @@ const TUNE: Level = level(0.94, 0.97, 1.0, 200);
 const HOLDOUT: Level = level(0.92, 0.88, 1.0, 200);
 const ROUND2_TUNE: Level = level(0.82, 0.98, 1.0, 150);
 const ROUND2_HOLDOUT: Level = level(0.73, 0.89, 0.5, 150);
+const ROUND3_TUNE: Level = level(1.0, 0.83, 0.66, 110);
+const ROUND3_HOLDOUT: Level = level(0.92, 0.85, 1.0, 110);
 
 fn check(text: &str, name: &str, level: &Level) {
     let engine = Engine::shipped().unwrap();
@@ -142,5 +144,19 @@ fn round2_held_out_half_holds_its_level() {
         golden::ROUND2_HOLDOUT,
         "round2-holdout.toml",
         &ROUND2_HOLDOUT,
+    );
+}
+
+#[test]
+fn round3_tune_half_holds_its_level() {
+    check(golden::ROUND3_TUNE, "round3-tune.toml", &ROUND3_TUNE);
+}
+
+#[test]
+fn round3_held_out_half_holds_its_level() {
+    check(
+        golden::ROUND3_HOLDOUT,
+        "round3-holdout.toml",
+        &ROUND3_HOLDOUT,
     );
 }

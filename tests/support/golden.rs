@@ -1,8 +1,8 @@
 //! Query sets and their judging, shared by the tests and the benchmarks: the golden keyword
 //! set (tests/golden.toml), the keyword hold-out (tests/holdout.toml) and the two halves of the
 //! conversational set (tests/conversation/{tune,holdout}.toml), and the two halves of its
-//! second round (tests/conversation/round2-{tune,holdout}.toml), written later by a writer
-//! blind to the engine and reported on its own.
+//! later rounds (tests/conversation/round{2,3}-{tune,holdout}.toml), each written later by a
+//! writer blind to the engine and reported on its own.
 
 #![allow(dead_code)]
 
@@ -14,6 +14,8 @@ pub const CONVERSATION_TUNE: &str = include_str!("../conversation/tune.toml");
 pub const CONVERSATION_HOLDOUT: &str = include_str!("../conversation/holdout.toml");
 pub const ROUND2_TUNE: &str = include_str!("../conversation/round2-tune.toml");
 pub const ROUND2_HOLDOUT: &str = include_str!("../conversation/round2-holdout.toml");
+pub const ROUND3_TUNE: &str = include_str!("../conversation/round3-tune.toml");
+pub const ROUND3_HOLDOUT: &str = include_str!("../conversation/round3-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
