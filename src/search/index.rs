@@ -383,11 +383,14 @@ impl Index {
         index
     }
 
-    /// Maps the fuzzy pinyin of every Chinese term that has resources to those terms.
+    /// Maps the fuzzy pinyin of every Chinese dictionary word that has resources to those
+    /// words. Words only: a slip sounds like the word the keyboard would have offered, not
+    /// like two characters that happen to stand together in a title (大模 of 大模型, which
+    /// 打磨 "polish" sounds like).
     fn build_homophones(&self) -> HashMap<String, Vec<TermId>> {
         let mut map: HashMap<String, Vec<TermId>> = HashMap::new();
         for (id, term) in self.terms.iter().enumerate() {
-            if term.chars().count() >= 2
+            if self.dictionary.has(term)
                 && !self.postings[id].is_empty()
                 && let Some(key) = pinyin_key(term, Pinyin::Fuzzy)
             {

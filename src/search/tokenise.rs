@@ -132,6 +132,13 @@ impl Dictionary {
         self.words.len()
     }
 
+    /// True when `word` is one of the dictionary's words.
+    pub fn has(&self, word: &str) -> bool {
+        self.words
+            .binary_search_by(|w| w.as_str().cmp(word))
+            .is_ok()
+    }
+
     /// True when the dictionary has no words.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
