@@ -283,9 +283,12 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
     if stem.len() < 3 {
         return Vec::new();
     }
+    if !inflects(text, &stem) {
+        return Vec::new();
+    }
     let same = |t: &TermId| {
         let term = index.term_text(*t);
-        term != text && english.stem(term) == stem
+        term != text && english.stem(term) == stem && inflects(term, &stem)
     };
     index
         .term(&stem)
@@ -293,6 +296,30 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
         .chain(index.completions(&stem, MAX_INFLECTIONS))
         .filter(|t| !index.postings(*t).is_empty() && same(t))
         .collect()
+}
+
+/// Endings that make another form of the same word: plurals, tenses, the agent ("tuner") and
+/// the action noun ("quantization"). Snowball stems also strip endings that make another
+/// word ("positive" and "positional" share "posit", "engineer" and "engine" share "engin"),
+/// and those must not count as the same word.
+const INFLECTIONS: &[&str] = &[
+    "", "e", "s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ation", "ations",
+];
+
+/// Whether `word` is its Snowball `stem` with only an inflecting ending; a doubled final
+/// consonant ("distilling") and y for the stem's i ("study", "studi") count as the stem.
+fn inflects(word: &str, stem: &str) -> bool {
+    let Some(rest) = word.strip_prefix(stem) else {
+        return stem
+            .strip_suffix('i')
+            .is_some_and(|s| word.strip_prefix(s) == Some("y"));
+    };
+    let undoubled = stem
+        .chars()
+        .last()
+        .and_then(|last| rest.strip_prefix(last))
+        .filter(|r| INFLECTIONS.contains(r));
+    INFLECTIONS.contains(&rest) || undoubled.is_some()
 }
 
 fn add_bigrams(w: &mut QueryWord, text: &str, index: &Index) {
@@ -417,6 +444,28 @@ mod tests {
         let (_, words) = expand_str("LoRA 教程");
         assert!(words[0].is_content());
         assert!(!words[1].is_content());
+    }
+
+    #[test]
+    fn inflections_are_forms_of_the_same_word() {
+        let english = Stemmer::create(Algorithm::English);
+        for word in [
+            "cards",
+            "quantization",
+            "quantizing",
+            "distilling",
+            "distillation",
+            "transformers",
+            "training",
+            "study",
+            "studies",
+            "engines",
+        ] {
+            assert!(inflects(word, &english.stem(word)), "{word}");
+        }
+        for word in ["positive", "positional", "engineer"] {
+            assert!(!inflects(word, &english.stem(word)), "{word}");
+        }
     }
 
     #[test]
