@@ -94,6 +94,8 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("厉害", Some(SmallTalk::Thanks)),
     ("有帮助", Some(SmallTalk::Thanks)),
     ("有用", Some(SmallTalk::Thanks)),
+    ("收到", Some(SmallTalk::Thanks)),
+    ("got it", Some(SmallTalk::Thanks)),
     ("helpful", Some(SmallTalk::Thanks)),
     ("help", Some(SmallTalk::Help)),
     ("start", Some(SmallTalk::Help)),
@@ -119,6 +121,13 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("你有什么功能", Some(SmallTalk::Help)),
     ("你是谁", Some(SmallTalk::Help)),
     ("你是干什么的", Some(SmallTalk::Help)),
+    ("你能干嘛", Some(SmallTalk::Help)),
+    ("你能干啥", Some(SmallTalk::Help)),
+    ("你都能干嘛", Some(SmallTalk::Help)),
+    ("你都能干啥", Some(SmallTalk::Help)),
+    ("你能做啥", Some(SmallTalk::Help)),
+    ("你都能做什么", Some(SmallTalk::Help)),
+    ("你会干嘛", Some(SmallTalk::Help)),
     ("有什么命令", Some(SmallTalk::Help)),
     ("有哪些命令", Some(SmallTalk::Help)),
     ("命令", Some(SmallTalk::Help)),
@@ -141,6 +150,13 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("please", None),
     ("pls", None),
     ("me", None),
+    ("mate", None),
+    ("bro", None),
+    ("dude", None),
+    ("guys", None),
+    ("大佬", None),
+    ("老哥", None),
+    ("兄弟", None),
     ("干货", None),
     ("机器人", None),
     ("这个", None),
@@ -260,19 +276,24 @@ pub fn recognise(message: &str) -> Option<SmallTalk> {
 }
 
 /// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
-/// that's exactly what I needed", "你好呀，第一次用这个机器人". Only for a message the
-/// catalogue has no answer to: there, a greeting or thanks deserves a reply in kind more than
-/// "nothing matches", while "hi, any LoRA tutorials?" is answered as the question it is. A
-/// lone ideograph ("早" of 早点睡) is too weak a sign outside a message made only of such
-/// phrases, and help phrases are left out: in a longer message "怎么用" asks how to use
-/// something else ("excel vlookup 怎么用"), not the bot.
+/// that's exactly what I needed", "你好呀，第一次用这个机器人", "hello, help 一下，你都能干嘛".
+/// Only for a message the catalogue has no answer to: there, a greeting or thanks deserves a
+/// reply in kind more than "nothing matches", while "hi, any LoRA tutorials?" is answered as
+/// the question it is. A lone ideograph ("早" of 早点睡) is too weak a sign outside a message
+/// made only of such phrases. Help counts only when it is asked of the bot ("你都能干嘛",
+/// "what can you do"): "怎么用" in a longer message asks how to use something else ("excel
+/// vlookup 怎么用"). And a greeting or thanks around a question mark frames a question, not
+/// small talk ("hi, sorry to bother you, how do I renew my passport?"): that is told plainly
+/// that nothing matches.
 pub fn framed(message: &str) -> Option<SmallTalk> {
     let text = normalise(message);
     let have = units(&text);
     let strong = |p: &[&str]| p.len() > 1 || !p[0].chars().all(is_cjk);
+    let to_the_bot = |p: &[&str]| p.iter().any(|u| matches!(*u, "you" | "你" | "您"));
     let mut found: Option<SmallTalk> = None;
     let mut note = |p: &Phrase| {
-        if let Some(kind) = p.1.filter(|&k| k != SmallTalk::Help && strong(&p.0)) {
+        let counts = |&k: &SmallTalk| strong(&p.0) && (k != SmallTalk::Help || to_the_bot(&p.0));
+        if let Some(kind) = p.1.filter(counts) {
             found = with(found, kind);
         }
     };
@@ -286,7 +307,8 @@ pub fn framed(message: &str) -> Option<SmallTalk> {
         note(best);
         end -= best.0.len();
     }
-    found
+    let asks = message.contains(['?', '？']);
+    found.filter(|&k| k == SmallTalk::Help || !asks)
 }
 
 #[cfg(test)]
@@ -351,6 +373,7 @@ mod tests {
         assert_eq!(recognise("🙏🙏🙏"), Some(SmallTalk::Thanks));
         assert_eq!(recognise("👋"), Some(SmallTalk::Greeting));
         assert_eq!(recognise("👋🙏"), None);
+        assert_eq!(recognise("好的收到，感谢大佬🙏"), Some(SmallTalk::Thanks));
     }
 
     #[test]
@@ -364,7 +387,8 @@ mod tests {
             ("你好呀，第一次用这个机器人", SmallTalk::Greeting),
             ("谢谢你，很有帮助！", SmallTalk::Thanks),
             ("that was quick, thank you", SmallTalk::Thanks),
-            ("hi, what can you do for me today", SmallTalk::Greeting),
+            ("hi, what can you do for me today", SmallTalk::Help),
+            ("hello，help 一下，你都能干嘛", SmallTalk::Help),
         ] {
             assert_eq!(framed(m), Some(kind), "{m}");
         }
@@ -373,6 +397,8 @@ mod tests {
             "what is a transformer",
             "好的那就这样吧",
             "excel vlookup 怎么用",
+            "hi, sorry to bother you, how do I renew my passport online?",
+            "谢谢！顺便问下红烧肉怎么做？",
         ] {
             assert_eq!(framed(m), None, "{m}");
         }
