@@ -267,7 +267,8 @@ impl Engine {
             explained_share: round(found.relevance.share()),
             concepts: found.relevance.concepts,
             corroborated: found.relevance.corroborated,
-            answered: found.relevance.answer,
+            unvouched: found.unvouched,
+            answered: found.relevance.answer && !found.unvouched,
             small_talk: found.small_talk,
         }
     }
@@ -288,6 +289,9 @@ pub struct Explanation {
     pub concepts: usize,
     /// Whether two of those concepts meet in one resource and so corroborate each other.
     pub corroborated: bool,
+    /// Whether a weakly explained query was left unanswered because none of its best results
+    /// is near it in meaning.
+    pub unvouched: bool,
     /// Whether the query is answered with links.
     pub answered: bool,
     /// The small talk recognised, if the message was not a question.

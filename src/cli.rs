@@ -309,13 +309,18 @@ fn read_capped_line(
 /// The `--explain` block under a text answer.
 fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer) -> String {
     let mut out = format!(
-        "\nwhy: {:.0}% of the query explained, {} catalogue concept(s){} → {}\n",
+        "\nwhy: {:.0}% of the query explained, {} catalogue concept(s){}{} → {}\n",
         why.explained_share * 100.0,
         why.concepts,
         match (why.concepts, why.corroborated) {
             (0 | 1, _) => "",
             (_, true) => ", two meeting in one resource",
             (_, false) => ", no two meeting in one resource",
+        },
+        if why.unvouched {
+            ", but none of the best results near it in meaning"
+        } else {
+            ""
         },
         if why.answered {
             "answered"

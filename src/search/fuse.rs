@@ -4,7 +4,9 @@
 //! (above a floor), weighted by how little of the query the catalogue's words explain: a
 //! keyword query ("图解LoRA") keeps its lexical order; a paraphrase ("训练时老是爆显存") leans on meaning, and the semantically nearest resources may
 //! join the answer even without a lexical match. Only queries the relevance stage answered get
-//! here, so the semantic layer proposes but never opens the door to an off-topic question.
+//! here, so the semantic layer proposes but never opens the door to an off-topic question;
+//! it may close it, though, on an answer the catalogue's words support only weakly
+//! ([`vouched`]).
 //! Queries about several concepts keep their interleaved lexical order (they get no semantic
 //! list).
 
@@ -20,6 +22,31 @@ const RELATIVE_FLOOR: f32 = 0.75;
 /// quadratically with the explained share, to nothing for a fully explained query, whose
 /// lexical order (exact names, fields, kinds asked for) is the better judge.
 const WEIGHT: f32 = 1.5;
+
+/// How many of the semantically nearest resources may vouch for a weakly explained answer.
+pub const VOUCH_DEPTH: usize = 20;
+/// Below this explained share, a query's best lexical results need the semantic layer's
+/// support to be answered.
+const VOUCHED_SHARE: f32 = 0.5;
+/// How many of the best lexical results are looked for among the semantically nearest.
+const VOUCHING_FOR: usize = 3;
+
+/// Whether the lexical answer to a query stands. A query answered on weak evidence — less
+/// than half of it explained, two concepts corroborating each other — is answered only if
+/// one of its best lexical results is also among the resources nearest it in meaning
+/// (`semantic`, nearest first, at least [`VOUCH_DEPTH`] deep when the layer is on), so the
+/// catalogue's words are taken to mean what they mean in the catalogue: "HO scale model
+/// train layout ideas" and "train for a half marathon" name two or three catalogue words
+/// each, but the message as a whole lies far from the resources those words find. With the
+/// layer off or not consulted (`semantic` empty) the lexical decision stands alone.
+pub fn vouched(lexical: &[Ranked], semantic: &[(ResourceIdx, f32)], relevance: &Relevance) -> bool {
+    semantic.is_empty()
+        || relevance.share() >= VOUCHED_SHARE
+        || lexical
+            .iter()
+            .take(VOUCHING_FOR)
+            .any(|r| semantic.iter().any(|&(s, _)| s == r.resource))
+}
 
 /// Blends `lexical` (best first) with `semantic` (nearest first, with similarities).
 pub fn fuse(

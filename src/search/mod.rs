@@ -260,6 +260,7 @@ impl Engine {
                 words,
                 semantic: Vec::new(),
                 ranked: Vec::new(),
+                unvouched: false,
                 small_talk,
             };
         }
@@ -267,11 +268,12 @@ impl Engine {
         // The semantic layer only re-ranks what is partly unexplained; a fully explained query
         // (most keyword queries) and an unanswered one skip its cost, which grows with the
         // catalogue.
-        let semantic = if relevance.answer && relevance.share() < 1.0 && concepts == 1 {
-            self.nearest(query, SEMANTIC_DEPTH)
+        let mut semantic = if relevance.answer && relevance.share() < 1.0 && concepts == 1 {
+            self.nearest(query, fuse::VOUCH_DEPTH.max(SEMANTIC_DEPTH))
         } else {
             Vec::new()
         };
+        let mut unvouched = false;
         let ranked = if relevance.answer {
             let candidates = matching::gather(&words, &self.index);
             let lexical = rank::rank(
@@ -282,7 +284,13 @@ impl Engine {
                 &self.catalogue,
                 MAX_HITS,
             );
-            fuse::fuse(lexical, &semantic, &relevance, MAX_HITS)
+            unvouched = !fuse::vouched(&lexical, &semantic, &relevance);
+            semantic.truncate(SEMANTIC_DEPTH);
+            if unvouched {
+                Vec::new()
+            } else {
+                fuse::fuse(lexical, &semantic, &relevance, MAX_HITS)
+            }
         } else {
             Vec::new()
         };
@@ -291,6 +299,7 @@ impl Engine {
             relevance,
             semantic,
             ranked,
+            unvouched,
             small_talk,
         }
     }
@@ -393,6 +402,10 @@ pub struct Found {
     pub semantic: Vec<(catalogue::ResourceIdx, f32)>,
     /// Resources above the relevance floor, best first, at most [`MAX_HITS`].
     pub ranked: Vec<Ranked>,
+    /// Whether a query the relevance stage answered on weak evidence was left unanswered
+    /// because the semantic layer found none of its best results near it in meaning (see
+    /// [`fuse::vouched`]).
+    pub unvouched: bool,
     /// Set when the message was small talk rather than a question.
     pub small_talk: Option<SmallTalk>,
 }
@@ -484,6 +497,26 @@ mod tests {
         assert!(in_order("量化".as_bytes(), "模型量化".as_bytes()));
         assert!(!in_order(b"mlv", b"vllm"));
         assert!(!in_order(b"vllm", b"vlm"));
+    }
+
+    #[test]
+    fn weak_answers_need_a_result_near_the_message_in_meaning() {
+        let engine = Engine::shipped().unwrap();
+        let found = engine.find("what's the best way to train for a half marathon in 12 weeks?");
+        assert!(found.relevance.answer && found.relevance.share() < 0.5);
+        assert!(found.unvouched);
+        assert!(found.ranked.is_empty());
+        // As weak evidence about the catalogue's own subject stands.
+        let found = engine.find(
+            "my advisor wants me to start on reinforcement learning next term and I have zero background, any textbook?",
+        );
+        assert!(found.relevance.share() < 0.5);
+        assert!(!found.unvouched && !found.ranked.is_empty());
+        // Without the semantic layer, nothing vouches and nothing is vetoed.
+        let lexical =
+            Engine::with_options(Catalogue::shipped().unwrap(), Options { semantic: false });
+        let found = lexical.find("what's the best way to train for a half marathon in 12 weeks?");
+        assert!(!found.unvouched && !found.ranked.is_empty());
     }
 
     #[test]
