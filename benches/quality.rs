@@ -1,6 +1,8 @@
 //! Answer quality and latency over every query set, with the semantic layer on and off, side by
 //! side: hit@3 for on-topic questions, the share of off-topic messages that get no links, small
-//! talk recognised, and for comparisons whether every concept asked about is in the top 5.
+//! talk recognised, for comparisons whether every concept asked about is in the top 5, and for
+//! on-topic questions that got no links whether a topic offered instead leads to a right
+//! resource (holds one, or is its topic's ancestor below the top level).
 //!
 //! `cargo bench --bench quality` prints the table. `-- --failures tune` also lists the failing
 //! cases of the tune half (the half the ranking may be tuned on); `--failures golden`,
@@ -73,6 +75,8 @@ struct Score {
     /// hit@3 of the semantic layer's nearest resources alone, on on-topic cases.
     semantic_only: (usize, usize),
     off_topic: (usize, usize),
+    /// On-topic cases that got no links: whether a topic offered instead holds a right resource.
+    led_to_topic: (usize, usize),
     small_talk: (usize, usize),
     covers: (usize, usize),
     failures: Vec<String>,
@@ -106,6 +110,21 @@ fn judge(engine: &Engine, cases: &[Case]) -> Score {
                 .take(3)
                 .any(|&(r, _)| case.any3.contains(&engine.catalogue().resource(r).id));
             add(&mut score.semantic_only, near);
+        }
+        if case.on_topic() && answer.total == 0 {
+            let catalogue = engine.catalogue();
+            // A topic leads to a right resource when it holds one or is one of its topic's
+            // ancestors below the top level (a top-level topic is a fifth of the catalogue).
+            let holds = answer.suggestions.iter().any(|s| {
+                catalogue.topic_by_id(&s.topic.id).is_some_and(|t| {
+                    catalogue.path(t).len() > 1
+                        && catalogue
+                            .resources_under(t)
+                            .iter()
+                            .any(|&r| case.any3.contains(&catalogue.resource(r).id))
+                })
+            });
+            add(&mut score.led_to_topic, holds);
         }
         if case.small_talk.is_some() {
             add(&mut score.small_talk, ok);
@@ -307,27 +326,29 @@ fn main() {
     ];
     let sets = sets();
     println!(
-        "{:<22} {:<13} {:>20} {:>20} {:>14} {:>14} {:>20}",
+        "{:<22} {:<13} {:>20} {:>20} {:>14} {:>14} {:>20} {:>16}",
         "set",
         "engine",
         "hit@3 on-topic",
         "off-topic empty",
         "small talk",
         "covers@5",
-        "semantic alone@3"
+        "semantic alone@3",
+        "empty → topic"
     );
     for set in &sets {
         for (label, engine) in &engines {
             let score = judge(engine, &set.cases);
             println!(
-                "{:<22} {:<13} {:>20} {:>20} {:>14} {:>14} {:>20}",
+                "{:<22} {:<13} {:>20} {:>20} {:>14} {:>14} {:>20} {:>16}",
                 set.name,
                 label,
                 pct(score.on_topic),
                 pct(score.off_topic),
                 pct(score.small_talk),
                 pct(score.covers),
-                pct(score.semantic_only)
+                pct(score.semantic_only),
+                pct(score.led_to_topic)
             );
             if show.as_deref() == Some(set.name) && *label == "semantic on" {
                 for f in &score.failures {

@@ -218,7 +218,7 @@ impl Engine {
             .map(|r| Hit::new(catalogue, r))
             .collect();
         let suggestions = if total == 0 && found.small_talk.is_none() {
-            let (kind, topics) = self.suggest_for(&found.words);
+            let (kind, topics) = self.suggest_for(&query, &found.words);
             topics
                 .into_iter()
                 .map(|t| Suggestion {

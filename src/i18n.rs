@@ -87,6 +87,12 @@ impl Locale {
         self.pick("你是不是想找:", "Did you mean:")
     }
 
+    /// Introduces the topics nearest a question in meaning when none of its words matched
+    /// enough.
+    pub fn related_topics(self) -> &'static str {
+        self.pick("这些主题可能相关:", "These topics may be related:")
+    }
+
     /// Introduces the largest topics when nothing was close.
     pub fn top_topics(self) -> &'static str {
         self.pick("可以从这些主题开始:", "Try one of these topics:")

@@ -291,6 +291,7 @@ fn off_topic_questions_get_suggestions_and_no_links() {
     for (query, intro) in [
         ("best pizza in new york", Notice::TopTopics),
         ("ncl", Notice::DidYouMean),
+        ("有没有讲怎么给模型服务做压测的", Notice::Related),
     ] {
         let view = f.view(Request::Ask(query.into()), Locale::En);
         assert_eq!(view.notices, [Notice::NoResults, intro], "{query}");

@@ -83,6 +83,8 @@ pub enum Notice {
     NoResults,
     /// Introduces topics close to what was typed.
     DidYouMean,
+    /// Introduces the topics nearest the question in meaning.
+    Related,
     /// Introduces the largest topics.
     TopTopics,
     /// A page past the last result (a button from before a catalogue reload).
@@ -107,6 +109,7 @@ impl Notice {
         match self {
             Notice::NoResults => locale.no_results(),
             Notice::DidYouMean => locale.did_you_mean(),
+            Notice::Related => locale.related_topics(),
             Notice::TopTopics => locale.top_topics(),
             Notice::NoMoreResults => locale.no_more_results(),
             Notice::UnknownTopic => locale.unknown_topic(),
@@ -285,6 +288,7 @@ pub fn answer(answer: &Answer, locale: Locale, page_size: usize, budget: &Budget
         if let Some(first) = answer.suggestions.first() {
             view.notices.push(match first.kind {
                 SuggestionKind::DidYouMean => Notice::DidYouMean,
+                SuggestionKind::Related => Notice::Related,
                 SuggestionKind::TopTopic => Notice::TopTopics,
             });
         }

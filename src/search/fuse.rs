@@ -15,7 +15,7 @@ use super::relevance::Relevance;
 use crate::catalogue::ResourceIdx;
 
 /// Similarity below which the semantic layer has nothing to say about a resource.
-const SIMILARITY_FLOOR: f32 = 0.3;
+pub const SIMILARITY_FLOOR: f32 = 0.3;
 /// A resource found only semantically must be this close to the best similarity.
 const RELATIVE_FLOOR: f32 = 0.75;
 /// The semantic weight at a query the catalogue does not explain at all; it falls

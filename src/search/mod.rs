@@ -51,6 +51,8 @@ pub const MAX_QUERY_CHARS: usize = 200;
 const LIST_MARKS: &[char] = &['、', ',', '，', ';', '；', '/', '|', '｜'];
 /// How many of the semantically nearest resources are fused with the lexical ranking.
 const SEMANTIC_DEPTH: usize = 10;
+/// Most topics offered as related in meaning to a query that found nothing.
+const RELATED_TOPICS: usize = 3;
 /// Most hits an answer can page through.
 pub const MAX_HITS: usize = 50;
 
@@ -305,13 +307,15 @@ impl Engine {
     }
 
     /// Topics to offer when a query found nothing: those whose names are close to the query's
-    /// words ("did you mean"), else the largest top-level topics.
+    /// words ("did you mean"), else those of the resources nearest it in meaning, else the
+    /// largest top-level topics.
     pub fn suggest(&self, query: &str) -> (SuggestionKind, Vec<TopicIdx>) {
-        self.suggest_for(&self.understand(query, false))
+        let query = bounded(query);
+        self.suggest_for(&query, &self.understand(&query, false))
     }
 
-    /// [`Engine::suggest`] for a query already understood.
-    pub fn suggest_for(&self, words: &[QueryWord]) -> (SuggestionKind, Vec<TopicIdx>) {
+    /// [`Engine::suggest`] for a query (cut to [`MAX_QUERY_CHARS`]) already understood.
+    pub fn suggest_for(&self, query: &str, words: &[QueryWord]) -> (SuggestionKind, Vec<TopicIdx>) {
         let mut scored: Vec<(i64, TopicIdx)> = Vec::new();
         for word in words.iter().filter(|w| w.is_content()) {
             let len = word.text.chars().count();
@@ -330,10 +334,37 @@ impl Engine {
             }
         }
         let topics = best_topics(scored, 3);
-        if topics.is_empty() {
-            return (SuggestionKind::TopTopic, self.catalogue.top_topics(8));
+        if !topics.is_empty() {
+            return (SuggestionKind::DidYouMean, topics);
         }
-        (SuggestionKind::DidYouMean, topics)
+        let related = self.related_topics(query);
+        if !related.is_empty() {
+            return (SuggestionKind::Related, related);
+        }
+        (SuggestionKind::TopTopic, self.catalogue.top_topics(8))
+    }
+
+    /// The topics of the resources nearest a query in meaning, nearest first, when the nearest
+    /// is close enough to say something: a question the catalogue's words do not support
+    /// ("训练时模型太大一张卡放不下") still lands near the topic it is about, and a topic is a
+    /// safe thing to offer where links would not be.
+    fn related_topics(&self, query: &str) -> Vec<TopicIdx> {
+        let mut topics = Vec::new();
+        for (resource, similarity) in self.nearest(query, SEMANTIC_DEPTH) {
+            if similarity < fuse::SIMILARITY_FLOOR {
+                break;
+            }
+            let Some(&topic) = self.catalogue.resource(resource).topics.first() else {
+                continue;
+            };
+            if !topics.contains(&topic) {
+                topics.push(topic);
+            }
+            if topics.len() == RELATED_TOPICS {
+                break;
+            }
+        }
+        topics
     }
 
     /// Completions for a partially typed query, for autocomplete: the closest topic names
@@ -416,6 +447,8 @@ pub struct Found {
 pub enum SuggestionKind {
     /// Their names are close to what was typed.
     DidYouMean,
+    /// Nothing was close in name; these hold the resources nearest the query in meaning.
+    Related,
     /// Nothing was close; these are the largest top-level topics.
     TopTopic,
 }
@@ -526,6 +559,27 @@ mod tests {
         assert_eq!(answer.total, 0);
         assert_eq!(answer.suggestions[0].kind, SuggestionKind::DidYouMean);
         assert_eq!(answer.suggestions[0].topic.id, "communication-software");
+    }
+
+    #[test]
+    fn questions_that_find_nothing_offer_topics_near_in_meaning() {
+        let engine = Engine::shipped().unwrap();
+        // No word of it is a catalogue concept strong enough to answer, but it means serving.
+        let answer = engine.answer("有没有讲怎么给模型服务做压测的", 0, 5);
+        assert_eq!(answer.total, 0);
+        assert!((1..=RELATED_TOPICS).contains(&answer.suggestions.len()));
+        assert!(
+            answer
+                .suggestions
+                .iter()
+                .all(|s| s.kind == SuggestionKind::Related)
+        );
+        assert_eq!(answer.suggestions[0].topic.id, "framework-serving");
+        // Without the semantic layer nothing is near in meaning.
+        let lexical =
+            Engine::with_options(Catalogue::shipped().unwrap(), Options { semantic: false });
+        let (kind, _) = lexical.suggest("有没有讲怎么给模型服务做压测的");
+        assert_eq!(kind, SuggestionKind::TopTopic);
     }
 
     #[test]

@@ -358,14 +358,11 @@ fn pieces<'r>(vectors: &Vectors, run: &'r str) -> Vec<Piece<'r>> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < chars {
-        let found = (1..=longest.min(chars - at)).rev().find_map(|n| {
-            let word = &run[bounds[at]..bounds[at + n]];
-            vectors.find(word).map(|id| (n, word, id))
-        });
-        match found {
-            Some((n, word, id)) => {
-                out.push(Piece::Known(word, id));
-                at += n;
+        let rest = &run[bounds[at]..];
+        match vectors.longest_prefix(rest, longest) {
+            Some((len, id)) => {
+                out.push(Piece::Known(&rest[..len], id));
+                at += rest[..len].chars().count();
             }
             None => {
                 out.push(Piece::Unknown(&run[bounds[at]..bounds[at + 1]]));

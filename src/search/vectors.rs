@@ -260,6 +260,50 @@ impl Vectors {
         None
     }
 
+    /// The longest word of the table that `text` starts with, at most `max_chars` characters
+    /// long, with its length in bytes. The table is sorted, so the words starting with each
+    /// longer prefix of `text` are a narrower range of it: the search stops as soon as no word
+    /// starts with the prefix, usually after two or three characters, instead of looking up
+    /// every length from the longest down.
+    pub fn longest_prefix(&self, text: &str, max_chars: usize) -> Option<(usize, WordId)> {
+        let (mut lo, mut hi) = (0, self.len);
+        let mut best = None;
+        let ends = text
+            .char_indices()
+            .skip(1)
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .take(max_chars);
+        for end in ends {
+            let prefix = &text.as_bytes()[..end];
+            lo += self.partition(lo, hi, |w| w < prefix);
+            hi = lo + self.partition(lo, hi, |w| w.starts_with(prefix));
+            if lo == hi {
+                break;
+            }
+            if self.bytes_of(lo) == prefix {
+                // `lo < len <= u32::MAX`, as the header stores len in a u32.
+                best = Some((end, WordId(lo as u32)));
+            }
+        }
+        best
+    }
+
+    /// How many words of `lo..hi`, from the start, satisfy `pred` (which must hold for a
+    /// leading run of the range and not after it).
+    fn partition(&self, lo: usize, hi: usize, pred: impl Fn(&[u8]) -> bool) -> usize {
+        let (mut a, mut b) = (lo, hi);
+        while a < b {
+            let mid = a + (b - a) / 2;
+            if pred(self.bytes_of(mid)) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        a - lo
+    }
+
     /// The word itself.
     pub fn word(&self, id: WordId) -> &'static str {
         // Validated as UTF-8 in `new`; an id from another table fails the bounds check of
@@ -360,6 +404,35 @@ mod tests {
 
     fn leak(bytes: Vec<u8>) -> &'static [u8] {
         Box::leak(bytes.into_boxed_slice())
+    }
+
+    #[test]
+    fn longest_prefix_is_the_longest_word_found_by_trying_every_length() {
+        let table = Vectors::shipped().unwrap();
+        let brute = |text: &str, max: usize| {
+            let ends: Vec<usize> = text.char_indices().skip(1).map(|(b, _)| b).collect();
+            let ends = ends.into_iter().chain([text.len()]).take(max);
+            ends.filter_map(|e| table.find(&text[..e]).map(|id| (e, id)))
+                .last()
+        };
+        for text in [
+            "训练时模型太大一张卡放不下",
+            "分布式训练框架",
+            "量化",
+            "龘龘",
+            "",
+            "的",
+            "人工智能芯片",
+        ] {
+            for max in [1, 2, 4, table.longest_cjk_word_chars()] {
+                assert_eq!(
+                    table.longest_prefix(text, max),
+                    brute(text, max),
+                    "{text} {max}"
+                );
+            }
+        }
+        assert!(table.longest_prefix("分布式训练", 8).is_some());
     }
 
     #[test]
