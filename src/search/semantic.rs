@@ -348,27 +348,21 @@ fn segment(vectors: &Vectors, run: &str, out: &mut Vec<(WordId, bool)>) {
 /// Cuts a run of ideographs into the table's words, longest first from the left, and the
 /// characters between them.
 fn pieces<'r>(vectors: &Vectors, run: &'r str) -> Vec<Piece<'r>> {
-    let bounds: Vec<usize> = run
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([run.len()])
-        .collect();
-    let chars = bounds.len() - 1;
     let longest = vectors.longest_cjk_word_chars().max(1);
     let mut out = Vec::new();
-    let mut at = 0;
-    while at < chars {
-        let rest = &run[bounds[at]..];
-        match vectors.longest_prefix(rest, longest) {
+    let mut rest = run;
+    while let Some(first) = rest.chars().next() {
+        let len = match vectors.longest_prefix(rest, longest) {
             Some((len, id)) => {
                 out.push(Piece::Known(&rest[..len], id));
-                at += rest[..len].chars().count();
+                len
             }
             None => {
-                out.push(Piece::Unknown(&run[bounds[at]..bounds[at + 1]]));
-                at += 1;
+                out.push(Piece::Unknown(&rest[..first.len_utf8()]));
+                first.len_utf8()
             }
-        }
+        };
+        rest = &rest[len..];
     }
     out
 }
