@@ -87,11 +87,11 @@ const fn level(hit3: f64, off_topic: f64, small_talk: f64, cases: usize) -> Leve
 }
 
 const TUNE: Level = level(0.93, 0.97, 1.0, 200);
-const HOLDOUT: Level = level(0.91, 0.91, 1.0, 200);
-const ROUND2_TUNE: Level = level(0.83, 0.98, 1.0, 150);
-const ROUND2_HOLDOUT: Level = level(0.73, 0.89, 0.37, 150);
+const HOLDOUT: Level = level(0.90, 0.91, 1.0, 200);
+const ROUND2_TUNE: Level = level(0.82, 1.0, 1.0, 150);
+const ROUND2_HOLDOUT: Level = level(0.73, 0.92, 0.37, 150);
 const ROUND3_TUNE: Level = level(1.0, 0.93, 1.0, 110);
-const ROUND3_HOLDOUT: Level = level(0.92, 0.88, 1.0, 110);
+const ROUND3_HOLDOUT: Level = level(0.92, 0.89, 1.0, 110);
 
 fn check(text: &str, name: &str, level: &Level) {
     let engine = Engine::shipped().unwrap();

@@ -120,15 +120,16 @@ pub fn expand(
     tokens: &[Token],
     index: &Index,
     complete_last: bool,
-    common: &dyn Fn(&str) -> bool,
+    familiar: &dyn Fn(&str) -> Familiarity,
 ) -> Vec<QueryWord> {
+    let common = &|w: &str| familiar(w) == Familiarity::Common;
     let mut words: Vec<QueryWord> = tokens
         .iter()
         .enumerate()
         .map(|(i, token)| {
             let last = i + 1 == tokens.len();
             match token.kind {
-                TokenKind::Latin => latin(&token.text, index, last && complete_last, common),
+                TokenKind::Latin => latin(&token.text, index, last && complete_last, familiar),
                 TokenKind::CjkWord => cjk_word(&token.text, index),
                 TokenKind::CjkGap => cjk_gap(&token.text, index, common),
             }
@@ -136,6 +137,18 @@ pub fn expand(
         .collect();
     add_compounds(tokens, &mut words, index);
     words
+}
+
+/// How well the language's word table knows a word: a word it knows is spelled as meant,
+/// so only an unknown one is looked up as a typo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Familiarity {
+    /// Not in the table (or no table): may be a slip.
+    Unknown,
+    /// In the table, and rare enough to say something.
+    Rare,
+    /// In the table, and ordinary.
+    Common,
 }
 
 fn push(alts: &mut Vec<Alternative>, term: TermId, weight: f32, how: How) {
@@ -177,7 +190,12 @@ fn word(text: &str, role: Role) -> QueryWord {
     }
 }
 
-fn latin(text: &str, index: &Index, complete: bool, common: &dyn Fn(&str) -> bool) -> QueryWord {
+fn latin(
+    text: &str,
+    index: &Index,
+    complete: bool,
+    familiar: &dyn Fn(&str) -> Familiarity,
+) -> QueryWord {
     let role = lexicon::role(text);
     let mut w = word(text, role);
     let alts = &mut w.alternatives;
@@ -197,8 +215,9 @@ fn latin(text: &str, index: &Index, complete: bool, common: &dyn Fn(&str) -> boo
         push(alts, term, 0.75, How::Part);
     }
     let len = text.chars().count();
-    let ordinary = exact.is_none() && common(text);
-    if exact.is_none() && !ordinary && max_typos(len) > 0 {
+    let familiarity = familiar(text);
+    let ordinary = exact.is_none() && familiarity == Familiarity::Common;
+    if exact.is_none() && familiarity == Familiarity::Unknown && max_typos(len) > 0 {
         for (term, d) in index
             .typo_candidates(text, max_typos(len))
             .into_iter()
@@ -288,12 +307,16 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
     }
     let same = |t: &TermId| {
         let term = index.term_text(*t);
-        term != text && english.stem(term) == stem && inflects(term, &stem)
+        // The string test first: stemming every candidate is the costly part.
+        term != text && inflects(term, &stem) && english.stem(term) == stem
     };
+    // "tuning" and "tuned" drop the e of their stem "tune", so they follow "tun" rather
+    // than "tune" in the term list.
+    let base = silent_e(&stem).unwrap_or(&stem);
     index
         .term(&stem)
         .into_iter()
-        .chain(index.completions(&stem, MAX_INFLECTIONS))
+        .chain(index.completions(base, MAX_INFLECTIONS))
         .filter(|t| !index.postings(*t).is_empty() && same(t))
         .collect()
 }
@@ -306,9 +329,22 @@ const INFLECTIONS: &[&str] = &[
     "", "e", "s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ation", "ations",
 ];
 
+/// A stem's silent final e, which endings replace ("tune" → "tuned", "tuning"), taken off;
+/// `None` when the stem has none or would be left too short to say anything.
+fn silent_e(stem: &str) -> Option<&str> {
+    stem.strip_suffix('e').filter(|base| base.len() >= 3)
+}
+
 /// Whether `word` is its Snowball `stem` with only an inflecting ending; a doubled final
-/// consonant ("distilling") and y for the stem's i ("study", "studi") count as the stem.
+/// consonant ("distilling"), a dropped silent e ("tuning" for "tune") and y for the stem's i
+/// ("study", "studi") count as the stem.
 fn inflects(word: &str, stem: &str) -> bool {
+    let dropped_e = silent_e(stem)
+        .and_then(|base| word.strip_prefix(base))
+        .is_some_and(|rest| INFLECTIONS.contains(&rest));
+    if dropped_e {
+        return true;
+    }
     let Some(rest) = word.strip_prefix(stem) else {
         return stem
             .strip_suffix('i')
@@ -380,7 +416,13 @@ mod tests {
     fn expand_str(query: &str) -> (Index, Vec<QueryWord>) {
         let index = Index::build(&Catalogue::shipped().unwrap());
         let tokens = tokenise(&normalise(query), index.dictionary());
-        let words = expand(&tokens, &index, false, &|w| w == "link");
+        let words = expand(&tokens, &index, false, &|w| {
+            if w == "link" {
+                Familiarity::Common
+            } else {
+                Familiarity::Unknown
+            }
+        });
         (index, words)
     }
 
@@ -400,6 +442,13 @@ mod tests {
         assert!(has(&index, &words[0], "蒸馏", How::Synonym));
         // A word is not its own inflection.
         assert!(!has(&index, &words[1], "transformers", How::Stem));
+        // A silent e is dropped before an ending.
+        let (index, tuned) = expand_str("tuned");
+        assert!(
+            has(&index, &tuned[0], "tuning", How::Stem),
+            "{:?}",
+            tuned[0]
+        );
     }
 
     #[test]

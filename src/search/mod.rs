@@ -181,7 +181,7 @@ impl Engine {
             }
             let last = p + 1 == pieces.len();
             let expanded = expand::expand(&tokens, &self.index, complete_last && last, &|w| {
-                self.is_common(w)
+                self.familiarity(w)
             });
             piece_of.extend(std::iter::repeat_n(p, expanded.len()));
             words.extend(expanded);
@@ -199,7 +199,15 @@ impl Engine {
     /// True for an ordinary word of the language: one the word table knows and rates as
     /// common (see [`Semantic::importance`]).
     fn is_common(&self, word: &str) -> bool {
-        self.semantic.as_ref().is_some_and(|s| s.is_common(word))
+        self.familiarity(word) == expand::Familiarity::Common
+    }
+
+    /// How well the semantic layer's word table knows a word; every word is unknown when
+    /// the layer is off.
+    fn familiarity(&self, word: &str) -> expand::Familiarity {
+        self.semantic
+            .as_ref()
+            .map_or(expand::Familiarity::Unknown, |s| s.familiarity(word))
     }
 
     /// How close a word is to the catalogue in the semantic layer (see
@@ -639,6 +647,20 @@ mod tests {
         // 亮化 is a slip for 量化; 几分 ("how many points") is meant as typed, not 积分.
         assert!(typo("亮化是什么", "亮化"));
         assert!(!typo("雅思一般要几分", "几分"));
+        // Likewise in English: "nodes" is a word (not a slip for "notes"), "megatorn" is not.
+        assert!(!typo("ddp across two nodes", "nodes"));
+        assert!(typo("megatorn tutorial", "megatorn"));
+    }
+
+    #[test]
+    fn the_words_of_one_compound_corroborate_what_either_reaches() {
+        // "in pytorch" is one compound concept; PyTorch's overview names DDP, so the two
+        // concepts meet although "in" alone never does.
+        let engine = Engine::shipped().unwrap();
+        let found =
+            engine.find("how do I set up DistributedDataParallel in PyTorch across two nodes?");
+        assert!(found.relevance.corroborated, "{:?}", found.relevance);
+        assert!(found.relevance.answer);
     }
 
     #[test]

@@ -231,8 +231,17 @@ pub fn judge(
             evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
             let name = name_of(w);
-            if e.explained >= MIN_SURE && !number && !sure.iter().any(|(n, _)| *n == name) {
-                sure.push((name, reached));
+            if e.explained >= MIN_SURE && !number {
+                // The words of one compound name one concept, which reaches what each of them
+                // reaches: "in pytorch" is about PyTorch, not only about "in".
+                match sure.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, known)) => {
+                        known.extend(reached);
+                        known.sort_unstable();
+                        known.dedup();
+                    }
+                    None => sure.push((name, reached)),
+                }
             }
             e
         })

@@ -10,6 +10,7 @@
 //! request, and similarity is a dot product over the catalogue. The semantic layer proposes
 //! and re-ranks; it never decides on its own whether a query is answered.
 
+use super::expand::Familiarity;
 use super::index::letter_prefix;
 use super::lexicon::{self, Role};
 use super::normalise::normalise;
@@ -199,12 +200,16 @@ impl Semantic {
         self.similarities(&v).into_iter().reduce(f32::max)
     }
 
-    /// True when the table knows a single word and rates it common: an ordinary word, spelled
-    /// right, whatever the catalogue makes of it.
-    pub fn is_common(&self, word: &str) -> bool {
-        self.vectors
-            .find(word)
-            .is_some_and(|id| self.vectors.weight(id) / self.vectors.max_weight() < COMMON)
+    /// Whether the table knows a single word, and if so whether it rates it common. A word
+    /// it knows is spelled right, whatever the catalogue makes of it.
+    pub fn familiarity(&self, word: &str) -> Familiarity {
+        match self.vectors.find(word) {
+            None => Familiarity::Unknown,
+            Some(id) if self.vectors.weight(id) / self.vectors.max_weight() < COMMON => {
+                Familiarity::Common
+            }
+            Some(_) => Familiarity::Rare,
+        }
     }
 
     /// How much a normalised word says, in [0, 1]: rare words near 1, common ones near 0,
