@@ -165,6 +165,8 @@ fn terms_of(normalised: &str, dictionary: &Dictionary, emit: &mut impl FnMut(&st
 /// For each topic, the terms of the empty topics it stands in for: a topic with no resources
 /// anywhere below it (PEQA, "AI芯片") lends its names to its nearest ancestor that has some, so
 /// a query that names only the empty topic gets that ancestor's resources, not nothing.
+/// `build` lends only the names no resource has in a field of its own: those already find
+/// something better.
 fn orphan_terms(catalogue: &Catalogue, topic_terms: &[Vec<TermId>]) -> Vec<Vec<TermId>> {
     let topics = catalogue.topics();
     let empty: Vec<bool> = (0..topics.len())
@@ -244,6 +246,11 @@ impl Index {
         let mut title_keys = Vec::with_capacity(catalogue.resources().len());
         // Every field each term of the current resource appears in.
         let mut seen: HashMap<TermId, FieldSet> = HashMap::new();
+        // Names lent by empty topics (see `orphan_terms`) to the current resource, to all
+        // resources, and the terms some resource has in a field of its own.
+        let mut lent_here: Vec<TermId> = Vec::new();
+        let mut lent: Vec<(TermId, u32)> = Vec::new();
+        let mut owned: Vec<bool> = Vec::new();
 
         let mut intern = |term: &str| -> TermId {
             if let Some(&id) = ids.get(term) {
@@ -298,15 +305,22 @@ impl Index {
                     for &id in &topic_terms[t] {
                         seen.entry(id).or_default().insert(field);
                     }
-                    // Names lent by an empty topic describe a branch this resource is not
-                    // in: they find it, but as weakly as an ancestor's name, never as
-                    // strongly as its own topic or keywords.
-                    for &id in &orphans[t] {
-                        seen.entry(id).or_default().insert(Field::AncestorTopic);
-                    }
+                    lent_here.extend_from_slice(&orphans[t]);
                 }
             }
+            for &id in &lent_here {
+                if !seen.contains_key(&id) {
+                    lent.push((id, r as u32));
+                }
+            }
+            lent_here.clear();
             for (&id, &fields) in &seen {
+                if fields.best().is_some_and(|f| f != Field::AncestorTopic) {
+                    if owned.len() <= id as usize {
+                        owned.resize(id as usize + 1, false);
+                    }
+                    owned[id as usize] = true;
+                }
                 if let Some(field) = fields.best() {
                     let also = (fields.len() - 1) as u8;
                     if postings.len() <= id as usize {
@@ -349,6 +363,25 @@ impl Index {
 
         // Terms seen only in topics nobody is filed under have no postings yet.
         postings.resize_with(terms.len(), Vec::new);
+        // A lent name describes a branch these resources are not in, so it finds them as
+        // weakly as an ancestor's name, and only when no resource has the name as its own:
+        // "昇腾", an alias of the empty AI-chip topic, should find MindIE, which is about
+        // Ascend, not every cluster article above the chips.
+        let mut touched = Vec::new();
+        let owned = |id: TermId| owned.get(id as usize).copied().unwrap_or(false);
+        for (id, resource) in lent.into_iter().filter(|&(id, _)| !owned(id)) {
+            postings[id as usize].push(Posting {
+                resource,
+                field: Field::AncestorTopic,
+                also: 0,
+            });
+            touched.push(id);
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for id in touched {
+            postings[id as usize].sort_unstable_by_key(|p| p.resource);
+        }
         let n = catalogue.resources().len();
         let idf = postings.iter().map(|p| idf(n, p.len())).collect();
 
@@ -784,6 +817,22 @@ mod tests {
             "{:?}",
             index.postings(peqa)
         );
+    }
+
+    #[test]
+    fn names_that_resources_have_of_their_own_are_not_lent() {
+        // 昇腾 (Ascend) is an alias of the empty AI-chip topic, but MindIE and MindFormers
+        // name it themselves: it finds them, not every resource above the chips.
+        let cat = Catalogue::shipped().unwrap();
+        let index = Index::build(&cat);
+        let ascend = index.term(&normalise("昇腾")).unwrap();
+        let ids: Vec<&str> = index
+            .postings(ascend)
+            .iter()
+            .map(|p| cat.resources()[p.resource as usize].id.as_str())
+            .collect();
+        assert!(ids.contains(&"hiascend-mindie"), "{ids:?}");
+        assert!(!ids.contains(&"zhihu-672098336"), "{ids:?}");
     }
 
     #[test]
