@@ -6,6 +6,7 @@
 //! bidi marks, emoji) becomes a single space. The same function normalises catalogue text, so
 //! both sides of a match always agree.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use ferrous_opencc::OpenCC;
@@ -37,13 +38,29 @@ pub fn normalise(text: &str) -> String {
         push_folded(&mut out, text.chars());
         return out;
     }
+    if let Some(known) = LAST.with_borrow(|(input, output)| (input == text).then(|| output.clone()))
+    {
+        return known;
+    }
     let composed: String = text.nfkc().collect();
     let simplified = match t2s() {
         Some(conv) if composed.chars().any(is_cjk) => conv.convert(&composed),
         _ => composed,
     };
     push_folded(&mut out, simplified.chars());
+    LAST.with_borrow_mut(|(input, output)| {
+        input.clear();
+        input.push_str(text);
+        output.clone_from(&out);
+    });
     out
+}
+
+thread_local! {
+    /// The last text with non-ASCII characters normalised on this thread, and the result. One
+    /// message is normalised by several stages in turn (small talk, the index, the word
+    /// vectors, related topics), and the conversion to simplified Chinese is the costly part.
+    static LAST: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
 }
 
 fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
@@ -69,6 +86,17 @@ mod tests {
     fn full_width_folds_to_ascii() {
         assert_eq!(normalise("ｍｅｇａｔｒｏｎ"), "megatron");
         assert_eq!(normalise("ｖＬＬＭ　教程"), "vllm 教程");
+    }
+
+    #[test]
+    fn a_text_normalised_again_gives_its_own_result() {
+        // The last result is kept for the next call with the same text; another text must not
+        // get it.
+        for _ in 0..2 {
+            assert_eq!(normalise("分佈式訓練"), "分布式训练");
+            assert_eq!(normalise("分佈式訓練"), "分布式训练");
+            assert_eq!(normalise("ｖＬＬＭ　教程"), "vllm 教程");
+        }
     }
 
     #[test]
