@@ -5,8 +5,8 @@
 //! (Snowball stems: "distilling" → distillation), compounds with its neighbour ("flash
 //! attention" → flashattention), sub-words of long Chinese words, completions of partial words
 //! ("lor" → lora), typo corrections for Latin words neither the catalogue nor the word table
-//! knows (distance 1 from four characters, 2 from eight) and Chinese homophones of whole unknown spans. Unknown Chinese
-//! spans become bigram *parts* that match in proportion.
+//! knows (distance 1 from four characters, 2 from eight) and Chinese homophones of whole
+//! unknown spans. Unknown Chinese spans become bigram *parts* that match in proportion.
 
 use std::sync::OnceLock;
 

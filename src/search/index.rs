@@ -315,23 +315,23 @@ impl Index {
             }
             lent_here.clear();
             for (&id, &fields) in &seen {
-                if fields.best().is_some_and(|f| f != Field::AncestorTopic) {
+                let Some(field) = fields.best() else {
+                    continue;
+                };
+                if postings.len() <= id as usize {
+                    postings.resize_with(id as usize + 1, Vec::new);
+                }
+                if field != Field::AncestorTopic {
                     if owned.len() <= id as usize {
                         owned.resize(id as usize + 1, false);
                     }
                     owned[id as usize] = true;
                 }
-                if let Some(field) = fields.best() {
-                    let also = (fields.len() - 1) as u8;
-                    if postings.len() <= id as usize {
-                        postings.resize_with(id as usize + 1, Vec::new);
-                    }
-                    postings[id as usize].push(Posting {
-                        resource: r as u32,
-                        field,
-                        also,
-                    });
-                }
+                postings[id as usize].push(Posting {
+                    resource: r as u32,
+                    field,
+                    also: (fields.len() - 1) as u8,
+                });
             }
 
             let mut whole = |key: String, field: Field| {
@@ -368,8 +368,8 @@ impl Index {
         // "昇腾", an alias of the empty AI-chip topic, should find MindIE, which is about
         // Ascend, not every cluster article above the chips.
         let mut touched = Vec::new();
-        let owned = |id: TermId| owned.get(id as usize).copied().unwrap_or(false);
-        for (id, resource) in lent.into_iter().filter(|&(id, _)| !owned(id)) {
+        owned.resize(terms.len(), false);
+        for (id, resource) in lent.into_iter().filter(|&(id, _)| !owned[id as usize]) {
             postings[id as usize].push(Posting {
                 resource,
                 field: Field::AncestorTopic,
