@@ -247,17 +247,9 @@ impl Vectors {
     /// blob.
     pub fn find(&self, word: &str) -> Option<WordId> {
         let target = word.as_bytes();
-        let (mut lo, mut hi) = (0, self.len);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.bytes_of(mid).cmp(target) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                // `mid < len <= u32::MAX`, as the header stores len in a u32.
-                std::cmp::Ordering::Equal => return Some(WordId(mid as u32)),
-            }
-        }
-        None
+        let at = self.partition(0, self.len, |w| w < target);
+        // `at < len <= u32::MAX`, as the header stores len in a u32.
+        (at < self.len && self.bytes_of(at) == target).then_some(WordId(at as u32))
     }
 
     /// The longest word of the table that `text` starts with, at most `max_chars` characters
