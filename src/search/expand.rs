@@ -218,9 +218,13 @@ fn latin(
     let familiarity = familiar(text);
     let ordinary = exact.is_none() && familiarity == Familiarity::Common;
     if exact.is_none() && familiarity == Familiarity::Unknown && max_typos(len) > 0 {
+        let digits = |w: &str| w.chars().filter(char::is_ascii_digit).collect::<String>();
+        let number = digits(text);
+        // A number is typed as meant: "16bit" is not a slip for "1bit", nor "int6" for "int8".
         for (term, d) in index
             .typo_candidates(text, max_typos(len))
             .into_iter()
+            .filter(|&(term, _)| digits(index.term_text(term)) == number)
             .take(MAX_TYPOS)
         {
             let weight = if d == 1 { TYPO_1 } else { TYPO_2 };
@@ -449,6 +453,22 @@ mod tests {
             "{:?}",
             tuned[0]
         );
+    }
+
+    #[test]
+    fn numbers_are_not_slips() {
+        // "1bit" (of 1-bit Adam) is one edit away.
+        let (index, words) = expand_str("12bit");
+        assert!(
+            words[0]
+                .alternatives
+                .iter()
+                .all(|a| index.term_text(a.term).contains("12")),
+            "{:?}",
+            words[0]
+        );
+        let (index, words) = expand_str("megatorn");
+        assert!(has(&index, &words[0], "megatron", How::Typo));
     }
 
     #[test]

@@ -64,9 +64,17 @@ thread_local! {
 }
 
 fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
+    let mut chars = chars.peekable();
     let mut pending_space = false;
-    for c in chars {
-        if c.is_alphanumeric() {
+    while let Some(c) = chars.next() {
+        // A bit width is written "16位", "16 比特", "16-bit" or "16bit"; the Chinese units
+        // become the Latin one, so every spelling meets the same compound.
+        let width = out.ends_with(|d: char| d.is_ascii_digit())
+            && (c == '位' || (c == '比' && chars.next_if_eq(&'特').is_some()));
+        if width {
+            out.push_str("bit");
+            pending_space = false;
+        } else if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
@@ -112,6 +120,15 @@ mod tests {
         assert_eq!(normalise("Megatron-LM"), "megatron lm");
         assert_eq!(normalise("\u{202E}lora\u{200B}\u{0007}"), "lora");
         assert_eq!(normalise("🚀🚀"), "");
+    }
+
+    #[test]
+    fn chinese_bit_widths_take_the_latin_unit() {
+        assert_eq!(normalise("16位浮点"), "16bit浮点");
+        assert_eq!(normalise("用 4 位量化"), "用 4bit量化");
+        assert_eq!(normalise("8比特"), "8bit");
+        // Only after a number: elsewhere the characters keep their own meaning.
+        assert_eq!(normalise("各位 比特币"), "各位 比特币");
     }
 
     #[test]
