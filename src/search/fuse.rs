@@ -2,8 +2,9 @@
 //!
 //! A resource's final score is its lexical score plus its cosine similarity to the query
 //! (above a floor), weighted by how little of the query the catalogue's words explain: a
-//! keyword query ("图解LoRA") keeps its lexical order; a paraphrase ("训练时老是爆显存") leans on meaning, and the semantically nearest resources may
-//! join the answer even without a lexical match. Only queries the relevance stage answered get
+//! keyword query ("图解LoRA") keeps its lexical order; a paraphrase ("训练时总是显存溢出")
+//! leans on meaning, and the semantically nearest resources may join the answer even without
+//! a lexical match. Only queries the relevance stage answered get
 //! here, so the semantic layer proposes but never opens the door to an off-topic question;
 //! it may close it, though, on an answer the catalogue's words support only weakly
 //! ([`vouched`]).

@@ -1,6 +1,6 @@
 //! The semantic layer: every text as a weighted mean of static word vectors, so that a
-//! question naming no catalogue word ("训练时老是爆显存", "how do nodes exchange gradients")
-//! still lands near what it means (GPU memory optimisation, collective communication).
+//! question in words the catalogue lacks ("训练时总是显存溢出": overflow is in no title)
+//! still lands near what it means (GPU memory optimisation).
 //!
 //! The word vectors ([`super::vectors`]) were distilled offline from a multilingual sentence
 //! encoder; here a text is split into the table's words (Latin words and their compounds,

@@ -3,7 +3,7 @@
 //! `data/semantic/vectors.bin` holds one int8 vector per word (Chinese words and characters,
 //! English words, every catalogue term), distilled offline from a multilingual sentence
 //! encoder by `tools/distill/` (see `data/semantic/manifest.toml` for what went in). A text's
-//! vector is the weighted sum of its words' vectors, so the words of "训练时老是爆显存" and
+//! vector is the weighted sum of its words' vectors, so the words of "训练时总是显存溢出" and
 //! "GPU memory optimisation" land near each other without running a model at query time.
 //!
 //! The file is little-endian and laid out so that nothing is parsed or copied:
