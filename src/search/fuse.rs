@@ -31,6 +31,10 @@ pub const VOUCH_DEPTH: usize = 20;
 const VOUCHED_SHARE: f32 = 0.5;
 /// How many of the best lexical results are looked for among the semantically nearest.
 const VOUCHING_FOR: usize = 3;
+/// The share of a message's importance the word table must know for the semantic layer to
+/// veto an answer: a vector built without the message's key words ("chatbot" is not in the
+/// table) is no judge of what it means.
+const KNOWN_TO_VETO: f32 = 0.8;
 
 /// Whether the lexical answer to a query stands. A query answered on weak evidence — less
 /// than half of it explained, two concepts corroborating each other — is answered only if
@@ -39,9 +43,17 @@ const VOUCHING_FOR: usize = 3;
 /// catalogue's words are taken to mean what they mean in the catalogue: "HO scale model
 /// train layout ideas" and "train for a half marathon" name two or three catalogue words
 /// each, but the message as a whole lies far from the resources those words find. With the
-/// layer off or not consulted (`semantic` empty) the lexical decision stands alone.
-pub fn vouched(lexical: &[Ranked], semantic: &[(ResourceIdx, f32)], relevance: &Relevance) -> bool {
+/// layer off or not consulted (`semantic` empty), or when its word table knows less than
+/// [`KNOWN_TO_VETO`] of the message (`known`, by importance), the lexical decision stands
+/// alone.
+pub fn vouched(
+    lexical: &[Ranked],
+    semantic: &[(ResourceIdx, f32)],
+    relevance: &Relevance,
+    known: f32,
+) -> bool {
     semantic.is_empty()
+        || known < KNOWN_TO_VETO
         || relevance.share() >= VOUCHED_SHARE
         || lexical
             .iter()
@@ -103,4 +115,36 @@ pub fn fuse(
         })
         .take(limit)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Engine;
+
+    fn ranked(resource: ResourceIdx) -> Ranked {
+        Ranked {
+            resource,
+            score: 1.0,
+            matched: Vec::new(),
+            similarity: None,
+            lexical_rank: None,
+            semantic_rank: None,
+        }
+    }
+
+    #[test]
+    fn only_a_layer_that_knows_the_message_vetoes_it() {
+        let engine = Engine::shipped().unwrap();
+        let words = engine.understand("train for a half marathon in 12 weeks", false);
+        let relevance = engine.relevance(&words);
+        assert!(relevance.answer && relevance.share() < VOUCHED_SHARE);
+        let lexical = [ranked(0), ranked(1), ranked(2)];
+        let far = [(7, 0.4), (8, 0.35)];
+        assert!(!vouched(&lexical, &far, &relevance, 1.0));
+        assert!(vouched(&lexical, &[(1, 0.4)], &relevance, 1.0));
+        // Most of the message is words the table lacks: its vector is no judge.
+        assert!(vouched(&lexical, &far, &relevance, 0.5));
+        assert!(vouched(&lexical, &[], &relevance, 1.0));
+    }
 }

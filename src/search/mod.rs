@@ -210,6 +210,19 @@ impl Engine {
             .map_or(expand::Familiarity::Unknown, |s| s.familiarity(word))
     }
 
+    /// The share of a message's importance carried by words the semantic layer's word table
+    /// knows: how far its vector can be trusted to say what the message means.
+    fn known_share(&self, words: &[QueryWord], relevance: &Relevance) -> f32 {
+        let (mut known, mut all) = (0.0, 0.0);
+        for (w, e) in words.iter().zip(&relevance.words) {
+            all += e.importance;
+            if self.familiarity(&w.text) != expand::Familiarity::Unknown {
+                known += e.importance;
+            }
+        }
+        if all > 0.0 { known / all } else { 1.0 }
+    }
+
     /// How close a word is to the catalogue in the semantic layer (see
     /// [`Semantic::affinity`]); `None` when the layer is off or lacks the word.
     pub fn affinity(&self, word: &str) -> Option<f32> {
@@ -294,7 +307,8 @@ impl Engine {
                 &self.catalogue,
                 MAX_HITS,
             );
-            unvouched = !fuse::vouched(&lexical, &semantic, &relevance);
+            let known = self.known_share(&words, &relevance);
+            unvouched = !fuse::vouched(&lexical, &semantic, &relevance, known);
             semantic.truncate(SEMANTIC_DEPTH);
             if unvouched {
                 Vec::new()
