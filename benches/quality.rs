@@ -66,6 +66,14 @@ fn sets() -> Vec<Set> {
             name: "round3-holdout",
             cases: golden::load(golden::ROUND3_HOLDOUT, "round3-holdout.toml"),
         },
+        Set {
+            name: "round4-tune",
+            cases: golden::load(golden::ROUND4_TUNE, "round4-tune.toml"),
+        },
+        Set {
+            name: "round4-holdout",
+            cases: golden::load(golden::ROUND4_HOLDOUT, "round4-holdout.toml"),
+        },
     ]
 }
 

@@ -52,6 +52,13 @@ SMALL_TALK = ("greeting", "thanks", "help")
 TAG_RE = re.compile(r"^(%s)-(%s)$" % ("|".join(LANGS), "|".join(KINDS)))
 MINIMUMS = {"on-topic": 220, "offtopic": 60, "smalltalk": 24}
 LATER_MINIMUMS = {"on-topic": 60, "offtopic": 60, "smalltalk": 0}
+# Rounds written for one kind of message have their own minimums.
+ROUND_MINIMUMS = {4: {"on-topic": 20, "offtopic": 10, "smalltalk": 60}}
+
+
+def minimums_of(round_no):
+    return ROUND_MINIMUMS.get(round_no, LATER_MINIMUMS)
+
 
 HEADER = """\
 # ganhuo conversational quality set — {half} half (issue 8).
@@ -101,6 +108,12 @@ ROUND_NOTES = {
 # showed off-topic misses), mostly near misses, by a writer who had read only the catalogue
 # and the seed article; split among themselves by the same rule, so earlier rounds' halves
 # did not move. Reported separately.
+""",
+    4: """#
+# ROUND 4: small talk (greetings, thanks, help about the bot, in the ways people type
+# them) and greetings or thanks wrapped around a real question, on-topic or off; written
+# after tuning on rounds 1-3 had started, by a writer who had read only the catalogue and
+# the file format, and split among themselves by the same rule. Reported separately.
 """,
 }
 
@@ -294,7 +307,7 @@ def rounds():
     n = 2
     while any(p.exists() for p in round_paths(n)):
         tune, holdout = round_paths(n)
-        out.append((load_cases(tune), load_cases(holdout), LATER_MINIMUMS))
+        out.append((load_cases(tune), load_cases(holdout), minimums_of(n)))
         n += 1
     return out
 
@@ -335,7 +348,7 @@ def main(argv):
         # The round being (re)written is replaced, so only the rounds before it are earlier.
         earlier = [c for t, h, _ in rounds()[: round_no - 1] for c in t + h]
         problems = validate(earlier + cases, ids, "earlier rounds+input")
-        problems += check_minimums(cases, LATER_MINIMUMS)
+        problems += check_minimums(cases, minimums_of(round_no))
         if problems:
             fail(problems)
         tune, holdout = write_halves(cases, round_no)

@@ -1,8 +1,8 @@
 //! Query sets and their judging, shared by the tests and the benchmarks: the golden keyword
 //! set (tests/golden.toml), the keyword hold-out (tests/holdout.toml) and the two halves of the
 //! conversational set (tests/conversation/{tune,holdout}.toml), and the two halves of its
-//! later rounds (tests/conversation/round{2,3}-{tune,holdout}.toml), each written later by a
-//! writer blind to the engine and reported on its own.
+//! later rounds (tests/conversation/round{2,3,4}-{tune,holdout}.toml), each written later by a
+//! writer blind to the engine and reported on its own (round 4 is mostly small talk).
 
 #![allow(dead_code)]
 
@@ -16,6 +16,8 @@ pub const ROUND2_TUNE: &str = include_str!("../conversation/round2-tune.toml");
 pub const ROUND2_HOLDOUT: &str = include_str!("../conversation/round2-holdout.toml");
 pub const ROUND3_TUNE: &str = include_str!("../conversation/round3-tune.toml");
 pub const ROUND3_HOLDOUT: &str = include_str!("../conversation/round3-holdout.toml");
+pub const ROUND4_TUNE: &str = include_str!("../conversation/round4-tune.toml");
+pub const ROUND4_HOLDOUT: &str = include_str!("../conversation/round4-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
