@@ -44,7 +44,7 @@ const KNOWN_TO_VETO: f32 = 0.8;
 /// train layout ideas" and "train for a half marathon" name two or three catalogue words
 /// each, but the message as a whole lies far from the resources those words find. With the
 /// layer off or not consulted (`semantic` empty), or when its word table knows less than
-/// [`KNOWN_TO_VETO`] of the message (`known`, by importance), the lexical decision stands
+/// 80% of the message (`known`, by importance), the lexical decision stands
 /// alone.
 pub fn vouched(
     lexical: &[Ranked],

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::smalltalk;
 use crate::catalogue::Kind;
 
 /// What a query word does.
@@ -225,6 +226,35 @@ const QUESTIONS: &[&str] = &[
     "为啥", "什么", "啥", "哪", "哪里", "是否", "是不是", "能不能",
 ];
 
+/// Words that make an English clause a question when it opens with them (after a filler or
+/// two: "also, how do I …", "btw can you …").
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "can", "could", "is", "are", "do", "does", "did", "should", "would", "will", "any", "anyone",
+];
+
+/// Chinese that asks wherever it stands: question words, the particle 吗, "may I ask",
+/// "help me (do)".
+const ASKING_ZH: &[&str] = &["吗", "请问", "帮我", "帮忙", "几点", "多少"];
+
+/// Whether a piece of a message asks something, given its units (Latin words, single
+/// ideographs): an English question opens within its first two words with a question word
+/// or an auxiliary ("btw how do I reset my router"); Chinese asks anywhere ("下雨天穿什么好").
+/// "that's exactly what I needed" opens with neither, and asks nothing.
+pub fn asks(units: &[&str]) -> bool {
+    let opens = units
+        .iter()
+        .filter(|u| u.is_ascii())
+        .take(2)
+        .any(|u| is_question(u) || OPENERS.contains(u));
+    let han: String = units.iter().filter(|u| !u.is_ascii()).copied().collect();
+    let han_asks = QUESTIONS
+        .iter()
+        .chain(ASKING_ZH)
+        .any(|q| !q.is_ascii() && han.contains(q));
+    opens || han_asks
+}
+
 /// True for a question word ("how", "怎么").
 pub fn is_question(word: &str) -> bool {
     QUESTIONS.contains(&word)
@@ -249,8 +279,9 @@ fn roles() -> &'static HashMap<&'static str, Role> {
         let intents = INTENTS.iter().map(|&(w, kinds)| (w, Role::Intent(kinds)));
         let links = LINKS.iter().map(|&w| (w, Role::Link));
         let stops = STOPS.iter().map(|&w| (w, Role::Stop));
+        let chat = smalltalk::chat_words().map(|w| (w, Role::Stop));
         let mut roles = HashMap::new();
-        for (word, role) in intents.chain(links).chain(stops) {
+        for (word, role) in intents.chain(links).chain(stops).chain(chat) {
             roles.entry(word).or_insert(role);
         }
         roles
@@ -265,6 +296,7 @@ pub fn cjk_words() -> impl Iterator<Item = &'static str> {
         .map(|(w, _)| *w)
         .chain(STOPS.iter().copied())
         .chain(LINKS.iter().copied())
+        .chain(smalltalk::chat_words())
         .filter(|w| !w.is_ascii() && w.chars().count() >= 2)
 }
 
@@ -297,6 +329,38 @@ pub fn preference(role: Role, kind: Kind) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_asks_and_what_does_not() {
+        let units = |t: &'static str| -> Vec<&'static str> {
+            t.split(' ')
+                .flat_map(|w| {
+                    if w.is_ascii() {
+                        vec![w]
+                    } else {
+                        w.char_indices()
+                            .map(|(i, c)| &w[i..i + c.len_utf8()])
+                            .collect()
+                    }
+                })
+                .collect()
+        };
+        for t in [
+            "btw how do i reset my router",
+            "can you translate this",
+            "下雨天穿什么好",
+            "周末去爬山吗",
+        ] {
+            assert!(asks(&units(t)), "{t}");
+        }
+        for t in [
+            "that s exactly what i needed",
+            "第一次用这个机器人",
+            "doing today",
+        ] {
+            assert!(!asks(&units(t)), "{t}");
+        }
+    }
 
     #[test]
     fn intent_words_prefer_kinds() {

@@ -274,7 +274,7 @@ impl Engine {
         let relevance = self.relevance(if whole.is_some() { &[] } else { &words });
         let small_talk = whole.or_else(|| {
             (!relevance.answer)
-                .then(|| smalltalk::framed(query))
+                .then(|| smalltalk::framed(query, lexicon::asks))
                 .flatten()
         });
         if small_talk.is_some() {
@@ -749,6 +749,9 @@ mod tests {
         let found = engine.find("thanks a lot, any LoRA tutorials?");
         assert_eq!(found.small_talk, None);
         assert!(!found.ranked.is_empty());
+        // And one the catalogue cannot answer is told so, with or without a question mark.
+        assert_eq!(talk("您好，请问地铁几点停运"), None);
+        assert_eq!(talk("thanks! btw how do I reset my router"), None);
     }
 
     #[test]

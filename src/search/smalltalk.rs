@@ -66,6 +66,11 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("再见", Some(SmallTalk::Greeting)),
     ("拜拜", Some(SmallTalk::Greeting)),
     ("你好吗", Some(SmallTalk::Greeting)),
+    ("有人在吗", Some(SmallTalk::Greeting)),
+    ("sup", Some(SmallTalk::Greeting)),
+    ("wassup", Some(SmallTalk::Greeting)),
+    ("whats up", Some(SmallTalk::Greeting)),
+    ("what s up", Some(SmallTalk::Greeting)),
     ("thanks", Some(SmallTalk::Thanks)),
     ("thank you", Some(SmallTalk::Thanks)),
     ("thank u", Some(SmallTalk::Thanks)),
@@ -97,6 +102,12 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("收到", Some(SmallTalk::Thanks)),
     ("got it", Some(SmallTalk::Thanks)),
     ("helpful", Some(SmallTalk::Thanks)),
+    ("明白了", Some(SmallTalk::Thanks)),
+    ("明白", Some(SmallTalk::Thanks)),
+    ("懂了", Some(SmallTalk::Thanks)),
+    ("知道了", Some(SmallTalk::Thanks)),
+    ("i see", Some(SmallTalk::Thanks)),
+    ("understood", Some(SmallTalk::Thanks)),
     ("help", Some(SmallTalk::Help)),
     ("start", Some(SmallTalk::Help)),
     ("menu", Some(SmallTalk::Help)),
@@ -134,6 +145,25 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("指令", Some(SmallTalk::Help)),
     ("commands", Some(SmallTalk::Help)),
     ("what commands", Some(SmallTalk::Help)),
+    ("what is this", Some(SmallTalk::Help)),
+    ("what s this", Some(SmallTalk::Help)),
+    ("are you a bot", Some(SmallTalk::Help)),
+    ("are you ai", Some(SmallTalk::Help)),
+    ("are you an ai", Some(SmallTalk::Help)),
+    ("你是ai吗", Some(SmallTalk::Help)),
+    ("你是机器人吗", Some(SmallTalk::Help)),
+    ("你是人吗", Some(SmallTalk::Help)),
+    ("你懂什么", Some(SmallTalk::Help)),
+    ("你都懂什么", Some(SmallTalk::Help)),
+    ("你懂哪些", Some(SmallTalk::Help)),
+    ("你都懂哪些", Some(SmallTalk::Help)),
+    ("帮助文档", Some(SmallTalk::Help)),
+    ("help 文档", Some(SmallTalk::Help)),
+    ("怎么搜", Some(SmallTalk::Help)),
+    ("怎么搜索", Some(SmallTalk::Help)),
+    ("怎么 search", Some(SmallTalk::Help)),
+    ("how do i search", Some(SmallTalk::Help)),
+    ("how to search", Some(SmallTalk::Help)),
     ("ok", None),
     ("okay", None),
     ("oh", None),
@@ -183,7 +213,48 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("一下", None),
     ("非常", None),
     ("真", None),
+    ("在哪", None),
+    ("在哪里", None),
 ];
+
+/// The one-word greetings, thanks and fillers ("thx", "bro", "谢啦"): inside a question they
+/// say nothing about what is asked, so the query pipeline takes them as filler. Help words
+/// are left out: "指令" and "命令" name things too.
+pub fn chat_words() -> impl Iterator<Item = &'static str> {
+    PHRASES
+        .iter()
+        .filter(|(p, kind)| !p.contains(' ') && *kind != Some(SmallTalk::Help))
+        .map(|(p, _)| *p)
+}
+
+/// Chat stretches a word to say it louder ("hiii", "thxxx", "sooo"): a Latin letter typed
+/// three times or more in a row counts once. (Repeated ideographs are words said again,
+/// "谢谢谢谢", and match as such.)
+fn unstretched(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = (None, 0);
+    for c in text.chars() {
+        if !c.is_ascii_alphabetic() {
+            out.push(c);
+            run = (None, 0);
+            continue;
+        }
+        run = if run.0 == Some(c) {
+            (run.0, run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        match run.1 {
+            1 | 2 => out.push(c),
+            // The second was pushed before the run proved a stretch.
+            3 => {
+                out.pop();
+            }
+            _ => {}
+        }
+    }
+    out
+}
 
 /// The unit phrases are matched on: a Latin word or one ideograph.
 fn units(text: &str) -> Vec<&str> {
@@ -258,7 +329,7 @@ fn emoji_only(message: &str) -> Option<SmallTalk> {
 /// The small talk a whole message amounts to, if it is nothing else. When a message mixes
 /// kinds ("hi, what can you do?"), help wins over thanks over a greeting: it asks the most.
 pub fn recognise(message: &str) -> Option<SmallTalk> {
-    let text = normalise(message);
+    let text = unstretched(&normalise(message));
     let have = units(&text);
     if have.is_empty() {
         return emoji_only(message);
@@ -282,32 +353,46 @@ pub fn recognise(message: &str) -> Option<SmallTalk> {
 /// the question it is. A lone ideograph ("早" of 早点睡) is too weak a sign outside a message
 /// made only of such phrases. Help counts only when it is asked of the bot ("你都能干嘛",
 /// "what can you do"): "怎么用" in a longer message asks how to use something else ("excel
-/// vlookup 怎么用"). And a greeting or thanks around a question mark frames a question, not
-/// small talk ("hi, sorry to bother you, how do I renew my passport?"): that is told plainly
+/// vlookup 怎么用"). And a greeting or thanks around a question frames the question, not
+/// small talk: a question mark ("hi, sorry to bother you, how do I renew my passport?"), or
+/// the rest of the message asking something (`asks`, given its units in order, Chinese
+/// fillers included: "您好，请问地铁几点停运", "thanks! btw how do I reset my router") is told plainly
 /// that nothing matches.
-pub fn framed(message: &str) -> Option<SmallTalk> {
-    let text = normalise(message);
+pub fn framed(message: &str, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
+    let text = unstretched(&normalise(message));
     let have = units(&text);
     let strong = |p: &[&str]| p.len() > 1 || !p[0].chars().all(is_cjk);
     let to_the_bot = |p: &[&str]| p.iter().any(|u| matches!(*u, "you" | "你" | "您"));
     let mut found: Option<SmallTalk> = None;
-    let mut note = |p: &Phrase| {
+    // The units that are not greetings, thanks or help: the rest of the message.
+    let mut rest = vec![true; have.len()];
+    let mut note = |p: &Phrase, at: usize| {
         let counts = |&k: &SmallTalk| strong(&p.0) && (k != SmallTalk::Help || to_the_bot(&p.0));
         if let Some(kind) = p.1.filter(counts) {
             found = with(found, kind);
         }
+        // Latin fillers ("bro", "ok") go too, so the rest opens where an English question
+        // would; Chinese ones stay, as 请问 asks.
+        if p.1.is_some() || p.0.iter().all(|u| u.is_ascii()) {
+            rest[at..at + p.0.len()].fill(false);
+        }
     };
     let mut start = 0;
     while let Some(best) = longest(&have[start..], false) {
-        note(best);
+        note(best, start);
         start += best.0.len();
     }
     let mut end = have.len();
     while let Some(best) = longest(&have[start..end], true) {
-        note(best);
         end -= best.0.len();
+        note(best, end);
     }
-    let asks = message.contains(['?', '？']);
+    let rest: Vec<&str> = have
+        .iter()
+        .zip(&rest)
+        .filter_map(|(u, &keep)| keep.then_some(*u))
+        .collect();
+    let asks = message.contains(['?', '？']) || asks(&rest);
     found.filter(|&k| k == SmallTalk::Help || !asks)
 }
 
@@ -377,6 +462,14 @@ mod tests {
     }
 
     #[test]
+    fn stretched_words_are_the_word() {
+        assert_eq!(unstretched("hiii thxxx heyyyy"), "hi thx hey");
+        // Doubled letters are spelling, not stretching.
+        assert_eq!(unstretched("hii good 谢谢谢谢"), "hii good 谢谢谢谢");
+        assert_eq!(recognise("Hiiii!!"), Some(SmallTalk::Greeting));
+    }
+
+    #[test]
     fn messages_that_open_or_close_with_small_talk() {
         for (m, kind) in [
             (
@@ -390,7 +483,7 @@ mod tests {
             ("hi, what can you do for me today", SmallTalk::Help),
             ("hello，help 一下，你都能干嘛", SmallTalk::Help),
         ] {
-            assert_eq!(framed(m), Some(kind), "{m}");
+            assert_eq!(framed(m, |_| false), Some(kind), "{m}");
         }
         for m in [
             "早点睡觉对身体好吗",
@@ -400,7 +493,21 @@ mod tests {
             "hi, sorry to bother you, how do I renew my passport online?",
             "谢谢！顺便问下红烧肉怎么做？",
         ] {
-            assert_eq!(framed(m), None, "{m}");
+            assert_eq!(framed(m, |_| false), None, "{m}");
         }
+        // What is left between the phrases goes to `asks`, fillers and all.
+        let rest = |m: &str| {
+            let seen = std::cell::RefCell::new(String::new());
+            framed(m, |units: &[&str]| {
+                *seen.borrow_mut() = units.join(" ");
+                true
+            });
+            seen.into_inner()
+        };
+        assert_eq!(
+            rest("thx bro! also, how to fix my router"),
+            "also how to fix my router"
+        );
+        assert_eq!(rest("您好，请问附近"), "请 问 附 近");
     }
 }
