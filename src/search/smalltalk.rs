@@ -150,7 +150,7 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("are you a bot", Some(SmallTalk::Help)),
     ("are you ai", Some(SmallTalk::Help)),
     ("are you an ai", Some(SmallTalk::Help)),
-    ("你是ai吗", Some(SmallTalk::Help)),
+    ("你是 ai 吗", Some(SmallTalk::Help)),
     ("你是机器人吗", Some(SmallTalk::Help)),
     ("你是人吗", Some(SmallTalk::Help)),
     ("你懂什么", Some(SmallTalk::Help)),
@@ -256,14 +256,24 @@ fn unstretched(text: &str) -> String {
     out
 }
 
-/// The unit phrases are matched on: a Latin word or one ideograph.
+/// The unit phrases are matched on: a Latin word or one ideograph. Latin letters between
+/// ideographs are a word of their own ("你是AI吗" is 你 · 是 · ai · 吗).
 fn units(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for word in text.split(' ') {
-        if word.chars().any(is_cjk) {
-            out.extend(word.char_indices().map(|(i, c)| &word[i..i + c.len_utf8()]));
-        } else if !word.is_empty() {
-            out.push(word);
+        let mut latin = None;
+        for (i, c) in word.char_indices() {
+            if is_cjk(c) {
+                if let Some(start) = latin.take() {
+                    out.push(&word[start..i]);
+                }
+                out.push(&word[i..i + c.len_utf8()]);
+            } else if latin.is_none() {
+                latin = Some(i);
+            }
+        }
+        if let Some(start) = latin {
+            out.push(&word[start..]);
         }
     }
     out
@@ -459,6 +469,13 @@ mod tests {
         assert_eq!(recognise("👋"), Some(SmallTalk::Greeting));
         assert_eq!(recognise("👋🙏"), None);
         assert_eq!(recognise("好的收到，感谢大佬🙏"), Some(SmallTalk::Thanks));
+    }
+
+    #[test]
+    fn latin_inside_chinese_is_a_word() {
+        assert_eq!(units("你是ai吗"), ["你", "是", "ai", "吗"]);
+        assert_eq!(units("谢谢bro 3q"), ["谢", "谢", "bro", "3q"]);
+        assert_eq!(recognise("你是AI吗"), Some(SmallTalk::Help));
     }
 
     #[test]
