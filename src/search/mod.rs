@@ -752,6 +752,11 @@ mod tests {
         // And one the catalogue cannot answer is told so, with or without a question mark.
         assert_eq!(talk("您好，请问地铁几点停运"), None);
         assert_eq!(talk("thanks! btw how do I reset my router"), None);
+        // A greeting that is itself a question is still a greeting.
+        assert_eq!(
+            talk("hey there, how's it going, first time here"),
+            Some(SmallTalk::Greeting)
+        );
     }
 
     #[test]

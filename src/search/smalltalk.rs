@@ -67,6 +67,16 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("拜拜", Some(SmallTalk::Greeting)),
     ("你好吗", Some(SmallTalk::Greeting)),
     ("有人在吗", Some(SmallTalk::Greeting)),
+    // Greetings phrased as questions: the rest of a message asking something makes it a
+    // question, so these must be known as greetings.
+    ("how s it going", Some(SmallTalk::Greeting)),
+    ("how is it going", Some(SmallTalk::Greeting)),
+    ("how are you doing", Some(SmallTalk::Greeting)),
+    ("how are things", Some(SmallTalk::Greeting)),
+    ("how have you been", Some(SmallTalk::Greeting)),
+    ("最近怎么样", Some(SmallTalk::Greeting)),
+    ("最近好吗", Some(SmallTalk::Greeting)),
+    ("你怎么样", Some(SmallTalk::Greeting)),
     ("sup", Some(SmallTalk::Greeting)),
     ("wassup", Some(SmallTalk::Greeting)),
     ("whats up", Some(SmallTalk::Greeting)),
@@ -499,6 +509,10 @@ mod tests {
             ("that was quick, thank you", SmallTalk::Thanks),
             ("hi, what can you do for me today", SmallTalk::Help),
             ("hello，help 一下，你都能干嘛", SmallTalk::Help),
+            (
+                "hey there, how's it going, first time here",
+                SmallTalk::Greeting,
+            ),
         ] {
             assert_eq!(framed(m, |_| false), Some(kind), "{m}");
         }
