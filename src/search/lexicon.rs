@@ -332,19 +332,7 @@ mod tests {
 
     #[test]
     fn what_asks_and_what_does_not() {
-        let units = |t: &'static str| -> Vec<&'static str> {
-            t.split(' ')
-                .flat_map(|w| {
-                    if w.is_ascii() {
-                        vec![w]
-                    } else {
-                        w.char_indices()
-                            .map(|(i, c)| &w[i..i + c.len_utf8()])
-                            .collect()
-                    }
-                })
-                .collect()
-        };
+        let units = smalltalk::units;
         for t in [
             "btw how do i reset my router",
             "can you translate this",

@@ -268,7 +268,7 @@ fn unstretched(text: &str) -> String {
 
 /// The unit phrases are matched on: a Latin word or one ideograph. Latin letters between
 /// ideographs are a word of their own ("你是AI吗" is 你 · 是 · ai · 吗).
-fn units(text: &str) -> Vec<&str> {
+pub(super) fn units(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for word in text.split(' ') {
         let mut latin = None;
@@ -526,7 +526,7 @@ mod tests {
         ] {
             assert_eq!(framed(m, |_| false), None, "{m}");
         }
-        // What is left between the phrases goes to `asks`, fillers and all.
+        // What is left between the phrases goes to `asks`, Chinese fillers and all.
         let rest = |m: &str| {
             let seen = std::cell::RefCell::new(String::new());
             framed(m, |units: &[&str]| {
