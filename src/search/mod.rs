@@ -752,6 +752,11 @@ mod tests {
         // And one the catalogue cannot answer is told so, with or without a question mark.
         assert_eq!(talk("您好，请问地铁几点停运"), None);
         assert_eq!(talk("thanks! btw how do I reset my router"), None);
+        // Inside a question, thanks and forms of address say nothing: "thx" and "mate" used to
+        // count as unexplained words, and this was taken for thanks.
+        let found = engine.find("thx mate, where is the vllm repo");
+        assert_eq!(found.small_talk, None);
+        assert!(!found.ranked.is_empty());
         // A greeting that is itself a question is still a greeting.
         assert_eq!(
             talk("hey there, how's it going, first time here"),
