@@ -44,21 +44,21 @@ const KNOWN_TO_VETO: f32 = 0.8;
 /// train layout ideas" and "train for a half marathon" name two or three catalogue words
 /// each, but the message as a whole lies far from the resources those words find. With the
 /// layer off or not consulted (`semantic` empty), or when its word table knows less than
-/// 80% of the message (`known`, by importance), the lexical decision stands
-/// alone.
+/// 80% of the message (`known`, by importance; asked only when the veto would otherwise
+/// fall, as it looks up every word), the lexical decision stands alone.
 pub fn vouched(
     lexical: &[Ranked],
     semantic: &[(ResourceIdx, f32)],
     relevance: &Relevance,
-    known: f32,
+    known: impl FnOnce() -> f32,
 ) -> bool {
     semantic.is_empty()
-        || known < KNOWN_TO_VETO
         || relevance.share() >= VOUCHED_SHARE
         || lexical
             .iter()
             .take(VOUCHING_FOR)
             .any(|r| semantic.iter().any(|&(s, _)| s == r.resource))
+        || known() < KNOWN_TO_VETO
 }
 
 /// Blends `lexical` (best first) with `semantic` (nearest first, with similarities).
@@ -141,10 +141,10 @@ mod tests {
         assert!(relevance.answer && relevance.share() < VOUCHED_SHARE);
         let lexical = [ranked(0), ranked(1), ranked(2)];
         let far = [(7, 0.4), (8, 0.35)];
-        assert!(!vouched(&lexical, &far, &relevance, 1.0));
-        assert!(vouched(&lexical, &[(1, 0.4)], &relevance, 1.0));
+        assert!(!vouched(&lexical, &far, &relevance, || 1.0));
+        assert!(vouched(&lexical, &[(1, 0.4)], &relevance, || 1.0));
         // Most of the message is words the table lacks: its vector is no judge.
-        assert!(vouched(&lexical, &far, &relevance, 0.5));
-        assert!(vouched(&lexical, &[], &relevance, 1.0));
+        assert!(vouched(&lexical, &far, &relevance, || 0.5));
+        assert!(vouched(&lexical, &[], &relevance, || 1.0));
     }
 }

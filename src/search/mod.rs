@@ -213,13 +213,13 @@ impl Engine {
     /// The share of a message's importance carried by words the semantic layer's word table
     /// knows: how far its vector can be trusted to say what the message means.
     fn known_share(&self, words: &[QueryWord], relevance: &Relevance) -> f32 {
-        let (mut known, mut all) = (0.0, 0.0);
-        for (w, e) in words.iter().zip(&relevance.words) {
-            all += e.importance;
-            if self.familiarity(&w.text) != expand::Familiarity::Unknown {
-                known += e.importance;
-            }
-        }
+        let all = relevance.evidence + relevance.unexplained;
+        let known: f32 = words
+            .iter()
+            .zip(&relevance.words)
+            .filter(|(w, _)| self.familiarity(&w.text) != expand::Familiarity::Unknown)
+            .map(|(_, e)| e.importance)
+            .sum();
         if all > 0.0 { known / all } else { 1.0 }
     }
 
@@ -307,8 +307,9 @@ impl Engine {
                 &self.catalogue,
                 MAX_HITS,
             );
-            let known = self.known_share(&words, &relevance);
-            unvouched = !fuse::vouched(&lexical, &semantic, &relevance, known);
+            unvouched = !fuse::vouched(&lexical, &semantic, &relevance, || {
+                self.known_share(&words, &relevance)
+            });
             semantic.truncate(SEMANTIC_DEPTH);
             if unvouched {
                 Vec::new()
