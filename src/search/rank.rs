@@ -250,7 +250,7 @@ fn interleave(
     );
     let mut lists = vec![all];
     for c in 0..concepts {
-        lists.push(best_of(scored, |s| s.concepts[c], candidates, limit));
+        lists.push(best_of(scored, |s| alone(s, c), candidates, limit));
     }
     let mut out: Vec<usize> = Vec::new();
     let mut at = vec![0usize; lists.len()];
@@ -275,6 +275,26 @@ fn interleave(
     }
     out
 }
+
+/// How much a resource is about concept `c` on its own. The round's first list already holds
+/// the resources about all the concepts; each concept's own list should show that concept by
+/// itself ("deepspeed vs megatron": DeepSpeed's page and Megatron-LM's, not two more pages on
+/// Megatron-DeepSpeed), so a resource that also matches another concept counts for less.
+fn alone(s: &Scored, c: usize) -> f32 {
+    let shared = s
+        .concepts
+        .iter()
+        .enumerate()
+        .any(|(o, &v)| o != c && v > 0.0);
+    if shared {
+        s.concepts[c] * SHARED
+    } else {
+        s.concepts[c]
+    }
+}
+
+/// What a resource that matches other concepts too is worth in one concept's own list.
+const SHARED: f32 = 0.5;
 
 /// Kinds that are a project's own home rather than writing about it.
 fn is_home(kind: Kind) -> bool {
@@ -301,4 +321,42 @@ fn corrected_key(words: &[QueryWord], content: &[usize], index: &Index) -> Strin
         }
     }
     key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Engine;
+
+    #[test]
+    fn a_concept_alone_outranks_it_shared() {
+        let both = Scored {
+            candidate: 0,
+            score: 1.0,
+            concepts: vec![0.9, 0.8],
+        };
+        let one = Scored {
+            candidate: 1,
+            score: 0.7,
+            concepts: vec![0.7, 0.0],
+        };
+        assert!(alone(&one, 0) > alone(&both, 0));
+        assert_eq!(alone(&both, 1), 0.8 * SHARED);
+    }
+
+    #[test]
+    fn a_comparison_shows_each_side_on_its_own() {
+        let engine = Engine::shipped().unwrap();
+        for query in ["deepspeed vs megatron", "deepspeed 和 megatron 有什么区别"] {
+            let found = engine.find(query);
+            let top3: Vec<&str> = found
+                .ranked
+                .iter()
+                .take(3)
+                .map(|r| engine.catalogue().resource(r.resource).id.as_str())
+                .collect();
+            assert!(top3.contains(&"github-deepspeed"), "{query}: {top3:?}");
+            assert!(top3.contains(&"github-megatron-lm"), "{query}: {top3:?}");
+        }
+    }
 }
