@@ -260,6 +260,7 @@ impl Engine {
                 concept: w.concept,
                 explained: round(e.explained),
                 importance: round(e.importance),
+                other_sense: w.other_sense,
             })
             .collect();
         Explanation {
@@ -312,6 +313,10 @@ pub struct WordExplained {
     pub explained: f32,
     /// How much it says in the language: rare words near 1, common ones near 0.
     pub importance: f32,
+    /// The words of the message that show this one meant in a sense the catalogue is not
+    /// about ("law school" beside "llm"), which is why it explains nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_sense: Option<&'static str>,
 }
 
 impl Answer {

@@ -330,9 +330,13 @@ fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer
     );
     for w in &why.words {
         out.push_str(&format!(
-            "  {:<16} {:<8} explained {:.2}  importance {:.2}  concept {}\n",
+            "  {:<16} {:<8} explained {:.2}  importance {:.2}  concept {}",
             w.word, w.role, w.explained, w.importance, w.concept
         ));
+        if let Some(cue) = w.other_sense {
+            out.push_str(&format!("  another sense (\"{cue}\")"));
+        }
+        out.push('\n');
     }
     for (i, hit) in answer.hits.iter().enumerate() {
         let lexical: Vec<String> = hit

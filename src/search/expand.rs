@@ -79,6 +79,9 @@ pub struct QueryWord {
     pub part_weight: f32,
     /// Which concept of the query the word belongs to (see [`super::concepts`]).
     pub concept: usize,
+    /// The cue that shows the word meant in a sense the catalogue is not about ("law school"
+    /// beside "llm"), if any (see [`super::senses`]).
+    pub other_sense: Option<&'static str>,
 }
 
 impl QueryWord {
@@ -187,6 +190,7 @@ fn word(text: &str, role: Role) -> QueryWord {
         part_count: 0,
         part_weight: 1.0,
         concept: 0,
+        other_sense: None,
     }
 }
 

@@ -41,8 +41,8 @@ const KNOWN_TO_VETO: f32 = 0.8;
 /// one of its best lexical results is also among the resources nearest it in meaning
 /// (`semantic`, nearest first, at least [`VOUCH_DEPTH`] deep when the layer is on), so the
 /// catalogue's words are taken to mean what they mean in the catalogue: "HO scale model
-/// train layout ideas" and "train for a half marathon" name two or three catalogue words
-/// each, but the message as a whole lies far from the resources those words find. With the
+/// train layout ideas for a small apartment" names three catalogue words, but the message
+/// as a whole lies far from the resources those words find. With the
 /// layer off or not consulted (`semantic` empty), or when its word table knows less than
 /// 80% of the message (`known`, by importance; asked only when the veto would otherwise
 /// fall, as it looks up every word), the lexical decision stands alone.
@@ -136,7 +136,10 @@ mod tests {
     #[test]
     fn only_a_layer_that_knows_the_message_vetoes_it() {
         let engine = Engine::shipped().unwrap();
-        let words = engine.understand("train for a half marathon in 12 weeks", false);
+        let words = engine.understand(
+            "HO scale model train layout ideas for a small apartment",
+            false,
+        );
         let relevance = engine.relevance(&words);
         assert!(relevance.answer && relevance.share() < VOUCHED_SHARE);
         let lexical = [ranked(0), ranked(1), ranked(2)];

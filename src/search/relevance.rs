@@ -69,7 +69,7 @@ pub struct Relevance {
     pub concepts: usize,
     /// Whether two of those concepts meet in one resource, and so corroborate each other:
     /// "quantization" and "depth" are both catalogue words, but no resource is about both, so
-    /// "quantization noise in an ADC vs bit depth" has one concept's support, not two.
+    /// "quantization noise vs bit depth" has one concept's support, not two.
     pub corroborated: bool,
     /// Whether the query is answered at all.
     pub answer: bool,

@@ -1,0 +1,461 @@
+//! Stage 3, after expansion: catalogue words used in another sense.
+//!
+//! Many of the catalogue's names are ordinary words elsewhere: an LLM is also a law degree,
+//! a transformer hums on a pole, pruning is done to fruit trees, distilling makes whiskey,
+//! and a GPU is bought for gaming. Such a message names a catalogue word, yet is about
+//! something else, and the rest of it usually says so: "law school", "hydrangeas", "1440p".
+//! Each entry below pairs the spellings of one catalogue sense with words that, anywhere in
+//! the message, rule that sense out. A word so ruled out keeps its importance but explains
+//! nothing, so the relevance stage weighs the message as the question about something else
+//! that it is. The cues are words that do not occur in questions about the catalogue's own
+//! sense ("law school", not "law": scaling laws are a catalogue subject; "sesame", not
+//! "ernie": ERNIE is also a model).
+
+use super::expand::QueryWord;
+use super::normalise::is_cjk;
+
+/// One ambiguous catalogue word: its spellings (normalised; Chinese ones matched inside a
+/// word, Latin ones whole) and the cues (likewise; Latin cues of several words are matched
+/// as a run of whole words).
+struct Sense {
+    words: &'static [&'static str],
+    cues: &'static [&'static str],
+}
+
+const SENSES: &[Sense] = &[
+    // Master of Laws.
+    Sense {
+        words: &["llm", "llms"],
+        cues: &[
+            "law school",
+            "master of laws",
+            "laws degree",
+            "法学",
+            "律师",
+            "法律硕士",
+        ],
+    },
+    // Millilitres.
+    Sense {
+        words: &["ml"],
+        cues: &[
+            "cup",
+            "cups",
+            "ounce",
+            "ounces",
+            "oz",
+            "litre",
+            "liter",
+            "litres",
+            "liters",
+            "teaspoon",
+            "tablespoon",
+            "spoon",
+            "milk",
+            "syringe",
+            "毫升",
+        ],
+    },
+    // Electrical transformers and the films.
+    Sense {
+        words: &["transformer", "transformers"],
+        cues: &[
+            "voltage",
+            "volt",
+            "volts",
+            "hum",
+            "hums",
+            "humming",
+            "pole",
+            "substation",
+            "step down",
+            "step up",
+            "wiring",
+            "power supply",
+            "变压器",
+            "变形金刚",
+            "autobots",
+            "optimus",
+            "movie",
+            "film",
+            "电影",
+        ],
+    },
+    // Star clusters, cluster headaches, database clusters.
+    Sense {
+        words: &["cluster", "clusters", "集群"],
+        cues: &[
+            "globular",
+            "galaxy",
+            "galaxies",
+            "star",
+            "stars",
+            "headache",
+            "headaches",
+            "星团",
+            "头痛",
+            "redis",
+            "kafka",
+            "elasticsearch",
+            "mongodb",
+            "mysql",
+            "zookeeper",
+        ],
+    },
+    // Pruning plants and game trees.
+    Sense {
+        words: &["prune", "pruning", "pruned", "剪枝", "修剪"],
+        cues: &[
+            "fruit tree",
+            "fruit trees",
+            "apple tree",
+            "apple trees",
+            "plant",
+            "plants",
+            "garden",
+            "gardening",
+            "tomato",
+            "tomatoes",
+            "rose",
+            "roses",
+            "hydrangea",
+            "hydrangeas",
+            "shrub",
+            "shrubs",
+            "bonsai",
+            "hedge",
+            "果树",
+            "苹果树",
+            "盆栽",
+            "葡萄",
+            "园艺",
+            "alpha beta",
+            "minimax",
+            "五子棋",
+            "象棋",
+            "chess",
+        ],
+    },
+    // Distilling drinks and water.
+    Sense {
+        words: &["distill", "distilled", "distilling", "distillation", "蒸馏"],
+        cues: &[
+            "whiskey",
+            "whisky",
+            "vodka",
+            "gin",
+            "rum",
+            "alcohol",
+            "moonshine",
+            "liquor",
+            "spirits",
+            "essential oil",
+            "白酒",
+            "酿酒",
+            "烈酒",
+            "蒸馏水",
+            "精油",
+            "化学",
+            "chemistry",
+        ],
+    },
+    // Compression garments, video and archive compression.
+    Sense {
+        words: &["compression", "compress", "compressed", "压缩"],
+        cues: &[
+            "socks",
+            "sock",
+            "stockings",
+            "garment",
+            "garments",
+            "sleeve",
+            "sleeves",
+            "bandage",
+            "leggings",
+            "video",
+            "videos",
+            "视频",
+            "zip",
+            "rar",
+            "压缩包",
+            "袜",
+        ],
+    },
+    // Quantisation in signal processing; quantitative finance and appraisal.
+    Sense {
+        words: &[
+            "quantization",
+            "quantisation",
+            "quantize",
+            "quantise",
+            "量化",
+        ],
+        cues: &[
+            "adc", "dac", "analog", "audio", "绩效", "考核", "kpi", "交易", "trading", "trader",
+            "投资", "基金", "股票",
+        ],
+    },
+    // LoRa radio.
+    Sense {
+        words: &["lora"],
+        cues: &[
+            "sx1276",
+            "sx1278",
+            "sx1262",
+            "lorawan",
+            "antenna",
+            "radio",
+            "mhz",
+            "天线",
+            "射频",
+            "通信距离",
+            "网关",
+        ],
+    },
+    // The animals.
+    Sense {
+        words: &["llama", "llamas", "alpaca", "alpacas", "羊驼"],
+        cues: &[
+            "animal",
+            "animals",
+            "wool",
+            "farm",
+            "pet",
+            "pets",
+            "zoo",
+            "spit",
+            "动物",
+            "草泥马",
+            "宠物",
+            "农场",
+            "养",
+        ],
+    },
+    // Sesame Street.
+    Sense {
+        words: &["bert"],
+        cues: &["sesame", "muppet", "muppets", "芝麻街"],
+    },
+    // A child's attention, and praise as reinforcement.
+    Sense {
+        words: &["attention", "注意力", "reinforcement", "强化"],
+        cues: &[
+            "child",
+            "children",
+            "kid",
+            "kids",
+            "son",
+            "daughter",
+            "toddler",
+            "adhd",
+            "attention span",
+            "puppy",
+            "dog",
+            "dogs",
+            "parenting",
+            "disciplining",
+            "孩子",
+            "小孩",
+            "儿童",
+            "上课",
+            "多动",
+        ],
+    },
+    // Graphics cards and their memory, bought for games or mining.
+    Sense {
+        words: &["gpu", "gpus", "显卡", "显存", "cuda"],
+        cues: &[
+            "gaming",
+            "game",
+            "games",
+            "fps",
+            "1440p",
+            "1080p",
+            "mining",
+            "miner",
+            "ethereum",
+            "bitcoin",
+            "游戏",
+            "画质",
+            "挖矿",
+            "黑神话",
+            "steam",
+        ],
+    },
+    // Crypto tokens and subway tokens.
+    Sense {
+        words: &["token", "tokens"],
+        cues: &[
+            "crypto", "airdrop", "swap", "eth", "ethereum", "bitcoin", "btc", "nft", "wallet",
+            "subway", "metro", "代币", "空投", "钱包",
+        ],
+    },
+    // Browser caches.
+    Sense {
+        words: &["cache", "caches", "缓存"],
+        cues: &[
+            "browser",
+            "chrome",
+            "firefox",
+            "safari",
+            "cookies",
+            "浏览器",
+            "网页",
+        ],
+    },
+    // Oil pipelines and CI pipelines.
+    Sense {
+        words: &["pipeline", "pipelines"],
+        cues: &["oil", "gas", "gitlab", "jenkins", "npm", "corrosion"],
+    },
+    // Tuning instruments, and "微调" of policies and rooms.
+    Sense {
+        words: &["微调", "tuner", "tuners"],
+        cues: &[
+            "violin",
+            "guitar",
+            "cello",
+            "小提琴",
+            "吉他",
+            "装修",
+            "利率",
+            "房贷",
+            "货币政策",
+        ],
+    },
+    // Deploying troops; training dogs, runners and recruits.
+    Sense {
+        words: &[
+            "deploy",
+            "deploying",
+            "deployment",
+            "部署",
+            "train",
+            "training",
+            "训练",
+        ],
+        cues: &[
+            "troops",
+            "army",
+            "brigade",
+            "soldiers",
+            "military",
+            "兵力",
+            "军队",
+            "盟军",
+            "puppy",
+            "dog",
+            "dogs",
+            "marathon",
+            "gym",
+            "马拉松",
+            "健身",
+            "入伍",
+            "新兵",
+            "军训",
+            "狗",
+        ],
+    },
+    // The emoji.
+    Sense {
+        words: &["huggingface", "hugging"],
+        cues: &["emoji", "表情"],
+    },
+];
+
+/// The Latin words of normalised text, in order ("llm法学" gives "llm").
+fn latin_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c == ' ' || is_cjk(c))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `needle` (normalised) occurs in the message: Chinese inside any run, Latin as
+/// whole words in a row.
+fn occurs(needle: &str, text: &str, latin: &[&str]) -> bool {
+    if needle.chars().any(is_cjk) {
+        return text.contains(needle);
+    }
+    let parts: Vec<&str> = needle.split(' ').collect();
+    latin.windows(parts.len()).any(|w| w == parts.as_slice())
+}
+
+/// Whether a query word is one of a sense's spellings.
+fn is_spelling(word: &str, spelling: &str) -> bool {
+    if spelling.chars().any(is_cjk) {
+        word.contains(spelling)
+    } else {
+        word == spelling
+    }
+}
+
+/// Takes the catalogue's meaning away from every word the rest of the message (`normalised`,
+/// the whole query) shows to be meant in another sense: it stays a content word, with nothing
+/// in the catalogue behind it.
+pub fn rule_out(words: &mut [QueryWord], normalised: &str) {
+    let latin = latin_words(normalised);
+    for sense in SENSES {
+        let Some(&cue) = sense.cues.iter().find(|c| occurs(c, normalised, &latin)) else {
+            continue;
+        };
+        for word in words.iter_mut().filter(|w| w.is_content()) {
+            if sense.words.iter().any(|s| is_spelling(&word.text, s)) {
+                word.alternatives.clear();
+                word.parts.clear();
+                word.other_sense = Some(cue);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Engine;
+
+    fn answered(engine: &Engine, query: &str) -> bool {
+        engine.relevance(&engine.understand(query, false)).answer
+    }
+
+    #[test]
+    fn cues_are_whole_words_or_chinese_runs() {
+        let text = "is an llm from a us law school worth it";
+        let latin = latin_words(text);
+        assert!(occurs("law school", text, &latin));
+        assert!(!occurs(
+            "law",
+            "scaling laws for llm",
+            &latin_words("scaling laws for llm")
+        ));
+        assert!(occurs("法学", "llm法学硕士", &latin_words("llm法学硕士")));
+        assert_eq!(latin_words("llm法学 硕士 ok"), ["llm", "ok"]);
+    }
+
+    #[test]
+    fn words_meant_in_another_sense_explain_nothing() {
+        let engine = Engine::shipped().unwrap();
+        for query in [
+            "how many ml in a cup",
+            "do compression socks actually help on long flights?",
+            "is an LLM from a US law school worth it for a foreign-trained lawyer?",
+            "what's the difference between a globular cluster and an open cluster?",
+            "玩游戏老提示显存不足，是不是得换显卡了",
+        ] {
+            assert!(!answered(&engine, query), "{query}");
+        }
+        let words = engine.understand("how many ml in a cup", false);
+        let ml = words.iter().find(|w| w.text == "ml").unwrap();
+        assert_eq!(ml.other_sense, Some("cup"));
+        assert!(ml.alternatives.is_empty());
+        // The same words in the catalogue's sense are still answered.
+        for query in [
+            "ml 入门",
+            "模型压缩有哪些方法",
+            "LLM scaling laws",
+            "多机多卡集群怎么搭",
+            "显存不够怎么微调大模型",
+        ] {
+            assert!(answered(&engine, query), "{query}");
+        }
+    }
+}
