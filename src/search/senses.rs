@@ -56,7 +56,7 @@ const SENSES: &[Sense] = &[
             "毫升",
         ],
     },
-    // Electrical transformers and the films.
+    // Electrical transformers, the films and the toys.
     Sense {
         words: &["transformer", "transformers"],
         cues: &[
@@ -76,9 +76,25 @@ const SENSES: &[Sense] = &[
             "变形金刚",
             "autobots",
             "optimus",
+            "decepticon",
             "movie",
             "film",
+            "toy",
+            "toys",
             "电影",
+            "玩具",
+        ],
+    },
+    // Megatron the Decepticon.
+    Sense {
+        words: &["megatron"],
+        cues: &[
+            "decepticon",
+            "decepticons",
+            "optimus",
+            "autobots",
+            "变形金刚",
+            "威震天",
         ],
     },
     // Star clusters, cluster headaches, database clusters.
@@ -149,6 +165,7 @@ const SENSES: &[Sense] = &[
             "moonshine",
             "liquor",
             "spirits",
+            "water",
             "essential oil",
             "白酒",
             "酿酒",
@@ -159,7 +176,7 @@ const SENSES: &[Sense] = &[
             "chemistry",
         ],
     },
-    // Compression garments, video and archive compression.
+    // Compression garments; video, image and archive compression.
     Sense {
         words: &["compression", "compress", "compressed", "压缩"],
         cues: &[
@@ -174,7 +191,14 @@ const SENSES: &[Sense] = &[
             "leggings",
             "video",
             "videos",
+            "jpeg",
+            "jpg",
+            "png",
+            "gif",
+            "mp4",
+            "ffmpeg",
             "视频",
+            "图片",
             "zip",
             "rar",
             "压缩包",
@@ -191,8 +215,24 @@ const SENSES: &[Sense] = &[
             "量化",
         ],
         cues: &[
-            "adc", "dac", "analog", "audio", "绩效", "考核", "kpi", "交易", "trading", "trader",
-            "投资", "基金", "股票",
+            "adc",
+            "dac",
+            "analog",
+            "audio",
+            "绩效",
+            "考核",
+            "kpi",
+            "交易",
+            "trading",
+            "trader",
+            "backtest",
+            "hedge fund",
+            "投资",
+            "基金",
+            "股票",
+            "回测",
+            "因子",
+            "私募",
         ],
     },
     // LoRa radio.
@@ -206,6 +246,12 @@ const SENSES: &[Sense] = &[
             "antenna",
             "radio",
             "mhz",
+            "433mhz",
+            "868mhz",
+            "915mhz",
+            "esp32",
+            "arduino",
+            "meshtastic",
             "天线",
             "射频",
             "通信距离",
@@ -214,7 +260,9 @@ const SENSES: &[Sense] = &[
     },
     // The animals.
     Sense {
-        words: &["llama", "llamas", "alpaca", "alpacas", "羊驼"],
+        words: &[
+            "llama", "llamas", "alpaca", "alpacas", "vicuna", "vicunas", "羊驼",
+        ],
         cues: &[
             "animal",
             "animals",
@@ -271,23 +319,31 @@ const SENSES: &[Sense] = &[
             "fps",
             "1440p",
             "1080p",
+            "144hz",
+            "ray tracing",
+            "esports",
             "mining",
             "miner",
             "ethereum",
             "bitcoin",
             "游戏",
             "画质",
+            "帧率",
+            "光追",
+            "电竞",
             "挖矿",
             "黑神话",
+            "吃鸡",
+            "原神",
             "steam",
         ],
     },
-    // Crypto tokens and subway tokens.
+    // Crypto, arcade and subway tokens.
     Sense {
         words: &["token", "tokens"],
         cues: &[
             "crypto", "airdrop", "swap", "eth", "ethereum", "bitcoin", "btc", "nft", "wallet",
-            "subway", "metro", "代币", "空投", "钱包",
+            "subway", "metro", "arcade", "代币", "空投", "钱包",
         ],
     },
     // Browser caches.
@@ -306,7 +362,16 @@ const SENSES: &[Sense] = &[
     // Oil pipelines and CI pipelines.
     Sense {
         words: &["pipeline", "pipelines"],
-        cues: &["oil", "gas", "gitlab", "jenkins", "npm", "corrosion"],
+        cues: &[
+            "oil",
+            "gas",
+            "ci",
+            "devops",
+            "gitlab",
+            "jenkins",
+            "npm",
+            "corrosion",
+        ],
     },
     // Tuning instruments, and "微调" of policies and rooms.
     Sense {
@@ -323,7 +388,7 @@ const SENSES: &[Sense] = &[
             "货币政策",
         ],
     },
-    // Deploying troops; training dogs, runners and recruits.
+    // Deploying troops and websites; training dogs, runners and recruits; trains on rails.
     Sense {
         words: &[
             "deploy",
@@ -343,6 +408,11 @@ const SENSES: &[Sense] = &[
             "兵力",
             "军队",
             "盟军",
+            "vercel",
+            "netlify",
+            "heroku",
+            "github pages",
+            "wordpress",
             "puppy",
             "dog",
             "dogs",
@@ -354,12 +424,288 @@ const SENSES: &[Sense] = &[
             "新兵",
             "军训",
             "狗",
+            "railway",
+            "railroad",
+            "locomotive",
+            "ticket",
+            "tickets",
+            "火车",
+            "高铁",
+            "动车",
         ],
     },
     // The emoji.
     Sense {
         words: &["huggingface", "hugging"],
         cues: &["emoji", "表情"],
+    },
+    // Operating-system and popcorn kernels.
+    Sense {
+        words: &["kernel", "kernels"],
+        cues: &["linux", "ubuntu", "kernel panic", "popcorn", "爆米花"],
+    },
+    // Operators of machines and phones; operator overloading.
+    Sense {
+        words: &["operator", "operators"],
+        cues: &[
+            "forklift",
+            "crane",
+            "telephone",
+            "overloading",
+            "overload",
+            "excavator",
+            "叉车",
+        ],
+    },
+    // Serving food and serving in tennis.
+    Sense {
+        words: &["serve", "serving", "served"],
+        cues: &[
+            "food",
+            "dinner",
+            "dish",
+            "dishes",
+            "restaurant",
+            "waiter",
+            "waitress",
+            "tennis",
+            "volleyball",
+            "badminton",
+            "pickleball",
+            "calories",
+            "发球",
+            "上菜",
+        ],
+    },
+    // Agents of estates, travel and insurance, and spies.
+    Sense {
+        words: &["agent", "agents", "智能体"],
+        cues: &[
+            "real estate",
+            "travel agent",
+            "insurance",
+            "secret agent",
+            "fbi",
+            "cia",
+            "007",
+            "房产",
+            "中介",
+            "保险",
+        ],
+    },
+    // Neuro-linguistic programming.
+    Sense {
+        words: &["nlp"],
+        cues: &[
+            "coaching",
+            "coach",
+            "hypnosis",
+            "therapy",
+            "therapist",
+            "催眠",
+            "心理咨询",
+        ],
+    },
+    // Colour gradients.
+    Sense {
+        words: &["gradient", "gradients"],
+        cues: &[
+            "css",
+            "photoshop",
+            "color",
+            "colour",
+            "colors",
+            "colours",
+            "background",
+            "figma",
+            "渐变色",
+            "颜色",
+        ],
+    },
+    // The Matrix films.
+    Sense {
+        words: &["matrix"],
+        cues: &[
+            "keanu",
+            "neo",
+            "morpheus",
+            "movie",
+            "film",
+            "黑客帝国",
+            "电影",
+        ],
+    },
+    // The snakes.
+    Sense {
+        words: &["python", "pythons"],
+        cues: &["snake", "snakes", "reptile", "reptiles", "蛇", "蟒"],
+    },
+    // Triton the moon and the god.
+    Sense {
+        words: &["triton"],
+        cues: &["moon", "neptune", "mythology", "poseidon", "海卫一"],
+    },
+    // Camera flashes, flash drives and flash sales.
+    Sense {
+        words: &["flash"],
+        cues: &[
+            "adobe",
+            "camera",
+            "drive",
+            "usb",
+            "sale",
+            "sales",
+            "闪光灯",
+            "u盘",
+        ],
+    },
+    // 萌 moe, and ministries of education.
+    Sense {
+        words: &["moe"],
+        cues: &["萌", "anime", "ministry", "singapore", "教育部"],
+    },
+    // Paddles of boats and bats.
+    Sense {
+        words: &["paddle", "paddles"],
+        cues: &[
+            "kayak",
+            "canoe",
+            "boat",
+            "ping pong",
+            "table tennis",
+            "paddleboard",
+            "划船",
+            "乒乓",
+        ],
+    },
+    // TVM as the time value of money.
+    Sense {
+        words: &["tvm"],
+        cues: &[
+            "present value",
+            "future value",
+            "annuity",
+            "interest rate",
+            "货币时间价值",
+            "年金",
+        ],
+    },
+    // Prompts for image generators and the command prompt.
+    Sense {
+        words: &["prompt", "prompts"],
+        cues: &["midjourney", "dall e", "dalle", "command prompt", "cmd"],
+    },
+    // Batches in cooking and batch files.
+    Sense {
+        words: &["batch", "batches"],
+        cues: &[
+            "cookies",
+            "cooking",
+            "baking",
+            "recipe",
+            "bat file",
+            "批处理",
+        ],
+    },
+    // Weights lifted, and body weight.
+    Sense {
+        words: &["weight", "weights"],
+        cues: &[
+            "gym",
+            "lifting",
+            "dumbbell",
+            "dumbbells",
+            "barbell",
+            "squat",
+            "squats",
+            "bench press",
+            "weight loss",
+            "哑铃",
+            "杠铃",
+            "减肥",
+            "体重",
+        ],
+    },
+    // Activating software licences.
+    Sense {
+        words: &["activation", "activate", "激活"],
+        cues: &[
+            "windows",
+            "office",
+            "license",
+            "licence",
+            "product key",
+            "激活码",
+            "序列号",
+            "许可证",
+        ],
+    },
+    // Border and game checkpoints.
+    Sense {
+        words: &["checkpoint", "checkpoints"],
+        cues: &["border", "police", "检查站"],
+    },
+    // A person's memory.
+    Sense {
+        words: &["memory", "内存"],
+        cues: &["alzheimer", "alzheimers", "dementia", "记忆力", "背单词"],
+    },
+    // Parallel parking, universes and lines.
+    Sense {
+        words: &["parallel", "并行"],
+        cues: &[
+            "parking",
+            "universe",
+            "universes",
+            "parallel lines",
+            "平行宇宙",
+        ],
+    },
+    // Zero calories, zero waste, zero-day.
+    Sense {
+        words: &["zero"],
+        cues: &[
+            "calorie",
+            "calories",
+            "sugar",
+            "waste",
+            "zero day",
+            "ground zero",
+            "coke",
+        ],
+    },
+    // 推理 as detective fiction and puzzles.
+    Sense {
+        words: &["推理"],
+        cues: &[
+            "小说",
+            "侦探",
+            "本格",
+            "东野圭吾",
+            "柯南",
+            "数独",
+            "谜题",
+            "剧本杀",
+            "逻辑题",
+        ],
+    },
+    // 编译 as news translation.
+    Sense {
+        words: &["编译"],
+        cues: &["新闻", "记者", "编辑部"],
+    },
+    // Potato, poker and chocolate chips.
+    Sense {
+        words: &["chip", "chips"],
+        cues: &[
+            "potato",
+            "poker",
+            "chocolate",
+            "cookie",
+            "casino",
+            "薯片",
+            "筹码",
+        ],
     },
 ];
 
@@ -393,17 +739,23 @@ fn is_spelling(word: &str, spelling: &str) -> bool {
 /// the whole query) shows to be meant in another sense: it stays a content word, with nothing
 /// in the catalogue behind it.
 pub fn rule_out(words: &mut [QueryWord], normalised: &str) {
-    let latin = latin_words(normalised);
+    let mut latin = None;
     for sense in SENSES {
-        let Some(&cue) = sense.cues.iter().find(|c| occurs(c, normalised, &latin)) else {
+        let spelled =
+            |w: &QueryWord| w.is_content() && sense.words.iter().any(|s| is_spelling(&w.text, s));
+        // Most messages have none of these words: the cues are looked for only when one is
+        // there.
+        if !words.iter().any(spelled) {
+            continue;
+        }
+        let latin = latin.get_or_insert_with(|| latin_words(normalised));
+        let Some(&cue) = sense.cues.iter().find(|c| occurs(c, normalised, latin)) else {
             continue;
         };
-        for word in words.iter_mut().filter(|w| w.is_content()) {
-            if sense.words.iter().any(|s| is_spelling(&word.text, s)) {
-                word.alternatives.clear();
-                word.parts.clear();
-                word.other_sense = Some(cue);
-            }
+        for word in words.iter_mut().filter(|w| spelled(w)) {
+            word.alternatives.clear();
+            word.parts.clear();
+            word.other_sense = Some(cue);
         }
     }
 }
@@ -440,6 +792,12 @@ mod tests {
             "is an LLM from a US law school worth it for a foreign-trained lawyer?",
             "what's the difference between a globular cluster and an open cluster?",
             "玩游戏老提示显存不足，是不是得换显卡了",
+            "weight loss gym weights plan",
+            "linux kernel compile guide",
+            "windows activation key",
+            "the matrix movie explained",
+            "paddle kayak technique",
+            "tennis serve technique",
         ] {
             assert!(!answered(&engine, query), "{query}");
         }
@@ -454,6 +812,8 @@ mod tests {
             "LLM scaling laws",
             "多机多卡集群怎么搭",
             "显存不够怎么微调大模型",
+            "how to serve a llama model with vllm",
+            "activation checkpointing 省显存",
         ] {
             assert!(answered(&engine, query), "{query}");
         }
