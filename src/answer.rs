@@ -269,6 +269,7 @@ impl Engine {
             concepts: found.relevance.concepts,
             corroborated: found.relevance.corroborated,
             unvouched: found.unvouched,
+            starting_points: found.starting_points,
             answered: found.relevance.answer && !found.unvouched,
             small_talk: found.small_talk,
         }
@@ -293,6 +294,9 @@ pub struct Explanation {
     /// Whether a weakly explained query was left unanswered because none of its best results
     /// is near it in meaning.
     pub unvouched: bool,
+    /// Whether the query was about the subject as a whole, and so answered with the
+    /// catalogue's starting points in their order rather than ranked.
+    pub starting_points: bool,
     /// Whether the query is answered with links.
     pub answered: bool,
     /// The small talk recognised, if the message was not a question.

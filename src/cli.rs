@@ -319,6 +319,8 @@ fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer
         },
         if why.unvouched {
             ", but none of the best results near it in meaning"
+        } else if why.starting_points {
+            ", about the subject as a whole: the catalogue's starting points"
         } else {
             ""
         },

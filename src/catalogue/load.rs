@@ -32,6 +32,8 @@ struct RawTopic {
     parent: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    start: bool,
 }
 
 #[derive(Deserialize)]
@@ -197,6 +199,7 @@ fn validate_topics(
                 name_en: t.name_en.trim().to_owned(),
                 aliases: t.aliases.clone(),
                 parent,
+                start: t.start,
             }
         })
         .collect();

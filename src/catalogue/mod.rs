@@ -135,6 +135,10 @@ pub struct Topic {
     pub aliases: Vec<String>,
     /// The parent topic, `None` for a root.
     pub parent: Option<TopicIdx>,
+    /// Whether the topic is where a newcomer to the whole subject starts (the seed's
+    /// 基础知识): a question about the subject as a whole ("大模型学习路线", "how do I get
+    /// started with LLMs") is answered from the resources under such topics.
+    pub start: bool,
 }
 
 impl Topic {

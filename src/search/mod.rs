@@ -29,6 +29,7 @@ pub mod relevance;
 pub mod semantic;
 pub mod senses;
 pub mod smalltalk;
+mod start;
 pub mod tokenise;
 mod topics;
 pub mod vectors;
@@ -71,6 +72,8 @@ pub struct Engine {
     label_words: Vec<(usize, String, TopicIdx)>,
     /// Resource vectors, unless the semantic layer is off.
     semantic: Option<Semantic>,
+    /// Where a newcomer to the whole subject starts (see [`start`]).
+    starting_points: Vec<catalogue::ResourceIdx>,
     /// The matcher for topic names, made once so that its per-thread scratch buffers serve
     /// every query.
     matcher: Matcher,
@@ -129,6 +132,7 @@ impl Engine {
         label_words.sort();
         label_words.dedup();
         Engine {
+            starting_points: start::starting_points(&catalogue),
             catalogue,
             index,
             topic_labels,
@@ -288,6 +292,7 @@ impl Engine {
                 semantic: Vec::new(),
                 ranked: Vec::new(),
                 unvouched: false,
+                starting_points: false,
                 small_talk,
             };
         }
@@ -301,6 +306,7 @@ impl Engine {
             Vec::new()
         };
         let mut unvouched = false;
+        let mut starting_points = false;
         let ranked = if relevance.answer {
             let candidates = matching::gather(&words, &self.index);
             let lexical = rank::rank(
@@ -317,6 +323,11 @@ impl Engine {
             semantic.truncate(SEMANTIC_DEPTH);
             if unvouched {
                 Vec::new()
+            } else if !self.starting_points.is_empty()
+                && start::about_the_subject(&words, &relevance, &self.index)
+            {
+                starting_points = true;
+                start::answer(&self.starting_points)
             } else {
                 fuse::fuse(lexical, &semantic, &relevance, MAX_HITS)
             }
@@ -329,6 +340,7 @@ impl Engine {
             semantic,
             ranked,
             unvouched,
+            starting_points,
             small_talk,
         }
     }
@@ -464,6 +476,9 @@ pub struct Found {
     /// because the semantic layer found none of its best results near it in meaning (see
     /// [`fuse::vouched`]).
     pub unvouched: bool,
+    /// Whether the query was about the subject as a whole and so answered with the
+    /// catalogue's starting points (see [`start`]).
+    pub starting_points: bool,
     /// Set when the message was small talk rather than a question.
     pub small_talk: Option<SmallTalk>,
 }

@@ -1,0 +1,170 @@
+//! Questions about the whole subject, answered from the catalogue's starting points.
+//!
+//! "大模型学习路线", "我是小白，想从零开始学大模型" or "how do I get started with LLMs" name
+//! only a word that most of the catalogue is about. Ranked like any other query they bring
+//! whichever titles happen to contain "大模型" (parameter-efficient fine-tuning, INT4
+//! quantisation), which is no place to start. The catalogue marks where a newcomer begins
+//! (`start = true` on a topic: the seed's 基础知识), and such a question is answered from
+//! the resources there, as a path: the best of each step in the order the catalogue gives
+//! the steps (math, machine learning, deep learning, NLP, reinforcement learning), courses
+//! and books first, then the next of each step.
+
+use super::expand::QueryWord;
+use super::index::Index;
+use super::lexicon::Role;
+use super::rank::Ranked;
+use super::relevance::Relevance;
+use crate::catalogue::{Catalogue, Kind, ResourceIdx};
+
+/// A word reaching at least this share of the catalogue names the subject as a whole.
+const SUBJECT_REACH: usize = 3;
+/// How much of the message the subject's words must explain: the rest is a frame ("该按什么
+/// 顺序学"), not another question ("大模型 面试题").
+const MIN_SHARE: f32 = 0.8;
+
+/// The resources under the catalogue's starting topics, in the order they are offered: round
+/// after round, the next resource of each step (a starting topic's child, in catalogue order),
+/// learning material before the rest.
+pub fn starting_points(catalogue: &Catalogue) -> Vec<ResourceIdx> {
+    let starts: Vec<usize> = (0..catalogue.topics().len())
+        .filter(|&t| catalogue.topic(t).start)
+        .collect();
+    // Each resource under a start, with the step it belongs to: the topic just below the start
+    // on the path to its first topic (or the start itself).
+    let mut steps: Vec<(usize, Vec<ResourceIdx>)> = Vec::new();
+    for &start in &starts {
+        for r in catalogue.resources_under(start) {
+            let Some(&first) = catalogue.resource(r).topics.first() else {
+                continue;
+            };
+            let path = catalogue.path(first);
+            let step = path
+                .iter()
+                .position(|&t| t == start)
+                .and_then(|at| path.get(at + 1))
+                .copied()
+                .unwrap_or(start);
+            match steps.iter_mut().find(|(s, _)| *s == step) {
+                Some((_, list)) => list.push(r),
+                None => steps.push((step, vec![r])),
+            }
+        }
+    }
+    steps.sort_by_key(|&(step, _)| step);
+    for (_, list) in &mut steps {
+        list.sort_by_key(|&r| (!is_material(catalogue.resource(r).kind), r));
+        list.dedup();
+    }
+    let mut points = Vec::new();
+    for round in 0.. {
+        let before = points.len();
+        for (_, list) in &steps {
+            if let Some(&r) = list.get(round)
+                && !points.contains(&r)
+            {
+                points.push(r);
+            }
+        }
+        if points.len() == before && steps.iter().all(|(_, l)| l.len() <= round) {
+            break;
+        }
+    }
+    points
+}
+
+/// Kinds made for learning a subject from the start.
+fn is_material(kind: Kind) -> bool {
+    matches!(kind, Kind::Course | Kind::Video | Kind::Book)
+}
+
+/// Whether an answered query is about the subject as a whole: every word the catalogue
+/// explains reaches a third of it or more, they explain most of the message, and no word asks
+/// for a kind of resource that a starting point is not (papers, code, model cards).
+pub fn about_the_subject(words: &[QueryWord], relevance: &Relevance, index: &Index) -> bool {
+    let broad = index.idf_of_reach(index.resource_count().div_ceil(SUBJECT_REACH));
+    let mut named = false;
+    for (word, evidence) in words.iter().zip(&relevance.words) {
+        if let Role::Intent(kinds) = word.role
+            && !kinds
+                .iter()
+                .any(|k| matches!(k, Kind::Course | Kind::Book | Kind::Video | Kind::Article))
+        {
+            return false;
+        }
+        if evidence.explained > 0.0 {
+            if evidence.specificity > broad {
+                return false;
+            }
+            named = true;
+        }
+    }
+    named && relevance.answer && relevance.share() >= MIN_SHARE
+}
+
+/// The starting points as an answer, in their order. Their score falls with the position,
+/// as the order is the point.
+pub fn answer(points: &[ResourceIdx]) -> Vec<Ranked> {
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, &resource)| Ranked {
+            resource,
+            score: 1.0 / (1.0 + i as f32),
+            matched: Vec::new(),
+            similarity: None,
+            lexical_rank: None,
+            semantic_rank: None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Engine;
+
+    fn top3(engine: &Engine, query: &str) -> Vec<ResourceIdx> {
+        engine
+            .search(query)
+            .iter()
+            .take(3)
+            .map(|r| r.resource)
+            .collect()
+    }
+
+    #[test]
+    fn the_subject_as_a_whole_starts_at_the_starting_points() {
+        let engine = Engine::shipped().unwrap();
+        let points = starting_points(engine.catalogue());
+        assert!(!points.is_empty());
+        for query in [
+            "大模型学习路线",
+            "我是小白，想从零开始学大模型，该按什么顺序学",
+            "how do I get started with LLMs",
+        ] {
+            let top = top3(&engine, query);
+            assert_eq!(top.len(), 3, "{query}");
+            for r in top {
+                let id = &engine.catalogue().resource(r).id;
+                assert!(points.contains(&r), "{query}: {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_named_topic_is_not_the_subject_as_a_whole() {
+        let engine = Engine::shipped().unwrap();
+        let points = starting_points(engine.catalogue());
+        for query in ["大模型量化入门", "LLM 推理加速", "大模型 论文"] {
+            let words = engine.understand(query, false);
+            let relevance = engine.relevance(&words);
+            assert!(
+                !about_the_subject(&words, &relevance, &engine.index),
+                "{query}"
+            );
+        }
+        // A starting point is still found by its own name.
+        let d2l = top3(&engine, "动手学深度学习");
+        assert!(points.contains(&d2l[0]), "{d2l:?}");
+    }
+}
