@@ -77,11 +77,7 @@ const SENSES: &[Sense] = &[
             "autobots",
             "optimus",
             "decepticon",
-            "movie",
-            "film",
-            "toy",
-            "toys",
-            "电影",
+            "transformers movie",
             "玩具",
         ],
     },
@@ -427,8 +423,9 @@ const SENSES: &[Sense] = &[
             "railway",
             "railroad",
             "locomotive",
-            "ticket",
-            "tickets",
+            "train station",
+            "train ticket",
+            "train tickets",
             "火车",
             "高铁",
             "动车",
@@ -442,7 +439,14 @@ const SENSES: &[Sense] = &[
     // Operating-system and popcorn kernels.
     Sense {
         words: &["kernel", "kernels"],
-        cues: &["linux", "ubuntu", "kernel panic", "popcorn", "爆米花"],
+        cues: &[
+            "linux kernel",
+            "kernel panic",
+            "kernel module",
+            "kernel modules",
+            "popcorn",
+            "爆米花",
+        ],
     },
     // Operators of machines and phones; operator overloading.
     Sense {
@@ -465,7 +469,6 @@ const SENSES: &[Sense] = &[
             "dinner",
             "dish",
             "dishes",
-            "restaurant",
             "waiter",
             "waitress",
             "tennis",
@@ -481,29 +484,29 @@ const SENSES: &[Sense] = &[
     Sense {
         words: &["agent", "agents", "智能体"],
         cues: &[
-            "real estate",
+            "real estate agent",
+            "estate agent",
             "travel agent",
-            "insurance",
+            "insurance agent",
             "secret agent",
             "fbi",
             "cia",
             "007",
             "房产",
             "中介",
-            "保险",
         ],
     },
     // Neuro-linguistic programming.
     Sense {
         words: &["nlp"],
         cues: &[
-            "coaching",
-            "coach",
+            "nlp coaching",
+            "nlp coach",
+            "nlp practitioner",
+            "neuro linguistic",
             "hypnosis",
-            "therapy",
-            "therapist",
             "催眠",
-            "心理咨询",
+            "神经语言程序学",
         ],
     },
     // Colour gradients.
@@ -516,7 +519,6 @@ const SENSES: &[Sense] = &[
             "colour",
             "colors",
             "colours",
-            "background",
             "figma",
             "渐变色",
             "颜色",
@@ -529,10 +531,10 @@ const SENSES: &[Sense] = &[
             "keanu",
             "neo",
             "morpheus",
-            "movie",
-            "film",
+            "matrix movie",
+            "matrix reloaded",
+            "matrix resurrections",
             "黑客帝国",
-            "电影",
         ],
     },
     // The snakes.
@@ -598,14 +600,7 @@ const SENSES: &[Sense] = &[
     // Batches in cooking and batch files.
     Sense {
         words: &["batch", "batches"],
-        cues: &[
-            "cookies",
-            "cooking",
-            "baking",
-            "recipe",
-            "bat file",
-            "批处理",
-        ],
+        cues: &["cookies", "cooking", "baking", "bat file", "批处理"],
     },
     // Weights lifted, and body weight.
     Sense {
