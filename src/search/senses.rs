@@ -11,6 +11,9 @@
 //! sense ("law school", not "law": scaling laws are a catalogue subject; "sesame", not
 //! "ernie": ERNIE is also a model).
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::expand::QueryWord;
 use super::normalise::is_cjk;
 
@@ -721,33 +724,76 @@ fn occurs(needle: &str, text: &str, latin: &[&str]) -> bool {
     latin.windows(parts.len()).any(|w| w == parts.as_slice())
 }
 
-/// Whether a query word is one of a sense's spellings.
-fn is_spelling(word: &str, spelling: &str) -> bool {
-    if spelling.chars().any(is_cjk) {
-        word.contains(spelling)
-    } else {
-        word == spelling
+/// The senses' spellings, filed once per process: Latin ones by the word, Chinese ones in a
+/// list to look for inside a word.
+struct Spellings {
+    latin: HashMap<&'static str, Vec<usize>>,
+    cjk: Vec<(&'static str, usize)>,
+}
+
+fn spellings() -> &'static Spellings {
+    static FILED: OnceLock<Spellings> = OnceLock::new();
+    FILED.get_or_init(|| {
+        let mut filed = Spellings {
+            latin: HashMap::new(),
+            cjk: Vec::new(),
+        };
+        for (s, sense) in SENSES.iter().enumerate() {
+            for &w in sense.words {
+                if w.chars().any(is_cjk) {
+                    filed.cjk.push((w, s));
+                } else {
+                    filed.latin.entry(w).or_default().push(s);
+                }
+            }
+        }
+        filed
+    })
+}
+
+/// The senses (indices into [`SENSES`]) a query word is spelled as.
+fn senses_of(word: &str) -> Vec<usize> {
+    let filed = spellings();
+    let mut out = filed.latin.get(word).cloned().unwrap_or_default();
+    if word.chars().any(is_cjk) {
+        out.extend(
+            filed
+                .cjk
+                .iter()
+                .filter(|(s, _)| word.contains(s))
+                .map(|&(_, sense)| sense),
+        );
     }
+    out
 }
 
 /// Takes the catalogue's meaning away from every word the rest of the message (`normalised`,
 /// the whole query) shows to be meant in another sense: it stays a content word, with nothing
 /// in the catalogue behind it.
 pub fn rule_out(words: &mut [QueryWord], normalised: &str) {
-    let mut latin = None;
-    for sense in SENSES {
-        let spelled =
-            |w: &QueryWord| w.is_content() && sense.words.iter().any(|s| is_spelling(&w.text, s));
-        // Most messages have none of these words: the cues are looked for only when one is
-        // there.
-        if !words.iter().any(spelled) {
-            continue;
-        }
-        let latin = latin.get_or_insert_with(|| latin_words(normalised));
-        let Some(&cue) = sense.cues.iter().find(|c| occurs(c, normalised, latin)) else {
-            continue;
-        };
-        for word in words.iter_mut().filter(|w| spelled(w)) {
+    let of: Vec<Vec<usize>> = words
+        .iter()
+        .map(|w| {
+            if w.is_content() {
+                senses_of(&w.text)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    // Most messages have none of these words: the cues are looked for only when one is there.
+    if of.iter().all(Vec::is_empty) {
+        return;
+    }
+    let latin = latin_words(normalised);
+    for (word, senses) in words.iter_mut().zip(&of) {
+        let cue = senses.iter().find_map(|&s| {
+            SENSES[s]
+                .cues
+                .iter()
+                .find(|c| occurs(c, normalised, &latin))
+        });
+        if let Some(&cue) = cue {
             word.alternatives.clear();
             word.parts.clear();
             word.other_sense = Some(cue);

@@ -5,6 +5,7 @@
 //! made of such phrases (and a few fillers such as "ok", "呀"), so "hi, any LoRA tutorials?"
 //! is still a question.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -573,25 +574,57 @@ const EMOJI: &[(char, SmallTalk)] = &[
 /// A phrase cut into units, and what it says.
 type Phrase = (Vec<&'static str>, Option<SmallTalk>);
 
-/// The phrases, cut into units once per process: every message is checked against them.
-fn phrases() -> &'static [Phrase] {
-    static PHRASE_UNITS: OnceLock<Vec<Phrase>> = OnceLock::new();
-    PHRASE_UNITS.get_or_init(|| PHRASES.iter().map(|&(p, kind)| (units(p), kind)).collect())
+/// The phrases cut into units, filed by their first and by their last unit.
+struct Phrases {
+    by_first: HashMap<&'static str, Vec<Phrase>>,
+    by_last: HashMap<&'static str, Vec<Phrase>>,
+}
+
+/// The phrases, cut into units and filed once per process: every message is checked against
+/// them at every unit, so only the phrases that can fit there are tried.
+fn phrases() -> &'static Phrases {
+    static PHRASE_UNITS: OnceLock<Phrases> = OnceLock::new();
+    PHRASE_UNITS.get_or_init(|| {
+        let mut filed = Phrases {
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+        };
+        for &(p, kind) in PHRASES {
+            let cut = units(p);
+            let (Some(&first), Some(&last)) = (cut.first(), cut.last()) else {
+                continue;
+            };
+            filed
+                .by_last
+                .entry(last)
+                .or_default()
+                .push((cut.clone(), kind));
+            filed.by_first.entry(first).or_default().push((cut, kind));
+        }
+        filed
+    })
 }
 
 /// The longest phrase `units` starts with, or with `at_end` ends with. Longest first, so
 /// "thank you" is not read as an unknown "thank".
 fn longest(units: &[&str], at_end: bool) -> Option<&'static Phrase> {
-    let fits = |p: &[&str]| {
+    let filed = phrases();
+    let fits = |p: &&Phrase| {
         if at_end {
-            units.ends_with(p)
+            units.ends_with(&p.0)
         } else {
-            units.starts_with(p)
+            units.starts_with(&p.0)
         }
     };
-    phrases()
+    let key = if at_end { units.last() } else { units.first() };
+    let by = if at_end {
+        &filed.by_last
+    } else {
+        &filed.by_first
+    };
+    by.get(*key?)?
         .iter()
-        .filter(|(p, _)| fits(p))
+        .filter(fits)
         .max_by_key(|(p, _)| p.len())
 }
 
