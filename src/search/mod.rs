@@ -10,7 +10,8 @@
 //!    words of a comparison or a list;
 //! 4. [`relevance`] — one decision per query: does it name enough of the catalogue to answer?
 //!    then [`matching`] gathers candidates from the inverted [`index`];
-//! 5. [`rank`] — scores weighted by what each word says, bonuses, floors, interleaving.
+//! 5. [`rank`] — scores weighted by what each word says, bonuses, floors, interleaving; a
+//!    question about the subject as a whole gets the catalogue's starting points ([`start`]).
 //!
 //! [`Engine`] owns a catalogue and its index and runs the pipeline; it is immutable, so a
 //! reload builds a new engine and swaps it in whole. Messages that are not questions at all
@@ -29,7 +30,7 @@ pub mod relevance;
 pub mod semantic;
 pub mod senses;
 pub mod smalltalk;
-mod start;
+pub mod start;
 pub mod tokenise;
 mod topics;
 pub mod vectors;
