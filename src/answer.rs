@@ -260,7 +260,7 @@ impl Engine {
                 concept: w.concept,
                 explained: round(e.explained),
                 importance: round(e.importance),
-                other_sense: w.other_sense,
+                other_sense: w.other_sense.clone(),
             })
             .collect();
         Explanation {
@@ -320,7 +320,7 @@ pub struct WordExplained {
     /// The words of the message that show this one meant in a sense the catalogue is not
     /// about ("law school" beside "llm"), which is why it explains nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub other_sense: Option<&'static str>,
+    pub other_sense: Option<String>,
 }
 
 impl Answer {

@@ -335,7 +335,7 @@ fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer
             "  {:<16} {:<8} explained {:.2}  importance {:.2}  concept {}",
             w.word, w.role, w.explained, w.importance, w.concept
         ));
-        if let Some(cue) = w.other_sense {
+        if let Some(cue) = &w.other_sense {
             out.push_str(&format!("  another sense (\"{cue}\")"));
         }
         out.push('\n');

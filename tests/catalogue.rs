@@ -371,6 +371,32 @@ fn the_valid_fixture_loads() {
 }
 
 #[test]
+fn a_sense_needs_words_and_cues() {
+    let text = format!("{VALID}\n[[sense]]\nwords = [\"one\"]\ncues = [\" \"]\n");
+    let (msg, _) = invalid(&text);
+    assert_points_at(&msg, "sense", VALID.matches('\n').count() + 2);
+    assert!(
+        msg.contains("a sense needs at least one word and one cue"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_operators_catalogue_brings_its_own_senses() {
+    let without = VALID.replace("title = \"One\"", "title = \"Pipeline guide\"");
+    let plain = ganhuo::Engine::new(Catalogue::from_toml(&without, "my-catalogue.toml").unwrap());
+    assert!(!plain.search("oil pipeline guide").is_empty());
+    let text =
+        format!("{without}\n[[sense]]\nwords = [\"pipeline\"]\ncues = [\"oil\", \"输油\"]\n");
+    let catalogue = Catalogue::from_toml(&text, "my-catalogue.toml").unwrap();
+    assert_eq!(catalogue.senses().len(), 1);
+    let engine = ganhuo::Engine::new(catalogue);
+    assert!(!engine.search("pipeline guide").is_empty());
+    assert!(engine.search("oil pipeline guide").is_empty());
+    assert!(engine.search("输油 pipeline guide").is_empty());
+}
+
+#[test]
 fn duplicate_resource_id() {
     let (msg, _) = invalid(&VALID.replace("id = \"two\"", "id = \"one\""));
     assert_points_at(&msg, "resource `one`", 21);

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::{CatalogueError, Problem};
-use super::{Catalogue, Kind, Lang, Resource, Topic, TopicIdx};
+use super::{Catalogue, Kind, Lang, Resource, Sense, Topic, TopicIdx};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +21,8 @@ struct RawCatalogue {
     resource: Vec<Spanned<RawResource>>,
     #[serde(default)]
     synonym: Vec<Spanned<RawSynonym>>,
+    #[serde(default)]
+    sense: Vec<Spanned<RawSense>>,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +58,13 @@ struct RawSynonym {
     terms: Vec<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSense {
+    words: Vec<String>,
+    cues: Vec<String>,
+}
+
 /// Maps byte offsets to 1-based line numbers.
 struct Lines {
     starts: Vec<usize>,
@@ -89,6 +98,7 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
     let topic_index = first_index(topics.iter().map(|t| t.id.as_str()));
     let resources = validate_resources(&raw.resource, &topic_index, &lines, &mut problems);
     let synonyms = validate_synonyms(&raw.synonym, &lines, &mut problems);
+    let senses = validate_senses(&raw.sense, &lines, &mut problems);
     if raw.resource.is_empty() {
         // An empty file, or one an editor truncated before writing: serving it would answer
         // every question with "nothing matches".
@@ -99,7 +109,7 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
         });
     }
     if problems.is_empty() {
-        Ok(Catalogue::assemble(topics, resources, synonyms))
+        Ok(Catalogue::assemble(topics, resources, synonyms, senses))
     } else {
         problems.sort_by_key(|p| p.line);
         Err(CatalogueError::Invalid {
@@ -308,13 +318,7 @@ fn validate_synonyms(
 ) -> Vec<Vec<String>> {
     raw.iter()
         .filter_map(|s| {
-            let terms: Vec<String> = s
-                .get_ref()
-                .terms
-                .iter()
-                .map(|t| t.trim().to_owned())
-                .filter(|t| !t.is_empty())
-                .collect();
+            let terms = non_empty(&s.get_ref().terms);
             if terms.len() < 2 {
                 problems.push(Problem {
                     line: Some(lines.line(s.span().start)),
@@ -324,6 +328,38 @@ fn validate_synonyms(
                 return None;
             }
             Some(terms)
+        })
+        .collect()
+}
+
+/// The trimmed, non-empty entries of a list.
+fn non_empty(list: &[String]) -> Vec<String> {
+    list.iter()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn validate_senses(
+    raw: &[Spanned<RawSense>],
+    lines: &Lines,
+    problems: &mut Vec<Problem>,
+) -> Vec<Sense> {
+    raw.iter()
+        .filter_map(|s| {
+            let sense = Sense {
+                words: non_empty(&s.get_ref().words),
+                cues: non_empty(&s.get_ref().cues),
+            };
+            if sense.words.is_empty() || sense.cues.is_empty() {
+                problems.push(Problem {
+                    line: Some(lines.line(s.span().start)),
+                    entry: Some("sense".into()),
+                    message: "a sense needs at least one word and one cue".into(),
+                });
+                return None;
+            }
+            Some(sense)
         })
         .collect()
 }

@@ -171,12 +171,23 @@ pub struct Resource {
     pub keywords: Vec<String>,
 }
 
+/// A catalogue word that is an ordinary word elsewhere, with the words that show a message
+/// means it in that other sense ("llm" beside "law school"; see [`crate::search::senses`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sense {
+    /// The catalogue word's spellings, as written in the file.
+    pub words: Vec<String>,
+    /// Words or phrases that, anywhere in a message, rule the catalogue's meaning out.
+    pub cues: Vec<String>,
+}
+
 /// A validated catalogue. Build one with [`Catalogue::from_toml`] or [`Catalogue::shipped`].
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     topics: Vec<Topic>,
     resources: Vec<Resource>,
     synonyms: Vec<Vec<String>>,
+    senses: Vec<Sense>,
     topic_by_id: HashMap<String, TopicIdx>,
     children: Vec<Vec<TopicIdx>>,
     by_topic: Vec<Vec<ResourceIdx>>,
@@ -204,6 +215,7 @@ impl Catalogue {
         topics: Vec<Topic>,
         resources: Vec<Resource>,
         synonyms: Vec<Vec<String>>,
+        senses: Vec<Sense>,
     ) -> Catalogue {
         let topic_by_id = topics
             .iter()
@@ -226,6 +238,7 @@ impl Catalogue {
             topics,
             resources,
             synonyms,
+            senses,
             topic_by_id,
             children,
             by_topic,
@@ -245,6 +258,11 @@ impl Catalogue {
     /// Groups of interchangeable words used to expand queries (e.g. 推理 ↔ inference).
     pub fn synonyms(&self) -> &[Vec<String>] {
         &self.synonyms
+    }
+
+    /// Catalogue words that are ordinary words elsewhere, with the cues of their other sense.
+    pub fn senses(&self) -> &[Sense] {
+        &self.senses
     }
 
     /// The topic at an index (from [`Catalogue::topics`] or a resource's topics).

@@ -81,7 +81,7 @@ pub struct QueryWord {
     pub concept: usize,
     /// The cue that shows the word meant in a sense the catalogue is not about ("law school"
     /// beside "llm"), if any (see [`super::senses`]).
-    pub other_sense: Option<&'static str>,
+    pub other_sense: Option<String>,
 }
 
 impl QueryWord {

@@ -75,6 +75,8 @@ pub struct Engine {
     semantic: Option<Semantic>,
     /// Where a newcomer to the whole subject starts (see [`start`]).
     starting_points: Vec<catalogue::ResourceIdx>,
+    /// The catalogue's words that are ordinary words elsewhere (see [`senses`]).
+    senses: senses::Senses,
     /// The matcher for topic names, made once so that its per-thread scratch buffers serve
     /// every query.
     matcher: Matcher,
@@ -134,6 +136,7 @@ impl Engine {
         label_words.dedup();
         Engine {
             starting_points: start::starting_points(&catalogue),
+            senses: senses::Senses::new(catalogue.senses()),
             catalogue,
             index,
             topic_labels,
@@ -194,7 +197,8 @@ impl Engine {
             piece_of.extend(std::iter::repeat_n(p, expanded.len()));
             words.extend(expanded);
         }
-        senses::rule_out(&mut words, &normalise::normalise(&bounded));
+        self.senses
+            .rule_out(&mut words, &normalise::normalise(&bounded));
         concepts::assign(&mut words, &piece_of);
         words
     }
