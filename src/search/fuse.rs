@@ -28,7 +28,7 @@ const WEIGHT: f32 = 1.5;
 pub const VOUCH_DEPTH: usize = 20;
 /// Below this explained share, a query's best lexical results need the semantic layer's
 /// support to be answered.
-const VOUCHED_SHARE: f32 = 0.5;
+pub(super) const VOUCHED_SHARE: f32 = 0.5;
 /// How many of the best lexical results are looked for among the semantically nearest.
 const VOUCHING_FOR: usize = 3;
 /// The share of a message's importance the word table must know for the semantic layer to

@@ -178,7 +178,8 @@ const STOPS: &[&str] = &[
     "where", "when", "whether", "difference", "differences", "different", "differ",
     "compare", "compared", "comparison", "between", "explains", "explaining", "mean",
     "means", "meaning", "work", "works", "working", "way", "ways", "method", "methods",
-    "steps", "order", "start", "started", "begin", "roadmap", "roadmaps", "pros", "cons", "better", "worse",
+    "steps", "order", "start", "started", "begin", "roadmap", "roadmaps", "pros", "cons",
+    "better", "worse",
     // English: chat filler and politeness.
     "hey", "hi", "hello", "so", "please", "pls", "plz", "thanks", "thank", "anyone",
     "someone", "somebody", "can", "could", "would", "will", "shall", "should", "must",

@@ -197,8 +197,7 @@ impl Engine {
             piece_of.extend(std::iter::repeat_n(p, expanded.len()));
             words.extend(expanded);
         }
-        self.senses
-            .rule_out(&mut words, &normalise::normalise(&bounded));
+        self.senses.rule_out(&mut words, &bounded);
         concepts::assign(&mut words, &piece_of);
         words
     }
@@ -311,8 +310,14 @@ impl Engine {
             Vec::new()
         };
         let mut unvouched = false;
-        let mut starting_points = false;
-        let ranked = if relevance.answer {
+        let starting_points = relevance.answer
+            && !self.starting_points.is_empty()
+            && start::about_the_subject(&words, &relevance, &self.index);
+        let ranked = if starting_points {
+            // Decided before ranking, which it replaces; the veto never questions a message
+            // explained this well (see the assertion in `start`).
+            start::answer(&self.starting_points)
+        } else if relevance.answer {
             let candidates = matching::gather(&words, &self.index);
             let lexical = rank::rank(
                 &words,
@@ -325,20 +330,20 @@ impl Engine {
             unvouched = !fuse::vouched(&lexical, &semantic, &relevance, || {
                 self.known_share(&words, &relevance)
             });
-            semantic.truncate(SEMANTIC_DEPTH);
             if unvouched {
                 Vec::new()
-            } else if !self.starting_points.is_empty()
-                && start::about_the_subject(&words, &relevance, &self.index)
-            {
-                starting_points = true;
-                start::answer(&self.starting_points)
             } else {
-                fuse::fuse(lexical, &semantic, &relevance, MAX_HITS)
+                fuse::fuse(
+                    lexical,
+                    &semantic[..semantic.len().min(SEMANTIC_DEPTH)],
+                    &relevance,
+                    MAX_HITS,
+                )
             }
         } else {
             Vec::new()
         };
+        semantic.truncate(SEMANTIC_DEPTH);
         Found {
             words,
             relevance,

@@ -70,10 +70,10 @@ impl Senses {
         out
     }
 
-    /// Takes the catalogue's meaning away from every word the rest of the message
-    /// (`normalised`, the whole query) shows to be meant in another sense: it stays a content
-    /// word, with nothing in the catalogue behind it.
-    pub fn rule_out(&self, words: &mut [QueryWord], normalised: &str) {
+    /// Takes the catalogue's meaning away from every word the rest of the message (`query`,
+    /// the whole of it as typed) shows to be meant in another sense: it stays a content word,
+    /// with nothing in the catalogue behind it.
+    pub fn rule_out(&self, words: &mut [QueryWord], query: &str) {
         let of: Vec<Vec<usize>> = words
             .iter()
             .map(|w| {
@@ -84,11 +84,13 @@ impl Senses {
                 }
             })
             .collect();
-        // Most messages have none of these words: the cues are looked for only when one is
-        // there.
+        // Most messages have none of these words: the message is normalised whole and the cues
+        // looked for only when one is there.
         if of.iter().all(Vec::is_empty) {
             return;
         }
+        let normalised = normalise(query);
+        let normalised = normalised.as_str();
         let latin = latin_words(normalised);
         for (word, senses) in words.iter_mut().zip(&of) {
             let cue = senses

@@ -21,6 +21,9 @@ const SUBJECT_REACH: usize = 3;
 /// How much of the message the subject's words must explain: the rest is a frame ("该按什么
 /// 顺序学"), not another question ("大模型 面试题").
 const MIN_SHARE: f32 = 0.8;
+// The engine answers with the starting points before the veto on weak answers is consulted:
+// that is right only while such a message is always explained well enough to pass it.
+const _: () = assert!(MIN_SHARE >= super::fuse::VOUCHED_SHARE);
 
 /// The resources under the catalogue's starting topics, in the order they are offered: round
 /// after round, the next resource of each step (a starting topic's child, in catalogue order),
