@@ -375,43 +375,68 @@ fn add_bigrams(w: &mut QueryWord, text: &str, index: &Index) {
 }
 
 /// Neighbouring Latin words that the index knows as one compound ("flash attention" →
-/// flashattention, "llama cpp" → llamacpp, "all reduce" → allreduce) match as that compound,
-/// synonyms included. A compound names something even when one half alone is a stop word
-/// ("all" in "all reduce"), so both halves become content; but two stop words never make one
-/// ("on a"), and joining never crosses a link ("a vs b").
+/// flashattention, "llama cpp" → llamacpp, "all reduce" → allreduce, "large language models"
+/// → large language model, a synonym of 大模型) match as that compound, synonyms included. A
+/// compound names something even when one part alone is a stop word ("all" in "all reduce",
+/// "of" in "mixture of experts"), so every part becomes content; but stop words alone never
+/// make one ("on a"), a triple neither starts nor ends with one (titles join "with tensorrt
+/// llm" too), and joining never crosses a link ("a vs b"). Triples are joined first, so that
+/// they name the concept their words make together ("large language models" is one concept,
+/// not "large language" corroborated by "language models").
 fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
-    for i in 0..tokens.len().saturating_sub(1) {
-        let (a, b) = (&tokens[i], &tokens[i + 1]);
-        if a.kind != TokenKind::Latin
-            || b.kind != TokenKind::Latin
-            || words[i].role == Role::Link
-            || words[i + 1].role == Role::Link
-            || !(words[i].is_content() || words[i + 1].is_content())
-        {
-            continue;
-        }
-        let joined = format!("{}{}", a.text, b.text);
-        let mut alts = Vec::new();
-        if let Some(term) = index.term(&joined) {
-            push(&mut alts, term, 1.0, How::Compound);
-        }
-        add_synonyms(&joined, &mut alts, index, SYNONYM);
-        for alt in &alts {
-            let how = if alt.how == How::Synonym {
-                How::Synonym
-            } else {
-                How::Compound
-            };
-            for w in &mut words[i..=i + 1] {
-                push(&mut w.alternatives, alt.term, alt.weight, how);
+    for n in [3, 2] {
+        for i in 0..tokens.len().saturating_sub(n - 1) {
+            let span = i..i + n;
+            let ends_content = words[i].is_content() && words[i + n - 1].is_content();
+            if !joinable(&tokens[span.clone()], &words[span.clone()]) || (n == 3 && !ends_content) {
+                continue;
             }
-        }
-        if !alts.is_empty() {
-            for w in &mut words[i..=i + 1] {
-                w.role = Role::Content;
+            let alts = compound(&tokens[span.clone()], index);
+            for alt in &alts {
+                let how = if alt.how == How::Synonym {
+                    How::Synonym
+                } else {
+                    How::Compound
+                };
+                for w in &mut words[span.clone()] {
+                    push(&mut w.alternatives, alt.term, alt.weight, how);
+                }
+            }
+            if !alts.is_empty() {
+                for w in &mut words[span] {
+                    w.role = Role::Content;
+                }
             }
         }
     }
+}
+
+/// Whether neighbouring words may be joined: all Latin, no link among them, one at least
+/// content.
+fn joinable(tokens: &[Token], words: &[QueryWord]) -> bool {
+    tokens.iter().all(|t| t.kind == TokenKind::Latin)
+        && words.iter().all(|w| w.role != Role::Link)
+        && words.iter().any(QueryWord::is_content)
+}
+
+/// What the words joined are in the index: the compound itself, or its synonyms. For the
+/// synonyms a final plural is also tried singular, as the catalogue lists them in the
+/// singular ("large language models" → large language model, 大模型); the index's own
+/// compounds come from titles and keywords as written, plurals included.
+fn compound(tokens: &[Token], index: &Index) -> Vec<Alternative> {
+    let joined: String = tokens.iter().map(|t| t.text.as_str()).collect();
+    let singular = tokens
+        .last()
+        .filter(|t| t.text.len() > 3 && t.text.ends_with('s') && !t.text.ends_with("ss"))
+        .map(|_| &joined[..joined.len() - 1]);
+    let mut alts = Vec::new();
+    if let Some(term) = index.term(&joined) {
+        push(&mut alts, term, 1.0, How::Compound);
+    }
+    for key in std::iter::once(joined.as_str()).chain(singular) {
+        add_synonyms(key, &mut alts, index, SYNONYM);
+    }
+    alts
 }
 
 #[cfg(test)]
@@ -438,6 +463,26 @@ mod tests {
         w.alternatives
             .iter()
             .any(|a| index.term_text(a.term) == term && a.how == how)
+    }
+
+    #[test]
+    fn three_words_join_into_one_name() {
+        // The catalogue lists "large language model" (singular) among the synonyms of 大模型.
+        let (index, words) = expand_str("large language models");
+        for w in &words {
+            assert!(has(&index, w, "大模型", How::Synonym), "{w:?}");
+        }
+        // Titles have "State of the Art" too, but a triple does not start or end with a stop
+        // word.
+        let (index, words) = expand_str("state of the art");
+        for w in &words {
+            assert!(
+                w.alternatives
+                    .iter()
+                    .all(|a| !["stateofthe", "oftheart"].contains(&index.term_text(a.term))),
+                "{w:?}"
+            );
+        }
     }
 
     #[test]

@@ -144,6 +144,8 @@ mod tests {
             "大模型学习路线",
             "我是小白，想从零开始学大模型，该按什么顺序学",
             "how do I get started with LLMs",
+            // Three words naming one thing, a synonym of 大模型.
+            "where should a beginner start with large language models",
         ] {
             let top = top3(&engine, query);
             assert_eq!(top.len(), 3, "{query}");
