@@ -261,11 +261,13 @@ impl Engine {
                 explained: round(e.explained),
                 importance: round(e.importance),
                 other_sense: w.other_sense.clone(),
+                describes_topic: e.described,
             })
             .collect();
         Explanation {
             words,
             explained_share: round(found.relevance.share()),
+            described_share: round(found.relevance.share_described()),
             concepts: found.relevance.concepts,
             corroborated: found.relevance.corroborated,
             unvouched: found.unvouched,
@@ -287,6 +289,9 @@ pub struct Explanation {
     pub words: Vec<WordExplained>,
     /// The share of the query's importance the catalogue explains, in [0, 1].
     pub explained_share: f32,
+    /// The same, counting the words that describe the topics the query's concepts point to:
+    /// the share the decision to answer weighs.
+    pub described_share: f32,
     /// How many different words are catalogue concepts.
     pub concepts: usize,
     /// Whether two of those concepts meet in one resource and so corroborate each other.
@@ -321,6 +326,10 @@ pub struct WordExplained {
     /// about ("law school" beside "llm"), which is why it explains nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_sense: Option<String>,
+    /// Whether it is one of the words a topic the query's concepts point to is described with
+    /// (the catalogue's `about`), which counts it as explained when deciding whether to answer.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub describes_topic: bool,
 }
 
 impl Answer {

@@ -309,8 +309,16 @@ fn read_capped_line(
 /// The `--explain` block under a text answer.
 fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer) -> String {
     let mut out = format!(
-        "\nwhy: {:.0}% of the query explained, {} catalogue concept(s){}{} → {}\n",
+        "\nwhy: {:.0}% of the query explained{}, {} catalogue concept(s){}{} → {}\n",
         why.explained_share * 100.0,
+        if why.described_share > why.explained_share {
+            format!(
+                " ({:.0}% with the words describing its topics)",
+                why.described_share * 100.0
+            )
+        } else {
+            String::new()
+        },
         why.concepts,
         match (why.concepts, why.corroborated) {
             (0 | 1, _) => "",
@@ -337,6 +345,9 @@ fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer
         ));
         if let Some(cue) = &w.other_sense {
             out.push_str(&format!("  another sense (\"{cue}\")"));
+        }
+        if w.describes_topic {
+            out.push_str("  describes a topic the message names");
         }
         out.push('\n');
     }

@@ -513,3 +513,67 @@ fn a_missing_file_is_an_error_not_a_panic() {
         "{err}"
     );
 }
+
+/// The shipped catalogue with every topic's `about` removed.
+fn shipped_without_about() -> String {
+    include_str!("../data/catalogue.toml")
+        .lines()
+        .filter(|l| !l.starts_with("about = ") && !l.starts_with("about_en = "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn what_a_topic_is_about_answers_a_message_describing_it() {
+    // One catalogue concept (优化器状态) in a message otherwise made of the words ZeRO is
+    // described with: 卡, 存, 完整, 分摊.
+    let query = "每张卡都存一份完整的优化器状态太浪费了，有没有把这些状态分摊到各张卡上去的做法";
+    let plain = ganhuo::Engine::new(
+        Catalogue::from_toml(&shipped_without_about(), "my-catalogue.toml").unwrap(),
+    );
+    assert!(plain.search(query).is_empty());
+    let engine = ganhuo::Engine::shipped().unwrap();
+    let zero = engine.catalogue().topic_by_id("zero").unwrap();
+    let under_zero = engine.catalogue().resources_under(zero);
+    let found = engine.search(query);
+    assert!(
+        found
+            .iter()
+            .take(3)
+            .any(|r| under_zero.contains(&r.resource)),
+        "{:?}",
+        found.iter().take(3).map(|r| r.resource).collect::<Vec<_>>()
+    );
+    let described = |query: &str| -> Vec<String> {
+        let words = engine.understand(query, false);
+        let relevance = engine.relevance(&words);
+        words
+            .iter()
+            .zip(&relevance.words)
+            .filter(|(_, e)| e.described)
+            .map(|(w, _)| w.text.clone())
+            .collect()
+    };
+    assert!(described(query).contains(&"卡".to_owned()));
+    // A word reaching much of the catalogue points to no topic in particular, so nothing
+    // describes it: 大模型 is in a third of the catalogue and more.
+    assert_eq!(
+        described("大模型每张卡都存一份完整的"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn about_is_trimmed_and_may_be_left_out() {
+    let text = VALID.replacen(
+        "[[topic]]\nid = \"root\"",
+        "[[topic]]\nid = \"root\"\nabout = \"  splitting work across cards \"\nabout_en = \"\"",
+        1,
+    );
+    assert_ne!(text, VALID, "the fixture's first topic moved");
+    let catalogue = Catalogue::from_toml(&text, "my-catalogue.toml").unwrap();
+    let root = catalogue.topic_by_id("root").unwrap();
+    assert_eq!(catalogue.topic(root).about, ["splitting work across cards"]);
+    let plain = Catalogue::from_toml(VALID, "my-catalogue.toml").unwrap();
+    assert!(plain.topics().iter().all(|t| t.about.is_empty()));
+}

@@ -141,6 +141,32 @@ fn ask_explains_its_evidence() {
     ]));
     assert!(text.contains("not answered"), "{text}");
     assert!(text.contains("pizza"), "{text}");
+
+    // Words that describe the topic the message names are shown, with the share they make.
+    let out = ganhuo(&[
+        "ask",
+        "--json",
+        "--explain",
+        "每张卡都存一份完整的优化器状态",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let why = &v["explain"];
+    let card = why["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["word"] == "卡");
+    assert_eq!(card.unwrap()["describes_topic"], true, "{why}");
+    assert!(why["described_share"].as_f64() > why["explained_share"].as_f64());
+    let text = stdout(&ganhuo(&[
+        "ask",
+        "--explain",
+        "每张卡都存一份完整的优化器状态",
+    ]));
+    assert!(
+        text.contains("describes a topic the message names"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -36,6 +36,10 @@ struct RawTopic {
     aliases: Vec<String>,
     #[serde(default)]
     start: bool,
+    #[serde(default)]
+    about: Option<String>,
+    #[serde(default)]
+    about_en: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +214,12 @@ fn validate_topics(
                 aliases: t.aliases.clone(),
                 parent,
                 start: t.start,
+                about: [&t.about, &t.about_en]
+                    .into_iter()
+                    .flatten()
+                    .map(|a| a.trim().to_owned())
+                    .filter(|a| !a.is_empty())
+                    .collect(),
             }
         })
         .collect();

@@ -139,6 +139,10 @@ pub struct Topic {
     /// 基础知识): a question about the subject as a whole ("大模型学习路线", "how do I get
     /// started with LLMs") is answered from the resources under such topics.
     pub start: bool,
+    /// What the topic is about in plain words, in each language the catalogue gives
+    /// ("splitting optimizer states across GPUs instead of every GPU keeping a copy"): how a
+    /// learner who does not know its name describes it. Only the semantic layer reads it.
+    pub about: Vec<String>,
 }
 
 impl Topic {

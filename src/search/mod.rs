@@ -252,11 +252,23 @@ impl Engine {
 
     /// Stage 4's decision for understood words.
     pub fn relevance(&self, words: &[QueryWord]) -> Relevance {
-        relevance::judge(words, &self.index, |w| {
-            self.semantic
-                .as_ref()
-                .map_or(1.0, |s| s.importance(&w.text))
-        })
+        relevance::judge(
+            words,
+            &self.index,
+            |w| {
+                self.semantic
+                    .as_ref()
+                    .map_or(1.0, |s| s.importance(&w.text))
+            },
+            |w, resources| {
+                self.semantic.as_ref().is_some_and(|s| {
+                    let topics = resources
+                        .iter()
+                        .flat_map(|&r| self.catalogue.resource(r as usize).topics.iter().copied());
+                    s.describes(topics, &w.text)
+                })
+            },
+        )
     }
 
     fn search_words(&self, words: &[QueryWord]) -> (Relevance, Vec<Ranked>) {

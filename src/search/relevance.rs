@@ -29,6 +29,17 @@ const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 const BIGRAM_SURE: f32 = 0.5;
 /// How much of a word must be explained for it to count as a catalogue concept.
 const MIN_SURE: f32 = 0.6;
+/// How much of a word counts as explained, for the decision only, when it is one of the
+/// words a topic is described with (the catalogue's `about`) and a concept of the query points
+/// to that topic. "每张卡都存一份完整的优化器状态太浪费了，有没有把这些状态分摊到各张卡上去的做法"
+/// names one concept, 优化器状态; 卡, 存, 完整 are not catalogue words, but they are how ZeRO
+/// is described, so the message is about ZeRO, not a stray catalogue word in a message about
+/// something else. Such words never make a concept, and do not weigh in ranking.
+const DESCRIBED: f32 = 0.8;
+/// A concept points to topics only when it reaches less than this share of the catalogue (as
+/// a fraction's denominator): "大模型" reaches most of it, and every topic's description would
+/// then explain nearly any word.
+const POINTS_BELOW: usize = 3;
 
 /// What one word contributes to the decision.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -40,6 +51,9 @@ pub struct WordEvidence {
     /// How well the word tells resources apart: the inverse document frequency of its best
     /// term in the catalogue, in (0.4, 1].
     pub specificity: f32,
+    /// Whether the word is one a topic the query's concepts point to is described with, and
+    /// so counts as largely explained when deciding whether to answer (never in ranking).
+    pub described: bool,
 }
 
 impl WordEvidence {
@@ -65,6 +79,9 @@ pub struct Relevance {
     pub evidence: f32,
     /// Sum of unexplained importance.
     pub unexplained: f32,
+    /// What the words describing the topics the query's concepts point to add to the
+    /// evidence for answering; not part of [`Relevance::share`].
+    pub described: f32,
     /// How many different words the catalogue knows for sure (explained at least 60%).
     pub concepts: usize,
     /// Whether two of those concepts meet in one resource, and so corroborate each other:
@@ -145,9 +162,20 @@ impl Relevance {
         } else {
             MIN_SHARE_ALONE
         };
+        let share = self.share_described();
         self.concepts >= 1
-            && (self.share() >= needed
-                || (self.one_concept_answered && self.share() >= MIN_SHARE_ONE_OF_SEVERAL))
+            && (share >= needed || (self.one_concept_answered && share >= MIN_SHARE_ONE_OF_SEVERAL))
+    }
+
+    /// The share of the query's importance the catalogue explains, with the words that describe
+    /// what its concepts are about: what the decision weighs.
+    pub fn share_described(&self) -> f32 {
+        let all = self.evidence + self.unexplained;
+        if all > 0.0 {
+            (self.evidence + self.described) / all
+        } else {
+            0.0
+        }
     }
 
     /// The share of the query's importance the catalogue explains, in [0, 1].
@@ -197,11 +225,46 @@ fn weigh(importance: f32, specificity: f32) -> f32 {
     importance.sqrt() * specificity
 }
 
-/// Judges a query. `importance` rates a content word by how much it says.
+/// What the words describing the topics the query's concepts point to add to the evidence:
+/// `described(word, resources)` says whether the word describes a topic of one of the
+/// resources.
+fn described_evidence(
+    words: &[QueryWord],
+    evidence: &mut [WordEvidence],
+    concepts: &[(Name, Vec<u32>)],
+    index: &Index,
+    described: impl Fn(&QueryWord, &[u32]) -> bool,
+) -> f32 {
+    let specific = index.resource_count() / POINTS_BELOW;
+    let mut pointed: Vec<u32> = concepts
+        .iter()
+        .filter(|(_, reached)| reached.len() < specific)
+        .flat_map(|(_, reached)| reached.iter().copied())
+        .collect();
+    if pointed.is_empty() {
+        return 0.0;
+    }
+    pointed.sort_unstable();
+    pointed.dedup();
+    let mut sum = 0.0;
+    for (w, e) in words.iter().zip(evidence) {
+        // A word meant in another sense ("weights" beside "gym") describes nothing here.
+        let in_sense = w.other_sense.is_none();
+        if in_sense && e.explained < DESCRIBED && e.importance > 0.0 && described(w, &pointed) {
+            e.described = true;
+            sum += (DESCRIBED - e.explained) * e.importance;
+        }
+    }
+    sum
+}
+
+/// Judges a query. `importance` rates a content word by how much it says; `described(word,
+/// resources)` whether the word is one the catalogue describes a topic of those resources with.
 pub fn judge(
     words: &[QueryWord],
     index: &Index,
     importance: impl Fn(&QueryWord) -> f32,
+    described: impl Fn(&QueryWord, &[u32]) -> bool,
 ) -> Relevance {
     let mut evidence = 0.0;
     let mut unexplained = 0.0;
@@ -214,6 +277,7 @@ pub fn judge(
                     explained: 0.0,
                     importance: 0.0,
                     specificity: 0.0,
+                    described: false,
                 };
             }
             let number = w.text.bytes().all(|b| b.is_ascii_digit());
@@ -227,6 +291,7 @@ pub fn judge(
                     importance(w)
                 },
                 specificity: index.idf_of_reach(reached.len()),
+                described: false,
             };
             evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
@@ -246,6 +311,8 @@ pub fn judge(
             e
         })
         .collect();
+    let mut evidence_of = evidence_of;
+    let described = described_evidence(words, &mut evidence_of, &sure, index, described);
     let one_concept_answered = several_concepts(words) && {
         let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(0);
         (0..concepts).any(|c| {
@@ -269,6 +336,7 @@ pub fn judge(
         words: evidence_of,
         evidence,
         unexplained,
+        described,
         concepts: sure.len(),
         corroborated,
         answer: false,

@@ -16,14 +16,16 @@ use super::lexicon::{self, Role};
 use super::normalise::normalise;
 use super::tokenise::{Run, Token, TokenKind, runs};
 use super::vectors::{Vectors, WordId};
-use crate::catalogue::{Catalogue, ResourceIdx};
+use crate::catalogue::{Catalogue, ResourceIdx, TopicIdx};
 
 /// How much each part of a resource counts in its vector: what it says of itself (titles),
-/// the words chosen to find it (keywords), and where it sits in the tree.
+/// the words chosen to find it (keywords), where it sits in the tree, and what its topic is
+/// about in plain words (how a learner who does not know the topic's name describes it).
 const TITLE: f32 = 1.0;
 const KEYWORDS: f32 = 0.8;
 const TOPIC: f32 = 0.8;
 const ANCESTORS: f32 = 0.5;
+const ABOUT: f32 = 0.8;
 /// The most a run of words can count in [`Semantic::importance`].
 const MAX_IMPORTANCE: f32 = 1.5;
 /// Words rated below this share of the rarest word's weight are common ones.
@@ -40,6 +42,8 @@ pub struct Semantic {
     resources: Vec<f32>,
     /// How rare each word is in this catalogue.
     rarity: Rarity,
+    /// Per topic, the table words of what it is about, sorted.
+    about: Vec<Vec<WordId>>,
 }
 
 /// In how many resources each table word occurs, turned into a weight: a word in every
@@ -78,7 +82,7 @@ impl Rarity {
 }
 
 /// A resource's words by part, each part with its factor: its titles, its keywords, its
-/// topic's names and its ancestors' names.
+/// topic's names and what the topic is about, and its ancestors' names.
 fn resource_fields(
     vectors: &Vectors,
     catalogue: &Catalogue,
@@ -101,6 +105,10 @@ fn resource_fields(
         let path = catalogue.path(topic);
         if let Some((&own, above)) = path.split_last() {
             parts.push((TOPIC, words(&mut catalogue.topic(own).labels())));
+            let about = &catalogue.topic(own).about;
+            if !about.is_empty() {
+                parts.push((ABOUT, words(&mut about.iter().map(String::as_str))));
+            }
             let mut names = above.iter().flat_map(|&t| {
                 let t = catalogue.topic(t);
                 [t.name.as_str(), t.name_en.as_str()]
@@ -146,10 +154,37 @@ impl Semantic {
             }
             normalise_in_place(out);
         }
+        let about = catalogue
+            .topics()
+            .iter()
+            .map(|t| {
+                let mut ids: Vec<WordId> = t
+                    .about
+                    .iter()
+                    .flat_map(|a| content_words(vectors, &normalise(a)))
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            })
+            .collect();
         Some(Semantic {
             vectors,
             resources,
             rarity,
+            about,
+        })
+    }
+
+    /// Whether a word is one of the words one of these topics is described with (the
+    /// catalogue's `about`).
+    pub fn describes(&self, mut topics: impl Iterator<Item = TopicIdx>, word: &str) -> bool {
+        self.vectors.find(word).is_some_and(|id| {
+            topics.any(|t| {
+                self.about
+                    .get(t)
+                    .is_some_and(|a| a.binary_search(&id).is_ok())
+            })
         })
     }
 
