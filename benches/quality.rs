@@ -74,6 +74,14 @@ fn sets() -> Vec<Set> {
             name: "round4-holdout",
             cases: golden::load(golden::ROUND4_HOLDOUT, "round4-holdout.toml"),
         },
+        Set {
+            name: "round5-tune",
+            cases: golden::load(golden::ROUND5_TUNE, "round5-tune.toml"),
+        },
+        Set {
+            name: "round5-holdout",
+            cases: golden::load(golden::ROUND5_HOLDOUT, "round5-holdout.toml"),
+        },
     ]
 }
 

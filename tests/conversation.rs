@@ -1,6 +1,6 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml`,
-//! `round3-tune.toml`, `round4-tune.toml`); the hold-out halves of each round were written blind and never looked
+//! `round3-tune.toml`, `round4-tune.toml`, `round5-tune.toml`); the hold-out halves of each round were written blind and never looked
 //! at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
@@ -94,6 +94,8 @@ const ROUND3_TUNE: Level = level(1.0, 1.0, 1.0, 110);
 const ROUND3_HOLDOUT: Level = level(0.98, 0.93, 1.0, 110);
 const ROUND4_TUNE: Level = level(1.0, 1.0, 0.97, 50);
 const ROUND4_HOLDOUT: Level = level(1.0, 0.75, 0.70, 50);
+const ROUND5_TUNE: Level = level(0.68, 0.96, 1.0, 80);
+const ROUND5_HOLDOUT: Level = level(0.72, 1.0, 0.5, 80);
 
 fn check(text: &str, name: &str, level: &Level) {
     let engine = Engine::shipped().unwrap();
@@ -174,5 +176,19 @@ fn round4_held_out_half_holds_its_level() {
         golden::ROUND4_HOLDOUT,
         "round4-holdout.toml",
         &ROUND4_HOLDOUT,
+    );
+}
+
+#[test]
+fn round5_tune_half_holds_its_level() {
+    check(golden::ROUND5_TUNE, "round5-tune.toml", &ROUND5_TUNE);
+}
+
+#[test]
+fn round5_held_out_half_holds_its_level() {
+    check(
+        golden::ROUND5_HOLDOUT,
+        "round5-holdout.toml",
+        &ROUND5_HOLDOUT,
     );
 }

@@ -53,7 +53,10 @@ TAG_RE = re.compile(r"^(%s)-(%s)$" % ("|".join(LANGS), "|".join(KINDS)))
 MINIMUMS = {"on-topic": 220, "offtopic": 60, "smalltalk": 24}
 LATER_MINIMUMS = {"on-topic": 60, "offtopic": 60, "smalltalk": 0}
 # Rounds written for one kind of message have their own minimums.
-ROUND_MINIMUMS = {4: {"on-topic": 20, "offtopic": 10, "smalltalk": 60}}
+ROUND_MINIMUMS = {
+    4: {"on-topic": 20, "offtopic": 10, "smalltalk": 60},
+    5: {"on-topic": 100, "offtopic": 50, "smalltalk": 0},
+}
 
 
 def minimums_of(round_no):
@@ -114,6 +117,14 @@ ROUND_NOTES = {
 # them) and greetings or thanks wrapped around a real question, on-topic or off; written
 # after tuning on rounds 1-3 had started, by a writer who had read only the catalogue and
 # the file format, and split among themselves by the same rule. Reported separately.
+""",
+    5: """#
+# ROUND 5: mostly paraphrases (the technique, symptom or goal described without its name)
+# and near-miss off-topic messages; written after tuning on rounds 1-4 had started, by a
+# writer who had read only the catalogue (without its topics' `about` descriptions and its
+# senses, so neither could shape the wording), the seed article and the file format; split
+# among themselves by the same rule. Its halves were first run on the builds before and after
+# the `about` descriptions, untouched. Reported separately.
 """,
 }
 

@@ -1,8 +1,9 @@
 //! Query sets and their judging, shared by the tests and the benchmarks: the golden keyword
 //! set (tests/golden.toml), the keyword hold-out (tests/holdout.toml) and the two halves of the
 //! conversational set (tests/conversation/{tune,holdout}.toml), and the two halves of its
-//! later rounds (tests/conversation/round{2,3,4}-{tune,holdout}.toml), each written later by a
-//! writer blind to the engine and reported on its own (round 4 is mostly small talk).
+//! later rounds (tests/conversation/round{2,3,4,5}-{tune,holdout}.toml), each written later by a
+//! writer blind to the engine and reported on its own (round 4 is mostly small talk, round 5
+//! mostly paraphrases).
 
 #![allow(dead_code)]
 
@@ -18,6 +19,8 @@ pub const ROUND3_TUNE: &str = include_str!("../conversation/round3-tune.toml");
 pub const ROUND3_HOLDOUT: &str = include_str!("../conversation/round3-holdout.toml");
 pub const ROUND4_TUNE: &str = include_str!("../conversation/round4-tune.toml");
 pub const ROUND4_HOLDOUT: &str = include_str!("../conversation/round4-holdout.toml");
+pub const ROUND5_TUNE: &str = include_str!("../conversation/round5-tune.toml");
+pub const ROUND5_HOLDOUT: &str = include_str!("../conversation/round5-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
