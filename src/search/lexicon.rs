@@ -166,6 +166,8 @@ const STOPS: &[&str] = &[
     "上手", "入手", "推荐吗", "有吗", "吗有", "一般", "主要", "具体", "到底", "究竟", "一般来说",
     "分别", "挨个", "逐个", "回事", "怎么回事", "是怎么回事", "来着", "叫什么", "叫啥", "怎么弄", "怎么搞", "弄", "搞",
     "折腾", "玩玩", "写过", "求个",
+    // Chinese: asking for the links themselves ("那一节的链接发我一下").
+    "链接", "网址", "发我", "发给我", "发一下", "贴一下",
     // Chinese: counters and pointers into the seed article ("那一节的三篇文章").
     "个", "篇", "份", "那几个", "一节", "那一节", "这一节", "小节", "章节", "那部分", "这部分", "干货",
     // Chinese: postpositions of place and time ("知识蒸馏里的", "训练时").
@@ -201,6 +203,8 @@ const STOPS: &[&str] = &[
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
+    // English: asking for the links themselves ("what does the article list under …").
+    "link", "links", "url", "urls", "send", "list", "lists", "listed", "under",
     // English: function words, and what is left of contractions ("what's" → "what" "s").
     "s", "t", "m", "d", "ll", "ve", "re",
     "a", "an", "the", "of", "for", "in", "on", "to", "with", "from", "by", "at", "as",
@@ -367,6 +371,9 @@ mod tests {
         assert_eq!(role("有没有"), Role::Stop);
         assert_eq!(role("lora"), Role::Content);
         assert_eq!(role("learning"), Role::Content);
+        // Asking for the links is what every question to the bot does.
+        assert_eq!(role("链接"), Role::Stop);
+        assert_eq!(role("links"), Role::Stop);
     }
 
     #[test]

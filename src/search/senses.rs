@@ -160,6 +160,8 @@ mod tests {
             "the matrix movie explained",
             "paddle kayak technique",
             "tennis serve technique",
+            "caching api responses with redis",
+            "nginx cache for api responses",
         ] {
             assert!(!answered(&engine, query), "{query}");
         }
@@ -176,6 +178,7 @@ mod tests {
             "显存不够怎么微调大模型",
             "how to serve a llama model with vllm",
             "activation checkpointing 省显存",
+            "kv cache 为什么能加速推理",
         ] {
             assert!(answered(&engine, query), "{query}");
         }
