@@ -71,9 +71,14 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
         // become the Latin one, so every spelling meets the same compound.
         let width = out.ends_with(|d: char| d.is_ascii_digit())
             && (c == '位' || (c == '比' && chars.next_if_eq(&'特').is_some()));
+        // "C++" would lose its pluses and be the letter c; it is spelled the way the
+        // catalogue's names spell it ("llama.cpp").
+        let cpp = c == '+' && !pending_space && ends_with_word(out, "c");
         if width {
             out.push_str("bit");
             pending_space = false;
+        } else if cpp && chars.next_if_eq(&'+').is_some() {
+            out.push_str("pp");
         } else if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -84,6 +89,12 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
             pending_space = true;
         }
     }
+}
+
+/// Whether `out` ends with the whole word `word` (after a space, an ideograph or nothing).
+fn ends_with_word(out: &str, word: &str) -> bool {
+    out.strip_suffix(word)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' ') || rest.ends_with(is_cjk))
 }
 
 #[cfg(test)]
@@ -129,6 +140,14 @@ mod tests {
         assert_eq!(normalise("8比特"), "8bit");
         // Only after a number: elsewhere the characters keep their own meaning.
         assert_eq!(normalise("各位 比特币"), "各位 比特币");
+    }
+
+    #[test]
+    fn c_plus_plus_is_cpp() {
+        assert_eq!(normalise("a single C++ binary"), "a single cpp binary");
+        assert_eq!(normalise("用C++写的"), "用cpp写的");
+        // Only the language's name: other pluses are punctuation.
+        assert_eq!(normalise("abc++ c + + c+"), "abc c c");
     }
 
     #[test]
