@@ -83,9 +83,12 @@ impl Rarity {
 
 /// A resource's words by part, each part with its factor: its titles, its keywords, its
 /// topic's names and what the topic is about, and its ancestors' names.
+/// `about` holds each topic's words of what it is about, found once per topic: a topic's
+/// descriptions are long, and most of the cost of reading them is normalising the Chinese.
 fn resource_fields(
     vectors: &Vectors,
     catalogue: &Catalogue,
+    about: &[Vec<WordId>],
     resource: &crate::catalogue::Resource,
 ) -> Vec<(f32, Vec<WordId>)> {
     let words = |texts: &mut dyn Iterator<Item = &str>| -> Vec<WordId> {
@@ -105,9 +108,8 @@ fn resource_fields(
         let path = catalogue.path(topic);
         if let Some((&own, above)) = path.split_last() {
             parts.push((TOPIC, words(&mut catalogue.topic(own).labels())));
-            let about = &catalogue.topic(own).about;
-            if !about.is_empty() {
-                parts.push((ABOUT, words(&mut about.iter().map(String::as_str))));
+            if let Some(about) = about.get(own).filter(|a| !a.is_empty()) {
+                parts.push((ABOUT, about.clone()));
             }
             let mut names = above.iter().flat_map(|&t| {
                 let t = catalogue.topic(t);
@@ -131,10 +133,20 @@ impl Semantic {
             }
         };
         let dims = vectors.dims();
+        let about: Vec<Vec<WordId>> = catalogue
+            .topics()
+            .iter()
+            .map(|t| {
+                t.about
+                    .iter()
+                    .flat_map(|a| content_words(vectors, &normalise(a)))
+                    .collect()
+            })
+            .collect();
         let fields: Vec<Vec<(f32, Vec<WordId>)>> = catalogue
             .resources()
             .iter()
-            .map(|resource| resource_fields(vectors, catalogue, resource))
+            .map(|resource| resource_fields(vectors, catalogue, &about, resource))
             .collect();
         let rarity = Rarity::count(&fields);
         let mut resources = vec![0.0; catalogue.resources().len() * dims];
@@ -154,15 +166,9 @@ impl Semantic {
             }
             normalise_in_place(out);
         }
-        let about = catalogue
-            .topics()
-            .iter()
-            .map(|t| {
-                let mut ids: Vec<WordId> = t
-                    .about
-                    .iter()
-                    .flat_map(|a| content_words(vectors, &normalise(a)))
-                    .collect();
+        let about = about
+            .into_iter()
+            .map(|mut ids| {
                 ids.sort_unstable();
                 ids.dedup();
                 ids
