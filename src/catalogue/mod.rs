@@ -141,7 +141,8 @@ pub struct Topic {
     pub start: bool,
     /// What the topic is about in plain words, in each language the catalogue gives
     /// ("splitting optimizer states across GPUs instead of every GPU keeping a copy"): how a
-    /// learner who does not know its name describes it. Only the semantic layer reads it.
+    /// learner who does not know its name describes it. The semantic layer embeds it with the
+    /// topic's resources, and its words count toward answering a message naming the topic.
     pub about: Vec<String>,
 }
 

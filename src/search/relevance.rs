@@ -6,7 +6,9 @@
 //! pizza in new york". So the decision is taken for the whole query: each content word is
 //! *explained* (it reaches catalogue terms) or not, and counts by its *importance* (rare words
 //! say more than common ones). The query is answered when what is explained outweighs what
-//! is not. Ranking then weighs each resource by the explained words only.
+//! is not; for that decision, words describing a topic the query's concepts point to (the
+//! catalogue's plain-words `about`) count as largely explained. Ranking then weighs each
+//! resource by the explained words only.
 
 use super::expand::{Alternative, How, QueryWord};
 use super::index::{Index, TermId};
@@ -36,9 +38,9 @@ const MIN_SURE: f32 = 0.6;
 /// is described, so the message is about ZeRO, not a stray catalogue word in a message about
 /// something else. Such words never make a concept, and do not weigh in ranking.
 const DESCRIBED: f32 = 0.8;
-/// A concept points to topics only when it reaches less than this share of the catalogue (as
-/// a fraction's denominator): "大模型" reaches most of it, and every topic's description would
-/// then explain nearly any word.
+/// A concept points to topics only when it reaches less than one resource in this many:
+/// "大模型" reaches most of the catalogue, and every topic's description would then explain
+/// nearly any word.
 const POINTS_BELOW: usize = 3;
 
 /// What one word contributes to the decision.
@@ -269,7 +271,7 @@ pub fn judge(
     let mut evidence = 0.0;
     let mut unexplained = 0.0;
     let mut sure: Vec<(Name, Vec<u32>)> = Vec::new();
-    let evidence_of: Vec<WordEvidence> = words
+    let mut evidence_of: Vec<WordEvidence> = words
         .iter()
         .map(|w| {
             if !w.is_content() {
@@ -311,7 +313,6 @@ pub fn judge(
             e
         })
         .collect();
-    let mut evidence_of = evidence_of;
     let described = described_evidence(words, &mut evidence_of, &sure, index, described);
     let one_concept_answered = several_concepts(words) && {
         let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(0);

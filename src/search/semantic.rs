@@ -83,6 +83,7 @@ impl Rarity {
 
 /// A resource's words by part, each part with its factor: its titles, its keywords, its
 /// topic's names and what the topic is about, and its ancestors' names.
+///
 /// `about` holds each topic's words of what it is about, found once per topic: a topic's
 /// descriptions are long, and most of the cost of reading them is normalising the Chinese.
 fn resource_fields(
