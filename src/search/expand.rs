@@ -219,9 +219,10 @@ fn latin(
         push(alts, term, 0.75, How::Part);
     }
     let len = text.chars().count();
-    let familiarity = familiar(text);
-    let ordinary = exact.is_none() && familiarity == Familiarity::Common;
-    if exact.is_none() && familiarity == Familiarity::Unknown && max_typos(len) > 0 {
+    // A word the table knows is spelled as meant and typed in full: it is neither corrected
+    // nor completed ("partition" is not a start of partitioning), unless autocomplete asks.
+    let unknown = exact.is_none() && familiar(text) == Familiarity::Unknown;
+    if unknown && max_typos(len) > 0 {
         let digits = |w: &str| w.chars().filter(char::is_ascii_digit).collect::<String>();
         let number = digits(text);
         // A number is typed as meant: "16bit" is not a slip for "1bit", nor "int6" for "int8".
@@ -235,7 +236,7 @@ fn latin(
             push_with_synonyms(alts, index, term, weight, How::Typo);
         }
     }
-    if ((exact.is_none() && !ordinary) || complete) && len >= 2 {
+    if (unknown || complete) && len >= 2 {
         for term in index.completions(text, MAX_COMPLETIONS) {
             let ratio = len as f32 / index.term_text(term).chars().count() as f32;
             push(alts, term, 0.45 + 0.3 * ratio, How::Prefix);
@@ -463,6 +464,28 @@ mod tests {
         w.alternatives
             .iter()
             .any(|a| index.term_text(a.term) == term && a.how == how)
+    }
+
+    #[test]
+    fn only_unknown_words_are_completed() {
+        let index = Index::build(&Catalogue::shipped().unwrap());
+        let expanded = |query: &str, familiarity: Familiarity| {
+            let tokens = tokenise(&normalise(query), index.dictionary());
+            expand(&tokens, &index, false, &|_| familiarity)
+        };
+        let prefixes = |w: &QueryWord| {
+            w.alternatives
+                .iter()
+                .filter(|a| a.how == How::Prefix)
+                .count()
+        };
+        // "lor" is no word: a start of lora. A word the table knows is typed in full.
+        assert!(prefixes(&expanded("lor", Familiarity::Unknown)[0]) > 0);
+        assert_eq!(prefixes(&expanded("lor", Familiarity::Rare)[0]), 0);
+        // Autocomplete still completes the last word, known or not.
+        let tokens = tokenise(&normalise("lor"), index.dictionary());
+        let completed = expand(&tokens, &index, true, &|_| Familiarity::Rare);
+        assert!(prefixes(&completed[0]) > 0);
     }
 
     #[test]
