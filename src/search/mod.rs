@@ -260,12 +260,22 @@ impl Engine {
                     .as_ref()
                     .map_or(1.0, |s| s.importance(&w.text))
             },
-            |w, resources| {
-                self.semantic.as_ref().is_some_and(|s| {
-                    let topics = resources
-                        .iter()
-                        .flat_map(|&r| self.catalogue.resource(r as usize).topics.iter().copied());
-                    s.describes(topics, &w.text)
+            |resources| {
+                if self.semantic.is_none() {
+                    return Vec::new();
+                }
+                let mut topics: Vec<catalogue::TopicIdx> = resources
+                    .iter()
+                    .flat_map(|&r| self.catalogue.resource(r as usize).topics.iter().copied())
+                    .collect();
+                topics.sort_unstable();
+                topics.dedup();
+                topics
+            },
+            |w, topics| {
+                self.semantic.as_ref().is_some_and(|s| match topics {
+                    Some(topics) => s.describes(topics.iter().copied(), &w.text),
+                    None => s.describes(0..self.catalogue.topics().len(), &w.text),
                 })
             },
         )

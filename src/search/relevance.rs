@@ -12,6 +12,7 @@
 
 use super::expand::{Alternative, How, QueryWord};
 use super::index::{Index, TermId};
+use crate::catalogue::TopicIdx;
 
 /// The share of the query's importance the catalogue must explain when it knows only one of
 /// its words: that word must dominate the message. "果树什么时候剪枝最好" names pruning, but
@@ -227,16 +228,32 @@ fn weigh(importance: f32, specificity: f32) -> f32 {
     importance.sqrt() * specificity
 }
 
-/// What the words describing the topics the query's concepts point to add to the evidence:
-/// `described(word, resources)` says whether the word describes a topic of one of the
-/// resources.
+/// What the words describing the topics the query's concepts point to add to the evidence.
+/// `describes(word, topics)` says whether the word describes one of `topics`, or any topic at
+/// all for `None`; `topics_of(resources)` gives the topics of those resources. The topics
+/// pointed to are gathered only when some word could describe one: a concept may reach
+/// thousands of resources in a large catalogue.
 fn described_evidence(
     words: &[QueryWord],
     evidence: &mut [WordEvidence],
     concepts: &[(Name, Vec<u32>)],
     index: &Index,
-    described: impl Fn(&QueryWord, &[u32]) -> bool,
+    topics_of: impl FnOnce(&[u32]) -> Vec<TopicIdx>,
+    describes: impl Fn(&QueryWord, Option<&[TopicIdx]>) -> bool,
 ) -> f32 {
+    // A word meant in another sense ("weights" beside "gym") describes nothing here.
+    let candidates: Vec<usize> = (0..words.len())
+        .filter(|&i| {
+            let (w, e) = (&words[i], &evidence[i]);
+            w.other_sense.is_none()
+                && e.explained < DESCRIBED
+                && e.importance > 0.0
+                && describes(w, None)
+        })
+        .collect();
+    if candidates.is_empty() {
+        return 0.0;
+    }
     let specific = index.resource_count() / POINTS_BELOW;
     let mut pointed: Vec<u32> = concepts
         .iter()
@@ -248,11 +265,11 @@ fn described_evidence(
     }
     pointed.sort_unstable();
     pointed.dedup();
+    let topics = topics_of(&pointed);
     let mut sum = 0.0;
-    for (w, e) in words.iter().zip(evidence) {
-        // A word meant in another sense ("weights" beside "gym") describes nothing here.
-        let in_sense = w.other_sense.is_none();
-        if in_sense && e.explained < DESCRIBED && e.importance > 0.0 && described(w, &pointed) {
+    for i in candidates {
+        if describes(&words[i], Some(&topics)) {
+            let e = &mut evidence[i];
             e.described = true;
             sum += (DESCRIBED - e.explained) * e.importance;
         }
@@ -260,13 +277,15 @@ fn described_evidence(
     sum
 }
 
-/// Judges a query. `importance` rates a content word by how much it says; `described(word,
-/// resources)` whether the word is one the catalogue describes a topic of those resources with.
+/// Judges a query. `importance` rates a content word by how much it says; `topics_of` and
+/// `describes` find the words describing the topics its concepts point to (see
+/// `described_evidence`).
 pub fn judge(
     words: &[QueryWord],
     index: &Index,
     importance: impl Fn(&QueryWord) -> f32,
-    described: impl Fn(&QueryWord, &[u32]) -> bool,
+    topics_of: impl FnOnce(&[u32]) -> Vec<TopicIdx>,
+    describes: impl Fn(&QueryWord, Option<&[TopicIdx]>) -> bool,
 ) -> Relevance {
     let mut evidence = 0.0;
     let mut unexplained = 0.0;
@@ -313,7 +332,7 @@ pub fn judge(
             e
         })
         .collect();
-    let described = described_evidence(words, &mut evidence_of, &sure, index, described);
+    let described = described_evidence(words, &mut evidence_of, &sure, index, topics_of, describes);
     let one_concept_answered = several_concepts(words) && {
         let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(0);
         (0..concepts).any(|c| {
