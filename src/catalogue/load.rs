@@ -214,12 +214,7 @@ fn validate_topics(
                 aliases: t.aliases.clone(),
                 parent,
                 start: t.start,
-                about: [&t.about, &t.about_en]
-                    .into_iter()
-                    .flatten()
-                    .map(|a| a.trim().to_owned())
-                    .filter(|a| !a.is_empty())
-                    .collect(),
+                about: non_empty(t.about.iter().chain(&t.about_en)),
             }
         })
         .collect();
@@ -343,8 +338,8 @@ fn validate_synonyms(
 }
 
 /// The trimmed, non-empty entries of a list.
-fn non_empty(list: &[String]) -> Vec<String> {
-    list.iter()
+fn non_empty<'a>(list: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    list.into_iter()
         .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty())
         .collect()
