@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Kind, Lang, Resource, TopicIdx};
 use crate::i18n::Locale;
+use crate::search::expand::How;
 use crate::search::lexicon::Role;
 pub use crate::search::rank::Matched;
 use crate::search::rank::Ranked;
@@ -262,6 +263,13 @@ impl Engine {
                 importance: round(e.importance),
                 other_sense: w.other_sense.clone(),
                 describes_topic: e.described,
+                paraphrase_of: w
+                    .alternatives
+                    .iter()
+                    .filter(|a| a.how == How::Paraphrase)
+                    .filter_map(|a| self.index().topic_of_term(a.term))
+                    .map(|t| self.catalogue().topic(t).name_en.clone())
+                    .collect(),
             })
             .collect();
         Explanation {
@@ -330,6 +338,10 @@ pub struct WordExplained {
     /// (the catalogue's `about`), which counts it as explained when deciding whether to answer.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub describes_topic: bool,
+    /// The topics (English names) it describes with other words of the message without
+    /// naming them (the catalogue's `[[paraphrase]]` entries), which it then stands for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paraphrase_of: Vec<String>,
 }
 
 impl Answer {

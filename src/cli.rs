@@ -349,6 +349,9 @@ fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer
         if w.describes_topic {
             out.push_str("  describes a topic the message names");
         }
+        if !w.paraphrase_of.is_empty() {
+            out.push_str(&format!("  describes {}", w.paraphrase_of.join(", ")));
+        }
         out.push('\n');
     }
     for (i, hit) in answer.hits.iter().enumerate() {

@@ -382,6 +382,31 @@ fn a_sense_needs_words_and_cues() {
 }
 
 #[test]
+fn a_paraphrase_names_a_topic_and_two_groups_at_least() {
+    let line = VALID.matches('\n').count() + 2;
+    let unknown = format!("{VALID}\n[[paraphrase]]\ntopic = \"nope\"\nall = [[\"a\"], [\"b\"]]\n");
+    let (msg, _) = invalid(&unknown);
+    assert_points_at(&msg, "paraphrase of `nope`", line);
+    assert!(msg.contains("no topic has this id"), "{msg}");
+    for all in [r#"[["a", "b"]]"#, r#"[["a"], [" "]]"#] {
+        let text = format!("{VALID}\n[[paraphrase]]\ntopic = \"leaf\"\nall = {all}\n");
+        let (msg, _) = invalid(&text);
+        assert_points_at(&msg, "paraphrase of `leaf`", line);
+        assert!(msg.contains("at least two groups"), "{msg}");
+    }
+    let empty = VALID.replace("topics = [\"leaf\"]", "topics = [\"root\"]");
+    let text = format!("{empty}\n[[paraphrase]]\ntopic = \"leaf\"\nall = [[\"a\"], [\"b\"]]\n");
+    let (msg, _) = invalid(&text);
+    assert!(
+        msg.contains("no resource is filed under this topic"),
+        "{msg}"
+    );
+    let text = format!("{VALID}\n[[paraphrase]]\ntopic = \"leaf\"\nall = [[\" a \"], [\"b\"]]\n");
+    let catalogue = Catalogue::from_toml(&text, "my-catalogue.toml").unwrap();
+    assert_eq!(catalogue.paraphrases()[0].all, [["a"], ["b"]]);
+}
+
+#[test]
 fn an_operators_catalogue_brings_its_own_senses() {
     let without = VALID.replace("title = \"One\"", "title = \"Pipeline guide\"");
     let plain = ganhuo::Engine::new(Catalogue::from_toml(&without, "my-catalogue.toml").unwrap());
@@ -514,13 +539,61 @@ fn a_missing_file_is_an_error_not_a_panic() {
     );
 }
 
-/// The shipped catalogue with every topic's `about` removed.
+/// The shipped catalogue without its paraphrases.
+fn shipped_without_paraphrases() -> &'static str {
+    let text = include_str!("../data/catalogue.toml");
+    text.split("\n[[paraphrase]]").next().unwrap_or(text)
+}
+
+/// The shipped catalogue with every topic's `about` and the paraphrases removed.
 fn shipped_without_about() -> String {
-    include_str!("../data/catalogue.toml")
+    shipped_without_paraphrases()
         .lines()
         .filter(|l| !l.starts_with("about = ") && !l.starts_with("about_en = "))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[test]
+fn a_topic_described_without_its_name_is_found() {
+    let engine = ganhuo::Engine::shipped().unwrap();
+    let plain = ganhuo::Engine::new(
+        Catalogue::from_toml(shipped_without_paraphrases(), "my-catalogue.toml").unwrap(),
+    );
+    for (query, topic) in [
+        ("冻住大部分参数，只训练一小部分新加的参数", "peft"),
+        (
+            "throw away the connections that barely matter to make the network smaller",
+            "pruning",
+        ),
+        (
+            "一张卡放不下整个模型，想把模型拆到几张卡上",
+            "model-parallel",
+        ),
+    ] {
+        let t = engine.catalogue().topic_by_id(topic).unwrap();
+        let under = engine.catalogue().resources_under(t);
+        let found = engine.search(query);
+        assert!(
+            found.iter().take(3).all(|r| under.contains(&r.resource)) && !found.is_empty(),
+            "{query}: {:?}",
+            found.iter().take(3).map(|r| r.resource).collect::<Vec<_>>()
+        );
+        let before = plain.search(query);
+        assert!(
+            before.iter().take(3).all(|r| !under.contains(&r.resource)),
+            "{query} was already answered"
+        );
+    }
+    // The same phrases about something else stay unanswered.
+    for query in [
+        "how to remove weights from a barbell safely",
+        "银行卡冻结了怎么解冻",
+        "月季要不要剪掉枯枝",
+        "我的电脑只有一张显卡，打游戏卡顿",
+    ] {
+        assert!(engine.search(query).is_empty(), "{query}");
+    }
 }
 
 #[test]
@@ -544,9 +617,13 @@ fn what_a_topic_is_about_answers_a_message_describing_it() {
         "{:?}",
         found.iter().take(3).map(|r| r.resource).collect::<Vec<_>>()
     );
+    // Without the paraphrases, which take 卡 for a card of a GPU.
+    let unparaphrased = ganhuo::Engine::new(
+        Catalogue::from_toml(shipped_without_paraphrases(), "my-catalogue.toml").unwrap(),
+    );
     let described = |query: &str| -> Vec<String> {
-        let words = engine.understand(query, false);
-        let relevance = engine.relevance(&words);
+        let words = unparaphrased.understand(query, false);
+        let relevance = unparaphrased.relevance(&words);
         words
             .iter()
             .zip(&relevance.words)

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::{CatalogueError, Problem};
-use super::{Catalogue, Kind, Lang, Resource, Sense, Topic, TopicIdx};
+use super::{Catalogue, Kind, Lang, Paraphrase, Resource, Sense, Topic, TopicIdx};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,6 +23,8 @@ struct RawCatalogue {
     synonym: Vec<Spanned<RawSynonym>>,
     #[serde(default)]
     sense: Vec<Spanned<RawSense>>,
+    #[serde(default)]
+    paraphrase: Vec<Spanned<RawParaphrase>>,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +71,13 @@ struct RawSense {
     cues: Vec<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParaphrase {
+    topic: String,
+    all: Vec<Vec<String>>,
+}
+
 /// Maps byte offsets to 1-based line numbers.
 struct Lines {
     starts: Vec<usize>,
@@ -103,6 +112,13 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
     let resources = validate_resources(&raw.resource, &topic_index, &lines, &mut problems);
     let synonyms = validate_synonyms(&raw.synonym, &lines, &mut problems);
     let senses = validate_senses(&raw.sense, &lines, &mut problems);
+    let paraphrases = validate_paraphrases(
+        &raw.paraphrase,
+        &topic_index,
+        &with_resources(&topics, &resources),
+        &lines,
+        &mut problems,
+    );
     if raw.resource.is_empty() {
         // An empty file, or one an editor truncated before writing: serving it would answer
         // every question with "nothing matches".
@@ -113,7 +129,13 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
         });
     }
     if problems.is_empty() {
-        Ok(Catalogue::assemble(topics, resources, synonyms, senses))
+        Ok(Catalogue::assemble(
+            topics,
+            resources,
+            synonyms,
+            senses,
+            paraphrases,
+        ))
     } else {
         problems.sort_by_key(|p| p.line);
         Err(CatalogueError::Invalid {
@@ -365,6 +387,67 @@ fn validate_senses(
                 return None;
             }
             Some(sense)
+        })
+        .collect()
+}
+
+/// Per topic, whether some resource is filed under it or under one of its descendants.
+fn with_resources(topics: &[Topic], resources: &[Resource]) -> Vec<bool> {
+    let mut has = vec![false; topics.len()];
+    for &t in resources.iter().flat_map(|r| &r.topics) {
+        let mut at = Some(t);
+        // Parents are validated to exist, not to be acyclic here: stop at a marked topic.
+        while let Some(t) = at.filter(|&t| t < has.len() && !has[t]) {
+            has[t] = true;
+            at = topics[t].parent;
+        }
+    }
+    has
+}
+
+fn validate_paraphrases(
+    raw: &[Spanned<RawParaphrase>],
+    topic_index: &HashMap<&str, TopicIdx>,
+    with_resources: &[bool],
+    lines: &Lines,
+    problems: &mut Vec<Problem>,
+) -> Vec<Paraphrase> {
+    raw.iter()
+        .filter_map(|p| {
+            let line = Some(lines.line(p.span().start));
+            let entry = Some(format!("paraphrase of `{}`", p.get_ref().topic));
+            let Some(&topic) = topic_index.get(p.get_ref().topic.as_str()) else {
+                problems.push(Problem {
+                    line,
+                    entry,
+                    message: "no topic has this id".into(),
+                });
+                return None;
+            };
+            if !with_resources.get(topic).copied().unwrap_or(false) {
+                problems.push(Problem {
+                    line,
+                    entry,
+                    message: "no resource is filed under this topic, so describing it finds \
+                              nothing (describe its parent instead)"
+                        .into(),
+                });
+                return None;
+            }
+            let all: Vec<Vec<String>> = p.get_ref().all.iter().map(non_empty).collect();
+            // One group alone would be a topic alias, and its phrases would not corroborate
+            // each other as the groups do.
+            if all.len() < 2 || all.iter().any(Vec::is_empty) {
+                problems.push(Problem {
+                    line,
+                    entry,
+                    message: "a paraphrase needs at least two groups, each with a phrase (a \
+                              single group is an alias of the topic)"
+                        .into(),
+                });
+                return None;
+            }
+            Some(Paraphrase { topic, all })
         })
         .collect()
 }

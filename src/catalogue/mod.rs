@@ -186,6 +186,17 @@ pub struct Sense {
     pub cues: Vec<String>,
 }
 
+/// A way of describing a topic without naming it ("throw away the weights that barely
+/// matter" is pruning; see [`crate::search::paraphrase`]): a message with a phrase of every
+/// group names the topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paraphrase {
+    /// The topic described.
+    pub topic: TopicIdx,
+    /// Groups of phrases, as written in the file; each group must have one in the message.
+    pub all: Vec<Vec<String>>,
+}
+
 /// A validated catalogue. Build one with [`Catalogue::from_toml`] or [`Catalogue::shipped`].
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -193,6 +204,7 @@ pub struct Catalogue {
     resources: Vec<Resource>,
     synonyms: Vec<Vec<String>>,
     senses: Vec<Sense>,
+    paraphrases: Vec<Paraphrase>,
     topic_by_id: HashMap<String, TopicIdx>,
     children: Vec<Vec<TopicIdx>>,
     by_topic: Vec<Vec<ResourceIdx>>,
@@ -221,6 +233,7 @@ impl Catalogue {
         resources: Vec<Resource>,
         synonyms: Vec<Vec<String>>,
         senses: Vec<Sense>,
+        paraphrases: Vec<Paraphrase>,
     ) -> Catalogue {
         let topic_by_id = topics
             .iter()
@@ -244,6 +257,7 @@ impl Catalogue {
             resources,
             synonyms,
             senses,
+            paraphrases,
             topic_by_id,
             children,
             by_topic,
@@ -268,6 +282,11 @@ impl Catalogue {
     /// Catalogue words that are ordinary words elsewhere, with the cues of their other sense.
     pub fn senses(&self) -> &[Sense] {
         &self.senses
+    }
+
+    /// Ways of describing topics without naming them.
+    pub fn paraphrases(&self) -> &[Paraphrase] {
+        &self.paraphrases
     }
 
     /// The topic at an index (from [`Catalogue::topics`] or a resource's topics).

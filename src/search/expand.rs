@@ -35,6 +35,9 @@ pub enum How {
     Typo,
     /// Character bigrams of Chinese the dictionary does not know.
     Bigram,
+    /// One of the words of a phrase that describes a topic without naming it ("throw away"
+    /// … "weights" → pruning; see [`super::paraphrase`]).
+    Paraphrase,
 }
 
 impl How {
@@ -42,7 +45,7 @@ impl How {
     /// completions) cover less, so several weak guesses cannot carry an off-topic query.
     pub fn coverage(self) -> f32 {
         match self {
-            How::Exact | How::Stem | How::Synonym | How::Compound => 1.0,
+            How::Exact | How::Stem | How::Synonym | How::Compound | How::Paraphrase => 1.0,
             How::Part => 0.8,
             How::Prefix | How::Typo => 0.7,
             How::Bigram => 1.0,

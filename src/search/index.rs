@@ -12,7 +12,7 @@ use fst::{IntoStreamer, Map, Streamer};
 use super::lexicon;
 use super::normalise::normalise;
 use super::tokenise::{Dictionary, Run, bigrams, runs};
-use crate::catalogue::{Catalogue, ResourceIdx};
+use crate::catalogue::{Catalogue, ResourceIdx, TopicIdx};
 
 /// Identifier of a term in the vocabulary.
 pub type TermId = u32;
@@ -124,6 +124,9 @@ pub struct Index {
     /// keyboard (亮化, 经度 for 精度, 真流 for 蒸馏).
     homophones: HashMap<String, Vec<TermId>>,
     title_keys: Vec<Vec<String>>,
+    /// Per topic, a term no query can spell that every resource under the topic has (see
+    /// [`Index::topic_term`]).
+    topic_terms: Vec<TermId>,
     dictionary: Dictionary,
     resources: usize,
 }
@@ -277,6 +280,13 @@ impl Index {
                 out
             })
             .collect();
+        // Brackets never survive normalisation, so no query word can be one of these terms,
+        // and being non-ASCII they stay out of the typo search.
+        let topic_own: Vec<TermId> = catalogue
+            .topics()
+            .iter()
+            .map(|t| intern(&format!("⟨{}⟩", t.id)))
+            .collect();
         let orphans = orphan_terms(catalogue, &topic_terms);
         let topic_keys: Vec<Vec<String>> = catalogue
             .topics()
@@ -302,6 +312,7 @@ impl Index {
                 let fields = std::iter::once((*own, Field::Topic))
                     .chain(above.iter().map(|&t| (t, Field::AncestorTopic)));
                 for (t, field) in fields {
+                    seen.entry(topic_own[t]).or_default().insert(field);
                     for &id in &topic_terms[t] {
                         seen.entry(id).or_default().insert(field);
                     }
@@ -408,6 +419,7 @@ impl Index {
             homophones: HashMap::new(),
             whole_fields,
             title_keys,
+            topic_terms: topic_own,
             dictionary,
             resources: catalogue.resources().len(),
         };
@@ -524,6 +536,18 @@ impl Index {
     /// A resource's titles as field keys.
     pub fn title_keys(&self, resource: ResourceIdx) -> &[String] {
         &self.title_keys[resource]
+    }
+
+    /// The term that stands for a topic itself: in the postings of every resource filed
+    /// under the topic (as [`Field::Topic`]) or under one of its descendants (as
+    /// [`Field::AncestorTopic`]), and never typed.
+    pub fn topic_term(&self, topic: TopicIdx) -> TermId {
+        self.topic_terms[topic]
+    }
+
+    /// The topic a term stands for, if it is one of the [`Index::topic_term`]s.
+    pub fn topic_of_term(&self, term: TermId) -> Option<TopicIdx> {
+        self.topic_terms.iter().position(|&t| t == term)
     }
 
     /// The Chinese segmentation dictionary.

@@ -6,7 +6,8 @@
 //!    ([`Semantic::split_gaps`]) when the semantic layer is on;
 //! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
 //!    typo corrections per word; [`senses`] takes the catalogue's meaning from words the
-//!    message uses in another sense ("llm" beside "law school"); [`concepts`] groups the
+//!    message uses in another sense ("llm" beside "law school"); [`paraphrase`] lets words
+//!    describing a topic without naming it stand for it; [`concepts`] groups the
 //!    words of a comparison or a list;
 //! 4. [`relevance`] — one decision per query: does it name enough of the catalogue to answer?
 //!    then [`matching`] gathers candidates from the inverted [`index`];
@@ -25,6 +26,7 @@ pub mod index;
 pub mod lexicon;
 pub mod matching;
 pub mod normalise;
+pub mod paraphrase;
 pub mod rank;
 pub mod relevance;
 pub mod semantic;
@@ -77,6 +79,8 @@ pub struct Engine {
     starting_points: Vec<catalogue::ResourceIdx>,
     /// The catalogue's words that are ordinary words elsewhere (see [`senses`]).
     senses: senses::Senses,
+    /// How the catalogue's topics are described without their names (see [`paraphrase`]).
+    paraphrases: paraphrase::Paraphrases,
     /// The matcher for topic names, made once so that its per-thread scratch buffers serve
     /// every query.
     matcher: Matcher,
@@ -137,6 +141,7 @@ impl Engine {
         Engine {
             starting_points: start::starting_points(&catalogue),
             senses: senses::Senses::new(catalogue.senses()),
+            paraphrases: paraphrase::Paraphrases::new(catalogue.paraphrases()),
             catalogue,
             index,
             topic_labels,
@@ -198,6 +203,7 @@ impl Engine {
             words.extend(expanded);
         }
         self.senses.rule_out(&mut words, &bounded);
+        self.paraphrases.apply(&mut words, &bounded, &self.index);
         concepts::assign(&mut words, &piece_of);
         words
     }

@@ -103,8 +103,8 @@ pub struct Relevance {
 const MAX_NUMBER_IMPORTANCE: f32 = 0.2;
 
 /// What a word names, for counting the different concepts of a query: words joined into one
-/// catalogue name ("hugging face" → huggingface) are one concept, not two that corroborate
-/// each other.
+/// catalogue name ("hugging face" → huggingface), or describing one topic together ("throw
+/// away" … "weights"), are one concept, not two that corroborate each other.
 #[derive(PartialEq)]
 enum Name<'a> {
     Word(&'a str),
@@ -114,14 +114,14 @@ enum Name<'a> {
 fn name_of(word: &QueryWord) -> Name<'_> {
     word.alternatives
         .iter()
-        .find(|a| a.how == How::Compound)
+        .find(|a| matches!(a.how, How::Compound | How::Paraphrase))
         .map_or(Name::Word(&word.text), |a| Name::Compound(a.term))
 }
 
 /// How sure a match of this sort is to mean what the word means.
 fn certainty(how: How) -> f32 {
     match how {
-        How::Exact | How::Stem | How::Synonym | How::Compound => 1.0,
+        How::Exact | How::Stem | How::Synonym | How::Compound | How::Paraphrase => 1.0,
         How::Part => 0.8,
         How::Typo | How::Prefix => 0.7,
         How::Bigram => 0.6,
@@ -206,6 +206,22 @@ fn reach(word: &QueryWord, index: &Index, surest: Option<f32>) -> Vec<u32> {
         ),
         None => index.reach(word.parts.iter().copied()),
     }
+}
+
+/// Whether two different content words describe one topic together (see
+/// [`super::paraphrase`]): an entry fires only when a phrase of each of its groups is in the
+/// message, so its words corroborate each other as two concepts meeting in one resource do.
+fn described_together(words: &[QueryWord]) -> bool {
+    let paraphrased =
+        |w: &&QueryWord| w.is_content() && w.alternatives.iter().any(|a| a.how == How::Paraphrase);
+    words.iter().filter(paraphrased).any(|a| {
+        words.iter().filter(paraphrased).any(|b| {
+            a.text != b.text
+                && a.alternatives.iter().any(|x| {
+                    x.how == How::Paraphrase && b.alternatives.iter().any(|y| y.term == x.term)
+                })
+        })
+    })
 }
 
 /// Whether two sorted lists of resources share one.
@@ -351,7 +367,8 @@ pub fn judge(
     let corroborated = sure
         .iter()
         .enumerate()
-        .any(|(i, (_, a))| sure[i + 1..].iter().any(|(_, b)| meet(a, b)));
+        .any(|(i, (_, a))| sure[i + 1..].iter().any(|(_, b)| meet(a, b)))
+        || described_together(words);
     let mut relevance = Relevance {
         words: evidence_of,
         evidence,

@@ -106,7 +106,7 @@ impl Senses {
 }
 
 /// The Latin words of normalised text, in order ("llm法学" gives "llm").
-fn latin_words(text: &str) -> Vec<&str> {
+pub(super) fn latin_words(text: &str) -> Vec<&str> {
     text.split(|c: char| c == ' ' || is_cjk(c))
         .filter(|w| !w.is_empty())
         .collect()
