@@ -384,26 +384,26 @@ fn a_sense_needs_words_and_cues() {
 #[test]
 fn a_paraphrase_names_a_topic_and_two_groups_at_least() {
     let line = VALID.matches('\n').count() + 2;
-    let unknown = format!("{VALID}\n[[paraphrase]]\ntopic = \"nope\"\nall = [[\"a\"], [\"b\"]]\n");
+    let unknown = format!("{VALID}\n[[paraphrase]]\ntopic = \"nope\"\nall = [\"a\", \"b\"]\n");
     let (msg, _) = invalid(&unknown);
     assert_points_at(&msg, "paraphrase of `nope`", line);
     assert!(msg.contains("no topic has this id"), "{msg}");
-    for all in [r#"[["a", "b"]]"#, r#"[["a"], [" "]]"#] {
+    for all in [r#"["a | b"]"#, r#"["a", " | "]"#] {
         let text = format!("{VALID}\n[[paraphrase]]\ntopic = \"leaf\"\nall = {all}\n");
         let (msg, _) = invalid(&text);
         assert_points_at(&msg, "paraphrase of `leaf`", line);
         assert!(msg.contains("at least two groups"), "{msg}");
     }
     let empty = VALID.replace("topics = [\"leaf\"]", "topics = [\"root\"]");
-    let text = format!("{empty}\n[[paraphrase]]\ntopic = \"leaf\"\nall = [[\"a\"], [\"b\"]]\n");
+    let text = format!("{empty}\n[[paraphrase]]\ntopic = \"leaf\"\nall = [\"a\", \"b\"]\n");
     let (msg, _) = invalid(&text);
     assert!(
         msg.contains("no resource is filed under this topic"),
         "{msg}"
     );
-    let text = format!("{VALID}\n[[paraphrase]]\ntopic = \"leaf\"\nall = [[\" a \"], [\"b\"]]\n");
+    let text = format!("{VALID}\n[[paraphrase]]\ntopic = \"leaf\"\nall = [\" a |b| \", \"c\"]\n");
     let catalogue = Catalogue::from_toml(&text, "my-catalogue.toml").unwrap();
-    assert_eq!(catalogue.paraphrases()[0].all, [["a"], ["b"]]);
+    assert_eq!(catalogue.paraphrases()[0].all, [vec!["a", "b"], vec!["c"]]);
 }
 
 #[test]

@@ -75,7 +75,9 @@ struct RawSense {
 #[serde(deny_unknown_fields)]
 struct RawParaphrase {
     topic: String,
-    all: Vec<Vec<String>>,
+    /// One string per group, its phrases separated by `|`: a list of lists of strings was
+    /// half again as slow to parse, and parsing is most of a one-shot `ganhuo ask`'s start.
+    all: Vec<String>,
 }
 
 /// Maps byte offsets to 1-based line numbers.
@@ -434,7 +436,15 @@ fn validate_paraphrases(
                 });
                 return None;
             }
-            let all: Vec<Vec<String>> = p.get_ref().all.iter().map(non_empty).collect();
+            let all: Vec<Vec<String>> = p
+                .get_ref()
+                .all
+                .iter()
+                .map(|group| {
+                    let phrases: Vec<String> = group.split('|').map(str::to_owned).collect();
+                    non_empty(&phrases)
+                })
+                .collect();
             // One group alone would be a topic alias, and its phrases would not corroborate
             // each other as the groups do.
             if all.len() < 2 || all.iter().any(Vec::is_empty) {

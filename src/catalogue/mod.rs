@@ -193,7 +193,8 @@ pub struct Sense {
 pub struct Paraphrase {
     /// The topic described.
     pub topic: TopicIdx,
-    /// Groups of phrases, as written in the file; each group must have one in the message.
+    /// Groups of phrases, trimmed (in the file, one string per group, the phrases separated
+    /// by `|`); each group must have one in the message.
     pub all: Vec<Vec<String>>,
 }
 

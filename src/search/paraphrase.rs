@@ -46,29 +46,19 @@ impl Paraphrases {
     /// build, most of the 50 ms a one-shot `ganhuo ask` may take to start.
     pub fn new(paraphrases: &[catalogue::Paraphrase]) -> Paraphrases {
         let mut filed = Paraphrases::default();
-        let mut at: HashMap<String, usize> = HashMap::new();
+        // Entries share many phrases (every way of writing "LLM"): each is filed once. Two
+        // spellings that normalise alike are filed twice, which finds nothing twice.
+        let written = paraphrases.iter().map(|p| p.all.len()).sum::<usize>() * 8;
+        let mut as_written: HashMap<&str, Option<usize>> = HashMap::with_capacity(written);
         for (e, paraphrase) in paraphrases.iter().enumerate() {
             filed.entries.push((paraphrase.topic, paraphrase.all.len()));
             for (g, group) in paraphrase.all.iter().enumerate() {
-                for phrase in group.iter().map(|p| normalise(p)) {
-                    let Some(first) = phrase.chars().next() else {
+                for phrase in group {
+                    let p = *as_written
+                        .entry(phrase)
+                        .or_insert_with(|| filed.file(normalise(phrase)));
+                    let Some(p) = p else {
                         continue;
-                    };
-                    let p = match at.get(&phrase) {
-                        Some(&p) => p,
-                        None => {
-                            let p = filed.phrases.len();
-                            if phrase.chars().any(is_cjk) {
-                                filed.anywhere.entry(first).or_default().push(p);
-                            } else {
-                                let word = phrase.split(' ').next().unwrap_or_default();
-                                filed.whole.entry(word.to_owned()).or_default().push(p);
-                            }
-                            at.insert(phrase.clone(), p);
-                            filed.phrases.push(phrase);
-                            filed.owners.push(Vec::new());
-                            p
-                        }
                     };
                     if !filed.owners[p].contains(&(e, g)) {
                         filed.owners[p].push((e, g));
@@ -77,6 +67,21 @@ impl Paraphrases {
             }
         }
         filed
+    }
+
+    /// Files a normalised phrase by its first unit; `None` for one that normalises to nothing.
+    fn file(&mut self, phrase: String) -> Option<usize> {
+        let first = phrase.chars().next()?;
+        let p = self.phrases.len();
+        if phrase.chars().any(is_cjk) {
+            self.anywhere.entry(first).or_default().push(p);
+        } else {
+            let word = phrase.split(' ').next().unwrap_or_default();
+            self.whole.entry(word.to_owned()).or_default().push(p);
+        }
+        self.phrases.push(phrase);
+        self.owners.push(Vec::new());
+        Some(p)
     }
 
     /// The phrases that occur in a message (`normalised`) as they must: Chinese anywhere,
@@ -214,7 +219,7 @@ topics = ["compression"]
     const PARAPHRASE: &str = r#"
 [[paraphrase]]
 topic = "pruning"
-all = [["throw away", "throwing away", "去掉"], ["weights", "权重"]]
+all = ["throw away | throwing away | 去掉", "weights | 权重"]
 "#;
 
     fn engine() -> Engine {
