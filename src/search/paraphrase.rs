@@ -42,12 +42,12 @@ pub struct Paraphrases {
 
 impl Paraphrases {
     /// Files a catalogue's paraphrases. Filing by first unit costs a hash insertion a phrase:
-    /// an Aho-Corasick automaton over the shipped catalogue's ~4,500 phrases took 5–10 ms to
-    /// build, most of the 50 ms a one-shot `ganhuo ask` may take to start.
+    /// an Aho-Corasick automaton over 4,515 of the shipped phrases (the first author's) took
+    /// 5–10 ms to build, a large part of the 50 ms a one-shot `ganhuo ask` may take to start.
     pub fn new(paraphrases: &[catalogue::Paraphrase]) -> Paraphrases {
         let mut filed = Paraphrases::default();
         // Entries share many phrases (every way of writing "LLM"): each is filed once. Two
-        // spellings that normalise alike are filed twice, which finds nothing twice.
+        // spellings that normalise alike are filed as two phrases, always found together.
         let written = paraphrases.iter().map(|p| p.all.len()).sum::<usize>() * 8;
         let mut as_written: HashMap<&str, Option<usize>> = HashMap::with_capacity(written);
         for (e, paraphrase) in paraphrases.iter().enumerate() {
@@ -133,9 +133,9 @@ impl Paraphrases {
         fired
     }
 
-    /// Lets the words of every paraphrase the message (`query`, the whole of it as typed)
-    /// holds stand for the topic it describes. Words another sense has claimed ("weights"
-    /// beside "gym") are left alone.
+    /// Lets the content words of every paraphrase the message (`query`, the whole of it as
+    /// typed) holds stand for the topic it describes. Words another sense has claimed
+    /// ("weights" beside "gym") are left alone.
     pub fn apply(&self, words: &mut [QueryWord], query: &str, index: &Index) {
         if self.phrases.is_empty() {
             return;
@@ -147,7 +147,8 @@ impl Paraphrases {
         for (entry, phrases) in self.fired(&found) {
             let term = index.topic_term(self.entries[entry].0);
             for word in words.iter_mut() {
-                if word.other_sense.is_some()
+                if !word.is_content()
+                    || word.other_sense.is_some()
                     || word.alternatives.iter().any(|a| a.term == term)
                     || !phrases
                         .iter()
