@@ -76,7 +76,7 @@ struct RawSense {
 struct RawParaphrase {
     topic: String,
     /// One string per group, its phrases separated by `|`: a list of lists of strings was
-    /// half again as slow to parse, and parsing is most of a one-shot `ganhuo ask`'s start.
+    /// half again as slow to parse, and every start parses the whole catalogue.
     all: Vec<String>,
 }
 
@@ -362,9 +362,9 @@ fn validate_synonyms(
 }
 
 /// The trimmed, non-empty entries of a list.
-fn non_empty<'a>(list: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+fn non_empty(list: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<String> {
     list.into_iter()
-        .map(|t| t.trim().to_owned())
+        .map(|t| t.as_ref().trim().to_owned())
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -440,10 +440,7 @@ fn validate_paraphrases(
                 .get_ref()
                 .all
                 .iter()
-                .map(|group| {
-                    let phrases: Vec<String> = group.split('|').map(str::to_owned).collect();
-                    non_empty(&phrases)
-                })
+                .map(|group| non_empty(group.split('|')))
                 .collect();
             // One group alone would be a topic alias, and its phrases would not corroborate
             // each other as the groups do.

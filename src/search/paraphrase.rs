@@ -43,7 +43,8 @@ pub struct Paraphrases {
 impl Paraphrases {
     /// Files a catalogue's paraphrases. Filing by first unit costs a hash insertion a phrase:
     /// an Aho-Corasick automaton over 4,515 of the shipped phrases (the first author's) took
-    /// 5–10 ms to build, a large part of the 50 ms a one-shot `ganhuo ask` may take to start.
+    /// 5–10 ms to build, a tenth to a fifth of the 50 ms a one-shot `ganhuo ask` may take to
+    /// start.
     pub fn new(paraphrases: &[catalogue::Paraphrase]) -> Paraphrases {
         let mut filed = Paraphrases::default();
         // Entries share many phrases (every way of writing "LLM"): each is filed once. Two
