@@ -82,6 +82,14 @@ fn sets() -> Vec<Set> {
             name: "round5-holdout",
             cases: golden::load(golden::ROUND5_HOLDOUT, "round5-holdout.toml"),
         },
+        Set {
+            name: "round6-tune",
+            cases: golden::load(golden::ROUND6_TUNE, "round6-tune.toml"),
+        },
+        Set {
+            name: "round6-holdout",
+            cases: golden::load(golden::ROUND6_HOLDOUT, "round6-holdout.toml"),
+        },
     ]
 }
 
