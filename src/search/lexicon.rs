@@ -187,7 +187,7 @@ const STOPS: &[&str] = &[
     "someone", "somebody", "can", "could", "would", "will", "shall", "should", "must",
     "might", "may", "do", "does", "did", "done", "doing", "is", "are", "was", "were", "be",
     "been", "being", "am", "im", "i'm", "ive", "get", "got", "gets", "getting", "give",
-    "tell", "show", "point", "find", "know", "need", "needs", "want", "wants", "wanted",
+    "tell", "show", "point", "find", "know", "need", "needs", "needed", "want", "wants", "wanted",
     "like", "love", "looking", "look", "see", "try", "trying", "read", "reading",
     "understand", "understanding", "recommend", "recommended", "recommendation",
     "recommendations", "suggest", "suggestion", "suggestions", "good", "best", "great",
@@ -203,6 +203,15 @@ const STOPS: &[&str] = &[
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
+    // English: adverbs of degree, time and attitude, and idioms ("under the hood", "in a
+    // nutshell"): they colour a question, never name what it is about.
+    "totally", "completely", "entirely", "exactly", "eventually", "finally",
+    "usually", "typically", "generally", "mostly", "mainly", "normally", "ideally",
+    "preferably", "hopefully", "definitely", "certainly", "obviously", "clearly", "truly",
+    "seriously", "absolutely", "personally", "specifically", "particularly", "especially",
+    "currently", "recently", "lately", "nowadays", "fairly", "pretty", "quite", "rather",
+    "somewhat", "roughly", "nearly", "almost", "barely", "hardly", "merely", "slightly",
+    "extremely", "incredibly", "super", "hood", "nutshell",
     // English: asking for the links themselves ("what does the article list under …").
     "link", "links", "url", "urls", "send", "list", "lists", "listed", "under",
     // English: function words, and what is left of contractions ("what's" → "what" "s").
@@ -374,6 +383,10 @@ mod tests {
         // Asking for the links is what every question to the bot does.
         assert_eq!(role("链接"), Role::Stop);
         assert_eq!(role("links"), Role::Stop);
+        // Adverbs and idioms colour a question; "fully sharded" names FSDP.
+        assert_eq!(role("eventually"), Role::Stop);
+        assert_eq!(role("hood"), Role::Stop);
+        assert_eq!(role("fully"), Role::Content);
     }
 
     #[test]

@@ -18,6 +18,9 @@ use crate::catalogue::{Catalogue, Kind, ResourceIdx};
 
 /// A word reaching at least this share of the catalogue names the subject as a whole.
 const SUBJECT_REACH: usize = 3;
+/// Words for the field the subject belongs to ("I'm new to AI, where do I start"): broader
+/// than the catalogue, they name it as a whole although few titles use them ("AI 芯片").
+const FIELD: &[&str] = &["ai", "人工智能", "artificial", "intelligence"];
 /// How much of the message the subject's words must explain: the rest is a frame ("该按什么
 /// 顺序学"), not another question ("大模型 面试题").
 const MIN_SHARE: f32 = 0.8;
@@ -81,7 +84,8 @@ fn is_material(kind: Kind) -> bool {
 }
 
 /// Whether an answered query is about the subject as a whole: every word the catalogue
-/// explains reaches a third of it or more, they explain most of the message, and no word asks
+/// explains reaches a third of it or more or names the field, they explain most of the
+/// message, and no word asks
 /// for a kind of resource that a starting point is not (papers, code, model cards).
 pub fn about_the_subject(words: &[QueryWord], relevance: &Relevance, index: &Index) -> bool {
     let broad = index.idf_of_reach(index.resource_count().div_ceil(SUBJECT_REACH));
@@ -95,7 +99,7 @@ pub fn about_the_subject(words: &[QueryWord], relevance: &Relevance, index: &Ind
             return false;
         }
         if evidence.explained > 0.0 {
-            if evidence.specificity > broad {
+            if evidence.specificity > broad && !FIELD.contains(&word.text.as_str()) {
                 return false;
             }
             named = true;
@@ -146,6 +150,9 @@ mod tests {
             "how do I get started with LLMs",
             // Three words naming one thing, a synonym of 大模型.
             "where should a beginner start with large language models",
+            // The field, which few titles name.
+            "人工智能入门",
+            "I'm new to AI, where do I start with LLMs?",
         ] {
             let top = top3(&engine, query);
             assert_eq!(top.len(), 3, "{query}");
@@ -160,7 +167,12 @@ mod tests {
     fn a_named_topic_is_not_the_subject_as_a_whole() {
         let engine = Engine::shipped().unwrap();
         let points = starting_points(engine.catalogue());
-        for query in ["大模型量化入门", "LLM 推理加速", "大模型 论文"] {
+        for query in [
+            "大模型量化入门",
+            "LLM 推理加速",
+            "大模型 论文",
+            "AI 芯片入门",
+        ] {
             let words = engine.understand(query, false);
             let relevance = engine.relevance(&words);
             assert!(
