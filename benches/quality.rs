@@ -90,6 +90,14 @@ fn sets() -> Vec<Set> {
             name: "round6-holdout",
             cases: golden::load(golden::ROUND6_HOLDOUT, "round6-holdout.toml"),
         },
+        Set {
+            name: "round7-tune",
+            cases: golden::load(golden::ROUND7_TUNE, "round7-tune.toml"),
+        },
+        Set {
+            name: "round7-holdout",
+            cases: golden::load(golden::ROUND7_HOLDOUT, "round7-holdout.toml"),
+        },
     ]
 }
 

@@ -57,6 +57,7 @@ ROUND_MINIMUMS = {
     4: {"on-topic": 20, "offtopic": 10, "smalltalk": 60},
     5: {"on-topic": 100, "offtopic": 50, "smalltalk": 0},
     6: {"on-topic": 100, "offtopic": 50, "smalltalk": 30},
+    7: {"on-topic": 50, "offtopic": 100, "smalltalk": 15},
 }
 
 
@@ -133,6 +134,14 @@ ROUND_NOTES = {
 # read only the catalogue (without its senses and paraphrases; the English `about_en` of the
 # first ~35 topics was still in the copy), the seed article and the file format; split among
 # themselves by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    7: """#
+# ROUND 7: off-topic precision — near misses that share a word or name with the catalogue
+# (an everyday or other-field sense), the same words in on-topic questions, and small talk
+# that mentions them; written after tuning on rounds 1-6 had started, by a writer who had
+# read only the catalogue (without its about/about_en descriptions, senses and paraphrases),
+# the seed article and the file format; split among themselves by the same rule. Both
+# halves were first run untouched. Reported separately.
 """,
 }
 
