@@ -306,7 +306,8 @@ impl Engine {
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
-        let whole = smalltalk::recognise(query);
+        let whole = smalltalk::recognise(query)
+            .or_else(|| smalltalk::opens_asking_how_to_use(query).then_some(SmallTalk::Help));
         let words = self.understand(query, false);
         // A message that is small talk through and through is not judged as a question; one
         // that only opens or closes with it is, and is small talk only if it finds nothing.

@@ -134,6 +134,9 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("求助", Some(SmallTalk::Help)),
     ("菜单", Some(SmallTalk::Help)),
     ("怎么用", Some(SmallTalk::Help)),
+    ("怎么用你", Some(SmallTalk::Help)),
+    ("如何使用你", Some(SmallTalk::Help)),
+    ("怎么使用你", Some(SmallTalk::Help)),
     ("如何使用", Some(SmallTalk::Help)),
     ("怎么使用", Some(SmallTalk::Help)),
     ("使用说明", Some(SmallTalk::Help)),
@@ -732,6 +735,37 @@ pub fn recognise(message: &str) -> Option<SmallTalk> {
     found
 }
 
+/// Whether a message opens (after any greeting) by asking how to use the bot, naming it or
+/// speaking to it: "how does this bot work? do I just type a topic like quantization or a full
+/// question?", "怎么用你？直接发关键词比如蒸馏就行吗". The catalogue words after such an opening are
+/// examples of what to type, not the question, so the message is help even though they would
+/// find something.
+pub fn opens_asking_how_to_use(message: &str) -> bool {
+    let text = unstretched(&normalise(message));
+    let have = units(&text);
+    let mut at = 0;
+    while let Some(phrase) = longest(&have[at..], false) {
+        if phrase.1 == Some(SmallTalk::Help) {
+            return how_to_use_the_bot(&phrase.0);
+        }
+        at += phrase.0.len();
+    }
+    false
+}
+
+/// Whether a help phrase asks how the bot is used: it names the bot or speaks to it, and asks
+/// how it works or is used ("how does this bot work", "how do i use you", "怎么用你"), unlike
+/// "are you a bot" or "你是谁", which a real question may follow.
+fn how_to_use_the_bot(phrase: &[&str]) -> bool {
+    let text = phrase.concat();
+    let names = phrase
+        .iter()
+        .any(|u| matches!(*u, "bot" | "you" | "你" | "您"))
+        || text.contains("机器人");
+    let usage = phrase.iter().any(|u| matches!(*u, "use" | "work" | "用"));
+    names && usage
+}
+
 /// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
 /// that's exactly what I needed", "你好呀，第一次用这个机器人", "hello, help 一下，你都能干嘛".
 /// Only for a message the catalogue has no answer to: there, a greeting or thanks deserves a
@@ -827,6 +861,27 @@ mod tests {
             "有哪些指令可以用",
         ] {
             assert_eq!(recognise(h), Some(SmallTalk::Help), "{h}");
+        }
+    }
+
+    #[test]
+    fn asking_how_to_use_the_bot_is_help_whatever_follows() {
+        for m in [
+            "how does this bot work? do I just type a topic like quantization or a full question?",
+            "怎么用你？直接发关键词比如蒸馏就行吗",
+            "hi! how do I use you, e.g. for LoRA?",
+        ] {
+            assert!(opens_asking_how_to_use(m), "{m}");
+        }
+        for m in [
+            // Asking what the bot is may come before a real question.
+            "are you a bot? what is LoRA",
+            // Using something else.
+            "how do I use this LoRA script",
+            "怎么用 deepspeed 训练",
+            "LoRA 怎么用你知道吗",
+        ] {
+            assert!(!opens_asking_how_to_use(m), "{m}");
         }
     }
 
