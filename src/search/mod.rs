@@ -307,7 +307,10 @@ impl Engine {
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
         let whole = smalltalk::recognise(query)
-            .or_else(|| smalltalk::opens_asking_how_to_use(query).then_some(SmallTalk::Help));
+            .or_else(|| smalltalk::opens_asking_how_to_use(query).then_some(SmallTalk::Help))
+            .or_else(|| {
+                smalltalk::thanks_with_a_remark(query, lexicon::asks).then_some(SmallTalk::Thanks)
+            });
         let words = self.understand(query, false);
         // A message that is small talk through and through is not judged as a question; one
         // that only opens or closes with it is, and is small talk only if it finds nothing.

@@ -766,6 +766,103 @@ fn how_to_use_the_bot(phrase: &[&str]) -> bool {
     names && usage
 }
 
+/// Whether a phrase found at the edge of a longer message is a clear sign: a lone ideograph
+/// ("早" of 早点睡) is too weak, and praise or a time of day that also opens ordinary
+/// statements ([`ONLY_ALONE`]) counts only as a whole message.
+fn strong(phrase: &[&str]) -> bool {
+    (phrase.len() > 1 || !phrase[0].chars().all(is_cjk))
+        && !ONLY_ALONE.contains(&phrase.concat().as_str())
+}
+
+/// Latin words that ask for something more after thanks ("thanks, more on LoRA please").
+const REQUESTS: &[&str] = &[
+    "please",
+    "pls",
+    "plz",
+    "more",
+    "another",
+    "also",
+    "other",
+    "else",
+    "send",
+    "give",
+    "show",
+    "recommend",
+    "want",
+    "need",
+    "any",
+    "now",
+    "next",
+];
+
+/// Chinese that asks for something more after thanks ("谢谢，再来几篇 LoRA 的").
+const REQUESTS_ZH: &[&str] = &[
+    "再",
+    "还要",
+    "还有",
+    "求",
+    "推荐",
+    "来点",
+    "来几",
+    "来一",
+    "给我",
+    "发我",
+    "发一下",
+    "想要",
+    "想看",
+    "想学",
+    "更多",
+    "其他",
+    "另外",
+    "别的",
+    "有没有",
+    "帮我",
+    "下一",
+];
+
+/// Whether a message thanks the bot for what it sent and remarks on it: thanks at the start,
+/// thanks or goodbye at the end, and between them neither a question nor a request ("thanks!!
+/// that illustrated transformer post was great", "ok收到，Triton的文档我先看看，thx", "Thanks for
+/// the PEFT links，今天就到这，bye~"). The catalogue words in it name what was read; sending
+/// their links again would read as not listening. A greeting at the start opens a request
+/// instead ("你好，LoRA 教程，谢谢"), and "thanks, more on QLoRA please" asks for more.
+pub fn thanks_with_a_remark(message: &str, asks: impl Fn(&[&str]) -> bool) -> bool {
+    if message.contains(['?', '？']) {
+        return false;
+    }
+    let text = unstretched(&normalise(message));
+    let have = units(&text);
+    // The first phrase that says something, and the last, with where the rest lies between.
+    let mut start = 0;
+    let mut opens = None;
+    while let Some(p) = longest(&have[start..], false) {
+        start += p.0.len();
+        if let Some(kind) = p.1 {
+            opens = Some((kind, strong(&p.0)));
+            break;
+        }
+    }
+    let mut end = have.len();
+    let mut closes = None;
+    while end > start
+        && let Some(p) = longest(&have[start..end], true)
+    {
+        end -= p.0.len();
+        if let Some(kind) = p.1 {
+            closes = Some(kind);
+            break;
+        }
+    }
+    let rest = &have[start..end];
+    let han: String = rest.iter().filter(|u| !u.is_ascii()).copied().collect();
+    opens == Some((SmallTalk::Thanks, true))
+        && matches!(closes, Some(SmallTalk::Thanks | SmallTalk::Greeting))
+        && !rest.is_empty()
+        && !asks(rest)
+        && !rest.iter().any(|u| REQUESTS.contains(u))
+        && !REQUESTS_ZH.iter().any(|r| han.contains(r))
+}
+
 /// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
 /// that's exactly what I needed", "你好呀，第一次用这个机器人", "hello, help 一下，你都能干嘛".
 /// Only for a message the catalogue has no answer to: there, a greeting or thanks deserves a
@@ -781,9 +878,6 @@ fn how_to_use_the_bot(phrase: &[&str]) -> bool {
 pub fn framed(message: &str, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
     let text = unstretched(&normalise(message));
     let have = units(&text);
-    let strong = |p: &[&str]| {
-        (p.len() > 1 || !p[0].chars().all(is_cjk)) && !ONLY_ALONE.contains(&p.concat().as_str())
-    };
     let to_the_bot = |p: &[&str]| p.iter().any(|u| matches!(*u, "you" | "你" | "您"));
     let mut found: Option<SmallTalk> = None;
     // The units that are not greetings, thanks or help: the rest of the message.
@@ -882,6 +976,31 @@ mod tests {
             "LoRA 怎么用你知道吗",
         ] {
             assert!(!opens_asking_how_to_use(m), "{m}");
+        }
+    }
+
+    #[test]
+    fn thanks_with_a_remark_on_what_was_read() {
+        let asks = crate::search::lexicon::asks;
+        for m in [
+            "thanks!! that illustrated transformer post was great",
+            "ok收到，Triton的文档我先看看，thx",
+            "Thanks for the PEFT links，今天就到这，bye~",
+        ] {
+            assert!(thanks_with_a_remark(m, asks), "{m}");
+        }
+        for m in [
+            // A greeting opens a request.
+            "你好，LoRA 教程，谢谢",
+            // Asking, or asking for more.
+            "thanks! and the deepspeed one? thanks",
+            "谢谢，再来几篇 QLoRA 的，谢谢",
+            "thanks, more on QLoRA please, thanks",
+            "thanks, what about vllm, thanks",
+            // Thanks only at the start: the rest may be the next question.
+            "thanks, now vllm",
+        ] {
+            assert!(!thanks_with_a_remark(m, asks), "{m}");
         }
     }
 
