@@ -775,57 +775,41 @@ fn strong(phrase: &[&str]) -> bool {
 }
 
 /// Latin words that ask for something more after thanks ("thanks, more on LoRA please").
+#[rustfmt::skip]
 const REQUESTS: &[&str] = &[
-    "please",
-    "pls",
-    "plz",
-    "more",
-    "another",
-    "also",
-    "other",
-    "else",
-    "send",
-    "give",
-    "show",
-    "recommend",
-    "want",
-    "need",
-    "any",
-    "now",
-    "next",
+    "please", "pls", "plz", "more", "another", "also", "other", "else", "send", "give", "show",
+    "recommend", "want", "need", "any", "now", "next",
 ];
 
 /// Chinese that asks for something more after thanks ("谢谢，再来几篇 LoRA 的").
+#[rustfmt::skip]
 const REQUESTS_ZH: &[&str] = &[
-    "再",
-    "还要",
-    "还有",
-    "求",
-    "推荐",
-    "来点",
-    "来几",
-    "来一",
-    "给我",
-    "发我",
-    "发一下",
-    "想要",
-    "想看",
-    "想学",
-    "更多",
-    "其他",
-    "另外",
-    "别的",
-    "有没有",
-    "帮我",
-    "下一",
+    "再", "还要", "还有", "求", "推荐", "来点", "来几", "来一", "给我", "发我", "发一下", "想要", "想看",
+    "想学", "更多", "其他", "另外", "别的", "有没有", "帮我", "下一", "麻烦", "顺便", "也要",
+];
+
+/// Latin words that make the middle of a thank-you a remark on what was read ("that post
+/// was great", "the tutorial helped", "thanks for the links") rather than the next topic
+/// ("thanks, LoRA tutorial, thanks").
+#[rustfmt::skip]
+const REMARKS: &[&str] = &[
+    "was", "were", "helped", "helps", "helpful", "useful", "great", "good", "nice", "awesome",
+    "perfect", "read", "reading", "check", "checking", "look", "looking", "done", "for",
+];
+
+/// Chinese remarks on what was read ("很有用", "我先看看", "今天就到这").
+#[rustfmt::skip]
+const REMARKS_ZH: &[&str] = &[
+    "有用", "不错", "很好", "挺好", "先看", "看看", "看完", "收藏", "到这", "就到", "帮助", "学到", "懂了",
 ];
 
 /// Whether a message thanks the bot for what it sent and remarks on it: thanks at the start,
-/// thanks or goodbye at the end, and between them neither a question nor a request ("thanks!!
-/// that illustrated transformer post was great", "ok收到，Triton的文档我先看看，thx", "Thanks for
-/// the PEFT links，今天就到这，bye~"). The catalogue words in it name what was read; sending
-/// their links again would read as not listening. A greeting at the start opens a request
-/// instead ("你好，LoRA 教程，谢谢"), and "thanks, more on QLoRA please" asks for more.
+/// thanks or goodbye at the end, and between them a remark and neither a question nor a
+/// request ("thanks!! that illustrated transformer post was great", "ok收到，Triton的文档我先看
+/// 看，thx", "Thanks for the PEFT links，今天就到这，bye~"). The catalogue words in it name what
+/// was read; sending their links again would read as not listening. A greeting at the start
+/// opens a request instead ("你好，LoRA 教程，谢谢"); a middle with no remark may be the next
+/// topic ("thanks, LoRA tutorial, thanks"); "thanks, more on QLoRA please" asks for more.
 pub fn thanks_with_a_remark(message: &str, asks: impl Fn(&[&str]) -> bool) -> bool {
     if message.contains(['?', '？']) {
         return false;
@@ -857,7 +841,7 @@ pub fn thanks_with_a_remark(message: &str, asks: impl Fn(&[&str]) -> bool) -> bo
     let han: String = rest.iter().filter(|u| !u.is_ascii()).copied().collect();
     opens == Some((SmallTalk::Thanks, true))
         && matches!(closes, Some(SmallTalk::Thanks | SmallTalk::Greeting))
-        && !rest.is_empty()
+        && (rest.iter().any(|u| REMARKS.contains(u)) || REMARKS_ZH.iter().any(|r| han.contains(r)))
         && !asks(rest)
         && !rest.iter().any(|u| REQUESTS.contains(u))
         && !REQUESTS_ZH.iter().any(|r| han.contains(r))
@@ -999,6 +983,11 @@ mod tests {
             "thanks, what about vllm, thanks",
             // Thanks only at the start: the rest may be the next question.
             "thanks, now vllm",
+            // No remark between the thanks: the next topic.
+            "thanks, LoRA tutorial, thanks",
+            "谢谢！LoRA 教程，谢谢",
+            "感谢，模型蒸馏，感谢",
+            "谢谢，顺便 NCCL 的也要，谢谢",
         ] {
             assert!(!thanks_with_a_remark(m, asks), "{m}");
         }
