@@ -117,16 +117,21 @@ impl Engine {
     /// Indexes a catalogue.
     pub fn with_options(catalogue: Catalogue, options: Options) -> Engine {
         // The builds share nothing but the catalogue; the index and the vectors are each about
-        // two fifths of start-up, filing the paraphrases the rest: on a machine with a second
-        // core, `ganhuo ask` waits for about half of their sum.
-        let (index, semantic, paraphrases) = std::thread::scope(|scope| {
+        // two fifths of start-up, filing the paraphrases and senses the rest: on a machine with
+        // a second core, `ganhuo ask` waits for about half of their sum.
+        let (index, semantic, (paraphrases, senses)) = std::thread::scope(|scope| {
             let semantic = options
                 .semantic
                 .then(|| scope.spawn(|| Semantic::build(&catalogue)));
-            let paraphrases = scope.spawn(|| paraphrase::Paraphrases::new(catalogue.paraphrases()));
+            let tables = scope.spawn(|| {
+                (
+                    paraphrase::Paraphrases::new(catalogue.paraphrases()),
+                    senses::Senses::new(catalogue.senses()),
+                )
+            });
             let index = Index::build(&catalogue);
             let semantic = semantic.and_then(|build| joined(build.join()));
-            (index, semantic, joined(paraphrases.join()))
+            (index, semantic, joined(tables.join()))
         });
         let topic_labels = topic_labels(&catalogue);
         let mut label_words: Vec<(usize, String, TopicIdx)> = Vec::new();
@@ -139,7 +144,7 @@ impl Engine {
         label_words.dedup();
         Engine {
             starting_points: start::starting_points(&catalogue),
-            senses: senses::Senses::new(catalogue.senses()),
+            senses,
             paraphrases,
             catalogue,
             index,
