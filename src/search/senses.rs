@@ -24,8 +24,10 @@ pub struct Senses {
     cues: Vec<Vec<String>>,
     /// Latin spellings, by the word.
     latin: HashMap<String, Vec<usize>>,
-    /// Chinese spellings, looked for inside a word.
-    cjk: Vec<(String, usize)>,
+    /// Chinese spellings, looked for inside a word, by their first character: a word is
+    /// checked at each of its characters against the few spellings that start there, not
+    /// against all of them (the shipped catalogue has about a hundred).
+    cjk: HashMap<char, Vec<(String, usize)>>,
 }
 
 impl Senses {
@@ -46,8 +48,8 @@ impl Senses {
                 if word.is_empty() {
                     continue;
                 }
-                if word.chars().any(is_cjk) {
-                    filed.cjk.push((word, i));
+                if let Some(first) = word.chars().next().filter(|_| word.chars().any(is_cjk)) {
+                    filed.cjk.entry(first).or_default().push((word, i));
                 } else {
                     filed.latin.entry(word).or_default().push(i);
                 }
@@ -60,12 +62,19 @@ impl Senses {
     fn of(&self, word: &str) -> Vec<usize> {
         let mut out = self.latin.get(word).cloned().unwrap_or_default();
         if word.chars().any(is_cjk) {
-            out.extend(
-                self.cjk
-                    .iter()
-                    .filter(|(s, _)| word.contains(s.as_str()))
-                    .map(|&(_, sense)| sense),
-            );
+            for (at, c) in word.char_indices() {
+                let Some(spellings) = self.cjk.get(&c) else {
+                    continue;
+                };
+                out.extend(
+                    spellings
+                        .iter()
+                        .filter(|(s, _)| word[at..].starts_with(s.as_str()))
+                        .map(|&(_, sense)| sense),
+                );
+            }
+            out.sort_unstable();
+            out.dedup();
         }
         out
     }
