@@ -85,8 +85,8 @@ fn is_material(kind: Kind) -> bool {
 
 /// Whether an answered query is about the subject as a whole: every word the catalogue
 /// explains reaches a third of it or more or names the field, they explain most of the
-/// message, and no word asks
-/// for a kind of resource that a starting point is not (papers, code, model cards).
+/// message, and no word asks for a kind of resource that a starting point is not (papers,
+/// code, model cards).
 pub fn about_the_subject(words: &[QueryWord], relevance: &Relevance, index: &Index) -> bool {
     let broad = index.idf_of_reach(index.resource_count().div_ceil(SUBJECT_REACH));
     let mut named = false;
