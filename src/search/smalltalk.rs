@@ -693,6 +693,30 @@ fn longest(units: &[&str], at_end: bool) -> Option<&'static Phrase> {
         .max_by_key(|(p, _)| p.len())
 }
 
+/// The phrases `units` opens with, in order, each with the unit it starts at: longest first,
+/// until a unit that opens none.
+fn leading<'u>(units: &'u [&'u str]) -> impl Iterator<Item = (usize, &'static Phrase)> + 'u {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let phrase = longest(&units[at..], false)?;
+        at += phrase.0.len();
+        Some((at - phrase.0.len(), phrase))
+    })
+}
+
+/// The phrases `units[from..]` closes with, last first, each with the unit it starts at.
+fn trailing<'u>(
+    units: &'u [&'u str],
+    from: usize,
+) -> impl Iterator<Item = (usize, &'static Phrase)> + 'u {
+    let mut end = units.len();
+    std::iter::from_fn(move || {
+        let phrase = longest(&units[from..end], true)?;
+        end -= phrase.0.len();
+        Some((end, phrase))
+    })
+}
+
 /// What a message says so far, given one more kind found in it: help asks more than thanks,
 /// and thanks more than a greeting.
 fn with(found: Option<SmallTalk>, kind: SmallTalk) -> Option<SmallTalk> {
@@ -743,14 +767,9 @@ pub fn recognise(message: &str) -> Option<SmallTalk> {
 pub fn opens_asking_how_to_use(message: &str) -> bool {
     let text = unstretched(&normalise(message));
     let have = units(&text);
-    let mut at = 0;
-    while let Some(phrase) = longest(&have[at..], false) {
-        if phrase.1 == Some(SmallTalk::Help) {
-            return how_to_use_the_bot(&phrase.0);
-        }
-        at += phrase.0.len();
-    }
-    false
+    leading(&have)
+        .find(|(_, phrase)| phrase.1 == Some(SmallTalk::Help))
+        .is_some_and(|(_, phrase)| how_to_use_the_bot(&phrase.0))
 }
 
 /// Whether a help phrase asks how the bot is used: it names the bot or speaks to it, and asks
@@ -819,8 +838,8 @@ pub fn thanks_with_a_remark(message: &str, asks: impl Fn(&[&str]) -> bool) -> bo
     // The first phrase that says something, and the last, with where the rest lies between.
     let mut start = 0;
     let mut opens = None;
-    while let Some(p) = longest(&have[start..], false) {
-        start += p.0.len();
+    for (at, p) in leading(&have) {
+        start = at + p.0.len();
         if let Some(kind) = p.1 {
             opens = Some((kind, strong(&p.0)));
             break;
@@ -828,10 +847,8 @@ pub fn thanks_with_a_remark(message: &str, asks: impl Fn(&[&str]) -> bool) -> bo
     }
     let mut end = have.len();
     let mut closes = None;
-    while end > start
-        && let Some(p) = longest(&have[start..end], true)
-    {
-        end -= p.0.len();
+    for (at, p) in trailing(&have, start) {
+        end = at;
         if let Some(kind) = p.1 {
             closes = Some(kind);
             break;
@@ -878,14 +895,12 @@ pub fn framed(message: &str, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk
         }
     };
     let mut start = 0;
-    while let Some(best) = longest(&have[start..], false) {
-        note(best, start);
-        start += best.0.len();
+    for (at, best) in leading(&have) {
+        note(best, at);
+        start = at + best.0.len();
     }
-    let mut end = have.len();
-    while let Some(best) = longest(&have[start..end], true) {
-        end -= best.0.len();
-        note(best, end);
+    for (at, best) in trailing(&have, start) {
+        note(best, at);
     }
     let rest: Vec<&str> = have
         .iter()
