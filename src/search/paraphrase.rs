@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use super::expand::{Alternative, How, QueryWord};
 use super::index::Index;
 use super::normalise::{is_cjk, normalise};
-use super::senses::latin_words;
+use super::senses::{latin_words, starting_in};
 use crate::catalogue::{self, TopicIdx};
 
 /// What a match through a paraphrase is worth in ranking: below a synonym (0.9) or a
@@ -88,16 +88,10 @@ impl Paraphrases {
     /// The phrases that occur in a message (`normalised`) as they must: Chinese anywhere,
     /// Latin as whole words in a row.
     fn found(&self, normalised: &str) -> Vec<usize> {
-        let mut found = Vec::new();
-        for (i, c) in normalised.char_indices() {
-            if let Some(phrases) = self.anywhere.get(&c) {
-                found.extend(
-                    phrases
-                        .iter()
-                        .filter(|&&p| normalised[i..].starts_with(self.phrases[p].as_str())),
-                );
-            }
-        }
+        let mut found: Vec<usize> = starting_in(normalised, &self.anywhere)
+            .filter(|&(rest, &p)| rest.starts_with(self.phrases[p].as_str()))
+            .map(|(_, &p)| p)
+            .collect();
         let latin = latin_words(normalised);
         for (i, word) in latin.iter().enumerate() {
             if let Some(phrases) = self.whole.get(*word) {

@@ -62,17 +62,11 @@ impl Senses {
     fn of(&self, word: &str) -> Vec<usize> {
         let mut out = self.latin.get(word).cloned().unwrap_or_default();
         if word.chars().any(is_cjk) {
-            for (at, c) in word.char_indices() {
-                let Some(spellings) = self.cjk.get(&c) else {
-                    continue;
-                };
-                out.extend(
-                    spellings
-                        .iter()
-                        .filter(|(s, _)| word[at..].starts_with(s.as_str()))
-                        .map(|&(_, sense)| sense),
-                );
-            }
+            out.extend(
+                starting_in(word, &self.cjk)
+                    .filter(|(rest, (s, _))| rest.starts_with(s.as_str()))
+                    .map(|(_, &(_, sense))| sense),
+            );
             out.sort_unstable();
             out.dedup();
         }
@@ -112,6 +106,23 @@ impl Senses {
             }
         }
     }
+}
+
+/// Strings filed by their first character, as candidates wherever they may start in `text`:
+/// each with the text from that character on, for the caller to test `starts_with` against
+/// its own string. A hash look-up per character of the text instead of a scan of every string
+/// (Chinese sense spellings and paraphrase phrases, which match anywhere).
+pub(super) fn starting_in<'a, T>(
+    text: &'a str,
+    filed: &'a HashMap<char, Vec<T>>,
+) -> impl Iterator<Item = (&'a str, &'a T)> {
+    text.char_indices().flat_map(move |(at, c)| {
+        filed
+            .get(&c)
+            .into_iter()
+            .flatten()
+            .map(move |candidate| (&text[at..], candidate))
+    })
 }
 
 /// The Latin words of normalised text, in order ("llm法学" gives "llm").
