@@ -98,6 +98,14 @@ fn sets() -> Vec<Set> {
             name: "round7-holdout",
             cases: golden::load(golden::ROUND7_HOLDOUT, "round7-holdout.toml"),
         },
+        Set {
+            name: "round8-tune",
+            cases: golden::load(golden::ROUND8_TUNE, "round8-tune.toml"),
+        },
+        Set {
+            name: "round8-holdout",
+            cases: golden::load(golden::ROUND8_HOLDOUT, "round8-holdout.toml"),
+        },
     ]
 }
 

@@ -58,6 +58,7 @@ ROUND_MINIMUMS = {
     5: {"on-topic": 100, "offtopic": 50, "smalltalk": 0},
     6: {"on-topic": 100, "offtopic": 50, "smalltalk": 30},
     7: {"on-topic": 50, "offtopic": 100, "smalltalk": 15},
+    8: {"on-topic": 100, "offtopic": 40, "smalltalk": 30},
 }
 
 
@@ -142,6 +143,14 @@ ROUND_NOTES = {
 # read only the catalogue (without its about/about_en descriptions, senses and paraphrases),
 # the seed article and the file format; split among themselves by the same rule. Both
 # halves were first run untouched. Reported separately.
+""",
+    8: """#
+# ROUND 8: paraphrases spread over the whole catalogue (half of them English), questions
+# with context and chatter, near-miss off-topic messages and small talk that mentions
+# catalogue words; written after tuning on rounds 1-7 had started, by a writer who had read
+# only the catalogue (without its about/about_en descriptions, senses and paraphrases), the
+# seed article and the file format; split among themselves by the same rule. Both halves
+# were first run untouched. Reported separately.
 """,
 }
 

@@ -25,6 +25,8 @@ pub const ROUND6_TUNE: &str = include_str!("../conversation/round6-tune.toml");
 pub const ROUND6_HOLDOUT: &str = include_str!("../conversation/round6-holdout.toml");
 pub const ROUND7_TUNE: &str = include_str!("../conversation/round7-tune.toml");
 pub const ROUND7_HOLDOUT: &str = include_str!("../conversation/round7-holdout.toml");
+pub const ROUND8_TUNE: &str = include_str!("../conversation/round8-tune.toml");
+pub const ROUND8_HOLDOUT: &str = include_str!("../conversation/round8-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
