@@ -97,11 +97,11 @@ const ROUND4_HOLDOUT: Level = level(1.0, 0.75, 0.79, 50);
 const ROUND5_TUNE: Level = level(0.94, 1.0, 1.0, 80);
 const ROUND5_HOLDOUT: Level = level(0.85, 1.0, 0.5, 80);
 const ROUND6_TUNE: Level = level(0.94, 1.0, 1.0, 100);
-const ROUND6_HOLDOUT: Level = level(0.78, 0.96, 0.88, 100);
+const ROUND6_HOLDOUT: Level = level(0.8, 0.96, 0.88, 100);
 const ROUND7_TUNE: Level = level(1.0, 1.0, 1.0, 100);
-const ROUND7_HOLDOUT: Level = level(1.0, 0.98, 0.3, 100);
-const ROUND8_TUNE: Level = level(0.86, 1.0, 0.41, 100);
-const ROUND8_HOLDOUT: Level = level(0.83, 0.92, 0.62, 100);
+const ROUND7_HOLDOUT: Level = level(1.0, 0.98, 0.4, 100);
+const ROUND8_TUNE: Level = level(0.97, 1.0, 1.0, 100);
+const ROUND8_HOLDOUT: Level = level(0.83, 0.92, 0.68, 100);
 
 fn check(text: &str, name: &str, level: &Level) {
     let engine = Engine::shipped().unwrap();

@@ -211,7 +211,10 @@ const STOPS: &[&str] = &[
     "seriously", "absolutely", "personally", "specifically", "particularly", "especially",
     "currently", "recently", "lately", "nowadays", "fairly", "pretty", "quite", "rather",
     "somewhat", "roughly", "nearly", "almost", "barely", "hardly", "merely", "slightly",
-    "extremely", "incredibly", "super", "hood", "nutshell",
+    "extremely", "incredibly", "super", "hood", "nutshell", "never", "ever", "once",
+    // English: where and how a resource is read or who it is for, never what it is about
+    // ("a course with the lectures online", "I've never studied NLP").
+    "online", "study", "studied", "studying",
     // English: asking for the links themselves ("what does the article list under …").
     "link", "links", "url", "urls", "send", "list", "lists", "listed", "under",
     // English: function words, and what is left of contractions ("what's" → "what" "s").

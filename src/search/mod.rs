@@ -324,7 +324,10 @@ impl Engine {
         let relevance = self.relevance(if whole.is_some() { &[] } else { &words });
         let small_talk = whole.or_else(|| {
             (!relevance.answer)
-                .then(|| smalltalk::framed(query, lexicon::asks))
+                .then(|| {
+                    smalltalk::framed(query, lexicon::asks)
+                        .or_else(|| smalltalk::about_the_bot(query).then_some(SmallTalk::Help))
+                })
                 .flatten()
         });
         if small_talk.is_some() {
@@ -365,9 +368,18 @@ impl Engine {
                 &self.catalogue,
                 MAX_HITS,
             );
-            unvouched = !fuse::vouched(&lexical, &semantic, &relevance, || {
-                self.known_share(&words, &relevance)
+            // A topic described in full by one of the catalogue's paraphrases ("query, key,
+            // value" for attention) is the catalogue's own reading of the message; the word
+            // vectors, which average every word, are no judge of it.
+            let described = words.iter().any(|w| {
+                w.alternatives
+                    .iter()
+                    .any(|a| a.how == expand::How::Paraphrase)
             });
+            unvouched = !described
+                && !fuse::vouched(&lexical, &semantic, &relevance, || {
+                    self.known_share(&words, &relevance)
+                });
             if unvouched {
                 Vec::new()
             } else {
@@ -645,6 +657,13 @@ mod tests {
         let lexical =
             Engine::with_options(Catalogue::shipped().unwrap(), Options { semantic: false });
         let found = lexical.find("HO scale model train layout ideas for a small apartment");
+        assert!(!found.unvouched && !found.ranked.is_empty());
+        // A topic one of the catalogue's paraphrases describes in full needs no vouching:
+        // "query, key, value" is how attention in a Transformer is described.
+        let found = engine.find(
+            "how does a model decide which earlier words matter for the current one? the query, key, value business confuses me",
+        );
+        assert!(found.relevance.share() < 0.5);
         assert!(!found.unvouched && !found.ranked.is_empty());
     }
 

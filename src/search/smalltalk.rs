@@ -45,6 +45,14 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("see you", Some(SmallTalk::Greeting)),
     ("how are you", Some(SmallTalk::Greeting)),
     ("anyone there", Some(SmallTalk::Greeting)),
+    ("anyone home", Some(SmallTalk::Greeting)),
+    ("anybody home", Some(SmallTalk::Greeting)),
+    ("first time here", Some(SmallTalk::Greeting)),
+    ("new here", Some(SmallTalk::Greeting)),
+    ("i m new here", Some(SmallTalk::Greeting)),
+    ("第一次来", Some(SmallTalk::Greeting)),
+    ("第一次用", Some(SmallTalk::Greeting)),
+    ("新来的", Some(SmallTalk::Greeting)),
     ("are you there", Some(SmallTalk::Greeting)),
     ("你好", Some(SmallTalk::Greeting)),
     ("您好", Some(SmallTalk::Greeting)),
@@ -820,12 +828,13 @@ const REMARKS: &[&str] = &[
 #[rustfmt::skip]
 const REMARKS_ZH: &[&str] = &[
     "有用", "不错", "很好", "挺好", "先看", "看看", "看完", "收藏", "到这", "就到", "帮助", "学到", "懂了",
+    "写得", "清楚", "看懂", "终于",
 ];
 
 /// Whether a message thanks the bot for what it sent and remarks on it: thanks at the start,
-/// thanks or goodbye at the end, and between them a remark and neither a question nor a
-/// request ("thanks!! that illustrated transformer post was great", "ok收到，Triton的文档我先看
-/// 看，thx", "Thanks for the PEFT links，今天就到这，bye~"). The catalogue words in it name what
+/// then a remark and neither a question nor a request, and at most thanks or goodbye after it
+/// ("thanks!! that illustrated transformer post was great", "ok收到，Triton的文档我先看
+/// 看，thx", "谢谢，那篇讲注意力的文章写得真清楚"). The catalogue words in it name what
 /// was read; sending their links again would read as not listening. A greeting at the start
 /// opens a request instead ("你好，LoRA 教程，谢谢"); a middle with no remark may be the next
 /// topic ("thanks, LoRA tutorial, thanks"); "thanks, more on QLoRA please" asks for more.
@@ -857,11 +866,54 @@ pub fn thanks_with_a_remark(message: &str, asks: impl Fn(&[&str]) -> bool) -> bo
     let rest = &have[start..end];
     let han: String = rest.iter().filter(|u| !u.is_ascii()).copied().collect();
     opens == Some((SmallTalk::Thanks, true))
-        && matches!(closes, Some(SmallTalk::Thanks | SmallTalk::Greeting))
+        && matches!(closes, None | Some(SmallTalk::Thanks | SmallTalk::Greeting))
         && (rest.iter().any(|u| REMARKS.contains(u)) || REMARKS_ZH.iter().any(|r| han.contains(r)))
         && !asks(rest)
         && !rest.iter().any(|u| REQUESTS.contains(u))
         && !REQUESTS_ZH.iter().any(|r| han.contains(r))
+}
+
+/// Words that point at the bot or at what it sends: "can I suggest a link for you to add?",
+/// "这些链接都是从哪里来的".
+#[rustfmt::skip]
+const THE_BOT: &[&str] = &[
+    "you", "your", "u", "bot", "ganhuo", "link", "links", "search", "你", "您",
+];
+
+/// Chinese that points at the bot or at what it sends.
+#[rustfmt::skip]
+const THE_BOT_ZH: &[&str] = &["机器人", "链接", "资源", "搜索", "干货"];
+
+/// Latin words asking how the bot is made or used: the languages it speaks, where its links
+/// come from, whether one may suggest more, how a question is typed.
+#[rustfmt::skip]
+const BOT_MATTERS: &[&str] = &[
+    "english", "chinese", "language", "languages", "suggest", "submit", "contribute", "add",
+    "source", "sources", "come", "comes", "keyword", "keywords", "type", "typing", "free",
+];
+
+/// Chinese asking how the bot is made or used.
+#[rustfmt::skip]
+const BOT_MATTERS_ZH: &[&str] = &[
+    "中文", "英文", "英语", "汉语", "语言", "收录", "投稿", "提交", "来的", "来源", "出处", "关键词", "关键字",
+    "输入", "免费", "收费",
+];
+
+/// Whether a message the catalogue has no answer to asks about the bot itself: it points at
+/// the bot or at its links, and asks about a matter of the bot's own — its languages, its
+/// sources, suggesting a link, how to type a question ("你支持 English 吗", "how do I search, do
+/// I just type a keyword or a whole question?"). The phrase list cannot hold every way of
+/// asking these; the two words together can. "How do I add a column in pandas" points at
+/// nothing of the bot's and stays unanswered.
+pub fn about_the_bot(message: &str) -> bool {
+    let text = unstretched(&normalise(message));
+    let have = units(&text);
+    let han: String = have.iter().filter(|u| !u.is_ascii()).copied().collect();
+    let points = |u: &&str| THE_BOT.contains(u);
+    let matters = |u: &&str| BOT_MATTERS.contains(u);
+    let pointed = have.iter().any(points) || THE_BOT_ZH.iter().any(|w| han.contains(w));
+    let asked = have.iter().any(matters) || BOT_MATTERS_ZH.iter().any(|w| han.contains(w));
+    pointed && asked
 }
 
 /// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
@@ -985,6 +1037,10 @@ mod tests {
             "thanks!! that illustrated transformer post was great",
             "ok收到，Triton的文档我先看看，thx",
             "Thanks for the PEFT links，今天就到这，bye~",
+            // No thanks at the end is needed after a remark.
+            "谢谢，讲 LoRA 的那篇写得很清楚",
+            "thx！量化那篇终于看懂了",
+            "thanks, the vllm docs were great",
         ] {
             assert!(thanks_with_a_remark(m, asks), "{m}");
         }
@@ -1003,8 +1059,35 @@ mod tests {
             "谢谢！LoRA 教程，谢谢",
             "感谢，模型蒸馏，感谢",
             "谢谢，顺便 NCCL 的也要，谢谢",
+            // A remark word inside a request or a question.
+            "谢谢，有没有写得更清楚的 LoRA 教程",
+            "thanks, the vllm docs were great, any for sglang",
         ] {
             assert!(!thanks_with_a_remark(m, asks), "{m}");
+        }
+    }
+
+    #[test]
+    fn questions_about_the_bot_itself() {
+        for m in [
+            "can I suggest a link for you to add?",
+            "你支持 English 吗",
+            "do you answer in 中文?",
+            "我可以推荐一个资源给你收录吗",
+            "这些链接都是从哪里来的",
+            "how do I search, by keyword or a whole sentence?",
+            "is this bot free?",
+        ] {
+            assert!(about_the_bot(m), "{m}");
+        }
+        for m in [
+            "how do I add a column in pandas",
+            "where does the english word robot come from",
+            "中文分词用什么库",
+            "free pizza near me",
+            "search engine optimisation tips",
+        ] {
+            assert!(!about_the_bot(m), "{m}");
         }
     }
 
@@ -1040,6 +1123,8 @@ mod tests {
             ("不错", SmallTalk::Thanks),
             ("what topics do you cover", SmallTalk::Help),
             ("咋用啊", SmallTalk::Help),
+            ("hi! first time here", SmallTalk::Greeting),
+            ("hello hello, anyone home?", SmallTalk::Greeting),
             ("介绍一下你自己吧", SmallTalk::Help),
         ] {
             assert_eq!(recognise(m), Some(kind), "{m}");
