@@ -106,6 +106,14 @@ fn sets() -> Vec<Set> {
             name: "round8-holdout",
             cases: golden::load(golden::ROUND8_HOLDOUT, "round8-holdout.toml"),
         },
+        Set {
+            name: "round9-tune",
+            cases: golden::load(golden::ROUND9_TUNE, "round9-tune.toml"),
+        },
+        Set {
+            name: "round9-holdout",
+            cases: golden::load(golden::ROUND9_HOLDOUT, "round9-holdout.toml"),
+        },
     ]
 }
 

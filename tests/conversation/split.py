@@ -59,6 +59,7 @@ ROUND_MINIMUMS = {
     6: {"on-topic": 100, "offtopic": 50, "smalltalk": 30},
     7: {"on-topic": 50, "offtopic": 100, "smalltalk": 15},
     8: {"on-topic": 100, "offtopic": 40, "smalltalk": 30},
+    9: {"on-topic": 100, "offtopic": 40, "smalltalk": 30},
 }
 
 
@@ -151,6 +152,14 @@ ROUND_NOTES = {
 # only the catalogue (without its about/about_en descriptions, senses and paraphrases), the
 # seed article and the file format; split among themselves by the same rule. Both halves
 # were first run untouched. Reported separately.
+""",
+    9: """#
+# ROUND 9: mostly paraphrases over as many topics as possible, in many registers (students,
+# ops engineers, managers; war stories, numbers), questions with context, near misses and
+# small talk in the messier ways people type it; written after tuning on rounds 1-8 had
+# started, by a writer who had read only the catalogue (without its about/about_en
+# descriptions, senses and paraphrases), the seed article and the file format; split among
+# themselves by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 

@@ -27,6 +27,8 @@ pub const ROUND7_TUNE: &str = include_str!("../conversation/round7-tune.toml");
 pub const ROUND7_HOLDOUT: &str = include_str!("../conversation/round7-holdout.toml");
 pub const ROUND8_TUNE: &str = include_str!("../conversation/round8-tune.toml");
 pub const ROUND8_HOLDOUT: &str = include_str!("../conversation/round8-holdout.toml");
+pub const ROUND9_TUNE: &str = include_str!("../conversation/round9-tune.toml");
+pub const ROUND9_HOLDOUT: &str = include_str!("../conversation/round9-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
