@@ -165,7 +165,7 @@ const STOPS: &[&str] = &[
     "资料吗", "教程吗", "下载", "公开", "哪篇", "哪本", "哪一篇", "哪一个", "先看", "看哪篇", "好上手",
     "上手", "入手", "推荐吗", "有吗", "吗有", "一般", "主要", "具体", "到底", "究竟", "一般来说",
     "分别", "挨个", "逐个", "回事", "怎么回事", "是怎么回事", "来着", "叫什么", "叫啥", "怎么弄", "怎么搞", "弄", "搞",
-    "折腾", "玩玩", "写过", "求个",
+    "折腾", "玩玩", "写过", "求个", "一条龙",
     // Chinese: asking for the links themselves ("那一节的链接发我一下").
     "链接", "网址", "发我", "发给我", "发一下", "贴一下",
     // Chinese: counters and pointers into the seed article ("那一节的三篇文章").
@@ -215,6 +215,9 @@ const STOPS: &[&str] = &[
     // English: where and how a resource is read or who it is for, never what it is about
     // ("a course with the lectures online", "I've never studied NLP").
     "online", "study", "studied", "studying",
+    // English: "one" as a pronoun ("a random one", "the tiny one", "which one"), and asides
+    // ("random question", "do you have it handy").
+    "one", "ones", "random", "handy",
     // English: asking for the links themselves ("what does the article list under …").
     "link", "links", "url", "urls", "send", "list", "lists", "listed", "under",
     // English: function words, and what is left of contractions ("what's" → "what" "s").

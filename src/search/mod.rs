@@ -311,10 +311,14 @@ impl Engine {
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
-        // Small talk through and through; or asking how to use the bot, or thanks around a
-        // remark on what was read, whose catalogue words are examples or what was read.
+        // Small talk through and through; or asking how to use the bot or about the bot
+        // itself, or thanks around a remark on what was read, whose catalogue words are
+        // examples or what was read.
         let whole = smalltalk::recognise(query)
-            .or_else(|| smalltalk::opens_asking_how_to_use(query).then_some(SmallTalk::Help))
+            .or_else(|| {
+                (smalltalk::opens_asking_how_to_use(query) || smalltalk::asks_about_itself(query))
+                    .then_some(SmallTalk::Help)
+            })
             .or_else(|| {
                 smalltalk::thanks_with_a_remark(query, lexicon::asks).then_some(SmallTalk::Thanks)
             });

@@ -48,6 +48,17 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("anyone home", Some(SmallTalk::Greeting)),
     ("anybody home", Some(SmallTalk::Greeting)),
     ("first time here", Some(SmallTalk::Greeting)),
+    ("you awake", Some(SmallTalk::Greeting)),
+    ("are you awake", Some(SmallTalk::Greeting)),
+    ("happy weekend", Some(SmallTalk::Greeting)),
+    ("have a nice weekend", Some(SmallTalk::Greeting)),
+    ("have a good weekend", Some(SmallTalk::Greeting)),
+    ("happy friday", Some(SmallTalk::Greeting)),
+    ("happy new year", Some(SmallTalk::Greeting)),
+    ("周末愉快", Some(SmallTalk::Greeting)),
+    ("周末快乐", Some(SmallTalk::Greeting)),
+    ("新年快乐", Some(SmallTalk::Greeting)),
+    ("节日快乐", Some(SmallTalk::Greeting)),
     ("new here", Some(SmallTalk::Greeting)),
     ("i m new here", Some(SmallTalk::Greeting)),
     ("第一次来", Some(SmallTalk::Greeting)),
@@ -877,7 +888,7 @@ pub fn thanks_with_a_remark(message: &str, asks: impl Fn(&[&str]) -> bool) -> bo
 /// "这些链接都是从哪里来的".
 #[rustfmt::skip]
 const THE_BOT: &[&str] = &[
-    "you", "your", "u", "bot", "ganhuo", "link", "links", "search", "你", "您",
+    "you", "your", "u", "bot", "ganhuo", "link", "links", "search", "chat", "你", "您",
 ];
 
 /// Chinese that points at the bot or at what it sends.
@@ -890,13 +901,14 @@ const THE_BOT_ZH: &[&str] = &["机器人", "链接", "资源", "搜索", "干货
 const BOT_MATTERS: &[&str] = &[
     "english", "chinese", "language", "languages", "suggest", "submit", "contribute", "add",
     "source", "sources", "come", "comes", "keyword", "keywords", "type", "typing", "free",
+    "remember", "remembers", "forget", "forgets", "phrase", "ask", "questions", "topics",
 ];
 
 /// Chinese asking how the bot is made or used.
 #[rustfmt::skip]
 const BOT_MATTERS_ZH: &[&str] = &[
     "中文", "英文", "英语", "汉语", "语言", "收录", "投稿", "提交", "来的", "来源", "出处", "关键词", "关键字",
-    "输入", "免费", "收费",
+    "输入", "免费", "收费", "记得", "记住", "上次", "繁体", "简体", "哪些方面", "只限", "范围",
 ];
 
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
@@ -914,6 +926,54 @@ pub fn about_the_bot(message: &str) -> bool {
     let pointed = have.iter().any(points) || THE_BOT_ZH.iter().any(|w| han.contains(w));
     let asked = have.iter().any(matters) || BOT_MATTERS_ZH.iter().any(|w| han.contains(w));
     pointed && asked
+}
+
+/// Latin words for speaking to the bot in a language ("can I ask you in Chinese").
+const SPEAKING: &[&str] = &[
+    "ask", "answer", "answers", "reply", "speak", "talk", "write", "type",
+];
+
+/// Chinese for speaking to the bot in a language.
+const SPEAKING_ZH: &[&str] = &["问", "回答", "回复", "说", "聊", "交流"];
+
+/// Languages a user may ask the bot about speaking.
+#[rustfmt::skip]
+const LANGUAGES: &[&str] = &[
+    "chinese", "english", "mandarin", "中文", "英文", "英语", "汉语", "繁体", "简体",
+];
+
+/// Phrases that ask what the bot covers or what it is built on, whatever catalogue words
+/// follow as examples: "is there a list of the topics you cover, like training, quantization…",
+/// "你是用 ChatGPT 做的吗".
+#[rustfmt::skip]
+const ITSELF: &[&str] = &[
+    "you cover", "you only know", "you only answer", "you only cover", "built with",
+    "made with", "powered by", "你是用", "你是基于", "你只能", "只限",
+];
+
+/// Whether a message speaks to the bot about the bot itself, even though it names catalogue
+/// words: the languages it may be asked in ("can I ask you stuff in Chinese too, or English
+/// only?" is not a question about Chinese NLP), what it covers, what it is built on. It must
+/// address the bot ("you", 你), and for languages also speak of asking or answering, so "can
+/// you recommend Chinese NLP resources" stays a question.
+pub fn asks_about_itself(message: &str) -> bool {
+    let text = unstretched(&normalise(message));
+    let have = units(&text);
+    let han: String = have.iter().filter(|u| !u.is_ascii()).copied().collect();
+    let addressed = have.iter().any(|u| matches!(*u, "you" | "u" | "你" | "您"));
+    let speaking =
+        have.iter().any(|u| SPEAKING.contains(u)) || SPEAKING_ZH.iter().any(|w| han.contains(w));
+    let language = have.iter().any(|u| LANGUAGES.contains(u))
+        || LANGUAGES.iter().any(|w| !w.is_ascii() && han.contains(w));
+    let latin = format!(" {} ", have.join(" "));
+    let itself = ITSELF.iter().any(|p| {
+        if p.is_ascii() {
+            latin.contains(&format!(" {p} "))
+        } else {
+            han.contains(p)
+        }
+    });
+    addressed && ((speaking && language) || itself)
 }
 
 /// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
@@ -1068,6 +1128,30 @@ mod tests {
     }
 
     #[test]
+    fn asking_about_the_bot_itself_with_catalogue_words() {
+        for m in [
+            "can I ask you in Chinese, or only in English?",
+            "你能用英文回答吗",
+            "what topics do you cover, e.g. quantization or inference?",
+            "你是用 GPT 做的吗",
+            "are you built with LangChain?",
+        ] {
+            assert!(asks_about_itself(m), "{m}");
+        }
+        for m in [
+            // Asking for resources, in a language or not.
+            "can you recommend Chinese NLP resources",
+            "你有中文的 LoRA 教程吗",
+            "do you know any good vLLM tutorials",
+            // Not addressed to the bot.
+            "how is ChatGPT built with transformers",
+            "how does BERT handle Chinese text",
+        ] {
+            assert!(!asks_about_itself(m), "{m}");
+        }
+    }
+
+    #[test]
     fn questions_about_the_bot_itself() {
         for m in [
             "can I suggest a link for you to add?",
@@ -1077,6 +1161,9 @@ mod tests {
             "这些链接都是从哪里来的",
             "how do I search, by keyword or a whole sentence?",
             "is this bot free?",
+            "do you remember what I asked earlier in this chat?",
+            "你会记得我上次问的吗",
+            "你到底能回答哪些方面的问题",
         ] {
             assert!(about_the_bot(m), "{m}");
         }
@@ -1086,6 +1173,7 @@ mod tests {
             "中文分词用什么库",
             "free pizza near me",
             "search engine optimisation tips",
+            "can you help me write a cover letter",
         ] {
             assert!(!about_the_bot(m), "{m}");
         }
@@ -1125,6 +1213,8 @@ mod tests {
             ("咋用啊", SmallTalk::Help),
             ("hi! first time here", SmallTalk::Greeting),
             ("hello hello, anyone home?", SmallTalk::Greeting),
+            ("yo bot, you awake?", SmallTalk::Greeting),
+            ("周末愉快呀", SmallTalk::Greeting),
             ("介绍一下你自己吧", SmallTalk::Help),
         ] {
             assert_eq!(recognise(m), Some(kind), "{m}");
