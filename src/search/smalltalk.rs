@@ -902,13 +902,15 @@ const BOT_MATTERS: &[&str] = &[
     "english", "chinese", "language", "languages", "suggest", "submit", "contribute", "add",
     "source", "sources", "come", "comes", "keyword", "keywords", "type", "typing", "free",
     "remember", "remembers", "forget", "forgets", "phrase", "ask", "questions", "topics",
+    "invite", "privacy", "maintain", "maintains", "maintained", "opensource",
 ];
 
 /// Chinese asking how the bot is made or used.
 #[rustfmt::skip]
 const BOT_MATTERS_ZH: &[&str] = &[
     "中文", "英文", "英语", "汉语", "语言", "收录", "投稿", "提交", "来的", "来源", "出处", "关键词", "关键字",
-    "输入", "免费", "收费", "记得", "记住", "上次", "繁体", "简体", "哪些方面", "只限", "范围",
+    "输入", "免费", "收费", "记得", "记住", "上次", "繁体", "简体", "哪些方面", "只限", "范围", "开源",
+    "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护",
 ];
 
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
@@ -1164,6 +1166,9 @@ mod tests {
             "do you remember what I asked earlier in this chat?",
             "你会记得我上次问的吗",
             "你到底能回答哪些方面的问题",
+            "is this bot open source?",
+            "can I invite you to our discord server?",
+            "你能拉进群里用吗",
         ] {
             assert!(about_the_bot(m), "{m}");
         }
@@ -1174,6 +1179,8 @@ mod tests {
             "free pizza near me",
             "search engine optimisation tips",
             "can you help me write a cover letter",
+            "is linux open source",
+            "你能帮我写个群公告吗",
         ] {
             assert!(!about_the_bot(m), "{m}");
         }
