@@ -291,6 +291,12 @@ impl Engine {
         )
     }
 
+    /// [`Engine::relevance`] with every content word weighed alike and no descriptions: the
+    /// decision as the lexical engine takes it.
+    fn plain_relevance(&self, words: &[QueryWord]) -> Relevance {
+        relevance::judge(words, &self.index, |_| 1.0, |_| Vec::new(), |_, _| false)
+    }
+
     fn search_words(&self, words: &[QueryWord]) -> (Relevance, Vec<Ranked>) {
         let relevance = self.relevance(words);
         if !relevance.answer {
@@ -327,12 +333,17 @@ impl Engine {
         // that only opens or closes with it is, and is small talk only if it finds nothing.
         let relevance = self.relevance(if whole.is_some() { &[] } else { &words });
         let small_talk = whole.or_else(|| {
-            (!relevance.answer)
-                .then(|| {
-                    smalltalk::framed(query, lexicon::asks)
-                        .or_else(|| smalltalk::about_the_bot(query).then_some(SmallTalk::Help))
-                })
-                .flatten()
+            let framed = smalltalk::framed(query, lexicon::asks);
+            if !relevance.answer {
+                framed.or_else(|| smalltalk::about_the_bot(query).then_some(SmallTalk::Help))
+            } else {
+                // Chatter around a greeting or thanks ("hi! first time here", "谢谢，那篇讲注意力的
+                // 文章写得真清楚") weighs little when common words are discounted and descriptions
+                // count, so a catalogue word in it can carry the message; weighed word for
+                // word, as without the semantic layer, it cannot, and the message is what it
+                // opens or closes with.
+                framed.filter(|_| !self.plain_relevance(&words).answer)
+            }
         });
         if small_talk.is_some() {
             return Found {
@@ -669,6 +680,30 @@ mod tests {
         );
         assert!(found.relevance.share() < 0.5);
         assert!(!found.unvouched && !found.ranked.is_empty());
+    }
+
+    #[test]
+    fn chatter_around_small_talk_is_small_talk() {
+        let engine = Engine::shipped().unwrap();
+        for (m, kind) in [
+            (
+                "hey there! just found this bot, looks like a nice place for transformer stuff",
+                SmallTalk::Greeting,
+            ),
+            ("谢谢你，今天学了很多分布式训练的东西", SmallTalk::Thanks),
+        ] {
+            let found = engine.find(m);
+            assert_eq!(found.small_talk, Some(kind), "{m}");
+            assert!(found.ranked.is_empty(), "{m}");
+        }
+        // A greeting before a request is still the request.
+        for m in ["hello! quick question about lora", "hi, lora tutorial"] {
+            let found = engine.find(m);
+            assert!(
+                found.small_talk.is_none() && !found.ranked.is_empty(),
+                "{m}"
+            );
+        }
     }
 
     #[test]
