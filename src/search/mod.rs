@@ -337,11 +337,11 @@ impl Engine {
             if !relevance.answer {
                 framed.or_else(|| smalltalk::about_the_bot(query).then_some(SmallTalk::Help))
             } else {
-                // Chatter around a greeting or thanks ("hi! first time here", "谢谢，那篇讲注意力的
-                // 文章写得真清楚") weighs little when common words are discounted and descriptions
-                // count, so a catalogue word in it can carry the message; weighed word for
-                // word, as without the semantic layer, it cannot, and the message is what it
-                // opens or closes with.
+                // Chatter around a greeting or thanks ("hey there! just found this bot, looks
+                // like a nice place for transformer stuff") weighs little when common words are
+                // discounted and descriptions count, so a catalogue word in it can carry the
+                // message; weighed word for word, as without the semantic layer, it cannot, and
+                // the message is what it opens or closes with.
                 framed.filter(|_| !self.plain_relevance(&words).answer)
             }
         });

@@ -842,6 +842,25 @@ const REMARKS_ZH: &[&str] = &[
     "写得", "清楚", "看懂", "终于",
 ];
 
+/// Some units of a message, looked up in two word lists: Latin words as whole units, Chinese
+/// anywhere in the message's ideographs run together (Chinese has no spaces to cut at).
+struct Mentions<'u> {
+    units: &'u [&'u str],
+    han: String,
+}
+
+impl<'u> Mentions<'u> {
+    fn of(units: &'u [&'u str]) -> Mentions<'u> {
+        let han = units.iter().filter(|u| !u.is_ascii()).copied().collect();
+        Mentions { units, han }
+    }
+
+    /// Whether any Latin word of `latin` or any Chinese string of `chinese` is mentioned.
+    fn any(&self, latin: &[&str], chinese: &[&str]) -> bool {
+        self.units.iter().any(|u| latin.contains(u)) || chinese.iter().any(|w| self.han.contains(w))
+    }
+}
+
 /// Whether a message thanks the bot for what it sent and remarks on it: thanks at the start,
 /// then a remark and neither a question nor a request, and at most thanks or goodbye after it
 /// ("thanks!! that illustrated transformer post was great", "ok收到，Triton的文档我先看
@@ -875,13 +894,12 @@ pub fn thanks_with_a_remark(message: &str, asks: impl Fn(&[&str]) -> bool) -> bo
         }
     }
     let rest = &have[start..end];
-    let han: String = rest.iter().filter(|u| !u.is_ascii()).copied().collect();
+    let said = Mentions::of(rest);
     opens == Some((SmallTalk::Thanks, true))
         && matches!(closes, None | Some(SmallTalk::Thanks | SmallTalk::Greeting))
-        && (rest.iter().any(|u| REMARKS.contains(u)) || REMARKS_ZH.iter().any(|r| han.contains(r)))
+        && said.any(REMARKS, REMARKS_ZH)
         && !asks(rest)
-        && !rest.iter().any(|u| REQUESTS.contains(u))
-        && !REQUESTS_ZH.iter().any(|r| han.contains(r))
+        && !said.any(REQUESTS, REQUESTS_ZH)
 }
 
 /// Words that point at the bot or at what it sends: "can I suggest a link for you to add?",
@@ -922,12 +940,8 @@ const BOT_MATTERS_ZH: &[&str] = &[
 pub fn about_the_bot(message: &str) -> bool {
     let text = unstretched(&normalise(message));
     let have = units(&text);
-    let han: String = have.iter().filter(|u| !u.is_ascii()).copied().collect();
-    let points = |u: &&str| THE_BOT.contains(u);
-    let matters = |u: &&str| BOT_MATTERS.contains(u);
-    let pointed = have.iter().any(points) || THE_BOT_ZH.iter().any(|w| han.contains(w));
-    let asked = have.iter().any(matters) || BOT_MATTERS_ZH.iter().any(|w| han.contains(w));
-    pointed && asked
+    let said = Mentions::of(&have);
+    said.any(THE_BOT, THE_BOT_ZH) && said.any(BOT_MATTERS, BOT_MATTERS_ZH)
 }
 
 /// Latin words for speaking to the bot in a language ("can I ask you in Chinese").
@@ -939,10 +953,10 @@ const SPEAKING: &[&str] = &[
 const SPEAKING_ZH: &[&str] = &["问", "回答", "回复", "说", "聊", "交流"];
 
 /// Languages a user may ask the bot about speaking.
-#[rustfmt::skip]
-const LANGUAGES: &[&str] = &[
-    "chinese", "english", "mandarin", "中文", "英文", "英语", "汉语", "繁体", "简体",
-];
+const LANGUAGES: &[&str] = &["chinese", "english", "mandarin"];
+
+/// Languages a user may ask the bot about speaking, in Chinese.
+const LANGUAGES_ZH: &[&str] = &["中文", "英文", "英语", "汉语", "繁体", "简体"];
 
 /// Phrases that ask what the bot covers or what it is built on, whatever catalogue words
 /// follow as examples: "is there a list of the topics you cover, like training, quantization…",
@@ -950,8 +964,11 @@ const LANGUAGES: &[&str] = &[
 #[rustfmt::skip]
 const ITSELF: &[&str] = &[
     "you cover", "you only know", "you only answer", "you only cover", "built with",
-    "made with", "powered by", "你是用", "你是基于", "你只能", "只限",
+    "made with", "powered by",
 ];
+
+/// Chinese asking what the bot covers or what it is built on.
+const ITSELF_ZH: &[&str] = &["你是用", "你是基于", "你只能", "只限"];
 
 /// Whether a message speaks to the bot about the bot itself, even though it names catalogue
 /// words: the languages it may be asked in ("can I ask you stuff in Chinese too, or English
@@ -961,21 +978,12 @@ const ITSELF: &[&str] = &[
 pub fn asks_about_itself(message: &str) -> bool {
     let text = unstretched(&normalise(message));
     let have = units(&text);
-    let han: String = have.iter().filter(|u| !u.is_ascii()).copied().collect();
-    let addressed = have.iter().any(|u| matches!(*u, "you" | "u" | "你" | "您"));
-    let speaking =
-        have.iter().any(|u| SPEAKING.contains(u)) || SPEAKING_ZH.iter().any(|w| han.contains(w));
-    let language = have.iter().any(|u| LANGUAGES.contains(u))
-        || LANGUAGES.iter().any(|w| !w.is_ascii() && han.contains(w));
+    let said = Mentions::of(&have);
+    let addressed = said.any(&["you", "u"], &["你", "您"]);
     let latin = format!(" {} ", have.join(" "));
-    let itself = ITSELF.iter().any(|p| {
-        if p.is_ascii() {
-            latin.contains(&format!(" {p} "))
-        } else {
-            han.contains(p)
-        }
-    });
-    addressed && ((speaking && language) || itself)
+    let itself =
+        ITSELF.iter().any(|p| latin.contains(&format!(" {p} "))) || said.any(&[], ITSELF_ZH);
+    addressed && ((said.any(SPEAKING, SPEAKING_ZH) && said.any(LANGUAGES, LANGUAGES_ZH)) || itself)
 }
 
 /// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
