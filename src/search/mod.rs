@@ -320,22 +320,23 @@ impl Engine {
         // Small talk through and through; or asking how to use the bot or about the bot
         // itself, or thanks around a remark on what was read, whose catalogue words are
         // examples or what was read.
-        let whole = smalltalk::recognise(query)
+        let said = smalltalk::Message::new(query);
+        let whole = smalltalk::recognise(&said)
             .or_else(|| {
-                (smalltalk::opens_asking_how_to_use(query) || smalltalk::asks_about_itself(query))
+                (smalltalk::opens_asking_how_to_use(&said) || smalltalk::asks_about_itself(&said))
                     .then_some(SmallTalk::Help)
             })
             .or_else(|| {
-                smalltalk::thanks_with_a_remark(query, lexicon::asks).then_some(SmallTalk::Thanks)
+                smalltalk::thanks_with_a_remark(&said, lexicon::asks).then_some(SmallTalk::Thanks)
             });
         let words = self.understand(query, false);
         // A message that is small talk through and through is not judged as a question; one
         // that only opens or closes with it is, and is small talk only if it finds nothing.
         let relevance = self.relevance(if whole.is_some() { &[] } else { &words });
         let small_talk = whole.or_else(|| {
-            let framed = smalltalk::framed(query, lexicon::asks);
+            let framed = smalltalk::framed(&said, lexicon::asks);
             if !relevance.answer {
-                framed.or_else(|| smalltalk::about_the_bot(query).then_some(SmallTalk::Help))
+                framed.or_else(|| smalltalk::about_the_bot(&said).then_some(SmallTalk::Help))
             } else {
                 // Chatter around a greeting or thanks ("hey there! just found this bot, looks
                 // like a nice place for transformer stuff") weighs little when common words are

@@ -742,6 +742,35 @@ fn with(found: Option<SmallTalk>, kind: SmallTalk) -> Option<SmallTalk> {
     Some(found.map_or(kind, |k| k.max(kind)))
 }
 
+/// A message as the small-talk rules read it: normalised once (NFKC, case, traditional →
+/// simplified) with stretched letters folded ("hiii" → "hi"), beside the text as typed, whose
+/// emoji and question marks normalising drops. Every rule asked about one message reads it
+/// from here rather than normalising it again.
+pub struct Message<'m> {
+    typed: &'m str,
+    text: String,
+}
+
+impl<'m> Message<'m> {
+    /// Reads a message as typed.
+    pub fn new(typed: &'m str) -> Message<'m> {
+        Message {
+            typed,
+            text: unstretched(&normalise(typed)),
+        }
+    }
+
+    /// The units the phrases are matched on (see [`units`]).
+    fn units(&self) -> Vec<&str> {
+        units(&self.text)
+    }
+
+    /// Whether it was typed with a question mark.
+    fn asks_plainly(&self) -> bool {
+        self.typed.contains(['?', '？'])
+    }
+}
+
 /// A message of emoji alone, when every emoji in it says the same thing.
 fn emoji_only(message: &str) -> Option<SmallTalk> {
     let mut found = None;
@@ -760,11 +789,10 @@ fn emoji_only(message: &str) -> Option<SmallTalk> {
 
 /// The small talk a whole message amounts to, if it is nothing else. When a message mixes
 /// kinds ("hi, what can you do?"), help wins over thanks over a greeting: it asks the most.
-pub fn recognise(message: &str) -> Option<SmallTalk> {
-    let text = unstretched(&normalise(message));
-    let have = units(&text);
+pub fn recognise(message: &Message) -> Option<SmallTalk> {
+    let have = message.units();
     if have.is_empty() {
-        return emoji_only(message);
+        return emoji_only(message.typed);
     }
     let mut found: Option<SmallTalk> = None;
     let mut at = 0;
@@ -783,9 +811,8 @@ pub fn recognise(message: &str) -> Option<SmallTalk> {
 /// question?", "怎么用你？直接发关键词比如蒸馏就行吗". The catalogue words after such an opening are
 /// examples of what to type, not the question, so the message is help even though they would
 /// find something.
-pub fn opens_asking_how_to_use(message: &str) -> bool {
-    let text = unstretched(&normalise(message));
-    let have = units(&text);
+pub fn opens_asking_how_to_use(message: &Message) -> bool {
+    let have = message.units();
     leading(&have)
         .find(|(_, phrase)| phrase.1 == Some(SmallTalk::Help))
         .is_some_and(|(_, phrase)| how_to_use_the_bot(&phrase.0))
@@ -868,12 +895,11 @@ impl<'u> Mentions<'u> {
 /// was read; sending their links again would read as not listening. A greeting at the start
 /// opens a request instead ("你好，LoRA 教程，谢谢"); a middle with no remark may be the next
 /// topic ("thanks, LoRA tutorial, thanks"); "thanks, more on QLoRA please" asks for more.
-pub fn thanks_with_a_remark(message: &str, asks: impl Fn(&[&str]) -> bool) -> bool {
-    if message.contains(['?', '？']) {
+pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -> bool {
+    if message.asks_plainly() {
         return false;
     }
-    let text = unstretched(&normalise(message));
-    let have = units(&text);
+    let have = message.units();
     // The first phrase that says something, and the last, with where the rest lies between.
     let mut start = 0;
     let mut opens = None;
@@ -937,9 +963,8 @@ const BOT_MATTERS_ZH: &[&str] = &[
 /// I just type a keyword or a whole question?"). The phrase list cannot hold every way of
 /// asking these; the two words together can. "How do I add a column in pandas" points at
 /// nothing of the bot's and stays unanswered.
-pub fn about_the_bot(message: &str) -> bool {
-    let text = unstretched(&normalise(message));
-    let have = units(&text);
+pub fn about_the_bot(message: &Message) -> bool {
+    let have = message.units();
     let said = Mentions::of(&have);
     said.any(THE_BOT, THE_BOT_ZH) && said.any(BOT_MATTERS, BOT_MATTERS_ZH)
 }
@@ -975,9 +1000,8 @@ const ITSELF_ZH: &[&str] = &["你是用", "你是基于", "你只能", "只限"]
 /// only?" is not a question about Chinese NLP), what it covers, what it is built on. It must
 /// address the bot ("you", 你), and for languages also speak of asking or answering, so "can
 /// you recommend Chinese NLP resources" stays a question.
-pub fn asks_about_itself(message: &str) -> bool {
-    let text = unstretched(&normalise(message));
-    let have = units(&text);
+pub fn asks_about_itself(message: &Message) -> bool {
+    let have = message.units();
     let said = Mentions::of(&have);
     let addressed = said.any(&["you", "u"], &["你", "您"]);
     let latin = format!(" {} ", have.join(" "));
@@ -998,9 +1022,8 @@ pub fn asks_about_itself(message: &str) -> bool {
 /// the rest of the message asking something (`asks`, given its units in order, Chinese
 /// fillers included: "您好，请问地铁几点停运", "thanks! btw how do I reset my router") is told plainly
 /// that nothing matches.
-pub fn framed(message: &str, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
-    let text = unstretched(&normalise(message));
-    let have = units(&text);
+pub fn framed(message: &Message, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
+    let have = message.units();
     let to_the_bot = |p: &[&str]| p.iter().any(|u| matches!(*u, "you" | "你" | "您"));
     let mut found: Option<SmallTalk> = None;
     // The units that are not greetings, thanks or help: the rest of the message.
@@ -1029,7 +1052,7 @@ pub fn framed(message: &str, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk
         .zip(&rest)
         .filter_map(|(u, &keep)| keep.then_some(*u))
         .collect();
-    let asks = message.contains(['?', '？']) || asks(&rest);
+    let asks = message.asks_plainly() || asks(&rest);
     found.filter(|&k| k == SmallTalk::Help || !asks)
 }
 
@@ -1049,7 +1072,11 @@ mod tests {
             "早上好",
             "Good morning bot",
         ] {
-            assert_eq!(recognise(g), Some(SmallTalk::Greeting), "{g}");
+            assert_eq!(
+                recognise(&Message::new(g)),
+                Some(SmallTalk::Greeting),
+                "{g}"
+            );
         }
         for t in [
             "谢谢",
@@ -1060,7 +1087,7 @@ mod tests {
             "ok thanks",
             "谢谢推荐",
         ] {
-            assert_eq!(recognise(t), Some(SmallTalk::Thanks), "{t}");
+            assert_eq!(recognise(&Message::new(t)), Some(SmallTalk::Thanks), "{t}");
         }
         for h in [
             "help",
@@ -1075,7 +1102,7 @@ mod tests {
             "你推荐的链接都是从哪来的?",
             "有哪些指令可以用",
         ] {
-            assert_eq!(recognise(h), Some(SmallTalk::Help), "{h}");
+            assert_eq!(recognise(&Message::new(h)), Some(SmallTalk::Help), "{h}");
         }
     }
 
@@ -1086,7 +1113,7 @@ mod tests {
             "怎么用你？直接发关键词比如蒸馏就行吗",
             "hi! how do I use you, e.g. for LoRA?",
         ] {
-            assert!(opens_asking_how_to_use(m), "{m}");
+            assert!(opens_asking_how_to_use(&Message::new(m)), "{m}");
         }
         for m in [
             // Asking what the bot is may come before a real question.
@@ -1096,7 +1123,7 @@ mod tests {
             "怎么用 deepspeed 训练",
             "LoRA 怎么用你知道吗",
         ] {
-            assert!(!opens_asking_how_to_use(m), "{m}");
+            assert!(!opens_asking_how_to_use(&Message::new(m)), "{m}");
         }
     }
 
@@ -1112,7 +1139,7 @@ mod tests {
             "thx！量化那篇终于看懂了",
             "thanks, the vllm docs were great",
         ] {
-            assert!(thanks_with_a_remark(m, asks), "{m}");
+            assert!(thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
         for m in [
             // A greeting opens a request.
@@ -1133,7 +1160,7 @@ mod tests {
             "谢谢，有没有写得更清楚的 LoRA 教程",
             "thanks, the vllm docs were great, any for sglang",
         ] {
-            assert!(!thanks_with_a_remark(m, asks), "{m}");
+            assert!(!thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
     }
 
@@ -1146,7 +1173,7 @@ mod tests {
             "你是用 GPT 做的吗",
             "are you built with LangChain?",
         ] {
-            assert!(asks_about_itself(m), "{m}");
+            assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
         for m in [
             // Asking for resources, in a language or not.
@@ -1157,7 +1184,7 @@ mod tests {
             "how is ChatGPT built with transformers",
             "how does BERT handle Chinese text",
         ] {
-            assert!(!asks_about_itself(m), "{m}");
+            assert!(!asks_about_itself(&Message::new(m)), "{m}");
         }
     }
 
@@ -1178,7 +1205,7 @@ mod tests {
             "can I invite you to our discord server?",
             "你能拉进群里用吗",
         ] {
-            assert!(about_the_bot(m), "{m}");
+            assert!(about_the_bot(&Message::new(m)), "{m}");
         }
         for m in [
             "how do I add a column in pandas",
@@ -1190,7 +1217,7 @@ mod tests {
             "is linux open source",
             "你能帮我写个群公告吗",
         ] {
-            assert!(!about_the_bot(m), "{m}");
+            assert!(!about_the_bot(&Message::new(m)), "{m}");
         }
     }
 
@@ -1209,7 +1236,7 @@ mod tests {
             "🙏🚀",
             "你",
         ] {
-            assert_eq!(recognise(q), None, "{q}");
+            assert_eq!(recognise(&Message::new(q)), None, "{q}");
         }
     }
 
@@ -1232,7 +1259,7 @@ mod tests {
             ("周末愉快呀", SmallTalk::Greeting),
             ("介绍一下你自己吧", SmallTalk::Help),
         ] {
-            assert_eq!(recognise(m), Some(kind), "{m}");
+            assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
         }
     }
 
@@ -1243,24 +1270,30 @@ mod tests {
             "我想了解一下区块链",
             "restaurants open in the evening",
         ] {
-            assert_eq!(framed(m, |_| false), None, "{m}");
+            assert_eq!(framed(&Message::new(m), |_| false), None, "{m}");
         }
-        assert_eq!(framed("不错不错，谢谢", |_| false), Some(SmallTalk::Thanks));
+        assert_eq!(
+            framed(&Message::new("不错不错，谢谢"), |_| false),
+            Some(SmallTalk::Thanks)
+        );
     }
 
     #[test]
     fn emoji_alone_are_small_talk() {
-        assert_eq!(recognise("🙏🙏🙏"), Some(SmallTalk::Thanks));
-        assert_eq!(recognise("👋"), Some(SmallTalk::Greeting));
-        assert_eq!(recognise("👋🙏"), None);
-        assert_eq!(recognise("好的收到，感谢大佬🙏"), Some(SmallTalk::Thanks));
+        assert_eq!(recognise(&Message::new("🙏🙏🙏")), Some(SmallTalk::Thanks));
+        assert_eq!(recognise(&Message::new("👋")), Some(SmallTalk::Greeting));
+        assert_eq!(recognise(&Message::new("👋🙏")), None);
+        assert_eq!(
+            recognise(&Message::new("好的收到，感谢大佬🙏")),
+            Some(SmallTalk::Thanks)
+        );
     }
 
     #[test]
     fn latin_inside_chinese_is_a_word() {
         assert_eq!(units("你是ai吗"), ["你", "是", "ai", "吗"]);
         assert_eq!(units("谢谢bro 3q"), ["谢", "谢", "bro", "3q"]);
-        assert_eq!(recognise("你是AI吗"), Some(SmallTalk::Help));
+        assert_eq!(recognise(&Message::new("你是AI吗")), Some(SmallTalk::Help));
     }
 
     #[test]
@@ -1268,7 +1301,10 @@ mod tests {
         assert_eq!(unstretched("hiii thxxx heyyyy"), "hi thx hey");
         // Doubled letters are spelling, not stretching.
         assert_eq!(unstretched("hii good 谢谢谢谢"), "hii good 谢谢谢谢");
-        assert_eq!(recognise("Hiiii!!"), Some(SmallTalk::Greeting));
+        assert_eq!(
+            recognise(&Message::new("Hiiii!!")),
+            Some(SmallTalk::Greeting)
+        );
     }
 
     #[test]
@@ -1289,7 +1325,7 @@ mod tests {
                 SmallTalk::Greeting,
             ),
         ] {
-            assert_eq!(framed(m, |_| false), Some(kind), "{m}");
+            assert_eq!(framed(&Message::new(m), |_| false), Some(kind), "{m}");
         }
         for m in [
             "早点睡觉对身体好吗",
@@ -1299,12 +1335,12 @@ mod tests {
             "hi, sorry to bother you, how do I renew my passport online?",
             "谢谢！顺便问下红烧肉怎么做？",
         ] {
-            assert_eq!(framed(m, |_| false), None, "{m}");
+            assert_eq!(framed(&Message::new(m), |_| false), None, "{m}");
         }
         // What is left between the phrases goes to `asks`, Chinese fillers and all.
         let rest = |m: &str| {
             let seen = std::cell::RefCell::new(String::new());
-            framed(m, |units: &[&str]| {
+            framed(&Message::new(m), |units: &[&str]| {
                 *seen.borrow_mut() = units.join(" ");
                 true
             });
