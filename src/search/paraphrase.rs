@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 use super::expand::{Alternative, How, QueryWord};
 use super::index::Index;
+use super::lexicon::Role;
 use super::normalise::{is_cjk, normalise};
 use super::senses::{latin_words, starting_in};
 use crate::catalogue::{self, TopicIdx};
@@ -142,7 +143,16 @@ impl Paraphrases {
         for (entry, phrases) in self.fired(&found) {
             let term = index.topic_term(self.entries[entry].0);
             for word in words.iter_mut() {
-                if !word.is_content()
+                // A word that asks for a kind of resource elsewhere ("pages", "代码") is the
+                // description here when the catalogue lists it as a phrase of its own: "keeps the
+                // cache in fixed-size pages" wants no web page. Inside a longer phrase ("学习路线")
+                // it keeps asking.
+                let description = match word.role {
+                    Role::Content => true,
+                    Role::Intent(_) => phrases.iter().any(|&p| self.phrases[p] == word.text),
+                    Role::Stop | Role::Link => false,
+                };
+                if !description
                     || word.other_sense.is_some()
                     || word.alternatives.iter().any(|a| a.term == term)
                     || !phrases
@@ -151,6 +161,7 @@ impl Paraphrases {
                 {
                     continue;
                 }
+                word.role = Role::Content;
                 word.alternatives.push(Alternative {
                     term,
                     weight: WEIGHT,
@@ -248,6 +259,26 @@ all = ["throw away | throwing away | 去掉", "weights | 权重"]
         assert_eq!(topic_words(&engine, "把不重要的权重去掉"), ["权重", "去掉"]);
         assert!(topic_words(&engine, "throwing away old shoes").is_empty());
         assert!(topic_words(&engine, "weights that barely matter").is_empty());
+    }
+
+    #[test]
+    fn a_kind_word_listed_as_a_phrase_is_description() {
+        let role_of = |all: &str, query: &str, word: &str| {
+            let text = format!("{CATALOGUE}[[paraphrase]]\ntopic = \"compression\"\nall = {all}\n");
+            let engine = Engine::new(Catalogue::from_toml(&text, "test").unwrap());
+            let words = engine.understand(query, false);
+            words.into_iter().find(|w| w.text == word).unwrap().role
+        };
+        let query = "keeps the cache in fixed pages";
+        assert_eq!(
+            role_of(r#"["cache", "pages"]"#, query, "pages"),
+            Role::Content
+        );
+        // Inside a longer phrase the word still asks for web pages.
+        assert!(matches!(
+            role_of(r#"["cache", "fixed pages"]"#, query, "pages"),
+            Role::Intent(_)
+        ));
     }
 
     #[test]
