@@ -114,6 +114,14 @@ fn sets() -> Vec<Set> {
             name: "round9-holdout",
             cases: golden::load(golden::ROUND9_HOLDOUT, "round9-holdout.toml"),
         },
+        Set {
+            name: "round10-tune",
+            cases: golden::load(golden::ROUND10_TUNE, "round10-tune.toml"),
+        },
+        Set {
+            name: "round10-holdout",
+            cases: golden::load(golden::ROUND10_HOLDOUT, "round10-holdout.toml"),
+        },
     ]
 }
 
