@@ -854,6 +854,11 @@ mod tests {
         let adc = relevance("How does quantization noise depend on the bit depth?");
         assert_eq!(adc.concepts, 2);
         assert!(!adc.corroborated && !adc.answer);
+        // "a" matches a catalogue term but says nothing: it corroborates nothing.
+        let storm =
+            relevance("tornado warning tonight, what should I do if I live in a mobile home");
+        assert_eq!(storm.concepts, 1);
+        assert!(!storm.answer);
     }
 
     #[test]

@@ -333,7 +333,9 @@ pub fn judge(
             evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
             let name = name_of(w);
-            if e.explained >= MIN_SURE && !number {
+            // A word that says nothing ("a", matching some term) is no concept to corroborate
+            // another.
+            if e.explained >= MIN_SURE && !number && e.importance > 0.0 {
                 // The words of one compound name one concept, which reaches what each of them
                 // reaches: "in pytorch" is about PyTorch, not only about "in".
                 match sure.iter_mut().find(|(n, _)| *n == name) {
