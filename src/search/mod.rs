@@ -773,6 +773,15 @@ mod tests {
         assert!(words.iter().any(|w| w.text == "公式"), "{words:?}");
         // 混合经度 sounds like 混合精度: one slip, corrected as a whole.
         assert!(texts(&engine, "混合经度训练怎么开").contains(&"混合经度".to_owned()));
+        // Also when the particle after it falls into the same span.
+        for (query, slip) in [
+            ("李弘毅的机器学习课程", "李弘毅"),
+            ("亮化的方法有哪些", "亮化"),
+        ] {
+            let words = texts(&engine, query);
+            assert!(words.contains(&slip.to_owned()), "{words:?}");
+            assert!(words.contains(&"的".to_owned()), "{words:?}");
+        }
         // The lexical engine has no general vocabulary and keeps the span.
         let lexical =
             Engine::with_options(Catalogue::shipped().unwrap(), Options { semantic: false });

@@ -289,8 +289,23 @@ impl Semantic {
                 out.push(token);
                 continue;
             }
+            let pieces = pieces(self.vectors, &token.text);
+            // A slip often runs into the particle after it, as the dictionary does not know
+            // the slip: "李弘毅的课" has the gap 李弘毅的, and only 李弘毅 sounds like a
+            // catalogue word. Filler at either end comes off, and what is left is asked again.
+            if let Some((head, core, tail)) =
+                around_filler(&pieces).filter(|(_, core, _)| keep(core))
+            {
+                for text in head.into_iter().chain([core.as_str()]).chain(tail) {
+                    out.push(Token {
+                        text: text.to_string(),
+                        kind: TokenKind::CjkGap,
+                    });
+                }
+                continue;
+            }
             let mut unknown = String::new();
-            for piece in pieces(self.vectors, &token.text) {
+            for piece in pieces {
                 match piece {
                     Piece::Known(word, _) => {
                         flush_unknown(&mut unknown, &mut out);
@@ -315,6 +330,28 @@ fn flush_unknown(unknown: &mut String, out: &mut Vec<Token>) {
             kind: TokenKind::CjkGap,
         });
     }
+}
+
+/// The filler words at the start and the end of a gap cut into `pieces`, and the text between
+/// them when it is at least two characters and something came off.
+fn around_filler<'r>(pieces: &[Piece<'r>]) -> Option<(Vec<&'r str>, String, Vec<&'r str>)> {
+    let filler = |p: &Piece| matches!(p, Piece::Known(word, _) if is_filler(word));
+    let start = pieces.iter().take_while(|p| filler(p)).count();
+    let end = pieces.len()
+        - pieces[start..]
+            .iter()
+            .rev()
+            .take_while(|p| filler(p))
+            .count();
+    let text = |p: &Piece<'r>| match *p {
+        Piece::Known(word, _) | Piece::Unknown(word) => word,
+    };
+    let core: String = pieces[start..end].iter().map(text).collect();
+    (end - start < pieces.len() && core.chars().count() >= 2).then(|| {
+        let head = pieces[..start].iter().map(text).collect();
+        let tail = pieces[end..].iter().map(text).collect();
+        (head, core, tail)
+    })
 }
 
 /// A piece of a run of ideographs cut by forward maximum matching against the table.
