@@ -166,6 +166,10 @@ const STOPS: &[&str] = &[
     "上手", "入手", "推荐吗", "有吗", "吗有", "一般", "主要", "具体", "到底", "究竟", "一般来说",
     "分别", "挨个", "逐个", "回事", "怎么回事", "是怎么回事", "来着", "叫什么", "叫啥", "怎么弄", "怎么搞", "弄", "搞",
     "折腾", "玩玩", "写过", "求个", "一条龙",
+    // Chinese: when and how urgently ("救命，明天就要汇报了"): the asker's situation, never
+    // what the question is about.
+    "救命", "急", "急求", "在线等", "今天", "明天", "后天", "昨天", "今晚", "明早", "下周", "下个月", "马上",
+    "就要", "快要",
     // Chinese: asking for the links themselves ("那一节的链接发我一下").
     "链接", "网址", "发我", "发给我", "发一下", "贴一下",
     // Chinese: counters and pointers into the seed article ("那一节的三篇文章").
@@ -215,6 +219,8 @@ const STOPS: &[&str] = &[
     // English: where and how a resource is read or who it is for, never what it is about
     // ("a course with the lectures online", "I've never studied NLP").
     "online", "study", "studied", "studying",
+    // English: when and how urgently ("help!! presenting this tomorrow").
+    "today", "tomorrow", "tonight", "yesterday", "asap", "urgent", "urgently",
     // English: "one" as a pronoun ("a random one", "the tiny one", "which one"), and asides
     // ("random question", "do you have it handy").
     "one", "ones", "random", "handy",
