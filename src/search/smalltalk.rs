@@ -937,7 +937,7 @@ const THE_BOT: &[&str] = &[
 
 /// Chinese that points at the bot or at what it sends.
 #[rustfmt::skip]
-const THE_BOT_ZH: &[&str] = &["机器人", "链接", "资源", "搜索", "干货"];
+const THE_BOT_ZH: &[&str] = &["机器人", "链接", "资源", "资料库", "搜索", "干货"];
 
 /// Latin words asking how the bot is made or used: the languages it speaks, where its links
 /// come from, whether one may suggest more, how a question is typed.
@@ -946,7 +946,8 @@ const BOT_MATTERS: &[&str] = &[
     "english", "chinese", "language", "languages", "suggest", "submit", "contribute", "add",
     "source", "sources", "come", "comes", "keyword", "keywords", "type", "typing", "free",
     "remember", "remembers", "forget", "forgets", "phrase", "ask", "questions", "topics",
-    "invite", "privacy", "maintain", "maintains", "maintained", "opensource",
+    "invite", "privacy", "maintain", "maintains", "maintained", "opensource", "update",
+    "updates", "updated",
 ];
 
 /// Chinese asking how the bot is made or used.
@@ -954,7 +955,7 @@ const BOT_MATTERS: &[&str] = &[
 const BOT_MATTERS_ZH: &[&str] = &[
     "中文", "英文", "英语", "汉语", "语言", "收录", "投稿", "提交", "来的", "来源", "出处", "关键词", "关键字",
     "输入", "免费", "收费", "记得", "记住", "上次", "繁体", "简体", "哪些方面", "只限", "范围", "开源",
-    "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护",
+    "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护", "更新",
 ];
 
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
@@ -1193,6 +1194,7 @@ mod tests {
         for m in [
             "can I suggest a link for you to add?",
             "你支持 English 吗",
+            "你的资料库会更新吗",
             "do you answer in 中文?",
             "我可以推荐一个资源给你收录吗",
             "这些链接都是从哪里来的",
