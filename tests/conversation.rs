@@ -88,7 +88,7 @@ const fn level(hit3: f64, off_topic: f64, small_talk: f64, cases: usize) -> Leve
 
 const TUNE: Level = level(1.0, 1.0, 1.0, 200);
 const HOLDOUT: Level = level(0.96, 0.97, 1.0, 200);
-const ROUND2_TUNE: Level = level(0.98, 1.0, 1.0, 150);
+const ROUND2_TUNE: Level = level(1.0, 1.0, 1.0, 150);
 const ROUND2_HOLDOUT: Level = level(0.86, 0.96, 0.5, 150);
 const ROUND3_TUNE: Level = level(1.0, 1.0, 1.0, 110);
 const ROUND3_HOLDOUT: Level = level(1.0, 0.95, 1.0, 110);
@@ -104,7 +104,7 @@ const ROUND8_TUNE: Level = level(0.97, 1.0, 1.0, 100);
 const ROUND8_HOLDOUT: Level = level(0.82, 0.92, 0.75, 100);
 const ROUND9_TUNE: Level = level(1.0, 1.0, 1.0, 100);
 const ROUND9_HOLDOUT: Level = level(0.84, 0.9, 0.63, 100);
-const ROUND10_TUNE: Level = level(0.89, 1.0, 1.0, 150);
+const ROUND10_TUNE: Level = level(0.9, 1.0, 1.0, 150);
 const ROUND10_HOLDOUT: Level = level(0.86, 0.96, 0.88, 150);
 
 fn check(text: &str, name: &str, level: &Level) {

@@ -37,7 +37,10 @@ const VOUCHING_FOR: usize = 3;
 const KNOWN_TO_VETO: f32 = 0.8;
 
 /// Whether the lexical answer to a query stands. A query answered on weak evidence — less
-/// than half of it explained, two concepts corroborating each other — is answered only if
+/// than half of it explained, even counting the words that describe what its concepts are
+/// about ("调搜索、计算器这些外部工具" around 大模型 describes an app's agent, and the word
+/// vectors, which average every word, are no better judge of that than the catalogue's own
+/// descriptions), two concepts corroborating each other — is answered only if
 /// one of its best lexical results is also among the resources nearest it in meaning
 /// (`semantic`, nearest first, at least [`VOUCH_DEPTH`] deep when the layer is on), so the
 /// catalogue's words are taken to mean what they mean in the catalogue: "HO scale model
@@ -53,7 +56,7 @@ pub fn vouched(
     known: impl FnOnce() -> f32,
 ) -> bool {
     semantic.is_empty()
-        || relevance.share() >= VOUCHED_SHARE
+        || relevance.share_described() >= VOUCHED_SHARE
         || lexical
             .iter()
             .take(VOUCHING_FOR)
@@ -141,7 +144,7 @@ mod tests {
             false,
         );
         let relevance = engine.relevance(&words);
-        assert!(relevance.answer && relevance.share() < VOUCHED_SHARE);
+        assert!(relevance.answer && relevance.share_described() < VOUCHED_SHARE);
         let lexical = [ranked(0), ranked(1), ranked(2)];
         let far = [(7, 0.4), (8, 0.35)];
         assert!(!vouched(&lexical, &far, &relevance, || 1.0));
