@@ -100,6 +100,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("video", VIDEO),
     ("videos", VIDEO),
     ("bilibili", VIDEO),
+    ("哔哩哔哩", VIDEO),
+    ("b站", VIDEO),
     ("course", COURSE),
     ("courses", COURSE),
     ("lecture", COURSE),
