@@ -122,6 +122,14 @@ fn sets() -> Vec<Set> {
             name: "round10-holdout",
             cases: golden::load(golden::ROUND10_HOLDOUT, "round10-holdout.toml"),
         },
+        Set {
+            name: "round11-tune",
+            cases: golden::load(golden::ROUND11_TUNE, "round11-tune.toml"),
+        },
+        Set {
+            name: "round11-holdout",
+            cases: golden::load(golden::ROUND11_HOLDOUT, "round11-holdout.toml"),
+        },
     ]
 }
 

@@ -61,6 +61,7 @@ ROUND_MINIMUMS = {
     8: {"on-topic": 100, "offtopic": 40, "smalltalk": 30},
     9: {"on-topic": 100, "offtopic": 40, "smalltalk": 30},
     10: {"on-topic": 120, "offtopic": 45, "smalltalk": 30},
+    11: {"on-topic": 40, "offtopic": 40, "smalltalk": 100},
 }
 
 
@@ -171,6 +172,15 @@ ROUND_NOTES = {
 # paraphrases), the seed article and the file format; 14 messages repeating earlier rounds
 # dropped; split among themselves by the same rule. Both halves were first run untouched.
 # Reported separately.
+""",
+    11: """#
+# ROUND 11: small talk as people really type it (greetings, thanks, questions about the bot in
+# slang, typos, emoji, traditional characters, group-chat style), real questions wrapped in
+# small talk, and chit-chat that is neither (the bot's tastes, jokes, feelings, near misses);
+# written after tuning on rounds 1-10 had started, by a writer who had read only the
+# catalogue (without its about/about_en descriptions, senses and paraphrases), the seed
+# article and the file format; 23 messages repeating earlier rounds dropped; split among
+# themselves by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 

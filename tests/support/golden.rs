@@ -31,6 +31,8 @@ pub const ROUND9_TUNE: &str = include_str!("../conversation/round9-tune.toml");
 pub const ROUND9_HOLDOUT: &str = include_str!("../conversation/round9-holdout.toml");
 pub const ROUND10_TUNE: &str = include_str!("../conversation/round10-tune.toml");
 pub const ROUND10_HOLDOUT: &str = include_str!("../conversation/round10-holdout.toml");
+pub const ROUND11_TUNE: &str = include_str!("../conversation/round11-tune.toml");
+pub const ROUND11_HOLDOUT: &str = include_str!("../conversation/round11-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
