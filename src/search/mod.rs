@@ -328,6 +328,13 @@ impl Engine {
             })
             .or_else(|| {
                 smalltalk::thanks_with_a_remark(&said, lexicon::asks).then_some(SmallTalk::Thanks)
+            })
+            .or_else(|| {
+                smalltalk::chat_only(
+                    &said,
+                    |w| lexicon::role(w) != lexicon::Role::Content,
+                    lexicon::asks,
+                )
             });
         let words = self.understand(query, false);
         // A message that is small talk through and through is not judged as a question; one
@@ -709,6 +716,27 @@ mod tests {
                 found.small_talk.is_none() && !found.ranked.is_empty(),
                 "{m}"
             );
+        }
+    }
+
+    #[test]
+    fn small_talk_phrases_among_words_that_name_nothing_are_small_talk() {
+        let engine = Engine::shipped().unwrap();
+        for (m, kind) in [
+            ("你会啥", SmallTalk::Help),
+            ("can you help me", SmallTalk::Help),
+            ("bot 咋用啊 求教程", SmallTalk::Help),
+        ] {
+            let found = engine.find(m);
+            assert_eq!(found.small_talk, Some(kind), "{m}");
+        }
+        // Speaking to the bot about something else is no small talk.
+        for m in [
+            "你喜欢吃什么",
+            "what's your favourite movie",
+            "你能帮我写作业吗",
+        ] {
+            assert_eq!(engine.find(m).small_talk, None, "{m}");
         }
     }
 

@@ -806,6 +806,49 @@ pub fn recognise(message: &Message) -> Option<SmallTalk> {
     found
 }
 
+/// The small talk of a message made only of small-talk phrases and words that name nothing
+/// (`filler`, the query pipeline's judgement of a word or a run of ideographs): "哈喽 有人在
+/// 吗 我又来了", "这 bot 有点东西啊 牛", "is this thing free to use". The phrase list cannot hold
+/// every way of putting a greeting, thanks or a question about the bot, but what surrounds
+/// the phrase it holds is, in small talk, words that ask nothing of the catalogue. A message
+/// with no phrase at all that speaks to the bot and asks something ("你是干嘛的", "你会啥") asks
+/// about the bot: help.
+pub fn chat_only(
+    message: &Message,
+    filler: impl Fn(&str) -> bool,
+    asks: impl Fn(&[&str]) -> bool,
+) -> Option<SmallTalk> {
+    let have = message.units();
+    let mut found: Option<SmallTalk> = None;
+    let mut at = 0;
+    while at < have.len() {
+        if let Some(best) = longest(&have[at..], false) {
+            if let Some(kind) = best.1 {
+                found = with(found, kind);
+            }
+            at += best.0.len();
+        } else {
+            at += filler_units(&have[at..], &filler)?;
+        }
+    }
+    let to_the_bot = Mentions::of(&have).any(&["you", "u", "bot"], &["你", "您", "机器人"]);
+    if found.is_none() && to_the_bot && (message.asks_plainly() || asks(&have)) {
+        return Some(SmallTalk::Help);
+    }
+    found
+}
+
+/// How many units at the start of `units` make one word that names nothing: a Latin word, or
+/// the longest run of up to four ideographs that is such a word.
+fn filler_units(units: &[&str], filler: impl Fn(&str) -> bool) -> Option<usize> {
+    let first = units.first()?;
+    if first.is_ascii() {
+        return filler(first).then_some(1);
+    }
+    let han = units.iter().take(4).take_while(|u| !u.is_ascii()).count();
+    (1..=han).rev().find(|&n| filler(&units[..n].concat()))
+}
+
 /// Whether a message opens (after any greeting) by asking how to use the bot, naming it or
 /// speaking to it: "how does this bot work? do I just type a topic like quantization or a full
 /// question?", "怎么用你？直接发关键词比如蒸馏就行吗". The catalogue words after such an opening are
