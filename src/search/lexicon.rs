@@ -173,7 +173,9 @@ const STOPS: &[&str] = &[
     "救命", "急", "急求", "在线等", "今天", "明天", "后天", "昨天", "今晚", "明早", "下周", "下个月", "马上",
     "就要", "快要",
     // Chinese: asking for the links themselves ("那一节的链接发我一下").
-    "链接", "网址", "发我", "发给我", "发一下", "贴一下",
+    "链接", "网址", "发我", "发给我", "发一下", "贴一下", "列表",
+    // Chinese: "a bit" after a verb, and how often ("推荐点课程", "每次只给三个").
+    "点", "多给", "每次", "一次", "每回",
     // Chinese: counters and pointers into the seed article ("那一节的三篇文章").
     "个", "篇", "份", "那几个", "一节", "那一节", "这一节", "小节", "章节", "那部分", "这部分", "干货",
     // Chinese: postpositions of place and time ("知识蒸馏里的", "训练时").
@@ -251,7 +253,7 @@ const COMPARISONS: &[&str] = &[
 #[rustfmt::skip]
 const QUESTIONS: &[&str] = &[
     "what", "whats", "how", "why", "which", "where", "when", "who", "怎么", "怎样", "如何", "为什么",
-    "为啥", "什么", "啥", "哪", "哪里", "是否", "是不是", "能不能",
+    "为啥", "什么", "啥", "哪", "哪里", "是否", "是不是", "能不能", "干嘛", "干啥",
 ];
 
 /// Words that make an English clause a question when it opens with them (after a filler or

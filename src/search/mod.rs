@@ -710,7 +710,11 @@ mod tests {
             assert!(found.ranked.is_empty(), "{m}");
         }
         // A greeting before a request is still the request.
-        for m in ["hello! quick question about lora", "hi, lora tutorial"] {
+        for m in [
+            "hello! quick question about lora",
+            "hi, lora tutorial",
+            "哈喽 大佬 想入门NLP 推荐点课程呗",
+        ] {
             let found = engine.find(m);
             assert!(
                 found.small_talk.is_none() && !found.ranked.is_empty(),
@@ -726,6 +730,9 @@ mod tests {
             ("你会啥", SmallTalk::Help),
             ("can you help me", SmallTalk::Help),
             ("bot 咋用啊 求教程", SmallTalk::Help),
+            ("为啥每次只给三个链接", SmallTalk::Help),
+            ("嘿 机器人在线吗", SmallTalk::Greeting),
+            ("这 bot 有点东西啊 牛", SmallTalk::Thanks),
         ] {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(kind), "{m}");

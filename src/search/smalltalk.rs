@@ -549,6 +549,59 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("推荐", None),
     ("链接", None),
     ("资料", None),
+    // Checking the bot is there, and coming back.
+    ("anyone here", Some(SmallTalk::Greeting)),
+    ("anybody here", Some(SmallTalk::Greeting)),
+    ("anybody there", Some(SmallTalk::Greeting)),
+    ("you alive", Some(SmallTalk::Greeting)),
+    ("are you alive", Some(SmallTalk::Greeting)),
+    ("you online", Some(SmallTalk::Greeting)),
+    ("i m back", Some(SmallTalk::Greeting)),
+    ("im back", Some(SmallTalk::Greeting)),
+    ("back again", Some(SmallTalk::Greeting)),
+    ("在线吗", Some(SmallTalk::Greeting)),
+    ("在线", Some(SmallTalk::Greeting)),
+    ("又来了", Some(SmallTalk::Greeting)),
+    ("我来了", Some(SmallTalk::Greeting)),
+    ("回来了", Some(SmallTalk::Greeting)),
+    ("喂", Some(SmallTalk::Greeting)),
+    ("嘿", Some(SmallTalk::Greeting)),
+    // Praise for the bot, which thanks it.
+    ("真棒", Some(SmallTalk::Thanks)),
+    ("太棒了", Some(SmallTalk::Thanks)),
+    ("好棒", Some(SmallTalk::Thanks)),
+    ("太强了", Some(SmallTalk::Thanks)),
+    ("好强", Some(SmallTalk::Thanks)),
+    ("牛", Some(SmallTalk::Thanks)),
+    ("牛啊", Some(SmallTalk::Thanks)),
+    ("有点东西", Some(SmallTalk::Thanks)),
+    ("厉害", Some(SmallTalk::Thanks)),
+    ("给力", Some(SmallTalk::Thanks)),
+    ("good bot", Some(SmallTalk::Thanks)),
+    ("nice bot", Some(SmallTalk::Thanks)),
+    ("great bot", Some(SmallTalk::Thanks)),
+    ("love this bot", Some(SmallTalk::Thanks)),
+    // What the bot costs, and when it seems broken.
+    ("free to use", Some(SmallTalk::Help)),
+    ("is it free", Some(SmallTalk::Help)),
+    ("收费", Some(SmallTalk::Help)),
+    ("要钱吗", Some(SmallTalk::Help)),
+    ("免费吗", Some(SmallTalk::Help)),
+    ("挂了", Some(SmallTalk::Help)),
+    ("好慢", Some(SmallTalk::Help)),
+    ("没反应", Some(SmallTalk::Help)),
+    ("不回", Some(SmallTalk::Help)),
+    ("is dead", Some(SmallTalk::Help)),
+    ("broken link", Some(SmallTalk::Help)),
+    ("dead link", Some(SmallTalk::Help)),
+    // What the bot may be instead ("are you a real person or an AI?").
+    ("or an ai", None),
+    ("or ai", None),
+    ("or a human", None),
+    ("or human", None),
+    ("还是ai", None),
+    ("还是真人", None),
+    ("还是机器人", None),
 ];
 
 /// Praise, acknowledgements and times of day that also open or close ordinary statements
@@ -831,7 +884,7 @@ pub fn chat_only(
             at += filler_units(&have[at..], &filler)?;
         }
     }
-    let to_the_bot = Mentions::of(&have).any(&["you", "u", "bot"], &["你", "您", "机器人"]);
+    let to_the_bot = Mentions::of(&have).any(THE_BOT, THE_BOT_ZH);
     if found.is_none() && to_the_bot && (message.asks_plainly() || asks(&have)) {
         return Some(SmallTalk::Help);
     }
@@ -841,12 +894,23 @@ pub fn chat_only(
 /// How many units at the start of `units` make one word that names nothing: a Latin word, or
 /// the longest run of up to four ideographs that is such a word.
 fn filler_units(units: &[&str], filler: impl Fn(&str) -> bool) -> Option<usize> {
+    // A count ("为啥只给三个链接") and what points at the bot or what it sends ("the link you
+    // sent") name nothing to look for either.
+    let names_nothing = |word: &str| {
+        filler(word)
+            || word.bytes().all(|b| b.is_ascii_digit())
+            || word.chars().all(|c| "一二两三四五六七八九十几".contains(c))
+            || THE_BOT.contains(&word)
+            || THE_BOT_ZH.contains(&word)
+    };
     let first = units.first()?;
     if first.is_ascii() {
-        return filler(first).then_some(1);
+        return names_nothing(first).then_some(1);
     }
     let han = units.iter().take(4).take_while(|u| !u.is_ascii()).count();
-    (1..=han).rev().find(|&n| filler(&units[..n].concat()))
+    (1..=han)
+        .rev()
+        .find(|&n| names_nothing(&units[..n].concat()))
 }
 
 /// Whether a message opens (after any greeting) by asking how to use the bot, naming it or
