@@ -207,7 +207,7 @@ const STOPS: &[&str] = &[
     "kind", "sort", "lot", "lots", "bit", "little", "about", "regarding", "around", "help",
     "idea", "question", "questions", "ask", "asking", "there", "here", "well", "ok", "okay",
     "yes", "no", "not", "dont", "don't", "doesnt", "cant", "can't", "wont", "without",
-    "sorry", "dumb", "stupid", "silly", "even", "kinda", "sorta", "guys", "folks", "mate",
+    "sorry", "bother", "bothering", "dumb", "stupid", "silly", "even", "kinda", "sorta", "guys", "folks", "mate",
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
@@ -229,7 +229,7 @@ const STOPS: &[&str] = &[
     // ("random question", "do you have it handy").
     "one", "ones", "random", "handy",
     // English: asking for the links themselves ("what does the article list under …").
-    "link", "links", "url", "urls", "send", "list", "lists", "listed", "under",
+    "link", "links", "url", "urls", "send", "sent", "sending", "list", "lists", "listed", "under",
     // English: function words, and what is left of contractions ("what's" → "what" "s").
     "s", "t", "m", "d", "ll", "ve", "re",
     "a", "an", "the", "of", "for", "in", "on", "to", "with", "from", "by", "at", "as",
