@@ -17,12 +17,19 @@ const LIST_PHRASE: usize = 2;
 /// Sets each word's [`QueryWord::concept`] and returns how many concepts have content words.
 /// `piece[i]` numbers the punctuation-separated piece word `i` came from.
 pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
+    // "比较简单", "比较好用": before a word that names nothing, 比较 is "rather", not "compare".
+    let rather = |i: usize| {
+        words[i].text == "比较"
+            && words
+                .get(i + 1)
+                .is_some_and(|next| !next.is_content() && next.role != Role::Link)
+    };
     // Segments: maximal runs of words between links and piece boundaries.
     let mut segment = vec![0usize; words.len()];
     let mut current = 0;
     for i in 0..words.len() {
         let boundary = i > 0 && piece[i] != piece[i - 1];
-        if words[i].role == Role::Link || boundary {
+        if (words[i].role == Role::Link && !rather(i)) || boundary {
             current += 1;
         }
         segment[i] = current;
@@ -33,7 +40,10 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
             .count()
     };
     let segments: Vec<usize> = (0..=current).filter(|&s| content_in(s) > 0).collect();
-    let comparison = words.iter().any(|w| lexicon::is_comparison(&w.text));
+    let comparison = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| lexicon::is_comparison(&w.text) && !rather(i));
     // "what is XLA and how does it speed things up" joins two questions, not two concepts.
     let clauses = words.iter().any(|w| lexicon::is_question(&w.text));
     let list = !clauses && segments.iter().all(|&s| content_in(s) <= LIST_PHRASE);
@@ -87,6 +97,9 @@ mod tests {
     #[test]
     fn sentences_stay_whole() {
         assert_eq!(concepts("flash attention 原理").len(), 1);
+        // 比较 as "rather" compares nothing.
+        assert_eq!(concepts("想部署一个网页服务，后端怎么写比较简单").len(), 1);
+        assert_eq!(concepts("比较 lora 和 qlora").len(), 2);
         assert_eq!(
             concepts(
                 "I have a fine-tuned llama model and my boss wants it served behind an API fast"
