@@ -860,8 +860,8 @@ pub fn recognise(message: &Message) -> Option<SmallTalk> {
 }
 
 /// The small talk of a message made only of small-talk phrases and words that name nothing
-/// (`filler`, the query pipeline's judgement of a word or a run of ideographs): "哈喽 有人在
-/// 吗 我又来了", "这 bot 有点东西啊 牛", "is this thing free to use". The phrase list cannot hold
+/// (`filler`, the query pipeline's judgement of a word or a run of ideographs):
+/// "哈喽 我又来了", "这 bot 有点东西啊 牛", "is this thing free to use". The phrase list cannot hold
 /// every way of putting a greeting, thanks or a question about the bot, but what surrounds
 /// the phrase it holds is, in small talk, words that ask nothing of the catalogue. A message
 /// with no phrase at all that speaks to the bot and asks something ("你是干嘛的", "你会啥") asks
