@@ -733,6 +733,7 @@ mod tests {
             ("为啥每次只给三个链接", SmallTalk::Help),
             ("嘿 机器人在线吗", SmallTalk::Greeting),
             ("这 bot 有点东西啊 牛", SmallTalk::Thanks),
+            ("喂喂喂 (´･ω･`)", SmallTalk::Greeting),
         ] {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(kind), "{m}");

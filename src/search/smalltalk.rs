@@ -894,11 +894,13 @@ pub fn chat_only(
 /// How many units at the start of `units` make one word that names nothing: a Latin word, or
 /// the longest run of up to four ideographs that is such a word.
 fn filler_units(units: &[&str], filler: impl Fn(&str) -> bool) -> Option<usize> {
-    // A count ("为啥只给三个链接") and what points at the bot or what it sends ("the link you
-    // sent") name nothing to look for either.
+    // A count ("为啥只给三个链接"), what points at the bot or what it sends ("the link you
+    // sent") and the letters of a kaomoji ("(´･ω･`)", neither Latin nor Chinese) name nothing
+    // to look for either.
     let names_nothing = |word: &str| {
         filler(word)
             || word.bytes().all(|b| b.is_ascii_digit())
+            || !word.chars().any(|c| c.is_ascii_alphanumeric() || is_cjk(c))
             || word.chars().all(|c| "一二两三四五六七八九十几".contains(c))
             || THE_BOT.contains(&word)
             || THE_BOT_ZH.contains(&word)
@@ -1044,7 +1046,7 @@ const THE_BOT: &[&str] = &[
 
 /// Chinese that points at the bot or at what it sends.
 #[rustfmt::skip]
-const THE_BOT_ZH: &[&str] = &["机器人", "链接", "资源", "资料库", "搜索", "干货"];
+const THE_BOT_ZH: &[&str] = &["机器人", "链接", "资源", "资料库", "搜索", "干货", "回复"];
 
 /// Latin words asking how the bot is made or used: the languages it speaks, where its links
 /// come from, whether one may suggest more, how a question is typed.
