@@ -92,6 +92,12 @@ impl QueryWord {
     pub fn is_content(&self) -> bool {
         self.role == Role::Content
     }
+
+    /// True for words a paraphrase found in the message lets stand for the topic it
+    /// describes (see [`super::paraphrase`]).
+    pub fn describes_a_topic(&self) -> bool {
+        self.alternatives.iter().any(|a| a.how == How::Paraphrase)
+    }
 }
 
 const SYNONYM: f32 = 0.9;

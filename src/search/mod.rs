@@ -394,11 +394,7 @@ impl Engine {
             // A topic described in full by one of the catalogue's paraphrases ("query, key,
             // value" for attention) is the catalogue's own reading of the message; the word
             // vectors, which average every word, are no judge of it.
-            let described = words.iter().any(|w| {
-                w.alternatives
-                    .iter()
-                    .any(|a| a.how == expand::How::Paraphrase)
-            });
+            let described = words.iter().any(QueryWord::describes_a_topic);
             unvouched = !described
                 && !fuse::vouched(&lexical, &semantic, &relevance, || {
                     self.known_share(&words, &relevance)

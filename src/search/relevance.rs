@@ -212,8 +212,7 @@ fn reach(word: &QueryWord, index: &Index, surest: Option<f32>) -> Vec<u32> {
 /// [`super::paraphrase`]): an entry fires only when a phrase of each of its groups is in the
 /// message, so its words corroborate each other as two concepts meeting in one resource do.
 fn described_together(words: &[QueryWord]) -> bool {
-    let paraphrased =
-        |w: &&QueryWord| w.is_content() && w.alternatives.iter().any(|a| a.how == How::Paraphrase);
+    let paraphrased = |w: &&QueryWord| w.is_content() && w.describes_a_topic();
     words.iter().filter(paraphrased).any(|a| {
         words.iter().filter(paraphrased).any(|b| {
             a.text != b.text

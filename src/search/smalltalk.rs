@@ -847,16 +847,29 @@ pub fn recognise(message: &Message) -> Option<SmallTalk> {
     if have.is_empty() {
         return emoji_only(message.typed);
     }
+    read_phrases(&have, |_| None).flatten()
+}
+
+/// Reads `units` as phrases end to end, what they say together; where no phrase starts,
+/// `skip` says how many units may be passed over. `None` when some unit is neither.
+fn read_phrases(
+    units: &[&str],
+    skip: impl Fn(&[&str]) -> Option<usize>,
+) -> Option<Option<SmallTalk>> {
     let mut found: Option<SmallTalk> = None;
     let mut at = 0;
-    while at < have.len() {
-        let best = longest(&have[at..], false)?;
-        if let Some(kind) = best.1 {
-            found = with(found, kind);
+    while at < units.len() {
+        match longest(&units[at..], false) {
+            Some(best) => {
+                if let Some(kind) = best.1 {
+                    found = with(found, kind);
+                }
+                at += best.0.len();
+            }
+            None => at += skip(&units[at..])?,
         }
-        at += best.0.len();
     }
-    found
+    Some(found)
 }
 
 /// The small talk of a message made only of small-talk phrases and words that name nothing
@@ -872,18 +885,7 @@ pub fn chat_only(
     asks: impl Fn(&[&str]) -> bool,
 ) -> Option<SmallTalk> {
     let have = message.units();
-    let mut found: Option<SmallTalk> = None;
-    let mut at = 0;
-    while at < have.len() {
-        if let Some(best) = longest(&have[at..], false) {
-            if let Some(kind) = best.1 {
-                found = with(found, kind);
-            }
-            at += best.0.len();
-        } else {
-            at += filler_units(&have[at..], &filler)?;
-        }
-    }
+    let found = read_phrases(&have, |rest| filler_units(rest, &filler))?;
     let to_the_bot = Mentions::of(&have).any(THE_BOT, THE_BOT_ZH);
     if found.is_none() && to_the_bot && (message.asks_plainly() || asks(&have)) {
         return Some(SmallTalk::Help);
