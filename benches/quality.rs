@@ -130,6 +130,14 @@ fn sets() -> Vec<Set> {
             name: "round11-holdout",
             cases: golden::load(golden::ROUND11_HOLDOUT, "round11-holdout.toml"),
         },
+        Set {
+            name: "round12-tune",
+            cases: golden::load(golden::ROUND12_TUNE, "round12-tune.toml"),
+        },
+        Set {
+            name: "round12-holdout",
+            cases: golden::load(golden::ROUND12_HOLDOUT, "round12-holdout.toml"),
+        },
     ]
 }
 

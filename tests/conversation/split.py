@@ -62,6 +62,7 @@ ROUND_MINIMUMS = {
     9: {"on-topic": 100, "offtopic": 40, "smalltalk": 30},
     10: {"on-topic": 120, "offtopic": 45, "smalltalk": 30},
     11: {"on-topic": 40, "offtopic": 40, "smalltalk": 100},
+    12: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -181,6 +182,16 @@ ROUND_NOTES = {
 # catalogue (without its about/about_en descriptions, senses and paraphrases), the seed
 # article and the file format; 23 messages repeating earlier rounds dropped; split among
 # themselves by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    12: """#
+# ROUND 12: questions from people in a concrete situation — every resource of the catalogue
+# a right answer of at least one message, about half of the on-topic messages paraphrases
+# that name no catalogue word, many long with context first (job, project, hardware,
+# deadline); near misses on other meanings of catalogue words; some small talk. Written after
+# tuning on rounds 1-11 had started, by a writer who had read only the catalogue (without its
+# about/about_en descriptions, senses and paraphrases), the seed article and the file format;
+# 17 messages repeating earlier rounds dropped; split among themselves by the same rule. Both
+# halves were first run untouched. Reported separately.
 """,
 }
 
