@@ -72,6 +72,14 @@ struct Scored {
 }
 
 /// Ranks candidates best first, keeping at most `limit`.
+///
+/// A long, well-explained message ("how many GPUs to serve a 70B chat model … memory of the
+/// weights plus the per-request cache") can name more of the catalogue than any one resource
+/// covers, so every resource falls under the floor. Then, as Meilisearch's `frequency`
+/// matching strategy does, the least telling word is dropped and the rest ranked again, until
+/// something is found or what is left would weigh less than [`KEEP_WEIGHT`] of the whole. Only for messages whose words the
+/// catalogue explains at least [`DROP_FROM_SHARE`] of: in a message mostly about something
+/// else, the catalogue words left would be the stray ones.
 pub fn rank(
     words: &[QueryWord],
     relevance: &Relevance,
@@ -80,23 +88,66 @@ pub fn rank(
     catalogue: &Catalogue,
     limit: usize,
 ) -> Vec<Ranked> {
-    let weight: Vec<f32> = relevance.words.iter().map(|e| e.weight()).collect();
+    let mut weight: Vec<f32> = relevance.words.iter().map(|e| e.weight()).collect();
     let content: Vec<usize> = (0..words.len()).filter(|&w| weight[w] > 0.0).collect();
     let total: f32 = content.iter().map(|&w| weight[w]).sum();
     if content.is_empty() || total <= 0.0 {
         return Vec::new();
     }
+    let key: String = content.iter().map(|&w| words[w].text.as_str()).collect();
+    // Whole-field matches of the whole query, looked up once rather than per candidate or
+    // per word dropped.
+    let mut exact: HashMap<u32, FieldSet> = index.whole_field(&key).iter().copied().collect();
+    for &(r, fields) in index.whole_field(&corrected_key(words, &content, index)) {
+        exact.entry(r).or_insert(fields);
+    }
+    let whole = Whole { key, exact };
+    loop {
+        let ranked = rank_by(words, &weight, &whole, candidates, index, catalogue, limit);
+        if !ranked.is_empty() || relevance.share_described() < DROP_FROM_SHARE {
+            return ranked;
+        }
+        let kept: Vec<usize> = (0..weight.len()).filter(|&w| weight[w] > 0.0).collect();
+        let left: f32 = kept.iter().map(|&w| weight[w]).sum();
+        match kept
+            .into_iter()
+            .min_by(|&a, &b| weight[a].total_cmp(&weight[b]))
+        {
+            Some(least) if left - weight[least] >= KEEP_WEIGHT * total => weight[least] = 0.0,
+            _ => return ranked,
+        }
+    }
+}
+
+/// The share of a message the catalogue must explain for its least telling words to be
+/// dropped when nothing is found with all of them (see [`rank`]).
+const DROP_FROM_SHARE: f32 = 0.5;
+/// The share of the message's weight dropping leaves at least.
+const KEEP_WEIGHT: f32 = 0.5;
+
+/// The whole query as one key, and the resources with a field equal to it.
+struct Whole {
+    key: String,
+    exact: HashMap<u32, FieldSet>,
+}
+
+/// Ranks candidates by the query words of positive `weight`.
+fn rank_by(
+    words: &[QueryWord],
+    weight: &[f32],
+    whole: &Whole,
+    candidates: &Candidates,
+    index: &Index,
+    catalogue: &Catalogue,
+    limit: usize,
+) -> Vec<Ranked> {
+    let content: Vec<usize> = (0..words.len()).filter(|&w| weight[w] > 0.0).collect();
     let concepts = content
         .iter()
         .map(|&w| words[w].concept + 1)
         .max()
         .unwrap_or(1);
-    let key: String = content.iter().map(|&w| words[w].text.as_str()).collect();
-    // Whole-field matches of the query, looked up once rather than per candidate.
-    let mut exact: HashMap<u32, FieldSet> = index.whole_field(&key).iter().copied().collect();
-    for &(r, fields) in index.whole_field(&corrected_key(words, &content, index)) {
-        exact.entry(r).or_insert(fields);
-    }
+    let (key, exact) = (&whole.key, &whole.exact);
     let intents: Vec<usize> = (0..words.len())
         .filter(|&w| matches!(words[w].role, lexicon::Role::Intent(_)))
         .collect();
@@ -142,7 +193,12 @@ pub fn rank(
                 score += HOME_BONUS;
             }
         }
-        if key.len() >= 2 && index.title_keys(r).iter().any(|t| t.starts_with(&key)) {
+        if key.len() >= 2
+            && index
+                .title_keys(r)
+                .iter()
+                .any(|t| t.starts_with(key.as_str()))
+        {
             score += PREFIX_BONUS;
         }
         let mut kind_bonus: f32 = 0.0;
@@ -342,6 +398,37 @@ mod tests {
         };
         assert!(alone(&one, 0) > alone(&both, 0));
         assert_eq!(alone(&both, 1), 0.8 * SHARED);
+    }
+
+    #[test]
+    fn a_long_well_explained_message_drops_its_least_telling_words() {
+        let engine = Engine::shipped().unwrap();
+        let words = engine.understand(
+            "our chatbot's time-to-first-token is fine but generating long answers is \
+             painfully slow. what are the standard tricks to speed up generation?",
+            false,
+        );
+        let mut relevance = engine.relevance(&words);
+        assert!(relevance.answer && relevance.share_described() >= DROP_FROM_SHARE);
+        let candidates = crate::search::matching::gather(&words, &engine.index);
+        let ranked = |relevance: &Relevance| {
+            rank(
+                &words,
+                relevance,
+                &candidates,
+                &engine.index,
+                &engine.catalogue,
+                3,
+            )
+        };
+        let found = ranked(&relevance);
+        assert!(!found.is_empty());
+        // With all its words, nothing reaches the floor; a message the catalogue explains
+        // less of keeps them all.
+        relevance.described = 0.0;
+        relevance.evidence = relevance.unexplained * 0.9;
+        assert!(relevance.share_described() < DROP_FROM_SHARE);
+        assert!(ranked(&relevance).is_empty());
     }
 
     #[test]
