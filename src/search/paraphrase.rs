@@ -12,6 +12,9 @@
 //! Like the senses, the entries belong to the catalogue: an operator's brings its own.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
 
 use super::expand::{Alternative, How, QueryWord};
 use super::index::Index;
@@ -37,8 +40,11 @@ pub struct Paraphrases {
     entries: Vec<(TopicIdx, usize)>,
     /// Phrases with Chinese in them, matched anywhere, by their first character.
     anywhere: HashMap<char, Vec<usize>>,
-    /// Latin phrases, matched as whole words, by their first word.
+    /// Latin phrases, matched as whole words by their stems, by their first word's stem.
     whole: HashMap<String, Vec<usize>>,
+    /// Per phrase, the stems of its words when it is Latin ("eigenvectors" → eigenvector), so
+    /// that a phrase listed in the plural finds the singular, and the other way round.
+    stems: Vec<Vec<String>>,
 }
 
 impl Paraphrases {
@@ -77,9 +83,11 @@ impl Paraphrases {
         let p = self.phrases.len();
         if phrase.chars().any(is_cjk) {
             self.anywhere.entry(first).or_default().push(p);
+            self.stems.push(Vec::new());
         } else {
-            let word = phrase.split(' ').next().unwrap_or_default();
-            self.whole.entry(word.to_owned()).or_default().push(p);
+            let stems: Vec<String> = phrase.split(' ').map(stem).collect();
+            self.whole.entry(stems[0].clone()).or_default().push(p);
+            self.stems.push(stems);
         }
         self.phrases.push(phrase);
         self.owners.push(Vec::new());
@@ -87,21 +95,18 @@ impl Paraphrases {
     }
 
     /// The phrases that occur in a message (`normalised`) as they must: Chinese anywhere,
-    /// Latin as whole words in a row.
+    /// Latin as whole words in a row, compared by their stems.
     fn found(&self, normalised: &str) -> Vec<usize> {
         let mut found: Vec<usize> = starting_in(normalised, &self.anywhere)
             .filter(|&(rest, &p)| rest.starts_with(self.phrases[p].as_str()))
             .map(|(_, &p)| p)
             .collect();
-        let latin = latin_words(normalised);
+        let latin: Vec<String> = latin_words(normalised).into_iter().map(stem).collect();
         for (i, word) in latin.iter().enumerate() {
-            if let Some(phrases) = self.whole.get(*word) {
+            if let Some(phrases) = self.whole.get(word) {
                 found.extend(phrases.iter().filter(|&&p| {
-                    let parts = self.phrases[p].split(' ');
-                    let n = parts.clone().count();
-                    latin
-                        .get(i..i + n)
-                        .is_some_and(|w| w.iter().copied().eq(parts))
+                    let parts = &self.stems[p];
+                    latin.get(i..i + parts.len()) == Some(parts.as_slice())
                 }));
             }
         }
@@ -157,7 +162,7 @@ impl Paraphrases {
                     || word.alternatives.iter().any(|a| a.term == term)
                     || !phrases
                         .iter()
-                        .any(|&p| covers(&self.phrases[p], &word.text))
+                        .any(|&p| covers(&self.phrases[p], &self.stems[p], &word.text))
                 {
                     continue;
                 }
@@ -173,17 +178,30 @@ impl Paraphrases {
 }
 
 /// Whether a query word is part of a phrase found in the message: one of a Latin phrase's
-/// words, or Chinese that the phrase holds or that holds the phrase (the segmenter may cut
-/// "放不下" as "放" "不下", or keep "剪掉了" whole).
-fn covers(phrase: &str, word: &str) -> bool {
+/// words (by its stem, `stems`), or Chinese that the phrase holds or that holds the phrase
+/// (the segmenter may cut "放不下" as "放" "不下", or keep "剪掉了" whole).
+fn covers(phrase: &str, stems: &[String], word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
     if word.chars().any(is_cjk) {
         phrase.contains(word) || word.contains(phrase)
     } else {
-        phrase.split(' ').any(|p| p == word)
+        stems.contains(&stem(word))
     }
+}
+
+/// The Snowball stem of an English word of four letters or more ("eigenvectors",
+/// "eigenvector" → eigenvector; "quantizing" → quantiz); other words as they are.
+fn stem(word: &str) -> String {
+    static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word.to_owned();
+    }
+    ENGLISH
+        .get_or_init(|| Stemmer::create(Algorithm::English))
+        .stem(word)
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -288,6 +306,17 @@ all = ["throw away | throwing away | 去掉", "weights | 权重"]
         assert!(topic_words(&engine, "throw awayweights").is_empty());
         assert!(topic_words(&engine, "rethrow away the weights").is_empty());
         assert_eq!(topic_words(&engine, "throw away weights").len(), 3);
+    }
+
+    #[test]
+    fn latin_phrases_match_other_inflections_of_their_words() {
+        let engine = engine();
+        // Listed as "weights" and "throwing away": "weight" and "throws away" are the same.
+        assert_eq!(
+            topic_words(&engine, "throws away a weight"),
+            ["throws", "away", "weight"]
+        );
+        assert!(topic_words(&engine, "throws away a wait").is_empty());
     }
 
     #[test]
