@@ -41,6 +41,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("入门", TUTORIAL),
     ("详解", TUTORIAL),
     ("图解", TUTORIAL),
+    ("画图", TUTORIAL),
+    ("整体", TUTORIAL),
     ("解析", TUTORIAL),
     ("解读", TUTORIAL),
     ("原理", TUTORIAL),
@@ -172,6 +174,10 @@ const STOPS: &[&str] = &[
     // what the question is about.
     "救命", "急", "急求", "在线等", "今天", "明天", "后天", "昨天", "今晚", "明早", "下周", "下个月", "马上",
     "就要", "快要",
+    // Chinese: the asker's situation and state of mind ("小弟刚入职，领导让研究一下量化，完全没头绪",
+    // "看了三遍还是懵的"): "just", "completely", "no clue", as in English.
+    "刚", "刚刚", "完全", "头绪", "没头绪", "一头雾水", "懵", "懵的", "懵逼", "小弟", "入职", "刚入职",
+    "领导", "老板", "几遍", "两遍", "三遍", "好几遍", "一步步", "一步一步", "几种", "哪几种",
     // Chinese: asking for the links themselves ("那一节的链接发我一下").
     "链接", "网址", "发我", "发给我", "发一下", "贴一下", "列表",
     // Chinese: "a bit" after a verb, and how often ("推荐点课程", "每次只给三个").
