@@ -71,9 +71,10 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
         // become the Latin one, so every spelling meets the same compound.
         let width = out.ends_with(|d: char| d.is_ascii_digit())
             && (c == '位' || (c == '比' && chars.next_if_eq(&'特').is_some()));
-        // "C++" would lose its pluses and be the letter c; it is spelled the way the
-        // catalogue's names spell it ("llama.cpp").
-        let cpp = c == '+' && !pending_space && ends_with_word(out, "c");
+        // "C++" would lose its pluses and be the letter c, and "ZeRO++" would be ZeRO: a
+        // name with "++" is a name of its own, spelled as the catalogue's names spell C++
+        // ("llama.cpp"): cpp, zeropp.
+        let cpp = c == '+' && !pending_space && out.ends_with(|l: char| l.is_ascii_alphanumeric());
         if width {
             out.push_str("bit");
             pending_space = false;
@@ -89,12 +90,6 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
             pending_space = true;
         }
     }
-}
-
-/// Whether `out` ends with the whole word `word` (after a space, an ideograph or nothing).
-fn ends_with_word(out: &str, word: &str) -> bool {
-    out.strip_suffix(word)
-        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' ') || rest.ends_with(is_cjk))
 }
 
 #[cfg(test)]
@@ -143,11 +138,12 @@ mod tests {
     }
 
     #[test]
-    fn c_plus_plus_is_cpp() {
+    fn a_name_with_plus_plus_is_its_own() {
         assert_eq!(normalise("a single C++ binary"), "a single cpp binary");
         assert_eq!(normalise("用C++写的"), "用cpp写的");
-        // Only the language's name: other pluses are punctuation.
-        assert_eq!(normalise("abc++ c + + c+"), "abc c c");
+        assert_eq!(normalise("ＺｅＲＯ＋＋是什么"), "zeropp是什么");
+        // Pluses that follow no name, or stand alone, are punctuation.
+        assert_eq!(normalise("c + + c+ ++ 加++"), "c c 加");
     }
 
     #[test]
