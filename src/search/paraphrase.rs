@@ -79,6 +79,11 @@ impl Paraphrases {
 
     /// Files a normalised phrase by its first unit; `None` for one that normalises to nothing.
     fn file(&mut self, phrase: String) -> Option<usize> {
+        let phrase = if phrase.chars().any(is_cjk) {
+            without_particle(&phrase)
+        } else {
+            phrase
+        };
         let first = phrase.chars().next()?;
         let p = self.phrases.len();
         if phrase.chars().any(is_cjk) {
@@ -94,10 +99,10 @@ impl Paraphrases {
         Some(p)
     }
 
-    /// The phrases that occur in a message (`normalised`) as they must: Chinese anywhere,
-    /// Latin as whole words in a row, compared by their stems.
+    /// The phrases that occur in a message (`normalised`) as they must: Chinese anywhere, both
+    /// without 的; Latin as whole words in a row, compared by their stems.
     fn found(&self, normalised: &str) -> Vec<usize> {
-        let mut found: Vec<usize> = starting_in(normalised, &self.anywhere)
+        let mut found: Vec<usize> = starting_in(&without_particle(normalised), &self.anywhere)
             .filter(|&(rest, &p)| rest.starts_with(self.phrases[p].as_str()))
             .map(|(_, &p)| p)
             .collect();
@@ -185,9 +190,22 @@ fn covers(phrase: &str, stems: &[String], word: &str) -> bool {
         return false;
     }
     if word.chars().any(is_cjk) {
-        phrase.contains(word) || word.contains(phrase)
+        let word = without_particle(word);
+        !word.is_empty() && (phrase.contains(&word) || word.contains(phrase))
     } else {
         stems.contains(&stem(word))
+    }
+}
+
+/// Chinese text without the particle 的, which may stand between a word and what it
+/// qualifies or not ("最好的成绩" is "最好成绩"): Chinese phrases and messages are compared
+/// without it. Text that is nothing else stays as it is.
+fn without_particle(text: &str) -> String {
+    let stripped: String = text.chars().filter(|&c| c != '的').collect();
+    if stripped.is_empty() {
+        text.to_owned()
+    } else {
+        stripped
     }
 }
 
@@ -317,6 +335,19 @@ all = ["throw away | throwing away | 去掉", "weights | 权重"]
             ["throws", "away", "weight"]
         );
         assert!(topic_words(&engine, "throws away a wait").is_empty());
+    }
+
+    #[test]
+    fn chinese_phrases_match_with_or_without_the_particle_de() {
+        let text = format!(
+            "{CATALOGUE}[[paraphrase]]\ntopic = \"pruning\"\nall = [\"最好成绩\", \"人类的语言\"]\n"
+        );
+        let engine = Engine::new(Catalogue::from_toml(&text, "test").unwrap());
+        assert_eq!(
+            topic_words(&engine, "人类语言任务上最好的成绩"),
+            ["人类", "语言", "成绩"]
+        );
+        assert!(topic_words(&engine, "最好的成绩").is_empty());
     }
 
     #[test]
