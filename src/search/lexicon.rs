@@ -182,8 +182,11 @@ const STOPS: &[&str] = &[
     "链接", "网址", "发我", "发给我", "发一下", "贴一下", "列表",
     // Chinese: "a bit" after a verb, and how often ("推荐点课程", "每次只给三个").
     "点", "多给", "每次", "一次", "每回",
-    // Chinese: counters and pointers into the seed article ("那一节的三篇文章").
+    // Chinese: counters and pointers into the seed article ("那一节的三篇文章"); "the article"
+    // there is the seed, not a wish for articles ("文章开头基础知识里").
     "个", "篇", "份", "那几个", "一节", "那一节", "这一节", "小节", "章节", "那部分", "这部分", "干货",
+    "文章开头", "文章里", "文章里面", "文章中", "文中", "原文", "这篇文章", "那篇文章", "文章最后", "文章结尾",
+    "开头", "结尾",
     // Chinese: postpositions of place and time ("知识蒸馏里的", "训练时").
     "里", "上", "时",
     // Chinese: apologies, thanks and greetings inside a question.
