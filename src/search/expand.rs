@@ -315,13 +315,16 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
     if text.len() < 4 || !text.bytes().all(|b| b.is_ascii_lowercase()) {
         return Vec::new();
     }
+    // A plural is its singular, whatever the stemmer makes of both: Snowball cuts
+    // "experiments" to "experi", which no ending of an inflection leads back to.
+    let singular: Vec<TermId> = singulars(text)
+        .filter_map(|s| index.term(&s))
+        .filter(|&t| !index.postings(t).is_empty())
+        .collect();
     let english = ENGLISH.get_or_init(|| Stemmer::create(Algorithm::English));
     let stem = english.stem(text);
-    if stem.len() < 3 {
-        return Vec::new();
-    }
-    if !inflects(text, &stem) {
-        return Vec::new();
+    if stem.len() < 3 || !inflects(text, &stem) {
+        return singular;
     }
     let same = |t: &TermId| {
         let term = index.term_text(*t);
@@ -331,12 +334,30 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
     // "tuning" and "tuned" drop the e of their stem "tune", so they follow "tun" rather
     // than "tune" in the term list.
     let base = silent_e(&stem).unwrap_or(&stem);
-    index
+    let mut found: Vec<TermId> = index
         .term(&stem)
         .into_iter()
         .chain(index.completions(base, MAX_INFLECTIONS))
         .filter(|t| !index.postings(*t).is_empty() && same(t))
-        .collect()
+        .collect();
+    for term in singular {
+        if !found.contains(&term) {
+            found.push(term);
+        }
+    }
+    found
+}
+
+/// What a word would be if it is an English plural: "experiments" → experiment, "boxes" →
+/// box, "libraries" → library. Never for "-ss" ("loss").
+fn singulars(word: &str) -> impl Iterator<Item = String> {
+    let ies = word.strip_suffix("ies").map(|w| format!("{w}y"));
+    let es = word.strip_suffix("es").map(str::to_owned);
+    let s = word
+        .strip_suffix('s')
+        .filter(|w| !w.ends_with('s'))
+        .map(str::to_owned);
+    ies.into_iter().chain(es).chain(s).filter(|w| w.len() >= 3)
 }
 
 /// Endings that make another form of the same word: plurals, tenses, the agent ("tuner") and
@@ -515,6 +536,17 @@ mod tests {
                 "{w:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_plural_reaches_its_singular() {
+        // Snowball cuts "experiments" to "experi", which no inflecting ending leads back from.
+        let (index, words) = expand_str("experiments");
+        assert!(has(&index, &words[0], "experiment", How::Stem));
+        let singular = |w: &str| singulars(w).collect::<Vec<_>>();
+        assert_eq!(singular("libraries"), ["library", "librari", "librarie"]);
+        assert_eq!(singular("boxes"), ["box", "boxe"]);
+        assert!(singular("loss").is_empty());
     }
 
     #[test]
