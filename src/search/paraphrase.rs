@@ -44,7 +44,9 @@ pub struct Paraphrases {
     whole: HashMap<String, Vec<usize>>,
     /// Per phrase, the stems of its words when it is Latin ("eigenvectors" → eigenvector), so
     /// that a phrase listed in the plural finds the singular, and the other way round.
-    stems: Vec<Vec<String>>,
+    /// One string per phrase, the stems joined by spaces (empty for Chinese): one allocation a
+    /// phrase at start-up, not one a word.
+    stems: Vec<String>,
 }
 
 impl Paraphrases {
@@ -58,13 +60,16 @@ impl Paraphrases {
         // spellings that normalise alike are filed as two phrases, always found together.
         let written = paraphrases.iter().map(|p| p.all.len()).sum::<usize>() * 8;
         let mut as_written: HashMap<&str, Option<usize>> = HashMap::with_capacity(written);
+        // Phrases share their words too: each is stemmed once (8,880 Latin phrase words, 2,658
+        // different ones in the shipped catalogue).
+        let mut stems: HashMap<String, String> = HashMap::new();
         for (e, paraphrase) in paraphrases.iter().enumerate() {
             filed.entries.push((paraphrase.topic, paraphrase.all.len()));
             for (g, group) in paraphrase.all.iter().enumerate() {
                 for phrase in group {
                     let p = *as_written
                         .entry(phrase)
-                        .or_insert_with(|| filed.file(normalise(phrase)));
+                        .or_insert_with(|| filed.file(normalise(phrase), &mut stems));
                     let Some(p) = p else {
                         continue;
                     };
@@ -78,7 +83,8 @@ impl Paraphrases {
     }
 
     /// Files a normalised phrase by its first unit; `None` for one that normalises to nothing.
-    fn file(&mut self, phrase: String) -> Option<usize> {
+    /// `stems` remembers the stems of the words filed before.
+    fn file(&mut self, phrase: String, stems: &mut HashMap<String, String>) -> Option<usize> {
         let phrase = if phrase.chars().any(is_cjk) {
             without_particle(&phrase)
         } else {
@@ -88,11 +94,18 @@ impl Paraphrases {
         let p = self.phrases.len();
         if phrase.chars().any(is_cjk) {
             self.anywhere.entry(first).or_default().push(p);
-            self.stems.push(Vec::new());
+            self.stems.push(String::new());
         } else {
-            let stems: Vec<String> = phrase.split(' ').map(stem).collect();
-            self.whole.entry(stems[0].clone()).or_default().push(p);
-            self.stems.push(stems);
+            let mut joined = String::with_capacity(phrase.len());
+            for (i, w) in phrase.split(' ').enumerate() {
+                if i > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(stems.entry(w.to_owned()).or_insert_with(|| stem(w)));
+            }
+            let first = joined.split(' ').next().unwrap_or_default();
+            self.whole.entry(first.to_owned()).or_default().push(p);
+            self.stems.push(joined);
         }
         self.phrases.push(phrase);
         self.owners.push(Vec::new());
@@ -110,8 +123,11 @@ impl Paraphrases {
         for (i, word) in latin.iter().enumerate() {
             if let Some(phrases) = self.whole.get(word) {
                 found.extend(phrases.iter().filter(|&&p| {
-                    let parts = &self.stems[p];
-                    latin.get(i..i + parts.len()) == Some(parts.as_slice())
+                    let parts = self.stems[p].split(' ');
+                    let n = parts.clone().count();
+                    latin
+                        .get(i..i + n)
+                        .is_some_and(|w| w.iter().map(String::as_str).eq(parts))
                 }));
             }
         }
@@ -185,7 +201,7 @@ impl Paraphrases {
 /// Whether a query word is part of a phrase found in the message: one of a Latin phrase's
 /// words (by its stem, `stems`), or Chinese that the phrase holds or that holds the phrase
 /// (the segmenter may cut "放不下" as "放" "不下", or keep "剪掉了" whole).
-fn covers(phrase: &str, stems: &[String], word: &str) -> bool {
+fn covers(phrase: &str, stems: &str, word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
@@ -193,7 +209,8 @@ fn covers(phrase: &str, stems: &[String], word: &str) -> bool {
         let word = without_particle(word);
         !word.is_empty() && (phrase.contains(&word) || word.contains(phrase))
     } else {
-        stems.contains(&stem(word))
+        let word = stem(word);
+        stems.split(' ').any(|s| s == word)
     }
 }
 
