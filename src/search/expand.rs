@@ -311,7 +311,6 @@ pub fn pinyin_slip(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> 
 /// distillation; "transformers" → transformer). Found among the completions of the stem, so
 /// no stem table is built at start-up.
 fn inflections(text: &str, index: &Index) -> Vec<TermId> {
-    static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
     if text.len() < 4 || !text.bytes().all(|b| b.is_ascii_lowercase()) {
         return Vec::new();
     }
@@ -321,7 +320,7 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
         .filter_map(|s| index.term(&s))
         .filter(|&t| !index.postings(t).is_empty())
         .collect();
-    let english = ENGLISH.get_or_init(|| Stemmer::create(Algorithm::English));
+    let english = english();
     let stem = english.stem(text);
     if stem.len() < 3 || !inflects(text, &stem) {
         return singular;
@@ -346,6 +345,12 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
         }
     }
     found
+}
+
+/// The English Snowball stemmer, built once per process.
+pub(super) fn english() -> &'static Stemmer {
+    static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
+    ENGLISH.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
 /// What a word would be if it is an English plural: "experiments" → experiment, "boxes" →

@@ -74,11 +74,12 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
         // "C++" would lose its pluses and be the letter c, and "ZeRO++" would be ZeRO: a
         // name with "++" is a name of its own, spelled as the catalogue's names spell C++
         // ("llama.cpp"): cpp, zeropp.
-        let cpp = c == '+' && !pending_space && out.ends_with(|l: char| l.is_ascii_alphanumeric());
+        let plus_plus =
+            c == '+' && !pending_space && out.ends_with(|l: char| l.is_ascii_alphanumeric());
         if width {
             out.push_str("bit");
             pending_space = false;
-        } else if cpp && chars.next_if_eq(&'+').is_some() {
+        } else if plus_plus && chars.next_if_eq(&'+').is_some() {
             out.push_str("pp");
         } else if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {

@@ -11,10 +11,8 @@
 //! the message, so "remove the weights from the barbell" is not a question about pruning.
 //! Like the senses, the entries belong to the catalogue: an operator's brings its own.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use rust_stemmers::{Algorithm, Stemmer};
 
 use super::expand::{Alternative, How, QueryWord};
 use super::index::Index;
@@ -42,10 +40,9 @@ pub struct Paraphrases {
     anywhere: HashMap<char, Vec<usize>>,
     /// Latin phrases, matched as whole words by their stems, by their first word's stem.
     whole: HashMap<String, Vec<usize>>,
-    /// Per phrase, the stems of its words when it is Latin ("eigenvectors" → eigenvector), so
-    /// that a phrase listed in the plural finds the singular, and the other way round.
-    /// One string per phrase, the stems joined by spaces (empty for Chinese): one allocation a
-    /// phrase at start-up, not one a word.
+    /// Per phrase, the stems of its words joined by spaces when it is Latin ("eigenvectors" →
+    /// eigenvector), so that a phrase listed in the plural finds the singular, and the other way
+    /// round; empty for Chinese. One string a phrase: one allocation at start-up, not one a word.
     stems: Vec<String>,
 }
 
@@ -86,7 +83,7 @@ impl Paraphrases {
     /// `stems` remembers the stems of the words filed before.
     fn file(&mut self, phrase: String, stems: &mut HashMap<String, String>) -> Option<usize> {
         let phrase = if phrase.chars().any(is_cjk) {
-            without_particle(&phrase)
+            without_particle(&phrase).into_owned()
         } else {
             phrase
         };
@@ -207,7 +204,7 @@ fn covers(phrase: &str, stems: &str, word: &str) -> bool {
     }
     if word.chars().any(is_cjk) {
         let word = without_particle(word);
-        !word.is_empty() && (phrase.contains(&word) || word.contains(phrase))
+        !word.is_empty() && (phrase.contains(word.as_ref()) || word.contains(phrase))
     } else {
         let word = stem(word);
         stems.split(' ').any(|s| s == word)
@@ -217,26 +214,25 @@ fn covers(phrase: &str, stems: &str, word: &str) -> bool {
 /// Chinese text without the particle 的, which may stand between a word and what it
 /// qualifies or not ("最好的成绩" is "最好成绩"): Chinese phrases and messages are compared
 /// without it. Text that is nothing else stays as it is.
-fn without_particle(text: &str) -> String {
+fn without_particle(text: &str) -> Cow<'_, str> {
+    if !text.contains('的') {
+        return Cow::Borrowed(text);
+    }
     let stripped: String = text.chars().filter(|&c| c != '的').collect();
     if stripped.is_empty() {
-        text.to_owned()
+        Cow::Borrowed(text)
     } else {
-        stripped
+        Cow::Owned(stripped)
     }
 }
 
 /// The Snowball stem of an English word of four letters or more ("eigenvectors",
 /// "eigenvector" → eigenvector; "quantizing" → quantiz); other words as they are.
 fn stem(word: &str) -> String {
-    static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
     if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return word.to_owned();
     }
-    ENGLISH
-        .get_or_init(|| Stemmer::create(Algorithm::English))
-        .stem(word)
-        .into_owned()
+    super::expand::english().stem(word).into_owned()
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! a gate), plus bonuses: the whole query equal to a title, keyword or topic name (exact), a
 //! title that starts with the query (prefix), and a kind the user asked for ("视频", "paper").
 //! A query about several concepts ("deepspeed vs megatron") gets an answer that covers each:
-//! resources about all of them first, then the best for each concept in turn.
+//! resources about all of them first, then the best for each concept in turn. When nothing
+//! passes the floor, a well-explained message drops its least telling words (see [`rank`]).
 
 use super::expand::QueryWord;
 use std::collections::HashMap;
@@ -77,9 +78,9 @@ struct Scored {
 /// weights plus the per-request cache") can name more of the catalogue than any one resource
 /// covers, so every resource falls under the floor. Then, as Meilisearch's `frequency`
 /// matching strategy does, the least telling word is dropped and the rest ranked again, until
-/// something is found or what is left would weigh less than [`KEEP_WEIGHT`] of the whole. Only for messages whose words the
-/// catalogue explains at least [`DROP_FROM_SHARE`] of: in a message mostly about something
-/// else, the catalogue words left would be the stray ones.
+/// something is found or what is left would weigh less than [`KEEP_WEIGHT`] of the whole.
+/// Only for messages whose words the catalogue explains at least [`DROP_FROM_SHARE`] of: in a
+/// message mostly about something else, the catalogue words left would be the stray ones.
 pub fn rank(
     words: &[QueryWord],
     relevance: &Relevance,
