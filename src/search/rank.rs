@@ -78,9 +78,9 @@ struct Scored {
 /// weights plus the per-request cache") can name more of the catalogue than any one resource
 /// covers, so every resource falls under the floor. Then, as Meilisearch's `frequency`
 /// matching strategy does, the least telling word is dropped and the rest ranked again, until
-/// something is found or what is left would weigh less than [`KEEP_WEIGHT`] of the whole.
-/// Only for messages whose words the catalogue explains at least [`DROP_FROM_SHARE`] of: in a
-/// message mostly about something else, the catalogue words left would be the stray ones.
+/// something is found or what is left would weigh less than half the whole. Only for messages
+/// the catalogue explains at least half of: in a message mostly about something else, the
+/// catalogue words left would be the stray ones.
 pub fn rank(
     words: &[QueryWord],
     relevance: &Relevance,
