@@ -190,8 +190,8 @@ ROUND_NOTES = {
 # deadline); near misses on other meanings of catalogue words; some small talk. Written after
 # tuning on rounds 1-11 had started, by a writer who had read only the catalogue (without its
 # about/about_en descriptions, senses and paraphrases), the seed article and the file format;
-# 17 messages repeating earlier rounds dropped; split among themselves by the same rule. Both
-# halves were first run untouched. Reported separately.
+# 18 messages repeating earlier rounds (one but for letter case) dropped; split among
+# themselves by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 
