@@ -8,6 +8,7 @@
 //! knows (distance 1 from four characters, 2 from eight) and Chinese homophones of whole
 //! unknown spans. Unknown Chinese spans become bigram *parts* that match in proportion.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::index::{Homophone, Index, TermId, letter_prefix};
@@ -355,13 +356,15 @@ pub(super) fn english() -> &'static Stemmer {
 
 /// What a word would be if it is an English plural: "experiments" → experiment, "boxes" →
 /// box, "libraries" → library. Never for "-ss" ("loss").
-fn singulars(word: &str) -> impl Iterator<Item = String> {
-    let ies = word.strip_suffix("ies").map(|w| format!("{w}y"));
-    let es = word.strip_suffix("es").map(str::to_owned);
+fn singulars(word: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let ies = word
+        .strip_suffix("ies")
+        .map(|w| Cow::Owned(format!("{w}y")));
+    let es = word.strip_suffix("es").map(Cow::Borrowed);
     let s = word
         .strip_suffix('s')
         .filter(|w| !w.ends_with('s'))
-        .map(str::to_owned);
+        .map(Cow::Borrowed);
     ies.into_iter().chain(es).chain(s).filter(|w| w.len() >= 3)
 }
 
@@ -548,7 +551,7 @@ mod tests {
         // Snowball cuts "experiments" to "experi", which no inflecting ending leads back from.
         let (index, words) = expand_str("experiments");
         assert!(has(&index, &words[0], "experiment", How::Stem));
-        let singular = |w: &str| singulars(w).collect::<Vec<_>>();
+        let singular = |w: &str| singulars(w).map(Cow::into_owned).collect::<Vec<_>>();
         assert_eq!(singular("libraries"), ["library", "librari", "librarie"]);
         assert_eq!(singular("boxes"), ["box", "boxe"]);
         assert!(singular("loss").is_empty());

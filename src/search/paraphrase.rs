@@ -98,7 +98,11 @@ impl Paraphrases {
                 if i > 0 {
                     joined.push(' ');
                 }
-                joined.push_str(stems.entry(w.to_owned()).or_insert_with(|| stem(w)));
+                joined.push_str(
+                    stems
+                        .entry(w.to_owned())
+                        .or_insert_with(|| stem(w).into_owned()),
+                );
             }
             let first = joined.split(' ').next().unwrap_or_default();
             self.whole.entry(first.to_owned()).or_default().push(p);
@@ -116,15 +120,15 @@ impl Paraphrases {
             .filter(|&(rest, &p)| rest.starts_with(self.phrases[p].as_str()))
             .map(|(_, &p)| p)
             .collect();
-        let latin: Vec<String> = latin_words(normalised).into_iter().map(stem).collect();
+        let latin: Vec<Cow<str>> = latin_words(normalised).into_iter().map(stem).collect();
         for (i, word) in latin.iter().enumerate() {
-            if let Some(phrases) = self.whole.get(word) {
+            if let Some(phrases) = self.whole.get(word.as_ref()) {
                 found.extend(phrases.iter().filter(|&&p| {
                     let parts = self.stems[p].split(' ');
                     let n = parts.clone().count();
                     latin
                         .get(i..i + n)
-                        .is_some_and(|w| w.iter().map(String::as_str).eq(parts))
+                        .is_some_and(|w| w.iter().map(AsRef::as_ref).eq(parts))
                 }));
             }
         }
@@ -228,11 +232,11 @@ fn without_particle(text: &str) -> Cow<'_, str> {
 
 /// The Snowball stem of an English word of four letters or more ("eigenvectors",
 /// "eigenvector" → eigenvector; "quantizing" → quantiz); other words as they are.
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> Cow<'_, str> {
     if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return word.to_owned();
+        return Cow::Borrowed(word);
     }
-    super::expand::english().stem(word).into_owned()
+    super::expand::english().stem(word)
 }
 
 #[cfg(test)]
