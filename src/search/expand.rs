@@ -301,7 +301,7 @@ pub fn pinyin_slip(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> 
     let spelled_right = index
         .term(text)
         .is_some_and(|t| !index.postings(t).is_empty());
-    if lexicon::role(text) != Role::Content || spelled_right || common(text) {
+    if lexicon::is_filler(text) || spelled_right || common(text) {
         return Vec::new();
     }
     index.homophones(text)

@@ -308,6 +308,11 @@ pub fn role(word: &str) -> Role {
     roles().get(word).copied().unwrap_or(Role::Content)
 }
 
+/// True for a word that names nothing to look for: a stop, intent or link word.
+pub fn is_filler(word: &str) -> bool {
+    role(word) != Role::Content
+}
+
 /// Every lexicon word with its role, looked up for each word of every query and of every
 /// catalogue text; where a word is in several lists, intents win over links, links over stop
 /// words.

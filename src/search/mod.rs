@@ -329,13 +329,7 @@ impl Engine {
             .or_else(|| {
                 smalltalk::thanks_with_a_remark(&said, lexicon::asks).then_some(SmallTalk::Thanks)
             })
-            .or_else(|| {
-                smalltalk::chat_only(
-                    &said,
-                    |w| lexicon::role(w) != lexicon::Role::Content,
-                    lexicon::asks,
-                )
-            });
+            .or_else(|| smalltalk::chat_only(&said, lexicon::is_filler, lexicon::asks));
         let words = self.understand(query, false);
         // A message that is small talk through and through is not judged as a question; one
         // that only opens or closes with it is, and is small talk only if it finds nothing.

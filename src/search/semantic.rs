@@ -12,7 +12,7 @@
 
 use super::expand::Familiarity;
 use super::index::letter_prefix;
-use super::lexicon::{self, Role};
+use super::lexicon;
 use super::normalise::normalise;
 use super::tokenise::{Run, Token, TokenKind, runs};
 use super::vectors::{Vectors, WordId};
@@ -335,7 +335,7 @@ fn flush_unknown(unknown: &mut String, out: &mut Vec<Token>) {
 /// The filler words at the start and the end of a gap cut into `pieces`, and the text between
 /// them when it is at least two characters and something came off.
 fn around_filler<'r>(pieces: &[Piece<'r>]) -> Option<(Vec<&'r str>, String, Vec<&'r str>)> {
-    let filler = |p: &Piece| matches!(p, Piece::Known(word, _) if is_filler(word));
+    let filler = |p: &Piece| matches!(p, Piece::Known(word, _) if lexicon::is_filler(word));
     let start = pieces.iter().take_while(|p| filler(p)).count();
     let end = pieces.len()
         - pieces[start..]
@@ -372,10 +372,6 @@ fn normalise_in_place(v: &mut [f32]) -> bool {
     true
 }
 
-fn is_filler(word: &str) -> bool {
-    !matches!(lexicon::role(word), Role::Content)
-}
-
 /// The table's words in normalised text, filler skipped.
 pub fn content_words(vectors: &Vectors, normalised: &str) -> Vec<WordId> {
     table_words(vectors, normalised)
@@ -407,7 +403,7 @@ fn table_words(vectors: &Vectors, normalised: &str) -> Vec<(WordId, bool)> {
                 let (found, used) = best;
                 let found = found.or_else(|| letter_prefix(word).and_then(|p| vectors.find(p)));
                 if let Some(id) = found {
-                    out.push((id, used == 1 && is_filler(word)));
+                    out.push((id, used == 1 && lexicon::is_filler(word)));
                 }
                 i += used;
             }
@@ -424,7 +420,7 @@ fn table_words(vectors: &Vectors, normalised: &str) -> Vec<(WordId, bool)> {
 fn segment(vectors: &Vectors, run: &str, out: &mut Vec<(WordId, bool)>) {
     for piece in pieces(vectors, run) {
         if let Piece::Known(word, id) = piece {
-            out.push((id, is_filler(word)));
+            out.push((id, lexicon::is_filler(word)));
         }
     }
 }
