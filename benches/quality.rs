@@ -138,6 +138,14 @@ fn sets() -> Vec<Set> {
             name: "round12-holdout",
             cases: golden::load(golden::ROUND12_HOLDOUT, "round12-holdout.toml"),
         },
+        Set {
+            name: "round13-tune",
+            cases: golden::load(golden::ROUND13_TUNE, "round13-tune.toml"),
+        },
+        Set {
+            name: "round13-holdout",
+            cases: golden::load(golden::ROUND13_HOLDOUT, "round13-holdout.toml"),
+        },
     ]
 }
 

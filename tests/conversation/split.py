@@ -63,6 +63,7 @@ ROUND_MINIMUMS = {
     10: {"on-topic": 120, "offtopic": 45, "smalltalk": 30},
     11: {"on-topic": 40, "offtopic": 40, "smalltalk": 100},
     12: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    13: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -192,6 +193,18 @@ ROUND_NOTES = {
 # about/about_en descriptions, senses and paraphrases), the seed article and the file format;
 # 18 messages repeating earlier rounds (one but for letter case) dropped; split among
 # themselves by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    13: """#
+# ROUND 13: messages typed fast on a phone or in a group chat, and questions from people who
+# half-remember something — every resource of the catalogue a right answer of at least one
+# message, about half of the on-topic messages paraphrases ("that paper where they freeze the
+# model and train tiny matrices next to it"), the rest terse abbreviations, pinyin, typos,
+# traditional characters, full-width letters, comparisons and lists, sections, beginners and
+# filler; near misses on other meanings of catalogue words; some small talk. Written after
+# tuning on rounds 1-12 had started, by a writer who had read only the catalogue (without its
+# about/about_en descriptions, senses and paraphrases), the seed article and the file format;
+# 5 messages repeating earlier rounds dropped; split among themselves by the same rule. Both
+# halves were first run untouched. Reported separately.
 """,
 }
 

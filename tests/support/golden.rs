@@ -35,6 +35,8 @@ pub const ROUND11_TUNE: &str = include_str!("../conversation/round11-tune.toml")
 pub const ROUND11_HOLDOUT: &str = include_str!("../conversation/round11-holdout.toml");
 pub const ROUND12_TUNE: &str = include_str!("../conversation/round12-tune.toml");
 pub const ROUND12_HOLDOUT: &str = include_str!("../conversation/round12-holdout.toml");
+pub const ROUND13_TUNE: &str = include_str!("../conversation/round13-tune.toml");
+pub const ROUND13_HOLDOUT: &str = include_str!("../conversation/round13-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
