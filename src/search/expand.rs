@@ -5,8 +5,8 @@
 //! (Snowball stems: "distilling" → distillation), compounds with its neighbour ("flash
 //! attention" → flashattention), sub-words of long Chinese words, completions of partial words
 //! ("lor" → lora), typo corrections for Latin words neither the catalogue nor the word table
-//! knows (distance 1 from four characters, 2 from eight) and Chinese homophones of whole
-//! unknown spans. Unknown Chinese spans become bigram *parts* that match in proportion.
+//! knows (distance 1 from four characters, 2 from eight), Chinese words typed as their pinyin
+//! ("lianghua" → 量化) and Chinese homophones of whole unknown spans. Unknown Chinese spans become bigram *parts* that match in proportion.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -34,6 +34,8 @@ pub enum How {
     Prefix,
     /// A correction: a near spelling, or a Chinese word that sounds the same.
     Typo,
+    /// A Chinese word typed as its pinyin in Latin letters ("lianghua" → 量化).
+    Pinyin,
     /// Character bigrams of Chinese the dictionary does not know.
     Bigram,
     /// One of the words of a phrase that describes a topic without naming it ("throw away"
@@ -46,7 +48,12 @@ impl How {
     /// completions) cover less, so several weak guesses cannot carry an off-topic query.
     pub fn coverage(self) -> f32 {
         match self {
-            How::Exact | How::Stem | How::Synonym | How::Compound | How::Paraphrase => 1.0,
+            How::Exact
+            | How::Stem
+            | How::Synonym
+            | How::Compound
+            | How::Paraphrase
+            | How::Pinyin => 1.0,
             How::Part => 0.8,
             How::Prefix | How::Typo => 0.7,
             How::Bigram => 1.0,
@@ -110,6 +117,9 @@ const MAX_TYPOS: usize = 4;
 const MAX_COMPLETIONS: usize = 6;
 /// What another inflection of an English word is worth ("cards" → card).
 const STEM: f32 = 0.95;
+/// What a Chinese word typed as its pinyin is worth ("lianghua" → 量化): the word itself,
+/// but a run of syllables may spell another word too.
+const PINYIN: f32 = 0.9;
 /// How many terms sharing a stem's letters are looked at for other inflections.
 const MAX_INFLECTIONS: usize = 16;
 
@@ -210,10 +220,13 @@ fn latin(
     complete: bool,
     familiar: &dyn Fn(&str) -> Familiarity,
 ) -> QueryWord {
-    let role = lexicon::role(text);
+    let mut exact = index.term(text);
+    let mut role = lexicon::role(text);
+    if role == Role::Content && exact.is_none() && familiar(text) == Familiarity::Unknown {
+        role = lexicon::typed_role(text).unwrap_or(role);
+    }
     let mut w = word(text, role);
     let alts = &mut w.alternatives;
-    let mut exact = index.term(text);
     if let Some(term) = exact {
         push(alts, term, 1.0, How::Exact);
     }
@@ -244,6 +257,14 @@ fn latin(
         {
             let weight = if d == 1 { TYPO_1 } else { TYPO_2 };
             push_with_synonyms(alts, index, term, weight, How::Typo);
+        }
+    }
+    // A word no dictionary knows, spelled in letters, may be Chinese typed as its pinyin
+    // without switching the keyboard ("lianghua 4bit jiaocheng"). Looked up whole, like a
+    // pinyin slip: the syllables of a word run together, and one syllable alone says nothing.
+    if unknown && text.bytes().all(|b| b.is_ascii_lowercase()) {
+        for &term in index.typed_pinyin(text) {
+            push_with_synonyms(alts, index, term, PINYIN, How::Pinyin);
         }
     }
     if (unknown || complete) && len >= 2 {
@@ -674,6 +695,18 @@ mod tests {
                 "{typed} → {meant}"
             );
         }
+    }
+
+    #[test]
+    fn chinese_typed_as_pinyin_finds_the_word() {
+        let (index, words) = expand_str("lianghua weitiao jiaocheng link");
+        assert!(has(&index, &words[0], "量化", How::Pinyin));
+        // 调 is read diao before tiao; every reading is tried.
+        assert!(has(&index, &words[1], "微调", How::Pinyin));
+        // 教程 asks for a tutorial, typed either way.
+        assert_eq!(words[2].role, lexicon::role("教程"));
+        // Letters the word table knows are an English word, not pinyin.
+        assert!(words[3].alternatives.iter().all(|a| a.how != How::Pinyin));
     }
 
     #[test]

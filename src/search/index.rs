@@ -11,6 +11,7 @@ use fst::{IntoStreamer, Map, Streamer};
 
 use super::lexicon;
 use super::normalise::normalise;
+use super::pinyin::{self, Pinyin};
 use super::tokenise::{Dictionary, Run, bigrams, runs};
 use crate::catalogue::{Catalogue, ResourceIdx, TopicIdx};
 
@@ -123,6 +124,10 @@ pub struct Index {
     /// keyboard confuses merged ("liang-hua" → "lian-hua" → 量化), for typos made with a pinyin
     /// keyboard (亮化, 经度 for 精度, 真流 for 蒸馏).
     homophones: HashMap<String, Vec<TermId>>,
+    /// The same words by the pinyin a user types in Latin letters, syllables run together
+    /// ("lianghua" → 量化), for messages typed without switching the keyboard to Chinese.
+    /// Words of two syllables or more: one syllable ("hua") stands for dozens of characters.
+    typed_pinyin: HashMap<String, Vec<TermId>>,
     title_keys: Vec<Vec<String>>,
     /// Per topic, a term no query can spell that every resource under the topic has (see
     /// [`Index::topic_term`]).
@@ -417,6 +422,7 @@ impl Index {
             idf,
             synonyms: HashMap::new(),
             homophones: HashMap::new(),
+            typed_pinyin: HashMap::new(),
             whole_fields,
             title_keys,
             topic_terms: topic_own,
@@ -424,7 +430,7 @@ impl Index {
             resources: catalogue.resources().len(),
         };
         index.synonyms = index.build_synonyms(catalogue);
-        index.homophones = index.build_homophones();
+        (index.homophones, index.typed_pinyin) = index.build_homophones();
         index
     }
 
@@ -432,17 +438,26 @@ impl Index {
     /// words. Words only: a slip sounds like the word the keyboard would have offered, not
     /// like two characters that happen to stand together in a title (大模 of 大模型, which
     /// 打磨 "polish" sounds like).
-    fn build_homophones(&self) -> HashMap<String, Vec<TermId>> {
+    ///
+    /// Also maps the same words by their pinyin as typed in Latin letters (see
+    /// [`Index::typed_pinyin`]).
+    fn build_homophones(&self) -> (HashMap<String, Vec<TermId>>, HashMap<String, Vec<TermId>>) {
         let mut map: HashMap<String, Vec<TermId>> = HashMap::new();
+        let mut typed: HashMap<String, Vec<TermId>> = HashMap::new();
         for (id, term) in self.terms.iter().enumerate() {
             if self.dictionary.has(term)
                 && !self.postings[id].is_empty()
-                && let Some(key) = pinyin_key(term, Pinyin::Fuzzy)
+                && let Some(key) = pinyin::key(term, Pinyin::Fuzzy)
             {
                 map.entry(key).or_default().push(id as TermId);
+                if term.chars().nth(1).is_some() {
+                    for key in pinyin::typed(term) {
+                        typed.entry(key).or_default().push(id as TermId);
+                    }
+                }
             }
         }
-        map
+        (map, typed)
     }
 
     /// Maps every synonym's key to the terms of the other members of its group.
@@ -510,21 +525,27 @@ impl Index {
     /// Chinese terms that sound like `text` (the same toneless pinyin, or the same once the
     /// sounds a fuzzy pinyin keyboard confuses are merged), other than `text` itself.
     pub fn homophones(&self, text: &str) -> Vec<Homophone> {
-        let Some(key) = pinyin_key(text, Pinyin::Fuzzy) else {
+        let Some(key) = pinyin::key(text, Pinyin::Fuzzy) else {
             return Vec::new();
         };
         let Some(ids) = self.homophones.get(&key) else {
             return Vec::new();
         };
-        let typed = pinyin_key(text, Pinyin::Exact);
+        let typed = pinyin::key(text, Pinyin::Exact);
         let same = self.term(text);
         ids.iter()
             .filter(|&&t| Some(t) != same)
             .map(|&term| Homophone {
                 term,
-                exact: pinyin_key(self.term_text(term), Pinyin::Exact) == typed,
+                exact: pinyin::key(self.term_text(term), Pinyin::Exact) == typed,
             })
             .collect()
+    }
+
+    /// Chinese words of two syllables or more whose toneless pinyin, run together, is `text`
+    /// ("lianghua" → 量化, "xiancun" → 显存).
+    pub fn typed_pinyin(&self, text: &str) -> &[TermId] {
+        self.typed_pinyin.get(text).map_or(&[], Vec::as_slice)
     }
 
     /// Resources one of whose titles, keywords or topic names is exactly `key` (normalised,
@@ -620,52 +641,6 @@ pub struct Homophone {
     pub exact: bool,
 }
 
-/// How closely a pinyin key follows the syllables.
-#[derive(Clone, Copy)]
-enum Pinyin {
-    /// The toneless syllables as they are.
-    Exact,
-    /// With the pairs most pinyin keyboards offer to confuse merged, since those are the
-    /// slips people make and the keyboard then completes: z/zh, c/ch, s/sh and an/ang,
-    /// en/eng, in/ing.
-    Fuzzy,
-}
-
-/// The toneless pinyin of a run of ideographs, syllables joined by `-` ("量化" → "liang-hua",
-/// fuzzy "lian-hua"), or `None` when a character has no reading.
-fn pinyin_key(text: &str, how: Pinyin) -> Option<String> {
-    use pinyin::ToPinyin;
-    let mut key = String::with_capacity(text.len() * 2);
-    for c in text.chars() {
-        let syllable = c.to_pinyin()?.plain();
-        if !key.is_empty() {
-            key.push('-');
-        }
-        match how {
-            Pinyin::Exact => key.push_str(syllable),
-            Pinyin::Fuzzy => key.push_str(&fuzzy(syllable)),
-        }
-    }
-    Some(key)
-}
-
-/// A syllable with the retroflex initials and the -ng finals (other than -ong, which has no
-/// -on partner) folded into their plain partners.
-fn fuzzy(syllable: &str) -> String {
-    let plain = ["zh", "ch", "sh"]
-        .iter()
-        .find_map(|r| {
-            syllable
-                .strip_prefix(r)
-                .map(|rest| format!("{}{rest}", &r[..1]))
-        })
-        .unwrap_or_else(|| syllable.to_owned());
-    match plain.strip_suffix('g') {
-        Some(rest) if rest.ends_with('n') && !rest.ends_with("on") => rest.to_owned(),
-        _ => plain,
-    }
-}
-
 /// A synonym's look-up key: one Latin word, a concatenation of up to three Latin words, or
 /// one run of ideographs. Mixed-script or longer phrases cannot be looked up and are skipped.
 fn synonym_key(term: &str) -> Option<String> {
@@ -741,30 +716,6 @@ mod tests {
             out.push(t.to_owned())
         });
         out
-    }
-
-    #[test]
-    fn fuzzy_pinyin_merges_what_keyboards_confuse() {
-        for (syllable, folded) in [
-            ("zheng", "zen"),
-            ("shi", "si"),
-            ("chuang", "cuan"),
-            ("jing", "jin"),
-            ("liang", "lian"),
-            ("zhong", "zong"),
-            ("hong", "hong"),
-            ("lu", "lu"),
-        ] {
-            assert_eq!(fuzzy(syllable), folded, "{syllable}");
-        }
-        assert_eq!(
-            pinyin_key("蒸馏", Pinyin::Fuzzy),
-            pinyin_key("真流", Pinyin::Fuzzy)
-        );
-        assert_ne!(
-            pinyin_key("蒸馏", Pinyin::Exact),
-            pinyin_key("真流", Pinyin::Exact)
-        );
     }
 
     #[test]

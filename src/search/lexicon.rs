@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::pinyin;
 use super::smalltalk;
 use crate::catalogue::Kind;
 
@@ -313,22 +314,49 @@ pub fn is_filler(word: &str) -> bool {
     role(word) != Role::Content
 }
 
+/// The role of a Chinese lexicon word typed as its pinyin in Latin letters ("jiaocheng" →
+/// 教程, "zenme" → 怎么), for letters that are no word of their own: the caller asks only
+/// for words neither the catalogue nor the word table knows ("women" is an English word
+/// before it is 我们).
+pub fn typed_role(letters: &str) -> Option<Role> {
+    static TYPED: OnceLock<HashMap<String, Role>> = OnceLock::new();
+    TYPED
+        .get_or_init(|| {
+            let mut typed = HashMap::new();
+            for (word, role) in with_roles() {
+                if !word.is_ascii() && word.chars().nth(1).is_some() {
+                    for key in pinyin::typed(word) {
+                        typed.entry(key).or_insert(role);
+                    }
+                }
+            }
+            typed
+        })
+        .get(letters)
+        .copied()
+}
+
 /// Every lexicon word with its role, looked up for each word of every query and of every
 /// catalogue text; where a word is in several lists, intents win over links, links over stop
 /// words.
 fn roles() -> &'static HashMap<&'static str, Role> {
     static ROLES: OnceLock<HashMap<&'static str, Role>> = OnceLock::new();
     ROLES.get_or_init(|| {
-        let intents = INTENTS.iter().map(|&(w, kinds)| (w, Role::Intent(kinds)));
-        let links = LINKS.iter().map(|&w| (w, Role::Link));
-        let stops = STOPS.iter().map(|&w| (w, Role::Stop));
-        let chat = smalltalk::chat_words().map(|w| (w, Role::Stop));
         let mut roles = HashMap::new();
-        for (word, role) in intents.chain(links).chain(stops).chain(chat) {
+        for (word, role) in with_roles() {
             roles.entry(word).or_insert(role);
         }
         roles
     })
+}
+
+/// Every lexicon word with its role, intents first, then links, then stop words.
+fn with_roles() -> impl Iterator<Item = (&'static str, Role)> {
+    let intents = INTENTS.iter().map(|&(w, kinds)| (w, Role::Intent(kinds)));
+    let links = LINKS.iter().map(|&w| (w, Role::Link));
+    let stops = STOPS.iter().map(|&w| (w, Role::Stop));
+    let chat = smalltalk::chat_words().map(|w| (w, Role::Stop));
+    intents.chain(links).chain(stops).chain(chat)
 }
 
 /// Every Chinese lexicon word: the segmenter needs them so intent and stop words split off

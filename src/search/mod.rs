@@ -27,6 +27,7 @@ pub mod lexicon;
 pub mod matching;
 pub mod normalise;
 pub mod paraphrase;
+pub mod pinyin;
 pub mod rank;
 pub mod relevance;
 pub mod semantic;

@@ -1,0 +1,121 @@
+//! How Chinese words sound, as keys to find them by: a pinyin keyboard's slips (亮化 typed
+//! for 量化 sounds the same) and Chinese typed in Latin letters without switching the keyboard
+//! ("lianghua 4bit jiaocheng").
+
+use pinyin::{ToPinyin, ToPinyinMulti};
+
+/// How closely a pinyin key follows the syllables.
+#[derive(Clone, Copy)]
+pub enum Pinyin {
+    /// The toneless syllables as they are.
+    Exact,
+    /// With the pairs most pinyin keyboards offer to confuse merged, since those are the
+    /// slips people make and the keyboard then completes: z/zh, c/ch, s/sh and an/ang,
+    /// en/eng, in/ing.
+    Fuzzy,
+}
+
+/// The most readings of one word [`typed`] spells out: a word of polyphonic characters has as
+/// many spellings as the product of their readings.
+const MAX_TYPED: usize = 8;
+
+/// The toneless pinyin of a run of ideographs, syllables joined by `-` ("量化" → "liang-hua",
+/// fuzzy "lian-hua"), each character read its commonest way; `None` when a character has no
+/// reading.
+pub fn key(text: &str, how: Pinyin) -> Option<String> {
+    let mut key = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        let syllable = c.to_pinyin()?.plain();
+        if !key.is_empty() {
+            key.push('-');
+        }
+        match how {
+            Pinyin::Exact => key.push_str(syllable),
+            Pinyin::Fuzzy => key.push_str(&fuzzy(syllable)),
+        }
+    }
+    Some(key)
+}
+
+/// The ways a run of ideographs is typed in Latin letters: its toneless syllables run
+/// together, ü typed as v, every reading of a polyphonic character ("微调" → weitiao, the
+/// reading meant, as well as weidiao and weizhou; at most [`MAX_TYPED`]). Empty when a
+/// character has no reading.
+pub fn typed(text: &str) -> Vec<String> {
+    let mut keys = vec![String::with_capacity(text.len() * 2)];
+    for c in text.chars() {
+        let Some(readings) = c.to_pinyin_multi() else {
+            return Vec::new();
+        };
+        let mut syllables: Vec<String> = Vec::new();
+        for reading in readings {
+            let syllable: String = reading
+                .plain()
+                .chars()
+                .map(|c| if c == 'ü' { 'v' } else { c })
+                .collect();
+            if !syllables.contains(&syllable) {
+                syllables.push(syllable);
+            }
+        }
+        let mut next = Vec::with_capacity(keys.len() * syllables.len());
+        for key in &keys {
+            for syllable in &syllables {
+                if next.len() < MAX_TYPED {
+                    next.push(format!("{key}{syllable}"));
+                }
+            }
+        }
+        keys = next;
+    }
+    keys
+}
+
+/// A syllable with the retroflex initials and the -ng finals (other than -ong, which has no
+/// -on partner) folded into their plain partners.
+fn fuzzy(syllable: &str) -> String {
+    let plain = ["zh", "ch", "sh"]
+        .iter()
+        .find_map(|r| {
+            syllable
+                .strip_prefix(r)
+                .map(|rest| format!("{}{rest}", &r[..1]))
+        })
+        .unwrap_or_else(|| syllable.to_owned());
+    match plain.strip_suffix('g') {
+        Some(rest) if rest.ends_with('n') && !rest.ends_with("on") => rest.to_owned(),
+        _ => plain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzzy_pinyin_merges_what_keyboards_confuse() {
+        for (syllable, folded) in [
+            ("zheng", "zen"),
+            ("shi", "si"),
+            ("chuang", "cuan"),
+            ("jing", "jin"),
+            ("liang", "lian"),
+            ("zhong", "zong"),
+            ("hong", "hong"),
+            ("lu", "lu"),
+        ] {
+            assert_eq!(fuzzy(syllable), folded, "{syllable}");
+        }
+        assert_eq!(key("蒸馏", Pinyin::Fuzzy), key("真流", Pinyin::Fuzzy));
+        assert_ne!(key("蒸馏", Pinyin::Exact), key("真流", Pinyin::Exact));
+    }
+
+    #[test]
+    fn typed_pinyin_runs_the_syllables_together_in_every_reading() {
+        assert_eq!(typed("量化")[0], "lianghua");
+        assert!(typed("微调").contains(&"weitiao".to_owned()));
+        assert!(typed("微调").contains(&"weidiao".to_owned()));
+        assert!(typed("绿色").contains(&"lvse".to_owned()));
+        assert!(typed("量化x").is_empty());
+    }
+}
