@@ -43,6 +43,9 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("详解", TUTORIAL),
     ("图解", TUTORIAL),
     ("画图", TUTORIAL),
+    ("带图", TUTORIAL),
+    ("配图", TUTORIAL),
+    ("有图", TUTORIAL),
     ("整体", TUTORIAL),
     ("解析", TUTORIAL),
     ("解读", TUTORIAL),
@@ -177,6 +180,7 @@ const STOPS: &[&str] = &[
     // Chinese: the asker's situation and state of mind ("小弟刚入职，领导让研究一下量化，完全没头绪",
     // "看了三遍还是懵的"): "just", "completely", "no clue", as in English.
     "刚", "刚刚", "完全", "头绪", "没头绪", "一头雾水", "懵", "懵的", "懵逼", "小弟", "入职", "刚入职",
+    "们", "组会", "汇报",
     "领导", "老板", "几遍", "两遍", "三遍", "好几遍", "一步步", "一步一步", "几种", "哪几种",
     // Chinese: asking for the links themselves ("那一节的链接发我一下").
     "链接", "网址", "发我", "发给我", "发一下", "贴一下", "列表",
