@@ -189,6 +189,10 @@ const STOPS: &[&str] = &[
     // Chinese: counters and pointers into the seed article ("那一节的三篇文章"); "the article"
     // there is the seed, not a wish for articles ("文章开头基础知识里").
     "个", "篇", "份", "那几个", "一节", "那一节", "这一节", "小节", "章节", "那部分", "这部分", "干货",
+    // Chinese: which of a section's links, how many, listed or collected ("那一小节列了哪三个",
+    // "训练加速技巧汇总").
+    "那一小节", "这一小节", "哪三个", "哪两个", "哪几篇", "两个", "三个", "几篇", "列了", "列出",
+    "列举", "提到", "提到了", "汇总", "合集", "大全", "总结",
     "文章开头", "文章里", "文章里面", "文章中", "文中", "原文", "这篇文章", "那篇文章", "文章最后", "文章结尾",
     "开头", "结尾",
     // Chinese: postpositions of place and time ("知识蒸馏里的", "训练时").
