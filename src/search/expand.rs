@@ -381,12 +381,21 @@ fn singulars(word: &str) -> impl Iterator<Item = Cow<'_, str>> {
     let ies = word
         .strip_suffix("ies")
         .map(|w| Cow::Owned(format!("{w}y")));
+    // Latin plurals: matrices → matrix, vertices → vertex.
+    let ices = word
+        .strip_suffix("ices")
+        .into_iter()
+        .flat_map(|w| [Cow::Owned(format!("{w}ix")), Cow::Owned(format!("{w}ex"))]);
     let es = word.strip_suffix("es").map(Cow::Borrowed);
     let s = word
         .strip_suffix('s')
         .filter(|w| !w.ends_with('s'))
         .map(Cow::Borrowed);
-    ies.into_iter().chain(es).chain(s).filter(|w| w.len() >= 3)
+    ies.into_iter()
+        .chain(ices)
+        .chain(es)
+        .chain(s)
+        .filter(|w| w.len() >= 3)
 }
 
 /// Endings that make another form of the same word: plurals, tenses, the agent ("tuner") and
@@ -575,6 +584,8 @@ mod tests {
         let singular = |w: &str| singulars(w).map(Cow::into_owned).collect::<Vec<_>>();
         assert_eq!(singular("libraries"), ["library", "librari", "librarie"]);
         assert_eq!(singular("boxes"), ["box", "boxe"]);
+        assert!(singular("matrices").contains(&"matrix".to_owned()));
+        assert!(singular("vertices").contains(&"vertex".to_owned()));
         assert!(singular("loss").is_empty());
     }
 
