@@ -58,7 +58,6 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("资料", TUTORIAL),
     ("资源", TUTORIAL),
     ("笔记", TUTORIAL),
-    ("源码", CODE),
     ("代码", CODE),
     ("仓库", CODE),
     ("开源", CODE),
@@ -435,7 +434,7 @@ mod tests {
         assert_eq!(role("教程"), Role::Intent(TUTORIAL));
         assert_eq!(preference(role("视频"), Kind::Video), 1.0);
         assert_eq!(preference(role("视频"), Kind::Course), 0.5);
-        assert_eq!(preference(role("源码"), Kind::Repo), 1.0);
+        assert_eq!(preference(role("代码"), Kind::Repo), 1.0);
         assert!(preference(role("教程"), Kind::Article) < 0.5);
         assert_eq!(preference(role("lora"), Kind::Article), 0.0);
     }
