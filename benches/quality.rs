@@ -146,6 +146,14 @@ fn sets() -> Vec<Set> {
             name: "round13-holdout",
             cases: golden::load(golden::ROUND13_HOLDOUT, "round13-holdout.toml"),
         },
+        Set {
+            name: "round14-tune",
+            cases: golden::load(golden::ROUND14_TUNE, "round14-tune.toml"),
+        },
+        Set {
+            name: "round14-holdout",
+            cases: golden::load(golden::ROUND14_HOLDOUT, "round14-holdout.toml"),
+        },
     ]
 }
 

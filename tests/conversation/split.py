@@ -64,6 +64,7 @@ ROUND_MINIMUMS = {
     11: {"on-topic": 40, "offtopic": 40, "smalltalk": 100},
     12: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     13: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    14: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -205,6 +206,19 @@ ROUND_NOTES = {
 # about/about_en descriptions, senses and paraphrases), the seed article and the file format;
 # 5 messages repeating earlier rounds dropped; split among themselves by the same rule. Both
 # halves were first run untouched. Reported separately.
+""",
+    14: """#
+# ROUND 14: people in the middle of work — a problem in front of them (a model that no
+# longer fits, training slow across machines, answers slow under load, a small box to run
+# on, NaN losses), often with a pasted error line, log line, command or config fragment,
+# and what they want to read about it; the rest questions, comparisons and lists, sections,
+# beginners, typos and filler; near misses from unrelated software errors, hardware buying
+# and other meanings of catalogue words; some small talk. Every resource a right answer of
+# at least one message. Written after tuning on rounds 1-13 had started, by a writer who had
+# read only the catalogue (without its about/about_en descriptions, senses and
+# paraphrases), the seed article and the file format; 5 messages repeating earlier rounds
+# dropped; split among themselves by the same rule. Both halves were first run untouched.
+# Reported separately.
 """,
 }
 
