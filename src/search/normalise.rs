@@ -36,7 +36,7 @@ pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         push_folded(&mut out, text.chars());
-        return out;
+        return sizes(out);
     }
     if let Some(known) = LAST.with_borrow(|(input, output)| (input == text).then(|| output.clone()))
     {
@@ -48,6 +48,7 @@ pub fn normalise(text: &str) -> String {
         _ => composed,
     };
     push_folded(&mut out, simplified.chars());
+    let out = sizes(out);
     LAST.with_borrow_mut(|(input, output)| {
         input.clear();
         input.push_str(text);
@@ -93,6 +94,136 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
     }
 }
 
+/// Model sizes said in words become the size the catalogue's names spell ("Qwen-7B"): 七十亿,
+/// 70亿, "7 billion" and "seven billion" parameters are all 7b. Only whole billions: 15亿
+/// (1.5b) stays as typed, as do rough counts (几十亿, 上百亿) and 万亿.
+fn sizes(text: String) -> String {
+    if !text.contains('亿') && !text.contains("billion") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c == '亿' {
+            let run_start = out
+                .char_indices()
+                .rev()
+                .take_while(|&(_, d)| chinese_digit(d).is_some() || d.is_ascii_digit())
+                .last()
+                .map(|(at, _)| at);
+            let rough = |at: usize| out[..at].ends_with(['几', '多', '数', '上', '近', '约']);
+            if let Some(at) = run_start.filter(|&at| !rough(at))
+                && let Some(hundred_millions) = numeral(&out[at..])
+                && hundred_millions % 10 == 0
+                && hundred_millions > 0
+            {
+                out.truncate(at);
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                out.push_str(&format!("{}b ", hundred_millions / 10));
+                continue;
+            }
+        }
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let mut joined = String::with_capacity(out.len());
+    let mut i = 0;
+    while i < words.len() {
+        let count = (words.get(i + 1) == Some(&"billion"))
+            .then(|| english_count(words[i]))
+            .flatten();
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        match count {
+            Some(n) => {
+                joined.push_str(&format!("{n}b"));
+                i += 2;
+            }
+            None => {
+                joined.push_str(words[i]);
+                i += 1;
+            }
+        }
+    }
+    joined
+}
+
+/// The value of a Chinese digit (两 included).
+fn chinese_digit(c: char) -> Option<u64> {
+    "零一二三四五六七八九十百千"
+        .chars()
+        .position(|d| d == c)
+        .map(|at| at as u64)
+        .or((c == '两').then_some(2))
+}
+
+/// The number a run of ASCII digits or Chinese numerals writes ("七十" → 70, "一百三十" →
+/// 130, "130" → 130); `None` for anything else.
+fn numeral(run: &str) -> Option<u64> {
+    if run.bytes().all(|b| b.is_ascii_digit()) {
+        return run.parse().ok();
+    }
+    let (mut total, mut digit) = (0, None);
+    for c in run.chars() {
+        match chinese_digit(c)? {
+            d @ 0..=9 => digit = Some(d),
+            unit => {
+                let scale = 10u64.pow(unit as u32 - 9);
+                total += digit.unwrap_or(1) * scale;
+                digit = None;
+            }
+        }
+    }
+    Some(total + digit.unwrap_or(0))
+}
+
+/// A count written before "billion": digits, or a number word up to ninety.
+fn english_count(word: &str) -> Option<u64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok().filter(|&n| n > 0);
+    }
+    UNITS
+        .iter()
+        .position(|&u| u == word)
+        .map(|n| n as u64)
+        .or_else(|| {
+            TENS.iter()
+                .position(|&t| t == word)
+                .map(|n| 20 + 10 * n as u64)
+        })
+        .filter(|&n| n > 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +243,27 @@ mod tests {
             assert_eq!(normalise("分佈式訓練"), "分布式训练");
             assert_eq!(normalise("ｖＬＬＭ　教程"), "vllm 教程");
         }
+    }
+
+    #[test]
+    fn model_sizes_in_words_become_the_size_in_names() {
+        assert_eq!(normalise("七十亿参数的模型"), "7b 参数的模型");
+        assert_eq!(normalise("一个一百三十亿参数"), "一个 13b 参数");
+        assert_eq!(normalise("70亿"), "7b");
+        assert_eq!(normalise("千亿参数"), "100b 参数");
+        assert_eq!(
+            normalise("update all 7 billion weights"),
+            "update all 7b weights"
+        );
+        assert_eq!(normalise("Seven billion parameters"), "7b parameters");
+        // Rough counts and fractions of a billion stay as typed.
+        assert_eq!(normalise("几十亿参数"), "几十亿参数");
+        assert_eq!(normalise("15亿"), "15亿");
+        assert_eq!(normalise("一万亿"), "一万亿");
+        assert_eq!(
+            normalise("billion dollar question"),
+            "billion dollar question"
+        );
     }
 
     #[test]
