@@ -203,7 +203,7 @@ const STOPS: &[&str] = &[
     "what", "whats", "what's", "how", "hows", "why", "which", "who", "whom", "whose",
     "where", "when", "whether", "difference", "differences", "different", "differ",
     "compare", "compared", "comparison", "between", "explains", "explaining", "mean",
-    "means", "meaning", "work", "works", "working", "way", "ways", "method", "methods", "trick", "tricks",
+    "means", "meaning", "work", "works", "working", "way", "ways", "method", "methods", "trick", "tricks", "gentle", "eli5",
     "technique", "techniques", "approach", "approaches", "u", "ur",
     "steps", "order", "start", "started", "begin", "roadmap", "roadmaps", "pros", "cons",
     "better", "worse",

@@ -182,6 +182,11 @@ fn numeral(run: &str) -> Option<u64> {
     Some(total + digit.unwrap_or(0))
 }
 
+/// Whether a word is a count: digits, or an English number word up to ninety ("five").
+pub fn is_count(word: &str) -> bool {
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || english_count(word).is_some()
+}
+
 /// A count written before "billion": digits, or a number word up to ninety.
 fn english_count(word: &str) -> Option<u64> {
     const UNITS: [&str; 20] = [

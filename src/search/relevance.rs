@@ -12,6 +12,7 @@
 
 use super::expand::{Alternative, How, QueryWord};
 use super::index::{Index, TermId};
+use super::normalise;
 use crate::catalogue::TopicIdx;
 
 /// The share of the query's importance the catalogue must explain when it knows only one of
@@ -98,7 +99,7 @@ pub struct Relevance {
     one_concept_answered: bool,
 }
 
-/// A number on its own ("7", "2") names no topic: it only narrows one ("llama 2", "qwen 7b").
+/// A number on its own ("7", "2", "five") names no topic: it only narrows one ("llama 2", "qwen 7b").
 /// So it is never a concept by itself, and says at most this much.
 const MAX_NUMBER_IMPORTANCE: f32 = 0.2;
 
@@ -318,7 +319,7 @@ pub fn judge(
                     described: false,
                 };
             }
-            let number = w.text.bytes().all(|b| b.is_ascii_digit());
+            let number = normalise::is_count(&w.text);
             let surest = surest(w, index);
             let reached = reach(w, index, surest);
             let e = WordEvidence {
