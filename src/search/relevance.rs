@@ -33,6 +33,10 @@ const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 const BIGRAM_SURE: f32 = 0.5;
 /// How much of a word must be explained for it to count as a catalogue concept.
 const MIN_SURE: f32 = 0.6;
+/// How much a word must say for it to count as a catalogue concept: "non" of a git error's
+/// "non-fast-forward" matches some title, and as a third concept it would corroborate the
+/// other two.
+const MIN_CONCEPT_IMPORTANCE: f32 = 0.1;
 /// How much of a word counts as explained, for the decision only, when it is one of the
 /// words a topic is described with (the catalogue's `about`) and a concept of the query points
 /// to that topic. "每张卡都存一份完整的优化器状态太浪费了，有没有把这些状态分摊到各张卡上去的做法"
@@ -335,9 +339,9 @@ pub fn judge(
             evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
             let name = name_of(w);
-            // A word that says nothing ("a", matching some term) is no concept to corroborate
-            // another.
-            if e.explained >= MIN_SURE && !number && e.importance > 0.0 {
+            // A word that says (nearly) nothing ("a", "non", matching some term) is no
+            // concept to corroborate another.
+            if e.explained >= MIN_SURE && !number && e.importance >= MIN_CONCEPT_IMPORTANCE {
                 // The words of one compound name one concept, which reaches what each of them
                 // reaches: "in pytorch" is about PyTorch, not only about "in".
                 match sure.iter_mut().find(|(n, _)| *n == name) {
