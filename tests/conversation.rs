@@ -87,32 +87,32 @@ const fn level(hit3: f64, off_topic: f64, small_talk: f64, cases: usize) -> Leve
 }
 
 const TUNE: Level = level(1.0, 1.0, 1.0, 200);
-const HOLDOUT: Level = level(0.97, 0.97, 1.0, 200);
+const HOLDOUT: Level = level(0.97, 1.0, 1.0, 200);
 const ROUND2_TUNE: Level = level(1.0, 1.0, 1.0, 150);
-const ROUND2_HOLDOUT: Level = level(0.86, 0.96, 0.62, 150);
+const ROUND2_HOLDOUT: Level = level(0.88, 0.94, 0.62, 150);
 const ROUND3_TUNE: Level = level(1.0, 1.0, 1.0, 110);
 const ROUND3_HOLDOUT: Level = level(1.0, 0.95, 1.0, 110);
 const ROUND4_TUNE: Level = level(1.0, 1.0, 1.0, 50);
 const ROUND4_HOLDOUT: Level = level(1.0, 0.75, 0.94, 50);
 const ROUND5_TUNE: Level = level(1.0, 1.0, 1.0, 80);
-const ROUND5_HOLDOUT: Level = level(0.87, 1.0, 1.0, 80);
+const ROUND5_HOLDOUT: Level = level(0.9, 1.0, 1.0, 80);
 const ROUND6_TUNE: Level = level(0.98, 1.0, 1.0, 100);
-const ROUND6_HOLDOUT: Level = level(0.82, 0.96, 0.94, 100);
+const ROUND6_HOLDOUT: Level = level(0.83, 0.96, 0.94, 100);
 const ROUND7_TUNE: Level = level(1.0, 1.0, 1.0, 100);
 const ROUND7_HOLDOUT: Level = level(1.0, 0.98, 0.7, 100);
 const ROUND8_TUNE: Level = level(0.98, 1.0, 1.0, 100);
-const ROUND8_HOLDOUT: Level = level(0.86, 0.92, 0.87, 100);
+const ROUND8_HOLDOUT: Level = level(0.89, 0.92, 0.87, 100);
 const ROUND9_TUNE: Level = level(1.0, 1.0, 1.0, 100);
 const ROUND9_HOLDOUT: Level = level(0.87, 0.9, 0.63, 100);
-const ROUND10_TUNE: Level = level(0.96, 1.0, 1.0, 150);
-const ROUND10_HOLDOUT: Level = level(0.88, 0.96, 0.94, 150);
+const ROUND10_TUNE: Level = level(0.97, 1.0, 1.0, 150);
+const ROUND10_HOLDOUT: Level = level(0.9, 0.96, 0.94, 150);
 const ROUND11_TUNE: Level = level(0.96, 0.88, 0.98, 100);
-const ROUND11_HOLDOUT: Level = level(0.93, 0.95, 0.8, 100);
-const ROUND12_TUNE: Level = level(0.96, 0.96, 1.0, 150);
+const ROUND11_HOLDOUT: Level = level(0.93, 0.95, 0.81, 100);
+const ROUND12_TUNE: Level = level(0.97, 0.96, 1.0, 150);
 const ROUND12_HOLDOUT: Level = level(0.9, 0.96, 0.87, 150);
-const ROUND13_TUNE: Level = level(0.8, 0.93, 0.85, 150);
-const ROUND13_HOLDOUT: Level = level(0.86, 1.0, 1.0, 150);
-const ROUND14_TUNE: Level = level(0.83, 0.93, 1.0, 150);
+const ROUND13_TUNE: Level = level(0.96, 0.96, 1.0, 150);
+const ROUND13_HOLDOUT: Level = level(0.87, 1.0, 1.0, 150);
+const ROUND14_TUNE: Level = level(0.94, 1.0, 1.0, 150);
 const ROUND14_HOLDOUT: Level = level(0.85, 0.89, 0.83, 150);
 
 fn check(text: &str, name: &str, level: &Level) {
