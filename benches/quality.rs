@@ -154,6 +154,14 @@ fn sets() -> Vec<Set> {
             name: "round14-holdout",
             cases: golden::load(golden::ROUND14_HOLDOUT, "round14-holdout.toml"),
         },
+        Set {
+            name: "round15-tune",
+            cases: golden::load(golden::ROUND15_TUNE, "round15-tune.toml"),
+        },
+        Set {
+            name: "round15-holdout",
+            cases: golden::load(golden::ROUND15_HOLDOUT, "round15-holdout.toml"),
+        },
     ]
 }
 

@@ -65,6 +65,7 @@ ROUND_MINIMUMS = {
     12: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     13: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     14: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    15: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -219,6 +220,18 @@ ROUND_NOTES = {
 # paraphrases), the seed article and the file format; 5 messages repeating earlier rounds
 # dropped; split among themselves by the same rule. Both halves were first run untouched.
 # Reported separately.
+""",
+    15: """#
+# ROUND 15: one ordinary day in a busy group chat where the bot is a member — many kinds of
+# people (students, engineers, researchers, managers, hobbyists; mainland, Taiwan and
+# overseas Chinese speakers, English speakers), short and long, polite and blunt; about 40%
+# of the on-topic messages paraphrases, the rest questions, comparisons and lists, sections,
+# beginners, typos, traditional characters, full-width letters and filler; near misses and
+# other everyday asks; some small talk. Every resource a right answer of at least one
+# message. Written after the tuning on rounds 13 and 14, by a writer who had read only the
+# catalogue (without its about/about_en descriptions, senses and paraphrases), the seed
+# article and the file format; 5 messages repeating earlier rounds dropped; split among
+# themselves by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 

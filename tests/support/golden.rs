@@ -39,6 +39,8 @@ pub const ROUND13_TUNE: &str = include_str!("../conversation/round13-tune.toml")
 pub const ROUND13_HOLDOUT: &str = include_str!("../conversation/round13-holdout.toml");
 pub const ROUND14_TUNE: &str = include_str!("../conversation/round14-tune.toml");
 pub const ROUND14_HOLDOUT: &str = include_str!("../conversation/round14-holdout.toml");
+pub const ROUND15_TUNE: &str = include_str!("../conversation/round15-tune.toml");
+pub const ROUND15_HOLDOUT: &str = include_str!("../conversation/round15-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
