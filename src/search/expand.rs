@@ -6,7 +6,8 @@
 //! attention" → flashattention), sub-words of long Chinese words, completions of partial words
 //! ("lor" → lora), typo corrections for Latin words neither the catalogue nor the word table
 //! knows (distance 1 from four characters, 2 from eight), Chinese words typed as their pinyin
-//! ("lianghua" → 量化) and Chinese homophones of whole unknown spans. Unknown Chinese spans become bigram *parts* that match in proportion.
+//! ("lianghua" → 量化) and Chinese homophones of whole unknown spans. Unknown Chinese spans
+//! become bigram *parts* that match in proportion.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

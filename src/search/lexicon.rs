@@ -170,7 +170,9 @@ const STOPS: &[&str] = &[
     "是", "有", "讲", "看", "我", "你", "他", "她", "它", "我们", "你们", "他们", "中", "用", "做", "文章吗",
     "资料吗", "教程吗", "下载", "公开", "哪篇", "哪本", "哪一篇", "哪一个", "先看", "看哪篇", "好上手",
     "上手", "入手", "推荐吗", "有吗", "吗有", "一般", "主要", "具体", "到底", "究竟", "一般来说",
-    "分别", "挨个", "逐个", "回事", "怎么回事", "是怎么回事", "来着", "好像", "听说", "那套", "这套", "做法", "叫什么", "叫啥", "怎么弄", "怎么搞", "弄", "搞",
+    "分别", "挨个", "逐个", "回事", "怎么回事", "是怎么回事", "来着", "叫什么", "叫啥", "怎么弄", "怎么搞", "弄", "搞",
+    // Chinese: how a half memory is told ("好像是斯坦福的…叫啥来着", "megatron 那套…的做法").
+    "好像", "听说", "那套", "这套", "做法",
     "折腾", "玩玩", "写过", "求个", "一条龙",
     // Chinese: when and how urgently ("救命，明天就要汇报了"): the asker's situation, never
     // what the question is about.
@@ -203,8 +205,8 @@ const STOPS: &[&str] = &[
     "what", "whats", "what's", "how", "hows", "why", "which", "who", "whom", "whose",
     "where", "when", "whether", "difference", "differences", "different", "differ",
     "compare", "compared", "comparison", "between", "explains", "explaining", "mean",
-    "means", "meaning", "work", "works", "working", "way", "ways", "method", "methods", "trick", "tricks", "gentle", "eli5",
-    "technique", "techniques", "approach", "approaches", "u", "ur",
+    "means", "meaning", "work", "works", "working", "way", "ways", "method", "methods", "trick",
+    "tricks", "technique", "techniques", "approach", "approaches", "gentle", "eli5", "u", "ur",
     "steps", "order", "start", "started", "begin", "roadmap", "roadmaps", "pros", "cons",
     "better", "worse",
     // English: chat filler and politeness.

@@ -39,7 +39,7 @@ pub fn key(text: &str, how: Pinyin) -> Option<String> {
 
 /// The ways a run of ideographs is typed in Latin letters: its toneless syllables run
 /// together, ü typed as v, every reading of a polyphonic character ("微调" → weitiao, the
-/// reading meant, as well as weidiao and weizhou; at most [`MAX_TYPED`]). Empty when a
+/// reading meant, as well as weidiao and weizhou; at most eight). Empty when a
 /// character has no reading.
 pub fn typed(text: &str) -> Vec<String> {
     let mut keys = vec![String::with_capacity(text.len() * 2)];
