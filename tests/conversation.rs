@@ -126,7 +126,16 @@ fn check(text: &str, name: &str, level: &Level) {
         cases.len()
     );
     let (got, failures) = rates(&engine, &cases);
-    let report = failures.join("\n");
+    // A hold-out half is never read while tuning: a failing floor reports how many of its
+    // cases fail, not which, so the failure cannot turn into a tuning signal.
+    let report = if name.contains("holdout") {
+        format!(
+            "{} cases fail (a hold-out half's messages are not printed)",
+            failures.len()
+        )
+    } else {
+        failures.join("\n")
+    };
     assert!(
         got.on_topic >= level.hit3,
         "{name}: hit@3 {:.3} < {}\n{report}",
