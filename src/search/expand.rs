@@ -223,7 +223,11 @@ fn latin(
 ) -> QueryWord {
     let mut exact = index.term(text);
     let mut role = lexicon::role(text);
-    if role == Role::Content && exact.is_none() && familiar(text) == Familiarity::Unknown {
+    // A content word neither the catalogue nor the word table knows: asked once, as the word
+    // table is a look-up per word.
+    let unknown_word =
+        role == Role::Content && exact.is_none() && familiar(text) == Familiarity::Unknown;
+    if unknown_word {
         role = lexicon::typed_role(text).unwrap_or(role);
     }
     let mut w = word(text, role);
@@ -245,7 +249,7 @@ fn latin(
     let len = text.chars().count();
     // A word the table knows is spelled as meant and typed in full: it is neither corrected
     // nor completed ("partition" is not a start of partitioning), unless autocomplete asks.
-    let unknown = exact.is_none() && familiar(text) == Familiarity::Unknown;
+    let unknown = exact.is_none() && unknown_word;
     if unknown && max_typos(len) > 0 {
         let digits = |w: &str| w.chars().filter(char::is_ascii_digit).collect::<String>();
         let number = digits(text);
