@@ -89,6 +89,7 @@ impl Paraphrases {
         };
         let first = phrase.chars().next()?;
         let p = self.phrases.len();
+        // Asked again on purpose: a phrase whose only ideograph was 的 is Latin now.
         if phrase.chars().any(is_cjk) {
             self.anywhere.entry(first).or_default().push(p);
             self.stems.push(String::new());
