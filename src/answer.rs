@@ -257,6 +257,7 @@ impl Engine {
                     Role::Intent(_) => "intent",
                     Role::Stop => "filler",
                     Role::Link => "link",
+                    Role::Background => "background",
                 },
                 concept: w.concept,
                 explained: round(e.explained),

@@ -22,6 +22,9 @@ pub enum Role {
     Stop,
     /// Joins the concepts of a comparison or a list ("vs", "和", "还是").
     Link,
+    /// Says who is asking, not what about ("我是做后端的", "I'm a web dev"): set by
+    /// [`super::background`], never by the lexicon.
+    Background,
 }
 
 const TUTORIAL: &[Kind] = &[Kind::Article, Kind::Course, Kind::Docs, Kind::Book];

@@ -19,6 +19,7 @@
 //! (greetings, thanks, "help") are recognised by [`smalltalk`] before the pipeline runs.
 //! The answer model ([`crate::answer`]) is built on top of this module, never the reverse.
 
+pub mod background;
 pub mod concepts;
 pub mod expand;
 pub mod fuse;
@@ -192,23 +193,40 @@ impl Engine {
         let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();
         let mut words = Vec::new();
         let mut piece_of = Vec::new();
+        let mut aside = Vec::new();
+        let mut asked = String::new();
         for (p, piece) in pieces.iter().enumerate() {
             let normalised = normalise::normalise(piece);
-            let mut tokens = tokenise::tokenise(&normalised, self.index.dictionary());
-            if let Some(semantic) = &self.semantic {
-                tokens = semantic.split_gaps(tokens, |gap| {
-                    !expand::pinyin_slip(gap, &self.index, &|w| self.is_common(w)).is_empty()
+            let segments = background::segments(&normalised);
+            for (s, &(segment, introduces)) in segments.iter().enumerate() {
+                if !introduces {
+                    asked.push_str(segment);
+                    asked.push(' ');
+                }
+                let mut tokens = tokenise::tokenise(segment, self.index.dictionary());
+                if let Some(semantic) = &self.semantic {
+                    tokens = semantic.split_gaps(tokens, |gap| {
+                        !expand::pinyin_slip(gap, &self.index, &|w| self.is_common(w)).is_empty()
+                    });
+                }
+                let last = p + 1 == pieces.len() && s + 1 == segments.len();
+                let expanded = expand::expand(&tokens, &self.index, complete_last && last, &|w| {
+                    self.familiarity(w)
                 });
+                piece_of.extend(std::iter::repeat_n(p, expanded.len()));
+                aside.extend(std::iter::repeat_n(introduces, expanded.len()));
+                words.extend(expanded);
             }
-            let last = p + 1 == pieces.len();
-            let expanded = expand::expand(&tokens, &self.index, complete_last && last, &|w| {
-                self.familiarity(w)
-            });
-            piece_of.extend(std::iter::repeat_n(p, expanded.len()));
-            words.extend(expanded);
         }
+        // A paraphrase is looked for in what the message asks, not in who asks; a sense's cue
+        // anywhere ("我是做金融的" beside 量化) still rules the catalogue's sense out.
+        let asked = if background::set_aside(&mut words, &aside) {
+            asked.as_str()
+        } else {
+            bounded.as_str()
+        };
         self.senses.rule_out(&mut words, &bounded);
-        self.paraphrases.apply(&mut words, &bounded, &self.index);
+        self.paraphrases.apply(&mut words, asked, &self.index);
         concepts::assign(&mut words, &piece_of);
         words
     }
@@ -652,6 +670,27 @@ mod tests {
         assert!(in_order("量化".as_bytes(), "模型量化".as_bytes()));
         assert!(!in_order(b"mlv", b"vllm"));
         assert!(!in_order(b"vllm", b"vlm"));
+    }
+
+    #[test]
+    fn an_introduction_says_who_asks_not_what_about() {
+        let engine = Engine::shipped().unwrap();
+        let role =
+            |found: &Found, text: &str| found.words.iter().find(|w| w.text == text).map(|w| w.role);
+        // 后端 would otherwise find the web frameworks that serve models, and the message
+        // would not be a question about the subject as a whole.
+        let found = engine.find("我是做后端的,想学大模型");
+        assert!(
+            found
+                .words
+                .iter()
+                .any(|w| w.role == lexicon::Role::Background)
+        );
+        assert!(found.starting_points);
+        // An introduction that is all the message names is what it is about.
+        let found = engine.find("i'm an rlhf researcher");
+        assert_eq!(role(&found, "rlhf"), Some(lexicon::Role::Content));
+        assert!(!found.ranked.is_empty());
     }
 
     #[test]

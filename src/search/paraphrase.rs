@@ -178,7 +178,7 @@ impl Paraphrases {
                 let description = match word.role {
                     Role::Content => true,
                     Role::Intent(_) => phrases.iter().any(|&p| self.phrases[p] == word.text),
-                    Role::Stop | Role::Link => false,
+                    Role::Stop | Role::Link | Role::Background => false,
                 };
                 if !description
                     || word.other_sense.is_some()

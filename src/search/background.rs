@@ -1,0 +1,417 @@
+//! Stage 3, beside expansion: words that say who is asking, not what about.
+//!
+//! People introduce themselves before they ask: "我是做后端的 Java 程序员，想转推理部署",
+//! "I'm a web dev, how do I start building with LLMs". The introduction names things — 后端,
+//! web — that the catalogue also has (a web framework serves models), and weighed as part of
+//! the question they pull the answer toward the asker's past instead of where they want to
+//! go. A self-introduction is recognised by its shape: a subject that says who ("我是",
+//! "本人", "I'm a", "as a") followed within a few words by what a person is (程序员, 学生,
+//! "developer"; or 做/搞/学 … 的, "one who does …"). Its content words become background:
+//! shown, but neither evidence nor unexplained. When the introduction is all the message
+//! names ("I'm an RLHF researcher"), it is what the message is about, and stays content.
+
+use super::expand::QueryWord;
+use super::lexicon::Role;
+
+/// Openings that say "I am" in Chinese, longest first where one extends another.
+const CJK_SUBJECTS: &[&str] = &[
+    "我们团队是",
+    "我们公司是",
+    "我们这边是",
+    "我们组是",
+    "我这边是",
+    "我之前是",
+    "我以前是",
+    "我原来是",
+    "我本来是",
+    "我目前是",
+    "我现在是",
+    "我本身是",
+    "我自己是",
+    "我们是",
+    "本人是",
+    "我是",
+    "本人",
+    "我一个",
+];
+
+/// What a person is, in Chinese: jobs, studies, teams.
+const CJK_ROLES: &[&str] = &[
+    "产品经理",
+    "程序员",
+    "工程师",
+    "设计师",
+    "分析师",
+    "架构师",
+    "实习生",
+    "研究生",
+    "本科生",
+    "博士生",
+    "大学生",
+    "研究员",
+    "从业者",
+    "开发者",
+    "开发",
+    "研发",
+    "码农",
+    "运维",
+    "前端",
+    "后端",
+    "全栈",
+    "学生",
+    "硕士",
+    "博士",
+    "老师",
+    "教师",
+    "团队",
+    "公司",
+    "小组",
+];
+
+/// Verbs of an occupation: "做后端的", "搞推理的", "学 CS 的" — one who does it.
+const CJK_OCCUPIED: &[char] = &['做', '搞', '干', '学', '读', '念', '写'];
+
+/// Words that turn from the introduction to the question; an introduction never runs past
+/// one ("我是学生想学 LoRA" introduces a student, not a LoRA student).
+const CJK_TURNS: &[&str] = &[
+    "想",
+    "要",
+    "打算",
+    "准备",
+    "最近",
+    "现在",
+    "目前",
+    "但",
+    "不过",
+    "可是",
+    "请问",
+    "怎么",
+    "如何",
+    "有没有",
+    "有什么",
+    "求",
+    "问",
+    "说",
+    "用",
+    "在",
+    "需要",
+    "希望",
+    "对",
+    "刚",
+];
+
+/// How far an introduction reaches after its subject, in characters.
+const CJK_REACH: usize = 16;
+
+/// Latin openings that say "I am a", as normalised words ("I'm" is "i m").
+const LATIN_SUBJECTS: &[&[&str]] = &[
+    &["i", "m"],
+    &["i", "am"],
+    &["im"],
+    &["we", "re"],
+    &["we", "are"],
+    &["i", "work", "as"],
+];
+
+/// Words that may stand between the subject and its article: "I'm just a", "I'm currently a".
+const LATIN_HEDGES: &[&str] = &[
+    "just",
+    "currently",
+    "basically",
+    "only",
+    "also",
+    "mostly",
+    "actually",
+    "now",
+    "still",
+];
+
+/// What a person is, in English.
+const LATIN_ROLES: &[&str] = &[
+    "dev",
+    "devs",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "programmer",
+    "programmers",
+    "coder",
+    "student",
+    "students",
+    "undergrad",
+    "researcher",
+    "researchers",
+    "scientist",
+    "analyst",
+    "manager",
+    "pm",
+    "designer",
+    "teacher",
+    "professor",
+    "phd",
+    "sysadmin",
+    "architect",
+    "intern",
+    "founder",
+    "consultant",
+    "sre",
+    "team",
+    "startup",
+    "company",
+];
+
+/// Words that turn from the introduction to the question.
+const LATIN_TURNS: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "how",
+    "what",
+    "where",
+    "which",
+    "who",
+    "that",
+    "want",
+    "wanting",
+    "trying",
+    "looking",
+    "need",
+    "with",
+    "working",
+    "learning",
+    "doing",
+    "interested",
+    "planning",
+    "using",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "to",
+];
+
+/// How many words an introduction reaches after its article.
+const LATIN_REACH: usize = 4;
+
+/// Splits normalised text into segments, in order, each marked true when it is a
+/// self-introduction. Text without one is a single unmarked segment.
+pub fn segments(text: &str) -> Vec<(&str, bool)> {
+    let mut spans = cjk_spans(text);
+    spans.extend(latin_spans(text));
+    spans.sort_unstable();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end) in spans {
+        if start < at {
+            continue;
+        }
+        if start > at {
+            out.push((text[at..start].trim(), false));
+        }
+        out.push((text[start..end].trim(), true));
+        at = end;
+    }
+    if at < text.len() {
+        out.push((text[at..].trim(), false));
+    }
+    out.retain(|(s, _)| !s.is_empty());
+    if out.is_empty() {
+        out.push((text, false));
+    }
+    out
+}
+
+/// Makes the content words of self-introductions background, unless nothing else in the
+/// message is content. `aside` marks each word that came from an introduction. True when
+/// some word was set aside.
+pub fn set_aside(words: &mut [QueryWord], aside: &[bool]) -> bool {
+    let asks_more = words.iter().zip(aside).any(|(w, &a)| !a && w.is_content());
+    let mut set = false;
+    if asks_more {
+        for (w, _) in words.iter_mut().zip(aside).filter(|(_, a)| **a) {
+            if w.is_content() {
+                w.role = Role::Background;
+                set = true;
+            }
+        }
+    }
+    set
+}
+
+/// Byte ranges of Chinese self-introductions: a subject, then within [`CJK_REACH`] characters
+/// and before any turn, the last job or "做 … 的".
+fn cjk_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some((start, after)) = next_cjk_subject(text, from) {
+        from = after;
+        let rest = &text[after..];
+        // "是不是", "是否": a question about oneself, not an introduction.
+        if rest.starts_with('不') || rest.starts_with('否') {
+            continue;
+        }
+        let mut end = None;
+        let mut occupied = false;
+        let mut i = 0;
+        let mut chars = 0;
+        while i < rest.len() && chars < CJK_REACH {
+            let here = &rest[i..];
+            if CJK_TURNS.iter().any(|t| here.starts_with(t)) {
+                break;
+            }
+            if let Some(role) = CJK_ROLES.iter().find(|r| here.starts_with(**r)) {
+                i += role.len();
+                chars += role.chars().count();
+                end = Some(after + i);
+                continue;
+            }
+            let Some(c) = here.chars().next() else { break };
+            if CJK_OCCUPIED.contains(&c) && chars == 0 {
+                occupied = true;
+            } else if c == '的' && occupied {
+                end = Some(after + i + c.len_utf8());
+            }
+            i += c.len_utf8();
+            chars += 1;
+        }
+        if let Some(end) = end {
+            spans.push((start, end));
+            from = end;
+        }
+    }
+    spans
+}
+
+/// The next Chinese subject at or after byte `from`: its start and the byte after it.
+fn next_cjk_subject(text: &str, from: usize) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for subject in CJK_SUBJECTS {
+        if let Some(at) = text[from..].find(subject) {
+            let start = from + at;
+            let end = start + subject.len();
+            if best.is_none_or(|(s, e)| start < s || (start == s && end > e)) {
+                best = Some((start, end));
+            }
+        }
+    }
+    best
+}
+
+/// Byte ranges of English self-introductions: "I'm a", "as a" opening the text, and so on,
+/// then within [`LATIN_REACH`] words and before any turn, the last word for what a person is.
+fn latin_spans(text: &str) -> Vec<(usize, usize)> {
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some(after) = latin_subject(&words, i) else {
+            i += 1;
+            continue;
+        };
+        let mut j = after;
+        while j < words.len() && LATIN_HEDGES.contains(&words[j].1) {
+            j += 1;
+        }
+        if !matches!(words.get(j).map(|w| w.1), Some("a" | "an")) {
+            i += 1;
+            continue;
+        }
+        let mut end = None;
+        for (k, &(_, word)) in words.iter().enumerate().skip(j + 1).take(LATIN_REACH) {
+            if LATIN_TURNS.contains(&word) {
+                break;
+            }
+            if LATIN_ROLES.contains(&word) {
+                end = Some(k);
+            }
+        }
+        match end {
+            Some(k) => {
+                spans.push((words[i].0, words[k].0 + words[k].1.len()));
+                i = k + 1;
+            }
+            None => i += 1,
+        }
+    }
+    spans
+}
+
+/// Where the words after a Latin subject starting at word `i` begin, if one starts there.
+/// "as" only opens the text ("as a backend dev, …"), as elsewhere it is "serve it as a web
+/// service".
+fn latin_subject(words: &[(usize, &str)], i: usize) -> Option<usize> {
+    if i == 0 && words[0].1 == "as" {
+        return Some(1);
+    }
+    LATIN_SUBJECTS.iter().find_map(|subject| {
+        let fits = words.len() >= i + subject.len()
+            && subject.iter().zip(&words[i..]).all(|(s, w)| *s == w.1);
+        fits.then_some(i + subject.len())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asides(text: &str) -> Vec<&str> {
+        segments(text)
+            .into_iter()
+            .filter(|(_, a)| *a)
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn chinese_introductions() {
+        assert_eq!(
+            asides("我是做后端的 java 程序员"),
+            ["我是做后端的 java 程序员"]
+        );
+        assert_eq!(asides("我是学生想学lora"), ["我是学生"]);
+        assert_eq!(asides("本人后端开发 想入门大模型"), ["本人后端开发"]);
+        assert_eq!(asides("我是搞推理的 vllm 和 tgi 选哪个"), ["我是搞推理的"]);
+    }
+
+    #[test]
+    fn english_introductions() {
+        assert_eq!(asides("i m a web dev how do i start"), ["i m a web dev"]);
+        assert_eq!(
+            asides("as a backend engineer i want to"),
+            ["as a backend engineer"]
+        );
+        assert_eq!(
+            asides("i m just a phd student working on rlhf"),
+            ["i m just a phd student"]
+        );
+    }
+
+    #[test]
+    fn what_is_no_introduction() {
+        assert!(asides("我是想问 lora 的原理").is_empty());
+        assert!(asides("我是不是应该先学 pytorch 的基础").is_empty());
+        assert!(asides("我是用 vllm 的 有没有办法加速").is_empty());
+        assert!(asides("我是新手").is_empty());
+        assert!(asides("i m a total beginner").is_empty());
+        assert!(asides("serve it as a web service").is_empty());
+        assert!(asides("how do i use it as a developer tool").is_empty());
+    }
+
+    #[test]
+    fn segments_cover_the_text_in_order() {
+        assert_eq!(
+            segments("你好 我是学生 想学 lora"),
+            [("你好", false), ("我是学生", true), ("想学 lora", false)]
+        );
+        assert_eq!(segments("lora 教程"), [("lora 教程", false)]);
+    }
+}
