@@ -48,7 +48,7 @@ pub fn normalise(text: &str) -> String {
         _ => composed,
     };
     push_folded(&mut out, simplified.chars());
-    let out = sizes(out);
+    let out = widths(sizes(out));
     LAST.with_borrow_mut(|(input, output)| {
         input.clear();
         input.push_str(text);
@@ -153,6 +153,54 @@ fn sizes(text: String) -> String {
     joined
 }
 
+/// What follows a bit width said in Chinese numerals: "十六位浮点", "八位量化", "三十二位的
+/// 主权重". Elsewhere 位 counts people ("三位老师") or places ("第八位").
+const WIDTH_CUES: &[&str] = &[
+    "浮点",
+    "整数",
+    "整型",
+    "精度",
+    "量化",
+    "定点",
+    "权重",
+    "主权重",
+    "小数",
+    "表示",
+    "存储",
+];
+
+/// Bit widths said in Chinese numerals become the Latin unit, as "16位" already does in
+/// [`push_folded`]: 十六位浮点 → 16bit浮点, 四位量化 → 4bit量化. Only the widths a number
+/// format has (4, 8, 16, 32, 64), and only before a word of number formats.
+fn widths(text: String) -> String {
+    if !text.contains('位') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (at, c) in text.char_indices() {
+        if c == '位' {
+            let rest = &text[at + c.len_utf8()..];
+            let rest = rest.strip_prefix('的').unwrap_or(rest);
+            let run_start = out
+                .char_indices()
+                .rev()
+                .take_while(|&(_, d)| chinese_digit(d).is_some())
+                .last()
+                .map(|(i, _)| i);
+            if let Some(i) = run_start.filter(|&i| !out[..i].ends_with('第'))
+                && WIDTH_CUES.iter().any(|cue| rest.starts_with(cue))
+                && let Some(bits @ (4 | 8 | 16 | 32 | 64)) = numeral(&out[i..])
+            {
+                out.truncate(i);
+                out.push_str(&format!("{bits}bit"));
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The value of a Chinese digit (两 included).
 fn chinese_digit(c: char) -> Option<u64> {
     "零一二三四五六七八九十百千"
@@ -232,6 +280,16 @@ fn english_count(word: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bit_widths_in_chinese_numerals() {
+        assert_eq!(normalise("十六位浮点"), "16bit浮点");
+        assert_eq!(normalise("三十二位的主权重"), "32bit的主权重");
+        assert_eq!(normalise("四位量化"), "4bit量化");
+        assert_eq!(normalise("三位老师"), "三位老师");
+        assert_eq!(normalise("第八位量化"), "第八位量化");
+        assert_eq!(normalise("十位小数"), "十位小数");
+    }
 
     #[test]
     fn full_width_folds_to_ascii() {
