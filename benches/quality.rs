@@ -162,6 +162,14 @@ fn sets() -> Vec<Set> {
             name: "round15-holdout",
             cases: golden::load(golden::ROUND15_HOLDOUT, "round15-holdout.toml"),
         },
+        Set {
+            name: "round16-tune",
+            cases: golden::load(golden::ROUND16_TUNE, "round16-tune.toml"),
+        },
+        Set {
+            name: "round16-holdout",
+            cases: golden::load(golden::ROUND16_HOLDOUT, "round16-holdout.toml"),
+        },
     ]
 }
 

@@ -66,6 +66,7 @@ ROUND_MINIMUMS = {
     13: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     14: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     15: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    16: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -232,6 +233,19 @@ ROUND_NOTES = {
 # catalogue (without its about/about_en descriptions, senses and paraphrases), the seed
 # article and the file format; 5 messages repeating earlier rounds dropped; split among
 # themselves by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    16: """#
+# ROUND 16: people who explain their situation first — many messages two to four sentences
+# long (their job, their hardware, their deadline, what they tried, an error they hit, what
+# their boss asked, then the question), replies in a busy chat, greetings or thanks glued to
+# a real question; with the usual short questions, comparisons and lists, sections,
+# beginners, typos, traditional characters, full-width letters, pinyin and filler; about
+# 40% of the on-topic messages paraphrases; near misses and small talk. Every resource a
+# right answer of at least one message. Written after the work of the stop that wrote round
+# 15 and the first changes of the next, by a writer who had read only the catalogue
+# (without its about/about_en descriptions, senses and paraphrases), the seed article and
+# the file format; 3 messages repeating earlier rounds dropped; split among themselves by
+# the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 
