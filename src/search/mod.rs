@@ -289,6 +289,12 @@ impl Engine {
                     .as_ref()
                     .map_or(1.0, |s| s.importance(&w.text))
             },
+            |w| {
+                self.topic_labels
+                    .iter()
+                    .flatten()
+                    .any(|label| *label == w.text)
+            },
             |resources| {
                 if self.semantic.is_none() {
                     return Vec::new();
@@ -313,7 +319,14 @@ impl Engine {
     /// [`Engine::relevance`] with every content word weighed alike and no descriptions: the
     /// decision as the lexical engine takes it.
     fn plain_relevance(&self, words: &[QueryWord]) -> Relevance {
-        relevance::judge(words, &self.index, |_| 1.0, |_| Vec::new(), |_, _| false)
+        relevance::judge(
+            words,
+            &self.index,
+            |_| 1.0,
+            |_| false,
+            |_| Vec::new(),
+            |_, _| false,
+        )
     }
 
     fn search_words(&self, words: &[QueryWord]) -> (Relevance, Vec<Ranked>) {
@@ -691,6 +704,21 @@ mod tests {
         let found = engine.find("i'm an rlhf researcher");
         assert_eq!(role(&found, "rlhf"), Some(lexicon::Role::Content));
         assert!(!found.ranked.is_empty());
+    }
+
+    #[test]
+    fn a_topic_named_outright_carries_the_chat_around_it() {
+        let engine = Engine::shipped().unwrap();
+        let found = engine.find("那篇梳理里“高效参数微调”这一块链接有点多，能按顺序列一下吗");
+        assert!(found.relevance.share() < 0.5);
+        assert!(!found.ranked.is_empty());
+        // A keyword of as many ideographs may be an everyday word: an SSD for photos.
+        assert!(
+            engine
+                .find("机械硬盘和固态硬盘哪个适合存照片")
+                .ranked
+                .is_empty()
+        );
     }
 
     #[test]

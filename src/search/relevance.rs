@@ -27,6 +27,17 @@ const MIN_SHARE_CORROBORATED: f32 = 0.35;
 /// catalogue topic with something outside it): the known side is worth answering, a stray
 /// catalogue word in a message about something else is not.
 const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
+/// The share needed when the catalogue's one concept is named outright: a topic's name or
+/// alias of four or more ideographs that reaches few resources ("高效参数微调", "流水线并行").
+/// Such a name is not used in another sense, so the chat around it ("那篇梳理里 … 这一块链接
+/// 有点多，能按顺序列一下吗") need not outweigh it, only not drown it. Keywords do not count:
+/// many are everyday words (固态硬盘, 台湾大学, 微信公众号).
+const MIN_SHARE_NAMED: f32 = 0.35;
+/// Fewest ideographs of a name said outright (see [`MIN_SHARE_NAMED`]).
+const NAMED_CHARS: usize = 4;
+/// Least specificity of a name said outright: "大模型推理" is a topic's name, but a third of
+/// the catalogue is about it.
+const NAMED_SPECIFICITY: f32 = 0.6;
 /// How much of a word its character bigrams explain at most: a bigram found somewhere in the
 /// catalogue ("内存" inside some title) is evidence, but not enough to make the word one of the
 /// catalogue's concepts on its own.
@@ -98,6 +109,8 @@ pub struct Relevance {
     pub corroborated: bool,
     /// Whether the query is answered at all.
     pub answer: bool,
+    /// Whether a concept is named outright (see [`MIN_SHARE_NAMED`]).
+    named: bool,
     /// Whether one concept of several would be answered on its own (see
     /// [`MIN_SHARE_ONE_OF_SEVERAL`]).
     one_concept_answered: bool,
@@ -169,6 +182,8 @@ impl Relevance {
     fn decide(&self) -> bool {
         let needed = if self.corroborated {
             MIN_SHARE_CORROBORATED
+        } else if self.named {
+            MIN_SHARE_NAMED
         } else {
             MIN_SHARE_ALONE
         };
@@ -299,19 +314,22 @@ fn described_evidence(
     sum
 }
 
-/// Judges a query. `importance` rates a content word by how much it says; `topics_of` and
+/// Judges a query. `importance` rates a content word by how much it says; `names_topic`
+/// tells a word that is a topic's name or alias (see [`MIN_SHARE_NAMED`]); `topics_of` and
 /// `describes` find the words describing the topics its concepts point to (see
 /// `described_evidence`).
 pub fn judge(
     words: &[QueryWord],
     index: &Index,
     importance: impl Fn(&QueryWord) -> f32,
+    names_topic: impl Fn(&QueryWord) -> bool,
     topics_of: impl FnOnce(&[u32]) -> Vec<TopicIdx>,
     describes: impl Fn(&QueryWord, Option<&[TopicIdx]>) -> bool,
 ) -> Relevance {
     let mut evidence = 0.0;
     let mut unexplained = 0.0;
     let mut sure: Vec<(Name, Vec<u32>)> = Vec::new();
+    let mut named = false;
     let mut evidence_of: Vec<WordEvidence> = words
         .iter()
         .map(|w| {
@@ -338,6 +356,11 @@ pub fn judge(
             };
             evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
+            named |= e.explained >= 1.0
+                && e.specificity >= NAMED_SPECIFICITY
+                && w.other_sense.is_none()
+                && w.text.chars().filter(|&c| normalise::is_cjk(c)).count() >= NAMED_CHARS
+                && names_topic(w);
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
             // concept to corroborate another.
@@ -385,6 +408,7 @@ pub fn judge(
         concepts: sure.len(),
         corroborated,
         answer: false,
+        named,
         one_concept_answered,
     };
     relevance.answer = relevance.decide();
