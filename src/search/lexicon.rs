@@ -196,7 +196,7 @@ const STOPS: &[&str] = &[
     // Chinese: which of a section's links, how many, listed or collected ("那一小节列了哪三个",
     // "训练加速技巧汇总").
     "那一小节", "这一小节", "哪三个", "哪两个", "哪几篇", "两个", "三个", "几篇", "列了", "列出",
-    "列举", "提到", "提到了", "汇总", "合集", "大全", "总结",
+    "列举", "提到", "提到了", "汇总", "合集", "大全", "总结", "梳理", "这一块", "那一块", "有点", "有点儿",
     "文章开头", "文章里", "文章里面", "文章中", "文中", "原文", "这篇文章", "那篇文章", "文章最后", "文章结尾",
     "开头", "结尾",
     // Chinese: postpositions of place and time ("知识蒸馏里的", "训练时").
@@ -252,6 +252,7 @@ const STOPS: &[&str] = &[
     "one", "ones", "random", "handy",
     // English: asking for the links themselves ("what does the article list under …").
     "link", "links", "url", "urls", "send", "sent", "sending", "list", "lists", "listed", "under",
+    "section", "sections", "subsection", "chapter", "chapters",
     // English: function words, and what is left of contractions ("what's" → "what" "s").
     "s", "t", "m", "d", "ll", "ve", "re",
     "a", "an", "the", "of", "for", "in", "on", "to", "with", "from", "by", "at", "as",
