@@ -184,6 +184,8 @@ const STOPS: &[&str] = &[
     // Chinese: the asker's situation and state of mind ("小弟刚入职，领导让研究一下量化，完全没头绪",
     // "看了三遍还是懵的"): "just", "completely", "no clue", as in English.
     "刚", "刚刚", "完全", "头绪", "没头绪", "一头雾水", "懵", "懵的", "懵逼", "小弟", "入职", "刚入职",
+    // Where the asker comes from and which step they are at ("文科转行，第一步应该看什么").
+    "转行", "转专业", "文科", "文科生", "理科", "理科生", "第一步", "下一步",
     "们", "组会", "汇报",
     "领导", "老板", "几遍", "两遍", "三遍", "好几遍", "一步步", "一步一步", "几种", "哪几种",
     // Chinese: asking for the links themselves ("那一节的链接发我一下").

@@ -402,7 +402,7 @@ impl Engine {
         let mut unvouched = false;
         let starting_points = relevance.answer
             && !self.starting_points.is_empty()
-            && start::about_the_subject(&words, &relevance, &self.index);
+            && start::about_the_subject(&words, &relevance, &self.index, &self.catalogue);
         let ranked = if starting_points {
             // Decided before ranking, which it replaces; the veto never questions a message
             // explained this well (see the assertion in `start`).

@@ -47,7 +47,7 @@ const MIN_SURE: f32 = 0.6;
 /// How much a word must say for it to count as a catalogue concept: "non" of a git error's
 /// "non-fast-forward" matches some title, and as a third concept it would corroborate the
 /// other two.
-const MIN_CONCEPT_IMPORTANCE: f32 = 0.1;
+pub(crate) const MIN_CONCEPT_IMPORTANCE: f32 = 0.1;
 /// How much of a word counts as explained, for the decision only, when it is one of the
 /// words a topic is described with (the catalogue's `about`) and a concept of the query points
 /// to that topic. "每张卡都存一份完整的优化器状态太浪费了，有没有把这些状态分摊到各张卡上去的做法"

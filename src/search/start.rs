@@ -9,11 +9,11 @@
 //! the steps (math, machine learning, deep learning, NLP, reinforcement learning), courses
 //! and books first, then the next of each step.
 
-use super::expand::QueryWord;
+use super::expand::{How, QueryWord};
 use super::index::Index;
 use super::lexicon::Role;
 use super::rank::Ranked;
-use super::relevance::Relevance;
+use super::relevance::{MIN_CONCEPT_IMPORTANCE, Relevance};
 use crate::catalogue::{Catalogue, Kind, ResourceIdx};
 
 /// A word reaching at least this share of the catalogue names the subject as a whole.
@@ -84,11 +84,27 @@ fn is_material(kind: Kind) -> bool {
 }
 
 /// Whether an answered query is about the subject as a whole: every word the catalogue
-/// explains reaches a third of it or more or names the field, they explain most of the
+/// explains that says something reaches a third of it or more or names the field, they explain most of the
 /// message, and no word asks for a kind of resource that a starting point is not (papers,
 /// code, model cards).
-pub fn about_the_subject(words: &[QueryWord], relevance: &Relevance, index: &Index) -> bool {
+pub fn about_the_subject(
+    words: &[QueryWord],
+    relevance: &Relevance,
+    index: &Index,
+    catalogue: &Catalogue,
+) -> bool {
     let broad = index.idf_of_reach(index.resource_count().div_ceil(SUBJECT_REACH));
+    // A word the catalogue's paraphrases let stand for a starting topic ("转行" … "大模型",
+    // "从哪开始" … "llm") asks where to start, as the subject's own words do.
+    let asks_for_the_start = |word: &QueryWord| {
+        word.describes_a_topic()
+            && word.alternatives.iter().all(|a| {
+                a.how == How::Paraphrase
+                    && index
+                        .topic_of_term(a.term)
+                        .is_some_and(|t| catalogue.topic(t).start)
+            })
+    };
     let mut named = false;
     for (word, evidence) in words.iter().zip(&relevance.words) {
         if let Role::Intent(kinds) = word.role
@@ -98,8 +114,12 @@ pub fn about_the_subject(words: &[QueryWord], relevance: &Relevance, index: &Ind
         {
             return false;
         }
-        if evidence.explained > 0.0 {
-            if evidence.specificity > broad && !FIELD.contains(&word.text.as_str()) {
+        // A word that says nearly nothing ("学习" beside 大模型) names no narrower topic.
+        if evidence.explained > 0.0 && evidence.importance >= MIN_CONCEPT_IMPORTANCE {
+            if evidence.specificity > broad
+                && !FIELD.contains(&word.text.as_str())
+                && !asks_for_the_start(word)
+            {
                 return false;
             }
             named = true;
@@ -153,6 +173,8 @@ mod tests {
             // The field, which few titles name.
             "人工智能入门",
             "I'm new to AI, where do I start with LLMs?",
+            // Words a paraphrase lets stand for the starting topic, and one saying nothing.
+            "想转行做大模型，完全不知道该从哪开始学，求一个学习顺序",
         ] {
             let top = top3(&engine, query);
             assert_eq!(top.len(), 3, "{query}");
@@ -176,7 +198,7 @@ mod tests {
             let words = engine.understand(query, false);
             let relevance = engine.relevance(&words);
             assert!(
-                !about_the_subject(&words, &relevance, &engine.index),
+                !about_the_subject(&words, &relevance, &engine.index, engine.catalogue()),
                 "{query}"
             );
         }
