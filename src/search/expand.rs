@@ -37,6 +37,9 @@ pub enum How {
     Typo,
     /// A Chinese word typed as its pinyin in Latin letters ("lianghua" → 量化).
     Pinyin,
+    /// A span of three or more ideographs with exactly the syllables of a catalogue word, a
+    /// pinyin keyboard's slip (剪支算法 → 剪枝算法, 知识真流 → 知识蒸馏).
+    Homophone,
     /// Character bigrams of Chinese the dictionary does not know.
     Bigram,
     /// One of the words of a phrase that describes a topic without naming it ("throw away"
@@ -54,7 +57,8 @@ impl How {
             | How::Synonym
             | How::Compound
             | How::Paraphrase
-            | How::Pinyin => 1.0,
+            | How::Pinyin
+            | How::Homophone => 1.0,
             How::Part => 0.8,
             How::Prefix | How::Typo => 0.7,
             How::Bigram => 1.0,
@@ -115,6 +119,8 @@ const BIGRAM_BACKUP: f32 = 0.75;
 const TYPO_1: f32 = 0.8;
 const TYPO_2: f32 = 0.65;
 const MAX_TYPOS: usize = 4;
+/// Fewest ideographs of a slip heard as a [`How::Homophone`].
+const HOMOPHONE_CHARS: usize = 3;
 const MAX_COMPLETIONS: usize = 6;
 /// What another inflection of an English word is worth ("cards" → card).
 const STEM: f32 = 0.95;
@@ -310,7 +316,15 @@ fn cjk_gap(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> QueryWor
     add_bigrams(&mut w, text, index);
     for sound in pinyin_slip(text, index, common) {
         let weight = if sound.exact { TYPO_1 } else { TYPO_2 };
-        push(&mut w.alternatives, sound.term, weight, How::Typo);
+        // Three or more characters with exactly the syllables of a catalogue word are that
+        // word, as surely as its pinyin typed in letters; a shorter or near sound may be
+        // another word.
+        let how = if sound.exact && text.chars().count() >= HOMOPHONE_CHARS {
+            How::Homophone
+        } else {
+            How::Typo
+        };
+        push(&mut w.alternatives, sound.term, weight, how);
     }
     w
 }
@@ -706,15 +720,18 @@ mod tests {
         ] {
             let (index, words) = expand_str(typed);
             assert!(
-                has(&index, &words[0], meant, How::Typo),
+                has(&index, &words[0], meant, How::Typo)
+                    || has(&index, &words[0], meant, How::Homophone),
                 "{typed} → {meant}"
             );
         }
         // The dictionary may cut a known word off the slip; the rest is still heard.
         let (index, words) = expand_str("模型亮化");
         assert!(
-            words.iter().any(|w| has(&index, w, "模型量化", How::Typo)
-                || has(&index, w, "量化", How::Typo)),
+            words
+                .iter()
+                .any(|w| has(&index, w, "模型量化", How::Homophone)
+                    || has(&index, w, "量化", How::Typo)),
             "模型亮化"
         );
     }

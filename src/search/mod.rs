@@ -897,7 +897,11 @@ mod tests {
                 .understand(q, false)
                 .iter()
                 .find(|w| w.text == text)
-                .is_some_and(|w| w.alternatives.iter().any(|a| a.how == How::Typo))
+                .is_some_and(|w| {
+                    w.alternatives
+                        .iter()
+                        .any(|a| matches!(a.how, How::Typo | How::Homophone))
+                })
         };
         // 亮化 is a slip for 量化; 几分 ("how many points") is meant as typed, not 积分.
         assert!(typo("亮化是什么", "亮化"));

@@ -370,7 +370,10 @@ fn corrected_key(words: &[QueryWord], content: &[usize], index: &Index) -> Strin
         let best = word
             .alternatives
             .iter()
-            .filter(|a| matches!(a.how, super::expand::How::Exact | super::expand::How::Typo))
+            .filter(|a| {
+                use super::expand::How;
+                matches!(a.how, How::Exact | How::Typo | How::Homophone)
+            })
             .max_by(|a, b| a.weight.total_cmp(&b.weight));
         match best {
             Some(a) => key.push_str(index.term_text(a.term)),

@@ -141,7 +141,7 @@ fn certainty(how: How) -> f32 {
     match how {
         How::Exact | How::Stem | How::Synonym | How::Compound | How::Paraphrase => 1.0,
         // Letters that spell a Chinese word's syllables may spell another word, or be a name.
-        How::Pinyin => 0.9,
+        How::Pinyin | How::Homophone => 0.9,
         How::Part => 0.8,
         How::Typo | How::Prefix => 0.7,
         How::Bigram => 0.6,
