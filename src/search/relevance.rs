@@ -29,8 +29,8 @@ const MIN_SHARE_CORROBORATED: f32 = 0.35;
 const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 /// The share needed when the catalogue's one concept is named outright: a topic's name or
 /// alias of four or more ideographs that reaches few resources ("高效参数微调", "流水线并行").
-/// Such a name is not used in another sense, so the chat around it ("那篇梳理里 … 这一块链接
-/// 有点多，能按顺序列一下吗") need not outweigh it, only not drown it. Keywords do not count:
+/// Such a name is not used in another sense, so the chat around it ("高效参数微调那几篇我室友说
+/// 写得乱七八糟") need not outweigh it, only not drown it. Keywords do not count:
 /// many are everyday words (固态硬盘, 台湾大学, 微信公众号).
 const MIN_SHARE_NAMED: f32 = 0.35;
 /// Fewest ideographs of a name said outright (see [`MIN_SHARE_NAMED`]).
