@@ -43,6 +43,8 @@ const MODEL: &[Kind] = &[Kind::ModelCard];
 const INTENTS: &[(&str, &[Kind])] = &[
     ("教程", TUTORIAL),
     ("入门", TUTORIAL),
+    // Where to start learning ("这个方向要从哪里学起"): learning material, as 入门.
+    ("学起", TUTORIAL),
     ("详解", TUTORIAL),
     ("图解", TUTORIAL),
     ("画图", TUTORIAL),
