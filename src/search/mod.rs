@@ -5,10 +5,10 @@
 //!    spans it does not know are cut into the word table's general vocabulary
 //!    ([`Semantic::split_gaps`]) when the semantic layer is on;
 //! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
-//!    typo corrections per word; [`senses`] takes the catalogue's meaning from words the
-//!    message uses in another sense ("llm" beside "law school"); [`paraphrase`] lets words
-//!    describing a topic without naming it stand for it; [`concepts`] groups the
-//!    words of a comparison or a list;
+//!    typo corrections per word; [`background`] sets aside a self-introduction ("我是做后端的");
+//!    [`senses`] takes the catalogue's meaning from words the message uses in another sense
+//!    ("llm" beside "law school"); [`paraphrase`] lets words describing a topic without naming
+//!    it stand for it; [`concepts`] groups the words of a comparison or a list;
 //! 4. [`relevance`] — one decision per query: does it name enough of the catalogue to answer?
 //!    then [`matching`] gathers candidates from the inverted [`index`];
 //! 5. [`rank`] — scores weighted by what each word says, bonuses, floors, interleaving; a
@@ -187,7 +187,8 @@ impl Engine {
     }
 
     /// Runs stages 1–3: what the engine understood of a query. List punctuation ("、", ",")
-    /// separates pieces, which [`concepts`] may treat as separate concepts.
+    /// separates pieces, which [`concepts`] may treat as separate concepts; a
+    /// self-introduction inside a piece is read on its own and set aside ([`background`]).
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
         let bounded = bounded(query);
         let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();

@@ -315,8 +315,8 @@ fn described_evidence(
 }
 
 /// Judges a query. `importance` rates a content word by how much it says; `names_topic`
-/// tells a word that is a topic's name or alias (see [`MIN_SHARE_NAMED`]); `topics_of` and
-/// `describes` find the words describing the topics its concepts point to (see
+/// tells a word that is a topic's name or alias (one named outright lowers the share needed);
+/// `topics_of` and `describes` find the words describing the topics its concepts point to (see
 /// `described_evidence`).
 pub fn judge(
     words: &[QueryWord],
