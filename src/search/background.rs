@@ -68,6 +68,9 @@ const CJK_ROLES: &[&str] = &[
     "小组",
 ];
 
+/// Measure words that may come before what a person is ("我是一名…", "本人一枚…").
+const CJK_MEASURES: &[&str] = &["一名", "一个", "一位", "一枚", "一只", "个", "名"];
+
 /// Verbs of an occupation: "做后端的", "搞推理的", "学 CS 的" — one who does it.
 const CJK_OCCUPIED: &[char] = &['做', '搞', '干', '学', '读', '念', '写'];
 
@@ -254,7 +257,11 @@ fn cjk_spans(text: &str) -> Vec<(usize, usize)> {
         }
         let mut end = None;
         let mut occupied = false;
-        let mut i = 0;
+        // "我是一名做后端的": the measure word before what a person is.
+        let mut i = CJK_MEASURES
+            .iter()
+            .find(|m| rest.starts_with(**m))
+            .map_or(0, |m| m.len());
         let mut chars = 0;
         while i < rest.len() && chars < CJK_REACH {
             let here = &rest[i..];
@@ -380,6 +387,7 @@ mod tests {
         assert_eq!(asides("我是学生想学lora"), ["我是学生"]);
         assert_eq!(asides("本人后端开发 想入门大模型"), ["本人后端开发"]);
         assert_eq!(asides("我是搞推理的 vllm 和 tgi 选哪个"), ["我是搞推理的"]);
+        assert_eq!(asides("我是一名做后端的 想学大模型"), ["我是一名做后端的"]);
     }
 
     #[test]
