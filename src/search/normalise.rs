@@ -104,12 +104,7 @@ fn sizes(text: String) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if c == '亿' {
-            let run_start = out
-                .char_indices()
-                .rev()
-                .take_while(|&(_, d)| chinese_digit(d).is_some() || d.is_ascii_digit())
-                .last()
-                .map(|(at, _)| at);
+            let run_start = trailing(&out, |d| chinese_digit(d).is_some() || d.is_ascii_digit());
             let rough = |at: usize| out[..at].ends_with(['几', '多', '数', '上', '近', '约']);
             if let Some(at) = run_start.filter(|&at| !rough(at))
                 && let Some(hundred_millions) = numeral(&out[at..])
@@ -181,12 +176,7 @@ fn widths(text: String) -> String {
         if c == '位' {
             let rest = &text[at + c.len_utf8()..];
             let rest = rest.strip_prefix('的').unwrap_or(rest);
-            let run_start = out
-                .char_indices()
-                .rev()
-                .take_while(|&(_, d)| chinese_digit(d).is_some())
-                .last()
-                .map(|(i, _)| i);
+            let run_start = trailing(&out, |d| chinese_digit(d).is_some());
             if let Some(i) = run_start.filter(|&i| !out[..i].ends_with('第'))
                 && WIDTH_CUES.iter().any(|cue| rest.starts_with(cue))
                 && let Some(bits @ (4 | 8 | 16 | 32 | 64)) = numeral(&out[i..])
@@ -199,6 +189,16 @@ fn widths(text: String) -> String {
         out.push(c);
     }
     out
+}
+
+/// Where the run of characters `part` accepts that ends `text` begins, if `text` ends with one:
+/// the numeral before a 亿 or a 位.
+fn trailing(text: &str, part: impl Fn(char) -> bool) -> Option<usize> {
+    text.char_indices()
+        .rev()
+        .take_while(|&(_, c)| part(c))
+        .last()
+        .map(|(at, _)| at)
 }
 
 /// The value of a Chinese digit (两 included).

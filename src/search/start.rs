@@ -84,9 +84,9 @@ fn is_material(kind: Kind) -> bool {
 }
 
 /// Whether an answered query is about the subject as a whole: every word the catalogue
-/// explains that says something reaches a third of it or more or names the field, they explain most of the
-/// message, and no word asks for a kind of resource that a starting point is not (papers,
-/// code, model cards).
+/// explains that says something reaches a third of it or more, names the field or stands for a
+/// starting topic; they explain most of the message, and no word asks for a kind of resource
+/// that a starting point is not (papers, code, model cards).
 pub fn about_the_subject(
     words: &[QueryWord],
     relevance: &Relevance,
