@@ -206,6 +206,7 @@ impl Engine {
                 }
                 let mut tokens = tokenise::tokenise(segment, self.index.dictionary());
                 if let Some(semantic) = &self.semantic {
+                    tokens = semantic.join_suffixes(tokens);
                     tokens = semantic.split_gaps(tokens, |gap| {
                         !expand::pinyin_slip(gap, &self.index, &|w| self.is_common(w)).is_empty()
                     });
@@ -888,6 +889,18 @@ mod tests {
         assert!(
             texts(&lexical, "西瓜书里的公式推不动怎么办").contains(&"里的公式推不动".to_owned())
         );
+    }
+
+    #[test]
+    fn a_catalogue_word_inside_an_everyday_word_is_not_split_off() {
+        let engine = Engine::shipped().unwrap();
+        // 服务 is a catalogue word (推理服务); 服务器 is a server.
+        let words = texts(&engine, "我们实验室有四台服务器");
+        assert!(words.contains(&"服务器".to_owned()), "{words:?}");
+        // Filler after a catalogue word stays apart.
+        let words = texts(&engine, "量化的方法");
+        assert!(words.contains(&"量化".to_owned()), "{words:?}");
+        assert!(words.contains(&"的".to_owned()), "{words:?}");
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn normalise(text: &str) -> String {
         _ => composed,
     };
     push_folded(&mut out, simplified.chars());
-    let out = widths(sizes(out));
+    let out = shorthand(widths(sizes(out)));
     LAST.with_borrow_mut(|(input, output)| {
         input.clear();
         input.push_str(text);
@@ -187,6 +187,38 @@ fn widths(text: String) -> String {
             }
         }
         out.push(c);
+    }
+    out
+}
+
+/// Words with 训 that are not about training a model: schooling, drills, scolding, a lesson.
+const XUN_WORDS: &[&str] = &[
+    "培训", "教训", "军训", "集训", "特训", "家训", "校训", "受训", "轮训", "庭训", "古训", "遗训",
+    "训话", "训斥", "训诫", "训导", "训示", "训令", "训词", "训诂", "训练",
+];
+
+/// Chat shorthand for training a model: "一起训一个模型", "训得很慢", "训崩了" say 训 for
+/// 训练, and on its own 训 is no word the catalogue or the dictionary can match. Where 训 is
+/// part of another word (培训, 教训, 训话) it stays.
+fn shorthand(text: String) -> String {
+    if !text.contains('训') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 6);
+    for (at, c) in text.char_indices() {
+        out.push(c);
+        if c == '训' {
+            let before = &text[..at];
+            let after = &text[at + c.len_utf8()..];
+            let in_word = XUN_WORDS.iter().any(|w| {
+                let (head, tail) = w.split_once('训').unwrap_or((w, ""));
+                (!head.is_empty() && before.ends_with(head) && tail.is_empty())
+                    || (head.is_empty() && after.starts_with(tail))
+            });
+            if !in_word {
+                out.push('练');
+            }
+        }
     }
     out
 }
@@ -351,6 +383,20 @@ mod tests {
         assert_eq!(normalise("8比特"), "8bit");
         // Only after a number: elsewhere the characters keep their own meaning.
         assert_eq!(normalise("各位 比特币"), "各位 比特币");
+    }
+
+    #[test]
+    fn xun_alone_is_shorthand_for_training() {
+        assert_eq!(
+            normalise("几台机器一起训一个模型"),
+            "几台机器一起训练一个模型"
+        );
+        assert_eq!(normalise("隔壁组训得比我快"), "隔壁组训练得比我快");
+        assert_eq!(normalise("训练好的模型"), "训练好的模型");
+        // Inside another word 训 keeps its own meaning.
+        for text in ["公司培训", "吸取教训", "被领导训话", "军训"] {
+            assert_eq!(normalise(text), text);
+        }
     }
 
     #[test]

@@ -272,6 +272,32 @@ impl Semantic {
         (sum / self.vectors.max_weight()).min(MAX_IMPORTANCE)
     }
 
+    /// Joins a dictionary word and the one unknown character after it when the two make a
+    /// word of the table's general vocabulary: in "四台服务器" the catalogue knows 服务 (as in
+    /// 推理服务), but the message says 服务器, a server. Filler after a word stays apart.
+    pub fn join_suffixes(&self, tokens: Vec<Token>) -> Vec<Token> {
+        let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            if let Some(last) = out.last_mut()
+                && last.kind == TokenKind::CjkWord
+                && token.kind == TokenKind::CjkGap
+                && token.text.chars().count() == 1
+                && !lexicon::is_filler(&token.text)
+            {
+                let joined = format!("{}{}", last.text, token.text);
+                if self.vectors.find(&joined).is_some() {
+                    *last = Token {
+                        text: joined,
+                        kind: TokenKind::CjkGap,
+                    };
+                    continue;
+                }
+            }
+            out.push(token);
+        }
+        out
+    }
+
     /// Splits each gap of three or more ideographs (what the catalogue's dictionary does not
     /// know) into the words of the table's general vocabulary, so that a gap like
     /// "里的公式推不动" becomes 里 · 的 · 公式 · 推 · 不动: filler in it is recognised as
