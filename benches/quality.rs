@@ -170,6 +170,14 @@ fn sets() -> Vec<Set> {
             name: "round16-holdout",
             cases: golden::load(golden::ROUND16_HOLDOUT, "round16-holdout.toml"),
         },
+        Set {
+            name: "round17-tune",
+            cases: golden::load(golden::ROUND17_TUNE, "round17-tune.toml"),
+        },
+        Set {
+            name: "round17-holdout",
+            cases: golden::load(golden::ROUND17_HOLDOUT, "round17-holdout.toml"),
+        },
     ]
 }
 

@@ -67,6 +67,7 @@ ROUND_MINIMUMS = {
     14: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     15: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     16: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    17: {"on-topic": 200, "offtopic": 50, "smalltalk": 8},
 }
 
 
@@ -246,6 +247,20 @@ ROUND_NOTES = {
 # (without its about/about_en descriptions, senses and paraphrases), the seed article and
 # the file format; 3 messages repeating earlier rounds dropped; split among themselves by
 # the same rule. Both halves were first run untouched. Reported separately.
+""",
+    17: """#
+# ROUND 17: people with constraints and purposes — what the material is for (a job
+# interview, a thesis, a talk to the team, an exam) and how they want it (Chinese or English
+# only, official docs, hands-on with code, short or deep, a video or a book, not too much
+# math; "besides X", "not X, more like Y", "I already read X"; on a Mac, a laptop, a free
+# Colab, domestic chips, a small budget); with the usual short questions, comparisons and
+# lists, sections, beginners, typos, pinyin, traditional characters, full-width letters and
+# filler; about 40% of the on-topic messages paraphrases; near misses that reuse the
+# domain's words in another sense, and small talk. Every resource a right answer of at least
+# one message. Written at the start of the stop after round 16's, by a writer who had read
+# only the catalogue (without its about/about_en descriptions, senses and paraphrases), the
+# seed article and the file format; 8 messages repeating earlier rounds dropped; split among
+# themselves by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 

@@ -43,6 +43,8 @@ pub const ROUND15_TUNE: &str = include_str!("../conversation/round15-tune.toml")
 pub const ROUND15_HOLDOUT: &str = include_str!("../conversation/round15-holdout.toml");
 pub const ROUND16_TUNE: &str = include_str!("../conversation/round16-tune.toml");
 pub const ROUND16_HOLDOUT: &str = include_str!("../conversation/round16-holdout.toml");
+pub const ROUND17_TUNE: &str = include_str!("../conversation/round17-tune.toml");
+pub const ROUND17_HOLDOUT: &str = include_str!("../conversation/round17-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
