@@ -33,6 +33,9 @@ const VIDEO: &[Kind] = &[Kind::Video, Kind::Course];
 const COURSE: &[Kind] = &[Kind::Course, Kind::Video];
 const PAPER: &[Kind] = &[Kind::Paper];
 const DOCS: &[Kind] = &[Kind::Docs, Kind::Website];
+/// Documentation of a tool: its docs, or its repository, whose README and docs folder are
+/// where many tools keep theirs ("MindSpore Serving 有文档吗" is answered by its repository).
+const DOCUMENTATION: &[Kind] = &[Kind::Docs, Kind::Repo];
 const ARTICLE: &[Kind] = &[Kind::Article];
 const BOOK: &[Kind] = &[Kind::Book];
 const DATASET: &[Kind] = &[Kind::Dataset];
@@ -74,7 +77,7 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("公开课", COURSE),
     ("网课", COURSE),
     ("论文", PAPER),
-    ("文档", DOCS),
+    ("文档", DOCUMENTATION),
     ("官网", DOCS),
     ("官方", DOCS),
     ("网站", DOCS),
@@ -118,9 +121,9 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("paper", PAPER),
     ("papers", PAPER),
     ("arxiv", PAPER),
-    ("docs", DOCS),
-    ("doc", DOCS),
-    ("documentation", DOCS),
+    ("docs", DOCUMENTATION),
+    ("doc", DOCUMENTATION),
+    ("documentation", DOCUMENTATION),
     ("official", DOCS),
     ("website", DOCS),
     ("websites", DOCS),
@@ -447,6 +450,9 @@ mod tests {
         assert_eq!(preference(role("代码"), Kind::Repo), 1.0);
         assert!(preference(role("教程"), Kind::Article) < 0.5);
         assert_eq!(preference(role("lora"), Kind::Article), 0.0);
+        // A tool's documentation may be its repository; an official site is not one.
+        assert_eq!(preference(role("文档"), Kind::Repo), 0.5);
+        assert_eq!(preference(role("官网"), Kind::Repo), 0.0);
     }
 
     #[test]
