@@ -293,6 +293,23 @@ const OPENERS: &[&str] = &[
     "can", "could", "is", "are", "do", "does", "did", "should", "would", "will", "any", "anyone",
 ];
 
+/// English that requests near the start of a message: "pls i need a GPTQ explainer",
+/// "looking for a LoRA tutorial", "send me the vLLM docs". A request asks as a question does.
+const REQUESTING: &[&str] = &[
+    "need",
+    "want",
+    "please",
+    "pls",
+    "plz",
+    "looking",
+    "recommend",
+    "suggest",
+    "send",
+    "show",
+    "give",
+    "find",
+];
+
 /// Chinese that asks wherever it stands: question words, the particle 吗, "may I ask",
 /// "help me (do)".
 const ASKING_ZH: &[&str] = &["吗", "请问", "帮我", "帮忙", "几点", "多少"];
@@ -307,12 +324,17 @@ pub fn asks(units: &[&str]) -> bool {
         .filter(|u| u.is_ascii())
         .take(2)
         .any(|u| is_question(u) || OPENERS.contains(u));
+    let requests = units
+        .iter()
+        .filter(|u| u.is_ascii())
+        .take(3)
+        .any(|u| REQUESTING.contains(u));
     let han: String = units.iter().filter(|u| !u.is_ascii()).copied().collect();
     let han_asks = QUESTIONS
         .iter()
         .chain(ASKING_ZH)
         .any(|q| !q.is_ascii() && han.contains(q));
-    opens || han_asks
+    opens || requests || han_asks
 }
 
 /// True for a question word ("how", "怎么").
@@ -430,6 +452,8 @@ mod tests {
             "can you translate this",
             "下雨天穿什么好",
             "周末去爬山吗",
+            "pls pls pls i need a gptq explainer",
+            "looking for a lora tutorial",
         ] {
             assert!(asks(&units(t)), "{t}");
         }
