@@ -153,6 +153,8 @@ pub fn expand(
     familiar: &dyn Fn(&str) -> Familiarity,
 ) -> Vec<QueryWord> {
     let common = &|w: &str| familiar(w) == Familiarity::Common;
+    let joined = syllables(tokens, index, familiar);
+    let tokens = joined.as_deref().unwrap_or(tokens);
     let mut words: Vec<QueryWord> = tokens
         .iter()
         .enumerate()
@@ -167,6 +169,61 @@ pub fn expand(
         .collect();
     add_compounds(tokens, &mut words, index);
     words
+}
+
+/// The most syllables one Chinese word typed in letters is looked for in (分布式训练 has five).
+const MAX_SYLLABLES: usize = 6;
+
+/// Chinese typed as pinyin one syllable at a time ("liang hua ru men", "fen bu shi xun lian
+/// zi liao"): neighbouring Latin words whose letters run together spell a catalogue word or
+/// a lexicon word are joined into one, longest first, as if typed without the spaces. At
+/// least one of them must be unknown to the word table, so English ("can you") stays apart.
+/// `None` when nothing was joined.
+fn syllables(
+    tokens: &[Token],
+    index: &Index,
+    familiar: &dyn Fn(&str) -> Familiarity,
+) -> Option<Vec<Token>> {
+    let latin =
+        |t: &Token| t.kind == TokenKind::Latin && t.text.bytes().all(|b| b.is_ascii_lowercase());
+    if tokens.windows(2).all(|w| !(latin(&w[0]) && latin(&w[1]))) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut joined_any = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let run = tokens[i..]
+            .iter()
+            .take(MAX_SYLLABLES)
+            .take_while(|t| latin(t))
+            .count();
+        let found = (2..=run).rev().find_map(|n| {
+            let span = &tokens[i..i + n];
+            let letters: String = span.iter().map(|t| t.text.as_str()).collect();
+            let spells =
+                !index.typed_pinyin(&letters).is_empty() || lexicon::typed_role(&letters).is_some();
+            let foreign = span
+                .iter()
+                .any(|t| familiar(&t.text) == Familiarity::Unknown);
+            (spells && foreign).then_some((n, letters))
+        });
+        match found {
+            Some((n, letters)) => {
+                out.push(Token {
+                    text: letters,
+                    kind: TokenKind::Latin,
+                });
+                joined_any = true;
+                i += n;
+            }
+            None => {
+                out.push(tokens[i].clone());
+                i += 1;
+            }
+        }
+    }
+    joined_any.then_some(out)
 }
 
 /// How well the language's word table knows a word: a word it knows is spelled as meant,
@@ -746,6 +803,19 @@ mod tests {
         assert_eq!(words[2].role, lexicon::role("教程"));
         // Letters the word table knows are an English word, not pinyin.
         assert!(words[3].alternatives.iter().all(|a| a.how != How::Pinyin));
+    }
+
+    #[test]
+    fn pinyin_typed_a_syllable_at_a_time_is_joined() {
+        let (index, words) = expand_str("fen bu shi xun lian zi liao");
+        assert_eq!(words[0].text, "fenbushixunlian");
+        assert!(has(&index, &words[0], "分布式训练", How::Pinyin));
+        assert_eq!(words[1].role, lexicon::role("资料"));
+        // Words the table knows stay apart, whatever they spell together.
+        let index = Index::build(&Catalogue::shipped().unwrap());
+        let tokens = tokenise(&normalise("liang hua"), index.dictionary());
+        let english = expand(&tokens, &index, false, &|_| Familiarity::Common);
+        assert_eq!(english.len(), 2);
     }
 
     #[test]
