@@ -255,6 +255,7 @@ impl Engine {
                 role: match w.role {
                     Role::Content => "content",
                     Role::Intent(_) => "intent",
+                    Role::Language(_) => "language",
                     Role::Stop => "filler",
                     Role::Link => "link",
                     Role::Background => "background",

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use super::pinyin;
 use super::smalltalk;
-use crate::catalogue::Kind;
+use crate::catalogue::{Kind, Lang};
 
 /// What a query word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub enum Role {
     Content,
     /// Says what the user wants to do or read; may prefer some kinds of resource.
     Intent(&'static [Kind]),
+    /// Asks for resources in one language ("英文的 LoRA 教程", "in chinese please").
+    Language(Lang),
     /// Carries nothing (articles, question words, particles).
     Stop,
     /// Joins the concepts of a comparison or a list ("vs", "和", "还是").
@@ -40,6 +42,20 @@ const ARTICLE: &[Kind] = &[Kind::Article];
 const BOOK: &[Kind] = &[Kind::Book];
 const DATASET: &[Kind] = &[Kind::Dataset];
 const MODEL: &[Kind] = &[Kind::ModelCard];
+
+/// Words that ask for a language. "中文文档" stays one catalogue word, as the segmenter
+/// matches the longest; "chinese" inside a name ("chinese llama") is joined by compounds first.
+const LANGUAGES: &[(&str, Lang)] = &[
+    ("中文", Lang::Zh),
+    ("中文版", Lang::Zh),
+    ("汉语", Lang::Zh),
+    ("英文", Lang::En),
+    ("英文版", Lang::En),
+    ("英语", Lang::En),
+    ("chinese", Lang::Zh),
+    ("mandarin", Lang::Zh),
+    ("english", Lang::En),
+];
 
 /// Intent words and the kinds they prefer. Chinese entries double as segmentation dictionary
 /// words so that "有没有讲NCCL的文章" splits around them.
@@ -352,9 +368,16 @@ pub fn role(word: &str) -> Role {
     roles().get(word).copied().unwrap_or(Role::Content)
 }
 
-/// True for a word that names nothing to look for: a stop, intent or link word.
+/// True for a word that names nothing to look for: a stop, intent, language or link word.
 pub fn is_filler(word: &str) -> bool {
     role(word) != Role::Content
+}
+
+/// True for a word that adds nothing to what a text means, for the word vectors: a language
+/// asked for is no topic to look for, but a text about Chinese NLP or a Chinese handbook
+/// means something a text without the word does not.
+pub fn is_filler_in_meaning(word: &str) -> bool {
+    !matches!(role(word), Role::Content | Role::Language(_))
 }
 
 /// The role of a Chinese lexicon word typed as its pinyin in Latin letters ("jiaocheng" →
@@ -396,10 +419,11 @@ fn roles() -> &'static HashMap<&'static str, Role> {
 /// Every lexicon word with its role, intents first, then links, then stop words.
 fn with_roles() -> impl Iterator<Item = (&'static str, Role)> {
     let intents = INTENTS.iter().map(|&(w, kinds)| (w, Role::Intent(kinds)));
+    let languages = LANGUAGES.iter().map(|&(w, lang)| (w, Role::Language(lang)));
     let links = LINKS.iter().map(|&w| (w, Role::Link));
     let stops = STOPS.iter().map(|&w| (w, Role::Stop));
     let chat = smalltalk::chat_words().map(|w| (w, Role::Stop));
-    intents.chain(links).chain(stops).chain(chat)
+    intents.chain(languages).chain(links).chain(stops).chain(chat)
 }
 
 /// Every Chinese lexicon word: the segmenter needs them so intent and stop words split off
@@ -408,6 +432,7 @@ pub fn cjk_words() -> impl Iterator<Item = &'static str> {
     INTENTS
         .iter()
         .map(|(w, _)| *w)
+        .chain(LANGUAGES.iter().map(|(w, _)| *w))
         .chain(STOPS.iter().copied())
         .chain(LINKS.iter().copied())
         .chain(smalltalk::chat_words())
@@ -423,6 +448,16 @@ pub fn cjk_link_chars() -> impl Iterator<Item = char> {
             _ => None,
         }
     })
+}
+
+/// How well a resource in `lang` suits a language asked for: fully in it, half when the page
+/// has several languages; 0 for a word that asks for none.
+pub fn language_preference(role: Role, lang: Lang) -> f32 {
+    match role {
+        Role::Language(wanted) if wanted == lang => 1.0,
+        Role::Language(_) if lang == Lang::Multi => 0.5,
+        _ => 0.0,
+    }
 }
 
 /// How strongly a word of this role asks for resources of `kind`, in [0, 1]: fully for the

@@ -177,7 +177,9 @@ impl Paraphrases {
                 // it keeps asking.
                 let description = match word.role {
                     Role::Content => true,
-                    Role::Intent(_) => phrases.iter().any(|&p| self.phrases[p] == word.text),
+                    Role::Intent(_) | Role::Language(_) => {
+                        phrases.iter().any(|&p| self.phrases[p] == word.text)
+                    }
                     Role::Stop | Role::Link | Role::Background => false,
                 };
                 if !description

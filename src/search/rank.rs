@@ -56,7 +56,8 @@ const RELATIVE_FLOOR: f32 = 0.3;
 const EXACT_BONUS: f32 = 0.35;
 const TOPIC_EXACT_BONUS: f32 = 0.2;
 const PREFIX_BONUS: f32 = 0.1;
-/// Lift for resources of the kind the user asked for, scaled by [`lexicon::preference`].
+/// Lift for resources of the kind and the language the user asked for, scaled by
+/// [`lexicon::preference`] and [`lexicon::language_preference`].
 const KIND_BONUS: f32 = 0.3;
 /// A query that is exactly a topic's name ("deepspeed", "vllm") most likely wants the
 /// project's own home (repository, docs, site, named in its title) before articles about it.
@@ -152,6 +153,12 @@ fn rank_by(
     let intents: Vec<usize> = (0..words.len())
         .filter(|&w| matches!(words[w].role, lexicon::Role::Intent(_)))
         .collect();
+    let languages: Vec<usize> = (0..words.len())
+        .filter(|&w| matches!(words[w].role, lexicon::Role::Language(_)))
+        .collect();
+    // Whether some intent prefers a kind at all ("学习" prefers tutorials; a language alone
+    // prefers none).
+    let asks_kind = !intents.is_empty();
 
     // Score everything without allocating per word; only the kept hits are explained below.
     let mut scored: Vec<Scored> = Vec::new();
@@ -202,10 +209,10 @@ fn rank_by(
         {
             score += PREFIX_BONUS;
         }
-        let mut kind_bonus: f32 = 0.0;
+        let mut kind_wish: f32 = 0.0;
         let mut intent_titles = 0.0;
         for &w in &intents {
-            kind_bonus = kind_bonus.max(KIND_BONUS * lexicon::preference(words[w].role, kind));
+            kind_wish = kind_wish.max(lexicon::preference(words[w].role, kind));
             if row[w]
                 .best()
                 .is_some_and(|(_, field, _)| field <= Field::Keyword)
@@ -213,6 +220,19 @@ fn rank_by(
                 intent_titles += INTENT_TITLE_BONUS;
             }
         }
+        let lang = catalogue.resource(r).lang;
+        let language_wish = languages
+            .iter()
+            .map(|&w| lexicon::language_preference(words[w].role, lang))
+            .reduce(f32::max);
+        // A kind and a language asked for together share the lift: an English article meets
+        // "英文的 LoRA 教程" fully, a Chinese one half.
+        let kind_bonus = KIND_BONUS
+            * match (asks_kind, language_wish) {
+                (true, Some(l)) => (kind_wish + l) / 2.0,
+                (false, Some(l)) => l,
+                (_, None) => kind_wish,
+            };
         let lift = kind_bonus + intent_titles.min(2.0 * INTENT_TITLE_BONUS);
         score += lift;
         let concepts: Vec<f32> = per_concept.into_iter().map(|s| s + lift).collect();

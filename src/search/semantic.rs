@@ -429,7 +429,7 @@ fn table_words(vectors: &Vectors, normalised: &str) -> Vec<(WordId, bool)> {
                 let (found, used) = best;
                 let found = found.or_else(|| letter_prefix(word).and_then(|p| vectors.find(p)));
                 if let Some(id) = found {
-                    out.push((id, used == 1 && lexicon::is_filler(word)));
+                    out.push((id, used == 1 && lexicon::is_filler_in_meaning(word)));
                 }
                 i += used;
             }
@@ -446,7 +446,7 @@ fn table_words(vectors: &Vectors, normalised: &str) -> Vec<(WordId, bool)> {
 fn segment(vectors: &Vectors, run: &str, out: &mut Vec<(WordId, bool)>) {
     for piece in pieces(vectors, run) {
         if let Piece::Known(word, id) = piece {
-            out.push((id, lexicon::is_filler(word)));
+            out.push((id, lexicon::is_filler_in_meaning(word)));
         }
     }
 }
