@@ -259,6 +259,7 @@ impl Engine {
                     Role::Stop => "filler",
                     Role::Link => "link",
                     Role::Background => "background",
+                    Role::Excluded => "excluded",
                 },
                 concept: w.concept,
                 explained: round(e.explained),

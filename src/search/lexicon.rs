@@ -24,6 +24,9 @@ pub enum Role {
     Stop,
     /// Joins the concepts of a comparison or a list ("vs", "和", "还是").
     Link,
+    /// Names what the message rules out ("不要知乎的", "besides vllm"): set by
+    /// [`super::exclusion`], never by the lexicon.
+    Excluded,
     /// Says who is asking, not what about ("我是做后端的", "I'm a web dev"): set by
     /// [`super::background`], never by the lexicon.
     Background,
@@ -165,6 +168,49 @@ const LINKS: &[&str] = &[
     "vs", "versus", "or", "and", "against", "和", "与", "跟", "同", "及", "以及", "还是", "或", "或者",
     "或是", "对比", "比较", "相比", "对照",
 ];
+
+/// Words before what a message rules out: "不要知乎的", "不让用英伟达", "除了量化", "besides
+/// vllm" (see [`super::exclusion`]). They are stop words themselves. Not 不想 or 不用 alone:
+/// "不想再训练", "不用写代码" say what the asker would rather not do, and the words after them
+/// (训练) name what the answer may well be about (训练后量化).
+pub const RULING_OUT: &[&str] = &[
+    "不要",
+    "不想要",
+    "不想用",
+    "不让用",
+    "别用",
+    "除了",
+    "besides",
+    "except",
+    "excluding",
+];
+
+/// Of [`RULING_OUT`], the words that also add ("DeepSpeed 除了训练还能做推理吗", "besides
+/// training, can it serve?"): they rule out only when the message goes on to ask for others
+/// ([`ASKING_FOR_OTHERS`]).
+pub const BESIDES: &[&str] = &["除了", "besides"];
+
+/// What asks for others after [`BESIDES`]: "除了量化还讲了啥", "besides vllm, what else".
+pub const ASKING_FOR_OTHERS: &[&str] = &[
+    "别的",
+    "其他",
+    "其它",
+    "还有什么",
+    "还有啥",
+    "还有哪些",
+    "还讲了",
+    "还讲",
+    "另外",
+    "else",
+    "other",
+    "others",
+    "alternative",
+    "alternatives",
+    "another",
+];
+
+/// Words after what a message rules out: "东野圭吾以外的", "量化之外".
+pub const RULED_OUT_BEFORE: &[&str] = &["以外", "之外"];
 
 /// Words with no meaning for search, in both languages: question frames ("请问", "有没有",
 /// "how do i", "what's the difference"), chat filler ("系统学一下", "有推荐吗", "for a newbie",
@@ -421,9 +467,17 @@ fn with_roles() -> impl Iterator<Item = (&'static str, Role)> {
     let intents = INTENTS.iter().map(|&(w, kinds)| (w, Role::Intent(kinds)));
     let languages = LANGUAGES.iter().map(|&(w, lang)| (w, Role::Language(lang)));
     let links = LINKS.iter().map(|&w| (w, Role::Link));
-    let stops = STOPS.iter().map(|&w| (w, Role::Stop));
+    let stops = STOPS
+        .iter()
+        .chain(RULING_OUT)
+        .chain(RULED_OUT_BEFORE)
+        .map(|&w| (w, Role::Stop));
     let chat = smalltalk::chat_words().map(|w| (w, Role::Stop));
-    intents.chain(languages).chain(links).chain(stops).chain(chat)
+    intents
+        .chain(languages)
+        .chain(links)
+        .chain(stops)
+        .chain(chat)
 }
 
 /// Every Chinese lexicon word: the segmenter needs them so intent and stop words split off
@@ -434,6 +488,8 @@ pub fn cjk_words() -> impl Iterator<Item = &'static str> {
         .map(|(w, _)| *w)
         .chain(LANGUAGES.iter().map(|(w, _)| *w))
         .chain(STOPS.iter().copied())
+        .chain(RULING_OUT.iter().copied())
+        .chain(RULED_OUT_BEFORE.iter().copied())
         .chain(LINKS.iter().copied())
         .chain(smalltalk::chat_words())
         .filter(|w| !w.is_ascii() && w.chars().count() >= 2)

@@ -1,11 +1,15 @@
 //! The query pipeline, read top to bottom:
 //!
-//! 1. [`normalise`] — NFKC, case folding, traditional → simplified, punctuation folded;
+//! 1. [`normalise`] — NFKC, case folding, traditional → simplified, punctuation folded,
+//!    numbers and chat shorthand spelled one way (七十亿 → 7b, 训 → 训练);
 //! 2. [`tokenise`] — words by script, Chinese segmented against the catalogue's dictionary;
-//!    spans it does not know are cut into the word table's general vocabulary
-//!    ([`Semantic::split_gaps`]) when the semantic layer is on;
+//!    with the semantic layer on, a catalogue word and the character after it that make an
+//!    everyday word are joined (服务器, [`Semantic::join_suffixes`]) and spans the dictionary
+//!    does not know are cut into the word table's general vocabulary
+//!    ([`Semantic::split_gaps`]);
 //! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
-//!    typo corrections per word; [`background`] sets aside a self-introduction ("我是做后端的");
+//!    typo corrections per word; [`background`] sets aside a self-introduction ("我是做后端的")
+//!    and [`exclusion`] what the message rules out ("不要知乎的");
 //!    [`senses`] takes the catalogue's meaning from words the message uses in another sense
 //!    ("llm" beside "law school"); [`paraphrase`] lets words describing a topic without naming
 //!    it stand for it; [`concepts`] groups the words of a comparison or a list;
@@ -21,6 +25,7 @@
 
 pub mod background;
 pub mod concepts;
+pub mod exclusion;
 pub mod expand;
 pub mod fuse;
 pub mod index;
@@ -227,6 +232,8 @@ impl Engine {
         } else {
             bounded.as_str()
         };
+        let ruled_out = exclusion::ruled_out(&words, &piece_of);
+        exclusion::exclude(&mut words, &ruled_out);
         self.senses.rule_out(&mut words, &bounded);
         self.paraphrases.apply(&mut words, asked, &self.index);
         concepts::assign(&mut words, &piece_of);
@@ -430,12 +437,14 @@ impl Engine {
             if unvouched {
                 Vec::new()
             } else {
-                fuse::fuse(
+                let mut fused = fuse::fuse(
                     lexical,
                     &semantic[..semantic.len().min(SEMANTIC_DEPTH)],
                     &relevance,
                     MAX_HITS,
-                )
+                );
+                exclusion::demote(&mut fused, &words, &self.index);
+                fused
             }
         } else {
             Vec::new()

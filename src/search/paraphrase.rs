@@ -180,7 +180,7 @@ impl Paraphrases {
                     Role::Intent(_) | Role::Language(_) => {
                         phrases.iter().any(|&p| self.phrases[p] == word.text)
                     }
-                    Role::Stop | Role::Link | Role::Background => false,
+                    Role::Stop | Role::Link | Role::Background | Role::Excluded => false,
                 };
                 if !description
                     || word.other_sense.is_some()

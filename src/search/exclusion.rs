@@ -1,0 +1,171 @@
+//! Stage 3, beside expansion: what a message rules out.
+//!
+//! People say what they do not want as often as what they do: "不要知乎的，有没有英文的 LoRA
+//! 教程", "公司不让用英伟达，只能用国产卡", "文章压缩那块除了量化还讲了啥", "besides vLLM,
+//! what else". The word after such a cue names something the catalogue has, and weighed as
+//! part of the question it pulls the answer toward exactly what was ruled out. So the first
+//! content word after a cue (or before 以外 / 之外) is excluded: it weighs nothing, and
+//! resources whose titles or keywords name it go after the others ([`demote`]). When it is
+//! all the message names ("除了 vLLM 还有啥"), it stays what the message is about.
+
+use super::expand::{How, QueryWord};
+use super::index::{Field, Index};
+use super::lexicon::{self, Role};
+use super::rank::Ranked;
+
+/// Pairs of English words before what is ruled out: "other than", "apart from". ("instead
+/// of PCIe" describes what is asked for by what it is not; it rules nothing out.)
+const BEFORE_PAIRS: &[(&str, &str)] = &[("other", "than"), ("apart", "from")];
+
+/// How far after a cue (in words, filler such as 用 included) the word ruled out may stand.
+const REACH: usize = 2;
+
+/// Which words a cue rules out: the first content word within two words after a cue
+/// in the same piece of the message (`piece_of`, as list punctuation cuts it), or the content
+/// word right before 以外 / 之外.
+pub fn ruled_out(words: &[QueryWord], piece_of: &[usize]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    for (i, w) in words.iter().enumerate() {
+        let pair = i > 0
+            && BEFORE_PAIRS
+                .iter()
+                .any(|&(a, b)| words[i - 1].text == a && w.text == b);
+        let besides = lexicon::BESIDES.contains(&w.text.as_str());
+        if (lexicon::RULING_OUT.contains(&w.text.as_str()) || pair)
+            && (!besides || asks_for_others(&words[i + 1..]))
+        {
+            if let Some(j) = (i + 1..words.len().min(i + 1 + REACH))
+                .take_while(|&j| piece_of.get(j) == piece_of.get(i))
+                .find(|&j| words[j].is_content())
+            {
+                out[j] = true;
+            }
+        } else if lexicon::RULED_OUT_BEFORE.contains(&w.text.as_str())
+            && i > 0
+            && words[i - 1].is_content()
+            && piece_of.get(i - 1) == piece_of.get(i)
+        {
+            out[i - 1] = true;
+        }
+    }
+    out
+}
+
+/// Whether the rest of a message asks for others: a word of [`lexicon::ASKING_FOR_OTHERS`]
+/// among its Latin words, or inside its Chinese run together ("还讲了啥" is 还 · 讲 · 了 · 啥).
+fn asks_for_others(rest: &[QueryWord]) -> bool {
+    let han: String = rest
+        .iter()
+        .filter(|w| !w.text.is_ascii())
+        .map(|w| w.text.as_str())
+        .collect();
+    lexicon::ASKING_FOR_OTHERS.iter().any(|cue| {
+        if cue.is_ascii() {
+            rest.iter().any(|w| w.text == *cue)
+        } else {
+            han.contains(cue)
+        }
+    })
+}
+
+/// Marks the words ruled out as [`Role::Excluded`], unless nothing else in the message is
+/// content: then what was ruled out is still what the message is about.
+pub fn exclude(words: &mut [QueryWord], ruled_out: &[bool]) {
+    let asks_more = words
+        .iter()
+        .zip(ruled_out)
+        .any(|(w, &out)| !out && w.is_content());
+    if asks_more {
+        for (w, _) in words.iter_mut().zip(ruled_out).filter(|(_, out)| **out) {
+            if w.is_content() {
+                w.role = Role::Excluded;
+            }
+        }
+    }
+}
+
+/// Puts the resources that name an excluded word in a title or keyword (as written, or as
+/// its synonyms, inflections and spellings) after the others, keeping each group's order.
+pub fn demote(ranked: &mut Vec<Ranked>, words: &[QueryWord], index: &Index) {
+    let mut named: Vec<u32> = words
+        .iter()
+        .filter(|w| w.role == Role::Excluded)
+        .flat_map(|w| w.alternatives.iter())
+        .filter(|a| {
+            matches!(
+                a.how,
+                How::Exact | How::Synonym | How::Stem | How::Compound | How::Pinyin
+            )
+        })
+        .flat_map(|a| index.postings(a.term))
+        .filter(|p| p.field <= Field::Keyword)
+        .map(|p| p.resource)
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    named.sort_unstable();
+    named.dedup();
+    let (kept, ruled): (Vec<Ranked>, Vec<Ranked>) = ranked
+        .drain(..)
+        .partition(|r| named.binary_search(&(r.resource as u32)).is_err());
+    ranked.extend(kept);
+    ranked.extend(ruled);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::search::Engine;
+    use crate::search::lexicon::Role;
+
+    fn excluded(engine: &Engine, query: &str) -> Vec<String> {
+        engine
+            .understand(query, false)
+            .into_iter()
+            .filter(|w| w.role == Role::Excluded)
+            .map(|w| w.text)
+            .collect()
+    }
+
+    #[test]
+    fn the_word_after_a_cue_is_ruled_out() {
+        let engine = Engine::shipped().unwrap();
+        assert_eq!(
+            excluded(&engine, "不要知乎的，有没有英文的 LoRA 教程"),
+            ["知乎"]
+        );
+        assert_eq!(
+            excluded(&engine, "公司不让用英伟达，大模型推理部署有哪些方案"),
+            ["英伟达"]
+        );
+        assert_eq!(
+            excluded(
+                &engine,
+                "besides vllm, what other serving engines are there"
+            ),
+            ["vllm"]
+        );
+        assert_eq!(
+            excluded(&engine, "any serving engine other than vllm"),
+            ["vllm"]
+        );
+    }
+
+    #[test]
+    fn what_alone_is_named_stays_the_subject() {
+        let engine = Engine::shipped().unwrap();
+        assert!(excluded(&engine, "除了 vllm 还有啥").is_empty());
+        // Besides … also: what follows is asked about too.
+        assert!(excluded(&engine, "DeepSpeed 除了训练还能做推理加速吗").is_empty());
+        assert_eq!(excluded(&engine, "文章压缩那块 除了量化还讲了啥"), ["量化"]);
+    }
+
+    #[test]
+    fn resources_named_by_what_is_ruled_out_go_last() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = crate::Catalogue::shipped().unwrap();
+        let found = engine.find("不要知乎的，有没有英文的 LoRA 教程");
+        let first = &catalogue.resource(found.ranked[0].resource).id;
+        assert!(!first.starts_with("zhihu"), "{first}");
+    }
+}
