@@ -1069,7 +1069,8 @@ const BOT_MATTERS: &[&str] = &[
 const BOT_MATTERS_ZH: &[&str] = &[
     "中文", "英文", "英语", "汉语", "语言", "收录", "投稿", "提交", "来的", "来源", "出处", "关键词", "关键字",
     "输入", "免费", "收费", "记得", "记住", "上次", "繁体", "简体", "哪些方面", "只限", "范围", "开源",
-    "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护", "更新",
+    "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护", "更新", "怎么用", "咋用", "用法",
+    "怎么问", "咋问",
 ];
 
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
@@ -1320,6 +1321,7 @@ mod tests {
             "is this bot open source?",
             "can I invite you to our discord server?",
             "你能拉进群里用吗",
+            "这个机器人怎么用啊，直接@它问就行吗",
         ] {
             assert!(about_the_bot(&Message::new(m)), "{m}");
         }
@@ -1332,6 +1334,7 @@ mod tests {
             "can you help me write a cover letter",
             "is linux open source",
             "你能帮我写个群公告吗",
+            "excel 的 vlookup 怎么用",
         ] {
             assert!(!about_the_bot(&Message::new(m)), "{m}");
         }
