@@ -960,6 +960,8 @@ mod tests {
         );
         // Neither side known: still nothing.
         assert!(ids("以太网是什么，和光纤比有啥优势").is_empty());
+        // The side answered on its own must be named, not guessed (iphone is no slip for phone).
+        assert!(ids("iPhone 和安卓哪个好").is_empty());
     }
 
     #[test]

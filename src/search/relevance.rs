@@ -42,6 +42,10 @@ const NAMED_SPECIFICITY: f32 = 0.6;
 /// catalogue ("内存" inside some title) is evidence, but not enough to make the word one of the
 /// catalogue's concepts on its own.
 const BIGRAM_SURE: f32 = 0.5;
+/// How much of a word must be explained for the one concept of a comparison answered on its
+/// own ([`MIN_SHARE_ONE_OF_SEVERAL`]): the name as written or one of its spellings, not a
+/// guess. "iPhone 和安卓哪个好" read iphone as a slip for "phone", and answered it.
+const NAMED_OUTRIGHT: f32 = 0.9;
 /// How much of a word must be explained for it to count as a catalogue concept.
 const MIN_SURE: f32 = 0.6;
 /// How much a word must say for it to count as a catalogue concept: "non" of a git error's
@@ -389,7 +393,7 @@ pub fn judge(
                 (
                     k + e.evidence(),
                     a + e.importance,
-                    s || e.explained >= MIN_SURE,
+                    s || e.explained >= NAMED_OUTRIGHT,
                 )
             });
             sure && all > 0.0 && known / all >= MIN_SHARE_ALONE
