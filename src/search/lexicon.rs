@@ -67,6 +67,9 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("入门", TUTORIAL),
     // Where to start learning ("这个方向要从哪里学起"): learning material, as 入门.
     ("学起", TUTORIAL),
+    // A primer, a crash course ("有没有扫盲的", "能速成的图解").
+    ("扫盲", TUTORIAL),
+    ("速成", TUTORIAL),
     ("详解", TUTORIAL),
     ("图解", TUTORIAL),
     ("画图", TUTORIAL),
@@ -560,6 +563,7 @@ mod tests {
     #[test]
     fn intent_words_prefer_kinds() {
         assert_eq!(role("教程"), Role::Intent(TUTORIAL));
+        assert_eq!(role("扫盲"), Role::Intent(TUTORIAL));
         assert_eq!(preference(role("视频"), Kind::Video), 1.0);
         assert_eq!(preference(role("视频"), Kind::Course), 0.5);
         assert_eq!(preference(role("代码"), Kind::Repo), 1.0);
