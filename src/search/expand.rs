@@ -201,12 +201,15 @@ fn syllables(
         let found = (2..=run).rev().find_map(|n| {
             let span = &tokens[i..i + n];
             let letters: String = span.iter().map(|t| t.text.as_str()).collect();
+            // The word table is asked last: it is the costly look-up, and most runs of English
+            // words spell nothing.
             let spells =
                 !index.typed_pinyin(&letters).is_empty() || lexicon::typed_role(&letters).is_some();
-            let foreign = span
-                .iter()
-                .any(|t| familiar(&t.text) == Familiarity::Unknown);
-            (spells && foreign).then_some((n, letters))
+            let foreign = || {
+                span.iter()
+                    .any(|t| familiar(&t.text) == Familiarity::Unknown)
+            };
+            (spells && foreign()).then_some((n, letters))
         });
         match found {
             Some((n, letters)) => {
