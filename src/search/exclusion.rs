@@ -149,6 +149,7 @@ mod tests {
             excluded(&engine, "any serving engine other than vllm"),
             ["vllm"]
         );
+        assert_eq!(excluded(&engine, "lora 以外的高效微调方法"), ["lora"]);
     }
 
     #[test]

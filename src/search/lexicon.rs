@@ -176,16 +176,9 @@ const LINKS: &[&str] = &[
 /// vllm" (see [`super::exclusion`]). They are stop words themselves. Not 不想 or 不用 alone:
 /// "不想再训练", "不用写代码" say what the asker would rather not do, and the words after them
 /// (训练) name what the answer may well be about (训练后量化).
+#[rustfmt::skip]
 pub const RULING_OUT: &[&str] = &[
-    "不要",
-    "不想要",
-    "不想用",
-    "不让用",
-    "别用",
-    "除了",
-    "besides",
-    "except",
-    "excluding",
+    "不要", "不想要", "不想用", "不让用", "别用", "除了", "besides", "except", "excluding",
 ];
 
 /// Of [`RULING_OUT`], the words that also add ("DeepSpeed 除了训练还能做推理吗", "besides
@@ -194,22 +187,10 @@ pub const RULING_OUT: &[&str] = &[
 pub const BESIDES: &[&str] = &["除了", "besides"];
 
 /// What asks for others after [`BESIDES`]: "除了量化还讲了啥", "besides vllm, what else".
+#[rustfmt::skip]
 pub const ASKING_FOR_OTHERS: &[&str] = &[
-    "别的",
-    "其他",
-    "其它",
-    "还有什么",
-    "还有啥",
-    "还有哪些",
-    "还讲了",
-    "还讲",
-    "另外",
-    "else",
-    "other",
-    "others",
-    "alternative",
-    "alternatives",
-    "another",
+    "别的", "其他", "其它", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "另外", "else", "other", "others",
+    "alternative", "alternatives", "another",
 ];
 
 /// Words after what a message rules out: "东野圭吾以外的", "量化之外".
@@ -360,19 +341,10 @@ const OPENERS: &[&str] = &[
 
 /// English that requests near the start of a message: "pls i need a GPTQ explainer",
 /// "looking for a LoRA tutorial", "send me the vLLM docs". A request asks as a question does.
+#[rustfmt::skip]
 const REQUESTING: &[&str] = &[
-    "need",
-    "want",
-    "please",
-    "pls",
-    "plz",
-    "looking",
-    "recommend",
-    "suggest",
-    "send",
-    "show",
-    "give",
-    "find",
+    "need", "want", "please", "pls", "plz", "looking", "recommend", "suggest", "send", "show",
+    "give", "find",
 ];
 
 /// Chinese that asks wherever it stands: question words, the particle 吗, "may I ask",
@@ -572,6 +544,11 @@ mod tests {
         // A tool's documentation may be its repository; an official site is not one.
         assert_eq!(preference(role("文档"), Kind::Repo), 0.5);
         assert_eq!(preference(role("官网"), Kind::Repo), 0.0);
+        // A language asked for lifts resources in it, half those in several.
+        assert_eq!(role("英文"), Role::Language(Lang::En));
+        assert_eq!(language_preference(role("英文"), Lang::En), 1.0);
+        assert_eq!(language_preference(role("中文"), Lang::Multi), 0.5);
+        assert_eq!(language_preference(role("中文"), Lang::En), 0.0);
     }
 
     #[test]
