@@ -10,7 +10,7 @@
 //! shown, but neither evidence nor unexplained. When the introduction is all the message
 //! names ("I'm an RLHF researcher"), it is what the message is about, and stays content.
 
-use super::expand::QueryWord;
+use super::expand::{self, QueryWord};
 use super::lexicon::Role;
 
 /// Openings that say "I am" in Chinese, longest first where one extends another.
@@ -230,17 +230,7 @@ pub fn segments(text: &str) -> Vec<(&str, bool)> {
 /// message is content. `aside` marks each word that came from an introduction. True when
 /// some word was set aside.
 pub fn set_aside(words: &mut [QueryWord], aside: &[bool]) -> bool {
-    let asks_more = words.iter().zip(aside).any(|(w, &a)| !a && w.is_content());
-    let mut set = false;
-    if asks_more {
-        for (w, _) in words.iter_mut().zip(aside).filter(|(_, a)| **a) {
-            if w.is_content() {
-                w.role = Role::Background;
-                set = true;
-            }
-        }
-    }
-    set
+    expand::recast_unless_alone(words, aside, Role::Background)
 }
 
 /// Byte ranges of Chinese self-introductions: a subject, then within [`CJK_REACH`] characters

@@ -8,7 +8,7 @@
 //! resources whose titles or keywords name it go after the others ([`demote`]). When it is
 //! all the message names ("除了 vLLM 还有啥"), it stays what the message is about.
 
-use super::expand::{How, QueryWord};
+use super::expand::{self, How, QueryWord};
 use super::index::{Field, Index};
 use super::lexicon::{self, Role};
 use super::rank::Ranked;
@@ -71,17 +71,7 @@ fn asks_for_others(rest: &[QueryWord]) -> bool {
 /// Marks the words ruled out as [`Role::Excluded`], unless nothing else in the message is
 /// content: then what was ruled out is still what the message is about.
 pub fn exclude(words: &mut [QueryWord], ruled_out: &[bool]) {
-    let asks_more = words
-        .iter()
-        .zip(ruled_out)
-        .any(|(w, &out)| !out && w.is_content());
-    if asks_more {
-        for (w, _) in words.iter_mut().zip(ruled_out).filter(|(_, out)| **out) {
-            if w.is_content() {
-                w.role = Role::Excluded;
-            }
-        }
-    }
+    expand::recast_unless_alone(words, ruled_out, Role::Excluded);
 }
 
 /// Puts the resources that name an excluded word in a title or keyword (as written, or as

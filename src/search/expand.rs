@@ -113,6 +113,23 @@ impl QueryWord {
     }
 }
 
+/// Gives the marked content words `role` (a self-introduction's background, what a message
+/// rules out), unless nothing else in the message is content: then the marked words are what
+/// the message is about. True when some word changed.
+pub fn recast_unless_alone(words: &mut [QueryWord], marked: &[bool], role: Role) -> bool {
+    let asks_more = words.iter().zip(marked).any(|(w, &m)| !m && w.is_content());
+    let mut recast = false;
+    if asks_more {
+        for (w, _) in words.iter_mut().zip(marked).filter(|(_, m)| **m) {
+            if w.is_content() {
+                w.role = role;
+                recast = true;
+            }
+        }
+    }
+    recast
+}
+
 const SYNONYM: f32 = 0.9;
 const PART: f32 = 0.6;
 const BIGRAM_BACKUP: f32 = 0.75;
