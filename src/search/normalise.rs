@@ -191,11 +191,14 @@ fn widths(text: String) -> String {
     out
 }
 
-/// Words with 训 that are not about training a model: schooling, drills, scolding, a lesson.
-const XUN_WORDS: &[&str] = &[
-    "培训", "教训", "军训", "集训", "特训", "家训", "校训", "受训", "轮训", "庭训", "古训", "遗训",
-    "训话", "训斥", "训诫", "训导", "训示", "训令", "训词", "训诂", "训练",
+/// Characters that make 训 part of another word when they stand before it: 培训, 教训, 军训,
+/// 集训, 特训, 家训, 校训, 受训, 轮训, 庭训, 古训, 遗训 (schooling, drills, a lesson).
+const BEFORE_XUN: &[char] = &[
+    '培', '教', '军', '集', '特', '家', '校', '受', '轮', '庭', '古', '遗',
 ];
+/// Characters that make 训 part of another word when they follow it: 训练 itself, and 训话,
+/// 训斥, 训诫, 训导, 训示, 训令, 训词, 训诂 (scolding, instructions, glosses).
+const AFTER_XUN: &[char] = &['练', '话', '斥', '诫', '导', '示', '令', '词', '诂'];
 
 /// Chat shorthand for training a model: "一起训一个模型", "训得很慢", "训崩了" say 训 for
 /// 训练, and on its own 训 is no word the catalogue or the dictionary can match. Where 训 is
@@ -205,20 +208,17 @@ fn shorthand(text: String) -> String {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 6);
-    for (at, c) in text.char_indices() {
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         out.push(c);
-        if c == '训' {
-            let before = &text[..at];
-            let after = &text[at + c.len_utf8()..];
-            let in_word = XUN_WORDS.iter().any(|w| {
-                let (head, tail) = w.split_once('训').unwrap_or((w, ""));
-                (!head.is_empty() && before.ends_with(head) && tail.is_empty())
-                    || (head.is_empty() && after.starts_with(tail))
-            });
-            if !in_word {
-                out.push('练');
-            }
+        if c == '训'
+            && !before.is_some_and(|b| BEFORE_XUN.contains(&b))
+            && !chars.peek().is_some_and(|a| AFTER_XUN.contains(a))
+        {
+            out.push('练');
         }
+        before = Some(c);
     }
     out
 }
