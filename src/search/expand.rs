@@ -355,7 +355,9 @@ fn latin(
             push_with_synonyms(alts, index, term, PINYIN, How::Pinyin);
         }
     }
-    if (unknown || complete) && len >= 2 {
+    // A number is typed in full too: "17" is no start of the arXiv number 17323.
+    let number = text.bytes().all(|b| b.is_ascii_digit());
+    if ((unknown && !number) || complete) && len >= 2 {
         for term in index.completions(text, MAX_COMPLETIONS) {
             let ratio = len as f32 / index.term_text(term).chars().count() as f32;
             push(alts, term, 0.45 + 0.3 * ratio, How::Prefix);
@@ -482,7 +484,16 @@ fn singulars(word: &str) -> impl Iterator<Item = Cow<'_, str>> {
         .strip_suffix("ices")
         .into_iter()
         .flat_map(|w| [Cow::Owned(format!("{w}ix")), Cow::Owned(format!("{w}ex"))]);
-    let es = word.strip_suffix("es").map(Cow::Borrowed);
+    // "-es" makes a plural only after a hissing sound or an o (boxes, patches, heroes):
+    // "times" is time's plural, not tim's (a name among the keywords).
+    let es = word
+        .strip_suffix("es")
+        .filter(|w| {
+            ["s", "x", "z", "ch", "sh", "o"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        })
+        .map(Cow::Borrowed);
     let s = word
         .strip_suffix('s')
         .filter(|w| !w.ends_with('s'))
@@ -646,6 +657,8 @@ mod tests {
         // "lor" is no word: a start of lora. A word the table knows is typed in full.
         assert!(prefixes(&expanded("lor", Familiarity::Unknown)[0]) > 0);
         assert_eq!(prefixes(&expanded("lor", Familiarity::Rare)[0]), 0);
+        // Nor is a number a start of a longer one (an arXiv number in a title).
+        assert_eq!(prefixes(&expanded("17", Familiarity::Unknown)[0]), 0);
         // Autocomplete still completes the last word, known or not.
         let tokens = tokenise(&normalise("lor"), index.dictionary());
         let completed = expand(&tokens, &index, true, &|_| Familiarity::Rare);
@@ -678,7 +691,9 @@ mod tests {
         let (index, words) = expand_str("experiments");
         assert!(has(&index, &words[0], "experiment", How::Stem));
         let singular = |w: &str| singulars(w).map(Cow::into_owned).collect::<Vec<_>>();
-        assert_eq!(singular("libraries"), ["library", "librari", "librarie"]);
+        assert_eq!(singular("libraries"), ["library", "librarie"]);
+        // "-es" only after a hissing sound or an o: "times" is not the plural of "tim".
+        assert_eq!(singular("times"), ["time"]);
         assert_eq!(singular("boxes"), ["box", "boxe"]);
         assert!(singular("matrices").contains(&"matrix".to_owned()));
         assert!(singular("vertices").contains(&"vertex".to_owned()));
