@@ -178,6 +178,14 @@ fn sets() -> Vec<Set> {
             name: "round17-holdout",
             cases: golden::load(golden::ROUND17_HOLDOUT, "round17-holdout.toml"),
         },
+        Set {
+            name: "round18-tune",
+            cases: golden::load(golden::ROUND18_TUNE, "round18-tune.toml"),
+        },
+        Set {
+            name: "round18-holdout",
+            cases: golden::load(golden::ROUND18_HOLDOUT, "round18-holdout.toml"),
+        },
     ]
 }
 

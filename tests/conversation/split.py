@@ -68,6 +68,7 @@ ROUND_MINIMUMS = {
     15: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     16: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     17: {"on-topic": 200, "offtopic": 50, "smalltalk": 8},
+    18: {"on-topic": 200, "offtopic": 50, "smalltalk": 3},
 }
 
 
@@ -261,6 +262,20 @@ ROUND_NOTES = {
 # only the catalogue (without its about/about_en descriptions, senses and paraphrases), the
 # seed article and the file format; 8 messages repeating earlier rounds dropped; split among
 # themselves by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    18: """#
+# ROUND 18: people who don't know the words yet — newcomers and people from other fields
+# (a product manager, a student of another major, a hardware or ops engineer, a teacher, a
+# hobbyist) who describe what they want by what it does, what problem it fixes, what it
+# looks like, an analogy or a half-wrong name; about 57% of the on-topic messages
+# paraphrases naming no catalogue word; with the usual questions, filler, comparisons and
+# lists, sections, beginners, typos, pinyin, traditional characters and full-width
+# letters; near misses in everyday words close to the domain, and small talk. Every resource
+# a right answer of at least one message. Written at the start of the stop after round 17's,
+# by a writer who had read only the catalogue (without its about/about_en descriptions,
+# senses and paraphrases), the seed article and the file format; 22 messages repeating
+# earlier rounds dropped (most of the small talk); split among themselves by the same rule.
+# Both halves were first run untouched. Reported separately.
 """,
 }
 

@@ -45,6 +45,8 @@ pub const ROUND16_TUNE: &str = include_str!("../conversation/round16-tune.toml")
 pub const ROUND16_HOLDOUT: &str = include_str!("../conversation/round16-holdout.toml");
 pub const ROUND17_TUNE: &str = include_str!("../conversation/round17-tune.toml");
 pub const ROUND17_HOLDOUT: &str = include_str!("../conversation/round17-holdout.toml");
+pub const ROUND18_TUNE: &str = include_str!("../conversation/round18-tune.toml");
+pub const ROUND18_HOLDOUT: &str = include_str!("../conversation/round18-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
