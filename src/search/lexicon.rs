@@ -286,6 +286,11 @@ const STOPS: &[&str] = &[
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
+    // English: chat abbreviations, the same filler shortened.
+    "tbh", "imo", "imho", "idk", "ngl", "fyi", "afaik", "iirc", "fwiw", "asap", "lol", "lmao",
+    "omg", "tho", "rn", "smh",
+    // English: how the asker feels about what they read, never what it is about.
+    "confuse", "confuses", "confused", "confusing", "overwhelmed", "overwhelming",
     // English: adverbs of degree, time and attitude, and idioms ("under the hood", "in a
     // nutshell"): they colour a question, never name what it is about.
     "totally", "completely", "entirely", "exactly", "eventually", "finally",
@@ -348,8 +353,21 @@ const REQUESTING: &[&str] = &[
 ];
 
 /// Chinese that asks wherever it stands: question words, the particle 吗, "may I ask",
-/// "help me (do)".
-const ASKING_ZH: &[&str] = &["吗", "请问", "帮我", "帮忙", "几点", "多少"];
+/// "is there", "I'd like to ask", "help me (do)", "please recommend".
+const ASKING_ZH: &[&str] = &[
+    "吗",
+    "请问",
+    "有没有",
+    "想问",
+    "问下",
+    "问一下",
+    "帮我",
+    "帮忙",
+    "求推荐",
+    "求助",
+    "几点",
+    "多少",
+];
 
 /// Whether a piece of a message asks something, given its units (Latin words, single
 /// ideographs): an English question opens within its first two words with a question word
@@ -520,6 +538,8 @@ mod tests {
             "周末去爬山吗",
             "pls pls pls i need a gptq explainer",
             "looking for a lora tutorial",
+            // "is there …", "I'd like to ask …" ask wherever they stand.
+            "想问下量化这块有没有比较全的综述",
         ] {
             assert!(asks(&units(t)), "{t}");
         }
@@ -530,6 +550,24 @@ mod tests {
         ] {
             assert!(!asks(&units(t)), "{t}");
         }
+    }
+
+    #[test]
+    fn chat_abbreviations_and_feelings_are_filler() {
+        // "the official docs confuse me tbh" says how the asker feels, not what about.
+        for w in [
+            "tbh",
+            "imo",
+            "idk",
+            "lol",
+            "confuse",
+            "confusing",
+            "overwhelmed",
+        ] {
+            assert!(is_filler(w), "{w}");
+        }
+        // Not "lost": "my transformer toy lost an arm" would be a catalogue word with filler.
+        assert!(!is_filler("lost"));
     }
 
     #[test]

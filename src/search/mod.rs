@@ -753,7 +753,7 @@ mod tests {
         // A topic one of the catalogue's paraphrases describes in full needs no vouching:
         // "query, key, value" is how attention in a Transformer is described.
         let found = engine.find(
-            "how does a model decide which earlier words matter for the current one? the query, key, value business confuses me",
+            "how does a model decide which earlier words matter for the current one? the query, key, value business is lost on me",
         );
         assert!(found.relevance.share() < 0.5);
         assert!(!found.unvouched && !found.ranked.is_empty());
@@ -815,6 +815,10 @@ mod tests {
         ] {
             assert_eq!(engine.find(m).small_talk, None, "{m}");
         }
+        // An apology that opens a question frames it: the question is answered.
+        let found = engine.find("打扰了,想问下量化这块有没有比较全的综述,我自己看得有点乱");
+        assert_eq!(found.small_talk, None);
+        assert!(!found.ranked.is_empty());
     }
 
     #[test]

@@ -388,6 +388,10 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("问啥", Some(SmallTalk::Help)),
     ("可以问什么", Some(SmallTalk::Help)),
     ("问什么", Some(SmallTalk::Help)),
+    ("问哪些", Some(SmallTalk::Help)),
+    ("能问哪些", Some(SmallTalk::Help)),
+    ("可以问哪些", Some(SmallTalk::Help)),
+    ("问哪方面", Some(SmallTalk::Help)),
     ("你能帮我什么", Some(SmallTalk::Help)),
     ("你能帮我做什么", Some(SmallTalk::Help)),
     ("你有啥用", Some(SmallTalk::Help)),
@@ -552,6 +556,8 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("推荐", None),
     ("链接", None),
     ("资料", None),
+    ("方面", None),
+    ("问题", None),
     // Checking the bot is there, and coming back.
     ("anyone here", Some(SmallTalk::Greeting)),
     ("anybody here", Some(SmallTalk::Greeting)),
@@ -1217,6 +1223,8 @@ mod tests {
             "这个 bot 支持中文吗",
             "你推荐的链接都是从哪来的?",
             "有哪些指令可以用",
+            // What may be asked: "问题" and "方面" around the phrase name nothing.
+            "都能问哪些方面的问题?",
         ] {
             assert_eq!(recognise(&Message::new(h)), Some(SmallTalk::Help), "{h}");
         }
