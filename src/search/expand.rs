@@ -355,9 +355,11 @@ fn latin(
             push_with_synonyms(alts, index, term, PINYIN, How::Pinyin);
         }
     }
-    // A number is typed in full too: "17" is no start of the arXiv number 17323.
+    // A number is typed in full too: "17" is no start of the arXiv number 17323. Nor are two
+    // letters in a sentence a start of anything: the "fi" of "sci-fi" is no start of "fine";
+    // only autocomplete, with the word still being typed, completes them.
     let number = text.bytes().all(|b| b.is_ascii_digit());
-    if ((unknown && !number) || complete) && len >= 2 {
+    if ((unknown && !number && len >= 3) || complete) && len >= 2 {
         for term in index.completions(text, MAX_COMPLETIONS) {
             let ratio = len as f32 / index.term_text(term).chars().count() as f32;
             push(alts, term, 0.45 + 0.3 * ratio, How::Prefix);
@@ -659,6 +661,7 @@ mod tests {
         assert_eq!(prefixes(&expanded("lor", Familiarity::Rare)[0]), 0);
         // Nor is a number a start of a longer one (an arXiv number in a title).
         assert_eq!(prefixes(&expanded("17", Familiarity::Unknown)[0]), 0);
+        assert_eq!(prefixes(&expanded("fi", Familiarity::Unknown)[0]), 0);
         // Autocomplete still completes the last word, known or not.
         let tokens = tokenise(&normalise("lor"), index.dictionary());
         let completed = expand(&tokens, &index, true, &|_| Familiarity::Rare);
