@@ -358,8 +358,8 @@ fn latin(
     // A number is typed in full too: "17" is no start of the arXiv number 17323. Nor are two
     // letters in a sentence a start of anything: the "fi" of "sci-fi" is no start of "fine";
     // only autocomplete, with the word still being typed, completes them.
-    let number = text.bytes().all(|b| b.is_ascii_digit());
-    if ((unknown && !number && len >= 3) || complete) && len >= 2 {
+    let in_full = len < 3 || text.bytes().all(|b| b.is_ascii_digit());
+    if (complete || (unknown && !in_full)) && len >= 2 {
         for term in index.completions(text, MAX_COMPLETIONS) {
             let ratio = len as f32 / index.term_text(term).chars().count() as f32;
             push(alts, term, 0.45 + 0.3 * ratio, How::Prefix);

@@ -354,19 +354,10 @@ const REQUESTING: &[&str] = &[
 
 /// Chinese that asks wherever it stands: question words, the particle 吗, "may I ask",
 /// "is there", "I'd like to ask", "help me (do)", "please recommend".
+#[rustfmt::skip]
 const ASKING_ZH: &[&str] = &[
-    "吗",
-    "请问",
-    "有没有",
-    "想问",
-    "问下",
-    "问一下",
-    "帮我",
-    "帮忙",
-    "求推荐",
-    "求助",
-    "几点",
-    "多少",
+    "吗", "请问", "有没有", "想问", "问下", "问一下", "帮我", "帮忙", "求推荐", "求助",
+    "几点", "多少",
 ];
 
 /// Whether a piece of a message asks something, given its units (Latin words, single
