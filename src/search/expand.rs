@@ -308,8 +308,10 @@ fn latin(
     let mut role = lexicon::role(text);
     // A content word neither the catalogue nor the word table knows: asked once, as the word
     // table is a look-up per word.
-    let unknown_word =
-        role == Role::Content && exact.is_none() && familiar(text) == Familiarity::Unknown;
+    let unknown_word = role == Role::Content
+        && exact.is_none()
+        && familiar(text) == Familiarity::Unknown
+        && !prefixed(text, familiar);
     if unknown_word {
         role = lexicon::typed_role(text).unwrap_or(role);
     }
@@ -426,6 +428,21 @@ pub fn pinyin_slip(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> 
         return Vec::new();
     }
     index.homophones(text)
+}
+
+/// English prefixes that make another word of a word: "retraining", "unquantized",
+/// "preprocess".
+const PREFIXES: &[&str] = &[
+    "re", "un", "pre", "non", "de", "dis", "mis", "over", "under", "multi", "sub", "post", "semi",
+];
+
+/// Whether a word the word table lacks is one of [`PREFIXES`] before a word it knows, and so
+/// spelled as meant: "retraining" is no slip for "pretraining".
+fn prefixed(text: &str, familiar: &dyn Fn(&str) -> Familiarity) -> bool {
+    PREFIXES.iter().any(|prefix| {
+        text.strip_prefix(prefix)
+            .is_some_and(|rest| rest.len() >= 4 && familiar(rest) != Familiarity::Unknown)
+    })
 }
 
 /// Other inflections of an English word that the index knows: the terms with the same
@@ -666,6 +683,22 @@ mod tests {
         let tokens = tokenise(&normalise("lor"), index.dictionary());
         let completed = expand(&tokens, &index, true, &|_| Familiarity::Rare);
         assert!(prefixes(&completed[0]) > 0);
+    }
+
+    #[test]
+    fn a_prefix_before_a_known_word_is_no_slip() {
+        let index = Index::build(&Catalogue::shipped().unwrap());
+        let tokens = tokenise(&normalise("retraining"), index.dictionary());
+        let nothing_known = expand(&tokens, &index, false, &|_| Familiarity::Unknown);
+        assert!(has(&index, &nothing_known[0], "pretraining", How::Typo));
+        let training_known = expand(&tokens, &index, false, &|w| {
+            if w == "training" {
+                Familiarity::Rare
+            } else {
+                Familiarity::Unknown
+            }
+        });
+        assert!(!has(&index, &training_known[0], "pretraining", How::Typo));
     }
 
     #[test]
