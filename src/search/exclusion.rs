@@ -20,10 +20,17 @@ const BEFORE_PAIRS: &[(&str, &str)] = &[("other", "than"), ("apart", "from")];
 /// How far after a cue (in words, filler such as 用 included) the word ruled out may stand.
 const REACH: usize = 2;
 
+/// Marks the words the message rules out as [`Role::Excluded`], unless nothing else in the
+/// message is content: then what was ruled out is still what the message is about.
+/// `piece_of` numbers the piece of the message (as list punctuation cuts it) each word is in.
+pub fn exclude(words: &mut [QueryWord], piece_of: &[usize]) {
+    let ruled_out = ruled_out(words, piece_of);
+    expand::recast_unless_alone(words, &ruled_out, Role::Excluded);
+}
+
 /// Which words a cue rules out: the first content word within two words after a cue
-/// in the same piece of the message (`piece_of`, as list punctuation cuts it), or the content
-/// word right before 以外 / 之外.
-pub fn ruled_out(words: &[QueryWord], piece_of: &[usize]) -> Vec<bool> {
+/// in the same piece of the message, or the content word right before 以外 / 之外.
+fn ruled_out(words: &[QueryWord], piece_of: &[usize]) -> Vec<bool> {
     let mut out = vec![false; words.len()];
     for (i, w) in words.iter().enumerate() {
         let pair = i > 0
@@ -66,12 +73,6 @@ fn asks_for_others(rest: &[QueryWord]) -> bool {
             han.contains(cue)
         }
     })
-}
-
-/// Marks the words ruled out as [`Role::Excluded`], unless nothing else in the message is
-/// content: then what was ruled out is still what the message is about.
-pub fn exclude(words: &mut [QueryWord], ruled_out: &[bool]) {
-    expand::recast_unless_alone(words, ruled_out, Role::Excluded);
 }
 
 /// Puts the resources that name an excluded word in a title or keyword (as written, or as

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use super::index::{Homophone, Index, TermId, letter_prefix};
 use super::lexicon::{self, Role};
+use super::normalise;
 use super::tokenise::{Token, TokenKind, bigrams};
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -360,7 +361,7 @@ fn latin(
     // A number is typed in full too: "17" is no start of the arXiv number 17323. Nor are two
     // letters in a sentence a start of anything: the "fi" of "sci-fi" is no start of "fine";
     // only autocomplete, with the word still being typed, completes them.
-    let in_full = len < 3 || text.bytes().all(|b| b.is_ascii_digit());
+    let in_full = len < 3 || normalise::is_count(text);
     if (complete || (unknown && !in_full)) && len >= 2 {
         for term in index.completions(text, MAX_COMPLETIONS) {
             let ratio = len as f32 / index.term_text(term).chars().count() as f32;

@@ -467,15 +467,8 @@ fn with_roles() -> impl Iterator<Item = (&'static str, Role)> {
 /// Every Chinese lexicon word: the segmenter needs them so intent and stop words split off
 /// instead of gluing onto topic words.
 pub fn cjk_words() -> impl Iterator<Item = &'static str> {
-    INTENTS
-        .iter()
-        .map(|(w, _)| *w)
-        .chain(LANGUAGES.iter().map(|(w, _)| *w))
-        .chain(STOPS.iter().copied())
-        .chain(RULING_OUT.iter().copied())
-        .chain(RULED_OUT_BEFORE.iter().copied())
-        .chain(LINKS.iter().copied())
-        .chain(smalltalk::chat_words())
+    with_roles()
+        .map(|(w, _)| w)
         .filter(|w| !w.is_ascii() && w.chars().count() >= 2)
 }
 

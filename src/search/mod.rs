@@ -232,8 +232,7 @@ impl Engine {
         } else {
             bounded.as_str()
         };
-        let ruled_out = exclusion::ruled_out(&words, &piece_of);
-        exclusion::exclude(&mut words, &ruled_out);
+        exclusion::exclude(&mut words, &piece_of);
         self.senses.rule_out(&mut words, &bounded);
         self.paraphrases.apply(&mut words, asked, &self.index);
         concepts::assign(&mut words, &piece_of);
