@@ -186,6 +186,14 @@ fn sets() -> Vec<Set> {
             name: "round18-holdout",
             cases: golden::load(golden::ROUND18_HOLDOUT, "round18-holdout.toml"),
         },
+        Set {
+            name: "round19-tune",
+            cases: golden::load(golden::ROUND19_TUNE, "round19-tune.toml"),
+        },
+        Set {
+            name: "round19-holdout",
+            cases: golden::load(golden::ROUND19_HOLDOUT, "round19-holdout.toml"),
+        },
     ]
 }
 

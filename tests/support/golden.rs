@@ -47,6 +47,8 @@ pub const ROUND17_TUNE: &str = include_str!("../conversation/round17-tune.toml")
 pub const ROUND17_HOLDOUT: &str = include_str!("../conversation/round17-holdout.toml");
 pub const ROUND18_TUNE: &str = include_str!("../conversation/round18-tune.toml");
 pub const ROUND18_HOLDOUT: &str = include_str!("../conversation/round18-holdout.toml");
+pub const ROUND19_TUNE: &str = include_str!("../conversation/round19-tune.toml");
+pub const ROUND19_HOLDOUT: &str = include_str!("../conversation/round19-holdout.toml");
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
