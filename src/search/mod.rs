@@ -196,6 +196,8 @@ impl Engine {
     /// self-introduction inside a piece is read on its own and set aside ([`background`]).
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
         let bounded = bounded(query);
+        // "I/O" and "Q、K、V" are one word each, not lists of letters.
+        let bounded = normalise::spelled(&bounded).into_owned();
         let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();
         let mut words = Vec::new();
         let mut piece_of = Vec::new();

@@ -6,6 +6,7 @@
 //! bidi marks, emoji) becomes a single space. The same function normalises catalogue text, so
 //! both sides of a match always agree.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
@@ -35,7 +36,7 @@ pub fn is_cjk(c: char) -> bool {
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
-        push_folded(&mut out, text.chars());
+        push_folded(&mut out, spelled(text).chars());
         return sizes(out);
     }
     if let Some(known) = LAST.with_borrow(|(input, output)| (input == text).then(|| output.clone()))
@@ -47,8 +48,8 @@ pub fn normalise(text: &str) -> String {
         Some(conv) if composed.chars().any(is_cjk) => conv.convert(&composed),
         _ => composed,
     };
-    push_folded(&mut out, simplified.chars());
-    let out = shorthand(widths(sizes(out)));
+    push_folded(&mut out, spelled(&simplified).chars());
+    let out = shorthand(widths(sizes(beside_letters(out))));
     LAST.with_borrow_mut(|(input, output)| {
         input.clear();
         input.push_str(text);
@@ -92,6 +93,101 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
             pending_space = true;
         }
     }
+}
+
+/// A name said letter by letter, as voice input writes it ("R D M A", "V L L M 部署"), or
+/// written with its letters apart ("Q、K、V", "K/V", "I/O"), is the word ("RDMA", "QKV"): the
+/// space, slash, hyphen or enumeration comma between single letters goes. A lowercase "a" or
+/// "i" before or after a space is an English word ("plan a b test"), and a letter before "+"
+/// starts a name of its own ("C/C++").
+pub fn spelled(text: &str) -> Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let single = |i: usize| {
+        chars[i].is_ascii_alphabetic()
+            && (i == 0 || !chars[i - 1].is_ascii_alphanumeric())
+            && chars
+                .get(i + 1)
+                .is_none_or(|&c| !c.is_ascii_alphanumeric() && c != '+')
+    };
+    let word = |i: usize| matches!(chars[i], 'a' | 'i');
+    let joins = |i: usize| {
+        i > 0
+            && i + 1 < chars.len()
+            && single(i - 1)
+            && single(i + 1)
+            && match chars[i] {
+                ' ' => !word(i - 1) && !word(i + 1),
+                '/' | '-' | '、' => true,
+                _ => false,
+            }
+    };
+    if !(0..chars.len()).any(joins) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        (0..chars.len())
+            .filter(|&i| !joins(i))
+            .map(|i| chars[i])
+            .collect(),
+    )
+}
+
+/// Words that count what a number before them counts ("三个参数", "学一下"): a numeral
+/// before one is a count, not part of a name.
+const MEASURE_WORDS: &[char] = &[
+    '个', '下', '种', '篇', '次', '些', '点', '起', '样', '般', '直', '步', '份', '张', '台', '块',
+    '位', '本', '门', '节', '章', '套', '条', '层', '代', '版', '遍', '周', '天', '年', '月', '倍',
+    '句', '段', '部', '行', '批', '组', '名', '项', '类', '号', '期', '轮', '回', '场', '家', '件',
+    '只', '道', '卡', '机',
+];
+
+/// Digits said in Chinese beside a name's letters, as voice input writes them, become the
+/// digits the names spell: "七B的模型" → 7b, "K八S" → k8s, "GLM三" → glm3, "zero三" → zero3.
+/// Not before a measure word ("vllm三个参数"), and not 一 after a name and before Chinese
+/// ("LoRA一下") or before a name and after Chinese ("看一B站").
+fn beside_letters(text: String) -> String {
+    if !text
+        .chars()
+        .any(|c| chinese_digit(c).is_some_and(|d| d <= 10))
+    {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let numeral_char = |c: char| chinese_digit(c).is_some_and(|d| d <= 10) && c != '两';
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !numeral_char(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && numeral_char(chars[i]) {
+            i += 1;
+        }
+        let run: String = chars[start..i].iter().collect();
+        let before = start.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(i).copied();
+        let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase());
+        let chinese = |c: Option<char>| c.is_some_and(is_cjk);
+        let one = run == "一";
+        let digits = if letter(after) {
+            !(one && chinese(before))
+        } else if letter(before) {
+            match after {
+                Some(c) if is_cjk(c) => !one && !MEASURE_WORDS.contains(&c),
+                _ => true,
+            }
+        } else {
+            false
+        };
+        match numeral(&run).filter(|_| digits) {
+            Some(n) => out.push_str(&n.to_string()),
+            None => out.push_str(&run),
+        }
+    }
+    out
 }
 
 /// Model sizes said in words become the size the catalogue's names spell ("Qwen-7B"): 七十亿,
@@ -406,6 +502,37 @@ mod tests {
         assert_eq!(normalise("ＺｅＲＯ＋＋是什么"), "zeropp是什么");
         // Pluses that follow no name, or stand alone, are punctuation.
         assert_eq!(normalise("c + + c+ ++ 加++"), "c c 加");
+    }
+
+    #[test]
+    fn names_spelled_letter_by_letter_are_words() {
+        assert_eq!(normalise("R D M A 是啥"), "rdma 是啥");
+        assert_eq!(normalise("V L L M部署"), "vllm部署");
+        assert_eq!(normalise("what is A I"), "what is ai");
+        assert_eq!(normalise("Ｋ Ｖ cache"), "kv cache");
+        assert_eq!(normalise("Q、K、V 的机制"), "qkv 的机制");
+        assert_eq!(normalise("I/O优化"), "io优化");
+        assert_eq!(normalise("k-d tree"), "kd tree");
+        // English words stay apart, and so do letters that punctuation separates.
+        assert_eq!(normalise("plan a b test"), "plan a b test");
+        assert_eq!(normalise("can i c it"), "can i c it");
+        assert_eq!(normalise("c + + c+ ++ 加++"), "c c 加");
+        assert_eq!(normalise("Megatron-LM"), "megatron lm");
+        assert_eq!(normalise("C/C++写的"), "c cpp写的");
+    }
+
+    #[test]
+    fn digits_said_beside_letters_are_digits() {
+        assert_eq!(normalise("七B的模型"), "7b的模型");
+        assert_eq!(normalise("K八S部署"), "k8s部署");
+        assert_eq!(normalise("ChatGLM三在华为卡上"), "chatglm3在华为卡上");
+        assert_eq!(normalise("zero三"), "zero3");
+        assert_eq!(normalise("七十B"), "70b");
+        // Counts stay counts.
+        assert_eq!(normalise("vllm三个参数"), "vllm三个参数");
+        assert_eq!(normalise("LoRA一下"), "lora一下");
+        assert_eq!(normalise("看一B站视频"), "看一b站视频");
+        assert_eq!(normalise("三张卡"), "三张卡");
     }
 
     #[test]
