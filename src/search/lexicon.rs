@@ -336,7 +336,7 @@ const COMPARISONS: &[&str] = &[
 #[rustfmt::skip]
 const QUESTIONS: &[&str] = &[
     "what", "whats", "how", "why", "which", "where", "when", "who", "怎么", "怎样", "如何", "为什么",
-    "为啥", "什么", "啥", "哪", "哪里", "是否", "是不是", "能不能", "干嘛", "干啥",
+    "为啥", "什么", "啥", "哪", "哪里", "谁", "是否", "是不是", "能不能", "干嘛", "干啥",
 ];
 
 /// Words that make an English clause a question when it opens with them (after a filler or

@@ -813,6 +813,9 @@ mod tests {
             "你喜欢吃什么",
             "what's your favourite movie",
             "你能帮我写作业吗",
+            // Praise words in a question about someone else ("who is stronger") praise
+            // nobody.
+            "擎天柱和威震天到底谁更厉害",
         ] {
             assert_eq!(engine.find(m).small_talk, None, "{m}");
         }
