@@ -109,6 +109,9 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("博客", ARTICLE),
     ("专栏", ARTICLE),
     ("书", BOOK),
+    ("书籍", BOOK),
+    ("教材", BOOK),
+    ("教科书", BOOK),
     ("数据集", DATASET),
     ("模型卡", MODEL),
     ("tutorial", TUTORIAL),
@@ -160,6 +163,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("post", ARTICLE),
     ("book", BOOK),
     ("books", BOOK),
+    ("textbook", BOOK),
+    ("textbooks", BOOK),
     ("dataset", DATASET),
     ("datasets", DATASET),
 ];
@@ -218,6 +223,8 @@ const STOPS: &[&str] = &[
     "优质", "经典", "最新", "目前", "现在", "最近", "一直", "总是", "老是", "经常", "还有", "还能", "也能", "另外",
     // Chinese: what a speaker says while thinking, as voice input writes it down ("嗯那个就是说…").
     "嗯", "呃", "额", "就是", "就是说", "怎么说呢",
+    // Chinese: asking the bot to look something up ("帮我查一下", "都能查些什么").
+    "查", "查查", "查些", "查下", "查一下", "搜", "搜搜", "搜下", "搜一下",
     "其他", "其它", "然后", "但是", "不过", "所以", "因为", "如果", "的话", "谁有", "有人", "有人讲过", "大家", "大佬",
     "各位", "小白", "新手", "菜鸟", "零基础", "从零", "从零开始", "开始", "先", "给我", "帮我", "帮忙", "告诉", "告诉我",
     "看看", "看什么", "学什么", "学", "我是", "之前", "之后", "比如", "看哪", "找", "能", "会", "要", "想", "该", "得", "把", "被", "让", "给", "对",

@@ -798,6 +798,7 @@ mod tests {
         let engine = Engine::shipped().unwrap();
         for (m, kind) in [
             ("你会啥", SmallTalk::Help),
+            ("嗯那个你好 就是说你都能帮我查些什么", SmallTalk::Help),
             ("can you help me", SmallTalk::Help),
             ("bot 咋用啊 求教程", SmallTalk::Help),
             ("为啥每次只给三个链接", SmallTalk::Help),

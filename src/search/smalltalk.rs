@@ -886,8 +886,8 @@ fn read_phrases(
 /// "哈喽 我又来了", "这 bot 有点东西啊 牛", "is this thing free to use". The phrase list cannot hold
 /// every way of putting a greeting, thanks or a question about the bot, but what surrounds
 /// the phrase it holds is, in small talk, words that ask nothing of the catalogue. A message
-/// with no phrase at all that speaks to the bot and asks something ("你是干嘛的", "你会啥") asks
-/// about the bot: help.
+/// with no phrase at all, or only a greeting, that speaks to the bot and asks something
+/// ("你是干嘛的", "你会啥", "你好 你都能帮我查些什么") asks about the bot: help.
 pub fn chat_only(
     message: &Message,
     filler: impl Fn(&str) -> bool,
@@ -896,7 +896,8 @@ pub fn chat_only(
     let have = message.units();
     let found = read_phrases(&have, |rest| filler_units(rest, &filler))?;
     let to_the_bot = Mentions::of(&have).any(THE_BOT, THE_BOT_ZH);
-    if found.is_none() && to_the_bot && (message.asks_plainly() || asks(&have)) {
+    let greets_at_most = matches!(found, None | Some(SmallTalk::Greeting));
+    if greets_at_most && to_the_bot && (message.asks_plainly() || asks(&have)) {
         return Some(SmallTalk::Help);
     }
     found
