@@ -3,7 +3,8 @@
 //! NFKC folds full-width forms ("ｖＬＬＭ" → "vLLM") and compatibility characters; lowercasing
 //! folds case; OpenCC's t2s converts traditional Chinese ("分佈式訓練" → "分布式训练"); and every
 //! character that is neither a letter nor a digit (punctuation, symbols, control characters,
-//! bidi marks, emoji) becomes a single space. The same function normalises catalogue text, so
+//! bidi marks, emoji) becomes a single space. Names typed the way voice input writes them are
+//! the names: "R D M A" is rdma, "七B" is 7b. The same function normalises catalogue text, so
 //! both sides of a match always agree.
 
 use std::borrow::Cow;
