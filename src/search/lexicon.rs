@@ -223,6 +223,8 @@ const STOPS: &[&str] = &[
     "优质", "经典", "最新", "目前", "现在", "最近", "一直", "总是", "老是", "经常", "还有", "还能", "也能", "另外",
     // Chinese: what a speaker says while thinking, as voice input writes it down ("嗯那个就是说…").
     "嗯", "呃", "额", "就是", "就是说", "怎么说呢",
+    // Chinese: setting a tool up ("deepspeed 怎么配置"): how, not what about.
+    "配置", "配置文件", "设置", "选项",
     // Chinese: asking the bot to look something up ("帮我查一下", "都能查些什么").
     "查", "查查", "查些", "查下", "查一下", "搜", "搜搜", "搜下", "搜一下",
     "其他", "其它", "然后", "但是", "不过", "所以", "因为", "如果", "的话", "谁有", "有人", "有人讲过", "大家", "大佬",
@@ -317,6 +319,10 @@ const STOPS: &[&str] = &[
     // English: "one" as a pronoun ("a random one", "the tiny one", "which one"), and asides
     // ("random question", "do you have it handy").
     "one", "ones", "random", "handy",
+    // English: setting a tool up ("vllm config options", "how to configure lora"): how, not
+    // what about. The word table lacks "config", which would otherwise weigh as a rare word.
+    "config", "configs", "configuration", "configurations", "configure", "configuring",
+    "configured", "setup", "settings", "options", "flags",
     // English: asking for the links themselves ("what does the article list under …").
     "link", "links", "url", "urls", "send", "sent", "sending", "list", "lists", "listed", "under",
     "section", "sections", "subsection", "chapter", "chapters",

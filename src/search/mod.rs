@@ -719,6 +719,33 @@ mod tests {
     }
 
     #[test]
+    fn setting_a_tool_up_asks_about_the_tool() {
+        let engine = Engine::shipped().unwrap();
+        // The word table lacks "config"; weighed as a rare word it outweighed vLLM.
+        for m in [
+            "vllm config options",
+            "lora config explained",
+            "deepspeed 怎么配置",
+        ] {
+            assert!(!engine.find(m).ranked.is_empty(), "{m}");
+        }
+    }
+
+    #[test]
+    fn voice_input_spells_names_as_the_catalogue_does() {
+        let engine = Engine::shipped().unwrap();
+        let top = |m: &str| engine.find(m).ranked.first().map(|r| r.resource);
+        let id = |i: Option<usize>| i.map(|i| engine.catalogue().resources()[i].id.clone());
+        assert!(top("rdma 是啥").is_some());
+        assert_eq!(id(top("R D M A 是啥")), id(top("rdma 是啥")));
+        assert_eq!(
+            id(top("K八S部署大模型推理服务")),
+            id(top("k8s部署大模型推理服务"))
+        );
+        assert!(!engine.find("I/O优化").ranked.is_empty());
+    }
+
+    #[test]
     fn a_topic_named_outright_carries_the_chat_around_it() {
         let engine = Engine::shipped().unwrap();
         let found = engine.find("高效参数微调那几篇我室友说写得乱七八糟");
