@@ -117,6 +117,9 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("tutorial", TUTORIAL),
     ("tutorials", TUTORIAL),
     ("guide", TUTORIAL),
+    ("howto", TUTORIAL),
+    ("cheatsheet", TUTORIAL),
+    ("cheatsheets", TUTORIAL),
     ("guides", TUTORIAL),
     ("intro", TUTORIAL),
     ("introduction", TUTORIAL),
@@ -320,9 +323,11 @@ const STOPS: &[&str] = &[
     // ("random question", "do you have it handy").
     "one", "ones", "random", "handy",
     // English: setting a tool up ("vllm config options", "how to configure lora"): how, not
-    // what about. The word table lacks "config", which would otherwise weigh as a rare word.
+    // what about. The word table lacks "config" and "hyperparameters", which would otherwise
+    // weigh as rare words.
     "config", "configs", "configuration", "configurations", "configure", "configuring",
-    "configured", "setup", "settings", "options", "flags",
+    "configured", "setup", "settings", "options", "flags", "params", "hyperparams", "hyperparameter",
+    "hyperparameters", "args",
     // English: asking for the links themselves ("what does the article list under …").
     "link", "links", "url", "urls", "send", "sent", "sending", "list", "lists", "listed", "under",
     "section", "sections", "subsection", "chapter", "chapters",
