@@ -102,6 +102,19 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
 /// "i" before or after a space is an English word ("plan a b test"), and a letter before "+"
 /// starts a name of its own ("C/C++").
 pub fn spelled(text: &str) -> Cow<'_, str> {
+    // Every text normalised passes here, the catalogue's at start-up included, and most have
+    // no letter, separator, letter in a row at all: look for one before collecting anything.
+    let (mut before, mut between) = (None::<char>, None::<char>);
+    let candidate = text.chars().any(|c| {
+        let found = before.is_some_and(|b| b.is_ascii_alphabetic())
+            && between.is_some_and(separates)
+            && c.is_ascii_alphabetic();
+        (before, between) = (between, Some(c));
+        found
+    });
+    if !candidate {
+        return Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let single = |i: usize| {
         chars[i].is_ascii_alphabetic()
@@ -116,11 +129,8 @@ pub fn spelled(text: &str) -> Cow<'_, str> {
             && i + 1 < chars.len()
             && single(i - 1)
             && single(i + 1)
-            && match chars[i] {
-                ' ' => !word(i - 1) && !word(i + 1),
-                '/' | '-' | '、' => true,
-                _ => false,
-            }
+            && separates(chars[i])
+            && (chars[i] != ' ' || (!word(i - 1) && !word(i + 1)))
     };
     if !(0..chars.len()).any(joins) {
         return Cow::Borrowed(text);
@@ -131,6 +141,11 @@ pub fn spelled(text: &str) -> Cow<'_, str> {
             .map(|i| chars[i])
             .collect(),
     )
+}
+
+/// What [`spelled`] takes out between single letters.
+fn separates(c: char) -> bool {
+    matches!(c, ' ' | '/' | '-' | '、')
 }
 
 /// Words that count what a number before them counts ("三个参数", "学一下"): a numeral
@@ -147,14 +162,12 @@ const MEASURE_WORDS: &[char] = &[
 /// Not before a measure word ("vllm三个参数"), and not 一 after a name and before Chinese
 /// ("LoRA一下") or before a name and after Chinese ("看一B站").
 fn beside_letters(text: String) -> String {
-    if !text
-        .chars()
-        .any(|c| chinese_digit(c).is_some_and(|d| d <= 10))
-    {
+    // A digit said as a name's, not 两 (a count: "两张卡"), nor 百 or 千 (no version number).
+    let numeral_char = |c: char| c != '两' && chinese_digit(c).is_some_and(|d| d <= 10);
+    if !text.chars().any(numeral_char) {
         return text;
     }
     let chars: Vec<char> = text.chars().collect();
-    let numeral_char = |c: char| chinese_digit(c).is_some_and(|d| d <= 10) && c != '两';
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
