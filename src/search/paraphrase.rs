@@ -13,12 +13,14 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Range;
 
 use super::expand::{Alternative, How, QueryWord};
 use super::index::Index;
 use super::lexicon::Role;
 use super::normalise::{is_cjk, normalise};
-use super::senses::{latin_words, starting_in};
+use super::senses::latin_words;
 use crate::catalogue::{self, TopicIdx};
 
 /// What a match through a paraphrase is worth in ranking: below a synonym (0.9) or a
@@ -34,16 +36,89 @@ pub struct Paraphrases {
     phrases: Vec<String>,
     /// Per phrase, the (entry, group) pairs it belongs to.
     owners: Vec<Vec<(usize, usize)>>,
-    /// Per entry, its topic and how many groups it has.
-    entries: Vec<(TopicIdx, usize)>,
-    /// Phrases with Chinese in them, matched anywhere, by their first character.
-    anywhere: HashMap<char, Vec<usize>>,
-    /// Latin phrases, matched as whole words by their stems, by their first word's stem.
-    whole: HashMap<String, Vec<usize>>,
+    /// Per entry, its topic, how many groups it has, and where its groups start among all
+    /// entries' groups (see [`Paraphrases::fired`]).
+    entries: Vec<Entry>,
+    /// How many groups all entries have together.
+    groups: usize,
+    /// Phrases with Chinese in them, matched anywhere, by their first two characters (or
+    /// their one). Filed by the first alone, a message's 不, 一 or 多 each tried over a hundred
+    /// phrases.
+    anywhere: Filed<(char, Option<char>)>,
+    /// Latin phrases, matched as whole words by their stems, by a hash of their first two
+    /// stems (or their one): "how" starts 81 phrases.
+    whole: Filed<u64>,
     /// Per phrase, the stems of its words joined by spaces when it is Latin ("eigenvectors" →
     /// eigenvector), so that a phrase listed in the plural finds the singular, and the other way
     /// round; empty for Chinese. One string a phrase: one allocation at start-up, not one a word.
     stems: Vec<String>,
+    /// Per phrase, how many words it has when it is Latin; 0 for Chinese.
+    lengths: Vec<usize>,
+}
+
+/// Phrases filed by a key, those of one key side by side: one allocation, not one a key.
+#[derive(Debug)]
+struct Filed<K> {
+    runs: HashMap<K, Range<usize>>,
+    phrases: Vec<usize>,
+}
+
+impl<K: Copy + Ord + Hash> Filed<K> {
+    /// Files phrases by their keys; phrases of one key keep the order they are given in.
+    fn new(mut keyed: Vec<(K, usize)>) -> Filed<K> {
+        keyed.sort_by_key(|&(key, _)| key);
+        let mut runs = HashMap::new();
+        let mut at = 0;
+        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+            runs.insert(run[0].0, at..at + run.len());
+            at += run.len();
+        }
+        Filed {
+            runs,
+            phrases: keyed.into_iter().map(|(_, p)| p).collect(),
+        }
+    }
+
+    /// The phrases filed under `key`.
+    fn get(&self, key: K) -> &[usize] {
+        self.runs
+            .get(&key)
+            .map_or(&[][..], |run| &self.phrases[run.clone()])
+    }
+}
+
+impl<K> Default for Filed<K> {
+    fn default() -> Filed<K> {
+        Filed {
+            runs: HashMap::new(),
+            phrases: Vec::new(),
+        }
+    }
+}
+
+/// The key a Latin phrase is filed under: its first two stems, or its one. Two keys may
+/// collide; the phrase is compared in full anyway.
+fn latin_key(first: &str, second: Option<&str>) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    first.hash(&mut hasher);
+    second.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Phrase keys gathered while filing, to be filed all at once.
+#[derive(Default)]
+struct Starts {
+    chinese: Vec<((char, Option<char>), usize)>,
+    latin: Vec<(u64, usize)>,
+}
+
+/// One paraphrase entry as filed.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    topic: TopicIdx,
+    groups: usize,
+    /// The index of its first group among all entries' groups.
+    first_group: usize,
 }
 
 impl Paraphrases {
@@ -60,13 +135,19 @@ impl Paraphrases {
         // Phrases share their words too: each is stemmed once (8,880 Latin phrase words, 2,658
         // different ones in the shipped catalogue).
         let mut stems: HashMap<String, String> = HashMap::new();
+        let mut starts = Starts::default();
         for (e, paraphrase) in paraphrases.iter().enumerate() {
-            filed.entries.push((paraphrase.topic, paraphrase.all.len()));
+            filed.entries.push(Entry {
+                topic: paraphrase.topic,
+                groups: paraphrase.all.len(),
+                first_group: filed.groups,
+            });
+            filed.groups += paraphrase.all.len();
             for (g, group) in paraphrase.all.iter().enumerate() {
                 for phrase in group {
                     let p = *as_written
                         .entry(phrase)
-                        .or_insert_with(|| filed.file(normalise(phrase), &mut stems));
+                        .or_insert_with(|| filed.file(normalise(phrase), &mut stems, &mut starts));
                     let Some(p) = p else {
                         continue;
                     };
@@ -76,23 +157,33 @@ impl Paraphrases {
                 }
             }
         }
+        filed.anywhere = Filed::new(starts.chinese);
+        filed.whole = Filed::new(starts.latin);
         filed
     }
 
-    /// Files a normalised phrase by its first unit; `None` for one that normalises to nothing.
-    /// `stems` remembers the stems of the words filed before.
-    fn file(&mut self, phrase: String, stems: &mut HashMap<String, String>) -> Option<usize> {
+    /// Files a normalised phrase by how it starts; `None` for one that normalises to nothing.
+    /// `stems` remembers the stems of the words filed before; the phrase's key goes to
+    /// `starts`, to be filed with the others'.
+    fn file(
+        &mut self,
+        phrase: String,
+        stems: &mut HashMap<String, String>,
+        starts: &mut Starts,
+    ) -> Option<usize> {
         let phrase = if phrase.chars().any(is_cjk) {
             without_particle(&phrase).into_owned()
         } else {
             phrase
         };
-        let first = phrase.chars().next()?;
+        let mut chars = phrase.chars();
+        let first = chars.next()?;
         let p = self.phrases.len();
         // Asked again on purpose: a phrase whose only ideograph was 的 is Latin now.
         if phrase.chars().any(is_cjk) {
-            self.anywhere.entry(first).or_default().push(p);
+            starts.chinese.push(((first, chars.next()), p));
             self.stems.push(String::new());
+            self.lengths.push(0);
         } else {
             let mut joined = String::with_capacity(phrase.len());
             for (i, w) in phrase.split(' ').enumerate() {
@@ -105,8 +196,10 @@ impl Paraphrases {
                         .or_insert_with(|| stem(w).into_owned()),
                 );
             }
-            let first = joined.split(' ').next().unwrap_or_default();
-            self.whole.entry(first.to_owned()).or_default().push(p);
+            let mut words = joined.split(' ');
+            let key = latin_key(words.next().unwrap_or_default(), words.next());
+            starts.latin.push((key, p));
+            self.lengths.push(joined.split(' ').count());
             self.stems.push(joined);
         }
         self.phrases.push(phrase);
@@ -117,19 +210,30 @@ impl Paraphrases {
     /// The phrases that occur in a message (`normalised`) as they must: Chinese anywhere, both
     /// without 的; Latin as whole words in a row, compared by their stems.
     fn found(&self, normalised: &str) -> Vec<usize> {
-        let mut found: Vec<usize> = starting_in(&without_particle(normalised), &self.anywhere)
-            .filter(|&(rest, &p)| rest.starts_with(self.phrases[p].as_str()))
-            .map(|(_, &p)| p)
-            .collect();
+        let text = without_particle(normalised);
+        let mut found: Vec<usize> = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let keys = [Some((c, None)), next.map(|n| (c, Some(n)))];
+            for key in keys.into_iter().flatten() {
+                found.extend(
+                    self.anywhere
+                        .get(key)
+                        .iter()
+                        .filter(|&&p| text[at..].starts_with(self.phrases[p].as_str())),
+                );
+            }
+        }
         let latin: Vec<Cow<str>> = latin_words(normalised).into_iter().map(stem).collect();
         for (i, word) in latin.iter().enumerate() {
-            if let Some(phrases) = self.whole.get(word.as_ref()) {
-                found.extend(phrases.iter().filter(|&&p| {
-                    let parts = self.stems[p].split(' ');
-                    let n = parts.clone().count();
+            let next = latin.get(i + 1).map(AsRef::as_ref);
+            let keys = [Some(None), next.map(Some)].into_iter().flatten();
+            for key in keys.map(|next| latin_key(word, next)) {
+                found.extend(self.whole.get(key).iter().filter(|&&p| {
                     latin
-                        .get(i..i + n)
-                        .is_some_and(|w| w.iter().map(AsRef::as_ref).eq(parts))
+                        .get(i..i + self.lengths[p])
+                        .is_some_and(|w| w.iter().map(AsRef::as_ref).eq(self.stems[p].split(' ')))
                 }));
             }
         }
@@ -138,20 +242,34 @@ impl Paraphrases {
         found
     }
 
-    /// The entries a message's phrases satisfy, each with the phrases that satisfied it.
+    /// The entries a message's phrases satisfy, in order, each with the phrases that
+    /// satisfied it. Common phrases belong to hundreds of entries ("大模型", "llm" to over 200
+    /// each), so groups are ticked off in one pass rather than sorted.
     fn fired(&self, found: &[usize]) -> Vec<(usize, Vec<usize>)> {
-        let mut hits: Vec<(usize, usize, usize)> = found
-            .iter()
-            .flat_map(|&p| self.owners[p].iter().map(move |&(e, g)| (e, g, p)))
-            .collect();
-        hits.sort_unstable();
-        let mut fired = Vec::new();
-        for same in hits.chunk_by(|a, b| a.0 == b.0) {
-            let entry = same[0].0;
-            let mut groups: Vec<usize> = same.iter().map(|h| h.1).collect();
-            groups.dedup();
-            if groups.len() == self.entries[entry].1 {
-                fired.push((entry, same.iter().map(|h| h.2).collect()));
+        let mut ticked = vec![false; self.groups];
+        let mut met = vec![0usize; self.entries.len()];
+        for &p in found {
+            for &(e, g) in &self.owners[p] {
+                let slot = &mut ticked[self.entries[e].first_group + g];
+                if !*slot {
+                    *slot = true;
+                    met[e] += 1;
+                }
+            }
+        }
+        let mut at = vec![usize::MAX; self.entries.len()];
+        let mut fired: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (e, entry) in self.entries.iter().enumerate() {
+            if met[e] == entry.groups {
+                at[e] = fired.len();
+                fired.push((e, Vec::new()));
+            }
+        }
+        for &p in found {
+            for &(e, _) in &self.owners[p] {
+                if let Some((_, phrases)) = fired.get_mut(at[e]) {
+                    phrases.push(p);
+                }
             }
         }
         fired
@@ -169,7 +287,7 @@ impl Paraphrases {
             return;
         }
         for (entry, phrases) in self.fired(&found) {
-            let term = index.topic_term(self.entries[entry].0);
+            let term = index.topic_term(self.entries[entry].topic);
             for word in words.iter_mut() {
                 // A word that asks for a kind of resource elsewhere ("pages", "代码") is the
                 // description here when the catalogue lists it as a phrase of its own: "keeps the
@@ -335,6 +453,23 @@ all = ["throw away | throwing away | 去掉", "weights | 权重"]
             role_of(r#"["cache", "fixed pages"]"#, query, "pages"),
             Role::Intent(_)
         ));
+    }
+
+    #[test]
+    fn phrases_of_one_character_or_of_many_words_are_found() {
+        // Filed by two characters or two words, a phrase with fewer or more must still be
+        // found, and one that only starts like it must not.
+        let text = format!(
+            "{CATALOGUE}[[paraphrase]]\ntopic = \"pruning\"\nall = [\"剪 | throw it all away\", \"权重 | weights\"]\n"
+        );
+        let engine = Engine::new(Catalogue::from_toml(&text, "test").unwrap());
+        assert_eq!(topic_words(&engine, "剪一下权重"), ["剪", "权重"]);
+        // "it" and "all" are stop words, which stand for nothing.
+        assert_eq!(
+            topic_words(&engine, "throw it all away, the weights"),
+            ["throw", "away", "weights"]
+        );
+        assert!(topic_words(&engine, "throw it all in, the weights").is_empty());
     }
 
     #[test]
