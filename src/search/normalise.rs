@@ -23,6 +23,25 @@ fn t2s() -> Option<&'static OpenCC> {
         .as_ref()
 }
 
+/// Whether OpenCC's t2s conversion may change a character: the characters listed in
+/// `data/t2s-changes.txt` (generated from the converter's dictionaries by
+/// `tools/t2s/changes.py`). A text with none of them is simplified already, and the
+/// conversion, which walks two dictionaries at every position, would give it back unchanged:
+/// most messages and nearly all of the catalogue's thousands of phrases skip it.
+fn t2s_may_change(c: char) -> bool {
+    static CHANGED: OnceLock<Vec<char>> = OnceLock::new();
+    let changed = CHANGED.get_or_init(|| {
+        let mut chars: Vec<char> = include_str!("../../data/t2s-changes.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .flat_map(str::chars)
+            .collect();
+        chars.sort_unstable();
+        chars
+    });
+    !c.is_ascii() && changed.binary_search(&c).is_ok()
+}
+
 /// True for the CJK ideographs the segmenter handles.
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -46,7 +65,7 @@ pub fn normalise(text: &str) -> String {
     }
     let composed: String = text.nfkc().collect();
     let simplified = match t2s() {
-        Some(conv) if composed.chars().any(is_cjk) => conv.convert(&composed),
+        Some(conv) if composed.chars().any(t2s_may_change) => conv.convert(&composed),
         _ => composed,
     };
     push_folded(&mut out, spelled(&simplified).chars());
@@ -475,6 +494,35 @@ mod tests {
     fn traditional_becomes_simplified() {
         assert_eq!(normalise("分佈式訓練"), "分布式训练");
         assert_eq!(normalise("量化與剪枝"), "量化与剪枝");
+        // Characters that only change inside a phrase: 瞭 alone stays 瞭.
+        assert_eq!(normalise("明瞭"), "明了");
+        assert_eq!(normalise("反覆訓練"), "反复训练");
+    }
+
+    #[test]
+    fn the_list_of_characters_t2s_changes_is_complete() {
+        // Against the converter itself, character by character: one it changes but the list
+        // lacks would be left traditional in a text with no other listed character. (The
+        // list comes from the dictionaries; regenerate it with tools/t2s/changes.py.)
+        let conv = t2s().expect("the converter loads");
+        let ranges = [
+            '\u{3400}'..='\u{4DBF}',
+            '\u{4E00}'..='\u{9FFF}',
+            '\u{F900}'..='\u{FAFF}',
+            '\u{20000}'..='\u{2FA1F}',
+        ];
+        let missing: Vec<char> = ranges
+            .into_iter()
+            .flatten()
+            .filter(|&c| {
+                !t2s_may_change(c) && conv.convert(c.encode_utf8(&mut [0; 4])) != c.to_string()
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "t2s changes {missing:?}, which data/t2s-changes.txt lacks"
+        );
+        assert!(t2s_may_change('訓') && !t2s_may_change('训') && !t2s_may_change('a'));
     }
 
     #[test]
