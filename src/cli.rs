@@ -219,6 +219,16 @@ fn ask(args: &AskArgs) -> Result<()> {
     };
     let engine = Engine::load_with(args.source.catalogue.as_deref(), options)
         .context("cannot load the catalogue")?;
+    let answered = answer_all(&engine, args);
+    // The process ends here, and the system takes its memory back at once: freeing the
+    // engine's many small allocations one by one cost a one-shot `ganhuo ask` about 8% of its
+    // time.
+    std::mem::forget(engine);
+    answered
+}
+
+/// Answers the question of `ask`'s arguments, or every line of standard input.
+fn answer_all(engine: &Engine, args: &AskArgs) -> Result<()> {
     let locale = locale(args.language.lang);
     let limit = usize::from(args.limit);
     let stdout = std::io::stdout();
