@@ -27,6 +27,7 @@ pub mod background;
 pub mod concepts;
 pub mod exclusion;
 pub mod expand;
+mod filed;
 pub mod fuse;
 pub mod index;
 pub mod lexicon;

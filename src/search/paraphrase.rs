@@ -14,9 +14,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::ops::Range;
 
 use super::expand::{Alternative, How, QueryWord};
+use super::filed::{Filed, Start, start_of, starting_in};
 use super::index::Index;
 use super::lexicon::Role;
 use super::normalise::{is_cjk, normalise};
@@ -41,10 +41,8 @@ pub struct Paraphrases {
     entries: Vec<Entry>,
     /// How many groups all entries have together.
     groups: usize,
-    /// Phrases with Chinese in them, matched anywhere, by their first two characters (or
-    /// their one). Filed by the first alone, a message's 不, 一 or 多 each tried over a hundred
-    /// phrases.
-    anywhere: Filed<(char, Option<char>)>,
+    /// Phrases with Chinese in them, matched anywhere, by how they start.
+    anywhere: Filed<Start>,
     /// Latin phrases, matched as whole words by their stems, by a hash of their first two
     /// stems (or their one): "how" starts 81 phrases.
     whole: Filed<u64>,
@@ -54,46 +52,6 @@ pub struct Paraphrases {
     stems: Vec<String>,
     /// Per phrase, how many words it has when it is Latin; 0 for Chinese.
     lengths: Vec<usize>,
-}
-
-/// Phrases filed by a key, those of one key side by side: one allocation, not one a key.
-#[derive(Debug)]
-struct Filed<K> {
-    runs: HashMap<K, Range<usize>>,
-    phrases: Vec<usize>,
-}
-
-impl<K: Copy + Ord + Hash> Filed<K> {
-    /// Files phrases by their keys; phrases of one key keep the order they are given in.
-    fn new(mut keyed: Vec<(K, usize)>) -> Filed<K> {
-        keyed.sort_by_key(|&(key, _)| key);
-        let mut runs = HashMap::new();
-        let mut at = 0;
-        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
-            runs.insert(run[0].0, at..at + run.len());
-            at += run.len();
-        }
-        Filed {
-            runs,
-            phrases: keyed.into_iter().map(|(_, p)| p).collect(),
-        }
-    }
-
-    /// The phrases filed under `key`.
-    fn get(&self, key: K) -> &[usize] {
-        self.runs
-            .get(&key)
-            .map_or(&[][..], |run| &self.phrases[run.clone()])
-    }
-}
-
-impl<K> Default for Filed<K> {
-    fn default() -> Filed<K> {
-        Filed {
-            runs: HashMap::new(),
-            phrases: Vec::new(),
-        }
-    }
 }
 
 /// The key a Latin phrase is filed under: its first two stems, or its one. Two keys may
@@ -108,7 +66,7 @@ fn latin_key(first: &str, second: Option<&str>) -> u64 {
 /// Phrase keys gathered while filing, to be filed all at once.
 #[derive(Default)]
 struct Starts {
-    chinese: Vec<((char, Option<char>), usize)>,
+    chinese: Vec<(Start, usize)>,
     latin: Vec<(u64, usize)>,
 }
 
@@ -176,12 +134,11 @@ impl Paraphrases {
         } else {
             phrase
         };
-        let mut chars = phrase.chars();
-        let first = chars.next()?;
+        let start = start_of(&phrase)?;
         let p = self.phrases.len();
         // Asked again on purpose: a phrase whose only ideograph was 的 is Latin now.
         if phrase.chars().any(is_cjk) {
-            starts.chinese.push(((first, chars.next()), p));
+            starts.chinese.push((start, p));
             self.stems.push(String::new());
             self.lengths.push(0);
         } else {
@@ -211,20 +168,10 @@ impl Paraphrases {
     /// without 的; Latin as whole words in a row, compared by their stems.
     fn found(&self, normalised: &str) -> Vec<usize> {
         let text = without_particle(normalised);
-        let mut found: Vec<usize> = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let keys = [Some((c, None)), next.map(|n| (c, Some(n)))];
-            for key in keys.into_iter().flatten() {
-                found.extend(
-                    self.anywhere
-                        .get(key)
-                        .iter()
-                        .filter(|&&p| text[at..].starts_with(self.phrases[p].as_str())),
-                );
-            }
-        }
+        let mut found: Vec<usize> = starting_in(&text, &self.anywhere)
+            .filter(|&(rest, p)| rest.starts_with(self.phrases[p].as_str()))
+            .map(|(_, p)| p)
+            .collect();
         let latin: Vec<Cow<str>> = latin_words(normalised).into_iter().map(stem).collect();
         for (i, word) in latin.iter().enumerate() {
             let next = latin.get(i + 1).map(AsRef::as_ref);

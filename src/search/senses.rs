@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 
 use super::expand::QueryWord;
+use super::filed::{Filed, Start, start_of, starting_in};
 use super::normalise::{is_cjk, normalise};
 use crate::catalogue;
 
@@ -24,16 +25,19 @@ pub struct Senses {
     cues: Vec<Vec<String>>,
     /// Latin spellings, by the word.
     latin: HashMap<String, Vec<usize>>,
-    /// Chinese spellings, looked for inside a word, by their first character: a word is
-    /// checked at each of its characters against the few spellings that start there, not
-    /// against all of them (the shipped catalogue has about a hundred).
-    cjk: HashMap<char, Vec<(String, usize)>>,
+    /// Chinese spellings, looked for inside a word, each with its sense.
+    cjk: Vec<(String, usize)>,
+    /// [`Senses::cjk`] by how each spelling starts: a word is checked at each of its
+    /// characters against the few spellings that start there, not against all of them (the
+    /// shipped catalogue has about a hundred).
+    cjk_starts: Filed<Start>,
 }
 
 impl Senses {
     /// Files a catalogue's senses.
     pub fn new(senses: &[catalogue::Sense]) -> Senses {
         let mut filed = Senses::default();
+        let mut starts = Vec::new();
         for (i, sense) in senses.iter().enumerate() {
             filed.cues.push(
                 sense
@@ -48,13 +52,15 @@ impl Senses {
                 if word.is_empty() {
                     continue;
                 }
-                if let Some(first) = word.chars().next().filter(|_| word.chars().any(is_cjk)) {
-                    filed.cjk.entry(first).or_default().push((word, i));
+                if let Some(start) = start_of(&word).filter(|_| word.chars().any(is_cjk)) {
+                    starts.push((start, filed.cjk.len()));
+                    filed.cjk.push((word, i));
                 } else {
                     filed.latin.entry(word).or_default().push(i);
                 }
             }
         }
+        filed.cjk_starts = Filed::new(starts);
         filed
     }
 
@@ -63,8 +69,9 @@ impl Senses {
         let mut out = self.latin.get(word).cloned().unwrap_or_default();
         if word.chars().any(is_cjk) {
             out.extend(
-                starting_in(word, &self.cjk)
-                    .filter(|(rest, (s, _))| rest.starts_with(s.as_str()))
+                starting_in(word, &self.cjk_starts)
+                    .map(|(rest, s)| (rest, &self.cjk[s]))
+                    .filter(|(rest, (spelling, _))| rest.starts_with(spelling.as_str()))
                     .map(|(_, &(_, sense))| sense),
             );
             out.sort_unstable();
@@ -106,23 +113,6 @@ impl Senses {
             }
         }
     }
-}
-
-/// Strings filed by their first character, as candidates wherever they may start in `text`:
-/// each with the text from that character on, for the caller to test `starts_with` against
-/// its own string. A hash look-up per character of the text instead of a scan of every string
-/// (Chinese sense spellings and paraphrase phrases, which match anywhere).
-pub(super) fn starting_in<'a, T>(
-    text: &'a str,
-    filed: &'a HashMap<char, Vec<T>>,
-) -> impl Iterator<Item = (&'a str, &'a T)> {
-    text.char_indices().flat_map(move |(at, c)| {
-        filed
-            .get(&c)
-            .into_iter()
-            .flatten()
-            .map(move |candidate| (&text[at..], candidate))
-    })
 }
 
 /// The Latin words of normalised text, in order ("llm法学" gives "llm").
