@@ -403,7 +403,12 @@ fn a_paraphrase_names_a_topic_and_two_groups_at_least() {
     );
     let text = format!("{VALID}\n[[paraphrase]]\ntopic = \"leaf\"\nall = [\" a |b| \", \"c\"]\n");
     let catalogue = Catalogue::from_toml(&text, "my-catalogue.toml").unwrap();
-    assert_eq!(catalogue.paraphrases()[0].all, [vec!["a", "b"], vec!["c"]]);
+    let groups: Vec<Vec<&str>> = catalogue.paraphrases()[0]
+        .groups()
+        .map(Iterator::collect)
+        .collect();
+    assert_eq!(groups, [vec!["a", "b"], vec!["c"]]);
+    assert_eq!(catalogue.paraphrases()[0].group_count(), 2);
 }
 
 #[test]

@@ -13,6 +13,7 @@ use super::error::{CatalogueError, Problem};
 use super::{Catalogue, Kind, Lang, Paraphrase, Resource, Sense, Topic, TopicIdx};
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(deny_unknown_fields)]
 struct RawCatalogue {
     #[serde(default)]
@@ -28,6 +29,7 @@ struct RawCatalogue {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(deny_unknown_fields)]
 struct RawTopic {
     id: String,
@@ -45,6 +47,7 @@ struct RawTopic {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(deny_unknown_fields)]
 struct RawResource {
     id: String,
@@ -59,12 +62,14 @@ struct RawResource {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(deny_unknown_fields)]
 struct RawSynonym {
     terms: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(deny_unknown_fields)]
 struct RawSense {
     words: Vec<String>,
@@ -72,6 +77,7 @@ struct RawSense {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(deny_unknown_fields)]
 struct RawParaphrase {
     topic: String,
@@ -100,7 +106,7 @@ impl Lines {
 
 pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueError> {
     let lines = Lines::new(text);
-    let raw: RawCatalogue = toml::from_str(text).map_err(|err| CatalogueError::Syntax {
+    let raw = parse_toml(text).map_err(|err| CatalogueError::Syntax {
         file: source.to_owned(),
         problem: Problem {
             line: err.span().map(|s| lines.line(s.start)),
@@ -115,7 +121,7 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
     let synonyms = validate_synonyms(&raw.synonym, &lines, &mut problems);
     let senses = validate_senses(&raw.sense, &lines, &mut problems);
     let paraphrases = validate_paraphrases(
-        &raw.paraphrase,
+        raw.paraphrase,
         &topic_index,
         &with_resources(&topics, &resources),
         &lines,
@@ -144,6 +150,81 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Catalogue, CatalogueErro
             file: source.to_owned(),
             problems,
         })
+    }
+}
+
+/// Catalogues at least this long are parsed in two halves at once (see [`parse_toml`]).
+const SPLIT_ABOVE: usize = 64 * 1024;
+
+/// The entry headers a catalogue may be cut before.
+const HEADERS: [&str; 5] = [
+    "[[topic]]",
+    "[[resource]]",
+    "[[synonym]]",
+    "[[sense]]",
+    "[[paraphrase]]",
+];
+
+/// Parses catalogue TOML, a large text in two halves on two threads: the parse is the one
+/// part of start-up that runs alone, before the index, the vectors and the paraphrases are
+/// built side by side. The text is cut at the entry header nearest its middle; entries are
+/// self-contained tables, so the halves' lists, joined, are the whole's. A cut that was not
+/// at a real header (one inside a multi-line string leaves the first half unterminated) or
+/// a half that fails for any reason sends the whole text through the one-thread parse, so
+/// errors and their lines are always the whole file's.
+fn parse_toml(text: &str) -> Result<RawCatalogue, toml::de::Error> {
+    if let Some(cut) = halfway_header(text) {
+        let (first, second) = text.split_at(cut);
+        let (first, second) = std::thread::scope(|s| {
+            let second = s.spawn(|| toml::from_str::<RawCatalogue>(second));
+            (toml::from_str::<RawCatalogue>(first), second.join())
+        });
+        if let (Ok(first), Ok(Ok(second))) = (first, second) {
+            return Ok(first.followed_by(second, cut));
+        }
+    }
+    toml::from_str(text)
+}
+
+/// The byte offset of the entry header line nearest the middle of a long text, if any.
+fn halfway_header(text: &str) -> Option<usize> {
+    if text.len() < SPLIT_ABOVE {
+        return None;
+    }
+    let is_header = |at: usize| {
+        let line = text[at..].lines().next().unwrap_or_default().trim_end();
+        HEADERS.contains(&line)
+    };
+    let middle = text.len() / 2;
+    let after = text[middle..]
+        .match_indices("\n[[")
+        .map(|(i, _)| middle + i + 1)
+        .find(|&at| is_header(at));
+    let before = text[..middle]
+        .rmatch_indices("\n[[")
+        .map(|(i, _)| i + 1)
+        .find(|&at| is_header(at));
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if middle - b <= a - middle { b } else { a }),
+        (b, a) => b.or(a),
+    }
+}
+
+impl RawCatalogue {
+    /// This catalogue's entries followed by `rest`'s, whose spans count from `offset`.
+    fn followed_by(mut self, rest: RawCatalogue, offset: usize) -> RawCatalogue {
+        fn shifted<T>(entries: Vec<Spanned<T>>, offset: usize) -> impl Iterator<Item = Spanned<T>> {
+            entries.into_iter().map(move |e| {
+                let span = e.span();
+                Spanned::new(span.start + offset..span.end + offset, e.into_inner())
+            })
+        }
+        self.topic.extend(shifted(rest.topic, offset));
+        self.resource.extend(shifted(rest.resource, offset));
+        self.synonym.extend(shifted(rest.synonym, offset));
+        self.sense.extend(shifted(rest.sense, offset));
+        self.paraphrase.extend(shifted(rest.paraphrase, offset));
+        self
     }
 }
 
@@ -408,53 +489,45 @@ fn with_resources(topics: &[Topic], resources: &[Resource]) -> Vec<bool> {
 }
 
 fn validate_paraphrases(
-    raw: &[Spanned<RawParaphrase>],
+    raw: Vec<Spanned<RawParaphrase>>,
     topic_index: &HashMap<&str, TopicIdx>,
     with_resources: &[bool],
     lines: &Lines,
     problems: &mut Vec<Problem>,
 ) -> Vec<Paraphrase> {
-    raw.iter()
+    raw.into_iter()
         .filter_map(|p| {
             let line = Some(lines.line(p.span().start));
-            let entry = Some(format!("paraphrase of `{}`", p.get_ref().topic));
-            let Some(&topic) = topic_index.get(p.get_ref().topic.as_str()) else {
+            let p = p.into_inner();
+            let mut problem = |message: &str| {
                 problems.push(Problem {
                     line,
-                    entry,
-                    message: "no topic has this id".into(),
+                    entry: Some(format!("paraphrase of `{}`", p.topic)),
+                    message: message.into(),
                 });
+            };
+            let Some(&topic) = topic_index.get(p.topic.as_str()) else {
+                problem("no topic has this id");
                 return None;
             };
             if !with_resources.get(topic).copied().unwrap_or(false) {
-                problems.push(Problem {
-                    line,
-                    entry,
-                    message: "no resource is filed under this topic, so describing it finds \
-                              nothing (describe its parent instead)"
-                        .into(),
-                });
+                problem(
+                    "no resource is filed under this topic, so describing it finds nothing \
+                     (describe its parent instead)",
+                );
                 return None;
             }
-            let all: Vec<Vec<String>> = p
-                .get_ref()
-                .all
-                .iter()
-                .map(|group| non_empty(group.split('|')))
-                .collect();
             // One group alone would be a topic alias, and its phrases would not corroborate
             // each other as the groups do.
-            if all.len() < 2 || all.iter().any(Vec::is_empty) {
-                problems.push(Problem {
-                    line,
-                    entry,
-                    message: "a paraphrase needs at least two groups, each with a phrase (a \
-                              single group is an alias of the topic)"
-                        .into(),
-                });
+            let blank = |group: &String| group.split('|').all(|t| t.trim().is_empty());
+            if p.all.len() < 2 || p.all.iter().any(blank) {
+                problem(
+                    "a paraphrase needs at least two groups, each with a phrase (a single \
+                     group is an alias of the topic)",
+                );
                 return None;
             }
-            Some(Paraphrase { topic, all })
+            Some(Paraphrase::new(topic, p.all))
         })
         .collect()
 }
@@ -470,6 +543,89 @@ mod tests {
         assert_eq!(lines.line(2), 2);
         assert_eq!(lines.line(4), 3);
         assert_eq!(lines.line(5), 4);
+    }
+
+    /// Every entry's value and span, in order, to compare two parses whole (`Spanned`
+    /// compares values only).
+    fn spans(raw: &RawCatalogue) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<_> = raw.topic.iter().map(Spanned::span).collect();
+        out.extend(raw.resource.iter().map(Spanned::span));
+        out.extend(raw.synonym.iter().map(Spanned::span));
+        out.extend(raw.sense.iter().map(Spanned::span));
+        out.extend(raw.paraphrase.iter().map(Spanned::span));
+        out
+    }
+
+    #[test]
+    fn a_catalogue_parsed_in_halves_is_the_catalogue_parsed_whole() {
+        let text = include_str!("../../data/catalogue.toml");
+        let cut = halfway_header(text).unwrap();
+        assert!(HEADERS.iter().any(|h| text[cut..].starts_with(h)));
+        assert!(cut.abs_diff(text.len() / 2) < text.len() / 10, "{cut}");
+        let whole: RawCatalogue = toml::from_str(text).unwrap();
+        let halves = parse_toml(text).unwrap();
+        assert_eq!(halves, whole);
+        assert_eq!(spans(&halves), spans(&whole));
+    }
+
+    /// A long catalogue of `n` resources, with `middle` written as the about text of a
+    /// topic in the middle of them.
+    fn long_catalogue(n: usize, middle: &str) -> String {
+        let mut text =
+            String::from("[[topic]]\nid = \"t\"\nname = \"话题\"\nname_en = \"Topic\"\n\n");
+        for i in 0..n {
+            if i == n / 2 {
+                text.push_str(&format!(
+                    "[[topic]]\nid = \"mid\"\nname = \"中\"\nname_en = \"Middle\"\nabout = {middle}\n\n"
+                ));
+            }
+            text.push_str(&format!(
+                "[[resource]]\nid = \"r-{i}\"\ntitle = \"资源 {i}\"\nurl = \"https://example.com/{i}\"\n\
+                 kind = \"article\"\nlang = \"zh\"\ntopics = [\"t\"]\n\n"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn a_header_inside_a_string_is_no_place_to_cut() {
+        // The line nearest the middle that looks like a header is inside a multi-line string.
+        let middle = "\"\"\"\n".to_owned()
+            + &"x\n".repeat(2_000)
+            + "[[resource]]\n"
+            + &"x\n".repeat(2_000)
+            + "\"\"\"";
+        let text = long_catalogue(1_000, &middle);
+        assert!(text.len() > SPLIT_ABOVE);
+        let cut = halfway_header(&text).unwrap();
+        assert!(
+            text[..cut].ends_with("x\n"),
+            "the test should cut inside the string"
+        );
+        let whole: RawCatalogue = toml::from_str(&text).unwrap();
+        let parsed = parse_toml(&text).unwrap();
+        assert_eq!(parsed, whole);
+        assert_eq!(
+            parsed.topic[1]
+                .get_ref()
+                .about
+                .as_deref()
+                .map(|a| a.contains("[[resource]]")),
+            Some(true)
+        );
+        assert_eq!(spans(&parsed), spans(&whole));
+    }
+
+    #[test]
+    fn an_error_in_the_second_half_names_its_line_in_the_whole_file() {
+        let mut text = long_catalogue(1_000, "\"about\"");
+        let bad = text.rfind("kind = \"article\"").unwrap();
+        text.replace_range(bad..bad + "kind = \"article\"".len(), "kind = article");
+        let line = text[..bad].lines().count() + 1;
+        let Err(CatalogueError::Syntax { problem, .. }) = parse(&text, "test.toml") else {
+            panic!("a syntax error");
+        };
+        assert_eq!(problem.line, Some(line));
     }
 
     #[test]

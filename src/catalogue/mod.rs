@@ -193,9 +193,33 @@ pub struct Sense {
 pub struct Paraphrase {
     /// The topic described.
     pub topic: TopicIdx,
-    /// Groups of phrases, trimmed (in the file, one string per group, the phrases separated
-    /// by `|`); each group must have one in the message.
-    pub all: Vec<Vec<String>>,
+    /// One string per group, its phrases separated by `|`, as the file writes them, each
+    /// with a phrase that is not blank (checked when loading). Split where they are used:
+    /// making a string of each of some 12,000 phrases was a fifth of validating the
+    /// catalogue, the one part of start-up that runs alone.
+    groups: Vec<String>,
+}
+
+impl Paraphrase {
+    /// A paraphrase of `topic` by its groups as the file writes them.
+    pub(crate) fn new(topic: TopicIdx, groups: Vec<String>) -> Paraphrase {
+        Paraphrase { topic, groups }
+    }
+
+    /// How many groups it has; a message must have a phrase of each.
+    pub fn group_count(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Its groups, each as its phrases, trimmed, blank ones left out.
+    pub fn groups(&self) -> impl Iterator<Item = impl Iterator<Item = &str>> {
+        self.groups.iter().map(|group| {
+            group
+                .split('|')
+                .map(str::trim)
+                .filter(|phrase| !phrase.is_empty())
+        })
+    }
 }
 
 /// A validated catalogue. Build one with [`Catalogue::from_toml`] or [`Catalogue::shipped`].

@@ -88,7 +88,7 @@ impl Paraphrases {
         let mut filed = Paraphrases::default();
         // Entries share many phrases (every way of writing "LLM"): each is filed once. Two
         // spellings that normalise alike are filed as two phrases, always found together.
-        let written = paraphrases.iter().map(|p| p.all.len()).sum::<usize>() * 8;
+        let written = paraphrases.iter().map(|p| p.group_count()).sum::<usize>() * 8;
         let mut as_written: HashMap<&str, Option<usize>> = HashMap::with_capacity(written);
         // Phrases share their words too: each is stemmed once (8,880 Latin phrase words, 2,658
         // different ones in the shipped catalogue).
@@ -97,11 +97,11 @@ impl Paraphrases {
         for (e, paraphrase) in paraphrases.iter().enumerate() {
             filed.entries.push(Entry {
                 topic: paraphrase.topic,
-                groups: paraphrase.all.len(),
+                groups: paraphrase.group_count(),
                 first_group: filed.groups,
             });
-            filed.groups += paraphrase.all.len();
-            for (g, group) in paraphrase.all.iter().enumerate() {
+            filed.groups += paraphrase.group_count();
+            for (g, group) in paraphrase.groups().enumerate() {
                 for phrase in group {
                     let p = *as_written
                         .entry(phrase)
@@ -147,11 +147,14 @@ impl Paraphrases {
                 if i > 0 {
                     joined.push(' ');
                 }
-                joined.push_str(
-                    stems
-                        .entry(w.to_owned())
-                        .or_insert_with(|| stem(w).into_owned()),
-                );
+                match stems.get(w) {
+                    Some(known) => joined.push_str(known),
+                    None => {
+                        let stemmed = stem(w).into_owned();
+                        joined.push_str(&stemmed);
+                        stems.insert(w.to_owned(), stemmed);
+                    }
+                }
             }
             let mut words = joined.split(' ');
             let key = latin_key(words.next().unwrap_or_default(), words.next());
