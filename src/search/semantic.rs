@@ -81,42 +81,61 @@ impl Rarity {
     }
 }
 
+/// A topic's words, found once per topic rather than once per resource under it: a topic's
+/// descriptions are long, and most of the cost of reading any text is normalising it.
+struct TopicWords {
+    /// Its Chinese and English names.
+    names: Vec<WordId>,
+    /// Its aliases.
+    aliases: Vec<WordId>,
+    /// What it is about (the catalogue's `about`).
+    about: Vec<WordId>,
+}
+
+impl TopicWords {
+    fn of(vectors: &Vectors, topic: &crate::catalogue::Topic) -> TopicWords {
+        TopicWords {
+            names: words(vectors, [topic.name.as_str(), topic.name_en.as_str()]),
+            aliases: words(vectors, topic.aliases.iter().map(String::as_str)),
+            about: words(vectors, topic.about.iter().map(String::as_str)),
+        }
+    }
+}
+
+/// The content words of some texts, in order.
+fn words<'t>(vectors: &Vectors, texts: impl IntoIterator<Item = &'t str>) -> Vec<WordId> {
+    texts
+        .into_iter()
+        .flat_map(|t| content_words(vectors, &normalise(t)))
+        .collect()
+}
+
 /// A resource's words by part, each part with its factor: its titles, its keywords, its
 /// topic's names and what the topic is about, and its ancestors' names.
-///
-/// `about` holds each topic's words of what it is about, found once per topic: a topic's
-/// descriptions are long, and most of the cost of reading them is normalising the Chinese.
 fn resource_fields(
     vectors: &Vectors,
     catalogue: &Catalogue,
-    about: &[Vec<WordId>],
+    topics: &[TopicWords],
     resource: &crate::catalogue::Resource,
 ) -> Vec<(f32, Vec<WordId>)> {
-    let words = |texts: &mut dyn Iterator<Item = &str>| -> Vec<WordId> {
-        texts
-            .flat_map(|t| content_words(vectors, &normalise(t)))
-            .collect()
-    };
     let titles = std::iter::once(resource.title.as_str()).chain(resource.title_en.as_deref());
     let mut parts = vec![
-        (TITLE, words(&mut titles.into_iter())),
+        (TITLE, words(vectors, titles)),
         (
             KEYWORDS,
-            words(&mut resource.keywords.iter().map(String::as_str)),
+            words(vectors, resource.keywords.iter().map(String::as_str)),
         ),
     ];
     if let Some(&topic) = resource.topics.first() {
         let path = catalogue.path(topic);
         if let Some((&own, above)) = path.split_last() {
-            parts.push((TOPIC, words(&mut catalogue.topic(own).labels())));
-            if let Some(about) = about.get(own).filter(|a| !a.is_empty()) {
-                parts.push((ABOUT, about.clone()));
+            let own = &topics[own];
+            parts.push((TOPIC, [&own.names[..], &own.aliases[..]].concat()));
+            if !own.about.is_empty() {
+                parts.push((ABOUT, own.about.clone()));
             }
-            let mut names = above.iter().flat_map(|&t| {
-                let t = catalogue.topic(t);
-                [t.name.as_str(), t.name_en.as_str()]
-            });
-            parts.push((ANCESTORS, words(&mut names)));
+            let names = above.iter().flat_map(|&t| topics[t].names.iter().copied());
+            parts.push((ANCESTORS, names.collect()));
         }
     }
     parts
@@ -134,20 +153,15 @@ impl Semantic {
             }
         };
         let dims = vectors.dims();
-        let about: Vec<Vec<WordId>> = catalogue
+        let topics: Vec<TopicWords> = catalogue
             .topics()
             .iter()
-            .map(|t| {
-                t.about
-                    .iter()
-                    .flat_map(|a| content_words(vectors, &normalise(a)))
-                    .collect()
-            })
+            .map(|t| TopicWords::of(vectors, t))
             .collect();
         let fields: Vec<Vec<(f32, Vec<WordId>)>> = catalogue
             .resources()
             .iter()
-            .map(|resource| resource_fields(vectors, catalogue, &about, resource))
+            .map(|resource| resource_fields(vectors, catalogue, &topics, resource))
             .collect();
         let rarity = Rarity::count(&fields);
         let mut resources = vec![0.0; catalogue.resources().len() * dims];
@@ -167,9 +181,9 @@ impl Semantic {
             }
             normalise_in_place(out);
         }
-        let about = about
+        let about = topics
             .into_iter()
-            .map(|mut ids| {
+            .map(|TopicWords { about: mut ids, .. }| {
                 ids.sort_unstable();
                 ids.dedup();
                 ids

@@ -34,6 +34,8 @@ static SHIPPED: &[u8] = include_bytes!("../../data/semantic/vectors.bin");
 
 const MAGIC: &[u8; 8] = b"GHVEC\x00\x00\x01";
 const HEADER: usize = 24;
+/// Two-byte prefixes a word can start with (see `Vectors::starts`).
+const BUCKETS: usize = 1 << 16;
 
 /// What is wrong with a vectors file.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -121,6 +123,20 @@ pub struct Vectors {
     rows: &'static [u8],
     longest_cjk: usize,
     max_weight: f32,
+    /// Where the words starting with each two bytes begin: the words with first bytes
+    /// `(a, b)` (`b` 0 for a one-byte word) are `starts[a·256 + b]..starts[a·256 + b + 1]`.
+    /// A look-up searches that range, a few dozen words, instead of the whole table: the
+    /// binary search's first steps were cache misses all over its 65,000 words.
+    starts: Vec<u32>,
+}
+
+/// The bucket of `starts` a word (or any text) with these bytes falls in.
+fn bucket(bytes: &[u8]) -> usize {
+    match bytes {
+        [] => 0,
+        [a] => usize::from(*a) << 8,
+        [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
+    }
 }
 
 fn u32_at(bytes: &[u8], i: usize) -> u32 {
@@ -172,6 +188,7 @@ impl Vectors {
 
         let mut longest_cjk = 0;
         let mut max_weight = f32::MIN_POSITIVE;
+        let mut starts = Vec::with_capacity(BUCKETS + 1);
         let mut previous: Option<&[u8]> = None;
         let mut start = u32_at(offsets, 0) as usize;
         if start != 0 {
@@ -194,12 +211,15 @@ impl Vectors {
             if word.chars().all(super::normalise::is_cjk) {
                 longest_cjk = longest_cjk.max(word.chars().count());
             }
+            // Sorted bytewise, so buckets come in order; `index < n <= u32::MAX`.
+            starts.resize(starts.len().max(bucket(bytes) + 1), index as u32);
             previous = Some(bytes);
             start = end;
         }
         if start != b {
             return Err(VectorsError::Offsets { index: n });
         }
+        starts.resize(BUCKETS + 1, words);
         Ok(Vectors {
             len: n,
             dims: d,
@@ -210,6 +230,7 @@ impl Vectors {
             rows,
             longest_cjk,
             max_weight,
+            starts,
         })
     }
 
@@ -247,7 +268,8 @@ impl Vectors {
     /// blob.
     pub fn find(&self, word: &str) -> Option<WordId> {
         let target = word.as_bytes();
-        let at = self.partition(0, self.len, |w| w < target);
+        let (lo, hi) = self.bucket_range(bucket(target), bucket(target) + 1);
+        let at = lo + self.partition(lo, hi, |w| w < target);
         // `at < len <= u32::MAX`, as the header stores len in a u32.
         (at < self.len && self.bytes_of(at) == target).then_some(WordId(at as u32))
     }
@@ -258,7 +280,16 @@ impl Vectors {
     /// starts with the prefix, usually after two or three characters, instead of looking up
     /// every length from the longest down.
     pub fn longest_prefix(&self, text: &str, max_chars: usize) -> Option<(usize, WordId)> {
-        let (mut lo, mut hi) = (0, self.len);
+        // Every word starting with the text's first character is in the bucket of its first
+        // two bytes, or of its one byte: the buckets of all its possible second bytes.
+        let (mut lo, mut hi) = match text.chars().next().map(char::len_utf8) {
+            None => return None,
+            Some(1) => {
+                let first = bucket(&text.as_bytes()[..1]);
+                self.bucket_range(first, first + 256)
+            }
+            Some(_) => self.bucket_range(bucket(text.as_bytes()), bucket(text.as_bytes()) + 1),
+        };
         let mut best = None;
         let ends = text
             .char_indices()
@@ -279,6 +310,11 @@ impl Vectors {
             }
         }
         best
+    }
+
+    /// The words of buckets `from..to` (`to <= BUCKETS`), as a range of word indices.
+    fn bucket_range(&self, from: usize, to: usize) -> (usize, usize) {
+        (self.starts[from] as usize, self.starts[to] as usize)
     }
 
     /// How many words of `lo..hi`, from the start, satisfy `pred` (which must hold for a
@@ -399,12 +435,38 @@ mod tests {
     }
 
     #[test]
+    fn every_word_is_found_in_its_bucket_and_nothing_else_is() {
+        let table = Vectors::shipped().unwrap();
+        for i in 0..table.len() {
+            let id = WordId(i as u32);
+            assert_eq!(table.find(table.word(id)), Some(id), "{}", table.word(id));
+        }
+        // Near misses of every kind of first character: one byte, two, three, four.
+        for miss in [
+            "",
+            "aaaaaaaaaaz",
+            "zzzzzzzzzzzz",
+            "é",
+            "ÿÿ",
+            "龘龘龘",
+            "𠀀𠀀",
+            "\u{7f}",
+        ] {
+            assert_eq!(table.find(miss), None, "{miss}");
+        }
+        assert_eq!(table.longest_prefix("", 4), None);
+    }
+
+    #[test]
     fn longest_prefix_is_the_longest_word_found_by_trying_every_length() {
         let table = Vectors::shipped().unwrap();
         let brute = |text: &str, max: usize| {
             let ends: Vec<usize> = text.char_indices().skip(1).map(|(b, _)| b).collect();
             let ends = ends.into_iter().chain([text.len()]).take(max);
-            ends.filter_map(|e| table.find(&text[..e]).map(|id| (e, id)))
+            // Every word compared, so that neither `find` nor the buckets are trusted here.
+            let linear =
+                |word: &str| (0..table.len()).find(|&i| table.bytes_of(i) == word.as_bytes());
+            ends.filter_map(|e| linear(&text[..e]).map(|i| (e, WordId(i as u32))))
                 .last()
         };
         for text in [
@@ -415,6 +477,12 @@ mod tests {
             "",
             "的",
             "人工智能芯片",
+            "llamafactory",
+            "a",
+            "bq",
+            "8卡",
+            "vllm部署",
+            "ÿ",
         ] {
             for max in [1, 2, 4, table.longest_cjk_word_chars()] {
                 assert_eq!(
