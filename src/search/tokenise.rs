@@ -75,11 +75,12 @@ fn run(text: &str, cjk: bool) -> Run<'_> {
 }
 
 /// The Chinese word dictionary, compiled for both segmenting queries and finding every
-/// dictionary word inside catalogue text.
+/// dictionary word inside catalogue text. One automaton serves both: the segmentation
+/// (leftmost-longest words) is read off every overlapping match, so start-up compiles one
+/// automaton of the dictionary's thousands of words rather than two.
 #[derive(Debug, Clone)]
 pub struct Dictionary {
     words: Vec<String>,
-    longest: AhoCorasick,
     overlapping: AhoCorasick,
     /// Single ideographs kept as words when they stand alone between others ("和" in
     /// "LoRA和QLoRA"): they join the concepts of a comparison.
@@ -104,17 +105,12 @@ impl Dictionary {
             clippy::expect_used,
             reason = "literal patterns of a few characters each stay far below the automaton's limits"
         )]
-        let build = |kind| {
-            AhoCorasickBuilder::new()
-                .match_kind(kind)
-                .build(&words)
-                .expect("a few thousand short literal words always compile")
-        };
-        let longest = build(MatchKind::LeftmostLongest);
-        let overlapping = build(MatchKind::Standard);
+        let overlapping = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .expect("a few thousand short literal words always compile");
         Dictionary {
             words,
-            longest,
             overlapping,
             singles: Vec::new(),
         }
@@ -149,14 +145,25 @@ impl Dictionary {
     /// ("萌" in "MOE 萌是什么意思"); the configured singles (see [`Dictionary::with_singles`])
     /// are words.
     pub fn segment(&self, run: &str, out: &mut Vec<Token>) {
+        // Leftmost-longest, as a search with that match kind finds: the word starting first,
+        // the longest of those, then the same again after its end.
+        let mut words: Vec<(usize, usize)> = self
+            .overlapping
+            .find_overlapping_iter(run)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        words.sort_unstable_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
         let mut at = 0;
-        for m in self.longest.find_iter(run) {
-            self.push_gap(&run[at..m.start()], out);
+        for (start, end) in words {
+            if start < at {
+                continue;
+            }
+            self.push_gap(&run[at..start], out);
             out.push(Token {
-                text: run[m.start()..m.end()].to_owned(),
+                text: run[start..end].to_owned(),
                 kind: TokenKind::CjkWord,
             });
-            at = m.end();
+            at = end;
         }
         self.push_gap(&run[at..], out);
     }
@@ -210,6 +217,8 @@ pub fn tokenise(text: &str, dictionary: &Dictionary) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::search::normalise::normalise;
 
     fn dict() -> Dictionary {
         Dictionary::new([
@@ -257,6 +266,33 @@ mod tests {
                 ("文章", TokenKind::CjkWord)
             ]
         );
+    }
+
+    #[test]
+    fn segments_as_a_leftmost_longest_search_does() {
+        let catalogue = Catalogue::shipped().unwrap();
+        let index = crate::search::index::Index::build(&catalogue);
+        let dictionary = index.dictionary();
+        let longest = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&dictionary.words)
+            .unwrap();
+        let text = include_str!("../../data/catalogue.toml");
+        let mut checked = 0;
+        for run in runs(&normalise(text)) {
+            let Run::Cjk(run) = run else { continue };
+            let mut got = Vec::new();
+            dictionary.segment(run, &mut got);
+            let words: Vec<&str> = got
+                .iter()
+                .filter(|t| t.kind == TokenKind::CjkWord && t.text.chars().nth(1).is_some())
+                .map(|t| t.text.as_str())
+                .collect();
+            let expected: Vec<&str> = longest.find_iter(run).map(|m| &run[m.range()]).collect();
+            assert_eq!(words, expected, "{run}");
+            checked += 1;
+        }
+        assert!(checked > 1_000, "{checked}");
     }
 
     #[test]
