@@ -61,8 +61,8 @@ pub fn normalise(text: &str) -> String {
     }
     if text.chars().all(is_plain_ideograph) {
         // NFKC, simplifying, folding and spelling all leave such text as it is; only the
-        // rewriting of numerals and shorthand below can change it. A third of what start-up
-        // normalises (the catalogue's Chinese phrases) is such text.
+        // rewriting of numerals and shorthand below can change it. Some 5,000 of the
+        // catalogue's 12,000 paraphrase phrases, normalised at every start, are such text.
         return shorthand(widths(sizes(beside_letters(text.to_owned()))));
     }
     if let Some(known) = LAST.with_borrow(|(input, output)| (input == text).then(|| output.clone()))

@@ -82,7 +82,7 @@ impl Rarity {
 }
 
 /// A topic's words, found once per topic rather than once per resource under it: a topic's
-/// descriptions are long, and most of the cost of reading any text is normalising it.
+/// descriptions are long, and its names are read for every resource below it.
 struct TopicWords {
     /// Its Chinese and English names.
     names: Vec<WordId>,
