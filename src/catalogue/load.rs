@@ -518,16 +518,17 @@ fn validate_paraphrases(
                 return None;
             }
             // One group alone would be a topic alias, and its phrases would not corroborate
-            // each other as the groups do.
-            let blank = |group: &String| group.split('|').all(|t| t.trim().is_empty());
-            if p.all.len() < 2 || p.all.iter().any(blank) {
+            // each other as the groups do. What a phrase is (trimmed, not blank) is decided
+            // where the phrases are read, `Paraphrase::groups`.
+            let paraphrase = Paraphrase::new(topic, p.all);
+            if paraphrase.group_count() < 2 || paraphrase.groups().any(|mut g| g.next().is_none()) {
                 problem(
                     "a paraphrase needs at least two groups, each with a phrase (a single \
                      group is an alias of the topic)",
                 );
                 return None;
             }
-            Some(Paraphrase::new(topic, p.all))
+            Some(paraphrase)
         })
         .collect()
 }
