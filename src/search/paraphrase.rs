@@ -143,7 +143,9 @@ impl Paraphrases {
             self.lengths.push(0);
         } else {
             let mut joined = String::with_capacity(phrase.len());
+            let mut words = 0;
             for (i, w) in phrase.split(' ').enumerate() {
+                words = i + 1;
                 if i > 0 {
                     joined.push(' ');
                 }
@@ -156,10 +158,10 @@ impl Paraphrases {
                     }
                 }
             }
-            let mut words = joined.split(' ');
-            let key = latin_key(words.next().unwrap_or_default(), words.next());
+            let mut first = joined.split(' ');
+            let key = latin_key(first.next().unwrap_or_default(), first.next());
             starts.latin.push((key, p));
-            self.lengths.push(joined.split(' ').count());
+            self.lengths.push(words);
             self.stems.push(joined);
         }
         self.phrases.push(phrase);
