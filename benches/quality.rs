@@ -9,6 +9,7 @@
 //! `--failures holdout` or `--failures conversation-holdout` list others. `-- --probe SET...`
 //! prints, per case, the relevance decision and the semantic layer's nearest similarity even
 //! for unanswered queries (for judging whether similarity could separate on- from off-topic).
+//! `-- --latency` prints only the latency lines, for timing two builds' binaries in turn.
 
 #![allow(
     clippy::unwrap_used,
@@ -445,6 +446,7 @@ fn main() {
         }
         return;
     }
+    let latency_only = args.iter().any(|a| a == "--latency");
     let engines = [
         (
             "lexical only",
@@ -464,7 +466,9 @@ fn main() {
         "semantic alone@3",
         "empty → topic"
     );
-    for set in &sets {
+    // `--latency` skips the quality table: for timing builds against each other, run after
+    // run, where the table would only take minutes.
+    for set in sets.iter().filter(|_| !latency_only) {
         for (label, engine) in &engines {
             let score = judge(engine, &set.cases);
             println!(
