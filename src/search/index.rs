@@ -12,6 +12,7 @@ use fst::{IntoStreamer, Map, Streamer};
 use super::lexicon;
 use super::normalise::normalise;
 use super::pinyin::{self, Pinyin};
+use super::soundalike::SoundAlikes;
 use super::tokenise::{Dictionary, Run, bigrams, runs};
 use crate::catalogue::{Catalogue, ResourceIdx, TopicIdx};
 
@@ -128,6 +129,9 @@ pub struct Index {
     /// ("lianghua" → 量化), for messages typed without switching the keyboard to Chinese.
     /// Words of two syllables or more: one syllable ("hua") stands for dozens of characters.
     typed_pinyin: HashMap<String, Vec<TermId>>,
+    /// The Latin terms that have resources, by how they sound written in Chinese characters
+    /// (see [`soundalike`]).
+    sound_alikes: SoundAlikes,
     title_keys: Vec<Vec<String>>,
     /// Per topic, a term no query can spell that every resource under the topic has (see
     /// [`Index::topic_term`]).
@@ -423,6 +427,7 @@ impl Index {
             synonyms: HashMap::new(),
             homophones: HashMap::new(),
             typed_pinyin: HashMap::new(),
+            sound_alikes: SoundAlikes::default(),
             whole_fields,
             title_keys,
             topic_terms: topic_own,
@@ -431,7 +436,23 @@ impl Index {
         };
         index.synonyms = index.build_synonyms(catalogue);
         (index.homophones, index.typed_pinyin) = index.build_homophones();
+        index.sound_alikes = SoundAlikes::new(
+            index
+                .terms
+                .iter()
+                .enumerate()
+                .filter(|&(id, _)| !index.postings[id].is_empty())
+                .map(|(id, term)| (id as TermId, term.as_str())),
+        );
         index
+    }
+
+    /// The Latin terms a run of Chinese characters may be a name heard aloud as ("迪普斯皮德"
+    /// → deepspeed), most resources first.
+    pub fn heard_as(&self, run: &str) -> Vec<TermId> {
+        let mut terms: Vec<TermId> = self.sound_alikes.heard_as(run).collect();
+        terms.sort_by_key(|&t| std::cmp::Reverse(self.postings(t).len()));
+        terms
     }
 
     /// Maps the fuzzy pinyin of every Chinese dictionary word that has resources to those

@@ -40,6 +40,7 @@ pub mod relevance;
 pub mod semantic;
 pub mod senses;
 pub mod smalltalk;
+pub mod soundalike;
 pub mod start;
 pub mod tokenise;
 mod topics;
@@ -206,6 +207,7 @@ impl Engine {
         let mut asked = String::new();
         for (p, piece) in pieces.iter().enumerate() {
             let normalised = normalise::normalise(piece);
+            let normalised = self.names_heard(&normalised).unwrap_or(normalised);
             let segments = background::segments(&normalised);
             for (s, &(segment, introduces)) in segments.iter().enumerate() {
                 if !introduces {
@@ -246,6 +248,43 @@ impl Engine {
     /// [`MAX_HITS`].
     pub fn search(&self, query: &str) -> Vec<Ranked> {
         self.find(&bounded(query)).ranked
+    }
+
+    /// Normalised text with the names written as they sound ("迪普斯皮德怎么配") spelled as
+    /// names ("deepspeed怎么配"), normalised again so a Chinese digit beside one becomes part
+    /// of it ("基皮踢二" → gpt2); `None` when no name was heard. Of several names with the
+    /// run's consonants, the one its syllables spell most closely is heard. A run holding a
+    /// word of the language is Chinese, whatever it sounds like: an everyday word (比普通,
+    /// "than ordinary"), or any word of three characters or more the word table knows, as it
+    /// knows the names everyone writes this way (佛罗里达, 托尔斯泰); a rarer two-character
+    /// word may be a piece of a name (比特 of 比特菲特, BitFit). Without the semantic layer
+    /// nothing tells Chinese words from names, so none are heard.
+    fn names_heard(&self, normalised: &str) -> Option<String> {
+        self.semantic.as_ref()?;
+        let rewritten = soundalike::rewrite(normalised, |run| {
+            let chars: Vec<(usize, char)> = run.char_indices().collect();
+            let chinese = (0..chars.len()).any(|i| {
+                (i + 2..=chars.len()).any(|j| {
+                    let end = chars.get(j).map_or(run.len(), |&(at, _)| at);
+                    match self.familiarity(&run[chars[i].0..end]) {
+                        expand::Familiarity::Common => true,
+                        expand::Familiarity::Rare => j - i >= 3,
+                        expand::Familiarity::Unknown => false,
+                    }
+                })
+            });
+            if chinese {
+                return None;
+            }
+            self.index
+                .heard_as(run)
+                .into_iter()
+                .map(|t| self.index.term_text(t))
+                .filter_map(|name| Some((soundalike::distance(run, name)?, name)))
+                .min_by_key(|&(distance, _)| distance)
+                .map(|(_, name)| name.to_owned())
+        })?;
+        Some(normalise::normalise(&rewritten))
     }
 
     /// True for an ordinary word of the language: one the word table knows and rates as
@@ -696,6 +735,47 @@ mod tests {
         assert!(in_order("量化".as_bytes(), "模型量化".as_bytes()));
         assert!(!in_order(b"mlv", b"vllm"));
         assert!(!in_order(b"vllm", b"vlm"));
+    }
+
+    #[test]
+    fn names_written_as_they_sound_are_read_as_the_names() {
+        let engine = Engine::shipped().unwrap();
+        let words = |q: &str| -> Vec<String> {
+            engine
+                .understand(q, false)
+                .into_iter()
+                .map(|w| w.text)
+                .collect()
+        };
+        for (message, name) in [
+            ("迪普斯皮德怎么配zero三", "deepspeed"),
+            ("库伯内提斯上部署模型", "kubernetes"),
+            ("阿达普特tuning是什么", "adapter"),
+            ("基皮踢二的图解", "gpt2"),
+        ] {
+            assert!(
+                words(message).contains(&name.to_owned()),
+                "{message}: {:?}",
+                words(message)
+            );
+            assert!(!engine.search(message).is_empty(), "{message}");
+        }
+        // Everyday Chinese, names everyone writes this way, and a name whose consonants match
+        // a catalogue word's while its letters do not (肯德基, kendeji, and "quantize").
+        for message in [
+            "FlashAttention 为什么比普通 attention 快",
+            "佛罗里达的天气",
+            "托尔斯泰的战争与和平",
+            "肯德基疯狂星期四",
+        ] {
+            let found = words(message);
+            assert!(
+                found
+                    .iter()
+                    .all(|w| !w.is_ascii() || message.to_lowercase().contains(w.as_str())),
+                "{message}: {found:?}"
+            );
+        }
     }
 
     #[test]
