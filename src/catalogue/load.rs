@@ -195,7 +195,8 @@ fn halfway_header(text: &str) -> Option<usize> {
         let line = text[at..].lines().next().unwrap_or_default().trim_end();
         HEADERS.contains(&line)
     };
-    let middle = text.len() / 2;
+    // The middle byte may fall inside a character (a Chinese one is three bytes).
+    let middle = text.floor_char_boundary(text.len() / 2);
     let after = text[middle..]
         .match_indices("\n[[")
         .map(|(i, _)| middle + i + 1)
@@ -615,6 +616,28 @@ mod tests {
             Some(true)
         );
         assert_eq!(spans(&parsed), spans(&whole));
+    }
+
+    #[test]
+    fn a_middle_inside_a_character_is_no_panic() {
+        // Whatever the file's length, its middle byte may be inside a Chinese character.
+        for pad in 0..3 {
+            let text = format!(
+                "# {}\n[[resource]]\nid = \"x\"\n{}\n",
+                "中".repeat(SPLIT_ABOVE / 3),
+                "#".repeat(pad),
+            );
+            let cut = halfway_header(&text).expect("a header to cut at");
+            assert!(text[cut..].starts_with("[[resource]]"), "pad {pad}");
+        }
+        let shipped = crate::catalogue::SHIPPED;
+        for pad in 0..3 {
+            let text = format!("{shipped}\n{}", "#".repeat(pad));
+            assert!(
+                parse_toml(&text).is_ok(),
+                "the shipped catalogue with {pad} more bytes"
+            );
+        }
     }
 
     #[test]
