@@ -34,168 +34,29 @@ struct Set {
 }
 
 fn sets() -> Vec<Set> {
-    vec![
-        Set {
-            name: "golden",
-            cases: golden::cases(),
-        },
-        Set {
-            name: "holdout",
-            cases: golden::load(golden::HOLDOUT, "tests/holdout.toml"),
-        },
-        Set {
-            name: "tune",
-            cases: golden::load(golden::CONVERSATION_TUNE, "tune.toml"),
-        },
-        Set {
-            name: "conversation-holdout",
-            cases: golden::load(golden::CONVERSATION_HOLDOUT, "holdout.toml"),
-        },
-        Set {
-            name: "round2-tune",
-            cases: golden::load(golden::ROUND2_TUNE, "round2-tune.toml"),
-        },
-        Set {
-            name: "round2-holdout",
-            cases: golden::load(golden::ROUND2_HOLDOUT, "round2-holdout.toml"),
-        },
-        Set {
-            name: "round3-tune",
-            cases: golden::load(golden::ROUND3_TUNE, "round3-tune.toml"),
-        },
-        Set {
-            name: "round3-holdout",
-            cases: golden::load(golden::ROUND3_HOLDOUT, "round3-holdout.toml"),
-        },
-        Set {
-            name: "round4-tune",
-            cases: golden::load(golden::ROUND4_TUNE, "round4-tune.toml"),
-        },
-        Set {
-            name: "round4-holdout",
-            cases: golden::load(golden::ROUND4_HOLDOUT, "round4-holdout.toml"),
-        },
-        Set {
-            name: "round5-tune",
-            cases: golden::load(golden::ROUND5_TUNE, "round5-tune.toml"),
-        },
-        Set {
-            name: "round5-holdout",
-            cases: golden::load(golden::ROUND5_HOLDOUT, "round5-holdout.toml"),
-        },
-        Set {
-            name: "round6-tune",
-            cases: golden::load(golden::ROUND6_TUNE, "round6-tune.toml"),
-        },
-        Set {
-            name: "round6-holdout",
-            cases: golden::load(golden::ROUND6_HOLDOUT, "round6-holdout.toml"),
-        },
-        Set {
-            name: "round7-tune",
-            cases: golden::load(golden::ROUND7_TUNE, "round7-tune.toml"),
-        },
-        Set {
-            name: "round7-holdout",
-            cases: golden::load(golden::ROUND7_HOLDOUT, "round7-holdout.toml"),
-        },
-        Set {
-            name: "round8-tune",
-            cases: golden::load(golden::ROUND8_TUNE, "round8-tune.toml"),
-        },
-        Set {
-            name: "round8-holdout",
-            cases: golden::load(golden::ROUND8_HOLDOUT, "round8-holdout.toml"),
-        },
-        Set {
-            name: "round9-tune",
-            cases: golden::load(golden::ROUND9_TUNE, "round9-tune.toml"),
-        },
-        Set {
-            name: "round9-holdout",
-            cases: golden::load(golden::ROUND9_HOLDOUT, "round9-holdout.toml"),
-        },
-        Set {
-            name: "round10-tune",
-            cases: golden::load(golden::ROUND10_TUNE, "round10-tune.toml"),
-        },
-        Set {
-            name: "round10-holdout",
-            cases: golden::load(golden::ROUND10_HOLDOUT, "round10-holdout.toml"),
-        },
-        Set {
-            name: "round11-tune",
-            cases: golden::load(golden::ROUND11_TUNE, "round11-tune.toml"),
-        },
-        Set {
-            name: "round11-holdout",
-            cases: golden::load(golden::ROUND11_HOLDOUT, "round11-holdout.toml"),
-        },
-        Set {
-            name: "round12-tune",
-            cases: golden::load(golden::ROUND12_TUNE, "round12-tune.toml"),
-        },
-        Set {
-            name: "round12-holdout",
-            cases: golden::load(golden::ROUND12_HOLDOUT, "round12-holdout.toml"),
-        },
-        Set {
-            name: "round13-tune",
-            cases: golden::load(golden::ROUND13_TUNE, "round13-tune.toml"),
-        },
-        Set {
-            name: "round13-holdout",
-            cases: golden::load(golden::ROUND13_HOLDOUT, "round13-holdout.toml"),
-        },
-        Set {
-            name: "round14-tune",
-            cases: golden::load(golden::ROUND14_TUNE, "round14-tune.toml"),
-        },
-        Set {
-            name: "round14-holdout",
-            cases: golden::load(golden::ROUND14_HOLDOUT, "round14-holdout.toml"),
-        },
-        Set {
-            name: "round15-tune",
-            cases: golden::load(golden::ROUND15_TUNE, "round15-tune.toml"),
-        },
-        Set {
-            name: "round15-holdout",
-            cases: golden::load(golden::ROUND15_HOLDOUT, "round15-holdout.toml"),
-        },
-        Set {
-            name: "round16-tune",
-            cases: golden::load(golden::ROUND16_TUNE, "round16-tune.toml"),
-        },
-        Set {
-            name: "round16-holdout",
-            cases: golden::load(golden::ROUND16_HOLDOUT, "round16-holdout.toml"),
-        },
-        Set {
-            name: "round17-tune",
-            cases: golden::load(golden::ROUND17_TUNE, "round17-tune.toml"),
-        },
-        Set {
-            name: "round17-holdout",
-            cases: golden::load(golden::ROUND17_HOLDOUT, "round17-holdout.toml"),
-        },
-        Set {
-            name: "round18-tune",
-            cases: golden::load(golden::ROUND18_TUNE, "round18-tune.toml"),
-        },
-        Set {
-            name: "round18-holdout",
-            cases: golden::load(golden::ROUND18_HOLDOUT, "round18-holdout.toml"),
-        },
-        Set {
-            name: "round19-tune",
-            cases: golden::load(golden::ROUND19_TUNE, "round19-tune.toml"),
-        },
-        Set {
-            name: "round19-holdout",
-            cases: golden::load(golden::ROUND19_HOLDOUT, "round19-holdout.toml"),
-        },
-    ]
+    let first = [
+        ("golden", golden::cases()),
+        (
+            "holdout",
+            golden::load(golden::HOLDOUT, "tests/holdout.toml"),
+        ),
+        ("tune", golden::load(golden::CONVERSATION_TUNE, "tune.toml")),
+        (
+            "conversation-holdout",
+            golden::load(golden::CONVERSATION_HOLDOUT, "holdout.toml"),
+        ),
+    ];
+    let rounds = golden::ROUNDS.iter().map(|&(file, text)| {
+        (
+            file.strip_suffix(".toml").unwrap_or(file),
+            golden::load(text, file),
+        )
+    });
+    first
+        .into_iter()
+        .chain(rounds)
+        .map(|(name, cases)| Set { name, cases })
+        .collect()
 }
 
 #[derive(Default)]

@@ -1,9 +1,8 @@
 //! Query sets and their judging, shared by the tests and the benchmarks: the golden keyword
-//! set (tests/golden.toml), the keyword hold-out (tests/holdout.toml) and the two halves of the
-//! conversational set (tests/conversation/{tune,holdout}.toml), and the two halves of its
-//! later rounds (tests/conversation/round{2,3,4,5}-{tune,holdout}.toml), each written later by a
-//! writer blind to the engine and reported on its own (round 4 is mostly small talk, round 5
-//! mostly paraphrases).
+//! set (tests/golden.toml), the keyword hold-out (tests/holdout.toml), the two halves of the
+//! conversational set (tests/conversation/{tune,holdout}.toml), and the two halves of each of
+//! its later rounds (tests/conversation/round{N}-{tune,holdout}.toml, listed once in
+//! [`ROUNDS`]), each written later by a writer blind to the engine and reported on its own.
 
 #![allow(dead_code)]
 
@@ -13,42 +12,27 @@ pub const GOLDEN: &str = include_str!("../golden.toml");
 pub const HOLDOUT: &str = include_str!("../holdout.toml");
 pub const CONVERSATION_TUNE: &str = include_str!("../conversation/tune.toml");
 pub const CONVERSATION_HOLDOUT: &str = include_str!("../conversation/holdout.toml");
-pub const ROUND2_TUNE: &str = include_str!("../conversation/round2-tune.toml");
-pub const ROUND2_HOLDOUT: &str = include_str!("../conversation/round2-holdout.toml");
-pub const ROUND3_TUNE: &str = include_str!("../conversation/round3-tune.toml");
-pub const ROUND3_HOLDOUT: &str = include_str!("../conversation/round3-holdout.toml");
-pub const ROUND4_TUNE: &str = include_str!("../conversation/round4-tune.toml");
-pub const ROUND4_HOLDOUT: &str = include_str!("../conversation/round4-holdout.toml");
-pub const ROUND5_TUNE: &str = include_str!("../conversation/round5-tune.toml");
-pub const ROUND5_HOLDOUT: &str = include_str!("../conversation/round5-holdout.toml");
-pub const ROUND6_TUNE: &str = include_str!("../conversation/round6-tune.toml");
-pub const ROUND6_HOLDOUT: &str = include_str!("../conversation/round6-holdout.toml");
-pub const ROUND7_TUNE: &str = include_str!("../conversation/round7-tune.toml");
-pub const ROUND7_HOLDOUT: &str = include_str!("../conversation/round7-holdout.toml");
-pub const ROUND8_TUNE: &str = include_str!("../conversation/round8-tune.toml");
-pub const ROUND8_HOLDOUT: &str = include_str!("../conversation/round8-holdout.toml");
-pub const ROUND9_TUNE: &str = include_str!("../conversation/round9-tune.toml");
-pub const ROUND9_HOLDOUT: &str = include_str!("../conversation/round9-holdout.toml");
-pub const ROUND10_TUNE: &str = include_str!("../conversation/round10-tune.toml");
-pub const ROUND10_HOLDOUT: &str = include_str!("../conversation/round10-holdout.toml");
-pub const ROUND11_TUNE: &str = include_str!("../conversation/round11-tune.toml");
-pub const ROUND11_HOLDOUT: &str = include_str!("../conversation/round11-holdout.toml");
-pub const ROUND12_TUNE: &str = include_str!("../conversation/round12-tune.toml");
-pub const ROUND12_HOLDOUT: &str = include_str!("../conversation/round12-holdout.toml");
-pub const ROUND13_TUNE: &str = include_str!("../conversation/round13-tune.toml");
-pub const ROUND13_HOLDOUT: &str = include_str!("../conversation/round13-holdout.toml");
-pub const ROUND14_TUNE: &str = include_str!("../conversation/round14-tune.toml");
-pub const ROUND14_HOLDOUT: &str = include_str!("../conversation/round14-holdout.toml");
-pub const ROUND15_TUNE: &str = include_str!("../conversation/round15-tune.toml");
-pub const ROUND15_HOLDOUT: &str = include_str!("../conversation/round15-holdout.toml");
-pub const ROUND16_TUNE: &str = include_str!("../conversation/round16-tune.toml");
-pub const ROUND16_HOLDOUT: &str = include_str!("../conversation/round16-holdout.toml");
-pub const ROUND17_TUNE: &str = include_str!("../conversation/round17-tune.toml");
-pub const ROUND17_HOLDOUT: &str = include_str!("../conversation/round17-holdout.toml");
-pub const ROUND18_TUNE: &str = include_str!("../conversation/round18-tune.toml");
-pub const ROUND18_HOLDOUT: &str = include_str!("../conversation/round18-holdout.toml");
-pub const ROUND19_TUNE: &str = include_str!("../conversation/round19-tune.toml");
-pub const ROUND19_HOLDOUT: &str = include_str!("../conversation/round19-holdout.toml");
+
+/// Lists the later rounds' halves, tune before hold-out, as (file name, text).
+macro_rules! rounds {
+    ($($n:literal)*) => {
+        /// Every later round's two halves, in order, as (file name, text). A new round is one
+        /// more number here and its floors in tests/conversation.rs; the quality bench reports
+        /// every half listed.
+        pub const ROUNDS: &[(&str, &str)] = &[$(
+            (
+                concat!("round", $n, "-tune.toml"),
+                include_str!(concat!("../conversation/round", $n, "-tune.toml")),
+            ),
+            (
+                concat!("round", $n, "-holdout.toml"),
+                include_str!(concat!("../conversation/round", $n, "-holdout.toml")),
+            ),
+        )*];
+    };
+}
+
+rounds!(2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19);
 
 /// One query and what it must get.
 #[derive(Debug, Clone, Deserialize)]
