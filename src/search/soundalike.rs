@@ -9,6 +9,8 @@
 //! syllable per consonant of a cluster: "speed" → 斯皮德) but picks its vowels from a small set
 //! of characters, so they say little about which name was heard.
 
+use std::sync::LazyLock;
+
 use pinyin::ToPinyin;
 
 /// Fewest consonants a name's frame must have to be recognised: two (喇嘛, "lm") would match
@@ -138,7 +140,14 @@ pub fn distance(run: &str, name: &str) -> Option<usize> {
 
 /// Whether a character is one Chinese transliterates foreign names with (or says a letter with).
 pub fn is_transliteration(c: char) -> bool {
-    TRANSLITERATION.contains(c)
+    // Asked of every character of every message: a binary search, not a scan of the list.
+    static SORTED: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut chars: Vec<char> = TRANSLITERATION.chars().collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    });
+    !c.is_ascii() && SORTED.binary_search(&c).is_ok()
 }
 
 const P: Class = b'P';
@@ -357,6 +366,14 @@ mod tests {
         );
         assert_eq!(rewrite("x阿达普特", name_of).as_deref(), Some("x name"));
         assert_eq!(rewrite("普通的问题", name_of), None);
+    }
+
+    #[test]
+    fn the_transliteration_set_is_looked_up_whole() {
+        assert!(TRANSLITERATION.chars().all(is_transliteration));
+        for c in ['的', '是', '训', 'a', ' ', '中'] {
+            assert!(!is_transliteration(c), "{c}");
+        }
     }
 
     #[test]
