@@ -276,13 +276,9 @@ impl Engine {
             if chinese {
                 return None;
             }
-            self.index
-                .heard_as(run)
-                .into_iter()
-                .map(|t| self.index.term_text(t))
-                .filter_map(|name| Some((soundalike::distance(run, name)?, name)))
-                .min_by_key(|&(distance, _)| distance)
-                .map(|(_, name)| name.to_owned())
+            let heard = self.index.heard_as(run);
+            soundalike::closest(run, heard.into_iter().map(|t| self.index.term_text(t)))
+                .map(str::to_owned)
         })?;
         Some(normalise::normalise(&rewritten))
     }
