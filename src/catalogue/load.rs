@@ -547,8 +547,8 @@ mod tests {
         assert_eq!(lines.line(5), 4);
     }
 
-    /// Every entry's value and span, in order, to compare two parses whole (`Spanned`
-    /// compares values only).
+    /// Every entry's span, in order: `Spanned` compares values only, so two parses are
+    /// compared whole by value and by these.
     fn spans(raw: &RawCatalogue) -> Vec<std::ops::Range<usize>> {
         let mut out: Vec<_> = raw.topic.iter().map(Spanned::span).collect();
         out.extend(raw.resource.iter().map(Spanned::span));
