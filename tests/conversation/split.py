@@ -70,6 +70,7 @@ ROUND_MINIMUMS = {
     17: {"on-topic": 200, "offtopic": 50, "smalltalk": 8},
     18: {"on-topic": 200, "offtopic": 50, "smalltalk": 3},
     19: {"on-topic": 200, "offtopic": 50, "smalltalk": 5},
+    20: {"on-topic": 200, "offtopic": 50, "smalltalk": 5},
 }
 
 
@@ -291,6 +292,19 @@ ROUND_NOTES = {
 # and paraphrases), the seed article and the file format; 6 messages repeating earlier
 # rounds dropped; split among themselves by the same rule. Both halves were first run
 # untouched. Reported separately.
+""",
+    20: """#
+# ROUND 20: in their own words — people who want a topic the catalogue has but describe it by
+# what it does, what they observed, what went wrong or the outcome they want, without the
+# topic's usual name (about 60% of the messages: symptoms and errors, goals, analogies, how a
+# method works inside, what a tool looks like from outside), spread over every leaf topic;
+# the rest the usual questions, comparisons, beginners, typos, filler and sections; near
+# misses that describe a similar situation in another field (compressing photos, load
+# balancing, gaming GPUs, distilling spirits, power transformers), and small talk. Every
+# resource a right answer of at least one message. Written at the start of the stop after
+# round 19's, by a writer who had read only the catalogue (without its about/about_en
+# descriptions, senses and paraphrases), the seed article and the file format; split among
+# themselves by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 
