@@ -335,11 +335,11 @@ impl Engine {
                     .as_ref()
                     .map_or(1.0, |s| s.importance(&w.text))
             },
-            |w| {
+            |text| {
                 self.topic_labels
                     .iter()
                     .flatten()
-                    .any(|label| *label == w.text)
+                    .any(|label| label == text)
             },
             |resources| {
                 if self.semantic.is_none() {
@@ -828,6 +828,22 @@ mod tests {
         let found = engine.find("高效参数微调那几篇我室友说写得乱七八糟");
         assert!(found.relevance.share() < 0.5);
         assert!(!found.ranked.is_empty());
+        // A name of two Latin words or more, in chat of either language.
+        for chat in [
+            "worked till ten tonight, my brain is fried and my boss is grumpy, someone throw me a link on kv cache",
+            "今天加班到十点，脑子已经不转了，谁甩我一个讲 mixed precision 的链接",
+        ] {
+            let found = engine.find(chat);
+            assert!(found.relevance.share() < 0.5, "{chat}");
+            assert!(!found.ranked.is_empty(), "{chat}");
+        }
+        // One Latin word may be a name in another sense.
+        assert!(
+            engine
+                .find("my roommate's band is called megatron and they play every friday at the bar downtown")
+                .ranked
+                .is_empty()
+        );
         // A keyword of as many ideographs may be an everyday word: an SSD for photos.
         assert!(
             engine

@@ -28,13 +28,18 @@ const MIN_SHARE_CORROBORATED: f32 = 0.35;
 /// catalogue word in a message about something else is not.
 const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 /// The share needed when the catalogue's one concept is named outright: a topic's name or
-/// alias of four or more ideographs that reaches few resources ("高效参数微调", "流水线并行").
-/// Such a name is not used in another sense, so the chat around it ("高效参数微调那几篇我室友说
-/// 写得乱七八糟") need not outweigh it, only not drown it. Keywords do not count:
-/// many are everyday words (固态硬盘, 台湾大学, 微信公众号).
+/// alias that reaches few resources, of four or more ideographs ("高效参数微调", "流水线并行")
+/// or of two or more Latin words ("kv cache", "knowledge distillation"). Such a name is not
+/// used in another sense, so the chat around it ("高效参数微调那几篇我室友说写得乱七八糟",
+/// "今天加班到十点脑子不转了，谁甩我一个讲 KV Cache 的链接") need not outweigh it, only not
+/// drown it. Keywords do not count: many are everyday words (固态硬盘, 台湾大学, 微信公众号);
+/// nor does one Latin word, which may be a name in another sense (megatron, llama, triton).
 const MIN_SHARE_NAMED: f32 = 0.35;
 /// Fewest ideographs of a name said outright (see [`MIN_SHARE_NAMED`]).
 const NAMED_CHARS: usize = 4;
+/// Most Latin words of a name said outright: the longest topic labels ("parameter efficient
+/// fine tuning") have four.
+const NAMED_WORDS: usize = 4;
 /// Least specificity of a name said outright: "大模型推理" is a topic's name, but it reaches
 /// about a quarter of the catalogue (specificity 0.59).
 const NAMED_SPECIFICITY: f32 = 0.6;
@@ -318,15 +323,41 @@ fn described_evidence(
     sum
 }
 
-/// Judges a query. `importance` rates a content word by how much it says; `names_topic`
-/// tells a word that is a topic's name or alias (one named outright lowers the share needed);
+/// Whether word `i` is a topic's name said outright (see [`MIN_SHARE_NAMED`]): a label of
+/// [`NAMED_CHARS`] ideographs or more, or one of two to [`NAMED_WORDS`] Latin words in a row
+/// that word `i` is part of.
+fn named_outright(words: &[QueryWord], i: usize, is_label: impl Fn(&str) -> bool) -> bool {
+    let text = &words[i].text;
+    if text.chars().any(normalise::is_cjk) {
+        return text.chars().filter(|&c| normalise::is_cjk(c)).count() >= NAMED_CHARS
+            && is_label(text);
+    }
+    let latin =
+        |w: &QueryWord| !w.text.is_empty() && w.text.chars().all(|c| c.is_ascii_alphanumeric());
+    let first = i.saturating_sub(NAMED_WORDS - 1);
+    (first..=i).any(|start| {
+        (i.max(start + 1)..(start + NAMED_WORDS).min(words.len())).any(|end| {
+            let run = &words[start..=end];
+            run.iter().all(latin)
+                && is_label(
+                    &run.iter()
+                        .map(|w| w.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+        })
+    })
+}
+
+/// Judges a query. `importance` rates a content word by how much it says; `is_label` tells a
+/// topic's name or alias, normalised (one named outright lowers the share needed);
 /// `topics_of` and `describes` find the words describing the topics its concepts point to (see
 /// `described_evidence`).
 pub fn judge(
     words: &[QueryWord],
     index: &Index,
     importance: impl Fn(&QueryWord) -> f32,
-    names_topic: impl Fn(&QueryWord) -> bool,
+    is_label: impl Fn(&str) -> bool,
     topics_of: impl FnOnce(&[u32]) -> Vec<TopicIdx>,
     describes: impl Fn(&QueryWord, Option<&[TopicIdx]>) -> bool,
 ) -> Relevance {
@@ -336,7 +367,8 @@ pub fn judge(
     let mut named = false;
     let mut evidence_of: Vec<WordEvidence> = words
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             if !w.is_content() {
                 return WordEvidence {
                     explained: 0.0,
@@ -363,8 +395,7 @@ pub fn judge(
             named |= e.explained >= 1.0
                 && e.specificity >= NAMED_SPECIFICITY
                 && w.other_sense.is_none()
-                && w.text.chars().filter(|&c| normalise::is_cjk(c)).count() >= NAMED_CHARS
-                && names_topic(w);
+                && named_outright(words, i, &is_label);
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
             // concept to corroborate another.
