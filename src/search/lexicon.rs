@@ -231,7 +231,7 @@ const STOPS: &[&str] = &[
     // Chinese: asking the bot to look something up ("帮我查一下", "都能查些什么").
     "查", "查查", "查些", "查下", "查一下", "搜", "搜搜", "搜下", "搜一下",
     "其他", "其它", "然后", "但是", "不过", "所以", "因为", "如果", "的话", "谁有", "有人", "有人讲过", "大家", "大佬",
-    "各位", "小白", "新手", "菜鸟", "零基础", "从零", "从零开始", "开始", "先", "给我", "帮我", "帮忙", "告诉", "告诉我",
+    "各位", "小白", "新手", "菜鸟", "纯小白", "纯新手", "萌新", "纯萌新", "完全小白", "外行", "门外汉", "零基础", "从零", "从零开始", "开始", "先", "给我", "帮我", "帮忙", "告诉", "告诉我",
     "看看", "看什么", "学什么", "学", "我是", "之前", "之后", "比如", "看哪", "找", "能", "会", "要", "想", "该", "得", "把", "被", "让", "给", "对",
     "向", "从", "到", "再", "又", "也", "都", "就", "才", "很", "太", "更", "最", "还", "只", "没", "不",
     "别", "吗", "呢", "吧", "啊", "呀", "嘛", "哈", "啦", "哦", "呗", "的", "地", "了", "着", "过", "在",
@@ -303,6 +303,10 @@ const STOPS: &[&str] = &[
     // English: chat abbreviations, the same filler shortened.
     "tbh", "imo", "imho", "idk", "ngl", "fyi", "afaik", "iirc", "fwiw", "asap", "lol", "lmao",
     "omg", "tho", "rn", "smh",
+    // English: what a speaker says while thinking, as voice input writes it down ("um, so…").
+    "um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hmmm",
+    // English: "figure this out", "figure out how".
+    "figure",
     // English: how the asker feels about what they read, never what it is about.
     "confuse", "confuses", "confused", "confusing", "overwhelmed", "overwhelming",
     // English: adverbs of degree, time and attitude, and idioms ("under the hood", "in a
