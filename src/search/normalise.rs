@@ -409,9 +409,22 @@ fn numeral(run: &str) -> Option<u64> {
     Some(total + digit.unwrap_or(0))
 }
 
-/// Whether a word is a count: digits, or an English number word up to ninety ("five").
+/// Whether a word is a count: digits, an English number word up to ninety ("five"), or a
+/// Chinese number with or without its measure word ("六十", "四条", "几次", "十点"): "一次只能喂
+/// 两条样本" says how many, not what about.
 pub fn is_count(word: &str) -> bool {
-    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || english_count(word).is_some()
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
+        || english_count(word).is_some()
+        || chinese_count(word)
+}
+
+/// Chinese numerals (几 and 半 included), optionally followed by one measure word.
+fn chinese_count(word: &str) -> bool {
+    const NUMERALS: &str = "零一二两三四五六七八九十百千万亿几半";
+    const MEASURES: &str = "个条次张步块台层遍轮份倍种篇本组批句段天年月周秒点";
+    let numerals = word.chars().take_while(|&c| NUMERALS.contains(c)).count();
+    let rest: Vec<char> = word.chars().skip(numerals).collect();
+    numerals > 0 && (rest.is_empty() || (rest.len() == 1 && MEASURES.contains(rest[0])))
 }
 
 /// A count written before "billion": digits, or a number word up to ninety.
@@ -459,6 +472,34 @@ fn english_count(word: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_in_any_script() {
+        for count in [
+            "7",
+            "five",
+            "六十",
+            "四条",
+            "几次",
+            "两条",
+            "十点",
+            "七十亿",
+        ] {
+            assert!(is_count(count), "{count}");
+        }
+        for word in [
+            "",
+            "seventh",
+            "百川",
+            "十分",
+            "千问",
+            "二次元",
+            "条",
+            "一致",
+        ] {
+            assert!(!is_count(word), "{word}");
+        }
+    }
 
     #[test]
     fn plain_ideographs_take_a_short_way_to_the_same_place() {
