@@ -78,6 +78,9 @@ pub struct Engine {
     catalogue: Catalogue,
     index: Index,
     topic_labels: Vec<Vec<String>>,
+    /// Every topic label, sorted, to tell a name said outright (see [`relevance`]), which is
+    /// asked for every run of Latin words that could be one.
+    labels: Vec<String>,
     /// Every word of every topic label with its length in characters and its topic, shortest
     /// first, for "did you mean" (which compares typed words with label words of about the same
     /// length).
@@ -151,6 +154,9 @@ impl Engine {
         }
         label_words.sort();
         label_words.dedup();
+        let mut labels: Vec<String> = topic_labels.iter().flatten().cloned().collect();
+        labels.sort_unstable();
+        labels.dedup();
         Engine {
             starting_points: start::starting_points(&catalogue),
             senses,
@@ -158,6 +164,7 @@ impl Engine {
             catalogue,
             index,
             topic_labels,
+            labels,
             label_words,
             semantic,
             matcher: Matcher(SkimMatcherV2::default()),
@@ -336,10 +343,9 @@ impl Engine {
                     .map_or(1.0, |s| s.importance(&w.text))
             },
             |text| {
-                self.topic_labels
-                    .iter()
-                    .flatten()
-                    .any(|label| label == text)
+                self.labels
+                    .binary_search_by(|label| label.as_str().cmp(text))
+                    .is_ok()
             },
             |resources| {
                 if self.semantic.is_none() {
