@@ -423,8 +423,13 @@ fn chinese_count(word: &str) -> bool {
     const NUMERALS: &str = "零一二两三四五六七八九十百千万亿几半";
     const MEASURES: &str = "个条次张步块台层遍轮份倍种篇本组批句段天年月周秒点";
     let numerals = word.chars().take_while(|&c| NUMERALS.contains(c)).count();
-    let rest: Vec<char> = word.chars().skip(numerals).collect();
-    numerals > 0 && (rest.is_empty() || (rest.len() == 1 && MEASURES.contains(rest[0])))
+    let mut rest = word.chars().skip(numerals);
+    numerals > 0
+        && match (rest.next(), rest.next()) {
+            (None, _) => true,
+            (Some(measure), None) => MEASURES.contains(measure),
+            _ => false,
+        }
 }
 
 /// A count written before "billion": digits, or a number word up to ninety.
