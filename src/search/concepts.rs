@@ -13,6 +13,11 @@ use super::lexicon::{self, Role};
 
 /// The most content words a phrase of a plain list may have.
 const LIST_PHRASE: usize = 2;
+/// The most English words of any role a phrase of a plain list may have: "hey so um, I've
+/// been trying to figure this out for a while, does anyone have a link on DeepSpeed" has
+/// commas and few content words between them, but its phrases are chat, not items. (Chinese
+/// is segmented into few words, and a comma there often does part a list from its frame.)
+const LIST_LATIN_WORDS: usize = 4;
 
 /// Sets each word's [`QueryWord::concept`] and returns how many concepts have content words.
 /// `piece[i]` numbers the punctuation-separated piece word `i` came from.
@@ -46,7 +51,15 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
         .any(|(i, w)| lexicon::is_comparison(&w.text) && !rather(i));
     // "what is XLA and how does it speed things up" joins two questions, not two concepts.
     let clauses = words.iter().any(|w| lexicon::is_question(&w.text));
-    let list = !clauses && segments.iter().all(|&s| content_in(s) <= LIST_PHRASE);
+    let latin_in = |s: usize| {
+        (0..words.len())
+            .filter(|&i| segment[i] == s && words[i].text.is_ascii())
+            .count()
+    };
+    let list = !clauses
+        && segments
+            .iter()
+            .all(|&s| content_in(s) <= LIST_PHRASE && latin_in(s) <= LIST_LATIN_WORDS);
     if segments.len() < 2 || !(comparison || list) {
         for w in words.iter_mut() {
             w.concept = 0;
@@ -100,6 +113,13 @@ mod tests {
         // 比较 as "rather" compares nothing.
         assert_eq!(concepts("想部署一个网页服务，后端怎么写比较简单").len(), 1);
         assert_eq!(concepts("比较 lora 和 qlora").len(), 2);
+        // Commas in chat part clauses, not items.
+        assert_eq!(
+            concepts("ok so, I have been trying to work this out all week, any good vllm link")
+                .len(),
+            1
+        );
+        assert_eq!(concepts("lora, qlora, adalora").len(), 3);
         assert_eq!(
             concepts(
                 "I have a fine-tuned llama model and my boss wants it served behind an API fast"
