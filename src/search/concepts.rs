@@ -39,11 +39,12 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
         }
         segment[i] = current;
     }
-    let content_in = |s: usize| {
+    let count_in = |s: usize, counted: fn(&QueryWord) -> bool| {
         (0..words.len())
-            .filter(|&i| segment[i] == s && words[i].is_content())
+            .filter(|&i| segment[i] == s && counted(&words[i]))
             .count()
     };
+    let content_in = |s: usize| count_in(s, QueryWord::is_content);
     let segments: Vec<usize> = (0..=current).filter(|&s| content_in(s) > 0).collect();
     let comparison = words
         .iter()
@@ -51,11 +52,7 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
         .any(|(i, w)| lexicon::is_comparison(&w.text) && !rather(i));
     // "what is XLA and how does it speed things up" joins two questions, not two concepts.
     let clauses = words.iter().any(|w| lexicon::is_question(&w.text));
-    let latin_in = |s: usize| {
-        (0..words.len())
-            .filter(|&i| segment[i] == s && words[i].text.is_ascii())
-            .count()
-    };
+    let latin_in = |s: usize| count_in(s, |w| w.text.is_ascii());
     let list = !clauses
         && segments
             .iter()

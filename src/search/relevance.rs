@@ -392,10 +392,12 @@ pub fn judge(
             };
             evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
-            named |= e.explained >= 1.0
-                && e.specificity >= NAMED_SPECIFICITY
-                && w.other_sense.is_none()
-                && named_outright(words, i, &is_label);
+            // Once one word is named outright, the others need not be asked.
+            named = named
+                || e.explained >= 1.0
+                    && e.specificity >= NAMED_SPECIFICITY
+                    && w.other_sense.is_none()
+                    && named_outright(words, i, &is_label);
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
             // concept to corroborate another.
