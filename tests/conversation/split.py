@@ -71,6 +71,7 @@ ROUND_MINIMUMS = {
     18: {"on-topic": 200, "offtopic": 50, "smalltalk": 3},
     19: {"on-topic": 200, "offtopic": 50, "smalltalk": 5},
     20: {"on-topic": 200, "offtopic": 50, "smalltalk": 5},
+    21: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -305,6 +306,21 @@ ROUND_NOTES = {
 # round 19's, by a writer who had read only the catalogue (without its about/about_en
 # descriptions, senses and paraphrases), the seed article and the file format; split among
 # themselves by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    21: """#
+# ROUND 21: the same questions from across the Chinese- and English-speaking world — Taiwan
+# (traditional characters and Taiwan's own words: 記憶體, 顯示卡, 推論, 叢集, 套件), Hong Kong
+# and Macau (written Cantonese with English inline: 有冇, 點樣, 嘅, 搵, 邊個), Singapore and
+# Malaysia (Singlish and Manglish: "can share or not", "lah"), and other Englishes and
+# learners' English (Indian, Nigerian, British, Australian; Japanese, Korean, Russian,
+# Spanish, German and Vietnamese speakers); questions, paraphrases, comparisons, typos,
+# beginners, filler and sections over every topic; near misses in the same registers
+# (股票量化交易, 蒸餾水, 手機記憶體, 變壓器, corn kernels) and small talk. Every resource a right
+# answer of at least one message. Written at the start of the stop after round 20's, by a
+# writer who had read only the catalogue (without its about/about_en descriptions, senses
+# and paraphrases), the seed article and the file format; 3 messages repeating earlier
+# rounds dropped; split among themselves by the same rule. Both halves were first run
+# untouched. Reported separately.
 """,
 }
 
