@@ -67,6 +67,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("入门", TUTORIAL),
     // Where to start learning ("这个方向要从哪里学起"): learning material, as 入门.
     ("学起", TUTORIAL),
+    // The same in Taiwan ("要從哪裡看起").
+    ("看起", TUTORIAL),
     // A primer, a crash course ("有没有扫盲的", "能速成的图解").
     ("扫盲", TUTORIAL),
     ("速成", TUTORIAL),
@@ -300,6 +302,30 @@ const STOPS: &[&str] = &[
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
+    // Written Cantonese, as Hong Kong and Macau type it (after conversion to simplified
+    // characters): question frames ("有冇", "点样", "边个", "系咪"), function words (嘅 的,
+    // 啲 些, 佢 他, 唔 不, 咗 了, 喺 在, 嚟 来, 嘢 东西, 睇 看, 揾 找) and sentence particles.
+    // "有冇 LoRA 嘅教学" found nothing: 嘅 weighed as the rarest word of the message. Only
+    // words and characters Mandarin does not use, so no mainland word is cut differently.
+    "有冇", "有冇人", "冇", "冇得", "点样", "点解", "点算", "边个", "边度", "边啲", "边种", "边样", "乜", "乜嘢",
+    "咩", "咩嘢", "系咪", "系唔系", "唔系", "得唔得", "好唔好", "可唔可以", "识唔识", "知唔知", "使唔使",
+    "想知", "想揾", "揾", "揾下", "睇", "睇下", "睇吓", "问吓", "试下", "呢个", "呢啲", "呢种", "嗰个", "嗰啲",
+    "嗰种", "我哋", "你哋", "佢哋", "佢", "嘅", "啲", "唔", "唔同", "咗", "喺", "嚟", "咁", "噉", "咁样", "噉样",
+    "好似", "一齐", "真系", "好多", "嘢", "识用", "唔识", "唔该", "唔该晒", "多谢晒", "啱", "啱啱", "而家",
+    "依家", "宜家", "成日", "㗎", "啩", "喎", "嘞", "啫", "咋", "啰", "喇", "吖", "噃", "哋",
+    // Taiwan's chat words: forum politeness ("謝謝大大", "請益"), particles, and which track
+    // the asker studied (文組, like 文科).
+    "大大", "请益", "欸", "齁", "感恩", "文组", "理组",
+    // Singapore and Malaysia's particles ("got any guide one?", "can share or not lah"),
+    // and the politeness of Indian English ("kindly share", "do the needful"; a "fresher" is
+    // a new graduate, "new" as "newbie" is). Not "lor": typed alone, it is LoRA half typed.
+    "lah", "leh", "meh", "hor", "liao", "sia", "mah", "ah", "wah", "walao", "aiyo",
+    "aiyoh", "aiya", "aiyah", "alamak", "kindly", "needful", "sir", "madam", "maam", "fresher",
+    "freshers",
+    // English: asides about where a question stands or what a thing is called ("the part
+    // about clusters", "what is the name of this technique", "the right way", "in this
+    // field"): they never name a topic.
+    "part", "parts", "name", "called", "right", "inside", "field", "fields",
     // English: chat abbreviations, the same filler shortened.
     "tbh", "imo", "imho", "idk", "ngl", "fyi", "afaik", "iirc", "fwiw", "asap", "lol", "lmao",
     "omg", "tho", "rn", "smh",

@@ -730,6 +730,7 @@ fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
 mod tests {
     use super::expand::How;
     use super::*;
+    use crate::catalogue::ResourceIdx;
 
     #[test]
     fn letters_in_order() {
@@ -857,6 +858,47 @@ mod tests {
                 .ranked
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn questions_in_cantonese_taiwanese_and_singlish_are_answered() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = engine.catalogue();
+        let top = |m: &str| -> Vec<ResourceIdx> {
+            engine
+                .find(m)
+                .ranked
+                .iter()
+                .take(3)
+                .map(|r| r.resource)
+                .collect()
+        };
+        // Their particles and function words frame the question; they weighed as the
+        // rarest words of the message, and it found nothing.
+        for (message, topic) in [
+            ("有冇講 QLoRA 嘅文章？", "qlora"),
+            ("想搵啲 vLLM 嘅教學睇下", "vllm"),
+            ("can share DeepSpeed tutorial or not lah", "deepspeed"),
+            (
+                "kindly share some material on knowledge distillation sir",
+                "distillation",
+            ),
+        ] {
+            let right = catalogue.resources_under(catalogue.topic_by_id(topic).unwrap());
+            let found = top(message);
+            assert!(
+                found.iter().any(|r| right.contains(r)),
+                "{message}: {found:?}"
+            );
+        }
+        // The same registers about something else stay empty: a phone's storage, a gaming
+        // PC's graphics card.
+        for message in [
+            "my phone storage full liao, how to free up space ah",
+            "想砌部打機電腦，顯示卡揀邊張好？",
+        ] {
+            assert!(top(message).is_empty(), "{message}");
+        }
     }
 
     #[test]

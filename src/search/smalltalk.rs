@@ -459,6 +459,36 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("命令有哪些", Some(SmallTalk::Help)),
     ("有哪些功能", Some(SmallTalk::Help)),
     ("有什么功能", Some(SmallTalk::Help)),
+    // Written Cantonese (Hong Kong, Macau), after conversion to simplified characters:
+    // good morning, thank you (唔该 for a favour, 多谢 for a gift), and how the bot is used.
+    ("早晨", Some(SmallTalk::Greeting)),
+    ("哈佬", Some(SmallTalk::Greeting)),
+    ("晏安", Some(SmallTalk::Greeting)),
+    ("唔该", Some(SmallTalk::Thanks)),
+    ("唔该晒", Some(SmallTalk::Thanks)),
+    ("多谢晒", Some(SmallTalk::Thanks)),
+    ("多谢你", Some(SmallTalk::Thanks)),
+    ("好正", Some(SmallTalk::Thanks)),
+    ("劲", Some(SmallTalk::Thanks)),
+    ("点用", Some(SmallTalk::Help)),
+    ("点样用", Some(SmallTalk::Help)),
+    ("点问", Some(SmallTalk::Help)),
+    ("识做咩", Some(SmallTalk::Help)),
+    ("可以做咩", Some(SmallTalk::Help)),
+    ("有咩功能", Some(SmallTalk::Help)),
+    ("问咩", Some(SmallTalk::Help)),
+    // Singapore, Malaysia and Taiwan's particles, and the forms of address of Taiwan's forums
+    // and of Indian English ("thanks ah", "謝謝大大", "thank you sir").
+    ("lah", None),
+    ("leh", None),
+    ("ah", None),
+    ("大大", None),
+    ("madam", None),
+    // Cantonese particles and pointers ("呢個 bot", "㗎").
+    ("呢个", None),
+    ("㗎", None),
+    ("喎", None),
+    ("嘅", None),
     // More fillers: laughter, forms of address, particles.
     ("lol", None),
     ("lmao", None),
@@ -1228,6 +1258,23 @@ mod tests {
             "都能问哪些方面的问题?",
         ] {
             assert_eq!(recognise(&Message::new(h)), Some(SmallTalk::Help), "{h}");
+        }
+    }
+
+    #[test]
+    fn small_talk_in_cantonese_taiwanese_and_singlish() {
+        let cases = [
+            ("早晨！", SmallTalk::Greeting),
+            ("哈囉大大", SmallTalk::Greeting),
+            ("唔該晒", SmallTalk::Thanks),
+            ("多謝晒！", SmallTalk::Thanks),
+            ("thanks ah", SmallTalk::Thanks),
+            ("感恩大大", SmallTalk::Thanks),
+            ("呢個 bot 點用？", SmallTalk::Help),
+            ("你識做咩㗎", SmallTalk::Help),
+        ];
+        for (m, kind) in cases {
+            assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
         }
     }
 
