@@ -91,6 +91,10 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("资源", TUTORIAL),
     ("笔记", TUTORIAL),
     ("代码", CODE),
+    // Taiwan's words for code, a tutorial and a video (程式碼, 教學, 影片).
+    ("程式码", CODE),
+    ("教学", TUTORIAL),
+    ("影片", VIDEO),
     ("仓库", CODE),
     ("开源", CODE),
     ("项目", CODE),

@@ -879,6 +879,9 @@ mod tests {
             ("有冇講 QLoRA 嘅文章？", "qlora"),
             ("想搵啲 vLLM 嘅教學睇下", "vllm"),
             ("can share DeepSpeed tutorial or not lah", "deepspeed"),
+            // Taiwan's words for a tutorial, a video and code.
+            ("有沒有 LoRA 的教學影片", "lora"),
+            ("想看 Megatron 的程式碼", "megatron-lm"),
             (
                 "kindly share some material on knowledge distillation sir",
                 "distillation",
@@ -892,10 +895,11 @@ mod tests {
             );
         }
         // The same registers about something else stay empty: a phone's storage, a gaming
-        // PC's graphics card.
+        // PC's graphics card, films.
         for message in [
             "my phone storage full liao, how to free up space ah",
             "想砌部打機電腦，顯示卡揀邊張好？",
+            "最近有什麼好看的影片推薦",
         ] {
             assert!(top(message).is_empty(), "{message}");
         }
