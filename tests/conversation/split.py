@@ -72,6 +72,7 @@ ROUND_MINIMUMS = {
     19: {"on-topic": 200, "offtopic": 50, "smalltalk": 5},
     20: {"on-topic": 200, "offtopic": 50, "smalltalk": 5},
     21: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    22: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -321,6 +322,20 @@ ROUND_NOTES = {
 # and paraphrases), the seed article and the file format; 3 messages repeating earlier
 # rounds dropped; split among themselves by the same rule. Both halves were first run
 # untouched. Reported separately.
+""",
+    22: """#
+# ROUND 22: the internet's own voice — the mainland Chinese of 小红书, B站, 贴吧, 知乎 and
+# WeChat groups (家人们, 蹲一个, 白嫖, 插眼, 救救孩子, yyds, 炼丹, 炸显存, pinyin initials such
+# as xdm and zsbd, emoji, 【】 headers, "保姆级"), the English of Reddit, Discord and X (ELI5,
+# TL;DR, ngl, lowkey, no cap, bruh, "drop the link", all lowercase) and the two mixed;
+# questions, paraphrases in slang, comparisons, typos, beginners, filler and sections over
+# every topic; near misses in the same register (量化 in stocks, 蒸馏 in coffee, tokens in
+# crypto, 炼丹 as alchemy, a fashion model, Java 八股文) and small talk. Every resource a
+# right answer of at least one message. Written in the stop after round 20's, after round
+# 21 had been tuned on, by a writer who had read only the catalogue (without its
+# about/about_en descriptions, senses and paraphrases), the seed article and the file
+# format; one comparison whose second side the catalogue lacks dropped; split among
+# themselves by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 
