@@ -72,6 +72,14 @@ const INTENTS: &[(&str, &[Kind])] = &[
     // A primer, a crash course ("有没有扫盲的", "能速成的图解").
     ("扫盲", TUTORIAL),
     ("速成", TUTORIAL),
+    // The internet's words for a gentle, step-by-step explainer ("保姆级教程", "有没有人话版").
+    ("保姆级", TUTORIAL),
+    ("手把手", TUTORIAL),
+    ("一文看懂", TUTORIAL),
+    ("一文读懂", TUTORIAL),
+    ("人话", TUTORIAL),
+    ("人话版", TUTORIAL),
+    ("说人话", TUTORIAL),
     ("详解", TUTORIAL),
     ("图解", TUTORIAL),
     ("画图", TUTORIAL),
@@ -326,6 +334,20 @@ const STOPS: &[&str] = &[
     "lah", "leh", "meh", "hor", "liao", "sia", "mah", "ah", "wah", "walao", "aiyo",
     "aiyoh", "aiya", "aiyah", "alamak", "kindly", "needful", "sir", "madam", "maam", "fresher",
     "freshers",
+    // The internet's voice, Chinese: forms of address (家人们, 宝子们, xdm for 兄弟们), asking
+    // to be shown ("蹲一个", "求带", "插眼" to come back later, "白嫖" for free), memes and
+    // pinyin initials (yyds, 绝绝子, 破防, awsl, zsbd, yysy, nsdd, dddd), and how a reader
+    // judges what they read ("最清楚的是哪篇", "视频太长根本刷不完", "整理成笔记").
+    "家人们", "宝子们", "宝子", "集美们", "姐妹们", "兄弟们", "xdm", "jms", "老铁们", "谁懂啊", "谁懂",
+    "蹲", "蹲一个", "求带", "带带", "白嫖", "插眼", "马克", "马克一下", "球球了", "救救", "救救孩子", "破防",
+    "yyds", "绝绝子", "栓q", "蚌埠住了", "xswl", "awsl", "zsbd", "yysy", "nsdd", "dddd", "清楚", "最清楚",
+    "整理", "整理成", "根本", "太长", "刷不完", "看不完", "刷完",
+    // The internet's voice, English: shortenings ("w" for with, "ppl", "bc", "smth",
+    // "tl;dr"), Gen-Z and Reddit slang ("ngl", "lowkey", "no cap", "bruh", "who's got the
+    // sauce", "this slaps", "way too thicc"), and "complete" as in "complete noob".
+    "w", "ppl", "bc", "cuz", "coz", "smth", "sth", "rly", "fr", "lowkey", "highkey", "cap", "bruh",
+    "bestie", "fam", "wait", "gonna", "wanna", "gotta", "tryna", "yall", "ya", "yeah", "yep", "nah",
+    "tl", "dr", "tldr", "mods", "throwaway", "sauce", "slaps", "goated", "thicc", "complete",
     // English: asides about where a question stands or what a thing is called ("the part
     // about clusters", "what is the name of this technique", "the right way", "in this
     // field"): they never name a topic.

@@ -906,6 +906,47 @@ mod tests {
     }
 
     #[test]
+    fn the_internets_voice_frames_a_question() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = engine.catalogue();
+        // Slang, forms of address and shortenings weighed as the rarest words of the
+        // message, and it found nothing.
+        for (message, topic) in [
+            ("家人们 有没有 LoRA 的保姆级教程 蹲一个", "lora"),
+            (
+                "ngl im lost w quantization, who's got the sauce",
+                "quantization",
+            ),
+            (
+                "bruh my vram is cooked every time i train, tl;dr how to fix",
+                "memory-optimization",
+            ),
+        ] {
+            let right = catalogue.resources_under(catalogue.topic_by_id(topic).unwrap());
+            let found: Vec<_> = engine
+                .find(message)
+                .ranked
+                .iter()
+                .take(3)
+                .map(|r| r.resource)
+                .collect();
+            assert!(
+                found.iter().any(|r| right.contains(r)),
+                "{message}: {found:?}"
+            );
+        }
+        // The same voice about anything else finds nothing.
+        for message in [
+            "宝子们 这个口红色号 yyds",
+            "保姆级 Java 八股文教程 求带",
+            "ngl this pizza place slaps fr",
+            "跑步训练一小时消耗多少千卡",
+        ] {
+            assert!(engine.find(message).ranked.is_empty(), "{message}");
+        }
+    }
+
+    #[test]
     fn weak_answers_need_a_result_near_the_message_in_meaning() {
         let engine = Engine::shipped().unwrap();
         let found = engine.find("HO scale model train layout ideas for a small apartment");

@@ -477,6 +477,22 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("可以做咩", Some(SmallTalk::Help)),
     ("有咩功能", Some(SmallTalk::Help)),
     ("问咩", Some(SmallTalk::Help)),
+    // The internet's greetings, forms of address and questions about the bot ("家人们好",
+    // "宝子们早", "gm fam", "wait what can this bot even do", "这机器人咋玩").
+    ("家人们好", Some(SmallTalk::Greeting)),
+    ("宝子们好", Some(SmallTalk::Greeting)),
+    ("宝子们早", Some(SmallTalk::Greeting)),
+    ("集美们好", Some(SmallTalk::Greeting)),
+    ("兄弟们好", Some(SmallTalk::Greeting)),
+    ("咋玩", Some(SmallTalk::Help)),
+    ("家人们", None),
+    ("宝子们", None),
+    ("宝子", None),
+    ("xdm", None),
+    ("fam", None),
+    ("bestie", None),
+    ("wait", None),
+    ("even", None),
     // Singapore, Malaysia and Taiwan's particles, and the forms of address of Taiwan's forums
     // and of Indian English ("thanks ah", "謝謝大大", "thank you sir").
     ("lah", None),
@@ -1262,7 +1278,7 @@ mod tests {
     }
 
     #[test]
-    fn small_talk_in_cantonese_taiwanese_and_singlish() {
+    fn small_talk_in_regional_and_internet_voices() {
         let cases = [
             ("早晨！", SmallTalk::Greeting),
             ("哈囉大大", SmallTalk::Greeting),
@@ -1272,6 +1288,11 @@ mod tests {
             ("感恩大大", SmallTalk::Thanks),
             ("呢個 bot 點用？", SmallTalk::Help),
             ("你識做咩㗎", SmallTalk::Help),
+            // The internet's voice.
+            ("家人们好", SmallTalk::Greeting),
+            ("宝子们早", SmallTalk::Greeting),
+            ("wait, what can you do", SmallTalk::Help),
+            ("这bot咋玩", SmallTalk::Help),
         ];
         for (m, kind) in cases {
             assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
