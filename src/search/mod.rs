@@ -730,7 +730,6 @@ fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
 mod tests {
     use super::expand::How;
     use super::*;
-    use crate::catalogue::ResourceIdx;
 
     #[test]
     fn letters_in_order() {
@@ -860,19 +859,17 @@ mod tests {
         );
     }
 
+    /// Whether a resource under `topic` is among the message's top three.
+    fn answered_within(engine: &Engine, message: &str, topic: &str) -> bool {
+        let catalogue = engine.catalogue();
+        let right = catalogue.resources_under(catalogue.topic_by_id(topic).unwrap());
+        let found = engine.find(message).ranked;
+        found.iter().take(3).any(|r| right.contains(&r.resource))
+    }
+
     #[test]
     fn questions_in_cantonese_taiwanese_and_singlish_are_answered() {
         let engine = Engine::shipped().unwrap();
-        let catalogue = engine.catalogue();
-        let top = |m: &str| -> Vec<ResourceIdx> {
-            engine
-                .find(m)
-                .ranked
-                .iter()
-                .take(3)
-                .map(|r| r.resource)
-                .collect()
-        };
         // Their particles and function words frame the question; they weighed as the
         // rarest words of the message, and it found nothing.
         for (message, topic) in [
@@ -887,12 +884,7 @@ mod tests {
                 "distillation",
             ),
         ] {
-            let right = catalogue.resources_under(catalogue.topic_by_id(topic).unwrap());
-            let found = top(message);
-            assert!(
-                found.iter().any(|r| right.contains(r)),
-                "{message}: {found:?}"
-            );
+            assert!(answered_within(&engine, message, topic), "{message}");
         }
         // The same registers about something else stay empty: a phone's storage, a gaming
         // PC's graphics card, films.
@@ -901,14 +893,13 @@ mod tests {
             "想砌部打機電腦，顯示卡揀邊張好？",
             "最近有什麼好看的影片推薦",
         ] {
-            assert!(top(message).is_empty(), "{message}");
+            assert!(engine.find(message).ranked.is_empty(), "{message}");
         }
     }
 
     #[test]
     fn the_internets_voice_frames_a_question() {
         let engine = Engine::shipped().unwrap();
-        let catalogue = engine.catalogue();
         // Slang, forms of address and shortenings weighed as the rarest words of the
         // message, and it found nothing.
         for (message, topic) in [
@@ -922,18 +913,7 @@ mod tests {
                 "memory-optimization",
             ),
         ] {
-            let right = catalogue.resources_under(catalogue.topic_by_id(topic).unwrap());
-            let found: Vec<_> = engine
-                .find(message)
-                .ranked
-                .iter()
-                .take(3)
-                .map(|r| r.resource)
-                .collect();
-            assert!(
-                found.iter().any(|r| right.contains(r)),
-                "{message}: {found:?}"
-            );
+            assert!(answered_within(&engine, message, topic), "{message}");
         }
         // The same voice about anything else finds nothing.
         for message in [
