@@ -73,6 +73,7 @@ ROUND_MINIMUMS = {
     20: {"on-topic": 200, "offtopic": 50, "smalltalk": 5},
     21: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     22: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    23: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -335,6 +336,20 @@ ROUND_NOTES = {
 # 21 had been tuned on, by a writer who had read only the catalogue (without its
 # about/about_en descriptions, senses and paraphrases), the seed article and the file
 # format; one comparison whose second side the catalogue lacks dropped; split among
+# themselves by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    23: """#
+# ROUND 23: the institutions people ask from, in their own vocabulary — universities and
+# labs (课设, 毕设, 开题, 组会, 复现论文, baseline, ablation, "my PI wants"), companies' IT and
+# procurement (信创, 国产化, 私有化部署, 等保, 内网, POC, 招标, SLA, cost per token), careers
+# (秋招, 实习, JD, 转岗, "the job posting asks for"), teaching and training (备课, 内部培训,
+# workshop, syllabus) and government, hospitals, banks and schools as users; questions,
+# paraphrases in the institution's words, comparisons, typos, beginners, filler and
+# sections over every topic; near misses from the same institutions (论文查重, LaTeX, 报销,
+# 招标文件, 简历排版, 量化考核, JWT tokens, 变压器) and small talk. Every resource a right answer
+# of at least one message. Written in the stop after round 20's, after rounds 21 and 22 had
+# been tuned on, by a writer who had read only the catalogue (without its about/about_en
+# descriptions, senses and paraphrases), the seed article and the file format; split among
 # themselves by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
