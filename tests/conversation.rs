@@ -1,6 +1,6 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml` …
-//! `round22-tune.toml`); the hold-out halves of each round were written blind and never
+//! `round23-tune.toml`); the hold-out halves of each round were written blind and never
 //! looked at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
@@ -107,7 +107,7 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round9-tune.toml", level(1.0, 1.0, 1.0, 100)),
     ("round9-holdout.toml", level(0.9, 0.9, 0.63, 100)),
     ("round10-tune.toml", level(0.97, 1.0, 1.0, 150)),
-    ("round10-holdout.toml", level(0.93, 1.0, 0.94, 150)),
+    ("round10-holdout.toml", level(0.94, 1.0, 0.94, 150)),
     ("round11-tune.toml", level(0.96, 0.96, 0.98, 100)),
     ("round11-holdout.toml", level(0.96, 0.95, 0.81, 100)),
     ("round12-tune.toml", level(0.99, 1.0, 1.0, 150)),
@@ -132,6 +132,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round21-holdout.toml", level(0.87, 0.93, 1.0, 150)),
     ("round22-tune.toml", level(0.96, 1.0, 1.0, 150)),
     ("round22-holdout.toml", level(0.92, 1.0, 1.0, 150)),
+    ("round23-tune.toml", level(0.97, 1.0, 0.66, 150)),
+    ("round23-holdout.toml", level(0.94, 1.0, 0.5, 150)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -74,6 +74,12 @@ const CJK_MEASURES: &[&str] = &["一名", "一个", "一位", "一枚", "一只"
 /// Verbs of an occupation: "做后端的", "搞推理的", "学 CS 的" — one who does it.
 const CJK_OCCUPIED: &[char] = &['做', '搞', '干', '学', '读', '念', '写'];
 
+/// The last character of a unit of an organisation before 的: "我们是城商行科技部的", "我是医院
+/// 信息科的", "我是计算机系的" — one who works or studies there.
+const CJK_UNITS: &[char] = &[
+    '部', '院', '所', '局', '处', '科', '厂', '行', '校', '系', '组', '室', '司', '队', '办',
+];
+
 /// Words that turn from the introduction to the question; an introduction never runs past
 /// one ("我是学生想学 LoRA" introduces a student, not a LoRA student).
 const CJK_TURNS: &[&str] = &[
@@ -162,7 +168,19 @@ const LATIN_ROLES: &[&str] = &[
     "team",
     "startup",
     "company",
+    "grad",
+    "postdoc",
+    "lecturer",
+    "seeker",
+    "seekers",
+    "switcher",
+    "freelancer",
+    "hobbyist",
 ];
+
+/// How many words an introduction by "here" reaches back ("grad student here", "career
+/// switcher here") and forward to a role in apposition ("here (data analyst)").
+const HERE_REACH: usize = 3;
 
 /// Words that turn from the introduction to the question.
 const LATIN_TURNS: &[&str] = &[
@@ -265,9 +283,13 @@ fn cjk_spans(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
             let Some(c) = here.chars().next() else { break };
+            let unit = rest[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|u| CJK_UNITS.contains(&u));
             if CJK_OCCUPIED.contains(&c) && chars == 0 {
                 occupied = true;
-            } else if c == '的' && occupied {
+            } else if c == '的' && (occupied || (unit && chars > 1)) {
                 end = Some(after + i + c.len_utf8());
             }
             i += c.len_utf8();
@@ -339,6 +361,38 @@ fn latin_spans(text: &str) -> Vec<(usize, usize)> {
             None => i += 1,
         }
     }
+    spans.extend(here_spans(&words));
+    spans
+}
+
+/// Byte ranges of "<role> here" introductions: "hi, grad student here", "career switcher here
+/// (data analyst)": the role and the words before it back to a turn, a greeting or
+/// [`HERE_REACH`] words, and a role in apposition after "here".
+fn here_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for h in 1..words.len() {
+        if words[h].1 != "here" || !LATIN_ROLES.contains(&words[h - 1].1) {
+            continue;
+        }
+        let mut start = h - 1;
+        while start > 0
+            && h - start < HERE_REACH
+            && !LATIN_TURNS.contains(&words[start - 1].1)
+            && !matches!(words[start - 1].1, "hi" | "hey" | "hello" | "")
+        {
+            start -= 1;
+        }
+        let mut end = h;
+        for (k, &(_, word)) in words.iter().enumerate().skip(h + 1).take(HERE_REACH) {
+            if LATIN_TURNS.contains(&word) {
+                break;
+            }
+            if LATIN_ROLES.contains(&word) {
+                end = k;
+            }
+        }
+        spans.push((words[start].0, words[end].0 + words[end].1.len()));
+    }
     spans
 }
 
@@ -378,6 +432,12 @@ mod tests {
         assert_eq!(asides("本人后端开发 想入门大模型"), ["本人后端开发"]);
         assert_eq!(asides("我是搞推理的 vllm 和 tgi 选哪个"), ["我是搞推理的"]);
         assert_eq!(asides("我是一名做后端的 想学大模型"), ["我是一名做后端的"]);
+        // A unit of an organisation: one who works or studies there.
+        assert_eq!(
+            asides("我们是城商行科技部的 领导想做智能客服"),
+            ["我们是城商行科技部的"]
+        );
+        assert_eq!(asides("我是计算机系的 想学 lora"), ["我是计算机系的"]);
     }
 
     #[test]
@@ -391,6 +451,12 @@ mod tests {
             asides("i m just a phd student working on rlhf"),
             ["i m just a phd student"]
         );
+        // "<role> here", and a role in apposition after it.
+        assert_eq!(asides("hi grad student here"), ["grad student here"]);
+        assert_eq!(
+            asides("career switcher here data analyst i keep hearing transformer"),
+            ["career switcher here data analyst"]
+        );
     }
 
     #[test]
@@ -402,6 +468,8 @@ mod tests {
         assert!(asides("i m a total beginner").is_empty());
         assert!(asides("serve it as a web service").is_empty());
         assert!(asides("how do i use it as a developer tool").is_empty());
+        assert!(asides("我是说部署的时候").is_empty());
+        assert!(asides("is the code here").is_empty());
     }
 
     #[test]

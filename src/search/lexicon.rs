@@ -342,6 +342,15 @@ const STOPS: &[&str] = &[
     "蹲", "蹲一个", "求带", "带带", "白嫖", "插眼", "马克", "马克一下", "球球了", "救救", "救救孩子", "破防",
     "yyds", "绝绝子", "栓q", "蚌埠住了", "xswl", "awsl", "zsbd", "yysy", "nsdd", "dddd", "清楚", "最清楚",
     "整理", "整理成", "根本", "太长", "刷不完", "看不完", "刷完",
+    // What a question is for, in the words of the institution asked from: a proof of
+    // concept and its stages, a lecture or a training to prepare, an internship or a move
+    // into programming ("文科转码，想找实习"), both sides of a comparison ("两边资料都要"), the
+    // parts of the article's table of contents ("那一大块都分了哪些子主题").
+    "poc", "阶段", "两边", "都要", "讲座", "培训", "内部培训", "备课", "课件", "新人", "实习", "找实习", "秋招",
+    "春招", "校招", "转码", "生态", "那一大块", "这一大块", "一大块", "子主题", "目录",
+    // The same in English: "I keep hearing X in every job ad", "the simplest explanation".
+    "keep", "keeps", "hearing", "heard", "job", "jobs", "career", "careers", "ad", "ads", "posting",
+    "postings", "simplest", "easiest", "clearest",
     // The internet's voice, English: shortenings ("w" for with, "ppl", "bc", "smth",
     // "tl;dr"), Gen-Z and Reddit slang ("ngl", "lowkey", "no cap", "bruh", "who's got the
     // sauce", "this slaps", "way too thicc"), and "complete" as in "complete noob".

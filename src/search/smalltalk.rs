@@ -485,6 +485,12 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("集美们好", Some(SmallTalk::Greeting)),
     ("兄弟们好", Some(SmallTalk::Greeting)),
     ("咋玩", Some(SmallTalk::Help)),
+    // Greeting a room of teachers or of bosses.
+    ("老师好", Some(SmallTalk::Greeting)),
+    ("老师们好", Some(SmallTalk::Greeting)),
+    ("各位老师好", Some(SmallTalk::Greeting)),
+    ("领导好", Some(SmallTalk::Greeting)),
+    ("各位领导好", Some(SmallTalk::Greeting)),
     ("家人们", None),
     ("宝子们", None),
     ("宝子", None),
@@ -1293,6 +1299,9 @@ mod tests {
             ("宝子们早", SmallTalk::Greeting),
             ("wait, what can you do", SmallTalk::Help),
             ("这bot咋玩", SmallTalk::Help),
+            // A room of teachers or of bosses.
+            ("老师好", SmallTalk::Greeting),
+            ("各位领导好！", SmallTalk::Greeting),
         ];
         for (m, kind) in cases {
             assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
