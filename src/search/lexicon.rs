@@ -317,8 +317,9 @@ const STOPS: &[&str] = &[
     // Written Cantonese, as Hong Kong and Macau type it (after conversion to simplified
     // characters): question frames ("有冇", "点样", "边个", "系咪"), function words (嘅 的,
     // 啲 些, 佢 他, 唔 不, 咗 了, 喺 在, 嚟 来, 嘢 东西, 睇 看, 揾 找) and sentence particles.
-    // "有冇 LoRA 嘅教学" found nothing: 嘅 weighed as the rarest word of the message. Only
-    // words and characters Mandarin does not use, so no mainland word is cut differently.
+    // "有冇 LoRA 嘅教学" found nothing: 嘅 weighed as the rarest word of the message. Single
+    // characters only where Mandarin does not use them, so no mainland word is cut
+    // differently; the few words Mandarin shares (好多, 好似, 一齐, 想知) are filler in both.
     "有冇", "有冇人", "冇", "冇得", "点样", "点解", "点算", "边个", "边度", "边啲", "边种", "边样", "乜", "乜嘢",
     "咩", "咩嘢", "系咪", "系唔系", "唔系", "得唔得", "好唔好", "可唔可以", "识唔识", "知唔知", "使唔使",
     "想知", "想揾", "揾", "揾下", "睇", "睇下", "睇吓", "问吓", "试下", "呢个", "呢啲", "呢种", "嗰个", "嗰啲",
