@@ -74,6 +74,7 @@ ROUND_MINIMUMS = {
     21: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     22: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     23: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    24: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -351,6 +352,21 @@ ROUND_NOTES = {
 # been tuned on, by a writer who had read only the catalogue (without its about/about_en
 # descriptions, senses and paraphrases), the seed article and the file format; split among
 # themselves by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    24: """#
+# ROUND 24: what the keyboard made of it — messages as they arrive after a phone's
+# autocorrect or an input method picked the wrong word: English names turned into dictionary
+# words or names (LoRA → Laura, NCCL → nickel, Qwen → Queen, PEFT → pest, Megatron →
+# megaton, NVLink → envy link), pinyin input's wrong candidates (量化 → 两化, 蒸馏 → 真流, 微调 →
+# 维调, 剪枝 → 简直, 显存 → 先存, 梯度 → 提督), shape slips (己/已, 未/末) and Taiwan's Zhuyin slips,
+# with about a fifth typed cleanly as a control; near misses where the mistyped word is a real
+# word of another field (Laura's birthday, the price of nickel, Queen the band, 推理小说,
+# 量化交易, 两化融合) and small talk with typos. Every resource a right answer of at least one
+# message. Written in the stop after round 20's, after rounds 21–23 had been tuned on, by a
+# writer who had read only the catalogue (without its about/about_en descriptions, senses and
+# paraphrases), the seed article and the file format; 3 messages repeating earlier rounds
+# dropped; split among themselves by the same rule. Both halves were first run untouched.
+# Reported separately.
 """,
 }
 
