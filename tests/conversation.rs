@@ -1,6 +1,6 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml` …
-//! `round23-tune.toml`); the hold-out halves of each round were written blind and never
+//! `round24-tune.toml`); the hold-out halves of each round were written blind and never
 //! looked at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
@@ -125,7 +125,7 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round18-tune.toml", level(0.96, 1.0, 1.0, 150)),
     ("round18-holdout.toml", level(0.82, 0.89, 1.0, 150)),
     ("round19-tune.toml", level(0.97, 1.0, 1.0, 150)),
-    ("round19-holdout.toml", level(0.94, 0.96, 1.0, 150)),
+    ("round19-holdout.toml", level(0.94, 1.0, 1.0, 150)),
     ("round20-tune.toml", level(0.96, 1.0, 1.0, 150)),
     ("round20-holdout.toml", level(0.87, 0.96, 1.0, 150)),
     ("round21-tune.toml", level(0.99, 1.0, 1.0, 150)),
@@ -134,6 +134,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round22-holdout.toml", level(0.92, 1.0, 1.0, 150)),
     ("round23-tune.toml", level(0.97, 1.0, 0.66, 150)),
     ("round23-holdout.toml", level(0.94, 1.0, 0.5, 150)),
+    ("round24-tune.toml", level(0.95, 1.0, 0.66, 150)),
+    ("round24-holdout.toml", level(0.96, 0.96, 0.66, 150)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use super::normalise::{is_cjk, normalise};
+use super::pinyin::{self, Pinyin};
 
 /// What a small-talk message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -908,7 +909,36 @@ pub fn recognise(message: &Message) -> Option<SmallTalk> {
     if have.is_empty() {
         return emoji_only(message.typed);
     }
-    read_phrases(&have, |_| None).flatten()
+    read_phrases(&have, |_| None)
+        .flatten()
+        .or_else(|| sounds_like_a_phrase(&have))
+}
+
+/// The small talk of a Chinese message that sounds like one of the phrases: a pinyin
+/// keyboard's wrong candidate ("你号" for 你好, "感写分享" for 感谢分享). Only a whole message
+/// of ideographs is looked up, against phrases of two characters or more, so no sentence is
+/// read as a greeting because some part of it sounds like one.
+fn sounds_like_a_phrase(units: &[&str]) -> Option<SmallTalk> {
+    static BY_SOUND: OnceLock<HashMap<String, SmallTalk>> = OnceLock::new();
+    if !units.iter().all(|u| u.chars().all(is_cjk)) {
+        return None;
+    }
+    let by_sound = BY_SOUND.get_or_init(|| {
+        let mut by_sound = HashMap::new();
+        for &(phrase, kind) in PHRASES {
+            let Some(kind) = kind else { continue };
+            if phrase.chars().count() < 2 || !phrase.chars().all(is_cjk) {
+                continue;
+            }
+            if let Some(key) = pinyin::key(phrase, Pinyin::Exact) {
+                by_sound.entry(key).or_insert(kind);
+            }
+        }
+        by_sound
+    });
+    by_sound
+        .get(&pinyin::key(&units.concat(), Pinyin::Exact)?)
+        .copied()
 }
 
 /// Reads `units` as phrases end to end, what they say together; where no phrase starts,
@@ -1284,7 +1314,7 @@ mod tests {
     }
 
     #[test]
-    fn small_talk_in_regional_and_internet_voices() {
+    fn small_talk_in_regional_internet_and_mistyped_forms() {
         let cases = [
             ("早晨！", SmallTalk::Greeting),
             ("哈囉大大", SmallTalk::Greeting),
@@ -1302,10 +1332,15 @@ mod tests {
             // A room of teachers or of bosses.
             ("老师好", SmallTalk::Greeting),
             ("各位领导好！", SmallTalk::Greeting),
+            // A pinyin keyboard's wrong candidate for a whole phrase.
+            ("你号", SmallTalk::Greeting),
+            ("感写分享", SmallTalk::Thanks),
         ];
         for (m, kind) in cases {
             assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
         }
+        // Only a whole message sounds like a phrase.
+        assert_eq!(recognise(&Message::new("尼好量化")), None);
     }
 
     #[test]
