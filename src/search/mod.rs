@@ -859,91 +859,89 @@ mod tests {
         );
     }
 
-    /// Whether a resource under `topic` is among the message's top three.
-    fn answered_within(engine: &Engine, message: &str, topic: &str) -> bool {
+    /// Asserts that each message of `answered` has a resource under its topic among its top
+    /// three, and that each of `unanswered` gets no links.
+    fn assert_answers(answered: &[(&str, &str)], unanswered: &[&str]) {
+        let engine = Engine::shipped().unwrap();
         let catalogue = engine.catalogue();
-        let right = catalogue.resources_under(catalogue.topic_by_id(topic).unwrap());
-        let found = engine.find(message).ranked;
-        found.iter().take(3).any(|r| right.contains(&r.resource))
+        for &(message, topic) in answered {
+            let right = catalogue.resources_under(catalogue.topic_by_id(topic).unwrap());
+            let found = engine.find(message).ranked;
+            let top: Vec<_> = found.iter().take(3).map(|r| r.resource).collect();
+            assert!(top.iter().any(|r| right.contains(r)), "{message}: {top:?}");
+        }
+        for &message in unanswered {
+            assert!(engine.find(message).ranked.is_empty(), "{message}");
+        }
     }
 
+    /// Cantonese, Taiwan's and Singlish particles and function words frame a question; they
+    /// weighed as the rarest words of the message, and it found nothing. The same registers
+    /// about something else stay empty: a phone's storage, a gaming PC's graphics card, films.
     #[test]
     fn questions_in_cantonese_taiwanese_and_singlish_are_answered() {
-        let engine = Engine::shipped().unwrap();
-        // Their particles and function words frame the question; they weighed as the
-        // rarest words of the message, and it found nothing.
-        for (message, topic) in [
-            ("有冇講 QLoRA 嘅文章？", "qlora"),
-            ("想搵啲 vLLM 嘅教學睇下", "vllm"),
-            ("can share DeepSpeed tutorial or not lah", "deepspeed"),
-            // Taiwan's words for a tutorial, a video and code.
-            ("有沒有 LoRA 的教學影片", "lora"),
-            ("想看 Megatron 的程式碼", "megatron-lm"),
-            (
-                "kindly share some material on knowledge distillation sir",
-                "distillation",
-            ),
-        ] {
-            assert!(answered_within(&engine, message, topic), "{message}");
-        }
-        // The same registers about something else stay empty: a phone's storage, a gaming
-        // PC's graphics card, films.
-        for message in [
-            "my phone storage full liao, how to free up space ah",
-            "想砌部打機電腦，顯示卡揀邊張好？",
-            "最近有什麼好看的影片推薦",
-        ] {
-            assert!(engine.find(message).ranked.is_empty(), "{message}");
-        }
+        assert_answers(
+            &[
+                ("有冇講 QLoRA 嘅文章？", "qlora"),
+                ("想搵啲 vLLM 嘅教學睇下", "vllm"),
+                ("can share DeepSpeed tutorial or not lah", "deepspeed"),
+                // Taiwan's words for a tutorial, a video and code.
+                ("有沒有 LoRA 的教學影片", "lora"),
+                ("想看 Megatron 的程式碼", "megatron-lm"),
+                (
+                    "kindly share some material on knowledge distillation sir",
+                    "distillation",
+                ),
+            ],
+            &[
+                "my phone storage full liao, how to free up space ah",
+                "想砌部打機電腦，顯示卡揀邊張好？",
+                "最近有什麼好看的影片推薦",
+            ],
+        );
     }
 
+    /// The internet's slang, forms of address and shortenings frame a question; the same
+    /// voice about anything else finds nothing.
     #[test]
     fn the_internets_voice_frames_a_question() {
-        let engine = Engine::shipped().unwrap();
-        // Slang, forms of address and shortenings weighed as the rarest words of the
-        // message, and it found nothing.
-        for (message, topic) in [
-            ("家人们 有没有 LoRA 的保姆级教程 蹲一个", "lora"),
-            (
-                "ngl im lost w quantization, who's got the sauce",
-                "quantization",
-            ),
-            (
-                "bruh my vram is cooked every time i train, tl;dr how to fix",
-                "memory-optimization",
-            ),
-        ] {
-            assert!(answered_within(&engine, message, topic), "{message}");
-        }
-        // The same voice about anything else finds nothing.
-        for message in [
-            "宝子们 这个口红色号 yyds",
-            "保姆级 Java 八股文教程 求带",
-            "ngl this pizza place slaps fr",
-            "跑步训练一小时消耗多少千卡",
-        ] {
-            assert!(engine.find(message).ranked.is_empty(), "{message}");
-        }
+        assert_answers(
+            &[
+                ("家人们 有没有 LoRA 的保姆级教程 蹲一个", "lora"),
+                (
+                    "ngl im lost w quantization, who's got the sauce",
+                    "quantization",
+                ),
+                (
+                    "bruh my vram is cooked every time i train, tl;dr how to fix",
+                    "memory-optimization",
+                ),
+            ],
+            &[
+                "宝子们 这个口红色号 yyds",
+                "保姆级 Java 八股文教程 求带",
+                "ngl this pizza place slaps fr",
+                "跑步训练一小时消耗多少千卡",
+            ],
+        );
     }
 
+    /// A name autocorrect made into a word is read as the name, unless the message is about
+    /// the word's own meaning.
     #[test]
     fn names_autocorrect_made_into_words_are_read_as_the_names() {
-        let engine = Engine::shipped().unwrap();
-        for (message, topic) in [
-            ("laura explained with diagrams", "lora"),
-            ("envy link 是什么", "nvlink"),
-            ("awk 量化原理", "awq"),
-        ] {
-            assert!(answered_within(&engine, message, topic), "{message}");
-        }
-        // Unless the message is about the word's own meaning.
-        for message in [
-            "Laura's birthday party ideas",
-            "awk print the second column of a csv",
-            "how many megatons was the tsar bomba",
-        ] {
-            assert!(engine.find(message).ranked.is_empty(), "{message}");
-        }
+        assert_answers(
+            &[
+                ("laura explained with diagrams", "lora"),
+                ("envy link 是什么", "nvlink"),
+                ("awk 量化原理", "awq"),
+            ],
+            &[
+                "Laura's birthday party ideas",
+                "awk print the second column of a csv",
+                "how many megatons was the tsar bomba",
+            ],
+        );
     }
 
     #[test]
