@@ -320,26 +320,29 @@ const STOPS: &[&str] = &[
     // "有冇 LoRA 嘅教学" found nothing: 嘅 weighed as the rarest word of the message. Single
     // characters only where Mandarin does not use them, so no mainland word is cut
     // differently; the few words Mandarin shares (好多, 好似, 一齐, 想知) are filler in both.
+    // Here and in the blocks below, the particles and forms of address the small-talk table
+    // holds (嘅, 㗎, 唔该, 大大, 感恩, lah, ah, sir, 家人们, xdm, fam, wait …) are stop words
+    // through it (`smalltalk::chat_words`) and are not listed again.
     "有冇", "有冇人", "冇", "冇得", "点样", "点解", "点算", "边个", "边度", "边啲", "边种", "边样", "乜", "乜嘢",
     "咩", "咩嘢", "系咪", "系唔系", "唔系", "得唔得", "好唔好", "可唔可以", "识唔识", "知唔知", "使唔使",
-    "想知", "想揾", "揾", "揾下", "睇", "睇下", "睇吓", "问吓", "试下", "呢个", "呢啲", "呢种", "嗰个", "嗰啲",
-    "嗰种", "我哋", "你哋", "佢哋", "佢", "嘅", "啲", "唔", "唔同", "咗", "喺", "嚟", "咁", "噉", "咁样", "噉样",
-    "好似", "一齐", "真系", "好多", "嘢", "识用", "唔识", "唔该", "唔该晒", "多谢晒", "啱", "啱啱", "而家",
-    "依家", "宜家", "成日", "㗎", "啩", "喎", "嘞", "啫", "咋", "啰", "喇", "吖", "噃", "哋",
+    "想知", "想揾", "揾", "揾下", "睇", "睇下", "睇吓", "问吓", "试下", "呢啲", "呢种", "嗰个", "嗰啲",
+    "嗰种", "我哋", "你哋", "佢哋", "佢", "啲", "唔", "唔同", "咗", "喺", "嚟", "咁", "噉", "咁样", "噉样",
+    "好似", "一齐", "真系", "好多", "嘢", "识用", "唔识", "啱", "啱啱", "而家",
+    "依家", "宜家", "成日", "啩", "嘞", "啫", "啰", "喇", "吖", "噃", "哋",
     // Taiwan's chat words: forum politeness ("謝謝大大", "請益"), particles, and which track
     // the asker studied (文組, like 文科).
-    "大大", "请益", "欸", "齁", "感恩", "文组", "理组",
+    "请益", "欸", "齁", "文组", "理组",
     // Singapore and Malaysia's particles ("got any guide one?", "can share or not lah"),
     // and the politeness of Indian English ("kindly share", "do the needful"; a "fresher" is
     // a new graduate, "new" as "newbie" is). Not "lor": typed alone, it is LoRA half typed.
-    "lah", "leh", "meh", "hor", "liao", "sia", "mah", "ah", "wah", "walao", "aiyo",
-    "aiyoh", "aiya", "aiyah", "alamak", "kindly", "needful", "sir", "madam", "maam", "fresher",
+    "meh", "hor", "liao", "sia", "mah", "wah", "walao", "aiyo",
+    "aiyoh", "aiya", "aiyah", "alamak", "kindly", "needful", "maam", "fresher",
     "freshers",
     // The internet's voice, Chinese: forms of address (家人们, 宝子们, xdm for 兄弟们), asking
     // to be shown ("蹲一个", "求带", "插眼" to come back later, "白嫖" for free), memes and
     // pinyin initials (yyds, 绝绝子, 破防, awsl, zsbd, yysy, nsdd, dddd), and how a reader
     // judges what they read ("最清楚的是哪篇", "视频太长根本刷不完", "整理成笔记").
-    "家人们", "宝子们", "宝子", "集美们", "姐妹们", "兄弟们", "xdm", "jms", "老铁们", "谁懂啊", "谁懂",
+    "集美们", "姐妹们", "兄弟们", "jms", "老铁们", "谁懂啊", "谁懂",
     "蹲", "蹲一个", "求带", "带带", "白嫖", "插眼", "马克", "马克一下", "球球了", "救救", "救救孩子", "破防",
     "yyds", "绝绝子", "栓q", "蚌埠住了", "xswl", "awsl", "zsbd", "yysy", "nsdd", "dddd", "清楚", "最清楚",
     "整理", "整理成", "根本", "太长", "刷不完", "看不完", "刷完",
@@ -356,7 +359,7 @@ const STOPS: &[&str] = &[
     // "tl;dr"), Gen-Z and Reddit slang ("ngl", "lowkey", "no cap", "bruh", "who's got the
     // sauce", "this slaps", "way too thicc"), and "complete" as in "complete noob".
     "w", "ppl", "bc", "cuz", "coz", "smth", "sth", "rly", "fr", "lowkey", "highkey", "cap", "bruh",
-    "bestie", "fam", "wait", "gonna", "wanna", "gotta", "tryna", "yall", "ya", "yeah", "yep", "nah",
+    "gonna", "wanna", "gotta", "tryna", "yall", "ya", "yeah", "yep", "nah",
     "tl", "dr", "tldr", "mods", "throwaway", "sauce", "slaps", "goated", "thicc", "complete",
     // English: asides about where a question stands or what a thing is called ("the part
     // about clusters", "what is the name of this technique", "the right way", "in this
