@@ -344,16 +344,7 @@ fn latin_spans(text: &str) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        let mut end = None;
-        for (k, &(_, word)) in words.iter().enumerate().skip(j + 1).take(LATIN_REACH) {
-            if LATIN_TURNS.contains(&word) {
-                break;
-            }
-            if LATIN_ROLES.contains(&word) {
-                end = Some(k);
-            }
-        }
-        match end {
+        match last_role(&words, j + 1, LATIN_REACH) {
             Some(k) => {
                 spans.push((words[i].0, words[k].0 + words[k].1.len()));
                 i = k + 1;
@@ -382,18 +373,24 @@ fn here_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
         {
             start -= 1;
         }
-        let mut end = h;
-        for (k, &(_, word)) in words.iter().enumerate().skip(h + 1).take(HERE_REACH) {
-            if LATIN_TURNS.contains(&word) {
-                break;
-            }
-            if LATIN_ROLES.contains(&word) {
-                end = k;
-            }
-        }
+        let end = last_role(words, h + 1, HERE_REACH).unwrap_or(h);
         spans.push((words[start].0, words[end].0 + words[end].1.len()));
     }
     spans
+}
+
+/// The last word for what a person is among the `reach` words from `from`, before any turn.
+fn last_role(words: &[(usize, &str)], from: usize, reach: usize) -> Option<usize> {
+    let mut end = None;
+    for (k, &(_, word)) in words.iter().enumerate().skip(from).take(reach) {
+        if LATIN_TURNS.contains(&word) {
+            break;
+        }
+        if LATIN_ROLES.contains(&word) {
+            end = Some(k);
+        }
+    }
+    end
 }
 
 /// Where the words after a Latin subject starting at word `i` begin, if one starts there.
