@@ -232,7 +232,10 @@ fn answer_all(engine: &Engine, args: &AskArgs) -> Result<()> {
     let locale = locale(args.language.lang);
     let limit = usize::from(args.limit);
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered whole, not by line: serde writes an answer in hundreds of small pieces, and
+    // standard output would search each for a newline. Flushed after every answer, so a
+    // script that writes a question and waits for its line gets it.
+    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.query.is_empty() {
         // One answer per input line, in order, so scripts can zip inputs with outputs. Bytes
         // that are not UTF-8 are replaced rather than failing the whole batch, and a line is
@@ -252,6 +255,7 @@ fn answer_all(engine: &Engine, args: &AskArgs) -> Result<()> {
             let answer = engine.answer(query.trim_end_matches(['\n', '\r']), args.offset, limit);
             serde_json::to_writer(&mut out, &answer)?;
             out.write_all(b"\n")?;
+            out.flush()?;
         }
         return Ok(());
     }
@@ -276,6 +280,8 @@ fn answer_all(engine: &Engine, args: &AskArgs) -> Result<()> {
             write!(out, "{}", explain_text(&engine.explain(&query), &answer))?;
         }
     }
+    // Dropping a buffer would lose a failed write's error.
+    out.flush()?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //! each one: the Chinese spellings of the catalogue's senses and the phrases of its
 //! paraphrases.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::hash::Hash;
 use std::ops::Range;
 

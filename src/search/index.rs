@@ -5,7 +5,7 @@
 //! appears in. Terms live in an `fst` map, which answers exact, prefix and Levenshtein-automaton
 //! look-ups without scanning the vocabulary; postings are plain vectors indexed by term id.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use fst::{IntoStreamer, Map, Streamer};
 

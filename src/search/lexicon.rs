@@ -4,7 +4,7 @@
 //! (or an off-topic query full of them would pass the relevance floor), but some of them say
 //! what *kind* of resource the user wants, and that may lift resources of that kind.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 use super::pinyin;

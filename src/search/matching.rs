@@ -85,6 +85,21 @@ pub fn gather(words: &[QueryWord], index: &Index) -> Candidates {
     if width == 0 {
         return out;
     }
+    // Room for every resource the postings can reach, at most all of them: one allocation
+    // rather than a row of `width` matches reallocated again and again.
+    let reach: usize = words
+        .iter()
+        .flat_map(|w| {
+            w.alternatives
+                .iter()
+                .map(|a| a.term)
+                .chain(w.parts.iter().copied())
+        })
+        .map(|t| index.postings(t).len())
+        .sum();
+    let reach = reach.min(index.resource_count());
+    out.resources.reserve(reach);
+    out.matches.reserve(reach * width);
     // Dense slots keep accumulation O(postings) with no hashing; one u32 per resource is cheap
     // even at 100k resources.
     let mut slot = vec![u32::MAX; index.resource_count()];

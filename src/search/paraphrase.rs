@@ -11,8 +11,8 @@
 //! the message, so "remove the weights from the barbell" is not a question about pruning.
 //! Like the senses, the entries belong to the catalogue: an operator's brings its own.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::expand::{Alternative, How, QueryWord};
@@ -238,9 +238,15 @@ impl Paraphrases {
         if found.is_empty() {
             return;
         }
-        for (entry, phrases) in self.fired(&found) {
+        let fired = self.fired(&found);
+        if fired.is_empty() {
+            return;
+        }
+        // Each word as phrases are compared with it, once: the entries that fire may be many.
+        let compared: Vec<Compared> = words.iter().map(|w| Compared::new(&w.text)).collect();
+        for (entry, phrases) in fired {
             let term = index.topic_term(self.entries[entry].topic);
-            for word in words.iter_mut() {
+            for (word, compared) in words.iter_mut().zip(&compared) {
                 // A word that asks for a kind of resource elsewhere ("pages", "代码") is the
                 // description here when the catalogue lists it as a phrase of its own: "keeps the
                 // cache in fixed-size pages" wants no web page. Inside a longer phrase ("学习路线")
@@ -257,7 +263,7 @@ impl Paraphrases {
                     || word.alternatives.iter().any(|a| a.term == term)
                     || !phrases
                         .iter()
-                        .any(|&p| covers(&self.phrases[p], &self.stems[p], &word.text))
+                        .any(|&p| compared.covers(&self.phrases[p], &self.stems[p]))
                 {
                     continue;
                 }
@@ -272,19 +278,37 @@ impl Paraphrases {
     }
 }
 
-/// Whether a query word is part of a phrase found in the message: one of a Latin phrase's
-/// words (by its stem, `stems`), or Chinese that the phrase holds or that holds the phrase
-/// (the segmenter may cut "放不下" as "放" "不下", or keep "剪掉了" whole).
-fn covers(phrase: &str, stems: &str, word: &str) -> bool {
-    if word.is_empty() {
-        return false;
+/// A query word as phrases are compared with it: Chinese without 的, a Latin word by its stem.
+/// Owned, as the words it is made from are then changed.
+enum Compared {
+    Chinese(String),
+    Latin(String),
+}
+
+impl Compared {
+    fn new(word: &str) -> Compared {
+        if word.chars().any(is_cjk) {
+            Compared::Chinese(without_particle(word).into_owned())
+        } else {
+            Compared::Latin(stem(word).into_owned())
+        }
     }
-    if word.chars().any(is_cjk) {
-        let word = without_particle(word);
-        !word.is_empty() && (phrase.contains(word.as_ref()) || word.contains(phrase))
-    } else {
-        let word = stem(word);
-        stems.split(' ').any(|s| s == word)
+
+    /// Whether the word is part of a phrase found in the message: one of a Latin phrase's
+    /// words (by its stem, `stems`), or Chinese that the phrase holds or that holds the phrase
+    /// (the segmenter may cut "放不下" as "放" "不下", or keep "剪掉了" whole).
+    fn covers(&self, phrase: &str, stems: &str) -> bool {
+        match self {
+            _ if self.text().is_empty() => false,
+            Compared::Chinese(word) => phrase.contains(word.as_str()) || word.contains(phrase),
+            Compared::Latin(word) => stems.split(' ').any(|s| s == word),
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Compared::Chinese(text) | Compared::Latin(text) => text,
+        }
     }
 }
 

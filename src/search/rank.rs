@@ -10,7 +10,7 @@
 //! passes the floor, a well-explained message drops its least telling words (see [`rank`]).
 
 use super::expand::QueryWord;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::index::{Field, FieldSet, Index, field_key};
 use super::lexicon;

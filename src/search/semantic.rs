@@ -50,13 +50,13 @@ pub struct Semantic {
 /// resource ("模型", "model") tells them apart no better than filler.
 #[derive(Debug, Default)]
 struct Rarity {
-    count: std::collections::HashMap<WordId, u32>,
+    count: foldhash::HashMap<WordId, u32>,
     resources: f32,
 }
 
 impl Rarity {
     fn count(fields: &[Vec<(f32, Vec<WordId>)>]) -> Rarity {
-        let mut count = std::collections::HashMap::new();
+        let mut count = foldhash::HashMap::default();
         let mut seen = Vec::new();
         for parts in fields {
             seen.clear();

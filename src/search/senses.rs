@@ -10,7 +10,7 @@
 //! ruled out keeps its importance but explains nothing, so the relevance stage weighs the
 //! message as the question about something else that it is.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::expand::QueryWord;
 use super::filed::{Filed, Start, start_of, starting_in};

@@ -5,7 +5,7 @@
 //! made of such phrases (and a few fillers such as "ok", "呀"), so "hi, any LoRA tutorials?"
 //! is still a question.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 use serde::Serialize;
