@@ -186,7 +186,57 @@ pub fn expand(
         })
         .collect();
     add_compounds(tokens, &mut words, index);
+    add_slips_in_phrases(&mut words, index, common);
     words
+}
+
+/// An everyday word typed for a catalogue word with exactly its syllables (现存 for 显存, 推力
+/// for 推理, 提督 for 梯度): a pinyin keyboard offers the commoner word first. [`pinyin_slip`]
+/// leaves everyday words alone, as they are mostly meant as typed; one is read as the
+/// catalogue's word only where that word and a neighbour make a phrase the catalogue itself
+/// uses ("省现存" → 省显存, "推力框架" → 推理框架). Alone, or beside words the catalogue never
+/// puts next to it, the everyday word stays what it says (现存的文物, 火箭推力). A word before
+/// it counts only when it is one character, a verb bound to it (省, 爆): a longer one is
+/// mostly its subject, and an adverb after a subject would read as a phrase ("这个模型简直太
+/// 强了", "simply too strong", is no 模型剪枝).
+fn add_slips_in_phrases(words: &mut [QueryWord], index: &Index, common: &dyn Fn(&str) -> bool) {
+    let listed = |text: &str| {
+        index
+            .term(text)
+            .is_some_and(|t| !index.postings(t).is_empty())
+    };
+    let chinese = |text: &str| !text.is_empty() && text.chars().all(normalise::is_cjk);
+    for i in 0..words.len() {
+        let word = &words[i];
+        if word.role != Role::Content
+            || word.text.chars().count() < 2
+            || !chinese(&word.text)
+            || !common(&word.text)
+            || word
+                .alternatives
+                .iter()
+                .any(|a| !index.postings(a.term).is_empty())
+        {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|j| words[j].text.as_str());
+        let after = words.get(i + 1).map(|w| w.text.as_str());
+        let meant: Vec<TermId> = index
+            .homophones(&word.text)
+            .into_iter()
+            .filter(|h| h.exact && !index.postings(h.term).is_empty())
+            .map(|h| h.term)
+            .filter(|&term| {
+                let term = index.term_text(term);
+                before.is_some_and(|b| {
+                    b.chars().count() == 1 && chinese(b) && listed(&format!("{b}{term}"))
+                }) || after.is_some_and(|a| chinese(a) && listed(&format!("{term}{a}")))
+            })
+            .collect();
+        for term in meant {
+            push(&mut words[i].alternatives, term, TYPO_1, How::Typo);
+        }
+    }
 }
 
 /// The most syllables one Chinese word typed in letters is looked for in (分布式训练 has five).

@@ -740,6 +740,35 @@ mod tests {
     }
 
     #[test]
+    fn everyday_words_typed_for_a_catalogue_word_are_read_as_it_only_in_its_phrases() {
+        let engine = Engine::shipped().unwrap();
+        let read_as = |message: &str, typed: &str, meant: &str| {
+            engine.understand(message, false).iter().any(|w| {
+                w.text == typed
+                    && w.alternatives
+                        .iter()
+                        .any(|a| engine.index.term_text(a.term) == meant && a.how == How::Typo)
+            })
+        };
+        for (message, typed, meant) in [
+            ("Unslot 微调加速 真的省现存吗", "现存", "显存"),
+            ("推力框架哪个好", "推力", "推理"),
+            ("推力加速怎么做", "推力", "推理"),
+        ] {
+            assert!(read_as(message, typed, meant), "{message}");
+        }
+        // Alone, beside words the catalogue never puts next to it, or after its subject.
+        for (message, typed, meant) in [
+            ("现存的文物有多少", "现存", "显存"),
+            ("火箭推力怎么计算", "推力", "推理"),
+            ("这个模型简直太强了", "简直", "剪枝"),
+            ("训练的时候现存老是不够", "现存", "显存"),
+        ] {
+            assert!(!read_as(message, typed, meant), "{message}");
+        }
+    }
+
+    #[test]
     fn names_written_as_they_sound_are_read_as_the_names() {
         let engine = Engine::shipped().unwrap();
         let words = |q: &str| -> Vec<String> {
