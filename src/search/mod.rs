@@ -405,15 +405,7 @@ impl Engine {
         // itself, or thanks around a remark on what was read, whose catalogue words are
         // examples or what was read.
         let said = smalltalk::Message::new(query);
-        let whole = smalltalk::recognise(&said)
-            .or_else(|| {
-                (smalltalk::opens_asking_how_to_use(&said) || smalltalk::asks_about_itself(&said))
-                    .then_some(SmallTalk::Help)
-            })
-            .or_else(|| {
-                smalltalk::thanks_with_a_remark(&said, lexicon::asks).then_some(SmallTalk::Thanks)
-            })
-            .or_else(|| smalltalk::chat_only(&said, lexicon::is_filler, lexicon::asks));
+        let whole = small_talk_through(&said);
         let words = self.understand(query, false);
         // A message that is small talk through and through is not judged as a question; one
         // that only opens or closes with it is, and is small talk only if it finds nothing.
@@ -421,14 +413,18 @@ impl Engine {
         let small_talk = whole.or_else(|| {
             let framed = smalltalk::framed(&said, lexicon::asks);
             if !relevance.answer {
-                framed.or_else(|| smalltalk::about_the_bot(&said).then_some(SmallTalk::Help))
+                framed
+                    .or_else(|| smalltalk::about_the_bot(&said).then_some(SmallTalk::Help))
+                    .or_else(|| small_talk_beside_introduction(query))
             } else {
                 // Chatter around a greeting or thanks ("hey there! just found this bot, looks
                 // like a nice place for transformer stuff") weighs little when common words are
                 // discounted and descriptions count, so a catalogue word in it can carry the
                 // message; weighed word for word, as without the semantic layer, it cannot, and
                 // the message is what it opens or closes with.
-                framed.filter(|_| !self.plain_relevance(&words).answer)
+                framed
+                    .filter(|_| !self.plain_relevance(&words).answer)
+                    .or_else(|| framed.and(small_talk_beside_introduction(query)))
             }
         });
         if small_talk.is_some() {
@@ -726,6 +722,42 @@ fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The small talk a whole message amounts to, if it is nothing else: small talk through and
+/// through; or asking how to use the bot or about the bot itself, or thanks around a remark on
+/// what was read, whose catalogue words are examples or what was read.
+fn small_talk_through(said: &smalltalk::Message) -> Option<SmallTalk> {
+    smalltalk::recognise(said)
+        .or_else(|| {
+            (smalltalk::opens_asking_how_to_use(said) || smalltalk::asks_about_itself(said))
+                .then_some(SmallTalk::Help)
+        })
+        .or_else(|| {
+            smalltalk::thanks_with_a_remark(said, lexicon::asks).then_some(SmallTalk::Thanks)
+        })
+        .or_else(|| smalltalk::chat_only(said, lexicon::is_filler, lexicon::asks))
+}
+
+/// The small talk a message amounts to once who is asking is set aside ([`background`]): "hi!
+/// grad student here" greets, "hi, job seeker here — what can you help me with?" asks for
+/// help; the asker's job makes neither a question about the catalogue. `None` when the message
+/// introduces nobody or is nothing but the introduction.
+fn small_talk_beside_introduction(query: &str) -> Option<SmallTalk> {
+    let normalised = normalise::normalise(&normalise::spelled(&bounded(query)));
+    let segments = background::segments(&normalised);
+    if !segments.iter().any(|&(_, introduces)| introduces) {
+        return None;
+    }
+    let rest: Vec<&str> = segments
+        .iter()
+        .filter(|&&(_, introduces)| !introduces)
+        .map(|&(segment, _)| segment)
+        .collect();
+    if rest.is_empty() {
+        return None;
+    }
+    small_talk_through(&smalltalk::Message::new(&rest.join(" ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::expand::How;
@@ -737,6 +769,31 @@ mod tests {
         assert!(in_order("量化".as_bytes(), "模型量化".as_bytes()));
         assert!(!in_order(b"mlv", b"vllm"));
         assert!(!in_order(b"vllm", b"vlm"));
+    }
+
+    #[test]
+    fn small_talk_beside_a_self_introduction_is_small_talk() {
+        let engine = Engine::shipped().unwrap();
+        for (message, kind) in [
+            ("hi! grad student here", SmallTalk::Greeting),
+            ("hello, I'm a backend developer", SmallTalk::Greeting),
+            (
+                "hi, job seeker here — what can you help me with?",
+                SmallTalk::Help,
+            ),
+        ] {
+            assert_eq!(engine.find(message).small_talk, Some(kind), "{message}");
+        }
+        // The introduction alone, or beside a question, is no small talk.
+        for message in [
+            "grad student here",
+            "hi, I'm a backend dev, how do I deploy vllm",
+            "hey, phd student here, any good papers on lora?",
+        ] {
+            let found = engine.find(message);
+            assert!(found.small_talk.is_none(), "{message}");
+            assert!(!found.ranked.is_empty(), "{message}");
+        }
     }
 
     #[test]
