@@ -401,9 +401,6 @@ impl Engine {
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
-        // Small talk through and through; or asking how to use the bot or about the bot
-        // itself, or thanks around a remark on what was read, whose catalogue words are
-        // examples or what was read.
         let said = smalltalk::Message::new(query);
         let whole = small_talk_through(&said);
         let words = self.understand(query, false);
