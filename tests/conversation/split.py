@@ -75,6 +75,7 @@ ROUND_MINIMUMS = {
     22: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     23: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     24: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    25: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
 }
 
 
@@ -367,6 +368,21 @@ ROUND_NOTES = {
 # paraphrases), the seed article and the file format; 3 messages repeating earlier rounds
 # dropped; split among themselves by the same rule. Both halves were first run untouched.
 # Reported separately.
+""",
+    25: """#
+# ROUND 25: questions that name two or more things at once — a serving engine and a model
+# (用 vLLM 部署 Qwen), a training method and a model, a framework and hardware (DeepSpeed
+# ZeRO-3 on four 3090s, MindIE on Ascend 910), a method and a toolkit (QLoRA with
+# LLaMA-Factory), one technique after another (quantize with AWQ, then serve with
+# TensorRT-LLM), a model and a platform or constraint; sometimes three things, a typo in a
+# name, filler or an error message around it; `covers` gives one group per named thing.
+# Near misses name two things of other fields where a word also exists in this one (django
+# with nginx, docker with wordpress, 量化交易 with python, gaming GPUs) and small talk that
+# names things in passing. Every resource a right answer of at least one message. Written in
+# the stop after round 24's, after this stop's tuning and before any of it was aimed at this
+# round, by a writer who had read only the catalogue (without its about/about_en
+# descriptions, senses and paraphrases), the seed article and the file format; split among
+# themselves by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 
