@@ -172,6 +172,8 @@ mod tests {
             "tennis serve technique",
             "caching api responses with redis",
             "nginx cache for api responses",
+            "apache spark vs hadoop mapreduce for nightly batch jobs",
+            "k8s 上 跑 postgres 主从，用 helm 还是 operator",
         ] {
             assert!(!answered(&engine, query), "{query}");
         }
@@ -189,6 +191,10 @@ mod tests {
             "how to serve a llama model with vllm",
             "activation checkpointing 省显存",
             "kv cache 为什么能加速推理",
+            "apache tvm 教程",
+            "kubernetes 上跑 vllm",
+            "continuous batching in vllm",
+            "tvm operator fusion",
         ] {
             assert!(answered(&engine, query), "{query}");
         }

@@ -1063,13 +1063,14 @@ const REQUESTS_ZH: &[&str] = &[
 const REMARKS: &[&str] = &[
     "was", "were", "helped", "helps", "helpful", "useful", "great", "good", "nice", "awesome",
     "perfect", "read", "reading", "check", "checking", "look", "looking", "done", "for",
+    "worked", "works", "working", "fixed", "solved",
 ];
 
 /// Chinese remarks on what was read ("很有用", "我先看看", "今天就到这").
 #[rustfmt::skip]
 const REMARKS_ZH: &[&str] = &[
     "有用", "不错", "很好", "挺好", "先看", "看看", "看完", "收藏", "到这", "就到", "帮助", "学到", "懂了",
-    "写得", "清楚", "看懂", "终于",
+    "写得", "清楚", "看懂", "终于", "跑通", "解决了", "好使",
 ];
 
 /// Some units of a message, looked up in two word lists: Latin words as whole units, Chinese
@@ -1159,7 +1160,7 @@ const BOT_MATTERS_ZH: &[&str] = &[
     "中文", "英文", "英语", "汉语", "语言", "收录", "投稿", "提交", "来的", "来源", "出处", "关键词", "关键字",
     "输入", "免费", "收费", "记得", "记住", "上次", "繁体", "简体", "哪些方面", "只限", "范围", "开源",
     "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护", "更新", "怎么用", "咋用", "用法",
-    "怎么问", "咋问",
+    "怎么问", "咋问", "回答哪些", "回答什么", "答哪些",
 ];
 
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
@@ -1375,6 +1376,9 @@ mod tests {
             "谢谢，讲 LoRA 的那篇写得很清楚",
             "thx！量化那篇终于看懂了",
             "thanks, the vllm docs were great",
+            // What was read worked.
+            "thanks, the deepspeed link worked!",
+            "谢谢 量化那篇看完跑通了",
         ] {
             assert!(thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
@@ -1396,6 +1400,7 @@ mod tests {
             // A remark word inside a request or a question.
             "谢谢，有没有写得更清楚的 LoRA 教程",
             "thanks, the vllm docs were great, any for sglang",
+            "thanks, but deepspeed is not working on my mac, what else?",
         ] {
             assert!(!thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
@@ -1439,6 +1444,8 @@ mod tests {
             "do you remember what I asked earlier in this chat?",
             "你会记得我上次问的吗",
             "你到底能回答哪些方面的问题",
+            "你 都 能 回答 哪些 问题",
+            "你能回答什么问题",
             "is this bot open source?",
             "can I invite you to our discord server?",
             "你能拉进群里用吗",
