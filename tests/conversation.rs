@@ -133,7 +133,7 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round22-tune.toml", level(0.96, 1.0, 1.0, 150)),
     ("round22-holdout.toml", level(0.92, 1.0, 1.0, 150)),
     ("round23-tune.toml", level(0.97, 1.0, 1.0, 150)),
-    ("round23-holdout.toml", level(0.94, 1.0, 0.5, 150)),
+    ("round23-holdout.toml", level(0.93, 1.0, 0.5, 150)),
     ("round24-tune.toml", level(0.95, 1.0, 0.66, 150)),
     ("round24-holdout.toml", level(0.96, 0.96, 0.66, 150)),
     ("round25-tune.toml", level(1.0, 1.0, 0.75, 150)),

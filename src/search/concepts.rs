@@ -71,6 +71,39 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
     segments.len()
 }
 
+/// Splits a message with no links into the things it names, when it names several: "vllm 怎么
+/// 部署 qwen" asks about a serving engine and a model, and the resources that name both, or
+/// the one named most, leave the other out. Each word naming a thing (`named`, e.g. a topic)
+/// starts or joins that thing's concept; every other word joins the nearest name's concept
+/// (the earlier one on a tie). Nothing changes when fewer than two things are named.
+pub fn assign_names<T: PartialEq + Copy>(
+    words: &mut [QueryWord],
+    named: impl Fn(&QueryWord) -> Option<T>,
+) {
+    let names: Vec<(usize, T)> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.is_content())
+        .filter_map(|(i, w)| named(w).map(|t| (i, t)))
+        .collect();
+    let mut things: Vec<T> = Vec::new();
+    for &(_, t) in &names {
+        if !things.contains(&t) {
+            things.push(t);
+        }
+    }
+    if things.len() < 2 {
+        return;
+    }
+    let concept_of = |t: T| things.iter().position(|&u| u == t).unwrap_or(0);
+    for (i, w) in words.iter_mut().enumerate() {
+        w.concept = names
+            .iter()
+            .min_by_key(|&&(at, _)| at.abs_diff(i))
+            .map_or(0, |&(_, t)| concept_of(t));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::Engine;
@@ -102,6 +135,18 @@ mod tests {
             concepts("剪枝、蒸馏、量化哪个好"),
             [["剪枝"], ["蒸馏"], ["量化"]]
         );
+    }
+
+    #[test]
+    fn the_things_a_message_names_are_concepts_of_their_own() {
+        assert_eq!(
+            concepts("vlllm 怎么部署 qwen 报错了"),
+            [vec!["vlllm"], vec!["部署", "qwen", "报", "错"]]
+        );
+        assert_eq!(concepts("用 vllm 部署 chatglm3").len(), 2);
+        // One thing, or ideas rather than things, stay one concept.
+        assert_eq!(concepts("qwen 部署教程").len(), 1);
+        assert_eq!(concepts("serving 的时候 KV cache 吃掉太多 VRAM").len(), 1);
     }
 
     #[test]

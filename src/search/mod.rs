@@ -85,6 +85,10 @@ pub struct Engine {
     /// first, for "did you mean" (which compares typed words with label words of about the same
     /// length).
     label_words: Vec<(usize, String, TopicIdx)>,
+    /// The labels of the topics that are things of their own (tools, models: topics without
+    /// subtopics with a repository, docs, a model card or a website), sorted, each with its
+    /// topic (see [`concepts::assign_names`]).
+    named_labels: Vec<(String, TopicIdx)>,
     /// Resource vectors, unless the semantic layer is off.
     semantic: Option<Semantic>,
     /// Where a newcomer to the whole subject starts (see [`start`]).
@@ -157,6 +161,7 @@ impl Engine {
         let mut labels: Vec<String> = topic_labels.iter().flatten().cloned().collect();
         labels.sort_unstable();
         labels.dedup();
+        let named_labels = named_labels(&catalogue, &topic_labels);
         Engine {
             starting_points: start::starting_points(&catalogue),
             senses,
@@ -165,6 +170,7 @@ impl Engine {
             index,
             topic_labels,
             labels,
+            named_labels,
             label_words,
             semantic,
             matcher: Matcher(SkimMatcherV2::default()),
@@ -247,8 +253,36 @@ impl Engine {
         exclusion::exclude(&mut words, &piece_of);
         self.senses.rule_out(&mut words, &bounded);
         self.paraphrases.apply(&mut words, asked, &self.index);
-        concepts::assign(&mut words, &piece_of);
+        if concepts::assign(&mut words, &piece_of) <= 1 {
+            concepts::assign_names(&mut words, |w| self.named_topic(w));
+        }
         words
+    }
+
+    /// The tool or model a word names: a topic without subtopics that has a home of its own
+    /// (a repository, docs, a model card), one of whose labels is one of the word's
+    /// alternatives as typed, with a typo or by a synonym ("vllm", "vlllm", "qwen"). Only
+    /// Latin words the word table does not rate common name one: "serving" or "cache" is an
+    /// idea, not a thing.
+    fn named_topic(&self, word: &QueryWord) -> Option<TopicIdx> {
+        if !word.text.is_ascii() || self.is_common(&word.text) {
+            return None;
+        }
+        word.alternatives
+            .iter()
+            .filter(|a| {
+                matches!(
+                    a.how,
+                    expand::How::Exact | expand::How::Typo | expand::How::Synonym
+                )
+            })
+            .find_map(|a| {
+                let text = self.index.term_text(a.term);
+                self.named_labels
+                    .binary_search_by(|(label, _)| label.as_str().cmp(text))
+                    .ok()
+                    .map(|i| self.named_labels[i].1)
+            })
     }
 
     /// Runs the pipeline: resources above the relevance floor, best first, at most
@@ -709,6 +743,28 @@ fn in_order(needle: &[u8], hay: &[u8]) -> bool {
 /// thread.
 fn joined<T>(result: std::thread::Result<T>) -> T {
     result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// The labels of topics without subtopics that some resource is the home of (a repository,
+/// docs, a model card, a website), sorted, each with its topic; one topic for a label two
+/// share.
+fn named_labels(catalogue: &Catalogue, topic_labels: &[Vec<String>]) -> Vec<(String, TopicIdx)> {
+    let parents: Vec<TopicIdx> = catalogue.topics().iter().filter_map(|t| t.parent).collect();
+    let homed: Vec<TopicIdx> = catalogue
+        .resources()
+        .iter()
+        .filter(|r| rank::is_home(r.kind))
+        .flat_map(|r| r.topics.iter().copied())
+        .collect();
+    let mut named: Vec<(String, TopicIdx)> = topic_labels
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| !parents.contains(t) && homed.contains(t))
+        .flat_map(|(t, labels)| labels.iter().map(move |l| (l.clone(), t)))
+        .collect();
+    named.sort_unstable();
+    named.dedup_by(|a, b| a.0 == b.0);
+    named
 }
 
 fn topic_labels(catalogue: &Catalogue) -> Vec<Vec<String>> {

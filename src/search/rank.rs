@@ -374,7 +374,7 @@ fn alone(s: &Scored, c: usize) -> f32 {
 const SHARED: f32 = 0.5;
 
 /// Kinds that are a project's own home rather than writing about it.
-fn is_home(kind: Kind) -> bool {
+pub(super) fn is_home(kind: Kind) -> bool {
     matches!(
         kind,
         Kind::Repo | Kind::Docs | Kind::Website | Kind::ModelCard
