@@ -455,7 +455,7 @@ impl Engine {
                 // the message is what it opens or closes with.
                 framed
                     .filter(|_| !self.plain_relevance(&words).answer)
-                    .or_else(|| framed.and(small_talk_beside_introduction(query)))
+                    .or_else(|| framed.and_then(|_| small_talk_beside_introduction(query)))
             }
         });
         if small_talk.is_some() {
