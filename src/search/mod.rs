@@ -749,17 +749,17 @@ fn joined<T>(result: std::thread::Result<T>) -> T {
 /// docs, a model card, a website), sorted, each with its topic; one topic for a label two
 /// share.
 fn named_labels(catalogue: &Catalogue, topic_labels: &[Vec<String>]) -> Vec<(String, TopicIdx)> {
-    let parents: Vec<TopicIdx> = catalogue.topics().iter().filter_map(|t| t.parent).collect();
-    let homed: Vec<TopicIdx> = catalogue
-        .resources()
-        .iter()
-        .filter(|r| rank::is_home(r.kind))
-        .flat_map(|r| r.topics.iter().copied())
-        .collect();
+    let thing = |t: TopicIdx| {
+        catalogue.children(t).is_empty()
+            && catalogue
+                .resources_of(t)
+                .iter()
+                .any(|&r| rank::is_home(catalogue.resource(r).kind))
+    };
     let mut named: Vec<(String, TopicIdx)> = topic_labels
         .iter()
         .enumerate()
-        .filter(|(t, _)| !parents.contains(t) && homed.contains(t))
+        .filter(|&(t, _)| thing(t))
         .flat_map(|(t, labels)| labels.iter().map(move |l| (l.clone(), t)))
         .collect();
     named.sort_unstable();

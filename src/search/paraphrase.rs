@@ -299,15 +299,9 @@ impl Compared {
     /// (the segmenter may cut "放不下" as "放" "不下", or keep "剪掉了" whole).
     fn covers(&self, phrase: &str, stems: &str) -> bool {
         match self {
-            _ if self.text().is_empty() => false,
+            // Never empty: a word holds an ideograph, and 的 alone stays as it is.
             Compared::Chinese(word) => phrase.contains(word.as_str()) || word.contains(phrase),
-            Compared::Latin(word) => stems.split(' ').any(|s| s == word),
-        }
-    }
-
-    fn text(&self) -> &str {
-        match self {
-            Compared::Chinese(text) | Compared::Latin(text) => text,
+            Compared::Latin(word) => !word.is_empty() && stems.split(' ').any(|s| s == word),
         }
     }
 }
