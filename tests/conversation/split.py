@@ -76,6 +76,7 @@ ROUND_MINIMUMS = {
     23: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     24: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     25: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
+    26: {"on-topic": 180, "offtopic": 140, "smalltalk": 15},
 }
 
 
@@ -383,6 +384,20 @@ ROUND_NOTES = {
 # round, by a writer who had read only the catalogue (without its about/about_en
 # descriptions, senses and paraphrases), the seed article and the file format; split among
 # themselves by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    26: """#
+# ROUND 26: the catalogue's neighbours — near misses from the fields beside it that share its
+# words (LoRa radio modules, 量化交易, 白酒蒸馏, 羊驼 the animal, Triton the moon, iris and
+# wine-quality datasets, Redis clusters, Spark OOM, Jenkins parallel stages, 8G 显存 for games,
+# computer vision, speech, recommender systems, data engineering, ChatGPT as an end user, GPU
+# drivers, jobs, news, other sciences' models and distillation), half of the messages; and
+# on-topic messages that reach the catalogue through everyday words, more than half of them
+# paraphrases, some in traditional characters. Every resource a right answer of at least one
+# message. Written at the start of the stop after round 25's, before any of its work, by a
+# writer who had read only the catalogue (without its about/about_en descriptions, senses and
+# paraphrases), the seed article and the file format; 12 messages repeating earlier rounds
+# dropped; split among themselves by the same rule. Both halves were first run untouched.
+# Reported separately.
 """,
 }
 
