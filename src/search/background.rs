@@ -10,6 +10,10 @@
 //! shown, but neither evidence nor unexplained. When the introduction is all the message
 //! names ("I'm an RLHF researcher"), it is what the message is about, and stays content.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::expand::{self, QueryWord};
 use super::lexicon::Role;
 
@@ -305,17 +309,16 @@ fn cjk_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// The next Chinese subject at or after byte `from`: its start and the byte after it.
 fn next_cjk_subject(text: &str, from: usize) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    for subject in CJK_SUBJECTS {
-        if let Some(at) = text[from..].find(subject) {
-            let start = from + at;
-            let end = start + subject.len();
-            if best.is_none_or(|(s, e)| start < s || (start == s && end > e)) {
-                best = Some((start, end));
-            }
-        }
-    }
-    best
+    // The earliest subject, the longest where several start there ("本人是" over "本人"): one
+    // pass over the text, where a search per subject was most of this stage's time.
+    static SUBJECTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CJK_SUBJECTS)
+            .ok()
+    });
+    let found = SUBJECTS.as_ref()?.find(&text[from..])?;
+    Some((from + found.start(), from + found.end()))
 }
 
 /// Byte ranges of English self-introductions: "I'm a", "as a" opening the text, and so on,

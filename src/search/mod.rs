@@ -214,12 +214,18 @@ impl Engine {
         // "I/O" and "Q、K、V" are one word each, not lists of letters.
         let bounded = normalise::spelled(&bounded).into_owned();
         let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();
+        // The whole message normalised once, for the stages that read it whole.
+        let whole = normalise::normalise(&bounded);
         let mut words = Vec::new();
         let mut piece_of = Vec::new();
         let mut aside = Vec::new();
         let mut asked = String::new();
         for (p, piece) in pieces.iter().enumerate() {
-            let normalised = normalise::normalise(piece);
+            let normalised = if pieces.len() == 1 {
+                whole.clone()
+            } else {
+                normalise::normalise(piece)
+            };
             let normalised = self.names_heard(&normalised).unwrap_or(normalised);
             let segments = background::segments(&normalised);
             for (s, &(segment, introduces)) in segments.iter().enumerate() {
@@ -246,12 +252,12 @@ impl Engine {
         // A paraphrase is looked for in what the message asks, not in who asks; a sense's cue
         // anywhere ("我是做金融的" beside 量化) still rules the catalogue's sense out.
         let asked = if background::set_aside(&mut words, &aside) {
-            asked.as_str()
+            asked.trim_end()
         } else {
-            bounded.as_str()
+            whole.as_str()
         };
         exclusion::exclude(&mut words, &piece_of);
-        self.senses.rule_out(&mut words, &bounded);
+        self.senses.rule_out(&mut words, &whole);
         self.paraphrases.apply(&mut words, asked, &self.index);
         if concepts::assign(&mut words, &piece_of) <= 1 {
             concepts::assign_names(&mut words, |w| self.named_topic(w));

@@ -54,11 +54,6 @@ pub fn is_cjk(c: char) -> bool {
 /// Normalises text for matching. The result holds only lowercase letters, digits, CJK
 /// ideographs and single spaces, with no leading or trailing space.
 pub fn normalise(text: &str) -> String {
-    if text.is_ascii() {
-        let mut out = String::with_capacity(text.len());
-        push_folded(&mut out, spelled(text).chars());
-        return sizes(out);
-    }
     if text.chars().all(is_plain_ideograph) {
         // NFKC, simplifying, folding and spelling all leave such text as it is; only the
         // rewriting of numerals and shorthand below can change it. Some 5,000 of the
@@ -69,7 +64,13 @@ pub fn normalise(text: &str) -> String {
     {
         return known;
     }
-    let out = composed_and_folded(text);
+    let out = if text.is_ascii() {
+        let mut out = String::with_capacity(text.len());
+        push_folded(&mut out, spelled(text).chars());
+        sizes(out)
+    } else {
+        composed_and_folded(text)
+    };
     LAST.with_borrow_mut(|(input, output)| {
         input.clear();
         input.push_str(text);
@@ -97,8 +98,8 @@ fn composed_and_folded(text: &str) -> String {
 }
 
 thread_local! {
-    /// The last text with non-ASCII characters normalised on this thread, and the result. One
-    /// message is normalised by several stages in turn (small talk, the index, the word
+    /// The last text normalised on this thread (unless all plain ideographs), and the result.
+    /// One message is normalised by several stages in turn (small talk, the index, the word
     /// vectors, related topics), and the conversion to simplified Chinese is the costly part.
     static LAST: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
 }

@@ -11,9 +11,10 @@
 //! the message, so "remove the weights from the barbell" is not a question about pruning.
 //! Like the senses, the entries belong to the catalogue: an operator's brings its own.
 
+use foldhash::fast::FixedState;
 use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use super::expand::{Alternative, How, QueryWord};
 use super::filed::{Filed, Start, start_of, starting_in};
@@ -57,10 +58,7 @@ pub struct Paraphrases {
 /// The key a Latin phrase is filed under: its first two stems, or its one. Two keys may
 /// collide; the phrase is compared in full anyway.
 fn latin_key(first: &str, second: Option<&str>) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    first.hash(&mut hasher);
-    second.hash(&mut hasher);
-    hasher.finish()
+    FixedState::default().hash_one((first, second))
 }
 
 /// Phrase keys gathered while filing, to be filed all at once.
@@ -196,45 +194,46 @@ impl Paraphrases {
 
     /// The entries a message's phrases satisfy, in order, each with the phrases that
     /// satisfied it. Common phrases belong to hundreds of entries ("大模型", "llm" to over 200
-    /// each), so groups are ticked off in one pass rather than sorted.
+    /// each), so groups are ticked off in one pass rather than sorted, and only the entries
+    /// ticked are looked at again, not all of them.
     fn fired(&self, found: &[usize]) -> Vec<(usize, Vec<usize>)> {
         let mut ticked = vec![false; self.groups];
-        let mut met = vec![0usize; self.entries.len()];
+        let mut met = vec![0u32; self.entries.len()];
+        let mut touched = Vec::new();
         for &p in found {
             for &(e, g) in &self.owners[p] {
                 let slot = &mut ticked[self.entries[e].first_group + g];
                 if !*slot {
                     *slot = true;
+                    if met[e] == 0 {
+                        touched.push(e);
+                    }
                     met[e] += 1;
                 }
             }
         }
-        let mut at = vec![usize::MAX; self.entries.len()];
-        let mut fired: Vec<(usize, Vec<usize>)> = Vec::new();
-        for (e, entry) in self.entries.iter().enumerate() {
-            if met[e] == entry.groups {
-                at[e] = fired.len();
-                fired.push((e, Vec::new()));
-            }
-        }
+        touched.retain(|&e| met[e] as usize == self.entries[e].groups);
+        touched.sort_unstable();
+        let mut fired: Vec<(usize, Vec<usize>)> =
+            touched.into_iter().map(|e| (e, Vec::new())).collect();
         for &p in found {
             for &(e, _) in &self.owners[p] {
-                if let Some((_, phrases)) = fired.get_mut(at[e]) {
-                    phrases.push(p);
+                if let Ok(i) = fired.binary_search_by_key(&e, |&(f, _)| f) {
+                    fired[i].1.push(p);
                 }
             }
         }
         fired
     }
 
-    /// Lets the content words of every paraphrase the message (`query`, the whole of it as
-    /// typed) holds stand for the topic it describes. Words another sense has claimed
+    /// Lets the content words of every paraphrase the message (`message`, what it asks,
+    /// normalised) holds stand for the topic it describes. Words another sense has claimed
     /// ("weights" beside "gym") are left alone.
-    pub fn apply(&self, words: &mut [QueryWord], query: &str, index: &Index) {
+    pub fn apply(&self, words: &mut [QueryWord], message: &str, index: &Index) {
         if self.phrases.is_empty() {
             return;
         }
-        let found = self.found(&normalise(query));
+        let found = self.found(message);
         if found.is_empty() {
             return;
         }

@@ -80,10 +80,10 @@ impl Senses {
         out
     }
 
-    /// Takes the catalogue's meaning away from every word the rest of the message (`query`,
-    /// the whole of it as typed) shows to be meant in another sense: it stays a content word,
-    /// with nothing in the catalogue behind it.
-    pub fn rule_out(&self, words: &mut [QueryWord], query: &str) {
+    /// Takes the catalogue's meaning away from every word the rest of the message (`message`,
+    /// the whole of it, normalised) shows to be meant in another sense: it stays a content
+    /// word, with nothing in the catalogue behind it.
+    pub fn rule_out(&self, words: &mut [QueryWord], message: &str) {
         let of: Vec<Vec<usize>> = words
             .iter()
             .map(|w| {
@@ -94,18 +94,16 @@ impl Senses {
                 }
             })
             .collect();
-        // Most messages have none of these words: the message is normalised whole and the cues
-        // looked for only when one is there.
+        // Most messages have none of these words: the cues are looked for only when one is
+        // there.
         if of.iter().all(Vec::is_empty) {
             return;
         }
-        let normalised = normalise(query);
-        let normalised = normalised.as_str();
-        let latin = latin_words(normalised);
+        let latin = latin_words(message);
         for (word, senses) in words.iter_mut().zip(&of) {
             let cue = senses
                 .iter()
-                .find_map(|&s| self.cues[s].iter().find(|c| occurs(c, normalised, &latin)));
+                .find_map(|&s| self.cues[s].iter().find(|c| occurs(c, message, &latin)));
             if let Some(cue) = cue {
                 word.alternatives.clear();
                 word.parts.clear();

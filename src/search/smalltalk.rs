@@ -6,6 +6,7 @@
 //! is still a question.
 
 use foldhash::{HashMap, HashMapExt};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -736,22 +737,29 @@ fn unstretched(text: &str) -> String {
 /// The unit phrases are matched on: a Latin word or one ideograph. Latin letters between
 /// ideographs are a word of their own ("你是AI吗" is 你 · 是 · ai · 吗).
 pub(super) fn units(text: &str) -> Vec<&str> {
+    unit_spans(text).into_iter().map(|r| &text[r]).collect()
+}
+
+/// The byte ranges of [`units`] in `text`.
+fn unit_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let mut at = 0;
     for word in text.split(' ') {
         let mut latin = None;
         for (i, c) in word.char_indices() {
             if is_cjk(c) {
                 if let Some(start) = latin.take() {
-                    out.push(&word[start..i]);
+                    out.push(at + start..at + i);
                 }
-                out.push(&word[i..i + c.len_utf8()]);
+                out.push(at + i..at + i + c.len_utf8());
             } else if latin.is_none() {
                 latin = Some(i);
             }
         }
         if let Some(start) = latin {
-            out.push(&word[start..]);
+            out.push(at + start..at + word.len());
         }
+        at += word.len() + 1;
     }
     out
 }
@@ -864,20 +872,21 @@ fn with(found: Option<SmallTalk>, kind: SmallTalk) -> Option<SmallTalk> {
 pub struct Message<'m> {
     typed: &'m str,
     text: String,
+    /// Where [`units`] cuts `text`, found once: every rule reads them.
+    units: Vec<Range<usize>>,
 }
 
 impl<'m> Message<'m> {
     /// Reads a message as typed.
     pub fn new(typed: &'m str) -> Message<'m> {
-        Message {
-            typed,
-            text: unstretched(&normalise(typed)),
-        }
+        let text = unstretched(&normalise(typed));
+        let units = unit_spans(&text);
+        Message { typed, text, units }
     }
 
     /// The units the phrases are matched on (see [`units`]).
     fn units(&self) -> Vec<&str> {
-        units(&self.text)
+        self.units.iter().map(|r| &self.text[r.clone()]).collect()
     }
 
     /// Whether it was typed with a question mark.
