@@ -266,6 +266,8 @@ const STOPS: &[&str] = &[
     // Where the asker comes from and which step they are at ("文科转行，第一步应该看什么").
     "转行", "转专业", "文科", "文科生", "理科", "理科生", "第一步", "下一步",
     "们", "组会", "汇报",
+    // Who "we" are and how little the asker minds which link ("我们组要上 lmdeploy 了，文档啥的都行").
+    "组", "我们组", "团队", "我们团队", "啥的", "什么的", "都行", "都可以", "都成",
     "领导", "老板", "几遍", "两遍", "三遍", "好几遍", "一步步", "一步一步", "几种", "哪几种",
     // Chinese: asking for the links themselves ("那一节的链接发我一下", "github地址多少").
     "链接", "网址", "地址", "发我", "发给我", "发一下", "贴一下", "列表",

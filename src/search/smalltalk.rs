@@ -149,6 +149,9 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("what are you", Some(SmallTalk::Help)),
     ("how do i use this", Some(SmallTalk::Help)),
     ("how do i use you", Some(SmallTalk::Help)),
+    ("how do i ask you", Some(SmallTalk::Help)),
+    ("how should i ask you", Some(SmallTalk::Help)),
+    ("怎么问你", Some(SmallTalk::Help)),
     ("how does this work", Some(SmallTalk::Help)),
     ("how to use", Some(SmallTalk::Help)),
     ("帮助", Some(SmallTalk::Help)),
@@ -985,8 +988,11 @@ pub fn chat_only(
     asks: impl Fn(&[&str]) -> bool,
 ) -> Option<SmallTalk> {
     let have = message.units();
-    let found = read_phrases(&have, |rest| filler_units(rest, &filler))?;
     let to_the_bot = Mentions::of(&have).any(THE_BOT, THE_BOT_ZH);
+    // Asked of the bot, its whole subject names nothing in particular: "can you find me llm
+    // learning resources?" asks what it does, as "what can you do" does.
+    let filler = |word: &str| filler(word) || (to_the_bot && THE_SUBJECT.contains(&word));
+    let found = read_phrases(&have, |rest| filler_units(rest, filler))?;
     let greets_at_most = matches!(found, None | Some(SmallTalk::Greeting));
     if greets_at_most && to_the_bot && (message.asks_plainly() || asks(&have)) {
         return Some(SmallTalk::Help);
@@ -1039,7 +1045,9 @@ fn how_to_use_the_bot(phrase: &[&str]) -> bool {
         .iter()
         .any(|u| matches!(*u, "bot" | "you" | "你" | "您"))
         || text.contains("机器人");
-    let usage = phrase.iter().any(|u| matches!(*u, "use" | "work" | "用"));
+    let usage = phrase
+        .iter()
+        .any(|u| matches!(*u, "use" | "work" | "ask" | "用" | "问"));
     names && usage
 }
 
@@ -1133,12 +1141,13 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
         }
     }
     let rest = &have[start..end];
-    let said = Mentions::of(rest);
+    // The closing thanks may be the remark ("感谢，量化那几篇我收藏了").
+    let remarks = Mentions::of(&have[start..]).any(REMARKS, REMARKS_ZH);
     opens == Some((SmallTalk::Thanks, true))
         && matches!(closes, None | Some(SmallTalk::Thanks | SmallTalk::Greeting))
-        && said.any(REMARKS, REMARKS_ZH)
+        && remarks
         && !asks(rest)
-        && !said.any(REQUESTS, REQUESTS_ZH)
+        && !Mentions::of(rest).any(REQUESTS, REQUESTS_ZH)
 }
 
 /// Words that point at the bot or at what it sends: "can I suggest a link for you to add?",
@@ -1146,6 +1155,13 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
 #[rustfmt::skip]
 const THE_BOT: &[&str] = &[
     "you", "your", "u", "bot", "ganhuo", "link", "links", "search", "chat", "你", "您",
+];
+
+/// The bot's whole subject, in the words of someone asking what it can find.
+#[rustfmt::skip]
+const THE_SUBJECT: &[&str] = &[
+    "llm", "llms", "ai", "learning", "resources", "resource", "materials", "大模型", "大语言模型",
+    "资料", "学习资料", "学习",
 ];
 
 /// Chinese that points at the bot or at what it sends.
@@ -1225,6 +1241,29 @@ pub fn asks_about_itself(message: &Message) -> bool {
     addressed && ((said.any(SPEAKING, SPEAKING_ZH) && said.any(LANGUAGES, LANGUAGES_ZH)) || itself)
 }
 
+/// Units before a closing greeting that make its words part of the sentence: a time ("every
+/// morning", "this evening") or a state ("还在吗": is it still there).
+const BINDS_A_GREETING: &[&str] = &[
+    "every",
+    "each",
+    "this",
+    "that",
+    "tomorrow",
+    "yesterday",
+    "the",
+    "in",
+    "on",
+    "all",
+    "one",
+    "last",
+    "next",
+    "还",
+    "都",
+    "也",
+    "不",
+    "仍",
+];
+
 /// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
 /// that's exactly what I needed", "你好呀，第一次用这个机器人", "hello, help 一下，你都能干嘛".
 /// Only for a message the catalogue has no answer to: there, a greeting or thanks deserves a
@@ -1260,6 +1299,12 @@ pub fn framed(message: &Message, asks: impl Fn(&[&str]) -> bool) -> Option<Small
         start = at + best.0.len();
     }
     for (at, best) in trailing(&have, start) {
+        // "refresh fails every morning", "里面的数据还在吗": the greeting's words are a time or a
+        // state of the sentence before them, which does not close with small talk.
+        let bound = at > 0 && BINDS_A_GREETING.contains(&have[at - 1]);
+        if bound && best.1 == Some(SmallTalk::Greeting) {
+            break;
+        }
         note(best, at);
     }
     let rest: Vec<&str> = have
@@ -1388,6 +1433,8 @@ mod tests {
             // What was read worked.
             "thanks, the deepspeed link worked!",
             "谢谢 量化那篇看完跑通了",
+            // The closing thanks is the remark.
+            "感谢 量化那几篇我收藏了",
         ] {
             assert!(thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
@@ -1531,6 +1578,21 @@ mod tests {
         assert_eq!(
             framed(&Message::new("不错不错，谢谢"), |_| false),
             Some(SmallTalk::Thanks)
+        );
+    }
+
+    #[test]
+    fn greetings_bound_into_the_sentence_close_nothing() {
+        for m in [
+            "power bi dashboard refresh fails with gateway error every morning",
+            "阿里云账单欠费停机了 里面的数据还在吗",
+            "my cron job runs this morning",
+        ] {
+            assert_eq!(framed(&Message::new(m), |_| false), None, "{m}");
+        }
+        assert_eq!(
+            framed(&Message::new("数据集的问题先放一放，在吗"), |_| false),
+            Some(SmallTalk::Greeting)
         );
     }
 
