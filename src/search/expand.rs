@@ -200,11 +200,7 @@ pub fn expand(
 /// mostly its subject, and an adverb after a subject would read as a phrase ("这个模型简直太
 /// 强了", "simply too strong", is no 模型剪枝).
 fn add_slips_in_phrases(words: &mut [QueryWord], index: &Index, common: &dyn Fn(&str) -> bool) {
-    let listed = |text: &str| {
-        index
-            .term(text)
-            .is_some_and(|t| !index.postings(t).is_empty())
-    };
+    let listed = |text: &str| index.held_term(text).is_some();
     let chinese = |text: &str| !text.is_empty() && text.chars().all(normalise::is_cjk);
     for i in 0..words.len() {
         let word = &words[i];
@@ -212,10 +208,7 @@ fn add_slips_in_phrases(words: &mut [QueryWord], index: &Index, common: &dyn Fn(
             || word.text.chars().count() < 2
             || !chinese(&word.text)
             || !common(&word.text)
-            || word
-                .alternatives
-                .iter()
-                .any(|a| !index.postings(a.term).is_empty())
+            || word.alternatives.iter().any(|a| index.is_held(a.term))
         {
             continue;
         }
@@ -224,7 +217,7 @@ fn add_slips_in_phrases(words: &mut [QueryWord], index: &Index, common: &dyn Fn(
         let meant: Vec<TermId> = index
             .homophones(&word.text)
             .into_iter()
-            .filter(|h| h.exact && !index.postings(h.term).is_empty())
+            .filter(|h| h.exact && index.is_held(h.term))
             .map(|h| h.term)
             .filter(|&term| {
                 let term = index.term_text(term);
@@ -472,9 +465,7 @@ fn cjk_gap(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> QueryWor
 /// somewhere in almost any sentence. The tokeniser asks the same question to keep such a span
 /// whole rather than cut it into words.
 pub fn pinyin_slip(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> Vec<Homophone> {
-    let spelled_right = index
-        .term(text)
-        .is_some_and(|t| !index.postings(t).is_empty());
+    let spelled_right = index.held_term(text).is_some();
     if lexicon::is_filler(text) || spelled_right || common(text) {
         return Vec::new();
     }
@@ -507,8 +498,7 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
     // A plural is its singular, whatever the stemmer makes of both: Snowball cuts
     // "experiments" to "experi", which no ending of an inflection leads back to.
     let singular: Vec<TermId> = singulars(text)
-        .filter_map(|s| index.term(&s))
-        .filter(|&t| !index.postings(t).is_empty())
+        .filter_map(|s| index.held_term(&s))
         .collect();
     let english = english();
     let stem = english.stem(text);
@@ -527,7 +517,7 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
         .term(&stem)
         .into_iter()
         .chain(index.completions(base, MAX_INFLECTIONS))
-        .filter(|t| !index.postings(*t).is_empty() && same(t))
+        .filter(|t| index.is_held(*t) && same(t))
         .collect();
     for term in singular {
         if !found.contains(&term) {

@@ -516,6 +516,17 @@ impl Index {
         &self.postings[id as usize]
     }
 
+    /// Whether some resource holds a term: synonyms and topic names are terms that may find
+    /// nothing by themselves.
+    pub fn is_held(&self, id: TermId) -> bool {
+        !self.postings(id).is_empty()
+    }
+
+    /// The term spelled `text`, when some resource holds it.
+    pub fn held_term(&self, text: &str) -> Option<TermId> {
+        self.term(text).filter(|&t| self.is_held(t))
+    }
+
     /// The resources a set of terms reaches together, sorted and without repeats.
     pub fn reach(&self, terms: impl Iterator<Item = TermId>) -> Vec<u32> {
         // A bit per resource: a common term has a posting per field of hundreds of resources,

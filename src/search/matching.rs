@@ -118,7 +118,7 @@ pub fn gather(words: &[QueryWord], index: &Index) -> Candidates {
         let exact_idf = word
             .alternatives
             .iter()
-            .find(|a| a.how == How::Exact && !index.postings(a.term).is_empty())
+            .find(|a| a.how == How::Exact && index.is_held(a.term))
             .map_or(f32::INFINITY, |a| index.idf(a.term));
         for alt in &word.alternatives {
             let idf = match alt.how {

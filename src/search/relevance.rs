@@ -159,9 +159,7 @@ fn certainty(how: How) -> f32 {
 
 /// The alternatives of a word that have resources behind them.
 fn found<'a>(word: &'a QueryWord, index: &'a Index) -> impl Iterator<Item = &'a Alternative> {
-    word.alternatives
-        .iter()
-        .filter(|a| !index.postings(a.term).is_empty())
+    word.alternatives.iter().filter(|a| index.is_held(a.term))
 }
 
 /// The certainty of a word's surest alternative that has resources behind it, if any.
@@ -176,11 +174,7 @@ fn surest(word: &QueryWord, index: &Index) -> Option<f32> {
 fn explained(word: &QueryWord, index: &Index, surest: Option<f32>) -> f32 {
     let mut best = surest.unwrap_or(0.0);
     if word.part_count > 0 {
-        let found = word
-            .parts
-            .iter()
-            .filter(|&&p| !index.postings(p).is_empty())
-            .count();
+        let found = word.parts.iter().filter(|&&p| index.is_held(p)).count();
         best = best.max(BIGRAM_SURE * found as f32 / word.part_count as f32);
     }
     best
