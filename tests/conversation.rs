@@ -1,6 +1,6 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml` …
-//! `round25-tune.toml`); the hold-out halves of each round were written blind and never
+//! `round26-tune.toml`); the hold-out halves of each round were written blind and never
 //! looked at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
@@ -138,6 +138,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round24-holdout.toml", level(0.96, 0.96, 0.66, 150)),
     ("round25-tune.toml", level(1.0, 1.0, 0.75, 150)),
     ("round25-holdout.toml", level(0.98, 0.94, 0.77, 150)),
+    ("round26-tune.toml", level(0.96, 0.99, 1.0, 250)),
+    ("round26-holdout.toml", level(0.91, 0.86, 0.75, 250)),
 ];
 
 /// What is wrong with a half against its floors, if anything.
