@@ -1404,6 +1404,8 @@ mod tests {
             "how does this bot work? do I just type a topic like quantization or a full question?",
             "怎么用你？直接发关键词比如蒸馏就行吗",
             "hi! how do I use you, e.g. for LoRA?",
+            "how do i ask you for links about fine-tuning?",
+            "怎么问你比较好 比如问量化",
         ] {
             assert!(opens_asking_how_to_use(&Message::new(m)), "{m}");
         }
@@ -1579,6 +1581,27 @@ mod tests {
             framed(&Message::new("不错不错，谢谢"), |_| false),
             Some(SmallTalk::Thanks)
         );
+    }
+
+    #[test]
+    fn asking_the_bot_for_its_whole_subject_is_help() {
+        let chat = |m: &str| {
+            chat_only(
+                &Message::new(m),
+                crate::search::lexicon::is_filler,
+                crate::search::lexicon::asks,
+            )
+        };
+        for m in [
+            "can you find me llm learning resources?",
+            "你能帮我找大模型资料吗",
+        ] {
+            assert_eq!(chat(m), Some(SmallTalk::Help), "{m}");
+        }
+        // Not asked of the bot, or naming a topic in it: a question.
+        for m in ["llm learning resources?", "can you find me lora resources?"] {
+            assert_eq!(chat(m), None, "{m}");
+        }
     }
 
     #[test]
