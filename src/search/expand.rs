@@ -187,7 +187,39 @@ pub fn expand(
         .collect();
     add_compounds(tokens, &mut words, index);
     add_slips_in_phrases(&mut words, index, common);
+    add_slips_cut_apart(&mut words, index);
     words
+}
+
+/// A catalogue word typed with its syllables in other characters that the segmenter then cut
+/// into single characters, neither of which means anything here ("bitfit微条效果", "全量参数微
+/// 跳": 微 · 条 for 微调). Only two such characters side by side, together exactly the sound
+/// of a two-character catalogue word, are read as it, each standing for it as the words of a
+/// compound do; a longer run is not searched for sounds inside it (see [`pinyin_slip`]).
+fn add_slips_cut_apart(words: &mut [QueryWord], index: &Index) {
+    let lone = |w: &QueryWord| {
+        w.role == Role::Content
+            && w.text.chars().count() == 1
+            && w.text.chars().all(normalise::is_cjk)
+            && !w.alternatives.iter().any(|a| index.is_held(a.term))
+    };
+    for i in 1..words.len() {
+        if !lone(&words[i - 1]) || !lone(&words[i]) {
+            continue;
+        }
+        let pair = format!("{}{}", words[i - 1].text, words[i].text);
+        let meant: Vec<TermId> = index
+            .homophones(&pair)
+            .into_iter()
+            .filter(|h| h.exact && index.is_held(h.term))
+            .map(|h| h.term)
+            .collect();
+        for term in meant {
+            for w in &mut words[i - 1..=i] {
+                push(&mut w.alternatives, term, TYPO_1, How::Typo);
+            }
+        }
+    }
 }
 
 /// An everyday word typed for a catalogue word with exactly its syllables (现存 for 显存, 推力

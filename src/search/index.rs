@@ -466,12 +466,15 @@ impl Index {
         let mut map: HashMap<String, Vec<TermId>> = HashMap::new();
         let mut typed: HashMap<String, Vec<TermId>> = HashMap::new();
         for (id, term) in self.terms.iter().enumerate() {
-            if self.dictionary.has(term)
-                && !self.postings[id].is_empty()
-                && let Some(key) = pinyin::key(term, Pinyin::Fuzzy)
-            {
-                map.entry(key).or_default().push(id as TermId);
-                if term.chars().nth(1).is_some() {
+            if self.dictionary.has(term) && !self.postings[id].is_empty() {
+                let keys = pinyin::keys(term, Pinyin::Fuzzy);
+                for key in &keys {
+                    let ids = map.entry(key.clone()).or_default();
+                    if ids.last() != Some(&(id as TermId)) {
+                        ids.push(id as TermId);
+                    }
+                }
+                if !keys.is_empty() && term.chars().nth(1).is_some() {
                     for key in pinyin::typed(term) {
                         typed.entry(key).or_default().push(id as TermId);
                     }
@@ -580,7 +583,9 @@ impl Index {
             .filter(|&&t| Some(t) != same)
             .map(|&term| Homophone {
                 term,
-                exact: pinyin::key(self.term_text(term), Pinyin::Exact) == typed,
+                exact: typed
+                    .as_ref()
+                    .is_some_and(|t| pinyin::keys(self.term_text(term), Pinyin::Exact).contains(t)),
             })
             .collect()
     }

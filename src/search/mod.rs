@@ -885,6 +885,25 @@ mod tests {
     }
 
     #[test]
+    fn slips_in_another_reading_or_cut_into_characters_are_read_as_the_word() {
+        let engine = Engine::shipped().unwrap();
+        let meant = |message: &str, typed: &str, word: &str| {
+            engine.understand(message, false).iter().any(|w| {
+                w.text == typed
+                    && w.alternatives
+                        .iter()
+                        .any(|a| engine.index.term_text(a.term) == word)
+            })
+        };
+        // 微调 is wei-tiao here, its rarer reading; the segmenter cut 微条 into two characters.
+        assert!(meant("bitfit微条效果怎么样", "微", "微调"));
+        assert!(meant("bitfit微条效果怎么样", "条", "微调"));
+        assert!(!engine.search("全量参数微跳要多少张卡").is_empty());
+        // A reading no one uses: 大 read as 太 does not make 台大 sound like 以太.
+        assert!(!meant("以太坊上的 token", "以太", "台大"));
+    }
+
+    #[test]
     fn names_written_as_they_sound_are_read_as_the_names() {
         let engine = Engine::shipped().unwrap();
         let words = |q: &str| -> Vec<String> {

@@ -42,27 +42,53 @@ pub fn key(text: &str, how: Pinyin) -> Option<String> {
 /// reading meant, as well as weidiao and weizhou; at most eight). Empty when a
 /// character has no reading.
 pub fn typed(text: &str) -> Vec<String> {
+    readings(text, "", usize::MAX, |syllable| {
+        syllable
+            .chars()
+            .map(|c| if c == 'ü' { 'v' } else { c })
+            .collect()
+    })
+}
+
+/// [`key`] in the two commonest readings of a polyphonic character, at most eight keys, the
+/// commonest first: a catalogue word is filed under each, since the reading a keyboard slip
+/// sounds like is the one meant (微条 is 微调 read wei-tiao, not its commoner wei-diao). Rarer
+/// readings are left out: read as 太, 大 would make 台大 sound like 以太. Empty when a
+/// character has no reading.
+pub fn keys(text: &str, how: Pinyin) -> Vec<String> {
+    readings(text, "-", 2, |syllable| match how {
+        Pinyin::Exact => syllable.to_owned(),
+        Pinyin::Fuzzy => fuzzy(syllable),
+    })
+}
+
+/// The readings of a run of ideographs, each character's syllables (toneless, as `spell`
+/// writes them; its `per_char` commonest) joined by `separator`; at most [`MAX_TYPED`], the
+/// commonest readings first.
+fn readings(
+    text: &str,
+    separator: &str,
+    per_char: usize,
+    spell: impl Fn(&str) -> String,
+) -> Vec<String> {
     let mut keys = vec![String::with_capacity(text.len() * 2)];
-    for c in text.chars() {
+    for (i, c) in text.chars().enumerate() {
         let Some(readings) = c.to_pinyin_multi() else {
             return Vec::new();
         };
         let mut syllables: Vec<String> = Vec::new();
         for reading in readings {
-            let syllable: String = reading
-                .plain()
-                .chars()
-                .map(|c| if c == 'ü' { 'v' } else { c })
-                .collect();
-            if !syllables.contains(&syllable) {
+            let syllable = spell(reading.plain());
+            if syllables.len() < per_char && !syllables.contains(&syllable) {
                 syllables.push(syllable);
             }
         }
+        let separator = if i == 0 { "" } else { separator };
         let mut next = Vec::with_capacity(keys.len() * syllables.len());
         for key in &keys {
             for syllable in &syllables {
                 if next.len() < MAX_TYPED {
-                    next.push(format!("{key}{syllable}"));
+                    next.push(format!("{key}{separator}{syllable}"));
                 }
             }
         }
@@ -117,5 +143,17 @@ mod tests {
         assert!(typed("微调").contains(&"weidiao".to_owned()));
         assert!(typed("绿色").contains(&"lvse".to_owned()));
         assert!(typed("量化x").is_empty());
+    }
+
+    #[test]
+    fn keys_cover_every_reading_the_commonest_first() {
+        assert_eq!(keys("量化", Pinyin::Exact)[0], "liang-hua");
+        assert_eq!(
+            keys("量化", Pinyin::Exact)[0],
+            key("量化", Pinyin::Exact).unwrap()
+        );
+        assert!(keys("微调", Pinyin::Exact).contains(&"wei-tiao".to_owned()));
+        assert!(keys("微调", Pinyin::Fuzzy).contains(&key("微条", Pinyin::Fuzzy).unwrap()));
+        assert!(!keys("台大", Pinyin::Exact).contains(&"yi-tai".to_owned()));
     }
 }
