@@ -77,6 +77,7 @@ ROUND_MINIMUMS = {
     24: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     25: {"on-topic": 200, "offtopic": 50, "smalltalk": 10},
     26: {"on-topic": 180, "offtopic": 140, "smalltalk": 15},
+    27: {"on-topic": 250, "offtopic": 80, "smalltalk": 15},
 }
 
 
@@ -397,6 +398,21 @@ ROUND_NOTES = {
 # writer who had read only the catalogue (without its about/about_en descriptions, senses and
 # paraphrases), the seed article and the file format; 12 messages repeating earlier rounds
 # dropped; split among themselves by the same rule. Both halves were first run untouched.
+# Reported separately.
+""",
+    27: """#
+# ROUND 27: practitioners in the middle of real work — engineers who know the field ask about
+# the internals and specifics of what the catalogue covers (a flag, a stage, a kernel, a config
+# key, a number: ZeRO-3 offload, NCCL_IB_HCA, TP size against pipeline stages, LoRA rank and
+# alpha, GPTQ group size, KV-cache bytes per token, trtllm-build, vLLM block size, FlashAttention
+# tiling, MindIE on Ascend, Megatron's sequence parallelism), tersely, with pasted log lines
+# and identifiers, often two or three things at once; near misses from their neighbouring work
+# (database sharding and replication, RDMA outside ML clusters, Kubernetes operations, CI
+# pipelines, other compilers, graphics GPUs, HPC simulations, JPEG quantisation tables).
+# Every resource a right answer of at least one message. Written late in the stop after round
+# 25's, after round 26 had been tuned on, by a writer who had read only the catalogue (without
+# its about/about_en descriptions, senses and paraphrases), the seed article and the file
+# format; split among themselves by the same rule. Both halves were first run untouched.
 # Reported separately.
 """,
 }
