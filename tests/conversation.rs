@@ -1,6 +1,6 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml` …
-//! `round26-tune.toml`); the hold-out halves of each round were written blind and never
+//! `round27-tune.toml`); the hold-out halves of each round were written blind and never
 //! looked at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
@@ -115,7 +115,7 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round13-tune.toml", level(0.97, 0.96, 1.0, 150)),
     ("round13-holdout.toml", level(0.9, 1.0, 1.0, 150)),
     ("round14-tune.toml", level(0.96, 1.0, 1.0, 150)),
-    ("round14-holdout.toml", level(0.87, 0.89, 0.83, 150)),
+    ("round14-holdout.toml", level(0.87, 0.93, 0.83, 150)),
     ("round15-tune.toml", level(0.99, 1.0, 1.0, 150)),
     ("round15-holdout.toml", level(0.94, 1.0, 0.85, 150)),
     ("round16-tune.toml", level(0.97, 1.0, 1.0, 150)),
@@ -140,6 +140,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round25-holdout.toml", level(0.98, 0.94, 0.77, 150)),
     ("round26-tune.toml", level(0.98, 0.99, 1.0, 250)),
     ("round26-holdout.toml", level(0.91, 0.86, 0.75, 250)),
+    ("round27-tune.toml", level(0.93, 0.96, 0.72, 200)),
+    ("round27-holdout.toml", level(0.96, 0.85, 0.62, 200)),
 ];
 
 /// What is wrong with a half against its floors, if anything.
