@@ -855,17 +855,22 @@ mod tests {
         }
     }
 
+    /// Whether `typed`, a word of `message` as understood, has the term `meant` among its
+    /// alternatives as a typo.
+    fn read_as_typo(engine: &Engine, message: &str, typed: &str, meant: &str) -> bool {
+        engine.understand(message, false).iter().any(|w| {
+            w.text == typed
+                && w.alternatives
+                    .iter()
+                    .any(|a| engine.index.term_text(a.term) == meant && a.how == How::Typo)
+        })
+    }
+
     #[test]
     fn everyday_words_typed_for_a_catalogue_word_are_read_as_it_only_in_its_phrases() {
         let engine = Engine::shipped().unwrap();
-        let read_as = |message: &str, typed: &str, meant: &str| {
-            engine.understand(message, false).iter().any(|w| {
-                w.text == typed
-                    && w.alternatives
-                        .iter()
-                        .any(|a| engine.index.term_text(a.term) == meant && a.how == How::Typo)
-            })
-        };
+        let read_as =
+            |message: &str, typed: &str, meant: &str| read_as_typo(&engine, message, typed, meant);
         for (message, typed, meant) in [
             ("Unslot 微调加速 真的省现存吗", "现存", "显存"),
             ("推力框架哪个好", "推力", "推理"),
@@ -887,14 +892,8 @@ mod tests {
     #[test]
     fn slips_in_another_reading_or_cut_into_characters_are_read_as_the_word() {
         let engine = Engine::shipped().unwrap();
-        let meant = |message: &str, typed: &str, word: &str| {
-            engine.understand(message, false).iter().any(|w| {
-                w.text == typed
-                    && w.alternatives
-                        .iter()
-                        .any(|a| engine.index.term_text(a.term) == word)
-            })
-        };
+        let meant =
+            |message: &str, typed: &str, word: &str| read_as_typo(&engine, message, typed, word);
         // 微调 is wei-tiao here, its rarer reading; the segmenter cut 微条 into two characters.
         assert!(meant("bitfit微条效果怎么样", "微", "微调"));
         assert!(meant("bitfit微条效果怎么样", "条", "微调"));
