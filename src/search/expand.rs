@@ -208,18 +208,22 @@ fn add_slips_cut_apart(words: &mut [QueryWord], index: &Index) {
             continue;
         }
         let pair = format!("{}{}", words[i - 1].text, words[i].text);
-        let meant: Vec<TermId> = index
-            .homophones(&pair)
-            .into_iter()
-            .filter(|h| h.exact && index.is_held(h.term))
-            .map(|h| h.term)
-            .collect();
-        for term in meant {
+        for term in same_sound(&pair, index) {
             for w in &mut words[i - 1..=i] {
                 push(&mut w.alternatives, term, TYPO_1, How::Typo);
             }
         }
     }
+}
+
+/// The catalogue words with exactly the syllables of `text`, not merely ones a fuzzy pinyin
+/// keyboard confuses with them.
+fn same_sound(text: &str, index: &Index) -> impl Iterator<Item = TermId> {
+    index
+        .homophones(text)
+        .into_iter()
+        .filter(|h| h.exact)
+        .map(|h| h.term)
 }
 
 /// An everyday word typed for a catalogue word with exactly its syllables (现存 for 显存, 推力
@@ -246,11 +250,7 @@ fn add_slips_in_phrases(words: &mut [QueryWord], index: &Index, common: &dyn Fn(
         }
         let before = i.checked_sub(1).map(|j| words[j].text.as_str());
         let after = words.get(i + 1).map(|w| w.text.as_str());
-        let meant: Vec<TermId> = index
-            .homophones(&word.text)
-            .into_iter()
-            .filter(|h| h.exact && index.is_held(h.term))
-            .map(|h| h.term)
+        let meant: Vec<TermId> = same_sound(&word.text, index)
             .filter(|&term| {
                 let term = index.term_text(term);
                 before.is_some_and(|b| {

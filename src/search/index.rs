@@ -569,7 +569,8 @@ impl Index {
     }
 
     /// Chinese terms that sound like `text` (the same toneless pinyin, or the same once the
-    /// sounds a fuzzy pinyin keyboard confuses are merged), other than `text` itself.
+    /// sounds a fuzzy pinyin keyboard confuses are merged), other than `text` itself; only
+    /// terms some resource holds are filed by sound.
     pub fn homophones(&self, text: &str) -> Vec<Homophone> {
         let Some(key) = pinyin::key(text, Pinyin::Fuzzy) else {
             return Vec::new();
