@@ -256,6 +256,7 @@ const STOPS: &[&str] = &[
     // Chinese: how a half memory is told ("好像是斯坦福的…叫啥来着", "megatron 那套…的做法").
     "好像", "听说", "那套", "这套", "做法",
     "折腾", "玩玩", "写过", "求个", "一条龙",
+    "想找", "要找", "找找", "找点", "再找", "想再找",
     // Chinese: when and how urgently ("救命，明天就要汇报了"): the asker's situation, never
     // what the question is about.
     "救命", "急", "急求", "在线等", "今天", "明天", "后天", "昨天", "今晚", "明早", "下周", "下个月", "马上",
@@ -356,7 +357,7 @@ const STOPS: &[&str] = &[
     "春招", "校招", "转码", "生态", "那一大块", "这一大块", "一大块", "子主题", "目录",
     // The same in English: "I keep hearing X in every job ad", "the simplest explanation".
     "keep", "keeps", "hearing", "heard", "job", "jobs", "career", "careers", "ad", "ads", "posting",
-    "postings", "simplest", "easiest", "clearest",
+    "postings", "simplest", "easiest", "clearest", "youre", "now",
     // The internet's voice, English: shortenings ("w" for with, "ppl", "bc", "smth",
     // "tl;dr"), Gen-Z and Reddit slang ("ngl", "lowkey", "no cap", "bruh", "who's got the
     // sauce", "this slaps", "way too thicc"), and "complete" as in "complete noob".
@@ -449,6 +450,7 @@ const REQUESTING: &[&str] = &[
 const ASKING_ZH: &[&str] = &[
     "吗", "请问", "有没有", "想问", "问下", "问一下", "帮我", "帮忙", "求推荐", "求助",
     "几点", "多少",
+    "想找", "找点", "再找", "想学", "想了解", "求一", "求个", "求份", "求几", "求点",
 ];
 
 /// Whether a piece of a message asks something, given its units (Latin words, single

@@ -1158,6 +1158,9 @@ mod tests {
             "hello! quick question about lora",
             "hi, lora tutorial",
             "哈喽 大佬 想入门NLP 推荐点课程呗",
+            // Asking to find or learn something, and "now" moving on to the next subject.
+            "你好，想找大模型量化的资料",
+            "thanks, now vllm",
         ] {
             let found = engine.find(m);
             assert!(

@@ -668,6 +668,67 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("还是ai", None),
     ("还是真人", None),
     ("还是机器人", None),
+    // Written from a blind probe set of small talk (how people greet, thank and ask for help
+    // in chat), never from a test message.
+    ("mornin", Some(SmallTalk::Greeting)),
+    ("night", Some(SmallTalk::Greeting)),
+    ("you there", Some(SmallTalk::Greeting)),
+    ("sorry to bother", Some(SmallTalk::Greeting)),
+    ("sorry to bother you", Some(SmallTalk::Greeting)),
+    ("sorry for bothering", Some(SmallTalk::Greeting)),
+    ("sorry for bothering you", Some(SmallTalk::Greeting)),
+    ("sorry to disturb", Some(SmallTalk::Greeting)),
+    ("sorry to disturb you", Some(SmallTalk::Greeting)),
+    ("helo", Some(SmallTalk::Greeting)),
+    ("heloo", Some(SmallTalk::Greeting)),
+    ("hallo", Some(SmallTalk::Greeting)),
+    ("哈咯", Some(SmallTalk::Greeting)),
+    ("大佬好", Some(SmallTalk::Greeting)),
+    ("大佬们好", Some(SmallTalk::Greeting)),
+    ("各位好", Some(SmallTalk::Greeting)),
+    ("各位大佬好", Some(SmallTalk::Greeting)),
+    ("来了", Some(SmallTalk::Greeting)),
+    ("88", Some(SmallTalk::Greeting)),
+    ("886", Some(SmallTalk::Greeting)),
+    ("安安", Some(SmallTalk::Greeting)),
+    ("much obliged", Some(SmallTalk::Thanks)),
+    ("thnaks", Some(SmallTalk::Thanks)),
+    ("thansk", Some(SmallTalk::Thanks)),
+    ("tnx", Some(SmallTalk::Thanks)),
+    ("thks", Some(SmallTalk::Thanks)),
+    ("tks", Some(SmallTalk::Thanks)),
+    ("射射", Some(SmallTalk::Thanks)),
+    ("6666", Some(SmallTalk::Thanks)),
+    ("66666", Some(SmallTalk::Thanks)),
+    ("youre the best", Some(SmallTalk::Thanks)),
+    ("who made this bot", Some(SmallTalk::Help)),
+    ("who built this bot", Some(SmallTalk::Help)),
+    ("who created this bot", Some(SmallTalk::Help)),
+    ("is this free", Some(SmallTalk::Help)),
+    ("is this bot free", Some(SmallTalk::Help)),
+    ("is the bot free", Some(SmallTalk::Help)),
+    ("how do i ask questions", Some(SmallTalk::Help)),
+    ("how do i ask a question", Some(SmallTalk::Help)),
+    ("how should i ask questions", Some(SmallTalk::Help)),
+    ("what kind of questions can i ask", Some(SmallTalk::Help)),
+    ("what sort of questions can i ask", Some(SmallTalk::Help)),
+    ("what questions can i ask", Some(SmallTalk::Help)),
+    ("are you chatgpt", Some(SmallTalk::Help)),
+    ("are you gpt", Some(SmallTalk::Help)),
+    ("is this chatgpt", Some(SmallTalk::Help)),
+    ("你能干什么", Some(SmallTalk::Help)),
+    ("你会干什么", Some(SmallTalk::Help)),
+    ("你都能干什么", Some(SmallTalk::Help)),
+    ("你能干些什么", Some(SmallTalk::Help)),
+    ("能用英文问", Some(SmallTalk::Help)),
+    ("能用中文问", Some(SmallTalk::Help)),
+    ("可以用英文问", Some(SmallTalk::Help)),
+    ("可以用中文问", Some(SmallTalk::Help)),
+    ("谁做的你", Some(SmallTalk::Help)),
+    ("谁开发的你", Some(SmallTalk::Help)),
+    ("谁做的这个机器人", Some(SmallTalk::Help)),
+    ("能帮我找资料", Some(SmallTalk::Help)),
+    ("可以帮我找资料", Some(SmallTalk::Help)),
 ];
 
 /// Praise, acknowledgements and times of day that also open or close ordinary statements
@@ -696,6 +757,12 @@ const ONLY_ALONE: &[&str] = &[
     "nite",
     "gm",
     "gn",
+    "night",
+    "来了",
+    "88",
+    "886",
+    "安安",
+    "tks",
 ];
 
 /// The one-word greetings, thanks and fillers ("thx", "bro", "谢啦"): inside a question they
@@ -1185,7 +1252,7 @@ const BOT_MATTERS_ZH: &[&str] = &[
     "中文", "英文", "英语", "汉语", "语言", "收录", "投稿", "提交", "来的", "来源", "出处", "关键词", "关键字",
     "输入", "免费", "收费", "记得", "记住", "上次", "繁体", "简体", "哪些方面", "只限", "范围", "开源",
     "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护", "更新", "怎么用", "咋用", "用法",
-    "怎么问", "咋问", "回答哪些", "回答什么", "答哪些",
+    "怎么问", "咋问", "回答哪些", "回答什么", "答哪些", "使用教程", "使用说明",
 ];
 
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
@@ -1365,6 +1432,30 @@ mod tests {
             "都能问哪些方面的问题?",
         ] {
             assert_eq!(recognise(&Message::new(h)), Some(SmallTalk::Help), "{h}");
+        }
+    }
+
+    #[test]
+    fn small_talk_of_group_chats_slang_and_slips() {
+        for (m, kind) in [
+            ("各位好", SmallTalk::Greeting),
+            ("大佬们好", SmallTalk::Greeting),
+            ("sorry to bother you", SmallTalk::Greeting),
+            ("886", SmallTalk::Greeting),
+            ("安安", SmallTalk::Greeting),
+            ("射射", SmallTalk::Thanks),
+            ("much obliged", SmallTalk::Thanks),
+            ("thnaks", SmallTalk::Thanks),
+            ("who built this bot", SmallTalk::Help),
+            ("is this bot free?", SmallTalk::Help),
+            ("你能干什么", SmallTalk::Help),
+            ("能用英文问吗", SmallTalk::Help),
+        ] {
+            assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
+        }
+        // Whole-message words: "night", "88" and "来了" say nothing inside a sentence.
+        for m in ["night shift schedule", "88 号文件", "他来了"] {
+            assert_eq!(recognise(&Message::new(m)), None, "{m}");
         }
     }
 
