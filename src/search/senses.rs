@@ -11,6 +11,7 @@
 //! message as the question about something else that it is.
 
 use foldhash::HashMap;
+use std::sync::OnceLock;
 
 use super::expand::QueryWord;
 use super::filed::{Filed, Start, start_of, starting_in};
@@ -22,7 +23,7 @@ use crate::catalogue;
 pub struct Senses {
     /// Each sense's cues: Chinese ones matched inside the message, Latin ones as whole words
     /// in a row.
-    cues: Vec<Vec<String>>,
+    cues: Vec<Cues>,
     /// Latin spellings, by the word.
     latin: HashMap<String, Vec<usize>>,
     /// Chinese spellings, looked for inside a word, each with its sense.
@@ -33,20 +34,39 @@ pub struct Senses {
     cjk_starts: Filed<Start>,
 }
 
+/// One sense's cues, normalised when a message first names its word: the shipped catalogue
+/// has some 4,000, and normalising them all at start-up cost more than a tenth of it, for the
+/// few senses a day's messages ever name.
+#[derive(Debug, Default)]
+struct Cues {
+    /// As the catalogue writes them.
+    written: Vec<String>,
+    /// Normalised, empty ones left out.
+    normalised: OnceLock<Vec<String>>,
+}
+
+impl Cues {
+    fn get(&self) -> &[String] {
+        self.normalised.get_or_init(|| {
+            self.written
+                .iter()
+                .map(|c| normalise(c))
+                .filter(|c| !c.is_empty())
+                .collect()
+        })
+    }
+}
+
 impl Senses {
     /// Files a catalogue's senses.
     pub fn new(senses: &[catalogue::Sense]) -> Senses {
         let mut filed = Senses::default();
         let mut starts = Vec::new();
         for (i, sense) in senses.iter().enumerate() {
-            filed.cues.push(
-                sense
-                    .cues
-                    .iter()
-                    .map(|c| normalise(c))
-                    .filter(|c| !c.is_empty())
-                    .collect(),
-            );
+            filed.cues.push(Cues {
+                written: sense.cues.clone(),
+                normalised: OnceLock::new(),
+            });
             for word in &sense.words {
                 let word = normalise(word);
                 if word.is_empty() {
@@ -101,9 +121,12 @@ impl Senses {
         }
         let latin = latin_words(message);
         for (word, senses) in words.iter_mut().zip(&of) {
-            let cue = senses
-                .iter()
-                .find_map(|&s| self.cues[s].iter().find(|c| occurs(c, message, &latin)));
+            let cue = senses.iter().find_map(|&s| {
+                self.cues[s]
+                    .get()
+                    .iter()
+                    .find(|c| occurs(c, message, &latin))
+            });
             if let Some(cue) = cue {
                 word.alternatives.clear();
                 word.parts.clear();
