@@ -40,6 +40,7 @@ fn ruled_out(words: &[QueryWord], piece_of: &[usize]) -> Vec<bool> {
         let besides = lexicon::BESIDES.contains(&w.text.as_str());
         if (lexicon::RULING_OUT.contains(&w.text.as_str()) || pair)
             && (!besides || asks_for_others(&words[i + 1..]))
+            && !(i > 0 && either_way(&words[i - 1].text, &w.text))
         {
             if let Some(j) = (i + 1..words.len().min(i + 1 + REACH))
                 .take_while(|&j| piece_of.get(j) == piece_of.get(i))
@@ -56,6 +57,15 @@ fn ruled_out(words: &[QueryWord], piece_of: &[usize]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// Whether a cue and the word before it ask a yes-or-no question ("要不要量化": should I
+/// quantise?) rather than rule out what follows ("不要知乎的"): the word before ends with the
+/// character the cue negates.
+fn either_way(before: &str, cue: &str) -> bool {
+    cue.strip_prefix('不')
+        .and_then(|negated| negated.chars().next())
+        .is_some_and(|c| before.ends_with(c))
 }
 
 /// Whether the rest of a message asks for others: a word of [`lexicon::ASKING_FOR_OTHERS`]
@@ -150,6 +160,14 @@ mod tests {
         // Besides … also: what follows is asked about too.
         assert!(excluded(&engine, "DeepSpeed 除了训练还能做推理加速吗").is_empty());
         assert_eq!(excluded(&engine, "文章压缩那块 除了量化还讲了啥"), ["量化"]);
+    }
+
+    #[test]
+    fn a_yes_or_no_question_rules_nothing_out() {
+        let engine = Engine::shipped().unwrap();
+        assert!(excluded(&engine, "16G显存能不能跑13B，要不要量化").is_empty());
+        assert!(excluded(&engine, "多机训练要不要上IB").is_empty());
+        assert_eq!(excluded(&engine, "想跑13B，不要量化的方案"), ["量化"]);
     }
 
     #[test]
