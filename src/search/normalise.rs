@@ -60,6 +60,10 @@ pub fn normalise(text: &str) -> String {
         // catalogue's 12,000 paraphrase phrases, normalised at every start, are such text.
         return shorthand(widths(sizes(beside_letters(text.to_owned()))));
     }
+    if already_normal(text) {
+        // Most of the catalogue's Latin phrases, normalised at every start.
+        return text.to_owned();
+    }
     if let Some(known) = LAST.with_borrow(|(input, output)| (input == text).then(|| output.clone()))
     {
         return known;
@@ -77,6 +81,20 @@ pub fn normalise(text: &str) -> String {
         output.clone_from(&out);
     });
     out
+}
+
+/// Whether ASCII text is already what [`normalise`] makes of it: lower-case letters and
+/// digits in words one space apart, no "billion" to rewrite, and no letters said one by one
+/// for [`spelled`] to join. Folding then keeps every character and every space.
+fn already_normal(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    bytes.first().is_some_and(plain)
+        && bytes.last().is_some_and(plain)
+        && bytes.iter().all(|b| plain(b) || *b == b' ')
+        && !text.contains("  ")
+        && !text.contains("billion")
+        && matches!(spelled(text), Cow::Borrowed(_))
 }
 
 /// A CJK Unified Ideograph of the basic block (no compatibility ideograph, which NFKC maps
@@ -478,6 +496,58 @@ fn english_count(word: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`normalise`] made of ASCII text before [`already_normal`] let some of it through.
+    fn folded_in_full(text: &str) -> String {
+        let mut out = String::new();
+        push_folded(&mut out, spelled(text).chars());
+        sizes(out)
+    }
+
+    #[test]
+    fn text_already_normal_is_what_folding_makes_of_it() {
+        let catalogue = crate::Catalogue::shipped().unwrap();
+        let phrases = catalogue.paraphrases().iter().flat_map(|p| {
+            p.groups()
+                .flat_map(|g| g.map(str::to_owned).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        });
+        let cues = catalogue.senses().iter().flat_map(|s| s.cues.clone());
+        let mut seen = 0;
+        for text in phrases.chain(cues).chain(
+            [
+                "q k v",
+                "plan a b test",
+                "r d m a",
+                "k v cache",
+                "7 billion",
+                "fp16",
+                "a",
+                "x",
+                "lora tutorial",
+                "c",
+                "1 2 3",
+            ]
+            .map(str::to_owned),
+        ) {
+            if already_normal(&text) {
+                seen += 1;
+                assert_eq!(folded_in_full(&text), text, "{text}");
+            }
+        }
+        assert!(seen > 5_000, "{seen}");
+        for text in [
+            "q k v",
+            "r d m a",
+            "7 billion",
+            "LoRA",
+            "lora  tutorial",
+            " lora",
+            "c++",
+        ] {
+            assert!(!already_normal(text), "{text}");
+        }
+    }
 
     #[test]
     fn counts_in_any_script() {
