@@ -58,7 +58,7 @@ pub fn normalise(text: &str) -> String {
         // NFKC, simplifying, folding and spelling all leave such text as it is; only the
         // rewriting of numerals and shorthand below can change it. Some 5,000 of the
         // catalogue's 12,000 paraphrase phrases, normalised at every start, are such text.
-        return shorthand(widths(sizes(beside_letters(text.to_owned()))));
+        return plain_ideographs(text);
     }
     if already_normal(text) {
         // Most of the catalogue's Latin phrases, normalised at every start.
@@ -71,7 +71,12 @@ pub fn normalise(text: &str) -> String {
     let out = if text.is_ascii() {
         let mut out = String::with_capacity(text.len());
         push_folded(&mut out, spelled(text).chars());
-        sizes(out)
+        // Only "billion" can be rewritten in ASCII text; a byte search rules most text out.
+        if out.as_bytes().contains(&b'b') {
+            sizes(out)
+        } else {
+            out
+        }
     } else {
         composed_and_folded(text)
     };
@@ -80,6 +85,33 @@ pub fn normalise(text: &str) -> String {
         input.push_str(text);
         output.clone_from(&out);
     });
+    out
+}
+
+/// [`normalise`] for text of plain ideographs only: each rewrite that can change it runs only
+/// when the character it starts from is there, found in one pass. No rewrite brings in a
+/// character a later one starts from (numerals become digits, 亿 a size, 位 "bit").
+fn plain_ideographs(text: &str) -> String {
+    let (mut numerals, mut yi, mut wei, mut xun) = (false, false, false, false);
+    for c in text.chars() {
+        numerals |= chinese_digit(c).is_some();
+        yi |= c == '亿';
+        wei |= c == '位';
+        xun |= c == '训';
+    }
+    let mut out = text.to_owned();
+    if numerals {
+        out = beside_letters(out);
+    }
+    if yi {
+        out = sizes(out);
+    }
+    if wei {
+        out = widths(out);
+    }
+    if xun {
+        out = shorthand(out);
+    }
     out
 }
 
@@ -401,11 +433,23 @@ fn trailing(text: &str, part: impl Fn(char) -> bool) -> Option<usize> {
 
 /// The value of a Chinese digit (两 included).
 fn chinese_digit(c: char) -> Option<u64> {
-    "零一二三四五六七八九十百千"
-        .chars()
-        .position(|d| d == c)
-        .map(|at| at as u64)
-        .or((c == '两').then_some(2))
+    // Asked of every character of every ideograph text normalised: a match, not a search.
+    Some(match c {
+        '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        '百' => 11,
+        '千' => 12,
+        _ => return None,
+    })
 }
 
 /// The number a run of ASCII digits or Chinese numerals writes ("七十" → 70, "一百三十" →
