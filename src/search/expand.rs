@@ -181,7 +181,7 @@ pub fn expand(
             match token.kind {
                 TokenKind::Latin => latin(&token.text, index, last && complete_last, familiar),
                 TokenKind::CjkWord => cjk_word(&token.text, index),
-                TokenKind::CjkGap => cjk_gap(&token.text, index, common),
+                TokenKind::CjkGap => cjk_gap(&token.text, index, familiar),
             }
         })
         .collect();
@@ -467,13 +467,13 @@ fn cjk_word(text: &str, index: &Index) -> QueryWord {
     w
 }
 
-fn cjk_gap(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> QueryWord {
+fn cjk_gap(text: &str, index: &Index, familiar: &dyn Fn(&str) -> Familiarity) -> QueryWord {
     let mut w = word(text, lexicon::role(text));
     if w.role != Role::Content {
         return w;
     }
     add_bigrams(&mut w, text, index);
-    for sound in pinyin_slip(text, index, common) {
+    for sound in pinyin_slip(text, index, familiar) {
         let weight = if sound.exact { TYPO_1 } else { TYPO_2 };
         // Three or more characters with exactly the syllables of a catalogue word are that
         // word, as surely as its pinyin typed in letters; a shorter or near sound may be
@@ -492,16 +492,29 @@ fn cjk_gap(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> QueryWor
 /// slip: pinyin keyboards turn a slip into a word that sounds the same or nearly (亮化 for
 /// 量化, 经度 for 精度, 真流 for 蒸馏). Empty for filler, for a span the catalogue's text
 /// contains as it is (精度 is spelled right, whatever it sounds like), and for an everyday
-/// word (几分, "how many points", was most likely meant as typed, as in English). Only a
+/// word (几分, "how many points", was most likely meant as typed, as in English); a rarer word
+/// the word table knows is read only as a word with exactly its syllables. Only a
 /// whole span is looked up by sound, never pieces of one: those would find a homophone
 /// somewhere in almost any sentence. The tokeniser asks the same question to keep such a span
 /// whole rather than cut it into words.
-pub fn pinyin_slip(text: &str, index: &Index, common: &dyn Fn(&str) -> bool) -> Vec<Homophone> {
+pub fn pinyin_slip(
+    text: &str,
+    index: &Index,
+    familiar: &dyn Fn(&str) -> Familiarity,
+) -> Vec<Homophone> {
     let spelled_right = index.held_term(text).is_some();
-    if lexicon::is_filler(text) || spelled_right || common(text) {
+    let known = familiar(text);
+    if lexicon::is_filler(text) || spelled_right || known == Familiarity::Common {
         return Vec::new();
     }
-    index.homophones(text)
+    let mut sounds = index.homophones(text);
+    if known == Familiarity::Rare {
+        // A word of the language typed whole is a slip only for a word with its very
+        // syllables; a near sound (z for zh, q for j) is what was meant: 中暑 is heatstroke,
+        // not 综述, whatever a keyboard might confuse.
+        sounds.retain(|s| s.exact);
+    }
+    sounds
 }
 
 /// English prefixes that make another word of a word: "retraining", "unquantized",

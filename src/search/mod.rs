@@ -237,7 +237,7 @@ impl Engine {
                 if let Some(semantic) = &self.semantic {
                     tokens = semantic.join_suffixes(tokens);
                     tokens = semantic.split_gaps(tokens, |gap| {
-                        !expand::pinyin_slip(gap, &self.index, &|w| self.is_common(w)).is_empty()
+                        !expand::pinyin_slip(gap, &self.index, &|w| self.familiarity(w)).is_empty()
                     });
                 }
                 let last = p + 1 == pieces.len() && s + 1 == segments.len();
@@ -1137,6 +1137,15 @@ mod tests {
         let found = engine.find("让大模型自己决定什么时候去用搜索和计算器这些外部工具");
         assert!(found.relevance.share() < 0.5 && found.relevance.share_described() >= 0.5);
         assert!(!found.unvouched && !found.ranked.is_empty());
+    }
+
+    #[test]
+    fn a_known_word_is_read_by_sound_only_with_its_very_syllables() {
+        let engine = Engine::shipped().unwrap();
+        // zhong-shu is near zong-shu (综述), but heatstroke is a word of its own.
+        assert!(engine.find("中暑了怎么办").ranked.is_empty());
+        // liang-hua is exactly 量化's syllables: a pinyin keyboard's slip.
+        assert!(!engine.find("亮化教程").ranked.is_empty());
     }
 
     #[test]
