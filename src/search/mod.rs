@@ -843,9 +843,10 @@ mod tests {
         ] {
             assert_eq!(engine.find(message).small_talk, Some(kind), "{message}");
         }
-        // The introduction alone, or beside a question, is no small talk.
+        // The introduction alone, or beside a question, is no small talk; beside a question,
+        // the question is answered. ("grad" of a grad student is no gradient.)
+        assert!(engine.find("grad student here").small_talk.is_none());
         for message in [
-            "grad student here",
             "hi, I'm a backend dev, how do I deploy vllm",
             "hey, phd student here, any good papers on lora?",
         ] {
@@ -1120,10 +1121,14 @@ mod tests {
         );
         assert!(found.relevance.share() < 0.5);
         assert!(!found.unvouched && !found.ranked.is_empty());
-        // Without the semantic layer, nothing vouches and nothing is vetoed.
+        // Without the semantic layer, nothing vouches and nothing is vetoed. (The model train
+        // now names a model in another sense even lexically; a weekly report written by a
+        // chatbot is still answered by its words alone.)
+        let weak = "can you give me a prompt so chatgpt writes my weekly report in bullet points";
+        assert!(engine.find(weak).unvouched);
         let lexical =
             Engine::with_options(Catalogue::shipped().unwrap(), Options { semantic: false });
-        let found = lexical.find("HO scale model train layout ideas for a small apartment");
+        let found = lexical.find(weak);
         assert!(!found.unvouched && !found.ranked.is_empty());
         // A topic one of the catalogue's paraphrases describes in full needs no vouching:
         // "query, key, value" is how attention in a Transformer is described.
