@@ -35,8 +35,8 @@ pub struct Senses {
 }
 
 /// One sense's cues, normalised when a message first names its word: the shipped catalogue
-/// has some 4,000, and normalising them all at start-up cost more than a tenth of it, for the
-/// few senses a day's messages ever name.
+/// has some 9,000, and normalising them all at every start cost about a twentieth of it, for
+/// the few senses a day's messages ever name.
 #[derive(Debug, Default)]
 struct Cues {
     /// As the catalogue writes them.
