@@ -71,12 +71,7 @@ pub fn normalise(text: &str) -> String {
     let out = if text.is_ascii() {
         let mut out = String::with_capacity(text.len());
         push_folded(&mut out, spelled(text).chars());
-        // Only "billion" can be rewritten in ASCII text; a byte search rules most text out.
-        if out.as_bytes().contains(&b'b') {
-            sizes(out)
-        } else {
-            out
-        }
+        sizes(out)
     } else {
         composed_and_folded(text)
     };
@@ -296,7 +291,11 @@ fn beside_letters(text: String) -> String {
 /// 70亿, "7 billion" and "seven billion" parameters are all 7b. Only whole billions: 15亿
 /// (1.5b) stays as typed, as do rough counts (几十亿, 上百亿) and 万亿.
 fn sizes(text: String) -> String {
-    if !text.contains('亿') && !text.contains("billion") {
+    // Most text has neither: a byte search and an ASCII check rule it out before either
+    // substring is searched for.
+    let billion = text.as_bytes().contains(&b'b') && text.contains("billion");
+    let yi = !text.is_ascii() && text.contains('亿');
+    if !billion && !yi {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 8);
