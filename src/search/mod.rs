@@ -1014,7 +1014,11 @@ mod tests {
                 .ranked
                 .is_empty()
         );
-        // A keyword of as many ideographs may be an everyday word: an SSD for photos.
+        // A resource's own name of five ideographs or more carries the chat around it too.
+        let found = engine.find("白板推导系列我室友说节奏太慢，你们谁看完了");
+        assert!(found.relevance.share() < 0.5);
+        assert!(!found.ranked.is_empty());
+        // A keyword of four ideographs may be an everyday word: an SSD for photos.
         assert!(
             engine
                 .find("机械硬盘和固态硬盘哪个适合存照片")

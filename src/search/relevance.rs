@@ -32,11 +32,17 @@ const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 /// or of two or more Latin words ("kv cache", "knowledge distillation"). Such a name is not
 /// used in another sense, so the chat around it ("高效参数微调那几篇我室友说写得乱七八糟",
 /// "今天加班到十点脑子不转了，谁甩我一个讲 KV Cache 的链接") need not outweigh it, only not
-/// drown it. Keywords do not count: many are everyday words (固态硬盘, 台湾大学, 微信公众号);
-/// nor does one Latin word, which may be a name in another sense (megatron, llama, triton).
+/// drown it. Shorter keywords do not count: many are everyday words (固态硬盘, 台湾大学); a
+/// catalogue word of more ideographs that reaches at most [`OWN_NAME_REACH`] resources is one's
+/// own name ("白板推导系列", "宝可梦举例子"), not a field's (a thanks for "分布式训练那几篇"
+/// names what was read). Nor does one
+/// Latin word, which may be a name in another sense (megatron, llama, triton).
 const MIN_SHARE_NAMED: f32 = 0.35;
 /// Fewest ideographs of a name said outright (see [`MIN_SHARE_NAMED`]).
 const NAMED_CHARS: usize = 4;
+/// Most resources a word of more than [`NAMED_CHARS`] ideographs that is no topic's label may
+/// reach to be named outright: a resource's own name, not a field's.
+const OWN_NAME_REACH: usize = 3;
 /// Most Latin words of a name said outright: the longest topic labels ("parameter efficient
 /// fine tuning") have four.
 const NAMED_WORDS: usize = 4;
@@ -317,14 +323,21 @@ fn described_evidence(
     sum
 }
 
-/// Whether word `i` is a topic's name said outright (see [`MIN_SHARE_NAMED`]): a label of
-/// [`NAMED_CHARS`] ideographs or more, or one of two to [`NAMED_WORDS`] Latin words in a row
-/// that word `i` is part of.
-fn named_outright(words: &[QueryWord], i: usize, is_label: impl Fn(&str) -> bool) -> bool {
+/// Whether word `i`, which reaches `reach` resources, is a name said outright (see
+/// [`MIN_SHARE_NAMED`]): a topic's label of [`NAMED_CHARS`] ideographs or more, a resource's
+/// own name of more, or one of two to [`NAMED_WORDS`] Latin words in a row that word `i` is
+/// part of.
+fn named_outright(
+    words: &[QueryWord],
+    i: usize,
+    reach: usize,
+    is_label: impl Fn(&str) -> bool,
+) -> bool {
     let text = &words[i].text;
     if text.chars().any(normalise::is_cjk) {
-        return text.chars().filter(|&c| normalise::is_cjk(c)).count() >= NAMED_CHARS
-            && is_label(text);
+        let ideographs = text.chars().filter(|&c| normalise::is_cjk(c)).count();
+        return ideographs >= NAMED_CHARS && is_label(text)
+            || ideographs > NAMED_CHARS && reach <= OWN_NAME_REACH;
     }
     let latin =
         |w: &QueryWord| !w.text.is_empty() && w.text.chars().all(|c| c.is_ascii_alphanumeric());
@@ -391,7 +404,7 @@ pub fn judge(
                 || e.explained >= 1.0
                     && e.specificity >= NAMED_SPECIFICITY
                     && w.other_sense.is_none()
-                    && named_outright(words, i, &is_label);
+                    && named_outright(words, i, reached.len(), &is_label);
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
             // concept to corroborate another.
