@@ -79,6 +79,7 @@ ROUND_MINIMUMS = {
     26: {"on-topic": 180, "offtopic": 140, "smalltalk": 15},
     27: {"on-topic": 250, "offtopic": 80, "smalltalk": 15},
     28: {"on-topic": 220, "offtopic": 120, "smalltalk": 25},
+    29: {"on-topic": 300, "offtopic": 100, "smalltalk": 12},
 }
 
 
@@ -428,6 +429,21 @@ ROUND_NOTES = {
 # catalogue (without its about/about_en descriptions, senses and paraphrases), the seed article
 # and the file format; 23 messages repeating earlier rounds dropped; split among themselves by
 # the same rule. Both halves were first run untouched. Reported separately.
+""",
+    29: """#
+# ROUND 29: pasted from the terminal and the notebook — messages from a group of ML engineers
+# and students that carry a fragment of what is on their screen (an error line or a stack
+# trace's tail: CUDA out of memory, NCCL timeouts, fp16 overflow, vLLM, TensorRT-LLM,
+# DeepSpeed and Megatron warnings; a launch command, a config fragment, an nvidia-smi, ibstat
+# or nccl-tests line, a quantised model's file name) in a short question in Chinese, English
+# or both, whose right answers explain the topic behind the fragment; ordinary questions of
+# every kind; off-topic messages pasting look-alike fragments from other software (npm, Rust,
+# Java, Kubernetes, Spark, Postgres, Unity, Blender, LoRa radios, miners) and everyday near
+# misses; small talk. Every resource a right answer of at least one message. Written at the
+# start of the stop after round 28's, before any of its work, by a writer who had read only
+# the catalogue (without its senses and paraphrases), the seed article and the file format; 8
+# messages repeating earlier rounds dropped; split among themselves by the same rule. Both
+# halves were first run untouched. Reported separately.
 """,
 }
 
