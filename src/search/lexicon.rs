@@ -256,6 +256,10 @@ const STOPS: &[&str] = &[
     // Chinese: how a half memory is told ("好像是斯坦福的…叫啥来着", "megatron 那套…的做法").
     "好像", "听说", "那套", "这套", "做法",
     "折腾", "玩玩", "写过", "求个", "一条龙",
+    // Chinese: asking whether something is worth it ("BitFit 效果怎么样 值得试吗",
+    // "1.58 比特的模型真的能用吗"): how good, not what about.
+    "值得", "值不值得", "值得一试", "值得试", "试", "试试", "试一试", "试一下", "真的", "真能",
+    "效果怎么样", "效果如何", "效果好吗", "能用吗", "好用吗",
     "想找", "要找", "找找", "找点", "再找", "想再找",
     // Chinese: when and how urgently ("救命，明天就要汇报了"): the asker's situation, never
     // what the question is about.
@@ -270,8 +274,10 @@ const STOPS: &[&str] = &[
     // Who "we" are and how little the asker minds which link ("我们组要上 lmdeploy 了，文档啥的都行").
     "组", "我们组", "团队", "我们团队", "啥的", "什么的", "都行", "都可以", "都成",
     "领导", "老板", "几遍", "两遍", "三遍", "好几遍", "一步步", "一步一步", "几种", "哪几种",
-    // Chinese: asking for the links themselves ("那一节的链接发我一下", "github地址多少").
-    "链接", "网址", "地址", "发我", "发给我", "发一下", "贴一下", "列表",
+    // Chinese: asking for the links themselves ("那一节的链接发我一下", "github地址多少", "通信相关的
+    // 资料列一下"); 列 alone is a column ("先按列切再按行切").
+    "链接", "网址", "地址", "发我", "发给我", "发一下", "贴一下", "列表", "列一下", "列个",
+    "列下",
     // Chinese: "a bit" after a verb, and how often ("推荐点课程", "每次只给三个").
     "点", "多给", "每次", "一次", "每回",
     // Chinese: counters and pointers into the seed article ("那一节的三篇文章"); "the article"

@@ -1094,6 +1094,19 @@ mod tests {
         );
     }
 
+    /// Asking whether a method is worth trying, or for a list, says how, not what about.
+    #[test]
+    fn asking_whether_it_is_worth_it_or_for_a_list_frames_a_question() {
+        assert_answers(
+            &[
+                ("AdaLoRA 效果如何，值不值得试试", "adalora"),
+                ("集合通信的资料列一下", "communication"),
+            ],
+            // 列 alone is still a column.
+            &["数据库按列存储和按行存储有什么区别"],
+        );
+    }
+
     /// A name autocorrect made into a word is read as the name, unless the message is about
     /// the word's own meaning.
     #[test]
