@@ -266,6 +266,7 @@ impl Engine {
                 importance: round(e.importance),
                 other_sense: w.other_sense.clone(),
                 describes_topic: e.described,
+                pasted: w.pasted,
                 paraphrase_of: w
                     .alternatives
                     .iter()
@@ -341,6 +342,10 @@ pub struct WordExplained {
     /// (the catalogue's `about`), which counts it as explained when deciding whether to answer.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub describes_topic: bool,
+    /// Whether it occurs only inside text pasted from a screen (a traceback, a command) that
+    /// names the catalogue, and so weighs nothing in deciding whether to answer.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pasted: bool,
     /// The topics (English names) it describes with other words of the message without
     /// naming them (the catalogue's `[[paraphrase]]` entries), which it then stands for.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -365,6 +365,9 @@ fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer
         if w.describes_topic {
             out.push_str("  describes a topic the message names");
         }
+        if w.pasted {
+            out.push_str("  pasted");
+        }
         if !w.paraphrase_of.is_empty() {
             out.push_str(&format!("  describes {}", w.paraphrase_of.join(", ")));
         }

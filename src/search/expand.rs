@@ -99,6 +99,9 @@ pub struct QueryWord {
     /// The cue that shows the word meant in a sense the catalogue is not about ("law school"
     /// beside "llm"), if any (see [`super::senses`]).
     pub other_sense: Option<String>,
+    /// Whether the word occurs only inside text pasted from a screen that names the
+    /// catalogue, and so says less than words the asker typed (see [`super::pasted`]).
+    pub pasted: bool,
 }
 
 impl QueryWord {
@@ -371,6 +374,7 @@ fn word(text: &str, role: Role) -> QueryWord {
         part_weight: 1.0,
         concept: 0,
         other_sense: None,
+        pasted: false,
     }
 }
 

@@ -34,6 +34,7 @@ pub mod lexicon;
 pub mod matching;
 pub mod normalise;
 pub mod paraphrase;
+pub mod pasted;
 pub mod pinyin;
 pub mod rank;
 pub mod relevance;
@@ -60,6 +61,15 @@ use relevance::Relevance;
 use semantic::Semantic;
 pub use smalltalk::SmallTalk;
 
+/// How rare in the language a topic's name inside a pasted fragment must be (its importance)
+/// for the fragment to be the catalogue's (vllm, langchain 1.0; python 0.5): see
+/// [`pasted::mark`].
+const PASTED_NAME_IMPORTANCE: f32 = 0.9;
+/// What a word pasted from a screen weighs against one the asker typed, in deciding whether to
+/// answer: "ImportError: cannot import name 'LLMChain' from 'langchain' … where's the current
+/// langchain repo" asks about LangChain, whatever LLMChain is. Nothing, as a self-introduction's
+/// words: weighed at 0.3 they still kept that question unanswered, and cost an off-topic one.
+const PASTED_WEIGHT: f32 = 0.0;
 /// Longest query the pipeline reads, in characters; the rest is ignored. Real questions are
 /// far shorter, and the cap bounds the cost of hostile input.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -257,6 +267,19 @@ impl Engine {
             whole.as_str()
         };
         exclusion::exclude(&mut words, &piece_of);
+        pasted::mark(
+            &mut words,
+            &pasted::Fragments::of(query),
+            &self.index,
+            |w| {
+                // Without word frequencies no word is known to be a name.
+                self.is_label(&w.text)
+                    && self
+                        .semantic
+                        .as_ref()
+                        .is_some_and(|s| s.importance(&w.text) >= PASTED_NAME_IMPORTANCE)
+            },
+        );
         self.senses.rule_out(&mut words, &whole);
         self.paraphrases.apply(&mut words, asked, &self.index);
         if concepts::assign(&mut words, &piece_of) <= 1 {
@@ -372,21 +395,30 @@ impl Engine {
         }
     }
 
+    /// Whether `text` (normalised) is a topic's name or alias.
+    fn is_label(&self, text: &str) -> bool {
+        self.labels
+            .binary_search_by(|label| label.as_str().cmp(text))
+            .is_ok()
+    }
+
     /// Stage 4's decision for understood words.
     pub fn relevance(&self, words: &[QueryWord]) -> Relevance {
         relevance::judge(
             words,
             &self.index,
             |w| {
-                self.semantic
+                let importance = self
+                    .semantic
                     .as_ref()
-                    .map_or(1.0, |s| s.importance(&w.text))
+                    .map_or(1.0, |s| s.importance(&w.text));
+                if w.pasted {
+                    importance * PASTED_WEIGHT
+                } else {
+                    importance
+                }
             },
-            |text| {
-                self.labels
-                    .binary_search_by(|label| label.as_str().cmp(text))
-                    .is_ok()
-            },
+            |text| self.is_label(text),
             |resources| {
                 if self.semantic.is_none() {
                     return Vec::new();
@@ -1092,6 +1124,38 @@ mod tests {
                 "跑步训练一小时消耗多少千卡",
             ],
         );
+    }
+
+    /// Text pasted from a screen that names a topic weighs nothing in deciding whether to
+    /// answer; one from another program's world still says what the message is about.
+    #[test]
+    fn pasted_fragments_that_name_a_topic_are_read_for_the_topic() {
+        let engine = Engine::shipped().unwrap();
+        let found = engine.find(
+            "ImportError: cannot import name 'ConversationChain' from 'langchain'\n\
+             where's the langchain repo now, they moved everything around",
+        );
+        assert!(
+            found
+                .words
+                .iter()
+                .any(|w| w.text == "conversationchain" && w.pasted)
+        );
+        assert!(
+            !found
+                .words
+                .iter()
+                .any(|w| w.text == "langchain" && w.pasted)
+        );
+        assert!(!found.ranked.is_empty());
+        for elsewhere in [
+            "org.apache.kafka.common.errors.TimeoutException: Topic orders not present in metadata after 60000 ms. kafka producer 怎么配",
+            "UserWarning: Matplotlib is currently using agg, which is a non-GUI backend, so plt.show() does nothing in WSL",
+        ] {
+            let found = engine.find(elsewhere);
+            assert!(found.words.iter().all(|w| !w.pasted), "{elsewhere}");
+            assert!(found.ranked.is_empty(), "{elsewhere}");
+        }
     }
 
     /// Asking whether a method is worth trying, or for a list, says how, not what about.

@@ -1,0 +1,284 @@
+//! Stage 3, beside expansion: words that were pasted from a screen, not said.
+//!
+//! Engineers paste what they see and ask around it: "RuntimeError: CUDA error: out of memory
+//! … 是不是该量化", "ImportError: cannot import name 'LLMChain' from 'langchain' … where's the
+//! langchain repo now". The fragment's identifiers, paths and numbers (LLMChain, env_num,
+//! np.sqrt, 4,194,304) are not words of the question: weighed as unexplained content they
+//! drown the question around them. So when a fragment names one of the catalogue's topics
+//! (vllm, langchain), a word that occurs in the message only inside pasted text, and that the
+//! catalogue does not hold as written, is marked as pasted and weighs nothing in deciding
+//! whether to answer. A fragment from another program's world (a Cassandra exception, a
+//! Django traceback) says what the message is about, and its words count as typed.
+//!
+//! Pasted text is recognised by its shape, a whitespace-separated chunk at a time: an
+//! identifier joined by `_` or `.` (env_num, np.sqrt), brackets, operators and pipes, a
+//! `--flag`, digits grouped by commas, a CamelCase name (ImportError, LLMChain). A line that
+//! is mostly such chunks, or that opens like a log line (`Traceback`, `ValueError:`), is
+//! pasted whole, Chinese aside.
+
+use std::collections::HashSet;
+
+use super::expand::{How, QueryWord};
+use super::index::Index;
+use super::normalise;
+
+/// The share of a line's chunks that must look like code for the whole line to be pasted
+/// ("trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622").
+const PASTED_LINE: f32 = 0.5;
+
+/// What a log line opens with: a traceback, an interpreter or shell prompt, a rank's prefix.
+const LOG_OPENINGS: &[&str] = &["Traceback", "File \"", ">>>", "$ ", "[rank"];
+/// Words a line of code or a command opens with; such a line is pasted when some other chunk
+/// of it looks like code ("from openrl.envs.common import make", "pip install flash-attn
+/// --no-build-isolation"), but "deepspeed 和 megatron 哪个好" is a question.
+const CODE_OPENINGS: &[&str] = &[
+    "import",
+    "from",
+    "def",
+    "class",
+    "return",
+    "pip",
+    "pip3",
+    "python",
+    "python3",
+    "torchrun",
+    "deepspeed",
+    "accelerate",
+    "sudo",
+    "export",
+    "conda",
+    "git",
+    "docker",
+    "nvidia-smi",
+];
+
+/// The words of a message inside pasted text and outside it, normalised.
+#[derive(Debug, Default)]
+pub struct Fragments {
+    inside: HashSet<String>,
+    said: HashSet<String>,
+}
+
+impl Fragments {
+    /// Reads a message; nothing is inside when nothing in it looks pasted.
+    pub fn of(message: &str) -> Fragments {
+        let pasted_lines: Vec<bool> = message.lines().map(pasted_whole).collect();
+        let any =
+            pasted_lines.iter().any(|&p| p) || message.split_whitespace().any(looks_like_code);
+        let mut fragments = Fragments::default();
+        if !any {
+            return fragments;
+        }
+        for (line, whole) in message.lines().zip(pasted_lines) {
+            for chunk in line.split_whitespace() {
+                let code = looks_like_code(chunk) || whole && !chunk.chars().any(normalise::is_cjk);
+                let words = if code {
+                    &mut fragments.inside
+                } else {
+                    &mut fragments.said
+                };
+                words.extend(
+                    normalise::normalise(chunk)
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_owned),
+                );
+            }
+        }
+        fragments
+    }
+
+    /// Whether the word occurs in the message only inside pasted text.
+    fn only_pasted(&self, word: &str) -> bool {
+        self.inside.contains(word) && !self.said.contains(word)
+    }
+}
+
+/// Marks the content words found only in pasted text that the catalogue does not hold as
+/// written, when the fragments name something of the catalogue's own: one of its words that
+/// `is_name` says is a topic's name, rare in the language (vllm, langchain; not python or
+/// backend, which a Matplotlib warning names). True when some word was marked.
+pub fn mark(
+    words: &mut [QueryWord],
+    fragments: &Fragments,
+    index: &Index,
+    is_name: impl Fn(&QueryWord) -> bool,
+) -> bool {
+    if fragments.inside.is_empty() {
+        return false;
+    }
+    let names_the_catalogue = words
+        .iter()
+        .any(|w| fragments.inside.contains(&w.text) && is_catalogue_name(w, index) && is_name(w));
+    if !names_the_catalogue {
+        return false;
+    }
+    let mut marked = false;
+    for w in words.iter_mut() {
+        if w.is_content() && fragments.only_pasted(&w.text) && !held_as_written(w, index) {
+            w.pasted = true;
+            marked = true;
+        }
+    }
+    marked
+}
+
+/// Whether the word is one of the catalogue's names exactly, in letters: not a number
+/// ("2 replicas") nor an inflection ("shards" of sharded).
+fn is_catalogue_name(word: &QueryWord, index: &Index) -> bool {
+    word.text.chars().any(char::is_alphabetic)
+        && word.alternatives.iter().any(|a| {
+            matches!(a.how, How::Exact | How::Synonym | How::Compound) && index.is_held(a.term)
+        })
+}
+
+/// Whether the catalogue holds the word as written, or a spelling or inflection of it: not
+/// merely a word it might be a slip for, a prefix of, or letters it happens to spell in
+/// pinyin (env, num, make are code, not typos).
+fn held_as_written(word: &QueryWord, index: &Index) -> bool {
+    word.alternatives.iter().any(|a| {
+        matches!(a.how, How::Exact | How::Stem | How::Synonym | How::Compound)
+            && index.is_held(a.term)
+    })
+}
+
+/// Whether a whole line was pasted: most of its chunks look like code, or it opens like a
+/// log line or an exception.
+fn pasted_whole(line: &str) -> bool {
+    let line = line.trim_start();
+    if LOG_OPENINGS.iter().any(|o| line.starts_with(o)) {
+        return true;
+    }
+    let chunks: Vec<&str> = line.split_whitespace().collect();
+    if chunks.first().is_some_and(|c| names_an_exception(c)) {
+        return true;
+    }
+    let code = chunks.iter().filter(|c| looks_like_code(c)).count();
+    let opens_code = chunks.first().is_some_and(|c| CODE_OPENINGS.contains(c));
+    chunks.len() >= 2
+        && (code as f32 >= PASTED_LINE * chunks.len() as f32 || opens_code && code > 0)
+}
+
+/// "ValueError:", "torch.cuda.OutOfMemoryError:", "RuntimeWarning": an exception's name.
+fn names_an_exception(chunk: &str) -> bool {
+    let name = chunk.trim_end_matches([':', ',']);
+    let name = name.rsplit('.').next().unwrap_or(name);
+    ["Error", "Exception", "Warning"]
+        .iter()
+        .any(|end| name.len() > end.len() && name.ends_with(end))
+        && name.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Whether a chunk of text between spaces looks like code, a path, a flag or a number from
+/// a log rather than a word.
+fn looks_like_code(chunk: &str) -> bool {
+    if chunk.chars().any(normalise::is_cjk) {
+        return false;
+    }
+    let b = chunk.as_bytes();
+    let between = |i: usize, side: fn(&u8) -> bool| {
+        i > 0 && i + 1 < b.len() && side(&b[i - 1]) && side(&b[i + 1])
+    };
+    let marked = b.iter().enumerate().any(|(i, &c)| match c {
+        b'_' => between(i, u8::is_ascii_alphanumeric),
+        // np.sqrt, openrl.envs; not a version (1.58) or a sentence's end.
+        b'.' => between(i, u8::is_ascii_alphabetic),
+        // 4,194,304; not a list ("lora,qlora").
+        b',' => between(i, u8::is_ascii_digit),
+        b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'=' | b'<' | b'>' | b'|' | b'@' | b'\\'
+        | b';' | b'`' | b'%' => true,
+        _ => false,
+    });
+    marked || chunk.starts_with("--") || camel_case(chunk)
+}
+
+/// ImportError, CartPole, LLMChain: a name whose capitals run into lower case inside it.
+/// Names of two capitals at most before a lower-case run (iPhone, QLoRA's "QLo") are words.
+fn camel_case(chunk: &str) -> bool {
+    chunk
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(camel_case_word)
+}
+
+fn camel_case_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() < 6 {
+        return false;
+    }
+    let capitals = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    let lower_then_upper = b
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let acronym_then_word = b.windows(3).enumerate().any(|(i, w)| {
+        i >= 1
+            && w[0].is_ascii_uppercase()
+            && w[1].is_ascii_uppercase()
+            && w[2].is_ascii_lowercase()
+    });
+    capitals >= 2 && (lower_then_upper || acronym_then_word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_paths_flags_and_log_numbers_look_pasted() {
+        for chunk in [
+            "env_num=9)",
+            "openrl.envs.common",
+            "np.sqrt(q.shape[-1])",
+            "--tensor-parallel-size",
+            "4,194,304",
+            "||",
+            "ImportError:",
+            "LLMChain",
+            "CartPole-v1",
+        ] {
+            assert!(looks_like_code(chunk), "{chunk}");
+        }
+        for chunk in [
+            "LoRA",
+            "QLoRA",
+            "iPhone",
+            "1.58",
+            "vLLM",
+            "lora,qlora",
+            "deepspeed",
+            "量化(QAT)",
+            "why?",
+        ] {
+            assert!(!looks_like_code(chunk), "{chunk}");
+        }
+    }
+
+    #[test]
+    fn a_line_of_code_or_a_log_line_is_pasted_whole() {
+        assert!(pasted_whole(
+            "trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622"
+        ));
+        assert!(!pasted_whole(
+            "trainable params 4,194,304 of 6,742,609,920, why so few?"
+        ));
+        assert!(pasted_whole("RuntimeError: CUDA error: out of memory"));
+        assert!(pasted_whole(
+            "torch.cuda.OutOfMemoryError: CUDA out of memory."
+        ));
+        assert!(pasted_whole("Traceback (most recent call last):"));
+        assert!(!pasted_whole("why does my loss become nan with fp16?"));
+        assert!(pasted_whole("pip install flash-attn --no-build-isolation"));
+        assert!(!pasted_whole("Error handling in Rust is nice"));
+        assert!(!pasted_whole("deepspeed 和 megatron 哪个好"));
+    }
+
+    #[test]
+    fn words_said_outside_the_fragment_are_not_pasted() {
+        let fragments =
+            Fragments::of("from openrl.envs.common import make\nopenrl 的仓库和例子在哪");
+        for word in ["envs", "import", "common"] {
+            assert!(fragments.only_pasted(word), "{word}: {fragments:?}");
+        }
+        assert!(!fragments.only_pasted("openrl"), "{fragments:?}");
+        assert!(Fragments::of("LoRA 和 QLoRA 有什么区别").inside.is_empty());
+    }
+}
