@@ -1,6 +1,6 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml` …
-//! `round28-tune.toml`); the hold-out halves of each round were written blind and never
+//! `round29-tune.toml`); the hold-out halves of each round were written blind and never
 //! looked at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
