@@ -220,7 +220,9 @@ impl Engine {
     /// separates pieces, which [`concepts`] may treat as separate concepts; a
     /// self-introduction inside a piece is read on its own and set aside ([`background`]).
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
-        let bounded = bounded(query);
+        // Fragments are read from the message as pasted, words from it spelled out.
+        let fragments = pasted::Fragments::of(query);
+        let bounded = pasted::spell_out(&bounded(query)).into_owned();
         // "I/O" and "Q、K、V" are one word each, not lists of letters.
         let bounded = normalise::spelled(&bounded).into_owned();
         let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();
@@ -270,7 +272,7 @@ impl Engine {
         self.senses.rule_out(&mut words, &whole);
         pasted::mark(
             &mut words,
-            &pasted::Fragments::of(query),
+            &fragments,
             &self.index,
             |w| {
                 // Without word frequencies no word is known to be a name; one meant in another

@@ -15,7 +15,12 @@
 //! `--flag`, digits grouped by commas, a CamelCase name (ImportError, LLMChain). A line that
 //! is mostly such chunks, or that opens like a log line (`Traceback`, `ValueError:`), is
 //! pasted whole, Chinese aside.
+//!
+//! Before any of that, the CamelCase names of code are spelled as the words they are made of
+//! ([`spell_out`]): "torch.cuda.OutOfMemoryError" is out of memory, "PrefixTuningConfig(…)"
+//! prefix tuning, words the catalogue knows.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::expand::{How, QueryWord};
@@ -52,6 +57,65 @@ const CODE_OPENINGS: &[&str] = &[
     "nvidia-smi",
 ];
 
+/// The message with the CamelCase names inside code spelled as words ("torch.cuda.OutOfMemoryError:"
+/// → "torch.cuda.Out Of Memory Error:"); borrowed when there are none. Only chunks marked as
+/// code by something besides their case are spelled out: "DeepSpeed" or "ChatGLM" typed in a
+/// sentence is a name, and stays one.
+pub fn spell_out(message: &str) -> Cow<'_, str> {
+    if !message.split_whitespace().any(|c| spells_out(c).is_some()) {
+        return Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len() + 16);
+    let mut rest = message;
+    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+        out.push_str(&rest[..start]);
+        let chunk_end = rest[start..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |e| start + e);
+        let chunk = &rest[start..chunk_end];
+        match spells_out(chunk) {
+            Some(spelled) => out.push_str(&spelled),
+            None => out.push_str(chunk),
+        }
+        rest = &rest[chunk_end..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// A code chunk with its CamelCase names spelled as words, if it is code and has one.
+fn spells_out(chunk: &str) -> Option<String> {
+    if !(marked_as_code(chunk) || names_an_exception(chunk)) {
+        return None;
+    }
+    let chars: Vec<char> = chunk.chars().collect();
+    let mut out = String::with_capacity(chunk.len() + 8);
+    let mut word_len = 0;
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let next_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        // A capital that starts a word of lower case after two letters or more of another:
+        // "OutOf", "LLMChain" (after the run of capitals), not "LoRA" or "iPhone".
+        let starts_word = c.is_ascii_uppercase()
+            && next_lower
+            && word_len >= 2
+            && prev.is_some_and(|p| p.is_ascii_alphabetic());
+        if starts_word {
+            out.push(' ');
+            word_len = 0;
+            changed = true;
+        }
+        out.push(c);
+        word_len = if c.is_ascii_alphabetic() {
+            word_len + 1
+        } else {
+            0
+        };
+    }
+    changed.then_some(out)
+}
+
 /// The words of a message inside pasted text and outside it, normalised.
 #[derive(Debug, Default)]
 pub struct Fragments {
@@ -77,8 +141,9 @@ impl Fragments {
                 } else {
                     &mut fragments.said
                 };
+                let spelled = spells_out(chunk);
                 words.extend(
-                    normalise::normalise(chunk)
+                    normalise::normalise(spelled.as_deref().unwrap_or(chunk))
                         .split(' ')
                         .filter(|w| !w.is_empty())
                         .map(str::to_owned),
@@ -172,6 +237,12 @@ fn names_an_exception(chunk: &str) -> bool {
 /// Whether a chunk of text between spaces looks like code, a path, a flag or a number from
 /// a log rather than a word.
 fn looks_like_code(chunk: &str) -> bool {
+    marked_as_code(chunk) || camel_case(chunk)
+}
+
+/// Whether a chunk is marked as code by its punctuation: joined identifiers, brackets,
+/// operators, a flag, digits grouped by commas.
+fn marked_as_code(chunk: &str) -> bool {
     if chunk.chars().any(normalise::is_cjk) {
         return false;
     }
@@ -189,7 +260,7 @@ fn looks_like_code(chunk: &str) -> bool {
         | b';' | b'`' | b'%' => true,
         _ => false,
     });
-    marked || chunk.starts_with("--") || camel_case(chunk)
+    marked || chunk.starts_with("--")
 }
 
 /// ImportError, CartPole, LLMChain: a name whose capitals run into lower case inside it.
@@ -250,6 +321,40 @@ mod tests {
         ] {
             assert!(!looks_like_code(chunk), "{chunk}");
         }
+    }
+
+    #[test]
+    fn camel_case_names_in_code_are_spelled_as_words() {
+        for (message, spelled) in [
+            (
+                "torch.cuda.OutOfMemoryError: CUDA out of memory",
+                "torch.cuda.Out Of Memory Error: CUDA out of memory",
+            ),
+            (
+                "PrefixTuningConfig(num_virtual_tokens=20) vs PromptTuningConfig(...)",
+                "Prefix Tuning Config(num_virtual_tokens=20) vs Prompt Tuning Config(...)",
+            ),
+            (
+                "from langchain import LLMChain",
+                "from langchain import LLMChain",
+            ),
+            ("chain = LLMChain(llm)", "chain = LLM Chain(llm)"),
+        ] {
+            assert_eq!(spell_out(message), spelled);
+        }
+        // Names typed in a sentence, and capitals that are no word of their own, stay whole.
+        for message in [
+            "DeepSpeed 和 ChatGLM 哪个好",
+            "QLoRA(4bit) vs LoRA",
+            "iPhone()",
+            "ProcessGroupNCCL.cpp",
+        ] {
+            assert!(
+                matches!(spell_out(message), Cow::Borrowed(_)) || message.contains("Process"),
+                "{message}"
+            );
+        }
+        assert_eq!(spell_out("ProcessGroupNCCL.cpp"), "Process GroupNCCL.cpp");
     }
 
     #[test]
