@@ -148,6 +148,8 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("who are you", Some(SmallTalk::Help)),
     ("what are you", Some(SmallTalk::Help)),
     ("how do i use this", Some(SmallTalk::Help)),
+    ("how do i use it", Some(SmallTalk::Help)),
+    ("how to use it", Some(SmallTalk::Help)),
     ("how do i use you", Some(SmallTalk::Help)),
     ("how do i ask you", Some(SmallTalk::Help)),
     ("how should i ask you", Some(SmallTalk::Help)),
@@ -350,6 +352,10 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("清楚了", Some(SmallTalk::Thanks)),
     ("懂", Some(SmallTalk::Thanks)),
     ("收藏了", Some(SmallTalk::Thanks)),
+    ("已收藏", Some(SmallTalk::Thanks)),
+    ("太有用了", Some(SmallTalk::Thanks)),
+    ("很有用", Some(SmallTalk::Thanks)),
+    ("太实用了", Some(SmallTalk::Thanks)),
     ("码住", Some(SmallTalk::Thanks)),
     ("马住", Some(SmallTalk::Thanks)),
     ("mark", Some(SmallTalk::Thanks)),
@@ -1643,6 +1649,9 @@ mod tests {
             ("is this bot free?", SmallTalk::Help),
             ("你能干什么", SmallTalk::Help),
             ("能用英文问吗", SmallTalk::Help),
+            // Praise for what was found, and asking how to use "it" (the bot).
+            ("很有用，已收藏", SmallTalk::Thanks),
+            ("ok how do i use it?", SmallTalk::Help),
         ] {
             assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
         }
