@@ -128,7 +128,7 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round18-holdout.toml", level(0.83, 0.92, 1.0, 150)),
     ("round19-tune.toml", level(0.98, 1.0, 1.0, 150)),
     ("round19-holdout.toml", level(0.94, 1.0, 1.0, 150)),
-    ("round20-tune.toml", level(0.97, 1.0, 1.0, 150)),
+    ("round20-tune.toml", level(0.98, 1.0, 1.0, 150)),
     ("round20-holdout.toml", level(0.89, 1.0, 1.0, 150)),
     ("round21-tune.toml", level(0.99, 1.0, 1.0, 150)),
     ("round21-holdout.toml", level(0.89, 0.93, 1.0, 150)),
@@ -142,12 +142,12 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round25-holdout.toml", level(1.0, 0.94, 0.77, 150)),
     ("round26-tune.toml", level(0.99, 0.99, 1.0, 250)),
     ("round26-holdout.toml", level(0.92, 0.9, 0.75, 250)),
-    ("round27-tune.toml", level(0.93, 0.96, 0.72, 200)),
+    ("round27-tune.toml", level(0.95, 0.96, 0.72, 200)),
     ("round27-holdout.toml", level(0.96, 0.89, 0.62, 200)),
-    ("round28-tune.toml", level(0.98, 1.0, 0.93, 200)),
+    ("round28-tune.toml", level(0.98, 1.0, 1.0, 200)),
     ("round28-holdout.toml", level(0.91, 0.95, 1.0, 200)),
-    ("round29-tune.toml", level(0.94, 0.98, 1.0, 250)),
-    ("round29-holdout.toml", level(0.9, 0.85, 1.0, 250)),
+    ("round29-tune.toml", level(0.96, 0.98, 1.0, 250)),
+    ("round29-holdout.toml", level(0.91, 0.85, 1.0, 250)),
 ];
 
 /// What is wrong with a half against its floors, if anything.
