@@ -270,21 +270,16 @@ impl Engine {
         };
         exclusion::exclude(&mut words, &piece_of);
         self.senses.rule_out(&mut words, &whole);
-        pasted::mark(
-            &mut words,
-            &fragments,
-            &self.index,
-            |w| {
-                // Without word frequencies no word is known to be a name; one meant in another
-                // sense ("java.lang…pipeline.transformer") names nothing of the catalogue's.
-                w.other_sense.is_none()
-                    && self.is_label(&w.text)
-                    && self
-                        .semantic
-                        .as_ref()
-                        .is_some_and(|s| s.importance(&w.text) >= PASTED_NAME_IMPORTANCE)
-            },
-        );
+        pasted::mark(&mut words, &fragments, &self.index, |w| {
+            // Without word frequencies no word is known to be a name; one meant in another
+            // sense ("java.lang…pipeline.transformer") names nothing of the catalogue's.
+            w.other_sense.is_none()
+                && self.is_label(&w.text)
+                && self
+                    .semantic
+                    .as_ref()
+                    .is_some_and(|s| s.importance(&w.text) >= PASTED_NAME_IMPORTANCE)
+        });
         self.paraphrases.apply(&mut words, asked, &self.index);
         if concepts::assign(&mut words, &piece_of) <= 1 {
             concepts::assign_names(&mut words, |w| self.named_topic(w));

@@ -62,25 +62,30 @@ const CODE_OPENINGS: &[&str] = &[
 /// code by something besides their case are spelled out: "DeepSpeed" or "ChatGLM" typed in a
 /// sentence is a name, and stays one.
 pub fn spell_out(message: &str) -> Cow<'_, str> {
-    if !message.split_whitespace().any(|c| spells_out(c).is_some()) {
-        return Cow::Borrowed(message);
-    }
-    let mut out = String::with_capacity(message.len() + 16);
-    let mut rest = message;
-    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
-        out.push_str(&rest[..start]);
-        let chunk_end = rest[start..]
+    let mut out: Option<String> = None;
+    // How much of the message is in `out` already, once there is one.
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(start) = message[at..].find(|c: char| !c.is_whitespace()) {
+        let start = at + start;
+        let end = message[start..]
             .find(char::is_whitespace)
-            .map_or(rest.len(), |e| start + e);
-        let chunk = &rest[start..chunk_end];
-        match spells_out(chunk) {
-            Some(spelled) => out.push_str(&spelled),
-            None => out.push_str(chunk),
+            .map_or(message.len(), |e| start + e);
+        if let Some(spelled) = spells_out(&message[start..end]) {
+            let out = out.get_or_insert_with(|| String::with_capacity(message.len() + 16));
+            out.push_str(&message[copied..start]);
+            out.push_str(&spelled);
+            copied = end;
         }
-        rest = &rest[chunk_end..];
+        at = end;
     }
-    out.push_str(rest);
-    Cow::Owned(out)
+    match out {
+        Some(mut out) => {
+            out.push_str(&message[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(message),
+    }
 }
 
 /// A code chunk with its CamelCase names spelled as words, if it is code and has one.
@@ -126,29 +131,42 @@ pub struct Fragments {
 impl Fragments {
     /// Reads a message; nothing is inside when nothing in it looks pasted.
     pub fn of(message: &str) -> Fragments {
-        let pasted_lines: Vec<bool> = message.lines().map(pasted_whole).collect();
-        let any =
-            pasted_lines.iter().any(|&p| p) || message.split_whitespace().any(looks_like_code);
+        // Each line's chunks with whether each is pasted, read once.
+        let lines: Vec<Vec<(&str, bool)>> = message
+            .lines()
+            .map(|line| {
+                let chunks: Vec<&str> = line.split_whitespace().collect();
+                let code: Vec<bool> = chunks.iter().map(|c| looks_like_code(c)).collect();
+                let whole = pasted_whole(line, &chunks, &code);
+                chunks
+                    .into_iter()
+                    .zip(code)
+                    .map(|(chunk, code)| {
+                        (
+                            chunk,
+                            code || whole && !chunk.chars().any(normalise::is_cjk),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
         let mut fragments = Fragments::default();
-        if !any {
+        if !lines.iter().flatten().any(|&(_, pasted)| pasted) {
             return fragments;
         }
-        for (line, whole) in message.lines().zip(pasted_lines) {
-            for chunk in line.split_whitespace() {
-                let code = looks_like_code(chunk) || whole && !chunk.chars().any(normalise::is_cjk);
-                let words = if code {
-                    &mut fragments.inside
-                } else {
-                    &mut fragments.said
-                };
-                let spelled = spells_out(chunk);
-                words.extend(
-                    normalise::normalise(spelled.as_deref().unwrap_or(chunk))
-                        .split(' ')
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_owned),
-                );
-            }
+        for &(chunk, pasted) in lines.iter().flatten() {
+            let words = if pasted {
+                &mut fragments.inside
+            } else {
+                &mut fragments.said
+            };
+            let spelled = spells_out(chunk);
+            words.extend(
+                normalise::normalise(spelled.as_deref().unwrap_or(chunk))
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            );
         }
         fragments
     }
@@ -207,18 +225,17 @@ fn held_as_written(word: &QueryWord, index: &Index) -> bool {
     })
 }
 
-/// Whether a whole line was pasted: most of its chunks look like code, or it opens like a
-/// log line or an exception.
-fn pasted_whole(line: &str) -> bool {
-    let line = line.trim_start();
-    if LOG_OPENINGS.iter().any(|o| line.starts_with(o)) {
+/// Whether a whole line was pasted, given its `chunks` and which of them look like code
+/// (`code`): most of them do, or it opens like a log line or an exception.
+fn pasted_whole(line: &str, chunks: &[&str], code: &[bool]) -> bool {
+    if LOG_OPENINGS
+        .iter()
+        .any(|o| line.trim_start().starts_with(o))
+        || chunks.first().is_some_and(|c| names_an_exception(c))
+    {
         return true;
     }
-    let chunks: Vec<&str> = line.split_whitespace().collect();
-    if chunks.first().is_some_and(|c| names_an_exception(c)) {
-        return true;
-    }
-    let code = chunks.iter().filter(|c| looks_like_code(c)).count();
+    let code = code.iter().filter(|&&c| c).count();
     let opens_code = chunks.first().is_some_and(|c| CODE_OPENINGS.contains(c));
     chunks.len() >= 2
         && (code as f32 >= PASTED_LINE * chunks.len() as f32 || opens_code && code > 0)
@@ -339,6 +356,8 @@ mod tests {
                 "from langchain import LLMChain",
             ),
             ("chain = LLMChain(llm)", "chain = LLM Chain(llm)"),
+            // Whitespace around and between the chunks stays as it was.
+            ("  x = FooBar(1)\n\ty = 2 ", "  x = Foo Bar(1)\n\ty = 2 "),
         ] {
             assert_eq!(spell_out(message), spelled);
         }
@@ -355,6 +374,12 @@ mod tests {
             );
         }
         assert_eq!(spell_out("ProcessGroupNCCL.cpp"), "Process GroupNCCL.cpp");
+    }
+
+    fn pasted_whole(line: &str) -> bool {
+        let chunks: Vec<&str> = line.split_whitespace().collect();
+        let code: Vec<bool> = chunks.iter().map(|c| looks_like_code(c)).collect();
+        super::pasted_whole(line, &chunks, &code)
     }
 
     #[test]
