@@ -70,9 +70,11 @@ const PASTED_NAME_IMPORTANCE: f32 = 0.9;
 /// langchain repo" asks about LangChain, whatever LLMChain is. Nothing, as a self-introduction's
 /// words: weighed at 0.3 they still kept that question unanswered, and cost an off-topic one.
 const PASTED_WEIGHT: f32 = 0.0;
-/// Longest query the pipeline reads, in characters; the rest is ignored. Real questions are
-/// far shorter, and the cap bounds the cost of hostile input.
-pub const MAX_QUERY_CHARS: usize = 200;
+/// Longest query the pipeline reads, in characters; the rest is ignored, as the cap bounds
+/// the cost of hostile input. Typed questions are far shorter, but a pasted error line with the
+/// question after it is not: at 200 "RuntimeError: The size of tensor a (512) must match … is
+/// there a step-by-step code walkthrough?" lost its last word.
+pub const MAX_QUERY_CHARS: usize = 400;
 /// Punctuation that separates the items of a list ("剪枝、蒸馏、量化", "TP/PP").
 const LIST_MARKS: &[char] = &['、', ',', '，', ';', '；', '/', '|', '｜'];
 /// How many of the semantically nearest resources are fused with the lexical ranking.
