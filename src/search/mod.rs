@@ -222,9 +222,11 @@ impl Engine {
     /// separates pieces, which [`concepts`] may treat as separate concepts; a
     /// self-introduction inside a piece is read on its own and set aside ([`background`]).
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
-        // Fragments are read from the message as pasted, words from it spelled out.
-        let fragments = pasted::Fragments::of(query);
-        let bounded = pasted::spell_out(&bounded(query)).into_owned();
+        // Fragments are read from the message as pasted, words from it spelled out; both
+        // within the cap, which bounds what hostile input costs.
+        let bounded = bounded(query);
+        let fragments = pasted::Fragments::of(&bounded);
+        let bounded = pasted::spell_out(&bounded).into_owned();
         // "I/O" and "Q、K、V" are one word each, not lists of letters.
         let bounded = normalise::spelled(&bounded).into_owned();
         let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();
