@@ -33,10 +33,10 @@ const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 /// used in another sense, so the chat around it ("高效参数微调那几篇我室友说写得乱七八糟",
 /// "今天加班到十点脑子不转了，谁甩我一个讲 KV Cache 的链接") need not outweigh it, only not
 /// drown it. Shorter keywords do not count: many are everyday words (固态硬盘, 台湾大学); a
-/// catalogue word of more ideographs that reaches at most [`OWN_NAME_REACH`] resources is one's
-/// own name ("白板推导系列", "宝可梦举例子"), not a field's (a thanks for "分布式训练那几篇"
-/// names what was read). Nor does one
-/// Latin word, which may be a name in another sense (megatron, llama, triton).
+/// catalogue word of more ideographs that reaches at most [`OWN_NAME_REACH`] resources is a
+/// resource's own name ("白板推导系列", "宝可梦举例子"), not a field's (a thanks for
+/// "分布式训练那几篇" names what was read). Nor does one Latin word, which may be a name in
+/// another sense (megatron, llama, triton).
 const MIN_SHARE_NAMED: f32 = 0.35;
 /// Fewest ideographs of a name said outright (see [`MIN_SHARE_NAMED`]).
 const NAMED_CHARS: usize = 4;
