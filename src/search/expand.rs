@@ -549,15 +549,14 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
     let singular: Vec<TermId> = singulars(text)
         .filter_map(|s| index.held_term(&s))
         .collect();
-    let english = english();
-    let stem = english.stem(text);
+    let stem = stem(text);
     if stem.len() < 3 || !inflects(text, &stem) {
         return singular;
     }
     let same = |t: &TermId| {
         let term = index.term_text(*t);
         // The string test first: stemming every candidate is the costly part.
-        term != text && inflects(term, &stem) && english.stem(term) == stem
+        term != text && inflects(term, &stem) && self::stem(term) == stem
     };
     // "tuning" and "tuned" drop the e of their stem "tune", so they follow "tun" rather
     // than "tune" in the term list.
@@ -580,6 +579,32 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
 pub(super) fn english() -> &'static Stemmer {
     static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
     ENGLISH.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Stems a query-time word remembers per thread, at most this many before they are forgotten.
+const REMEMBERED_STEMS: usize = 4096;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<foldhash::HashMap<String, String>> =
+        std::cell::RefCell::new(foldhash::HashMap::default());
+}
+
+/// [`english`]'s stem of a word, remembered on this thread: a message's Latin words are stemmed
+/// by two stages (inflections, paraphrases), and the catalogue terms an inflection is looked
+/// for among at every message that has the word. Snowball costs some thousands of
+/// instructions a word; a look-up, a hundred or so.
+pub(super) fn stem(word: &str) -> String {
+    STEMS.with_borrow_mut(|stems| {
+        if let Some(known) = stems.get(word) {
+            return known.clone();
+        }
+        if stems.len() >= REMEMBERED_STEMS {
+            stems.clear();
+        }
+        let stemmed = english().stem(word).into_owned();
+        stems.insert(word.to_owned(), stemmed.clone());
+        stemmed
+    })
 }
 
 /// What a word would be if it is an English plural: "experiments" → experiment, "boxes" →

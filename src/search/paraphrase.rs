@@ -175,7 +175,10 @@ impl Paraphrases {
             .filter(|&(rest, p)| rest.starts_with(self.phrases[p].as_str()))
             .map(|(_, p)| p)
             .collect();
-        let latin: Vec<Cow<str>> = latin_words(normalised).into_iter().map(stem).collect();
+        let latin: Vec<Cow<str>> = latin_words(normalised)
+            .into_iter()
+            .map(stem_remembered)
+            .collect();
         for (i, word) in latin.iter().enumerate() {
             let next = latin.get(i + 1).map(AsRef::as_ref);
             let keys = [Some(None), next.map(Some)].into_iter().flatten();
@@ -197,25 +200,40 @@ impl Paraphrases {
     /// each), so groups are ticked off in one pass rather than sorted, and only the entries
     /// ticked are looked at again, not all of them.
     fn fired(&self, found: &[usize]) -> Vec<(usize, Vec<usize>)> {
-        let mut ticked = vec![false; self.groups];
-        let mut met = vec![0u32; self.entries.len()];
-        let mut touched = Vec::new();
-        for &p in found {
-            for &(e, g) in &self.owners[p] {
-                let slot = &mut ticked[self.entries[e].first_group + g];
-                if !*slot {
-                    *slot = true;
-                    if met[e] == 0 {
-                        touched.push(e);
+        let mut satisfied = TALLY.with_borrow_mut(|tally| {
+            tally.fit(self.groups, self.entries.len());
+            let mut touched = Vec::new();
+            for &p in found {
+                for &(e, g) in &self.owners[p] {
+                    let slot = &mut tally.ticked[self.entries[e].first_group + g];
+                    if !*slot {
+                        *slot = true;
+                        if tally.met[e] == 0 {
+                            touched.push(e);
+                        }
+                        tally.met[e] += 1;
                     }
-                    met[e] += 1;
                 }
             }
-        }
-        touched.retain(|&e| met[e] as usize == self.entries[e].groups);
-        touched.sort_unstable();
+            let fired: Vec<usize> = touched
+                .iter()
+                .copied()
+                .filter(|&e| tally.met[e] as usize == self.entries[e].groups)
+                .collect();
+            // Left as found, all clear, for the next message: only what was ticked is undone.
+            for &p in found {
+                for &(e, g) in &self.owners[p] {
+                    tally.ticked[self.entries[e].first_group + g] = false;
+                }
+            }
+            for e in touched {
+                tally.met[e] = 0;
+            }
+            fired
+        });
+        satisfied.sort_unstable();
         let mut fired: Vec<(usize, Vec<usize>)> =
-            touched.into_iter().map(|e| (e, Vec::new())).collect();
+            satisfied.into_iter().map(|e| (e, Vec::new())).collect();
         for &p in found {
             for &(e, _) in &self.owners[p] {
                 if let Ok(i) = fired.binary_search_by_key(&e, |&(f, _)| f) {
@@ -277,6 +295,31 @@ impl Paraphrases {
     }
 }
 
+thread_local! {
+    /// What [`Paraphrases::fired`] ticks off for one message, kept between messages (all clear)
+    /// on each thread: allocating and zeroing a flag for every group of every entry at each
+    /// message cost more than the ticking.
+    static TALLY: std::cell::RefCell<Tally> = const { std::cell::RefCell::new(Tally { ticked: Vec::new(), met: Vec::new() }) };
+}
+
+/// Groups ticked off and, per entry, how many of its groups are.
+struct Tally {
+    ticked: Vec<bool>,
+    met: Vec<u32>,
+}
+
+impl Tally {
+    /// Room for a catalogue's groups and entries (another engine's may be larger or smaller).
+    fn fit(&mut self, groups: usize, entries: usize) {
+        if self.ticked.len() < groups {
+            self.ticked.resize(groups, false);
+        }
+        if self.met.len() < entries {
+            self.met.resize(entries, 0);
+        }
+    }
+}
+
 /// A query word as phrases are compared with it: Chinese without 的, a Latin word by its stem.
 /// Owned, as the words it is made from are then changed.
 enum Compared {
@@ -289,7 +332,7 @@ impl Compared {
         if word.chars().any(is_cjk) {
             Compared::Chinese(without_particle(word).into_owned())
         } else {
-            Compared::Latin(stem(word).into_owned())
+            Compared::Latin(stem_remembered(word).into_owned())
         }
     }
 
@@ -327,6 +370,14 @@ fn stem(word: &str) -> Cow<'_, str> {
         return Cow::Borrowed(word);
     }
     super::expand::english().stem(word)
+}
+
+/// [`stem`] for a message's words, which other stages stem too (see [`super::expand::stem`]).
+fn stem_remembered(word: &str) -> Cow<'_, str> {
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(super::expand::stem(word))
 }
 
 #[cfg(test)]

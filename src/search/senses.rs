@@ -149,8 +149,13 @@ fn occurs(needle: &str, text: &str, latin: &[&str]) -> bool {
     if needle.chars().any(is_cjk) {
         return text.contains(needle);
     }
-    let parts: Vec<&str> = needle.split(' ').collect();
-    latin.windows(parts.len()).any(|w| w == parts.as_slice())
+    // Compared word by word as split, not collected (a message checks dozens of cues), and
+    // split only where the first word is there.
+    let words = needle.bytes().filter(|&b| b == b' ').count() + 1;
+    let first = needle.split_once(' ').map_or(needle, |(first, _)| first);
+    latin
+        .windows(words)
+        .any(|w| w.first() == Some(&first) && w.iter().copied().eq(needle.split(' ')))
 }
 
 #[cfg(test)]

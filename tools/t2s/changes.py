@@ -7,7 +7,10 @@ file lists. A character is listed when
 
 - TSCharacters maps it to something else (as its first value, the one the crate uses), or
 - it differs from its counterpart in a TSPhrases entry whose first value differs from the key
-  (瞭 in 明瞭 → 明了, although 瞭 alone stays), or is in an entry whose value has another length.
+  (瞭 in 明瞭 → 明了, although 瞭 alone stays), or is in an entry whose value has another length,
+  unless the entry's key holds a character TSCharacters changes: a text holding that key holds
+  that character too. (么 is listed for 么麼 → 幺麽 otherwise, and every 怎么 and 什么 paid for
+  a conversion that gave it back unchanged.)
 
 A text with none of them is left as it is by the conversion: every dictionary key that could
 match in it maps to itself. Run with Python 3.11, no packages needed, after changing the
@@ -66,8 +69,9 @@ def main():
     for key, value in entries(os.path.join(assets, 'TSCharacters.txt')):
         if key != value:
             changed.add(key)
+    by_character = set(changed)
     for key, value in entries(os.path.join(assets, 'TSPhrases.txt')):
-        if key == value:
+        if key == value or any(c in by_character for c in key):
             continue
         if len(key) != len(value):
             changed.update(key)
