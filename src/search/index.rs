@@ -7,7 +7,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use fst::{IntoStreamer, Map, Streamer};
+use fst::{Automaton, IntoStreamer, Map, Streamer};
 
 use super::lexicon;
 use super::normalise::normalise;
@@ -638,17 +638,36 @@ impl Index {
     /// Latin terms nearest to `word` within Levenshtein distance `max` (transpositions cost
     /// one), with their distances, most frequent first. Distance 2 is searched only when
     /// nothing lies at distance 1: the nearest correction is the likeliest, and the wider
-    /// automaton costs several times more.
+    /// automaton costs several times more. Two slips are looked for only among terms that
+    /// start with the word's first letter: with any first letter allowed the automaton stayed
+    /// alive down every branch of the fst's first levels, and two slips, one of them the first
+    /// letter, are seldom what was meant.
     pub fn typo_candidates(&self, word: &str, max: u8) -> Vec<(TermId, u8)> {
+        let mut first = [0; 4];
+        let first: &[u8] = match word.chars().next() {
+            Some(c) => c.encode_utf8(&mut first).as_bytes(),
+            None => return Vec::new(),
+        };
         for d in 1..=max.min(2) {
             let dfa = automata::builder(d).build_dfa(word);
-            let mut stream = self.latin.search_with_state(&dfa).into_stream();
             let mut found = Vec::new();
-            while let Some((_, id, state)) = stream.next() {
+            let mut take = |id: u64, state| {
                 if let levenshtein_automata::Distance::Exact(dist) = dfa.distance(state)
                     && dist > 0
                 {
                     found.push((id as TermId, dist));
+                }
+            };
+            if d == 1 {
+                let mut stream = self.latin.search_with_state(&dfa).into_stream();
+                while let Some((_, id, state)) = stream.next() {
+                    take(id, state);
+                }
+            } else {
+                let anchored = Anchored { dfa: &dfa, first };
+                let mut stream = self.latin.search_with_state(anchored).into_stream();
+                while let Some((_, id, (state, _))) = stream.next() {
+                    take(id, state);
                 }
             }
             if !found.is_empty() {
@@ -677,6 +696,44 @@ impl Index {
         found.sort_by_key(|&id| (self.term_text(id).len(), id));
         found.truncate(limit);
         found
+    }
+}
+
+/// A Levenshtein automaton that also wants its first letter as typed (see
+/// [`Index::typo_candidates`]). Its state is the automaton's and how many bytes of the
+/// letter were read, [`Anchored::OFF`] once another was.
+struct Anchored<'a> {
+    dfa: &'a levenshtein_automata::DFA,
+    first: &'a [u8],
+}
+
+impl Anchored<'_> {
+    const OFF: u8 = u8::MAX;
+}
+
+impl Automaton for Anchored<'_> {
+    type State = (u32, u8);
+
+    fn start(&self) -> (u32, u8) {
+        (self.dfa.start(), 0)
+    }
+
+    fn is_match(&self, state: &(u32, u8)) -> bool {
+        usize::from(state.1) == self.first.len() && self.dfa.is_match(&state.0)
+    }
+
+    fn can_match(&self, state: &(u32, u8)) -> bool {
+        state.1 != Self::OFF && self.dfa.can_match(&state.0)
+    }
+
+    fn accept(&self, state: &(u32, u8), byte: u8) -> (u32, u8) {
+        let read = match self.first.get(usize::from(state.1)) {
+            _ if state.1 == Self::OFF => Self::OFF,
+            Some(&b) if b == byte => state.1 + 1,
+            Some(_) => Self::OFF,
+            None => state.1,
+        };
+        (self.dfa.accept(&state.0, byte), read)
     }
 }
 
@@ -872,5 +929,22 @@ mod tests {
         );
         let lora = index.term("lora").unwrap();
         assert!(index.completions("lor", 8).contains(&lora));
+    }
+
+    #[test]
+    fn two_slips_are_looked_for_only_after_the_first_letter_as_typed() {
+        let cat = Catalogue::shipped().unwrap();
+        let index = Index::build(&cat);
+        let found = |typed: &str, meant: &str| {
+            let meant = index.term(meant).unwrap();
+            index
+                .typo_candidates(typed, 2)
+                .iter()
+                .any(|&(t, d)| t == meant && d == 2)
+        };
+        assert!(found("quantisaton", "quantization"));
+        assert!(found("distrbutd", "distributed"));
+        // The same two slips with the first letter one of them: not looked for.
+        assert!(!found("wuantisation", "quantization"));
     }
 }
