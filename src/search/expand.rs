@@ -294,18 +294,27 @@ fn syllables(
             .take(MAX_SYLLABLES)
             .take_while(|t| latin(t))
             .count();
+        // The run's letters joined once; each shorter span's are a start of them.
+        let mut joined = String::new();
+        let mut ends = Vec::new();
+        if run >= 2 {
+            for t in &tokens[i..i + run] {
+                joined.push_str(&t.text);
+                ends.push(joined.len());
+            }
+        }
         let found = (2..=run).rev().find_map(|n| {
             let span = &tokens[i..i + n];
-            let letters: String = span.iter().map(|t| t.text.as_str()).collect();
+            let letters = &joined[..ends[n - 1]];
             // The word table is asked last: it is the costly look-up, and most runs of English
             // words spell nothing.
             let spells =
-                !index.typed_pinyin(&letters).is_empty() || lexicon::typed_role(&letters).is_some();
+                !index.typed_pinyin(letters).is_empty() || lexicon::typed_role(letters).is_some();
             let foreign = || {
                 span.iter()
                     .any(|t| familiar(&t.text) == Familiarity::Unknown)
             };
-            (spells && foreign()).then_some((n, letters))
+            (spells && foreign()).then(|| (n, letters.to_owned()))
         });
         match found {
             Some((n, letters)) => {
