@@ -550,7 +550,7 @@ fn prefixed(text: &str, familiar: &dyn Fn(&str) -> Familiarity) -> bool {
 /// distillation; "transformers" → transformer). Found among the completions of the stem, so
 /// no stem table is built at start-up.
 fn inflections(text: &str, index: &Index) -> Vec<TermId> {
-    if text.len() < 4 || !text.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !stemmable(text) {
         return Vec::new();
     }
     // A plural is its singular, whatever the stemmer makes of both: Snowball cuts
@@ -588,6 +588,12 @@ fn inflections(text: &str, index: &Index) -> Vec<TermId> {
 pub(super) fn english() -> &'static Stemmer {
     static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
     ENGLISH.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Whether a word is one the stemmer is asked about: four lowercase ASCII letters or more
+/// (anything else, a short word or a name with digits, is its own stem).
+pub(super) fn stemmable(word: &str) -> bool {
+    word.len() >= 4 && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Stems a query-time word remembers per thread, at most this many before they are forgotten.

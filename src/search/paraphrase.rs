@@ -220,13 +220,10 @@ impl Paraphrases {
                 .copied()
                 .filter(|&e| tally.met[e] as usize == self.entries[e].groups)
                 .collect();
-            // Left as found, all clear, for the next message: only what was ticked is undone.
-            for &p in found {
-                for &(e, g) in &self.owners[p] {
-                    tally.ticked[self.entries[e].first_group + g] = false;
-                }
-            }
+            // Left as found, all clear, for the next message: only the entries touched are.
             for e in touched {
+                let entry = self.entries[e];
+                tally.ticked[entry.first_group..entry.first_group + entry.groups].fill(false);
                 tally.met[e] = 0;
             }
             fired
@@ -366,7 +363,7 @@ fn without_particle(text: &str) -> Cow<'_, str> {
 /// The Snowball stem of an English word of four letters or more ("eigenvectors",
 /// "eigenvector" → eigenvector; "quantizing" → quantiz); other words as they are.
 fn stem(word: &str) -> Cow<'_, str> {
-    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !super::expand::stemmable(word) {
         return Cow::Borrowed(word);
     }
     super::expand::english().stem(word)
@@ -374,7 +371,7 @@ fn stem(word: &str) -> Cow<'_, str> {
 
 /// [`stem`] for a message's words, which other stages stem too (see [`super::expand::stem`]).
 fn stem_remembered(word: &str) -> Cow<'_, str> {
-    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !super::expand::stemmable(word) {
         return Cow::Borrowed(word);
     }
     Cow::Owned(super::expand::stem(word))
