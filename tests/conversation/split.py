@@ -80,6 +80,7 @@ ROUND_MINIMUMS = {
     27: {"on-topic": 250, "offtopic": 80, "smalltalk": 15},
     28: {"on-topic": 220, "offtopic": 120, "smalltalk": 25},
     29: {"on-topic": 300, "offtopic": 100, "smalltalk": 12},
+    30: {"on-topic": 240, "offtopic": 190, "smalltalk": 12},
 }
 
 
@@ -444,6 +445,23 @@ ROUND_NOTES = {
 # the catalogue (without its senses and paraphrases), the seed article and the file format; 8
 # messages repeating earlier rounds dropped; split among themselves by the same rule. Both
 # halves were first run untouched. Reported separately.
+""",
+    30: """#
+# ROUND 30: the bot taken for a general assistant — people who give it tasks and commands as
+# they would a chat model (write, translate, fix my code, summarise, calculate, make me a plan
+# or a diagram, quiz me; 帮我写, 翻译一下, 给我出个, 帮我改改, 算一下, 生成): on-topic messages
+# whose fair answer is material to learn the thing asked about (a LoRA fine-tuning script, a
+# distributed-training study plan, why vLLM is fast), in every section of the catalogue, with
+# the usual comparisons, paraphrases, typos, beginners, filler and sections; near misses, over
+# two fifths of the round, that are tasks nothing in the catalogue answers although many name
+# its words (a resignation letter in ChatGPT's voice, a résumé for an LLM company, regexes,
+# SQL, React, sorting, Excel, a poem about GPUs, a KV-cache haiku, NVIDIA's share price, the
+# price of a 4090, consumer AI apps and accounts, "can you draw pictures"); small talk. Every
+# resource a right answer of at least one message. Written at the start of the stop after
+# round 29's, before any of its work, by two writers (one mostly Chinese, one mostly English)
+# who had read only the catalogue (without its senses and paraphrases), the seed article and
+# the file format; 11 messages repeating earlier rounds dropped; split among themselves by the
+# same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 
