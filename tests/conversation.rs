@@ -115,11 +115,14 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round12-tune.toml", level(1.0, 1.0, 1.0, 150)),
     ("round12-holdout.toml", level(0.96, 0.96, 0.87, 150)),
     ("round13-tune.toml", level(0.97, 0.96, 1.0, 150)),
-    ("round13-holdout.toml", level(0.91, 1.0, 1.0, 150)),
+    // Lowered (0.91 → 0.90) by round 30's stop: a task ("write me a poem…") is declined, which
+    // left two hold-out messages unanswered here and in round 15, for +5 off-topic (its note).
+    ("round13-holdout.toml", level(0.90, 1.0, 1.0, 150)),
     ("round14-tune.toml", level(0.96, 1.0, 1.0, 150)),
     ("round14-holdout.toml", level(0.88, 0.93, 0.83, 150)),
     ("round15-tune.toml", level(0.99, 1.0, 1.0, 150)),
-    ("round15-holdout.toml", level(0.96, 1.0, 0.85, 150)),
+    // Lowered (0.96 → 0.95) by round 30's stop, with round 13's above.
+    ("round15-holdout.toml", level(0.95, 1.0, 0.85, 150)),
     ("round16-tune.toml", level(0.98, 1.0, 1.0, 150)),
     ("round16-holdout.toml", level(0.86, 0.92, 1.0, 150)),
     ("round17-tune.toml", level(0.96, 1.0, 1.0, 150)),
@@ -148,8 +151,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round28-holdout.toml", level(0.91, 0.95, 1.0, 200)),
     ("round29-tune.toml", level(0.96, 0.98, 1.0, 250)),
     ("round29-holdout.toml", level(0.91, 0.85, 1.0, 250)),
-    ("round30-tune.toml", level(0.95, 0.82, 1.0, 230)),
-    ("round30-holdout.toml", level(0.95, 0.85, 1.0, 230)),
+    ("round30-tune.toml", level(0.96, 0.91, 1.0, 230)),
+    ("round30-holdout.toml", level(0.96, 0.9, 1.0, 230)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

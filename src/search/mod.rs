@@ -46,6 +46,7 @@ pub mod start;
 pub mod tokenise;
 mod topics;
 pub mod vectors;
+pub mod writing;
 
 use std::path::Path;
 
@@ -274,6 +275,7 @@ impl Engine {
         };
         exclusion::exclude(&mut words, &piece_of);
         self.senses.rule_out(&mut words, &whole);
+        writing::rule_out(&mut words, &bounded);
         pasted::mark(&mut words, &fragments, &self.index, |w| {
             // Without word frequencies no word is known to be a name; one meant in another
             // sense ("java.lang…pipeline.transformer") names nothing of the catalogue's.
@@ -482,7 +484,12 @@ impl Engine {
         // A message that is small talk through and through is not judged as a question; one
         // that only opens or closes with it is, and is small talk only if it finds nothing.
         let relevance = self.relevance(if whole.is_some() { &[] } else { &words });
+        // A task ("write me a poem", "translate this") is declined as a question, not greeted.
+        let task = whole.is_none() && writing::asked(query).is_some();
         let small_talk = whole.or_else(|| {
+            if task {
+                return None;
+            }
             let framed = smalltalk::framed(&said, lexicon::asks);
             if !relevance.answer {
                 framed

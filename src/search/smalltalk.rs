@@ -1307,12 +1307,20 @@ const ITSELF_ZH: &[&str] = &["你是用", "你是基于", "你只能", "只限"]
 pub fn asks_about_itself(message: &Message) -> bool {
     let have = message.units();
     let said = Mentions::of(&have);
-    let addressed = said.any(&["you", "u"], &["你", "您"]);
+    // The 您 of a letter's 您好 greets its reader, not the bot ("translate this email: 您好，…").
+    let addressed = said.any(&["you", "u"], &[])
+        || GREETING_YOU
+            .iter()
+            .fold(said.han.clone(), |han, g| han.replace(g, ""))
+            .contains(['你', '您']);
     let latin = format!(" {} ", have.join(" "));
     let itself =
         ITSELF.iter().any(|p| latin.contains(&format!(" {p} "))) || said.any(&[], ITSELF_ZH);
     addressed && ((said.any(SPEAKING, SPEAKING_ZH) && said.any(LANGUAGES, LANGUAGES_ZH)) || itself)
 }
+
+/// Greetings that hold 你 or 您 without asking the bot anything.
+const GREETING_YOU: &[&str] = &["你好", "您好"];
 
 /// Units before a closing greeting that make its words part of the sentence: a time ("every
 /// morning", "this evening") or a state ("还在吗": is it still there).
@@ -1556,6 +1564,8 @@ mod tests {
             // Not addressed to the bot.
             "how is ChatGPT built with transformers",
             "how does BERT handle Chinese text",
+            // A letter's 您好 greets its reader.
+            "translate this email into English: 您好，附件是报价单，有问题随时联系",
         ] {
             assert!(!asks_about_itself(&Message::new(m)), "{m}");
         }
