@@ -151,7 +151,7 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round28-holdout.toml", level(0.91, 0.95, 1.0, 200)),
     ("round29-tune.toml", level(0.96, 0.98, 1.0, 250)),
     ("round29-holdout.toml", level(0.91, 0.85, 1.0, 250)),
-    ("round30-tune.toml", level(0.96, 0.91, 1.0, 230)),
+    ("round30-tune.toml", level(0.96, 0.95, 1.0, 230)),
     ("round30-holdout.toml", level(0.96, 0.9, 1.0, 230)),
 ];
 
