@@ -307,7 +307,7 @@ const STOPS: &[&str] = &[
     "someone", "somebody", "can", "could", "would", "will", "shall", "should", "must",
     "might", "may", "do", "does", "did", "done", "doing", "is", "are", "was", "were", "be",
     "been", "being", "am", "im", "i'm", "ive", "get", "got", "gets", "getting", "give",
-    "tell", "show", "point", "find", "know", "need", "needs", "needed", "want", "wants", "wanted",
+    "tell", "show", "teach", "write", "writes", "wrote", "point", "find", "know", "need", "needs", "needed", "want", "wants", "wanted",
     "like", "love", "looking", "look", "see", "try", "trying", "read", "reading",
     "understand", "understanding", "recommend", "recommended", "recommendation",
     "recommendations", "suggest", "suggestion", "suggestions", "good", "best", "great",
@@ -319,7 +319,7 @@ const STOPS: &[&str] = &[
     "kind", "sort", "lot", "lots", "bit", "little", "about", "regarding", "around", "help",
     "idea", "question", "questions", "ask", "asking", "there", "here", "well", "ok", "okay",
     "yes", "no", "not", "dont", "don't", "doesnt", "cant", "can't", "wont", "without",
-    "sorry", "bother", "bothering", "dumb", "stupid", "silly", "even", "kinda", "sorta", "guys", "folks", "mate",
+    "sorry", "sry", "srry", "thx", "thnx", "tysm", "bother", "bothering", "dumb", "stupid", "silly", "even", "kinda", "sorta", "guys", "folks", "mate",
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
@@ -646,7 +646,14 @@ mod tests {
             "confuse",
             "confusing",
             "overwhelmed",
+            "sry",
+            "thx",
         ] {
+            assert!(is_filler(w), "{w}");
+        }
+        // Asking the bot to write or teach says what to do, not what about, as "show" does:
+        // "write quicksort in python" is no match for a title's "Writing Distributed …".
+        for w in ["write", "teach", "show"] {
             assert!(is_filler(w), "{w}");
         }
         // Not "lost": "my transformer toy lost an arm" would be a catalogue word with filler.

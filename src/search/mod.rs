@@ -223,6 +223,12 @@ impl Engine {
     /// separates pieces, which [`concepts`] may treat as separate concepts; a
     /// self-introduction inside a piece is read on its own and set aside ([`background`]).
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
+        self.read(query, complete_last).0
+    }
+
+    /// [`Engine::understand`], with the piece of writing the message asks for, if it asks for
+    /// one ([`writing`]).
+    fn read(&self, query: &str, complete_last: bool) -> (Vec<QueryWord>, Option<&'static str>) {
         // Fragments are read from the message as pasted, words from it spelled out; both
         // within the cap, which bounds what hostile input costs.
         let bounded = bounded(query);
@@ -275,7 +281,10 @@ impl Engine {
         };
         exclusion::exclude(&mut words, &piece_of);
         self.senses.rule_out(&mut words, &whole);
-        writing::rule_out(&mut words, &bounded);
+        let task = writing::asked(&bounded);
+        if let Some(piece) = task {
+            writing::rule_out(&mut words, piece);
+        }
         pasted::mark(&mut words, &fragments, &self.index, |w| {
             // Without word frequencies no word is known to be a name; one meant in another
             // sense ("java.lang…pipeline.transformer") names nothing of the catalogue's.
@@ -290,7 +299,7 @@ impl Engine {
         if concepts::assign(&mut words, &piece_of) <= 1 {
             concepts::assign_names(&mut words, |w| self.named_topic(w));
         }
-        words
+        (words, task)
     }
 
     /// The tool or model a word names: a topic without subtopics that has a home of its own
@@ -480,14 +489,13 @@ impl Engine {
     pub fn find(&self, query: &str) -> Found {
         let said = smalltalk::Message::new(query);
         let whole = small_talk_through(&said);
-        let words = self.understand(query, false);
+        let (words, task) = self.read(query, false);
         // A message that is small talk through and through is not judged as a question; one
         // that only opens or closes with it is, and is small talk only if it finds nothing.
         let relevance = self.relevance(if whole.is_some() { &[] } else { &words });
         // A task ("write me a poem", "translate this") is declined as a question, not greeted.
-        let task = whole.is_none() && writing::asked(query).is_some();
         let small_talk = whole.or_else(|| {
-            if task {
+            if task.is_some() {
                 return None;
             }
             let framed = smalltalk::framed(&said, lexicon::asks);
@@ -1214,8 +1222,9 @@ mod tests {
         assert!(!found.unvouched && !found.ranked.is_empty());
         // Without the semantic layer, nothing vouches and nothing is vetoed. (The model train
         // now names a model in another sense even lexically; a weekly report written by a
-        // chatbot is still answered by its words alone.)
-        let weak = "can you give me a prompt so chatgpt writes my weekly report in bullet points";
+        // chatbot is still answered by its words alone, "writing" matching a title.)
+        let weak =
+            "can you give me a prompt so chatgpt is writing my weekly report in bullet points";
         assert!(engine.find(weak).unvouched);
         let lexical =
             Engine::with_options(Catalogue::shipped().unwrap(), Options { semantic: false });

@@ -1309,10 +1309,11 @@ pub fn asks_about_itself(message: &Message) -> bool {
     let said = Mentions::of(&have);
     // The 您 of a letter's 您好 greets its reader, not the bot ("translate this email: 您好，…").
     let addressed = said.any(&["you", "u"], &[])
-        || GREETING_YOU
-            .iter()
-            .fold(said.han.clone(), |han, g| han.replace(g, ""))
-            .contains(['你', '您']);
+        || said.han.contains(['你', '您'])
+            && GREETING_YOU
+                .iter()
+                .fold(said.han.clone(), |han, g| han.replace(g, ""))
+                .contains(['你', '您']);
     let latin = format!(" {} ", have.join(" "));
     let itself =
         ITSELF.iter().any(|p| latin.contains(&format!(" {p} "))) || said.any(&[], ITSELF_ZH);

@@ -52,7 +52,43 @@ const CJK_OPENERS: &[&str] = &[
     "请",
     "帮",
     "再",
+    // As typed in traditional characters, for the test before normalising.
+    "請",
+    "幫我",
+    "幫忙",
+    "給我",
+    "麻煩",
+    "幫",
+    "在嗎",
 ];
+
+/// How far into a clause, in characters, its request's verb may stand ("hey, can you please
+/// help me quickly write …").
+const OPENING_CHARS: usize = 48;
+
+/// Every English verb that opens a request, for the test before normalising.
+const VERBS: &[&str] = &[
+    "write",
+    "compose",
+    "draft",
+    "pen",
+    "generate",
+    "craft",
+    "give",
+    "come",
+    "translate",
+    "proofread",
+    "rephrase",
+    "reword",
+    "polish",
+];
+
+/// The first characters of the Chinese verbs below, simplified and traditional, for the test
+/// before normalising.
+const CJK_COMPOSE_CHARS: &[char] = &[
+    '写', '寫', '生', '起', '拟', '擬', '编', '編', '作', '来', '來', '做', '出', '整',
+];
+const CJK_REWORK_CHARS: &[char] = &['润', '潤', '改', '校', '翻', '译', '譯'];
 
 /// English verbs of writing a piece; "give me" and "come up with" are looked for as pairs.
 const COMPOSE: &[&str] = &["write", "compose", "draft", "pen", "generate", "craft"];
@@ -202,26 +238,74 @@ const CJK_ABOUT_THE_WORK: &[&str] = &["脚本", "代码", "程序", "微调", "�
 /// The piece of writing (or the verb of working on text) a message asks for, if its opening
 /// asks for one.
 pub fn asked(message: &str) -> Option<&'static str> {
-    let request = message
-        .split(CLAUSE_ENDS)
-        .map(normalise)
-        .map(|clause| {
-            let (rest, _) = strip_openers(&clause);
-            rest.to_owned()
-        })
-        .find(|rest| !rest.is_empty())?;
-    if about_the_work(&request) {
-        return None;
+    for clause in message.split(CLAUSE_ENDS) {
+        let opening = &clause[..clause
+            .char_indices()
+            .nth(OPENING_CHARS)
+            .map_or(clause.len(), |(i, _)| i)];
+        let folded = folded(opening);
+        let rest = strip_openers(&folded);
+        if rest.is_empty() {
+            // A greeting before the request ("hey bot,") or an emoji.
+            continue;
+        }
+        if !may_ask(opening, rest) {
+            return None;
+        }
+        let clause = normalise(clause);
+        let request = strip_openers(&clause);
+        if about_the_work(request) {
+            return None;
+        }
+        return latin_request(request).or_else(|| cjk_request(request));
     }
-    latin_request(&request).or_else(|| cjk_request(&request))
+    None
 }
 
-/// Marks every content word of a message that asks for a piece of writing as meant in that
-/// sense, naming the piece: it explains nothing of the catalogue's.
-pub fn rule_out(words: &mut [QueryWord], message: &str) {
-    let Some(piece) = asked(message) else {
-        return;
-    };
+/// The opening of a clause lowercased, with what is neither a letter nor a digit made a
+/// space, as normalising would: "pls. write" opens with "write", "👋 hey" is a greeting.
+fn folded(opening: &str) -> String {
+    opening
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// Whether a clause may ask for a piece, from its opening as typed and what follows the
+/// greetings and politeness there: a verb of the lists below begins it (or, in Chinese, a
+/// verb of working on text stands near its start). A cheap test before the clause is
+/// normalised and read; full-width letters are let through to be normalised.
+fn may_ask(opening: &str, rest: &str) -> bool {
+    if opening
+        .chars()
+        .any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c))
+    {
+        return true;
+    }
+    let first_word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    VERBS.contains(&first_word)
+        || rest
+            .chars()
+            .next()
+            .is_some_and(|c| CJK_COMPOSE_CHARS.contains(&c))
+        || rest
+            .chars()
+            .take(CJK_REWORK_REACH)
+            .any(|c| CJK_REWORK_CHARS.contains(&c))
+}
+
+/// Marks every content word of a message that asks for `piece` (see [`asked`]) as meant in
+/// that sense: it explains nothing of the catalogue's.
+pub fn rule_out(words: &mut [QueryWord], piece: &'static str) {
     for word in words.iter_mut().filter(|w| w.is_content()) {
         word.alternatives.clear();
         word.parts.clear();
@@ -237,9 +321,8 @@ fn about_the_work(request: &str) -> bool {
 }
 
 /// The clause without the greetings and politeness it opens with.
-fn strip_openers(clause: &str) -> (&str, bool) {
+fn strip_openers(clause: &str) -> &str {
     let mut rest = clause.trim_start();
-    let mut stripped = false;
     loop {
         let before = rest;
         if let Some(p) = CJK_OPENERS.iter().find_map(|o| rest.strip_prefix(o)) {
@@ -250,9 +333,8 @@ fn strip_openers(clause: &str) -> (&str, bool) {
             rest = rest[word_end..].trim_start();
         }
         if rest.len() == before.len() {
-            return (rest, stripped);
+            return rest;
         }
-        stripped = true;
     }
 }
 
@@ -374,6 +456,36 @@ mod tests {
             None
         );
         assert_eq!(asked("总结一下 vLLM 为什么快"), None);
+    }
+
+    #[test]
+    fn the_test_before_normalising_lets_every_request_through() {
+        for v in COMPOSE.iter().chain(REWORK).chain(&["give", "come"]) {
+            assert!(VERBS.contains(v), "{v}");
+        }
+        for v in CJK_COMPOSE {
+            assert!(
+                CJK_COMPOSE_CHARS.contains(&v.chars().next().unwrap()),
+                "{v}"
+            );
+        }
+        for v in CJK_REWORK {
+            assert!(CJK_REWORK_CHARS.contains(&v.chars().next().unwrap()), "{v}");
+        }
+        // Typed in traditional characters, full-width letters or after a full stop.
+        assert_eq!(asked("幫我寫一首關於大模型的詩"), Some("诗"));
+        assert_eq!(
+            asked("ｗｒｉｔｅ ｍｅ ａ ｐｏｅｍ about LoRA"),
+            Some("poem")
+        );
+        assert_eq!(
+            asked("pls. write me a haiku about the KV cache"),
+            Some("haiku")
+        );
+        assert_eq!(
+            asked("👋 hey bot, write me a joke about NCCL"),
+            Some("joke")
+        );
     }
 
     #[test]
