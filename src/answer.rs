@@ -199,6 +199,11 @@ pub struct Answer {
     /// question: front ends reply with a short hint and example questions, and no links.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub small_talk: Option<SmallTalk>,
+    /// Set when the message asked the bot to write something ("write me a poem", "帮我写个招聘
+    /// 启事", "translate this"): the piece asked for. Front ends say that the bot finds
+    /// learning resources and does not write, before any suggested topics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
 }
 
 impl Engine {
@@ -237,6 +242,7 @@ impl Engine {
             hits,
             suggestions,
             small_talk: found.small_talk,
+            task: found.task.map(str::to_owned),
         }
     }
 }

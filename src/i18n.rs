@@ -77,6 +77,14 @@ impl Locale {
         )
     }
 
+    /// A message that asked the bot to write, translate or polish something.
+    pub fn not_a_writer(self) -> &'static str {
+        self.pick(
+            "我只帮你找大模型的学习资源，不会代写、翻译或润色。",
+            "I find learning resources about LLMs; I don't write, translate or polish texts.",
+        )
+    }
+
     /// A page past the last result (a stale button).
     pub fn no_more_results(self) -> &'static str {
         self.pick("没有更多结果了。", "No more results.")

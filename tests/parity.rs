@@ -478,6 +478,7 @@ fn hostile_answers_fit_every_front_end() {
                     .collect(),
                 suggestions: Vec::new(),
                 small_talk: None,
+                task: None,
             };
             assert_hostile_answer_fits(&answer, locale);
             let view = view::answer(&answer, locale, 5, &discord::render::BUDGET);
@@ -503,7 +504,7 @@ proptest! {
             matched: Vec::new(),
             similarity: None,
         };
-        let answer = Answer { query, total: 40, offset: 0, hits: vec![hit; hits], suggestions: Vec::new(), small_talk: None };
+        let answer = Answer { query, total: 40, offset: 0, hits: vec![hit; hits], suggestions: Vec::new(), small_talk: None, task: None };
         assert_hostile_answer_fits(&answer, Locale::En);
         let choices = discord::render::ask_choices(&[Completion { label: title, value: url }]);
         prop_assert!(choices.iter().all(|c| (1..=100).contains(&c.name.chars().count()) && (1..=100).contains(&c.value.chars().count())));

@@ -101,6 +101,8 @@ pub enum Notice {
     AskUsage,
     /// A feedback press was recorded.
     FeedbackThanks,
+    /// The message asked the bot to write something: it finds resources, it does not write.
+    NotAWriter,
 }
 
 impl Notice {
@@ -118,6 +120,7 @@ impl Notice {
             Notice::SomethingWentWrong => locale.something_went_wrong(),
             Notice::AskUsage => locale.ask_usage(),
             Notice::FeedbackThanks => locale.feedback_thanks(),
+            Notice::NotAWriter => locale.not_a_writer(),
         }
     }
 }
@@ -284,7 +287,11 @@ pub fn answer(answer: &Answer, locale: Locale, page_size: usize, budget: &Budget
     };
     let mut view = View::new(locale, heading);
     if answer.total == 0 {
-        view.notices.push(Notice::NoResults);
+        view.notices.push(if answer.task.is_some() {
+            Notice::NotAWriter
+        } else {
+            Notice::NoResults
+        });
         if let Some(first) = answer.suggestions.first() {
             view.notices.push(match first.kind {
                 SuggestionKind::DidYouMean => Notice::DidYouMean,
@@ -560,6 +567,7 @@ mod tests {
             hits,
             suggestions: Vec::new(),
             small_talk: None,
+            task: None,
         }
     }
 
@@ -702,6 +710,21 @@ mod tests {
             web_link(" HTTPS://e.com/x_(y) ").as_deref(),
             Some("HTTPS://e.com/x_%28y%29")
         );
+    }
+
+    #[test]
+    fn a_writing_task_is_told_what_the_bot_does() {
+        let mut a = answer_of(Vec::new(), 0, 0, "write me a poem about LLMs");
+        a.task = Some("poem".into());
+        a.suggestions = vec![Suggestion::top_topic(TopicRef {
+            id: "llm-training".into(),
+            name: "大模型训练".into(),
+            name_en: "LLM training".into(),
+        })];
+        let view = answer(&a, Locale::En, 5, &budget());
+        assert_eq!(view.notices, [Notice::NotAWriter, Notice::TopTopics]);
+        assert!(view.items.is_empty() && view.links.is_empty());
+        assert!(Notice::NotAWriter.text(Locale::Zh).contains("不会代写"));
     }
 
     #[test]

@@ -523,6 +523,7 @@ impl Engine {
                 unvouched: false,
                 starting_points: false,
                 small_talk,
+                task,
             };
         }
         let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
@@ -584,6 +585,7 @@ impl Engine {
             unvouched,
             starting_points,
             small_talk,
+            task,
         }
     }
 
@@ -723,6 +725,9 @@ pub struct Found {
     pub starting_points: bool,
     /// Set when the message was small talk rather than a question.
     pub small_talk: Option<SmallTalk>,
+    /// The piece of writing the message asked the bot for ("poem", "招聘启事", "translate"),
+    /// which no link answers (see [`writing`]).
+    pub task: Option<&'static str>,
 }
 
 /// Why topics are suggested for a query that found nothing.

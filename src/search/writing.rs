@@ -494,6 +494,12 @@ mod tests {
         let found = engine.find("write a rap verse about gradient descent, make it hard");
         assert!(found.ranked.is_empty());
         assert!(found.small_talk.is_none());
+        assert_eq!(found.task, Some("rap"));
+        let answer = engine.answer("帮我写个招聘启事，招大模型算法工程师", 0, 5);
+        assert_eq!(
+            (answer.total, answer.task.as_deref()),
+            (0, Some("招聘启事"))
+        );
         let explained = engine.find("explain gradient descent with a picture");
         assert!(!explained.ranked.is_empty());
     }
