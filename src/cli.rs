@@ -341,12 +341,14 @@ fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer
             (_, true) => ", two meeting in one resource",
             (_, false) => ", no two meeting in one resource",
         },
-        if why.unvouched {
-            ", but none of the best results near it in meaning"
+        if let Some(piece) = &answer.task {
+            format!(", a piece of writing asked for (\"{piece}\")")
+        } else if why.unvouched {
+            ", but none of the best results near it in meaning".to_owned()
         } else if why.starting_points {
-            ", about the subject as a whole: the catalogue's starting points"
+            ", about the subject as a whole: the catalogue's starting points".to_owned()
         } else {
-            ""
+            String::new()
         },
         if why.answered {
             "answered"

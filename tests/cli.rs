@@ -142,6 +142,20 @@ fn ask_explains_its_evidence() {
     assert!(text.contains("not answered"), "{text}");
     assert!(text.contains("pizza"), "{text}");
 
+    // A task is shown as one, and the reply says what the bot does instead.
+    let text = stdout(&ganhuo(&[
+        "ask",
+        "--explain",
+        "--lang",
+        "en",
+        "write me a poem about LLMs",
+    ]));
+    assert!(
+        text.contains("a piece of writing asked for (\"poem\")"),
+        "{text}"
+    );
+    assert!(text.contains("I don't write"), "{text}");
+
     // Words that describe the topic the message names are shown, with the share they make.
     let explain = |query: &str| -> serde_json::Value {
         let out = ganhuo(&["ask", "--json", "--explain", query]);
