@@ -115,6 +115,15 @@ impl QueryWord {
     pub fn describes_a_topic(&self) -> bool {
         self.alternatives.iter().any(|a| a.how == How::Paraphrase)
     }
+
+    /// Marks the word as meant in a sense the catalogue is not about, which `cue` shows ("law
+    /// school" beside "llm", a poem asked for): it matches nothing. The first cue found is
+    /// the one kept.
+    pub fn meant_otherwise(&mut self, cue: &str) {
+        self.alternatives.clear();
+        self.parts.clear();
+        self.other_sense.get_or_insert_with(|| cue.to_owned());
+    }
 }
 
 /// Gives the marked content words `role` (a self-introduction's background, what a message

@@ -128,9 +128,7 @@ impl Senses {
                     .find(|c| occurs(c, message, &latin))
             });
             if let Some(cue) = cue {
-                word.alternatives.clear();
-                word.parts.clear();
-                word.other_sense = Some(cue.clone());
+                word.meant_otherwise(cue);
             }
         }
     }

@@ -307,9 +307,7 @@ fn may_ask(opening: &str, rest: &str) -> bool {
 /// that sense: it explains nothing of the catalogue's.
 pub fn rule_out(words: &mut [QueryWord], piece: &'static str) {
     for word in words.iter_mut().filter(|w| w.is_content()) {
-        word.alternatives.clear();
-        word.parts.clear();
-        word.other_sense.get_or_insert_with(|| piece.to_owned());
+        word.meant_otherwise(piece);
     }
 }
 
@@ -387,11 +385,7 @@ fn cjk_request(request: &str) -> Option<&'static str> {
         .chars()
         .take(CJK_PIECE_REACH)
         .collect();
-    CJK_PIECES
-        .iter()
-        .find(|p| after.contains(*p))
-        .copied()
-        .or_else(|| piece_in(&after.split_whitespace().collect::<Vec<_>>()))
+    piece_in(&after.split_whitespace().collect::<Vec<_>>())
 }
 
 #[cfg(test)]
