@@ -281,7 +281,8 @@ fn open_sqlite(path: &Path) -> Result<Db, StoreError> {
     let opened = rusqlite::Connection::open(path).and_then(|conn| {
         conn.busy_timeout(SQLITE_BUSY)?;
         // WAL lets `ganhuo report` read while `ganhuo run` writes.
-        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")?;
+        retry_while_busy(|| conn.execute_batch("PRAGMA journal_mode = WAL;"))?;
+        conn.execute_batch("PRAGMA synchronous = NORMAL;")?;
         Ok(conn)
     });
     let conn = opened.map_err(|source| StoreError::Open {
@@ -289,6 +290,29 @@ fn open_sqlite(path: &Path) -> Result<Db, StoreError> {
         source,
     })?;
     Ok(Db::Sqlite(Arc::new(Mutex::new(conn))))
+}
+
+/// Runs `step` again while SQLite reports the database busy, for up to [`SQLITE_BUSY`].
+///
+/// Switching a file to WAL upgrades a shared lock to an exclusive one. When two connections
+/// do that together, SQLite answers one of them "database is locked" at once rather than
+/// call its busy handler, which could deadlock; so two replicas opening the same fresh file
+/// failed about one start in five until this waited for the other to finish.
+fn retry_while_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = std::time::Instant::now() + SQLITE_BUSY;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match step() {
+            Err(err)
+                if err.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() + pause < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            result => return result,
+        }
+    }
 }
 
 fn lock(conn: &Mutex<rusqlite::Connection>) -> std::sync::MutexGuard<'_, rusqlite::Connection> {
@@ -443,6 +467,35 @@ fn pg_row(row: &tokio_postgres::Row) -> Result<Row, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn failure(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn a_busy_database_is_tried_again_and_other_errors_are_not() {
+        let mut tries = 0;
+        let opened = retry_while_busy(|| {
+            tries += 1;
+            if tries < 4 {
+                Err(failure(rusqlite::ffi::SQLITE_BUSY))
+            } else {
+                Ok(tries)
+            }
+        });
+        assert_eq!(opened.unwrap(), 4);
+
+        let mut tries = 0;
+        let failed = retry_while_busy(|| -> rusqlite::Result<()> {
+            tries += 1;
+            Err(failure(rusqlite::ffi::SQLITE_READONLY))
+        });
+        assert_eq!(tries, 1);
+        assert_eq!(
+            failed.unwrap_err().sqlite_error_code(),
+            Some(rusqlite::ErrorCode::ReadOnly)
+        );
+    }
 
     #[test]
     fn placeholders_become_sqlite_numbers() {
