@@ -512,6 +512,7 @@ impl Engine {
                 framed
                     .filter(|_| !self.plain_relevance(&words).answer)
                     .or_else(|| framed.and_then(|_| small_talk_beside_introduction(query)))
+                    .or_else(|| smalltalk::announced(&said, lexicon::asks))
             }
         });
         if small_talk.is_some() {

@@ -257,6 +257,10 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("有人没", Some(SmallTalk::Greeting)),
     ("有人不", Some(SmallTalk::Greeting)),
     ("打扰了", Some(SmallTalk::Greeting)),
+    ("又来打扰了", Some(SmallTalk::Greeting)),
+    ("又来打扰", Some(SmallTalk::Greeting)),
+    ("我又来了", Some(SmallTalk::Greeting)),
+    ("又来了", Some(SmallTalk::Greeting)),
     ("打扰一下", Some(SmallTalk::Greeting)),
     ("初次见面", Some(SmallTalk::Greeting)),
     ("很高兴认识你", Some(SmallTalk::Greeting)),
@@ -1359,6 +1363,13 @@ const BINDS_A_GREETING: &[&str] = &[
 /// fillers included: "您好，请问地铁几点停运", "thanks! btw how do I reset my router") is told plainly
 /// that nothing matches.
 pub fn framed(message: &Message, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
+    let (found, rest) = frame(message);
+    let asks = message.asks_plainly() || asks(&rest);
+    found.filter(|&k| k == SmallTalk::Help || !asks)
+}
+
+/// The small talk a message opens or closes with, and the units of the rest of it.
+fn frame<'m>(message: &'m Message) -> (Option<SmallTalk>, Vec<&'m str>) {
     let have = message.units();
     let to_the_bot = |p: &[&str]| p.iter().any(|u| matches!(*u, "you" | "你" | "您"));
     let mut found: Option<SmallTalk> = None;
@@ -1382,25 +1393,174 @@ pub fn framed(message: &Message, asks: impl Fn(&[&str]) -> bool) -> Option<Small
     }
     for (at, best) in trailing(&have, start) {
         // "refresh fails every morning", "里面的数据还在吗": the greeting's words are a time or a
-        // state of the sentence before them, which does not close with small talk.
-        let bound = at > 0 && BINDS_A_GREETING.contains(&have[at - 1]);
+        // state of the sentence before them, which does not close with small talk. Right
+        // after the opening small talk there is no such sentence ("hi 机器人，晚上好，还在线吗").
+        let bound = at > start + 1 && BINDS_A_GREETING.contains(&have[at - 1]);
         if bound && best.1 == Some(SmallTalk::Greeting) {
             break;
         }
         note(best, at);
     }
-    let rest: Vec<&str> = have
+    let rest = have
         .iter()
         .zip(&rest)
         .filter_map(|(u, &keep)| keep.then_some(*u))
         .collect();
-    let asks = message.asks_plainly() || asks(&rest);
-    found.filter(|&k| k == SmallTalk::Help || !asks)
+    (found, rest)
+}
+
+/// The small talk of a message that, beside it, only announces what its questions will be
+/// about: "在吗，想问几个训练集群的问题", "又来打扰了，今天还是分布式训练的事", "hello, I'm a PhD
+/// student working on quantization", "hi, I have a few questions about LoRA". The topic is
+/// named but nothing is asked of it yet, so the reply is in kind and the question is waited
+/// for; "在吗，想问下 LoRA 怎么调参" asks, and is answered. `asks` is told the topic's units.
+pub fn announced(message: &Message, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
+    if message.asks_plainly() {
+        return None;
+    }
+    let (found, rest) = frame(message);
+    let topic = announced_topic(&rest)?;
+    found.filter(|_| !topic.is_empty() && topic.len() <= MAX_ANNOUNCED && !asks(topic))
+}
+
+/// The most units a topic announced can take: more is a question told in full.
+const MAX_ANNOUNCED: usize = 8;
+
+/// Chinese that opens an announcement: a verb of asking or a topic carried over.
+const ANNOUNCING_ZH: &[&str] = &[
+    "想问问",
+    "想请教",
+    "想咨询",
+    "想问",
+    "想聊聊",
+    "想聊",
+    "请教",
+    "问问",
+    "聊聊",
+    "今天还是",
+    "今天又是",
+    "今天也是",
+    "还是",
+    "又是",
+    "也是",
+];
+
+/// Chinese between the verb and the topic: a count of questions, "关于". As in English, one
+/// question ("想问下 X 的问题") is the question itself; a count of them is announced.
+const COUNTED_ZH: &[&str] = &["几个", "几件", "一些", "些", "两个", "关于"];
+
+/// Chinese that closes an announcement: the questions or matters of the topic.
+const ANNOUNCED_ZH: &[&str] = &["的问题", "的事情", "的事儿", "的事", "问题"];
+
+/// English before a topic announced: questions had, or work done on it.
+/// One question announced ("quick question about lora") is most often the whole of it, and
+/// is answered; several ("a few questions about LoRA") are still to come.
+const ANNOUNCING: &[&[&str]] = &[
+    &["questions", "about"],
+    &["questions", "on"],
+    &["questions", "regarding"],
+    &["working", "on"],
+    &["work", "on"],
+    &["researching"],
+    &["studying"],
+];
+
+/// English that may come before an announcing phrase: who has the questions, how many.
+#[rustfmt::skip]
+const ANNOUNCERS: &[&str] = &[
+    "i", "we", "m", "im", "am", "re", "are", "ve", "have", "got", "a", "an", "one", "some", "few",
+    "couple", "of", "two", "three", "several", "quick", "small", "little", "more", "another",
+    "want", "wanted", "wanna", "d", "would", "like", "to", "just", "also", "currently",
+    "been", "phd", "student", "grad", "researcher", "engineer", "who", "s", "and",
+];
+
+/// The topic's units, when the rest of a message is an announcement of questions about it
+/// and nothing else.
+fn announced_topic<'r>(rest: &'r [&'r str]) -> Option<&'r [&'r str]> {
+    if rest.first()?.is_ascii() {
+        let at = (0..rest.len()).find(|&at| {
+            ANNOUNCING
+                .iter()
+                .any(|phrase| rest[at..].starts_with(phrase))
+        })?;
+        let phrase = ANNOUNCING.iter().find(|p| rest[at..].starts_with(p))?;
+        let before_is_announcer = rest[..at].iter().all(|u| ANNOUNCERS.contains(u));
+        return before_is_announcer.then(|| &rest[at + phrase.len()..]);
+    }
+    // Chinese, read unit by unit: "我" and an announcing verb, counts, the topic, its close.
+    let mut from = usize::from(rest.first() == Some(&"我"));
+    let verb = prefix_units(&rest[from..], ANNOUNCING_ZH)?;
+    // "今天还是…", "想聊聊…": a subject carried over or to talk about, not a question.
+    let carried_over = rest[from..from + verb]
+        .iter()
+        .any(|u| matches!(*u, "是" | "聊"));
+    from += verb;
+    let mut counted = false;
+    while let Some(n) = prefix_units(&rest[from..], COUNTED_ZH) {
+        from += n;
+        counted = true;
+    }
+    let close = suffix_units(&rest[from..], ANNOUNCED_ZH)?;
+    (counted || carried_over || rest.ends_with(&["事"])).then(|| &rest[from..rest.len() - close])
+}
+
+/// How many units of `units` the longest of `phrases` they open with covers.
+fn prefix_units(units: &[&str], phrases: &[&str]) -> Option<usize> {
+    phrases
+        .iter()
+        .filter_map(|p| {
+            let n = p.chars().count();
+            (units.len() >= n && units[..n].concat() == *p).then_some(n)
+        })
+        .max()
+}
+
+/// How many units of `units` the longest of `phrases` they close with covers.
+fn suffix_units(units: &[&str], phrases: &[&str]) -> Option<usize> {
+    phrases
+        .iter()
+        .filter_map(|p| {
+            let n = p.chars().count();
+            (units.len() >= n && units[units.len() - n..].concat() == *p).then_some(n)
+        })
+        .max()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_topic_announced_beside_small_talk_waits_for_the_question() {
+        let asks = crate::search::lexicon::asks;
+        for (said, kind) in [
+            ("在吗，想问几个训练集群的问题", SmallTalk::Greeting),
+            ("又来打扰了，今天还是分布式训练的事", SmallTalk::Greeting),
+            (
+                "hello, I'm a PhD student working on quantization",
+                SmallTalk::Greeting,
+            ),
+            ("hi, I have a few questions about LoRA", SmallTalk::Greeting),
+            ("你好 我想问问 LoRA 和 qwen 的事 你能干啥", SmallTalk::Help),
+        ] {
+            let message = Message::new(said);
+            assert_eq!(announced(&message, asks), Some(kind), "{said}");
+        }
+        for asked in [
+            "在吗，想问下 LoRA 怎么调参",
+            "你好，想问问千问怎么微调",
+            "hi, I have a question about LoRA?",
+            "hello! quick question about lora",
+            "你好，想问下训练集群的问题",
+            "hi, question about LoRA: why does rank 8 work as well as rank 64",
+            "hello, I'm a PhD student working on quantization, any good surveys",
+            // Nothing greets: the announcement alone is answered as the topic it names.
+            "想问几个训练集群的问题",
+            "训练时显存不够的问题",
+        ] {
+            assert_eq!(announced(&Message::new(asked), asks), None, "{asked}");
+        }
+    }
 
     #[test]
     fn greetings_thanks_and_help() {
