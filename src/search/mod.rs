@@ -498,7 +498,8 @@ impl Engine {
             if task.is_some() {
                 return None;
             }
-            let framed = smalltalk::framed(&said, lexicon::asks);
+            let frame = smalltalk::Frame::of(&said);
+            let framed = frame.small_talk(lexicon::asks);
             if !relevance.answer {
                 framed
                     .or_else(|| smalltalk::about_the_bot(&said).then_some(SmallTalk::Help))
@@ -512,7 +513,7 @@ impl Engine {
                 framed
                     .filter(|_| !self.plain_relevance(&words).answer)
                     .or_else(|| framed.and_then(|_| small_talk_beside_introduction(query)))
-                    .or_else(|| smalltalk::announced(&said, lexicon::asks))
+                    .or_else(|| frame.announced(lexicon::asks))
             }
         });
         if small_talk.is_some() {

@@ -1350,77 +1350,94 @@ const BINDS_A_GREETING: &[&str] = &[
     "仍",
 ];
 
-/// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
-/// that's exactly what I needed", "你好呀，第一次用这个机器人", "hello, help 一下，你都能干嘛".
-/// Only for a message the catalogue has no answer to: there, a greeting or thanks deserves a
-/// reply in kind more than "nothing matches", while "hi, any LoRA tutorials?" is answered as
-/// the question it is. A lone ideograph ("早" of 早点睡) is too weak a sign outside a message
-/// made only of such phrases. Help counts only when it is asked of the bot ("你都能干嘛",
-/// "what can you do"): "怎么用" in a longer message asks how to use something else ("excel
-/// vlookup 怎么用"). And a greeting or thanks around a question frames the question, not
-/// small talk: a question mark ("hi, sorry to bother you, how do I renew my passport?"), or
-/// the rest of the message asking something (`asks`, given its units in order, Chinese
-/// fillers included: "您好，请问地铁几点停运", "thanks! btw how do I reset my router") is told plainly
-/// that nothing matches.
-pub fn framed(message: &Message, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
-    let (found, rest) = frame(message);
-    let asks = message.asks_plainly() || asks(&rest);
-    found.filter(|&k| k == SmallTalk::Help || !asks)
+/// The small talk a message opens or closes with, and the rest of the message: read once,
+/// then asked whether the message is that small talk ([`Frame::small_talk`]) or small talk
+/// beside a topic announced ([`Frame::announced`]).
+pub struct Frame<'m> {
+    found: Option<SmallTalk>,
+    /// The units that are not greetings, thanks or help, in order.
+    rest: Vec<&'m str>,
+    asks_plainly: bool,
 }
 
-/// The small talk a message opens or closes with, and the units of the rest of it.
-fn frame<'m>(message: &'m Message) -> (Option<SmallTalk>, Vec<&'m str>) {
-    let have = message.units();
-    let to_the_bot = |p: &[&str]| p.iter().any(|u| matches!(*u, "you" | "你" | "您"));
-    let mut found: Option<SmallTalk> = None;
-    // The units that are not greetings, thanks or help: the rest of the message.
-    let mut rest = vec![true; have.len()];
-    let mut note = |p: &Phrase, at: usize| {
-        let counts = |&k: &SmallTalk| strong(&p.0) && (k != SmallTalk::Help || to_the_bot(&p.0));
-        if let Some(kind) = p.1.filter(counts) {
-            found = with(found, kind);
+impl<'m> Frame<'m> {
+    /// Finds the small talk `message` opens and closes with.
+    pub fn of(message: &'m Message) -> Frame<'m> {
+        let have = message.units();
+        let to_the_bot = |p: &[&str]| p.iter().any(|u| matches!(*u, "you" | "你" | "您"));
+        let mut found: Option<SmallTalk> = None;
+        let mut rest = vec![true; have.len()];
+        let mut note = |p: &Phrase, at: usize| {
+            let counts =
+                |&k: &SmallTalk| strong(&p.0) && (k != SmallTalk::Help || to_the_bot(&p.0));
+            if let Some(kind) = p.1.filter(counts) {
+                found = with(found, kind);
+            }
+            // Latin fillers ("bro", "ok") go too, so the rest opens where an English question
+            // would; Chinese ones stay, as 请问 asks.
+            if p.1.is_some() || p.0.iter().all(|u| u.is_ascii()) {
+                rest[at..at + p.0.len()].fill(false);
+            }
+        };
+        let mut start = 0;
+        for (at, best) in leading(&have) {
+            note(best, at);
+            start = at + best.0.len();
         }
-        // Latin fillers ("bro", "ok") go too, so the rest opens where an English question
-        // would; Chinese ones stay, as 请问 asks.
-        if p.1.is_some() || p.0.iter().all(|u| u.is_ascii()) {
-            rest[at..at + p.0.len()].fill(false);
+        for (at, best) in trailing(&have, start) {
+            // "refresh fails every morning", "里面的数据还在吗": the greeting's words are a time
+            // or a state of the sentence before them, which does not close with small talk.
+            // Right after the opening small talk there is no such sentence ("hi 机器人，晚上好，
+            // 还在线吗").
+            let bound = at > start + 1 && BINDS_A_GREETING.contains(&have[at - 1]);
+            if bound && best.1 == Some(SmallTalk::Greeting) {
+                break;
+            }
+            note(best, at);
         }
-    };
-    let mut start = 0;
-    for (at, best) in leading(&have) {
-        note(best, at);
-        start = at + best.0.len();
+        let rest = have
+            .iter()
+            .zip(&rest)
+            .filter_map(|(u, &keep)| keep.then_some(*u))
+            .collect();
+        Frame {
+            found,
+            rest,
+            asks_plainly: message.asks_plainly(),
+        }
     }
-    for (at, best) in trailing(&have, start) {
-        // "refresh fails every morning", "里面的数据还在吗": the greeting's words are a time or a
-        // state of the sentence before them, which does not close with small talk. Right
-        // after the opening small talk there is no such sentence ("hi 机器人，晚上好，还在线吗").
-        let bound = at > start + 1 && BINDS_A_GREETING.contains(&have[at - 1]);
-        if bound && best.1 == Some(SmallTalk::Greeting) {
-            break;
-        }
-        note(best, at);
-    }
-    let rest = have
-        .iter()
-        .zip(&rest)
-        .filter_map(|(u, &keep)| keep.then_some(*u))
-        .collect();
-    (found, rest)
-}
 
-/// The small talk of a message that, beside it, only announces what its questions will be
-/// about: "在吗，想问几个训练集群的问题", "又来打扰了，今天还是分布式训练的事", "hello, I'm a PhD
-/// student working on quantization", "hi, I have a few questions about LoRA". The topic is
-/// named but nothing is asked of it yet, so the reply is in kind and the question is waited
-/// for; "在吗，想问下 LoRA 怎么调参" asks, and is answered. `asks` is told the topic's units.
-pub fn announced(message: &Message, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
-    if message.asks_plainly() {
-        return None;
+    /// The small talk a message opens or closes with, whatever else it says: "thanks a lot,
+    /// that's exactly what I needed", "你好呀，第一次用这个机器人", "hello, help 一下，你都能干嘛".
+    /// Only for a message the catalogue has no answer to: there, a greeting or thanks deserves
+    /// a reply in kind more than "nothing matches", while "hi, any LoRA tutorials?" is answered
+    /// as the question it is. A lone ideograph ("早" of 早点睡) is too weak a sign outside a
+    /// message made only of such phrases. Help counts only when it is asked of the bot ("你都能
+    /// 干嘛", "what can you do"): "怎么用" in a longer message asks how to use something else
+    /// ("excel vlookup 怎么用"). And a greeting or thanks around a question frames the question,
+    /// not small talk: a question mark ("hi, sorry to bother you, how do I renew my
+    /// passport?"), or the rest of the message asking something (`asks`, given its units in
+    /// order, Chinese fillers included: "您好，请问地铁几点停运", "thanks! btw how do I reset my
+    /// router") is told plainly that nothing matches.
+    pub fn small_talk(&self, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
+        let asks = self.asks_plainly || asks(&self.rest);
+        self.found.filter(|&k| k == SmallTalk::Help || !asks)
     }
-    let (found, rest) = frame(message);
-    let topic = announced_topic(&rest)?;
-    found.filter(|_| !topic.is_empty() && topic.len() <= MAX_ANNOUNCED && !asks(topic))
+
+    /// The small talk of a message that, beside it, only announces what its questions will be
+    /// about: "在吗，想问几个训练集群的问题", "又来打扰了，今天还是分布式训练的事", "hello, I'm a
+    /// PhD student working on quantization", "hi, I have a few questions about LoRA". The topic
+    /// is named but nothing is asked of it yet, so the reply is in kind and the question is
+    /// waited for; "在吗，想问下 LoRA 怎么调参" asks, and is answered. `asks` is told the topic's
+    /// units.
+    pub fn announced(&self, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
+        if self.asks_plainly {
+            return None;
+        }
+        let topic = announced_topic(&self.rest)?;
+        self.found
+            .filter(|_| !topic.is_empty() && topic.len() <= MAX_ANNOUNCED && !asks(topic))
+    }
 }
 
 /// The most units a topic announced can take: more is a question told in full.
@@ -1544,7 +1561,7 @@ mod tests {
             ("你好 我想问问 LoRA 和 qwen 的事 你能干啥", SmallTalk::Help),
         ] {
             let message = Message::new(said);
-            assert_eq!(announced(&message, asks), Some(kind), "{said}");
+            assert_eq!(Frame::of(&message).announced(asks), Some(kind), "{said}");
         }
         for asked in [
             "在吗，想问下 LoRA 怎么调参",
@@ -1558,7 +1575,8 @@ mod tests {
             "想问几个训练集群的问题",
             "训练时显存不够的问题",
         ] {
-            assert_eq!(announced(&Message::new(asked), asks), None, "{asked}");
+            let message = Message::new(asked);
+            assert_eq!(Frame::of(&message).announced(asks), None, "{asked}");
         }
     }
 
@@ -1839,10 +1857,14 @@ mod tests {
             "我想了解一下区块链",
             "restaurants open in the evening",
         ] {
-            assert_eq!(framed(&Message::new(m), |_| false), None, "{m}");
+            assert_eq!(
+                Frame::of(&Message::new(m)).small_talk(|_| false),
+                None,
+                "{m}"
+            );
         }
         assert_eq!(
-            framed(&Message::new("不错不错，谢谢"), |_| false),
+            Frame::of(&Message::new("不错不错，谢谢")).small_talk(|_| false),
             Some(SmallTalk::Thanks)
         );
     }
@@ -1875,10 +1897,14 @@ mod tests {
             "阿里云账单欠费停机了 里面的数据还在吗",
             "my cron job runs this morning",
         ] {
-            assert_eq!(framed(&Message::new(m), |_| false), None, "{m}");
+            assert_eq!(
+                Frame::of(&Message::new(m)).small_talk(|_| false),
+                None,
+                "{m}"
+            );
         }
         assert_eq!(
-            framed(&Message::new("数据集的问题先放一放，在吗"), |_| false),
+            Frame::of(&Message::new("数据集的问题先放一放，在吗")).small_talk(|_| false),
             Some(SmallTalk::Greeting)
         );
     }
@@ -1930,7 +1956,11 @@ mod tests {
                 SmallTalk::Greeting,
             ),
         ] {
-            assert_eq!(framed(&Message::new(m), |_| false), Some(kind), "{m}");
+            assert_eq!(
+                Frame::of(&Message::new(m)).small_talk(|_| false),
+                Some(kind),
+                "{m}"
+            );
         }
         for m in [
             "早点睡觉对身体好吗",
@@ -1940,12 +1970,16 @@ mod tests {
             "hi, sorry to bother you, how do I renew my passport online?",
             "谢谢！顺便问下红烧肉怎么做？",
         ] {
-            assert_eq!(framed(&Message::new(m), |_| false), None, "{m}");
+            assert_eq!(
+                Frame::of(&Message::new(m)).small_talk(|_| false),
+                None,
+                "{m}"
+            );
         }
         // What is left between the phrases goes to `asks`, Chinese fillers and all.
         let rest = |m: &str| {
             let seen = std::cell::RefCell::new(String::new());
-            framed(&Message::new(m), |units: &[&str]| {
+            Frame::of(&Message::new(m)).small_talk(|units: &[&str]| {
                 *seen.borrow_mut() = units.join(" ");
                 true
             });
