@@ -81,6 +81,7 @@ ROUND_MINIMUMS = {
     28: {"on-topic": 220, "offtopic": 120, "smalltalk": 25},
     29: {"on-topic": 300, "offtopic": 100, "smalltalk": 12},
     30: {"on-topic": 240, "offtopic": 190, "smalltalk": 12},
+    31: {"on-topic": 230, "offtopic": 150, "smalltalk": 50},
 }
 
 
@@ -462,6 +463,23 @@ ROUND_NOTES = {
 # who had read only the catalogue (without its senses and paraphrases), the seed article and
 # the file format; 11 messages repeating earlier rounds dropped; split among themselves by the
 # same rule. Both halves were first run untouched. Reported separately.
+""",
+    31: """#
+# ROUND 31: a newcomer's first messages — people who have just found the bot greet it in
+# every way people greet, say who they are and how they feel, ask what it is and how to use it
+# in words no FAQ uses, announce their questions before asking them, and thank it after an
+# answer; then ask what they came for, wrapped in all of that: beginners with their background
+# and a goal, learning plans and order, questions padded with filler and hedges, paraphrases
+# by people who do not know the names yet, in traditional characters, Cantonese, typos, emoji
+# and capitals. Near misses, a third of the round, are a newcomer's questions the catalogue
+# does not answer although they sound close (which laptop to buy, CV or NLP for a master's,
+# bootcamps, salaries, whether AI will replace programmers, Python books, ChatGPT for weekly
+# reports, personal chat). Written by two writers (one mostly Chinese, one mostly English) who
+# had read only the catalogue (without its senses and paraphrases), the seed article and the
+# file format, after this stop's first change (small talk beside a topic announced), whose
+# reading of such messages the writers' brief stated; 10 messages repeating earlier rounds
+# dropped; split among themselves by the same rule. Both halves were first run untouched.
+# Reported separately.
 """,
 }
 
