@@ -153,8 +153,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round29-holdout.toml", level(0.91, 0.85, 1.0, 250)),
     ("round30-tune.toml", level(0.96, 0.95, 1.0, 230)),
     ("round30-holdout.toml", level(0.96, 0.9, 1.0, 230)),
-    ("round31-tune.toml", level(0.89, 0.92, 0.53, 220)),
-    ("round31-holdout.toml", level(0.91, 0.81, 0.59, 220)),
+    ("round31-tune.toml", level(0.89, 0.92, 1.0, 220)),
+    ("round31-holdout.toml", level(0.91, 0.81, 0.77, 220)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -739,6 +739,47 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("谁做的这个机器人", Some(SmallTalk::Help)),
     ("能帮我找资料", Some(SmallTalk::Help)),
     ("可以帮我找资料", Some(SmallTalk::Help)),
+    // Families of a newcomer's first messages (round 31's tune half): reporting in, being
+    // told about the bot, praise of an answer, and asking whether typing is all it takes.
+    ("新人报到", Some(SmallTalk::Greeting)),
+    ("新人报道", Some(SmallTalk::Greeting)),
+    ("报到", Some(SmallTalk::Greeting)),
+    ("请多指教", Some(SmallTalk::Greeting)),
+    ("请多多指教", Some(SmallTalk::Greeting)),
+    ("多多指教", Some(SmallTalk::Greeting)),
+    ("打个招呼", Some(SmallTalk::Greeting)),
+    ("先打个招呼", Some(SmallTalk::Greeting)),
+    ("来打个招呼", Some(SmallTalk::Greeting)),
+    ("打声招呼", Some(SmallTalk::Greeting)),
+    ("nice to meet you", Some(SmallTalk::Greeting)),
+    ("nice to meet you all", Some(SmallTalk::Greeting)),
+    ("frens", None),
+    ("fren", None),
+    ("shared this bot", Some(SmallTalk::Greeting)),
+    ("shared this bot with me", Some(SmallTalk::Greeting)),
+    ("told me about this bot", Some(SmallTalk::Greeting)),
+    ("recommended this bot", Some(SmallTalk::Greeting)),
+    ("this is gold", Some(SmallTalk::Thanks)),
+    ("pure gold", Some(SmallTalk::Thanks)),
+    ("for your help", Some(SmallTalk::Thanks)),
+    ("for your kind help", Some(SmallTalk::Thanks)),
+    ("for your kindly help", Some(SmallTalk::Thanks)),
+    ("for the help", Some(SmallTalk::Thanks)),
+    ("do i just type", Some(SmallTalk::Help)),
+    ("do i just type stuff", Some(SmallTalk::Help)),
+    ("just type", Some(SmallTalk::Help)),
+    ("how do i use it", Some(SmallTalk::Help)),
+    ("how do i use this", Some(SmallTalk::Help)),
+    ("直接打字", Some(SmallTalk::Help)),
+    ("直接打字就行", Some(SmallTalk::Help)),
+    ("直接打字就行吗", Some(SmallTalk::Help)),
+    ("直接发就行吗", Some(SmallTalk::Help)),
+    ("这玩意儿怎么用", Some(SmallTalk::Help)),
+    ("这玩意怎么用", Some(SmallTalk::Help)),
+    ("这玩意儿咋整", Some(SmallTalk::Help)),
+    ("这玩意咋整", Some(SmallTalk::Help)),
+    ("这玩意儿", None),
+    ("这玩意", None),
 ];
 
 /// Praise, acknowledgements and times of day that also open or close ordinary statements
@@ -1129,10 +1170,10 @@ fn how_to_use_the_bot(phrase: &[&str]) -> bool {
 }
 
 /// Whether a phrase found at the edge of a longer message is a clear sign: a lone ideograph
-/// ("早" of 早点睡) is too weak, and praise or a time of day that also opens ordinary
-/// statements ([`ONLY_ALONE`]) counts only as a whole message.
+/// ("早" of 早点睡) is too weak, but for 嗨, which says nothing else; and praise or a time of
+/// day that also opens ordinary statements ([`ONLY_ALONE`]) counts only as a whole message.
 fn strong(phrase: &[&str]) -> bool {
-    (phrase.len() > 1 || !phrase[0].chars().all(is_cjk))
+    (phrase.len() > 1 || !phrase[0].chars().all(is_cjk) || phrase[0] == "嗨")
         && !ONLY_ALONE.contains(&phrase.concat().as_str())
 }
 
@@ -1297,11 +1338,22 @@ const LANGUAGES_ZH: &[&str] = &["中文", "英文", "英语", "汉语", "繁体"
 #[rustfmt::skip]
 const ITSELF: &[&str] = &[
     "you cover", "you only know", "you only answer", "you only cover", "built with",
-    "made with", "powered by",
+    "made with", "powered by", "bot only for", "bot only about", "you only for",
 ];
 
 /// Chinese asking what the bot covers or what it is built on.
 const ITSELF_ZH: &[&str] = &["你是用", "你是基于", "你只能", "只限"];
+
+/// Chinese asking what may be asked here, which speaks to the bot without naming it ("是不是
+/// 只能问大模型相关的").
+const SCOPE_ZH: &[&str] = &[
+    "只能问",
+    "只可以问",
+    "只能搜",
+    "只能查",
+    "能问别的",
+    "可以问别的",
+];
 
 /// Whether a message speaks to the bot about the bot itself, even though it names catalogue
 /// words: the languages it may be asked in ("can I ask you stuff in Chinese too, or English
@@ -1321,7 +1373,11 @@ pub fn asks_about_itself(message: &Message) -> bool {
     let latin = format!(" {} ", have.join(" "));
     let itself =
         ITSELF.iter().any(|p| latin.contains(&format!(" {p} "))) || said.any(&[], ITSELF_ZH);
-    addressed && ((said.any(SPEAKING, SPEAKING_ZH) && said.any(LANGUAGES, LANGUAGES_ZH)) || itself)
+    // "is this bot only for LLM stuff" names the bot it speaks to.
+    let itself = itself && (addressed || said.any(&["bot"], &[]));
+    said.any(&[], SCOPE_ZH)
+        || itself
+        || addressed && said.any(SPEAKING, SPEAKING_ZH) && said.any(LANGUAGES, LANGUAGES_ZH)
 }
 
 /// Greetings that hold 你 or 您 without asking the bot anything.
@@ -1434,32 +1490,27 @@ impl<'m> Frame<'m> {
         if self.asks_plainly {
             return None;
         }
-        let topic = announced_topic(&self.rest)?;
+        // Where a greeting comes from ("hi 新人报到 from Shenzhen") is not a topic either.
+        let origin = matches!(self.rest.as_slice(), ["from", place @ ..] if place.len() <= 2);
+        if origin && self.found == Some(SmallTalk::Greeting) {
+            return self.found;
+        }
+        let (before, topic) = announced_topic(&self.rest)?;
+        let announces = !topic.is_empty() && topic.len() <= MAX_ANNOUNCED;
         self.found
-            .filter(|_| !topic.is_empty() && topic.len() <= MAX_ANNOUNCED && !asks(topic))
+            .filter(|_| announces && !asks(before) && !asks(topic))
     }
 }
 
 /// The most units a topic announced can take: more is a question told in full.
 const MAX_ANNOUNCED: usize = 8;
 
-/// Chinese that opens an announcement: a verb of asking or a topic carried over.
+/// Chinese that opens an announcement: a verb of asking, a topic carried over or being
+/// studied.
+#[rustfmt::skip]
 const ANNOUNCING_ZH: &[&str] = &[
-    "想问问",
-    "想请教",
-    "想咨询",
-    "想问",
-    "想聊聊",
-    "想聊",
-    "请教",
-    "问问",
-    "聊聊",
-    "今天还是",
-    "今天又是",
-    "今天也是",
-    "还是",
-    "又是",
-    "也是",
+    "想问问", "想请教", "想咨询", "想问", "想聊聊", "想聊", "请教", "问问", "聊聊", "今天还是",
+    "今天又是", "今天也是", "还是", "又是", "也是", "在看", "在学", "在研究", "在搞", "在折腾",
 ];
 
 /// Chinese between the verb and the topic: a count of questions, "关于". As in English, one
@@ -1469,9 +1520,9 @@ const COUNTED_ZH: &[&str] = &["几个", "几件", "一些", "些", "两个", "�
 /// Chinese that closes an announcement: the questions or matters of the topic.
 const ANNOUNCED_ZH: &[&str] = &["的问题", "的事情", "的事儿", "的事", "问题"];
 
-/// English before a topic announced: questions had, or work done on it.
-/// One question announced ("quick question about lora") is most often the whole of it, and
-/// is answered; several ("a few questions about LoRA") are still to come.
+/// English before a topic announced: questions had, or work done on it. One question
+/// announced ("quick question about lora") is most often the whole of it, and is answered;
+/// several ("a few questions about LoRA") are still to come.
 const ANNOUNCING: &[&[&str]] = &[
     &["questions", "about"],
     &["questions", "on"],
@@ -1480,6 +1531,9 @@ const ANNOUNCING: &[&[&str]] = &[
     &["work", "on"],
     &["researching"],
     &["studying"],
+    &["learning"],
+    &["reading", "about"],
+    &["looking", "into"],
 ];
 
 /// English that may come before an announcing phrase: who has the questions, how many.
@@ -1488,37 +1542,45 @@ const ANNOUNCERS: &[&str] = &[
     "i", "we", "m", "im", "am", "re", "are", "ve", "have", "got", "a", "an", "one", "some", "few",
     "couple", "of", "two", "three", "several", "quick", "small", "little", "more", "another",
     "want", "wanted", "wanna", "d", "would", "like", "to", "just", "also", "currently",
-    "been", "phd", "student", "grad", "researcher", "engineer", "who", "s", "and",
+    "been", "phd", "student", "grad", "researcher", "engineer", "who", "s", "and", "lately",
+    "recently", "this", "semester", "week",
 ];
 
-/// The topic's units, when the rest of a message is an announcement of questions about it
-/// and nothing else.
-fn announced_topic<'r>(rest: &'r [&'r str]) -> Option<&'r [&'r str]> {
+/// When the rest of a message is an announcement of questions about a topic and nothing
+/// else: the units before the announcing words (who speaks, since when) and the topic's.
+fn announced_topic<'r>(rest: &'r [&'r str]) -> Option<(&'r [&'r str], &'r [&'r str])> {
     if rest.first()?.is_ascii() {
-        let at = (0..rest.len()).find(|&at| {
-            ANNOUNCING
-                .iter()
-                .any(|phrase| rest[at..].starts_with(phrase))
+        let (at, phrase) = (0..rest.len()).find_map(|at| {
+            let phrase = ANNOUNCING.iter().find(|p| rest[at..].starts_with(p))?;
+            Some((at, phrase))
         })?;
-        let phrase = ANNOUNCING.iter().find(|p| rest[at..].starts_with(p))?;
         let before_is_announcer = rest[..at].iter().all(|u| ANNOUNCERS.contains(u));
-        return before_is_announcer.then(|| &rest[at + phrase.len()..]);
+        return before_is_announcer.then(|| (&rest[..at], &rest[at + phrase.len()..]));
     }
-    // Chinese, read unit by unit: "我" and an announcing verb, counts, the topic, its close.
-    let mut from = usize::from(rest.first() == Some(&"我"));
-    let verb = prefix_units(&rest[from..], ANNOUNCING_ZH)?;
-    // "今天还是…", "想聊聊…": a subject carried over or to talk about, not a question.
-    let carried_over = rest[from..from + verb]
+    // Chinese, read unit by unit: who is speaking and since when ("研一狗一枚，这学期"), an
+    // announcing verb, counts, the topic, its close.
+    let at = (0..rest.len().min(MAX_ANNOUNCED + 1))
+        .find(|&at| prefix_units(&rest[at..], ANNOUNCING_ZH).is_some())?;
+    let verb = prefix_units(&rest[at..], ANNOUNCING_ZH)?;
+    // "今天还是…", "想聊聊…", "在看…": a subject carried over, to talk about or being studied,
+    // not a question.
+    let carried_over = rest[at..at + verb]
         .iter()
-        .any(|u| matches!(*u, "是" | "聊"));
-    from += verb;
+        .any(|u| matches!(*u, "是" | "聊" | "在"));
+    let mut from = at + verb;
     let mut counted = false;
     while let Some(n) = prefix_units(&rest[from..], COUNTED_ZH) {
         from += n;
         counted = true;
     }
-    let close = suffix_units(&rest[from..], ANNOUNCED_ZH)?;
-    (counted || carried_over || rest.ends_with(&["事"])).then(|| &rest[from..rest.len() - close])
+    let close = match suffix_units(&rest[from..], ANNOUNCED_ZH) {
+        Some(close) => close,
+        // What is being studied needs no close ("这学期在看分布式训练").
+        None if rest[at..at + verb].contains(&"在") => 0,
+        None => return None,
+    };
+    (counted || carried_over || rest.ends_with(&["事"]))
+        .then(|| (&rest[..at], &rest[from..rest.len() - close]))
 }
 
 /// How many units of `units` the longest of `phrases` they open with covers.
@@ -1559,6 +1621,9 @@ mod tests {
             ),
             ("hi, I have a few questions about LoRA", SmallTalk::Greeting),
             ("你好 我想问问 LoRA 和 qwen 的事 你能干啥", SmallTalk::Help),
+            ("嗨，研一狗一枚，这学期在看分布式训练", SmallTalk::Greeting),
+            ("想问几个量化方面的问题，先打个招呼～", SmallTalk::Greeting),
+            ("hi 新人报到 from Shenzhen", SmallTalk::Greeting),
         ] {
             let message = Message::new(said);
             assert_eq!(Frame::of(&message).announced(asks), Some(kind), "{said}");
@@ -1574,6 +1639,8 @@ mod tests {
             // Nothing greets: the announcement alone is answered as the topic it names.
             "想问几个训练集群的问题",
             "训练时显存不够的问题",
+            "嗨，这学期在看分布式训练，有推荐的入门文章吗",
+            "hi from Shenzhen, which LLMs were trained there",
         ] {
             let message = Message::new(asked);
             assert_eq!(Frame::of(&message).announced(asks), None, "{asked}");
