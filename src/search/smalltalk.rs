@@ -1306,6 +1306,11 @@ const BOT_MATTERS_ZH: &[&str] = &[
     "怎么问", "咋问", "回答哪些", "回答什么", "答哪些", "使用教程", "使用说明",
 ];
 
+/// Words up to two before "bot" that make it somebody else's ("a music bot", "my own bot").
+const ANOTHER: &[&str] = &[
+    "a", "an", "my", "our", "their", "his", "her", "another", "own",
+];
+
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
 /// the bot or at its links, and asks about a matter of the bot's own — its languages, its
 /// sources, suggesting a link, how to type a question ("你支持 English 吗", "how do I search, do
@@ -1313,7 +1318,19 @@ const BOT_MATTERS_ZH: &[&str] = &[
 /// asking these; the two words together can. "How do I add a column in pandas" points at
 /// nothing of the bot's and stays unanswered.
 pub fn about_the_bot(message: &Message) -> bool {
-    let have = message.units();
+    let units = message.units();
+    // "how do I add a music bot to my discord server" points at a bot of the asker's.
+    let have: Vec<&str> = units
+        .iter()
+        .enumerate()
+        .filter(|&(at, u)| {
+            *u != "bot"
+                || !units[at.saturating_sub(2)..at]
+                    .iter()
+                    .any(|w| ANOTHER.contains(w))
+        })
+        .map(|(_, u)| *u)
+        .collect();
     let said = Mentions::of(&have);
     said.any(THE_BOT, THE_BOT_ZH) && said.any(BOT_MATTERS, BOT_MATTERS_ZH)
 }
@@ -1850,6 +1867,9 @@ mod tests {
             "is linux open source",
             "你能帮我写个群公告吗",
             "excel 的 vlookup 怎么用",
+            // Somebody else's bot.
+            "how do I add a music bot to my discord server",
+            "my own bot keeps forgetting the chat history",
         ] {
             assert!(!about_the_bot(&Message::new(m)), "{m}");
         }
