@@ -358,7 +358,41 @@ fn latin_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     spans.extend(here_spans(&words));
+    spans.extend(degree_span(&words));
     spans
+}
+
+/// Degrees and studies that open a message as its writer's introduction: "PhD in physics, …",
+/// "hi! masters in economics here".
+const DEGREES: &[&str] = &[
+    "phd",
+    "msc",
+    "ms",
+    "masters",
+    "master",
+    "bachelor",
+    "bachelors",
+    "bsc",
+    "ba",
+    "degree",
+    "major",
+    "majoring",
+    "undergrad",
+];
+
+/// The byte range of a degree opening the text (after a greeting): the degree, "in" and the
+/// one word of its field ("phd in physics"). A field of more words keeps the rest as
+/// content, which costs an answer less than a catalogue word taken for the asker's past.
+fn degree_span(words: &[(usize, &str)]) -> Option<(usize, usize)> {
+    let start = words
+        .iter()
+        .position(|w| !matches!(w.1, "hi" | "hey" | "hello" | ""))?;
+    let [(at, degree), (_, "in"), (field_at, field), ..] = words[start..] else {
+        return None;
+    };
+    let latin = field.bytes().all(|b| b.is_ascii_alphabetic());
+    (DEGREES.contains(&degree) && latin && !LATIN_TURNS.contains(&field))
+        .then(|| (at, field_at + field.len()))
 }
 
 /// Byte ranges of "<role> here" introductions: "hi, grad student here", "career switcher here
@@ -459,6 +493,15 @@ mod tests {
             asides("career switcher here data analyst i keep hearing transformer"),
             ["career switcher here data analyst"]
         );
+        // A degree opening the message.
+        assert_eq!(
+            asides("phd in physics 想搞懂 attention 的公式"),
+            ["phd in physics"]
+        );
+        assert_eq!(
+            asides("hi masters in economics here"),
+            ["masters in economics"]
+        );
     }
 
     #[test]
@@ -472,6 +515,8 @@ mod tests {
         assert!(asides("how do i use it as a developer tool").is_empty());
         assert!(asides("我是说部署的时候").is_empty());
         assert!(asides("is the code here").is_empty());
+        assert!(asides("lora in practice").is_empty());
+        assert!(asides("why do we need a phd in ml to read this").is_empty());
     }
 
     #[test]
