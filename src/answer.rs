@@ -290,7 +290,7 @@ impl Engine {
             corroborated: found.relevance.corroborated,
             unvouched: found.unvouched,
             starting_points: found.starting_points,
-            answered: found.relevance.answer && !found.unvouched,
+            answered: (found.relevance.answer || found.starting_points) && !found.unvouched,
             small_talk: found.small_talk,
         }
     }

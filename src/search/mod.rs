@@ -538,9 +538,12 @@ impl Engine {
             Vec::new()
         };
         let mut unvouched = false;
-        let starting_points = relevance.answer
-            && !self.starting_points.is_empty()
-            && start::about_the_subject(&words, &relevance, &self.index, &self.catalogue);
+        let starting_points = !self.starting_points.is_empty()
+            && if relevance.answer {
+                start::about_the_subject(&words, &relevance, &self.index, &self.catalogue)
+            } else {
+                start::where_to_begin(query, &words)
+            };
         let ranked = if starting_points {
             // Decided before ranking, which it replaces; the veto never questions a message
             // explained this well (see the assertion in `start`).

@@ -12,6 +12,7 @@
 use super::expand::{How, QueryWord};
 use super::index::Index;
 use super::lexicon::Role;
+use super::normalise;
 use super::rank::Ranked;
 use super::relevance::{MIN_CONCEPT_IMPORTANCE, Relevance};
 use crate::catalogue::{Catalogue, Kind, ResourceIdx};
@@ -128,6 +129,32 @@ pub fn about_the_subject(
     named && relevance.answer && relevance.share() >= MIN_SHARE
 }
 
+/// Asking where to begin, in so many words.
+#[rustfmt::skip]
+const WHERE_TO_BEGIN: &[&str] = &[
+    "从哪开始", "从哪里开始", "从哪入门", "从哪里入门", "怎么入门", "如何入门", "怎么开始学", "先学什么",
+    "先学啥", "学习路线", "入门路线", "where do i start", "where to start", "where should i start",
+    "where do i begin", "where to begin", "how do i get started", "how to get started",
+    "what should i learn first", "what to learn first", "what do i learn first",
+];
+
+/// Whether a message that names nothing asks where to begin ("高中生能学吗 从哪开始", "total
+/// newbie, where do I start?"): said to a bot about one subject, that subject is what it
+/// asks about. Every word must be chat, the asker's introduction or a wish for learning
+/// material; one thing named that the catalogue does not know ("学吉他从哪开始") makes it a
+/// question about that thing instead.
+pub fn where_to_begin(query: &str, words: &[QueryWord]) -> bool {
+    let chat_only = words.iter().all(|w| match &w.role {
+        Role::Content | Role::Excluded | Role::Link => false,
+        Role::Intent(kinds) => kinds.iter().any(|&k| is_material(k) || k == Kind::Article),
+        Role::Language(_) | Role::Stop | Role::Background => true,
+    });
+    chat_only && {
+        let text = normalise::normalise(query);
+        WHERE_TO_BEGIN.iter().any(|frame| text.contains(frame))
+    }
+}
+
 /// The starting points as an answer, in their order. Their score falls with the position,
 /// as the order is the point.
 pub fn answer(points: &[ResourceIdx]) -> Vec<Ranked> {
@@ -160,6 +187,21 @@ mod tests {
     }
 
     #[test]
+    fn where_to_begin_needs_the_words_and_nothing_else() {
+        let engine = Engine::shipped().unwrap();
+        // Something else named, or nothing asked about beginning.
+        for query in [
+            "学吉他从哪开始",
+            "where do I start with woodworking",
+            "高中生能学吗",
+        ] {
+            let found = engine.find(query);
+            assert!(!found.starting_points, "{query}");
+            assert!(found.ranked.is_empty(), "{query}");
+        }
+    }
+
+    #[test]
     fn the_subject_as_a_whole_starts_at_the_starting_points() {
         let engine = Engine::shipped().unwrap();
         let points = starting_points(engine.catalogue());
@@ -175,6 +217,9 @@ mod tests {
             "I'm new to AI, where do I start with LLMs?",
             // Words a paraphrase lets stand for the starting topic, and one saying nothing.
             "想转行做大模型，完全不知道该从哪开始学，求一个学习顺序",
+            // Naming nothing: where to begin, asked of a bot about one subject.
+            "高中生能学吗 从哪开始",
+            "零基础，从哪入门？",
         ] {
             let top = top3(&engine, query);
             assert_eq!(top.len(), 3, "{query}");
