@@ -433,6 +433,7 @@ fn latin(
     // A word the table knows is spelled as meant and typed in full: it is neither corrected
     // nor completed ("partition" is not a start of partitioning), unless autocomplete asks.
     let unknown = exact.is_none() && unknown_word;
+    let mut one_slip_from_the_catalogue = false;
     if unknown && max_typos(len) > 0 {
         let digits = |w: &str| w.chars().filter(char::is_ascii_digit).collect::<String>();
         let number = digits(text);
@@ -444,8 +445,20 @@ fn latin(
             .take(MAX_TYPOS)
         {
             let weight = if d == 1 { TYPO_1 } else { TYPO_2 };
+            one_slip_from_the_catalogue |= d == 1;
             push_with_synonyms(alts, index, term, weight, How::Typo);
         }
+    }
+    // A slip in a word that says nothing ("explian", "recommnd") is that word, unless one
+    // slip from the catalogue's own words reads it as a term. Only a word the word table
+    // lacks is a slip: without the table (`--lexical`) every word is unknown, and "apple"
+    // would be read as "apply".
+    if unknown
+        && !one_slip_from_the_catalogue
+        && let Some(role) = lexicon::slipped_role(text)
+        && has_a_word_table(familiar)
+    {
+        return word(text, role);
     }
     // A word no dictionary knows, spelled in letters, may be Chinese typed as its pinyin
     // without switching the keyboard ("lianghua 4bit jiaocheng"). Looked up whole, like a
@@ -547,6 +560,11 @@ const PREFIXES: &[&str] = &[
 
 /// Whether a word the word table lacks is one of [`PREFIXES`] before a word it knows, and so
 /// spelled as meant: "retraining" is no slip for "pretraining".
+/// Whether the word table behind `familiar` is there: it knows the commonest English word.
+fn has_a_word_table(familiar: &dyn Fn(&str) -> Familiarity) -> bool {
+    familiar("the") != Familiarity::Unknown
+}
+
 fn prefixed(text: &str, familiar: &dyn Fn(&str) -> Familiarity) -> bool {
     PREFIXES.iter().any(|prefix| {
         text.strip_prefix(prefix)

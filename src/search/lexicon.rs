@@ -509,6 +509,33 @@ pub fn is_filler_in_meaning(word: &str) -> bool {
     !matches!(role(word), Role::Content | Role::Language(_))
 }
 
+/// Fewest letters of a word read as a slip of a filler word ([`slipped_role`]): shorter
+/// words are one letter from too many others.
+const SLIP_LETTERS: usize = 5;
+
+/// The role of the filler word `letters` is one slip from — a letter dropped, added or
+/// changed, or two swapped ("intsall", "tutoral", "explian") — for words of
+/// [`SLIP_LETTERS`] letters or more; the caller asks only for words nothing else knows.
+pub fn slipped_role(letters: &str) -> Option<Role> {
+    static FILLERS: OnceLock<Vec<(&'static str, Role)>> = OnceLock::new();
+    if letters.len() < SLIP_LETTERS || !letters.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    FILLERS
+        .get_or_init(|| {
+            with_roles()
+                .filter(|(w, _)| {
+                    w.len() >= SLIP_LETTERS && w.bytes().all(|b| b.is_ascii_lowercase())
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(w, _)| {
+            w.len().abs_diff(letters.len()) <= 1 && strsim::osa_distance(w, letters) == 1
+        })
+        .map(|&(_, role)| role)
+}
+
 /// The role of a Chinese lexicon word typed as its pinyin in Latin letters ("jiaocheng" →
 /// 教程, "zenme" → 怎么), for letters that are no word of their own: the caller asks only
 /// for words neither the catalogue nor the word table knows ("women" is an English word
@@ -610,6 +637,19 @@ pub fn preference(role: Role, kind: Kind) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slip_in_a_filler_word_is_that_word() {
+        assert_eq!(slipped_role("explian"), Some(role("explain")));
+        assert_eq!(slipped_role("recommnd"), Some(role("recommend")));
+        assert_eq!(slipped_role("pleaze"), Some(role("please")));
+        // Too short to tell, two slips away, or not letters.
+        assert_eq!(slipped_role("hwo"), None);
+        assert_eq!(slipped_role("expalin"), Some(role("explain")));
+        assert_eq!(slipped_role("exxplian"), None);
+        assert_eq!(slipped_role("quantisation"), None);
+        assert_eq!(slipped_role("解释一下"), None);
+    }
 
     #[test]
     fn what_asks_and_what_does_not() {
