@@ -517,23 +517,57 @@ const SLIP_LETTERS: usize = 5;
 /// changed, or two swapped ("intsall", "tutoral", "explian") — for words of
 /// [`SLIP_LETTERS`] letters or more; the caller asks only for words nothing else knows.
 pub fn slipped_role(letters: &str) -> Option<Role> {
-    static FILLERS: OnceLock<Vec<(&'static str, Role)>> = OnceLock::new();
     if letters.len() < SLIP_LETTERS || !letters.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    FILLERS
-        .get_or_init(|| {
-            with_roles()
+    let slips = Slips::get();
+    // Two words one slip apart share a spelling with at most one letter left out (the
+    // symmetric-delete idea): only the fillers filed under one of `letters`' are compared.
+    with_one_left_out(letters)
+        .filter_map(|key| slips.by_spelling.get(&key))
+        .flatten()
+        .map(|&i| slips.fillers[i])
+        .find(|(w, _)| strsim::osa_distance(w, letters) == 1)
+        .map(|(_, role)| role)
+}
+
+/// The Latin filler words of [`SLIP_LETTERS`] letters or more, filed under themselves and
+/// under every spelling with one letter left out; built the first time a word is checked.
+struct Slips {
+    fillers: Vec<(&'static str, Role)>,
+    by_spelling: HashMap<String, Vec<usize>>,
+}
+
+impl Slips {
+    fn get() -> &'static Slips {
+        static SLIPS: OnceLock<Slips> = OnceLock::new();
+        SLIPS.get_or_init(|| {
+            let fillers: Vec<(&'static str, Role)> = with_roles()
                 .filter(|(w, _)| {
                     w.len() >= SLIP_LETTERS && w.bytes().all(|b| b.is_ascii_lowercase())
                 })
-                .collect()
+                .collect();
+            let mut by_spelling: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, (w, _)) in fillers.iter().enumerate() {
+                for key in with_one_left_out(w) {
+                    let filed = by_spelling.entry(key).or_default();
+                    if filed.last() != Some(&i) {
+                        filed.push(i);
+                    }
+                }
+            }
+            Slips {
+                fillers,
+                by_spelling,
+            }
         })
-        .iter()
-        .find(|(w, _)| {
-            w.len().abs_diff(letters.len()) <= 1 && strsim::osa_distance(w, letters) == 1
-        })
-        .map(|&(_, role)| role)
+    }
+}
+
+/// An ASCII word as written, then with each of its letters left out in turn.
+fn with_one_left_out(word: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(word.to_owned())
+        .chain((0..word.len()).map(move |i| [&word[..i], &word[i + 1..]].concat()))
 }
 
 /// The role of a Chinese lexicon word typed as its pinyin in Latin letters ("jiaocheng" →

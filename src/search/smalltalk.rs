@@ -1387,9 +1387,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
                 .iter()
                 .fold(said.han.clone(), |han, g| han.replace(g, ""))
                 .contains(['你', '您']);
-    let latin = format!(" {} ", have.join(" "));
-    let itself =
-        ITSELF.iter().any(|p| latin.contains(&format!(" {p} "))) || said.any(&[], ITSELF_ZH);
+    let itself = ITSELF.iter().any(|p| says_in_a_row(&have, p)) || said.any(&[], ITSELF_ZH);
     // "is this bot only for LLM stuff" names the bot it speaks to.
     let itself = itself && (addressed || said.any(&["bot"], &[]));
     said.any(&[], SCOPE_ZH)
@@ -1504,18 +1502,18 @@ impl<'m> Frame<'m> {
     /// waited for; "在吗，想问下 LoRA 怎么调参" asks, and is answered. `asks` is told the topic's
     /// units.
     pub fn announced(&self, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
+        let found = self.found?;
         if self.asks_plainly {
             return None;
         }
         // Where a greeting comes from ("hi 新人报到 from Shenzhen") is not a topic either.
         let origin = matches!(self.rest.as_slice(), ["from", place @ ..] if place.len() <= 2);
-        if origin && self.found == Some(SmallTalk::Greeting) {
-            return self.found;
+        if origin && found == SmallTalk::Greeting {
+            return Some(found);
         }
         let (before, topic) = announced_topic(&self.rest)?;
         let announces = !topic.is_empty() && topic.len() <= MAX_ANNOUNCED;
-        self.found
-            .filter(|_| announces && !asks(before) && !asks(topic))
+        (announces && !asks(before) && !asks(topic)).then_some(found)
     }
 }
 
@@ -1604,10 +1602,8 @@ fn announced_topic<'r>(rest: &'r [&'r str]) -> Option<(&'r [&'r str], &'r [&'r s
 fn prefix_units(units: &[&str], phrases: &[&str]) -> Option<usize> {
     phrases
         .iter()
-        .filter_map(|p| {
-            let n = p.chars().count();
-            (units.len() >= n && units[..n].concat() == *p).then_some(n)
-        })
+        .filter(|p| spelled_by(units.iter(), p.chars()))
+        .map(|p| p.chars().count())
         .max()
 }
 
@@ -1615,11 +1611,27 @@ fn prefix_units(units: &[&str], phrases: &[&str]) -> Option<usize> {
 fn suffix_units(units: &[&str], phrases: &[&str]) -> Option<usize> {
     phrases
         .iter()
-        .filter_map(|p| {
-            let n = p.chars().count();
-            (units.len() >= n && units[units.len() - n..].concat() == *p).then_some(n)
-        })
+        .filter(|p| spelled_by(units.iter().rev(), p.chars().rev()))
+        .map(|p| p.chars().count())
         .max()
+}
+
+/// Whether the first units of `units`, one ideograph each, spell the ideographs `phrase`.
+fn spelled_by<'u>(
+    mut units: impl Iterator<Item = &'u &'u str>,
+    mut phrase: impl Iterator<Item = char>,
+) -> bool {
+    phrase.all(|c| {
+        units
+            .next()
+            .is_some_and(|u| u.len() == c.len_utf8() && u.starts_with(c))
+    })
+}
+
+/// Whether the Latin words of `phrase` stand in a row among `units`.
+fn says_in_a_row(units: &[&str], phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    units.windows(words.len()).any(|w| w == words.as_slice())
 }
 
 #[cfg(test)]
