@@ -514,8 +514,8 @@ pub fn is_filler_in_meaning(word: &str) -> bool {
 const SLIP_LETTERS: usize = 5;
 
 /// The role of the filler word `letters` is one slip from — a letter dropped, added or
-/// changed, or two swapped ("intsall", "tutoral", "explian") — for words of
-/// [`SLIP_LETTERS`] letters or more; the caller asks only for words nothing else knows.
+/// changed, or two swapped ("explian", "recommnd", "pleaze") — for words of
+/// five letters or more; the caller asks only for words nothing else knows.
 pub fn slipped_role(letters: &str) -> Option<Role> {
     if letters.len() < SLIP_LETTERS || !letters.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;

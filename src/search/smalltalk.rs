@@ -1375,8 +1375,9 @@ const SCOPE_ZH: &[&str] = &[
 /// Whether a message speaks to the bot about the bot itself, even though it names catalogue
 /// words: the languages it may be asked in ("can I ask you stuff in Chinese too, or English
 /// only?" is not a question about Chinese NLP), what it covers, what it is built on. It must
-/// address the bot ("you", 你), and for languages also speak of asking or answering, so "can
-/// you recommend Chinese NLP resources" stays a question.
+/// address the bot ("you", 你, or "bot" for what it covers), and for languages also speak of
+/// asking or answering, so "can you recommend Chinese NLP resources" stays a question. Asking
+/// what may be asked here ("是不是只能问大模型相关的") needs no address.
 pub fn asks_about_itself(message: &Message) -> bool {
     let have = message.units();
     let said = Mentions::of(&have);
