@@ -558,13 +558,13 @@ const PREFIXES: &[&str] = &[
     "re", "un", "pre", "non", "de", "dis", "mis", "over", "under", "multi", "sub", "post", "semi",
 ];
 
-/// Whether a word the word table lacks is one of [`PREFIXES`] before a word it knows, and so
-/// spelled as meant: "retraining" is no slip for "pretraining".
 /// Whether the word table behind `familiar` is there: it knows the commonest English word.
 fn has_a_word_table(familiar: &dyn Fn(&str) -> Familiarity) -> bool {
     familiar("the") != Familiarity::Unknown
 }
 
+/// Whether a word the word table lacks is one of [`PREFIXES`] before a word it knows, and so
+/// spelled as meant: "retraining" is no slip for "pretraining".
 fn prefixed(text: &str, familiar: &dyn Fn(&str) -> Familiarity) -> bool {
     PREFIXES.iter().any(|prefix| {
         text.strip_prefix(prefix)

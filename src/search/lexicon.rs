@@ -677,9 +677,9 @@ mod tests {
         assert_eq!(slipped_role("explian"), Some(role("explain")));
         assert_eq!(slipped_role("recommnd"), Some(role("recommend")));
         assert_eq!(slipped_role("pleaze"), Some(role("please")));
-        // Too short to tell, two slips away, or not letters.
-        assert_eq!(slipped_role("hwo"), None);
         assert_eq!(slipped_role("expalin"), Some(role("explain")));
+        // Too short to tell, two slips away, a word of its own, or not letters.
+        assert_eq!(slipped_role("hwo"), None);
         assert_eq!(slipped_role("exxplian"), None);
         assert_eq!(slipped_role("quantisation"), None);
         assert_eq!(slipped_role("解释一下"), None);
