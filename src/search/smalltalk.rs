@@ -1351,11 +1351,18 @@ const LANGUAGES_ZH: &[&str] = &["中文", "英文", "英语", "汉语", "繁体"
 
 /// Phrases that ask what the bot covers or what it is built on, whatever catalogue words
 /// follow as examples: "is there a list of the topics you cover, like training, quantization…",
-/// "你是用 ChatGPT 做的吗".
-#[rustfmt::skip]
-const ITSELF: &[&str] = &[
-    "you cover", "you only know", "you only answer", "you only cover", "built with",
-    "made with", "powered by", "bot only for", "bot only about", "you only for",
+/// "你是用 ChatGPT 做的吗". Latin words in a row.
+const ITSELF: &[&[&str]] = &[
+    &["you", "cover"],
+    &["you", "only", "know"],
+    &["you", "only", "answer"],
+    &["you", "only", "cover"],
+    &["built", "with"],
+    &["made", "with"],
+    &["powered", "by"],
+    &["bot", "only", "for"],
+    &["bot", "only", "about"],
+    &["you", "only", "for"],
 ];
 
 /// Chinese asking what the bot covers or what it is built on.
@@ -1388,7 +1395,10 @@ pub fn asks_about_itself(message: &Message) -> bool {
                 .iter()
                 .fold(said.han.clone(), |han, g| han.replace(g, ""))
                 .contains(['你', '您']);
-    let itself = ITSELF.iter().any(|p| says_in_a_row(&have, p)) || said.any(&[], ITSELF_ZH);
+    let itself = ITSELF
+        .iter()
+        .any(|p| have.windows(p.len()).any(|w| w == *p))
+        || said.any(&[], ITSELF_ZH);
     // "is this bot only for LLM stuff" names the bot it speaks to.
     let itself = itself && (addressed || said.any(&["bot"], &[]));
     said.any(&[], SCOPE_ZH)
@@ -1627,12 +1637,6 @@ fn spelled_by<'u>(
             .next()
             .is_some_and(|u| u.len() == c.len_utf8() && u.starts_with(c))
     })
-}
-
-/// Whether the Latin words of `phrase` stand in a row among `units`.
-fn says_in_a_row(units: &[&str], phrase: &str) -> bool {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    units.windows(words.len()).any(|w| w == words.as_slice())
 }
 
 #[cfg(test)]
