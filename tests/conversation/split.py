@@ -82,6 +82,7 @@ ROUND_MINIMUMS = {
     29: {"on-topic": 300, "offtopic": 100, "smalltalk": 12},
     30: {"on-topic": 240, "offtopic": 190, "smalltalk": 12},
     31: {"on-topic": 230, "offtopic": 150, "smalltalk": 50},
+    32: {"on-topic": 230, "offtopic": 160, "smalltalk": 55},
 }
 
 
@@ -480,6 +481,23 @@ ROUND_NOTES = {
 # reading of such messages the writers' brief stated; 10 messages repeating earlier rounds
 # dropped; split among themselves by the same rule. Both halves were first run untouched.
 # Reported separately.
+""",
+    32: """#
+# ROUND 32: a question with a story, and what kind of material — about half the on-topic
+# messages are two to six sentences (sometimes a paragraph, sometimes over several lines) of
+# situation, what was tried, what went wrong and a constraint, with the question first, last or
+# in the middle and the topic named once, late or only described; the other half say what kind
+# of material they want on top of the topic (video, paper, book, repo with code, Chinese, short,
+# source-level, official, for a given background), where the topic still decides the answer.
+# Near misses, over a third of the round, are long stories full of the field's words that end
+# by asking for something the catalogue does not give (GPU prices, a referral, licence advice,
+# a Java server's bug, a laptop, a team dinner) and format requests outside the field; small
+# talk is long messages that ask nothing (how the bot helped, one's project, how it picks
+# links). Rounds 16 and 17 asked some of this in shorter messages. Written by two writers (one
+# mostly Chinese, one mostly English) who had read only the catalogue (without its senses and
+# paraphrases), the seed article and the file format, at the start of a stop, before any of its
+# changes; no message repeats an earlier round; split among themselves by the same rule. Both
+# halves were first run untouched. Reported separately.
 """,
 }
 
