@@ -314,6 +314,9 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("very helpful", Some(SmallTalk::Thanks)),
     ("super helpful", Some(SmallTalk::Thanks)),
     ("exactly what i needed", Some(SmallTalk::Thanks)),
+    ("exactly what i was after", Some(SmallTalk::Thanks)),
+    ("exactly what i was looking for", Some(SmallTalk::Thanks)),
+    ("just what i needed", Some(SmallTalk::Thanks)),
     ("makes sense", Some(SmallTalk::Thanks)),
     ("noted", Some(SmallTalk::Thanks)),
     ("gotcha", Some(SmallTalk::Thanks)),
@@ -368,6 +371,9 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("辛苦啦", Some(SmallTalk::Thanks)),
     ("麻烦了", Some(SmallTalk::Thanks)),
     ("麻烦你了", Some(SmallTalk::Thanks)),
+    // Trouble to come is a greeting's courtesy, not thanks ("以后可能要经常麻烦你了").
+    ("要麻烦你了", Some(SmallTalk::Greeting)),
+    ("要经常麻烦你了", Some(SmallTalk::Greeting)),
     // More questions about the bot itself.
     ("what can i ask", Some(SmallTalk::Help)),
     ("what can i ask you", Some(SmallTalk::Help)),
@@ -1363,10 +1369,16 @@ const ITSELF: &[&[&str]] = &[
     &["bot", "only", "for"],
     &["bot", "only", "about"],
     &["you", "only", "for"],
+    &["how", "do", "you", "pick"],
+    &["how", "do", "you", "choose"],
+    &["how", "do", "you", "rank"],
 ];
 
-/// Chinese asking what the bot covers or what it is built on.
-const ITSELF_ZH: &[&str] = &["你是用", "你是基于", "你只能", "只限"];
+/// Chinese asking what the bot covers or what it is built on ("你的资料库都包括哪些方向").
+#[rustfmt::skip]
+const ITSELF_ZH: &[&str] = &[
+    "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些方向", "包括哪些方向",
+];
 
 /// Chinese asking what may be asked here, which speaks to the bot without naming it ("是不是
 /// 只能问大模型相关的").
@@ -1692,6 +1704,8 @@ mod tests {
             "在吗？",
             "早上好",
             "Good morning bot",
+            // Trouble to come is a courtesy of greeting, not thanks.
+            "你好呀，要经常麻烦你了",
         ] {
             assert_eq!(
                 recognise(&Message::new(g)),
@@ -1704,6 +1718,7 @@ mod tests {
             "thanks!",
             "Thank you so much",
             "thx",
+            "perfect, exactly what i was after",
             "好的，谢谢啦",
             "ok thanks",
             "谢谢推荐",
@@ -1833,6 +1848,9 @@ mod tests {
             "what topics do you cover, e.g. quantization or inference?",
             "你是用 GPT 做的吗",
             "are you built with LangChain?",
+            "how do you pick which links to show? are they ranked by popularity?",
+            "你的资料库都包括哪些方向？只有训练和部署吗",
+            "你这个 bot 都覆盖哪些方向？",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
@@ -1844,6 +1862,10 @@ mod tests {
             // Not addressed to the bot.
             "how is ChatGPT built with transformers",
             "how does BERT handle Chinese text",
+            // Asking the bot to choose between topics, or for what it holds on one.
+            "DeepSpeed vs Megatron-LM for a 13B model — which would you pick?",
+            "QAT vs PTQ - when would you choose each?",
+            "推理加速框架那一块你们都收录了哪些，全列一下",
             // A letter's 您好 greets its reader.
             "translate this email into English: 您好，附件是报价单，有问题随时联系",
         ] {
