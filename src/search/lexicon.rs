@@ -96,6 +96,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("介绍", TUTORIAL),
     ("学习", TUTORIAL),
     ("资料", TUTORIAL),
+    // Material to learn from, as 资料 ("从零开始的 Transformer 材料").
+    ("材料", TUTORIAL),
     ("资源", TUTORIAL),
     ("笔记", TUTORIAL),
     ("代码", CODE),
@@ -238,6 +240,9 @@ const STOPS: &[&str] = &[
     "学一下", "系统学", "系统学习", "系统地", "系统", "全面", "深入", "详细", "简单", "通俗", "通俗易懂", "易懂", "好懂",
     "看懂", "理解", "搞懂", "弄懂", "明白", "知道", "需要", "应该", "必须", "最好", "比较好", "好的", "好用", "靠谱",
     "优质", "经典", "最新", "目前", "现在", "最近", "一直", "总是", "老是", "经常", "还有", "还能", "也能", "另外",
+    // Chinese: where and when the asker read something, as 之前 ("微软那边…那篇博客我几年前就看
+    // 过了"), and typing code oneself ("自己一行一行敲一遍").
+    "那边", "看过", "读过", "学过", "几年", "原版", "后续", "一行一行", "逐行", "敲",
     // Chinese: what a speaker says while thinking, as voice input writes it down ("嗯那个就是说…").
     "嗯", "呃", "额", "就是", "就是说", "怎么说呢",
     // Chinese: setting a tool up ("deepspeed 怎么配置"): how, not what about.
@@ -323,6 +328,8 @@ const STOPS: &[&str] = &[
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
+    // Order of learning, not a topic ("what should I read first", "code-first").
+    "first",
     // Written Cantonese, as Hong Kong and Macau type it (after conversion to simplified
     // characters): question frames ("有冇", "点样", "边个", "系咪"), function words (嘅 的,
     // 啲 些, 佢 他, 唔 不, 咗 了, 喺 在, 嚟 来, 嘢 东西, 睇 看, 揾 找) and sentence particles.
