@@ -745,6 +745,7 @@ mod tests {
     fn intent_words_prefer_kinds() {
         assert_eq!(role("教程"), Role::Intent(TUTORIAL));
         assert_eq!(role("扫盲"), Role::Intent(TUTORIAL));
+        assert_eq!(role("材料"), Role::Intent(TUTORIAL));
         assert_eq!(preference(role("视频"), Kind::Video), 1.0);
         assert_eq!(preference(role("视频"), Kind::Course), 0.5);
         assert_eq!(preference(role("代码"), Kind::Repo), 1.0);
@@ -773,6 +774,12 @@ mod tests {
         assert_eq!(role("eventually"), Role::Stop);
         assert_eq!(role("hood"), Role::Stop);
         assert_eq!(role("fully"), Role::Content);
+        // Where and when the asker read something, and in what order one learns.
+        assert_eq!(role("看过"), Role::Stop);
+        assert_eq!(role("那边"), Role::Stop);
+        assert_eq!(role("first"), Role::Stop);
+        // "Go 这边" is where the fix is asked for, not chat.
+        assert_eq!(role("这边"), Role::Content);
     }
 
     #[test]
