@@ -105,6 +105,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("程式码", CODE),
     ("教学", TUTORIAL),
     ("影片", VIDEO),
+    // A documentary is a video to learn from ("有没有讲强化学习的纪录片").
+    ("纪录片", VIDEO),
     ("仓库", CODE),
     ("开源", CODE),
     ("项目", CODE),
@@ -270,6 +272,10 @@ const STOPS: &[&str] = &[
     // what the question is about.
     "救命", "急", "急求", "在线等", "今天", "明天", "后天", "昨天", "今晚", "明早", "下周", "下个月", "马上",
     "就要", "快要",
+    // Chinese: the story around a question ("暑假在家闲着没事", "今年过年没回家", "特别尴尬"):
+    // when it happened, where, and how the asker felt. Narration, never a topic nor a thing
+    // asked for.
+    "暑假", "今年", "过年", "这几天", "每天", "在家", "回家", "出租屋", "没事", "尴尬", "支支吾吾", "沮丧",
     // Chinese: the asker's situation and state of mind ("小弟刚入职，领导让研究一下量化，完全没头绪",
     // "看了三遍还是懵的"): "just", "completely", "no clue", as in English.
     "刚", "刚刚", "完全", "头绪", "没头绪", "一头雾水", "懵", "懵的", "懵逼", "小弟", "入职", "刚入职",
@@ -404,6 +410,11 @@ const STOPS: &[&str] = &[
     "online", "study", "studied", "studying",
     // English: when and how urgently ("help!! presenting this tomorrow").
     "today", "tomorrow", "tonight", "yesterday", "asap", "urgent", "urgently",
+    // English: the story around a question ("my boss asked me and I froze", "a crazy quarter
+    // with deadlines everywhere", "third year of my PhD, frustrated"): who asked, when, and
+    // how the asker felt. Narration, never a topic nor a thing asked for.
+    "boss", "asked", "year", "touched", "froze", "frustrated", "panicking", "crazy",
+    "deadlines", "everywhere", "carve", "somewhere",
     // English: "one" as a pronoun ("a random one", "the tiny one", "which one"), and asides
     // ("random question", "do you have it handy").
     "one", "ones", "random", "handy",
@@ -746,6 +757,7 @@ mod tests {
         assert_eq!(role("教程"), Role::Intent(TUTORIAL));
         assert_eq!(role("扫盲"), Role::Intent(TUTORIAL));
         assert_eq!(role("材料"), Role::Intent(TUTORIAL));
+        assert_eq!(role("纪录片"), Role::Intent(VIDEO));
         assert_eq!(preference(role("视频"), Kind::Video), 1.0);
         assert_eq!(preference(role("视频"), Kind::Course), 0.5);
         assert_eq!(preference(role("代码"), Kind::Repo), 1.0);
@@ -778,6 +790,13 @@ mod tests {
         assert_eq!(role("看过"), Role::Stop);
         assert_eq!(role("那边"), Role::Stop);
         assert_eq!(role("first"), Role::Stop);
+        // The story around a question: when, who asked, how it felt.
+        assert_eq!(role("暑假"), Role::Stop);
+        assert_eq!(role("boss"), Role::Stop);
+        assert_eq!(role("frustrated"), Role::Stop);
+        // What an off-topic story asks for stays content.
+        assert_eq!(role("restaurant"), Role::Content);
+        assert_eq!(role("内推"), Role::Content);
         // "Go 这边" is where the fix is asked for, not chat.
         assert_eq!(role("这边"), Role::Content);
     }
