@@ -1369,10 +1369,13 @@ const ITSELF: &[&[&str]] = &[
     &["bot", "only", "for"],
     &["bot", "only", "about"],
     &["you", "only", "for"],
-    &["how", "do", "you", "pick"],
-    &["how", "do", "you", "choose"],
-    &["how", "do", "you", "rank"],
 ];
+
+/// Verbs of choosing what to show: with [`ITS_LINKS`], "how do you pick which links to show"
+/// asks how the bot works; "how do you pick a learning rate" asks how people do.
+const CHOOSING: &[&str] = &["pick", "choose", "rank", "select", "curate"];
+/// What the bot shows, as its users name it.
+const ITS_LINKS: &[&str] = &["links", "link", "results", "sources"];
 
 /// Chinese asking what the bot covers or what it is built on ("你的资料库都包括哪些方向").
 #[rustfmt::skip]
@@ -1412,7 +1415,8 @@ pub fn asks_about_itself(message: &Message) -> bool {
         .any(|p| have.windows(p.len()).any(|w| w == *p))
         || said.any(&[], ITSELF_ZH);
     // "is this bot only for LLM stuff" names the bot it speaks to.
-    let itself = itself && (addressed || said.any(&["bot"], &[]));
+    let itself = itself && (addressed || said.any(&["bot"], &[]))
+        || addressed && said.any(CHOOSING, &[]) && said.any(ITS_LINKS, &[]);
     said.any(&[], SCOPE_ZH)
         || itself
         || addressed && said.any(SPEAKING, SPEAKING_ZH) && said.any(LANGUAGES, LANGUAGES_ZH)
@@ -1866,6 +1870,9 @@ mod tests {
             "DeepSpeed vs Megatron-LM for a 13B model — which would you pick?",
             "QAT vs PTQ - when would you choose each?",
             "推理加速框架那一块你们都收录了哪些，全列一下",
+            "how do you pick a learning rate for lora?",
+            "how do you choose between lora and qlora?",
+            "how do you rank vllm and tgi for throughput?",
             // A letter's 您好 greets its reader.
             "translate this email into English: 您好，附件是报价单，有问题随时联系",
         ] {
