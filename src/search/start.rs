@@ -139,9 +139,10 @@ const WHERE_TO_BEGIN: &[&str] = &[
 ];
 
 /// Whether a message that names nothing asks where to begin ("高中生能学吗 从哪开始", "零基础，
-/// 从哪入门？"): said to a bot about one subject, that subject is what it asks about. Every word must be chat, the asker's introduction or a wish for learning
-/// material; one thing named that the catalogue does not know ("学吉他从哪开始") makes it a
-/// question about that thing instead.
+/// 从哪入门？"): said to a bot about one subject, that subject is what it asks about. Every
+/// word must be chat, the asker's introduction or a wish for learning material; one thing
+/// named that the catalogue does not know ("学吉他从哪开始") makes it a question about that
+/// thing instead.
 pub fn where_to_begin(query: &str, words: &[QueryWord]) -> bool {
     let chat_only = words.iter().all(|w| match &w.role {
         Role::Content | Role::Excluded | Role::Link => false,
