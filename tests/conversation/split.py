@@ -83,6 +83,7 @@ ROUND_MINIMUMS = {
     30: {"on-topic": 240, "offtopic": 190, "smalltalk": 12},
     31: {"on-topic": 230, "offtopic": 150, "smalltalk": 50},
     32: {"on-topic": 230, "offtopic": 160, "smalltalk": 55},
+    33: {"on-topic": 240, "offtopic": 150, "smalltalk": 50},
 }
 
 
@@ -498,6 +499,22 @@ ROUND_NOTES = {
 # paraphrases), the seed article and the file format, at the start of a stop, before any of its
 # changes; no message repeats an earlier round; split among themselves by the same rule. Both
 # halves were first run untouched. Reported separately.
+""",
+    33: """#
+# ROUND 33: named by who made it, where it was seen, or what it is like — people who do not
+# remember a resource's or a technique's name ask through its maker or author (NVIDIA, 微软,
+# 清华, Berkeley, 李宏毅, Karpathy, Jay Alammar, 3Blue1Brown), the place they saw it (知乎上那篇,
+# B站的视频, CSDN, an arXiv paper, a model card, 组会上有人提到的) or a description or nickname in
+# place of its name ("the 4-bit finetuning trick from the Guanaco paper", 西瓜书旁边那本南瓜书),
+# mixed with ordinary chat. Near misses, about a third of the round, ask the same makers, people
+# and places for what the catalogue does not have (a gaming driver, Office licences, 考研分数线,
+# a B站 gamer, CSDN download points, gossip about a person, another field's course); small
+# talk mentions makers and places ("你是百度做的吗", "do you only know Chinese blogs?"). Written
+# by two writers (one mostly Chinese, one mostly English) who had read only the catalogue
+# (without its senses and paraphrases), the seed article and the file format, at the start of a
+# stop, before any of its changes; six messages that repeated an earlier round or each other
+# were dropped; split by the same rule. Both halves were first run untouched. Reported
+# separately.
 """,
 }
 
