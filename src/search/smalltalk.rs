@@ -786,6 +786,15 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("这玩意咋整", Some(SmallTalk::Help)),
     ("这玩意儿", None),
     ("这玩意", None),
+    // Round 33's tune half: a visitor only looking, and questions promised for later.
+    ("just looking around", Some(SmallTalk::Greeting)),
+    ("just browsing", Some(SmallTalk::Greeting)),
+    ("just checking it out", Some(SmallTalk::Greeting)),
+    ("随便看看", Some(SmallTalk::Greeting)),
+    ("后面可能会问你很多", Some(SmallTalk::Greeting)),
+    ("后面会问你很多", Some(SmallTalk::Greeting)),
+    ("以后可能会经常问你", Some(SmallTalk::Greeting)),
+    ("以后会经常来问", Some(SmallTalk::Greeting)),
 ];
 
 /// Praise, acknowledgements and times of day that also open or close ordinary statements
@@ -1371,6 +1380,22 @@ const ITSELF: &[&[&str]] = &[
     &["you", "only", "for"],
 ];
 
+/// Verbs of making, in "is this bot run by OpenAI", "are you made by Hugging Face": with "by"
+/// after them and the bot just before, they ask who is behind the bot; "do you have the
+/// tutorial made by Jay Alammar" asks for a tutorial.
+const MADE: &[&str] = &[
+    "run",
+    "made",
+    "built",
+    "developed",
+    "created",
+    "owned",
+    "trained",
+];
+
+/// Words for the bot right before a verb of [`MADE`].
+const MADE_WHAT: &[&str] = &["you", "u", "bot", "this", "ganhuo"];
+
 /// Verbs of choosing what to show: with [`ITS_LINKS`], "how do you pick which links to show"
 /// asks how the bot works; "how do you pick a learning rate" asks how people do.
 const CHOOSING: &[&str] = &["pick", "choose", "rank", "select", "curate"];
@@ -1383,9 +1408,34 @@ const ITSELF_ZH: &[&str] = &[
     "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些方向", "包括哪些方向",
 ];
 
+/// Chinese after "你是" that asks who made the bot ("你是清华智谱做的吗", "你是哪家公司开发的").
+const MADE_BY_ZH: &[&str] = &["做的", "开发的", "出的", "训练的", "家的"];
+
+/// Words that ask what the bot's links take in ("do your links include arxiv papers or only
+/// blog posts?").
+const TAKES_IN: &[&str] = &[
+    "include", "includes", "only", "contain", "contains", "cover", "covers",
+];
+
+/// The most units a message asking whether it may be asked in a language can take.
+const MAY_I_ASK_UNITS: usize = 7;
+
+/// Ways of saying one may ask the bot in a language without addressing it ("can I ask in
+/// 中文？").
+const MAY_I_ASK: &[&[&str]] = &[
+    &["can", "i", "ask"],
+    &["can", "i", "type"],
+    &["can", "i", "write"],
+    &["may", "i", "ask"],
+];
+
 /// Chinese asking what may be asked here, which speaks to the bot without naming it ("是不是
 /// 只能问大模型相关的").
 const SCOPE_ZH: &[&str] = &[
+    "只有中文资料",
+    "只有英文资料",
+    "只收录中文",
+    "只收录英文",
     "只能问",
     "只可以问",
     "只能搜",
@@ -1416,10 +1466,28 @@ pub fn asks_about_itself(message: &Message) -> bool {
         || said.any(&[], ITSELF_ZH);
     // "is this bot only for LLM stuff" names the bot it speaks to.
     let itself = itself && (addressed || said.any(&["bot"], &[]))
-        || addressed && said.any(CHOOSING, &[]) && said.any(ITS_LINKS, &[]);
+        || addressed && said.any(CHOOSING, &[]) && said.any(ITS_LINKS, &[])
+        || said.any(&["your"], &[]) && said.any(ITS_LINKS, &[]) && said.any(TAKES_IN, &[]);
+    let made_by_latin = have
+        .windows(3)
+        .any(|w| MADE_WHAT.contains(&w[0]) && MADE.contains(&w[1]) && w[2] == "by");
+    let made_by = made_by_latin
+        || said.han.split_once("你是").is_some_and(|(_, after)| {
+            MADE_BY_ZH
+                .iter()
+                .any(|m| after.ends_with(m) || after.contains(&format!("{m}吗")))
+        });
+    // Only as the whole message: "can I ask in chinese how to quantize llama" asks about
+    // quantisation.
+    let may_ask = have.len() <= MAY_I_ASK_UNITS
+        && MAY_I_ASK
+            .iter()
+            .any(|p| have.windows(p.len()).any(|w| w == *p));
     said.any(&[], SCOPE_ZH)
         || itself
-        || addressed && said.any(SPEAKING, SPEAKING_ZH) && said.any(LANGUAGES, LANGUAGES_ZH)
+        || made_by
+        || (addressed && said.any(SPEAKING, SPEAKING_ZH) || may_ask)
+            && said.any(LANGUAGES, LANGUAGES_ZH)
 }
 
 /// Greetings that hold 你 or 您 without asking the bot anything.
@@ -1553,6 +1621,7 @@ const MAX_ANNOUNCED: usize = 8;
 const ANNOUNCING_ZH: &[&str] = &[
     "想问问", "想请教", "想咨询", "想问", "想聊聊", "想聊", "请教", "问问", "聊聊", "今天还是",
     "今天又是", "今天也是", "还是", "又是", "也是", "在看", "在学", "在研究", "在搞", "在折腾",
+    "在做",
 ];
 
 /// Chinese between the verb and the topic: a count of questions, "关于". As in English, one
@@ -1561,6 +1630,9 @@ const COUNTED_ZH: &[&str] = &["几个", "几件", "一些", "些", "两个", "�
 
 /// Chinese that closes an announcement: the questions or matters of the topic.
 const ANNOUNCED_ZH: &[&str] = &["的问题", "的事情", "的事儿", "的事", "问题"];
+
+/// Chinese that closes a project being worked on ("在做一个昇腾上的部署项目"), after "一个".
+const PROJECT_ZH: &[&str] = &["的项目", "项目"];
 
 /// English before a topic announced: questions had, or work done on it. One question
 /// announced ("quick question about lora") is most often the whole of it, and is answered;
@@ -1576,6 +1648,7 @@ const ANNOUNCING: &[&[&str]] = &[
     &["learning"],
     &["reading", "about"],
     &["looking", "into"],
+    &["from"],
 ];
 
 /// English that may come before an announcing phrase: who has the questions, how many.
@@ -1585,7 +1658,18 @@ const ANNOUNCERS: &[&str] = &[
     "couple", "of", "two", "three", "several", "quick", "small", "little", "more", "another",
     "want", "wanted", "wanna", "d", "would", "like", "to", "just", "also", "currently",
     "been", "phd", "student", "grad", "researcher", "engineer", "who", "s", "and", "lately",
-    "recently", "this", "semester", "week",
+    "recently", "this", "semester", "week", "at", "from",
+];
+
+/// Words after which one word says where the speaker studies or works.
+const AFFILIATED: &[&str] = &["at", "from"];
+
+/// Words of questions promised for later, closing an announcement ("will have a few
+/// questions", "and I may ask some questions later").
+#[rustfmt::skip]
+const PROMISING: &[&str] = &[
+    "will", "ll", "i", "may", "might", "probably", "and", "so", "have", "a", "few", "some",
+    "couple", "of", "questions", "question", "ask", "later", "soon", "more", "to", "you",
 ];
 
 /// When the rest of a message is an announcement of questions about a topic and nothing
@@ -1596,8 +1680,25 @@ fn announced_topic<'r>(rest: &'r [&'r str]) -> Option<(&'r [&'r str], &'r [&'r s
             let phrase = ANNOUNCING.iter().find(|p| rest[at..].starts_with(p))?;
             Some((at, phrase))
         })?;
-        let before_is_announcer = rest[..at].iter().all(|u| ANNOUNCERS.contains(u));
-        return before_is_announcer.then(|| (&rest[..at], &rest[at + phrase.len()..]));
+        // Where the speaker studies or works is part of who speaks ("phd student at
+        // berkeley working on …").
+        let before_is_announcer = rest[..at]
+            .iter()
+            .enumerate()
+            .all(|(i, u)| ANNOUNCERS.contains(u) || i > 0 && AFFILIATED.contains(&rest[i - 1]));
+        let topic = &rest[at + phrase.len()..];
+        // "… working on llm serving, will have a few questions": the questions promised after
+        // the topic are not part of it.
+        let promised = (0..topic.len())
+            .find(|&from| {
+                let tail = &topic[from..];
+                tail.iter().all(|u| PROMISING.contains(u))
+                    && tail
+                        .iter()
+                        .any(|u| matches!(*u, "questions" | "question" | "ask"))
+            })
+            .unwrap_or(topic.len());
+        return before_is_announcer.then(|| (&rest[..at], &topic[..promised]));
     }
     // Chinese, read unit by unit: who is speaking and since when ("研一狗一枚，这学期"), an
     // announcing verb, counts, the topic, its close.
@@ -1615,7 +1716,14 @@ fn announced_topic<'r>(rest: &'r [&'r str]) -> Option<(&'r [&'r str], &'r [&'r s
         from += n;
         counted = true;
     }
-    let close = match suffix_units(&rest[from..], ANNOUNCED_ZH) {
+    let doing = rest[at..at + verb].contains(&"做");
+    if doing && spelled_by(rest[from..].iter(), "一个".chars()) {
+        from += 2;
+    }
+    let project = doing
+        .then(|| suffix_units(&rest[from..], PROJECT_ZH))
+        .flatten();
+    let close = match project.or_else(|| suffix_units(&rest[from..], ANNOUNCED_ZH)) {
         Some(close) => close,
         // What is being studied needs no close ("这学期在看分布式训练").
         None if rest[at..at + verb].contains(&"在") => 0,
@@ -1674,6 +1782,18 @@ mod tests {
             ("嗨，研一狗一枚，这学期在看分布式训练", SmallTalk::Greeting),
             ("想问几个量化方面的问题，先打个招呼～", SmallTalk::Greeting),
             ("hi 新人报到 from Shenzhen", SmallTalk::Greeting),
+            (
+                "hi! phd student at berkeley working on llm serving, will have a few questions",
+                SmallTalk::Greeting,
+            ),
+            (
+                "hello, I'm from the DeepSpeed user group at my company, just looking around",
+                SmallTalk::Greeting,
+            ),
+            (
+                "我在做一个昇腾上的部署项目，后面可能会问你很多",
+                SmallTalk::Greeting,
+            ),
         ] {
             let message = Message::new(said);
             assert_eq!(Frame::of(&message).announced(asks), Some(kind), "{said}");
@@ -1691,6 +1811,9 @@ mod tests {
             "训练时显存不够的问题",
             "嗨，这学期在看分布式训练，有推荐的入门文章吗",
             "hi from Shenzhen, which LLMs were trained there",
+            // One question is the question, whatever the count word says.
+            "在吗，想问一个量化的问题",
+            "hi, engineer at nvidia working on quantization, which papers should I read first",
         ] {
             let message = Message::new(asked);
             assert_eq!(Frame::of(&message).announced(asks), None, "{asked}");
@@ -1855,6 +1978,12 @@ mod tests {
             "how do you pick which links to show? are they ranked by popularity?",
             "你的资料库都包括哪些方向？只有训练和部署吗",
             "你这个 bot 都覆盖哪些方向？",
+            "is this bot run by OpenAI or something",
+            "are you made by Hugging Face?",
+            "你是清华智谱做的吗？",
+            "do your links include arxiv papers or only blog posts?",
+            "can I ask in 中文？",
+            "只有中文资料吗，英文的有没有",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
@@ -1873,6 +2002,11 @@ mod tests {
             "how do you pick a learning rate for lora?",
             "how do you choose between lora and qlora?",
             "how do you rank vllm and tgi for throughput?",
+            // Made by somebody, but not the bot; a language named inside a question.
+            "do you have the tutorial made by Jay Alammar?",
+            "a library built by berkeley that pages the kv cache, do you know it?",
+            "你是怎么做的量化",
+            "can I ask in chinese how to quantize llama",
             // A letter's 您好 greets its reader.
             "translate this email into English: 您好，附件是报价单，有问题随时联系",
         ] {
