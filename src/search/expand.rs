@@ -204,10 +204,12 @@ pub fn expand(
 }
 
 /// A catalogue word typed with its syllables in other characters that the segmenter then cut
-/// into single characters, neither of which means anything here ("bitfit微条效果", "全量参数微
-/// 跳": 微 · 条 for 微调). Only two such characters side by side, together exactly the sound
-/// of a two-character catalogue word, are read as it, each standing for it as the words of a
-/// compound do; a longer run is not searched for sounds inside it (see [`pinyin_slip`]).
+/// into single characters, none of which means anything here ("bitfit微条效果", "全量参数微
+/// 跳": 微 · 条 for 微调; "报报脸出的那个推理服务": 报 · 报 · 脸 for 抱抱脸). Only two to
+/// [`MAX_CUT_APART`] such characters side by side, together exactly the sound of a catalogue
+/// word of as many characters, are read as it, each standing for it as the words of a
+/// compound do; the longest such run wins, and a longer run is not searched for sounds inside
+/// it (see [`pinyin_slip`]).
 fn add_slips_cut_apart(words: &mut [QueryWord], index: &Index) {
     let lone = |w: &QueryWord| {
         w.role == Role::Content
@@ -215,18 +217,33 @@ fn add_slips_cut_apart(words: &mut [QueryWord], index: &Index) {
             && w.text.chars().all(normalise::is_cjk)
             && !w.alternatives.iter().any(|a| index.is_held(a.term))
     };
-    for i in 1..words.len() {
-        if !lone(&words[i - 1]) || !lone(&words[i]) {
+    let mut i = 0;
+    while i < words.len() {
+        let run = words[i..]
+            .iter()
+            .take(MAX_CUT_APART)
+            .take_while(|w| lone(w))
+            .count();
+        let found = (2..=run).rev().find_map(|n| {
+            let typed: String = words[i..i + n].iter().map(|w| w.text.as_str()).collect();
+            let terms: Vec<TermId> = same_sound(&typed, index).collect();
+            (!terms.is_empty()).then_some((n, terms))
+        });
+        let Some((n, terms)) = found else {
+            i += 1;
             continue;
-        }
-        let pair = format!("{}{}", words[i - 1].text, words[i].text);
-        for term in same_sound(&pair, index) {
-            for w in &mut words[i - 1..=i] {
+        };
+        for term in terms {
+            for w in &mut words[i..i + n] {
                 push(&mut w.alternatives, term, TYPO_1, How::Typo);
             }
         }
+        i += n;
     }
 }
+
+/// The most single characters [`add_slips_cut_apart`] reads together as one catalogue word.
+const MAX_CUT_APART: usize = 4;
 
 /// The catalogue words with exactly the syllables of `text`, not merely ones a fuzzy pinyin
 /// keyboard confuses with them.

@@ -959,6 +959,10 @@ mod tests {
         assert!(meant("bitfit微条的效果", "微", "微调"));
         assert!(meant("bitfit微条的效果", "条", "微调"));
         assert!(!engine.search("全量参数微跳要多少张卡").is_empty());
+        // Three characters cut apart, together the sound of a three-character name.
+        for typed in ["报", "脸"] {
+            assert!(meant("报报脸出的那个推理服务", typed, "抱抱脸"), "{typed}");
+        }
         // A reading no one uses: 大 read as 太 does not make 台大 sound like 以太.
         assert!(!meant("以太坊上的 token", "以太", "台大"));
     }

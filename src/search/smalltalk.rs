@@ -1497,6 +1497,7 @@ const GREETING_YOU: &[&str] = &["你好", "您好"];
 /// morning", "this evening") or a state ("还在吗": is it still there).
 const BINDS_A_GREETING: &[&str] = &[
     "every",
+    "single",
     "each",
     "this",
     "that",
@@ -2163,6 +2164,7 @@ mod tests {
             "power bi dashboard refresh fails with gateway error every morning",
             "阿里云账单欠费停机了 里面的数据还在吗",
             "my cron job runs this morning",
+            "Microsoft Teams keeps logging me out every single morning",
         ] {
             assert_eq!(
                 Frame::of(&Message::new(m)).small_talk(|_| false),
