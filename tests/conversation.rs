@@ -163,8 +163,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round31-holdout.toml", level(0.91, 0.81, 0.77, 220)),
     ("round32-tune.toml", level(0.92, 0.83, 0.74, 220)),
     ("round32-holdout.toml", level(0.92, 0.75, 0.68, 220)),
-    ("round33-tune.toml", level(0.97, 0.84, 0.65, 220)),
-    ("round33-holdout.toml", level(0.96, 0.81, 0.62, 220)),
+    ("round33-tune.toml", level(0.97, 0.97, 0.96, 220)),
+    ("round33-holdout.toml", level(0.96, 0.88, 0.70, 220)),
 ];
 
 /// What is wrong with a half against its floors, if anything.
