@@ -1240,6 +1240,13 @@ impl<'u> Mentions<'u> {
     fn any(&self, latin: &[&str], chinese: &[&str]) -> bool {
         self.units.iter().any(|u| latin.contains(u)) || chinese.iter().any(|w| self.han.contains(w))
     }
+
+    /// Whether the words of any of `phrases` are said in a row.
+    fn any_in_a_row(&self, phrases: &[&[&str]]) -> bool {
+        phrases
+            .iter()
+            .any(|p| self.units.windows(p.len()).any(|w| w == *p))
+    }
 }
 
 /// Whether a message thanks the bot for what it sent and remarks on it: thanks at the start,
@@ -1460,10 +1467,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
                 .iter()
                 .fold(said.han.clone(), |han, g| han.replace(g, ""))
                 .contains(['你', '您']);
-    let itself = ITSELF
-        .iter()
-        .any(|p| have.windows(p.len()).any(|w| w == *p))
-        || said.any(&[], ITSELF_ZH);
+    let itself = said.any_in_a_row(ITSELF) || said.any(&[], ITSELF_ZH);
     // "is this bot only for LLM stuff" names the bot it speaks to.
     let itself = itself && (addressed || said.any(&["bot"], &[]))
         || addressed && said.any(CHOOSING, &[]) && said.any(ITS_LINKS, &[])
@@ -1479,10 +1483,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
         });
     // Only as the whole message: "can I ask in chinese how to quantize llama" asks about
     // quantisation.
-    let may_ask = have.len() <= MAY_I_ASK_UNITS
-        && MAY_I_ASK
-            .iter()
-            .any(|p| have.windows(p.len()).any(|w| w == *p));
+    let may_ask = have.len() <= MAY_I_ASK_UNITS && said.any_in_a_row(MAY_I_ASK);
     said.any(&[], SCOPE_ZH)
         || itself
         || made_by
