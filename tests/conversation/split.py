@@ -84,6 +84,7 @@ ROUND_MINIMUMS = {
     31: {"on-topic": 230, "offtopic": 150, "smalltalk": 50},
     32: {"on-topic": 230, "offtopic": 160, "smalltalk": 55},
     33: {"on-topic": 240, "offtopic": 150, "smalltalk": 50},
+    34: {"on-topic": 240, "offtopic": 170, "smalltalk": 50},
 }
 
 
@@ -515,6 +516,22 @@ ROUND_NOTES = {
 # stop, before any of its changes; six messages that repeated an earlier round or each other
 # were dropped; split by the same rule. Both halves were first run untouched. Reported
 # separately.
+""",
+    34: """#
+# ROUND 34: where it leads — order, prerequisites, next steps, how long. People ask where they
+# stand on a path and where to go next ("看完李沐的课下一步看什么", "I finished the LoRA tutorial,
+# what comes after if I want to serve it"), what they must know first ("要看懂 ZeRO 需要先懂什么",
+# "do I need CUDA before TensorRT-LLM?"), in what order to read (量化、剪枝、蒸馏先学哪个, a
+# roadmap from zero to deploying a chat model, the seed's sections as a path), and how much time
+# or level a thing needs ("a weekend-sized intro to quantization"), mixed with ordinary chat.
+# Near misses, over a third of the round, ask the same path, order and prerequisite questions
+# about what the catalogue does not have (a React roadmap, 考研复习顺序, the order of a book
+# series, 驾照科目, a gym plan, paths that leave the field from a field word); small talk in the
+# same mood ("你能帮我规划学习路线吗" is help). Written by two writers (one mostly Chinese, one
+# mostly English) who had read only the catalogue (without its senses and paraphrases), the
+# seed article and the file format, at the start of a stop, before any of its changes; four
+# messages that repeated an earlier round or each other were dropped; split by the same rule.
+# Both halves were first run untouched. Reported separately.
 """,
 }
 
