@@ -281,6 +281,11 @@ const STOPS: &[&str] = &[
     "刚", "刚刚", "完全", "头绪", "没头绪", "一头雾水", "懵", "懵的", "懵逼", "小弟", "入职", "刚入职",
     // Where the asker comes from and which step they are at ("文科转行，第一步应该看什么").
     "转行", "转专业", "文科", "文科生", "理科", "理科生", "第一步", "下一步",
+    // Chinese: where a step stands on the path ("学完 BERT 接下来该进阶到哪", "前置知识",
+    // "哪篇最适合入门先读"): the order, never what the question is about. How long it takes
+    // (周末, 一个月) stays content: "适合周末去的地方" asks for a trip.
+    "接下来", "接着", "进阶", "衔接", "先后", "规划", "前置", "前置知识", "先读", "先学", "适合", "部分",
+    "学完", "看完", "读完", "学会", "能学会", "搞明白", "方向", "往", "想往", "往哪", "读哪些", "读什么",
     "们", "组会", "汇报",
     // Who "we" are and how little the asker minds which link ("我们组要上 lmdeploy 了，文档啥的都行").
     "组", "我们组", "团队", "我们团队", "啥的", "什么的", "都行", "都可以", "都成",
@@ -334,8 +339,11 @@ const STOPS: &[&str] = &[
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
-    // Order of learning, not a topic ("what should I read first", "code-first").
-    "first",
+    // Order of learning, not a topic ("what should I read first", "code-first", "what comes
+    // next", "prerequisites for ZeRO"). How long it takes (a week, a 12-week plan) stays
+    // content, as in Chinese.
+    "first", "next", "prerequisite", "prerequisites", "prereq", "prereqs", "finished", "finish",
+    "comes", "touching",
     // Written Cantonese, as Hong Kong and Macau type it (after conversion to simplified
     // characters): question frames ("有冇", "点样", "边个", "系咪"), function words (嘅 的,
     // 啲 些, 佢 他, 唔 不, 咗 了, 喺 在, 嚟 来, 嘢 东西, 睇 看, 揾 找) and sentence particles.
@@ -790,6 +798,21 @@ mod tests {
         assert_eq!(role("看过"), Role::Stop);
         assert_eq!(role("那边"), Role::Stop);
         assert_eq!(role("first"), Role::Stop);
+        // Where a step stands on the path is filler; how long it takes stays content, as
+        // "12-week plan" and "适合周末去的地方" are what off-topic questions ask for.
+        for word in [
+            "接下来",
+            "进阶",
+            "前置知识",
+            "先读",
+            "next",
+            "prerequisites",
+        ] {
+            assert_eq!(role(word), Role::Stop, "{word}");
+        }
+        for word in ["周末", "一个月", "week", "plan"] {
+            assert_eq!(role(word), Role::Content, "{word}");
+        }
         // The story around a question: when, who asked, how it felt.
         assert_eq!(role("暑假"), Role::Stop);
         assert_eq!(role("boss"), Role::Stop);
