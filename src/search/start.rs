@@ -107,7 +107,8 @@ pub fn about_the_subject(
             })
     };
     let mut named = false;
-    for (word, evidence) in words.iter().zip(&relevance.words) {
+    let spanned = whole_path(words);
+    for ((word, evidence), &spanned) in words.iter().zip(&relevance.words).zip(&spanned) {
         if let Role::Intent(kinds) = word.role
             && !kinds
                 .iter()
@@ -118,6 +119,7 @@ pub fn about_the_subject(
         // A word that says nearly nothing ("学习" beside 大模型) names no narrower topic.
         if evidence.explained > 0.0 && evidence.importance >= MIN_CONCEPT_IMPORTANCE {
             if evidence.specificity > broad
+                && !spanned
                 && !FIELD.contains(&word.text.as_str())
                 && !asks_for_the_start(word)
             {
@@ -127,6 +129,49 @@ pub fn about_the_subject(
         }
     }
     named && relevance.answer && relevance.share() >= MIN_SHARE
+}
+
+/// Where a path from the very start begins: "从入门到部署", "从 0 到上线", "from zero to
+/// deploying a model", "from scratch to production".
+const PATH_STARTS: &[&str] = &["入门", "0", "零", "零基础", "小白", "头", "zero", "scratch"];
+
+/// Words that open such a path, as the message's words end ("想从" is one word).
+const PATH_FROM: &[&str] = &["从", "from"];
+
+/// Words that lead to where the path ends.
+const PATH_TO: &[&str] = &["到", "一直到", "直到", "to"];
+
+/// Words inside where a path ends that do not end it ("到部署一个 chat model", "to deploying
+/// a chat model").
+const PATH_INSIDE: &[&str] = &["一个", "自己的", "a", "an", "the", "my", "our", "own"];
+
+/// Marks the words of a path from the very start to somewhere ("从入门到部署"): its start and
+/// the words naming where it ends, up to the next word that is neither content nor an article
+/// ([`PATH_INSIDE`]). Such a path spans
+/// the subject, so where it ends names no narrower question: "大模型从入门到部署，学习顺序是
+/// 怎样的" asks where to begin, as "大模型学习路线" does.
+fn whole_path(words: &[QueryWord]) -> Vec<bool> {
+    let mut spanned = vec![false; words.len()];
+    let opens = |w: &QueryWord| PATH_FROM.iter().any(|f| w.text.ends_with(f));
+    for i in 1..words.len() {
+        if !PATH_STARTS.contains(&words[i].text.as_str()) || !opens(&words[i - 1]) {
+            continue;
+        }
+        let Some(to) =
+            (i + 1..words.len().min(i + 3)).find(|&k| PATH_TO.contains(&words[k].text.as_str()))
+        else {
+            continue;
+        };
+        spanned[i] = true;
+        for (k, word) in words.iter().enumerate().skip(to + 1) {
+            if word.is_content() {
+                spanned[k] = true;
+            } else if !PATH_INSIDE.contains(&word.text.as_str()) {
+                break;
+            }
+        }
+    }
+    spanned
 }
 
 /// Asking where to begin, in so many words.
@@ -220,6 +265,10 @@ mod tests {
             // Naming nothing: where to begin, asked of a bot about one subject.
             "高中生能学吗 从哪开始",
             "零基础，从哪入门？",
+            // A path from the very start to somewhere spans the subject.
+            "大模型从入门到部署，学习顺序是怎样的？",
+            "roadmap for LLMs from zero to deployment?",
+            "想从 0 到部署一个 chat model，学习顺序是啥",
         ] {
             let top = top3(&engine, query);
             assert_eq!(top.len(), 3, "{query}");
@@ -239,6 +288,8 @@ mod tests {
             "LLM 推理加速",
             "大模型 论文",
             "AI 芯片入门",
+            // A path from somewhere else to somewhere is a narrower question.
+            "从 lora 到 qlora 怎么学",
         ] {
             let words = engine.understand(query, false);
             let relevance = engine.relevance(&words);
