@@ -750,6 +750,10 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("新人报到", Some(SmallTalk::Greeting)),
     ("新人报道", Some(SmallTalk::Greeting)),
     ("报到", Some(SmallTalk::Greeting)),
+    ("报个到", Some(SmallTalk::Greeting)),
+    ("来报个到", Some(SmallTalk::Greeting)),
+    ("先来报个到", Some(SmallTalk::Greeting)),
+    ("来报到", Some(SmallTalk::Greeting)),
     ("请多指教", Some(SmallTalk::Greeting)),
     ("请多多指教", Some(SmallTalk::Greeting)),
     ("多多指教", Some(SmallTalk::Greeting)),
@@ -1412,7 +1416,8 @@ const ITS_LINKS: &[&str] = &["links", "link", "results", "sources"];
 /// Chinese asking what the bot covers or what it is built on ("你的资料库都包括哪些方向").
 #[rustfmt::skip]
 const ITSELF_ZH: &[&str] = &[
-    "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些方向", "包括哪些方向",
+    "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些方向", "包括哪些方向", "覆盖哪些",
+    "按先后顺序",
 ];
 
 /// Chinese after "你是" that asks who made the bot ("你是清华智谱做的吗", "你是哪家公司开发的").
@@ -1423,6 +1428,31 @@ const MADE_BY_ZH: &[&str] = &["做的", "开发的", "出的", "训练的", "家
 const TAKES_IN: &[&str] = &[
     "include", "includes", "only", "contain", "contains", "cover", "covers",
 ];
+
+/// Verbs of planning asked of the bot ("can you plan a learning route for me", "你能帮我规划学习
+/// 路线吗"): with [`A_PLAN`] they ask whether the bot makes study plans.
+const PLANNING: &[&str] = &["plan", "make", "draw", "design", "create", "build", "write"];
+
+/// Chinese verbs of planning asked of the bot.
+const PLANNING_ZH: &[&str] = &["规划", "制定", "定制", "安排", "做个", "做一个", "排个"];
+
+/// A plan for learning, in words in a row ("study plan", "learning route").
+const A_PLAN: &[&[&str]] = &[
+    &["study", "plan"],
+    &["learning", "plan"],
+    &["learning", "route"],
+    &["learning", "path"],
+    &["study", "route"],
+    &["study", "schedule"],
+];
+
+/// A plan for learning, in Chinese.
+const A_PLAN_ZH: &[&str] = &["学习路线", "学习计划", "学习规划", "学习路径", "学习安排"];
+
+/// The longest a message asking whether the bot makes study plans can be, a Latin word counting
+/// two and an ideograph one (ten words, twenty ideographs): longer names what the plan is for
+/// ("can you make me a study plan that goes from LoRA to QLoRA …") and is answered.
+const PLAN_SIZE: usize = 20;
 
 /// The most units a message asking whether it may be asked in a language can take.
 const MAY_I_ASK_UNITS: usize = 7;
@@ -1484,9 +1514,20 @@ pub fn asks_about_itself(message: &Message) -> bool {
     // Only as the whole message: "can I ask in chinese how to quantize llama" asks about
     // quantisation.
     let may_ask = have.len() <= MAY_I_ASK_UNITS && said.any_in_a_row(MAY_I_ASK);
+    // "can you make me a study plan?" asks what the bot does; a plan for something named is
+    // longer and is answered with links.
+    let plans = addressed
+        && have
+            .iter()
+            .map(|u| if u.is_ascii() { 2 } else { 1 })
+            .sum::<usize>()
+            <= PLAN_SIZE
+        && said.any(PLANNING, PLANNING_ZH)
+        && (said.any_in_a_row(A_PLAN) || said.any(&[], A_PLAN_ZH));
     said.any(&[], SCOPE_ZH)
         || itself
         || made_by
+        || plans
         || (addressed && said.any(SPEAKING, SPEAKING_ZH) || may_ask)
             && said.any(LANGUAGES, LANGUAGES_ZH)
 }
@@ -1623,7 +1664,7 @@ const MAX_ANNOUNCED: usize = 8;
 const ANNOUNCING_ZH: &[&str] = &[
     "想问问", "想请教", "想咨询", "想问", "想聊聊", "想聊", "请教", "问问", "聊聊", "今天还是",
     "今天又是", "今天也是", "还是", "又是", "也是", "在看", "在学", "在研究", "在搞", "在折腾",
-    "在做",
+    "在做", "在准备",
 ];
 
 /// Chinese between the verb and the topic: a count of questions, "关于". As in English, one
@@ -1718,7 +1759,7 @@ fn announced_topic<'r>(rest: &'r [&'r str]) -> Option<(&'r [&'r str], &'r [&'r s
         from += n;
         counted = true;
     }
-    let doing = rest[at..at + verb].contains(&"做");
+    let doing = rest[at..at + verb].contains(&"做") || rest[at..at + verb].contains(&"备");
     if doing && spelled_by(rest[from..].iter(), "一个".chars()) {
         from += 2;
     }
@@ -1794,6 +1835,10 @@ mod tests {
             ),
             (
                 "我在做一个昇腾上的部署项目，后面可能会问你很多",
+                SmallTalk::Greeting,
+            ),
+            (
+                "hi 我在准备一个推理加速的小项目，先来报个到",
                 SmallTalk::Greeting,
             ),
         ] {
@@ -1986,6 +2031,10 @@ mod tests {
             "do your links include arxiv papers or only blog posts?",
             "can I ask in 中文？",
             "只有中文资料吗，英文的有没有",
+            // Whether the bot makes study plans, or in what order it lists its links.
+            "could you draw up a study plan for me?",
+            "你可以帮我制定一个学习计划吗",
+            "你推荐的时候会按先后顺序排吗",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
@@ -2011,6 +2060,9 @@ mod tests {
             "can I ask in chinese how to quantize llama",
             // A letter's 您好 greets its reader.
             "translate this email into English: 您好，附件是报价单，有问题随时联系",
+            // A plan for something named, or a plan that is not for learning.
+            "can you make me a study plan that goes from LoRA to QLoRA and then DPO over three weeks",
+            "can you plan a trip to japan for me",
         ] {
             assert!(!asks_about_itself(&Message::new(m)), "{m}");
         }
