@@ -745,6 +745,40 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("谁做的这个机器人", Some(SmallTalk::Help)),
     ("能帮我找资料", Some(SmallTalk::Help)),
     ("可以帮我找资料", Some(SmallTalk::Help)),
+    // Families of a learner's messages along a study plan (a blind probe set of round 34's
+    // stop): checking in on a streak, signing off, and agreeing to the order given.
+    ("打卡", Some(SmallTalk::Greeting)),
+    ("打个卡", Some(SmallTalk::Greeting)),
+    ("来打卡", Some(SmallTalk::Greeting)),
+    ("今日打卡", Some(SmallTalk::Greeting)),
+    ("每日打卡", Some(SmallTalk::Greeting)),
+    ("继续冲", Some(SmallTalk::Greeting)),
+    ("冲冲冲", Some(SmallTalk::Greeting)),
+    ("check in", Some(SmallTalk::Greeting)),
+    ("checking in", Some(SmallTalk::Greeting)),
+    ("wish me luck", Some(SmallTalk::Greeting)),
+    ("logging off", Some(SmallTalk::Greeting)),
+    ("signing off", Some(SmallTalk::Greeting)),
+    ("off to bed", Some(SmallTalk::Greeting)),
+    ("gonna sleep", Some(SmallTalk::Greeting)),
+    ("see u", Some(SmallTalk::Greeting)),
+    ("see u next week", Some(SmallTalk::Greeting)),
+    ("see you next week", Some(SmallTalk::Greeting)),
+    ("bonjour", Some(SmallTalk::Greeting)),
+    ("hola", Some(SmallTalk::Greeting)),
+    ("brb", Some(SmallTalk::Greeting)),
+    ("就按这个来", Some(SmallTalk::Thanks)),
+    ("按这个来", Some(SmallTalk::Thanks)),
+    ("按这个顺序来", Some(SmallTalk::Thanks)),
+    ("就按这个顺序", Some(SmallTalk::Thanks)),
+    ("就按你说的", Some(SmallTalk::Thanks)),
+    ("按你说的来", Some(SmallTalk::Thanks)),
+    ("正是我需要的", Some(SmallTalk::Thanks)),
+    ("正好是我需要的", Some(SmallTalk::Thanks)),
+    ("exactly what i needed", Some(SmallTalk::Thanks)),
+    ("i ll follow that order", Some(SmallTalk::Thanks)),
+    ("will follow that order", Some(SmallTalk::Thanks)),
+    ("follow that order", Some(SmallTalk::Thanks)),
     // Families of a newcomer's first messages (round 31's tune half): reporting in, being
     // told about the bot, praise of an answer, and asking whether typing is all it takes.
     ("新人报到", Some(SmallTalk::Greeting)),
@@ -1320,7 +1354,8 @@ const BOT_MATTERS: &[&str] = &[
     "source", "sources", "come", "comes", "keyword", "keywords", "type", "typing", "free",
     "remember", "remembers", "forget", "forgets", "phrase", "ask", "questions", "topics",
     "invite", "privacy", "maintain", "maintains", "maintained", "opensource", "update",
-    "updates", "updated",
+    "updates", "updated", "progress", "context", "dm", "dms", "difficulty", "command", "commands",
+    "bookmark", "bookmarks",
 ];
 
 /// Chinese asking how the bot is made or used.
@@ -1329,7 +1364,8 @@ const BOT_MATTERS_ZH: &[&str] = &[
     "中文", "英文", "英语", "汉语", "语言", "收录", "投稿", "提交", "来的", "来源", "出处", "关键词", "关键字",
     "输入", "免费", "收费", "记得", "记住", "上次", "繁体", "简体", "哪些方面", "只限", "范围", "开源",
     "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护", "更新", "怎么用", "咋用", "用法",
-    "怎么问", "咋问", "回答哪些", "回答什么", "答哪些", "使用教程", "使用说明",
+    "怎么问", "咋问", "回答哪些", "回答什么", "答哪些", "使用教程", "使用说明", "学习进度", "进度",
+    "记忆", "私聊", "难度", "讲解",
 ];
 
 /// Words up to two before "bot" that make it somebody else's ("a music bot", "my own bot").
@@ -2088,6 +2124,10 @@ mod tests {
             "can I invite you to our discord server?",
             "你能拉进群里用吗",
             "这个机器人怎么用啊，直接@它问就行吗",
+            // What the bot does for a learner along the way.
+            "can you track my progress?",
+            "你能帮我记录学习进度吗",
+            "私聊你也可以吗",
         ] {
             assert!(about_the_bot(&Message::new(m)), "{m}");
         }
@@ -2104,6 +2144,10 @@ mod tests {
             // Somebody else's bot.
             "how do I add a music bot to my discord server",
             "my own bot keeps forgetting the chat history",
+            // Telegram, summaries and favourites belong to other tasks too.
+            "How do I export my whole Telegram chat history?",
+            "could you summarize the plot of a movie for me",
+            "what's your favorite color?",
         ] {
             assert!(!about_the_bot(&Message::new(m)), "{m}");
         }
@@ -2162,6 +2206,11 @@ mod tests {
             // Praise for what was found, and asking how to use "it" (the bot).
             ("很有用，已收藏", SmallTalk::Thanks),
             ("ok how do i use it?", SmallTalk::Help),
+            // A learner along a study plan: a streak checked in, signing off, the order agreed.
+            ("今日打卡 💪", SmallTalk::Greeting),
+            ("logging off, wish me luck", SmallTalk::Greeting),
+            ("好的，就按这个来", SmallTalk::Thanks),
+            ("got it, I'll follow that order", SmallTalk::Thanks),
         ] {
             assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
         }
