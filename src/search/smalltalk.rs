@@ -1795,7 +1795,8 @@ fn announced_topic<'r>(rest: &'r [&'r str]) -> Option<(&'r [&'r str], &'r [&'r s
         from += n;
         counted = true;
     }
-    let doing = rest[at..at + verb].contains(&"做") || rest[at..at + verb].contains(&"备");
+    // 在做 and 在准备 work on something: a project may follow ("在准备一个…的小项目").
+    let doing = ["做", "备"].iter().any(|c| rest[at..at + verb].contains(c));
     if doing && spelled_by(rest[from..].iter(), "一个".chars()) {
         from += 2;
     }

@@ -147,9 +147,8 @@ const PATH_INSIDE: &[&str] = &["一个", "自己的", "a", "an", "the", "my", "o
 
 /// Marks the words of a path from the very start to somewhere ("从入门到部署"): its start and
 /// the words naming where it ends, up to the next word that is neither content nor an article
-/// ([`PATH_INSIDE`]). Such a path spans
-/// the subject, so where it ends names no narrower question: "大模型从入门到部署，学习顺序是
-/// 怎样的" asks where to begin, as "大模型学习路线" does.
+/// ([`PATH_INSIDE`]). Such a path spans the subject, so where it ends names no narrower
+/// question: "大模型从入门到部署，学习顺序是怎样的" asks where to begin, as "大模型学习路线" does.
 fn whole_path(words: &[QueryWord]) -> Vec<bool> {
     let mut spanned = vec![false; words.len()];
     let opens = |w: &QueryWord| PATH_FROM.iter().any(|f| w.text.ends_with(f));
