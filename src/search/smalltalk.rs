@@ -758,14 +758,12 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("checking in", Some(SmallTalk::Greeting)),
     ("wish me luck", Some(SmallTalk::Greeting)),
     ("logging off", Some(SmallTalk::Greeting)),
-    ("signing off", Some(SmallTalk::Greeting)),
     ("off to bed", Some(SmallTalk::Greeting)),
     ("gonna sleep", Some(SmallTalk::Greeting)),
     ("see u", Some(SmallTalk::Greeting)),
     ("see u next week", Some(SmallTalk::Greeting)),
     ("see you next week", Some(SmallTalk::Greeting)),
     ("bonjour", Some(SmallTalk::Greeting)),
-    ("hola", Some(SmallTalk::Greeting)),
     ("brb", Some(SmallTalk::Greeting)),
     ("就按这个来", Some(SmallTalk::Thanks)),
     ("按这个来", Some(SmallTalk::Thanks)),
@@ -775,7 +773,6 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("按你说的来", Some(SmallTalk::Thanks)),
     ("正是我需要的", Some(SmallTalk::Thanks)),
     ("正好是我需要的", Some(SmallTalk::Thanks)),
-    ("exactly what i needed", Some(SmallTalk::Thanks)),
     ("i ll follow that order", Some(SmallTalk::Thanks)),
     ("will follow that order", Some(SmallTalk::Thanks)),
     ("follow that order", Some(SmallTalk::Thanks)),
@@ -1452,8 +1449,7 @@ const ITS_LINKS: &[&str] = &["links", "link", "results", "sources"];
 /// Chinese asking what the bot covers or what it is built on ("你的资料库都包括哪些方向").
 #[rustfmt::skip]
 const ITSELF_ZH: &[&str] = &[
-    "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些方向", "包括哪些方向", "覆盖哪些",
-    "按先后顺序",
+    "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些", "包括哪些方向", "按先后顺序",
 ];
 
 /// Chinese after "你是" that asks who made the bot ("你是清华智谱做的吗", "你是哪家公司开发的").
