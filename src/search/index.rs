@@ -786,7 +786,9 @@ fn build_dictionary(catalogue: &Catalogue, normalised: &Normalised<'_>) -> Dicti
     keywords
         .chain(catalogue.synonyms().iter().flatten())
         .for_each(|k| add(k));
-    Dictionary::new(words).with_singles(lexicon::cjk_link_chars())
+    Dictionary::new(words)
+        .with_singles(lexicon::cjk_link_chars())
+        .with_light(lexicon::cjk_light_chars())
 }
 
 mod automata {

@@ -658,6 +658,18 @@ pub fn cjk_words() -> impl Iterator<Item = &'static str> {
         .filter(|w| !w.is_ascii() && w.chars().count() >= 2)
 }
 
+/// Single ideographs that name nothing to look for ("有", "的", "想", "和"): where a word
+/// could start on one or right after it, the segmenter prefers the word after it.
+pub fn cjk_light_chars() -> impl Iterator<Item = char> {
+    with_roles().filter_map(|(w, _)| {
+        let mut chars = w.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_ascii() => Some(c),
+            _ => None,
+        }
+    })
+}
+
 /// Single ideographs that link concepts ("和", "与"); the segmenter keeps them.
 pub fn cjk_link_chars() -> impl Iterator<Item = char> {
     LINKS.iter().filter_map(|w| {
