@@ -6,8 +6,10 @@
 //! attention" → flashattention), sub-words of long Chinese words, completions of partial words
 //! ("lor" → lora), typo corrections for Latin words neither the catalogue nor the word table
 //! knows (distance 1 from four characters, 2 from eight), Chinese words typed as their pinyin
-//! ("lianghua" → 量化) and Chinese homophones of whole unknown spans. Unknown Chinese spans
-//! become bigram *parts* that match in proportion.
+//! ("lianghua" → 量化), Chinese homophones of whole unknown spans, and catalogue words typed
+//! with one character slipped for one of the same sound, read across the words the segmenter
+//! cut them into (专家 · 并 · 形 → 专家并行). Unknown Chinese spans become bigram *parts* that
+//! match in proportion.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -200,6 +202,7 @@ pub fn expand(
     add_compounds(tokens, &mut words, index);
     add_slips_in_phrases(&mut words, index, common);
     add_slips_cut_apart(&mut words, index);
+    add_slips_across_words(&mut words, index);
     words
 }
 
@@ -244,6 +247,68 @@ fn add_slips_cut_apart(words: &mut [QueryWord], index: &Index) {
 
 /// The most single characters [`add_slips_cut_apart`] reads together as one catalogue word.
 const MAX_CUT_APART: usize = 4;
+
+/// A catalogue word typed with one character slipped for another of the same sound, which the
+/// segmenter then cut at the words it knows on either side ("专家并形" as 专家 · 并 · 形 for
+/// 专家并行, "张亮并行" as 张 · 亮 · 并行 for 张量并行, "奇异值分节" as 奇异 · 值 · 分 · 节 for
+/// 奇异值分解). [`cjk_gap`] looks up only whole unknown spans by sound, as some piece of almost
+/// any sentence sounds like some word; neighbouring words are read together here only when
+/// they spell a catalogue word of [`HOMOPHONE_CHARS`] or more with exactly its syllables and
+/// all its characters but one as written: a slip, not a coincidence of sound. Each word of the
+/// run stands for the catalogue word, as in [`add_slips_cut_apart`]; the longest run wins.
+fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
+    let chinese = |w: &QueryWord| {
+        w.role == Role::Content && !w.text.is_empty() && w.text.chars().all(normalise::is_cjk)
+    };
+    let one_slip = |typed: &str, term: &str| {
+        term.chars().count() == typed.chars().count()
+            && typed
+                .chars()
+                .zip(term.chars())
+                .filter(|(a, b)| a != b)
+                .count()
+                == 1
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let mut typed = String::new();
+        let mut found = None;
+        for (n, w) in words[i..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, w)| chinese(w))
+        {
+            typed.push_str(&w.text);
+            let chars = typed.chars().count();
+            if chars > MAX_SLIPPED_CHARS {
+                break;
+            }
+            if n == 0 || chars < HOMOPHONE_CHARS {
+                continue;
+            }
+            let terms: Vec<TermId> = same_sound(&typed, index)
+                .filter(|&t| one_slip(&typed, index.term_text(t)))
+                .collect();
+            if !terms.is_empty() {
+                found = Some((n + 1, terms));
+            }
+        }
+        let Some((n, terms)) = found else {
+            i += 1;
+            continue;
+        };
+        for term in terms {
+            for w in &mut words[i..i + n] {
+                push(&mut w.alternatives, term, TYPO_1, How::Homophone);
+            }
+        }
+        i += n;
+    }
+}
+
+/// The longest catalogue word [`add_slips_across_words`] looks for across words, in
+/// characters (零冗余优化器 has six).
+const MAX_SLIPPED_CHARS: usize = 8;
 
 /// The catalogue words with exactly the syllables of `text`, not merely ones a fuzzy pinyin
 /// keyboard confuses with them.

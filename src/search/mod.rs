@@ -1415,6 +1415,45 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_the_segmenter_cut_apart_is_read_across_its_words() {
+        let engine = Engine::shipped().unwrap();
+        let heard = |query: &str, term: &str| -> Vec<String> {
+            engine
+                .understand(query, false)
+                .into_iter()
+                .filter(|w| {
+                    w.alternatives
+                        .iter()
+                        .any(|a| a.how == How::Homophone && engine.index.term_text(a.term) == term)
+                })
+                .map(|w| w.text)
+                .collect()
+        };
+        for (query, meant) in [
+            ("专家并形的全对全通信怎么优化", "专家并行"),
+            ("张亮并行里面行切分列切分怎么理解", "张量并行"),
+            ("图解AdaLoRA 奇异值分节那块看不懂", "奇异值分解"),
+        ] {
+            let words = heard(query, meant);
+            // Worth something only while the segmenter cuts the slip apart.
+            assert!(words.len() >= 2, "{query}: {words:?}");
+            assert_eq!(
+                words.concat().chars().count(),
+                meant.chars().count(),
+                "{query}"
+            );
+        }
+        // The same sound with more than one character changed is a coincidence (分不是 for
+        // 分布式), and a character of another sound is no slip of a pinyin keyboard.
+        for (query, not_meant) in [
+            ("这次考试的分不是很高", "分布式"),
+            ("模型剪技有啥好文章", "模型剪枝"),
+        ] {
+            assert_eq!(heard(query, not_meant), Vec::<String>::new(), "{query}");
+        }
+    }
+
+    #[test]
     fn a_catalogue_word_inside_an_everyday_word_is_not_split_off() {
         let engine = Engine::shipped().unwrap();
         // 服务 is a catalogue word (推理服务); 服务器 is a server.
