@@ -220,25 +220,37 @@ fn add_slips_cut_apart(words: &mut [QueryWord], index: &Index) {
             && w.text.chars().all(normalise::is_cjk)
             && !w.alternatives.iter().any(|a| index.is_held(a.term))
     };
-    let mut i = 0;
-    while i < words.len() {
-        let run = words[i..]
+    read_runs(words, How::Typo, |rest| {
+        let run = rest
             .iter()
             .take(MAX_CUT_APART)
             .take_while(|w| lone(w))
             .count();
-        let found = (2..=run).rev().find_map(|n| {
-            let typed: String = words[i..i + n].iter().map(|w| w.text.as_str()).collect();
+        (2..=run).rev().find_map(|n| {
+            let typed: String = rest[..n].iter().map(|w| w.text.as_str()).collect();
             let terms: Vec<TermId> = same_sound(&typed, index).collect();
             (!terms.is_empty()).then_some((n, terms))
-        });
-        let Some((n, terms)) = found else {
+        })
+    });
+}
+
+/// Walks `words`, asking `find` at each word for a run starting there to read as catalogue
+/// words (how many words, and which terms). Each word of a run found stands for those terms,
+/// as the words of a compound do, and the walk goes on after the run.
+fn read_runs(
+    words: &mut [QueryWord],
+    how: How,
+    find: impl Fn(&[QueryWord]) -> Option<(usize, Vec<TermId>)>,
+) {
+    let mut i = 0;
+    while i < words.len() {
+        let Some((n, terms)) = find(&words[i..]) else {
             i += 1;
             continue;
         };
         for term in terms {
             for w in &mut words[i..i + n] {
-                push(&mut w.alternatives, term, TYPO_1, How::Typo);
+                push(&mut w.alternatives, term, TYPO_1, how);
             }
         }
         i += n;
@@ -269,15 +281,10 @@ fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
                 .count()
                 == 1
     };
-    let mut i = 0;
-    while i < words.len() {
+    read_runs(words, How::Homophone, |rest| {
         let mut typed = String::new();
         let mut found = None;
-        for (n, w) in words[i..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, w)| chinese(w))
-        {
+        for (n, w) in rest.iter().enumerate().take_while(|(_, w)| chinese(w)) {
             typed.push_str(&w.text);
             let chars = typed.chars().count();
             if chars > MAX_SLIPPED_CHARS {
@@ -293,17 +300,8 @@ fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
                 found = Some((n + 1, terms));
             }
         }
-        let Some((n, terms)) = found else {
-            i += 1;
-            continue;
-        };
-        for term in terms {
-            for w in &mut words[i..i + n] {
-                push(&mut w.alternatives, term, TYPO_1, How::Homophone);
-            }
-        }
-        i += n;
-    }
+        found
+    });
 }
 
 /// The longest catalogue word [`add_slips_across_words`] looks for across words, in
