@@ -219,6 +219,26 @@ impl Engine {
         &self.index
     }
 
+    /// The words of `query` that the engine read as `term` in the way `how`, for tests that
+    /// check which words a rule made stand for a catalogue word.
+    #[cfg(test)]
+    pub(crate) fn words_reading(
+        &self,
+        query: &str,
+        term: index::TermId,
+        how: expand::How,
+    ) -> Vec<String> {
+        self.understand(query, false)
+            .into_iter()
+            .filter(|w| {
+                w.alternatives
+                    .iter()
+                    .any(|a| a.term == term && a.how == how)
+            })
+            .map(|w| w.text)
+            .collect()
+    }
+
     /// Runs stages 1–3: what the engine understood of a query. List punctuation ("、", ",")
     /// separates pieces, which [`concepts`] may treat as separate concepts; a
     /// self-introduction inside a piece is read on its own and set aside ([`background`]).
@@ -1417,17 +1437,9 @@ mod tests {
     #[test]
     fn a_slip_the_segmenter_cut_apart_is_read_across_its_words() {
         let engine = Engine::shipped().unwrap();
-        let heard = |query: &str, term: &str| -> Vec<String> {
-            engine
-                .understand(query, false)
-                .into_iter()
-                .filter(|w| {
-                    w.alternatives
-                        .iter()
-                        .any(|a| a.how == How::Homophone && engine.index.term_text(a.term) == term)
-                })
-                .map(|w| w.text)
-                .collect()
+        let heard = |query: &str, term: &str| {
+            let term = engine.index.term(term).expect("a catalogue word");
+            engine.words_reading(query, term, How::Homophone)
         };
         for (query, meant) in [
             ("专家并形的全对全通信怎么优化", "专家并行"),

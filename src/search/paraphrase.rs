@@ -428,16 +428,7 @@ all = ["throw away | throwing away | 去掉", "weights | 权重"]
     fn topic_words(engine: &Engine, query: &str) -> Vec<String> {
         let pruning = engine.catalogue().topic_by_id("pruning").unwrap();
         let term = engine.index().topic_term(pruning);
-        engine
-            .understand(query, false)
-            .into_iter()
-            .filter(|w| {
-                w.alternatives
-                    .iter()
-                    .any(|a| a.term == term && a.how == How::Paraphrase)
-            })
-            .map(|w| w.text)
-            .collect()
+        engine.words_reading(query, term, How::Paraphrase)
     }
 
     #[test]
