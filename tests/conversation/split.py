@@ -85,6 +85,7 @@ ROUND_MINIMUMS = {
     32: {"on-topic": 230, "offtopic": 160, "smalltalk": 55},
     33: {"on-topic": 240, "offtopic": 150, "smalltalk": 50},
     34: {"on-topic": 240, "offtopic": 170, "smalltalk": 50},
+    35: {"on-topic": 250, "offtopic": 170, "smalltalk": 25},
 }
 
 
@@ -530,6 +531,21 @@ ROUND_NOTES = {
 # same mood ("你能帮我规划学习路线吗" is help). Written by two writers (one mostly Chinese, one
 # mostly English) who had read only the catalogue (without its senses and paraphrases), the
 # seed article and the file format, at the start of a stop, before any of its changes; four
+# messages that repeated an earlier round or each other were dropped; split by the same rule.
+# Both halves were first run untouched. Reported separately.
+""",
+    35: """#
+# ROUND 35: setting it up and running it — installing and running the catalogue's tools and
+# models on a given machine (Windows, Ubuntu 22.04, WSL, a Mac, Ascend cards, a 4090, a 3060
+# 12G, a laptop, a cloud box, Docker), which GPU and how much memory a model or method needs,
+# versions (CUDA, driver, PyTorch), "won't install / won't start" told in words, cost and speed,
+# offline machines, and choosing a tool for one's machine, mixed with ordinary chat. Near misses,
+# over a third of the round, ask the same setup and hardware questions about what the catalogue
+# does not have (PostgreSQL on Ubuntu, a 4090 for games or video editing, CUDA for Blender,
+# Docker for a web app, a Hackintosh, a NAS, a soft router, Windows activation, a Steam Deck);
+# small talk in the same mood ("装好了，多谢！"). Written by two writers (one mostly Chinese, one
+# mostly English) who had read only the catalogue (without its senses and paraphrases), the
+# seed article and the file format, at the start of a stop, before any of its changes; thirteen
 # messages that repeated an earlier round or each other were dropped; split by the same rule.
 # Both halves were first run untouched. Reported separately.
 """,
