@@ -27,8 +27,9 @@ pub enum Role {
     /// Names what the message rules out ("不要知乎的", "besides vllm"): set by
     /// [`super::exclusion`], never by the lexicon.
     Excluded,
-    /// Says who is asking, not what about ("我是做后端的", "I'm a web dev"): set by
-    /// [`super::background`], never by the lexicon.
+    /// Says who is asking or on what machine, not what about ("我是做后端的", "I'm a web
+    /// dev", "on ubuntu 22"): set by [`super::background`] and [`super::setting`], never by
+    /// the lexicon.
     Background,
 }
 
@@ -247,8 +248,9 @@ const STOPS: &[&str] = &[
     "那边", "看过", "读过", "学过", "几年", "原版", "后续", "一行一行", "逐行", "敲",
     // Chinese: what a speaker says while thinking, as voice input writes it down ("嗯那个就是说…").
     "嗯", "呃", "额", "就是", "就是说", "怎么说呢",
-    // Chinese: setting a tool up ("deepspeed 怎么配置"): how, not what about.
-    "配置", "配置文件", "设置", "选项",
+    // Chinese: setting a tool up ("deepspeed 怎么配置", "ubuntu 上怎么装 vllm"): how, not
+    // what about.
+    "配置", "配置文件", "设置", "选项", "安装",
     // Chinese: asking the bot to look something up ("帮我查一下", "都能查些什么").
     "查", "查查", "查些", "查下", "查一下", "搜", "搜搜", "搜下", "搜一下",
     "其他", "其它", "然后", "但是", "不过", "所以", "因为", "如果", "的话", "谁有", "有人", "有人讲过", "大家", "大佬",
@@ -431,7 +433,7 @@ const STOPS: &[&str] = &[
     // weigh as rare words.
     "config", "configs", "configuration", "configurations", "configure", "configuring",
     "configured", "setup", "settings", "options", "flags", "params", "hyperparams", "hyperparameter",
-    "hyperparameters", "args",
+    "hyperparameters", "args", "install", "installs", "installing", "installed", "installation",
     // English: asking for the links themselves ("what does the article list under …").
     "link", "links", "url", "urls", "send", "sent", "sending", "list", "lists", "listed", "under",
     "section", "sections", "subsection", "chapter", "chapters",

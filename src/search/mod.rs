@@ -9,7 +9,8 @@
 //!    ([`Semantic::split_gaps`]);
 //! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
 //!    typo corrections per word; [`background`] sets aside a self-introduction ("我是做后端的")
-//!    and [`exclusion`] what the message rules out ("不要知乎的");
+//!    and [`setting`] the machine it runs on ("on ubuntu 22"), [`exclusion`] what the
+//!    message rules out ("不要知乎的");
 //!    [`senses`] takes the catalogue's meaning from words the message uses in another sense
 //!    ("llm" beside "law school"); [`paraphrase`] lets words describing a topic without naming
 //!    it stand for it; [`concepts`] groups the words of a comparison or a list;
@@ -40,6 +41,7 @@ pub mod rank;
 pub mod relevance;
 pub mod semantic;
 pub mod senses;
+pub mod setting;
 pub mod smalltalk;
 pub mod soundalike;
 pub mod start;
@@ -299,6 +301,7 @@ impl Engine {
         } else {
             whole.as_str()
         };
+        setting::set_aside(&mut words, &self.index, |w| self.names_tool(w));
         exclusion::exclude(&mut words, &piece_of);
         self.senses.rule_out(&mut words, &whole);
         let task = writing::asked(&bounded);
@@ -346,6 +349,25 @@ impl Engine {
                     .ok()
                     .map(|i| self.named_labels[i].1)
             })
+    }
+
+    /// Whether a word names a tool or model: a named topic ([`Engine::named_topic`]), or the
+    /// whole title of a resource that is a project's home ("unsloth", "openrl"), written as a
+    /// name the word table does not rate common.
+    fn names_tool(&self, word: &QueryWord) -> bool {
+        if self.named_topic(word).is_some() {
+            return true;
+        }
+        word.text.is_ascii()
+            && !self.is_common(&word.text)
+            && self
+                .index
+                .whole_field(&word.text)
+                .iter()
+                .any(|&(r, fields)| {
+                    fields.contains(index::Field::Title)
+                        && rank::is_home(self.catalogue.resource(r as usize).kind)
+                })
     }
 
     /// Runs the pipeline: resources above the relevance floor, best first, at most
@@ -1059,6 +1081,41 @@ mod tests {
             "deepspeed 怎么配置",
         ] {
             assert!(!engine.find(m).ranked.is_empty(), "{m}");
+        }
+    }
+
+    #[test]
+    fn the_machine_a_tool_runs_on_is_not_what_is_asked() {
+        let engine = Engine::shipped().unwrap();
+        let first = |m: &str| {
+            let found = engine.find(m);
+            found
+                .ranked
+                .first()
+                .map(|r| engine.catalogue().resources()[r.resource].id.clone())
+        };
+        // Ubuntu is a rare word the catalogue does not explain; it outweighed vLLM.
+        assert_eq!(
+            first("how to install vllm on ubuntu 22").as_deref(),
+            Some("github-vllm")
+        );
+        assert_eq!(
+            first("ubuntu 22.04 装 deepspeed 报错").as_deref(),
+            Some("github-deepspeed")
+        );
+        // A card or a chip is a machine too, and a project's home names a tool as a topic
+        // does.
+        assert_eq!(
+            first("does openrl run on an m2 macbook").as_deref(),
+            Some("github-openrl")
+        );
+        // Setting up something the catalogue lacks on the same machine is no question for it,
+        // nor is the machine alone.
+        for m in [
+            "how to install postgres on ubuntu 22",
+            "ubuntu 22.04 怎么装",
+        ] {
+            assert_eq!(first(m), None, "{m}");
         }
     }
 

@@ -1,0 +1,60 @@
+//! Stage 3, beside expansion: words that say where the asker runs things, not what about.
+//!
+//! "how to install vllm on ubuntu 22", "ubuntu 22.04 装 deepspeed 报错", "does unsloth work on
+//! a free colab T4": the operating system, the card and the notebook are the asker's machine,
+//! as a self-introduction is the asker. Weighed as part of the question, a rare name the
+//! catalogue does not explain (ubuntu, t4) outweighs the tool that is asked about, and the
+//! message goes unanswered. So when a message names one of the catalogue's tools, a machine's
+//! name and the version or model after it become background: shown, but neither evidence nor
+//! unexplained. A name the catalogue has itself (a resource about running models on a Mac)
+//! stays content; so does a machine in a message that names no tool (a matplotlib warning
+//! "inside WSL" is about matplotlib), or one that is all the message asks about.
+
+use super::expand::{self, How, QueryWord};
+use super::index::Index;
+use super::lexicon::Role;
+
+/// The machines people run things on, as normalised words: operating systems, graphics
+/// cards and chips, notebooks in the cloud.
+#[rustfmt::skip]
+const MACHINES: &[&str] = &[
+    "ubuntu", "debian", "centos", "fedora", "rhel", "redhat", "linux", "wsl", "wsl2", "windows",
+    "win10", "win11", "win", "macos", "osx", "乌班图",
+    "mac", "macbook", "mbp", "imac", "m1", "m2", "m3", "m4",
+    "rtx", "gtx", "a100", "a800", "h100", "h800", "h20", "v100", "p100", "t4", "l4", "l40", "l40s",
+    "a10", "a10g", "a6000", "1080", "2080", "3060", "3070", "3080", "3090", "4060", "4070",
+    "4080", "4090",
+    "colab", "kaggle",
+];
+
+/// What may follow a machine's name as part of it: "ubuntu 22 04", "2080 ti", "m2 pro".
+const MODELS: &[&str] = &["ti", "super", "pro", "max", "ultra"];
+
+/// True for a word that names a version or model after a machine's name.
+fn is_version(word: &str) -> bool {
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || MODELS.contains(&word)
+}
+
+/// True when the catalogue has the word itself, or a synonym or inflection of it: a resource
+/// about running models on a Mac. A typo's reading ("mac" as "macs") does not count.
+fn explained(word: &QueryWord, index: &Index) -> bool {
+    word.alternatives
+        .iter()
+        .any(|a| matches!(a.how, How::Exact | How::Stem | How::Synonym) && index.is_held(a.term))
+}
+
+/// Makes the machines a message names, with their versions or models, background when the
+/// catalogue does not have them and the message names a tool (`names_tool`).
+pub fn set_aside(words: &mut [QueryWord], index: &Index, names_tool: impl Fn(&QueryWord) -> bool) {
+    if !words.iter().any(|w| w.is_content() && names_tool(w)) {
+        return;
+    }
+    let mut marked = vec![false; words.len()];
+    let mut after_machine = false;
+    for (w, m) in words.iter().zip(marked.iter_mut()) {
+        let machine = MACHINES.contains(&w.text.as_str()) && !explained(w, index);
+        *m = machine || (after_machine && is_version(&w.text));
+        after_machine = *m;
+    }
+    expand::recast_unless_alone(words, &marked, Role::Background);
+}
