@@ -1258,6 +1258,25 @@ const REMARKS_ZH: &[&str] = &[
     "写得", "清楚", "看懂", "终于", "跑通", "解决了", "好使",
 ];
 
+/// Latin words that report something working ("vllm works now", "got it running").
+#[rustfmt::skip]
+const WORKING: &[&str] = &[
+    "works", "worked", "working", "running", "runs", "fixed", "solved", "installed",
+];
+
+/// Chinese reports of something working ("装好了", "跑起来了", "能用了").
+#[rustfmt::skip]
+const WORKING_ZH: &[&str] = &[
+    "跑起来", "跑通", "装好", "搞定", "解决了", "好使", "成功了", "能用了", "可以用了",
+];
+
+/// Words that turn a report of something working into one of it failing ("not working",
+/// "没跑起来").
+const NOT: &[&str] = &[
+    "not", "no", "never", "doesn", "didn", "isn", "won", "cannot", "still",
+];
+const NOT_ZH: &[&str] = &["没", "不", "未"];
+
 /// Some units of a message, looked up in two word lists: Latin words as whole units, Chinese
 /// anywhere in the message's ideographs run together (Chinese has no spaces to cut at).
 struct Mentions<'u> {
@@ -1291,6 +1310,8 @@ impl<'u> Mentions<'u> {
 /// was read; sending their links again would read as not listening. A greeting at the start
 /// opens a request instead ("你好，LoRA 教程，谢谢"); a middle with no remark may be the next
 /// topic ("thanks, LoRA tutorial, thanks"); "thanks, more on QLoRA please" asks for more.
+/// A report that something works may come first, thanked at the end ("vllm works now,
+/// thanks", "got it running, thanks!!", "装好了，多谢"): the tool named is what now works.
 pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -> bool {
     if message.asks_plainly() {
         return false;
@@ -1318,11 +1339,20 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
     let rest = &have[start..end];
     // The closing thanks may be the remark ("感谢，量化那几篇我收藏了").
     let remarks = Mentions::of(&have[start..]).any(REMARKS, REMARKS_ZH);
-    opens == Some((SmallTalk::Thanks, true))
+    let thanked_first = opens == Some((SmallTalk::Thanks, true))
         && matches!(closes, None | Some(SmallTalk::Thanks | SmallTalk::Greeting))
-        && remarks
-        && !asks(rest)
-        && !Mentions::of(rest).any(REQUESTS, REQUESTS_ZH)
+        && remarks;
+    // "Now" says when it began to work, not what to send next.
+    let reported = matches!(opens, None | Some((SmallTalk::Thanks, _)))
+        && closes == Some(SmallTalk::Thanks)
+        && Mentions::of(rest).any(WORKING, WORKING_ZH)
+        && !Mentions::of(rest).any(NOT, NOT_ZH);
+    let requests: Vec<&str> = REQUESTS
+        .iter()
+        .copied()
+        .filter(|&r| !(reported && r == "now"))
+        .collect();
+    (thanked_first || reported) && !asks(rest) && !Mentions::of(rest).any(&requests, REQUESTS_ZH)
 }
 
 /// Words that point at the bot or at what it sends: "can I suggest a link for you to add?",
@@ -2020,6 +2050,10 @@ mod tests {
             "谢谢 量化那篇看完跑通了",
             // The closing thanks is the remark.
             "感谢 量化那几篇我收藏了",
+            // What works now, thanked at the end.
+            "vllm works now, thanks",
+            "got it running, thanks!!",
+            "deepspeed 装好了，多谢大佬",
         ] {
             assert!(thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
@@ -2042,6 +2076,11 @@ mod tests {
             "谢谢，有没有写得更清楚的 LoRA 教程",
             "thanks, the vllm docs were great, any for sglang",
             "thanks, but deepspeed is not working on my mac, what else?",
+            // A report of what works that asks on.
+            "vllm works now, how do I add lora adapters? thanks",
+            "装好了 deepspeed，还想要 zero 的教程，谢谢",
+            // What does not work is a question, thanked in advance.
+            "vllm not working on my mac, thanks",
         ] {
             assert!(!thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
