@@ -3,7 +3,7 @@
 //! A word keeps its exact term and gains, each with a weight below one: synonyms from the
 //! catalogue's glossary (推理 ↔ inference, TP ↔ 张量并行), other inflections of English words
 //! (Snowball stems: "distilling" → distillation), compounds with its neighbour ("flash
-//! attention" → flashattention), sub-words of long Chinese words, completions of partial words
+//! attention" → flashattention; "llama.cp" one slip from llamacpp), sub-words of long Chinese words, completions of partial words
 //! ("lor" → lora), typo corrections for Latin words neither the catalogue nor the word table
 //! knows (distance 1 from four characters, 2 from eight), Chinese words typed as their pinyin
 //! ("lianghua" → 量化), Chinese homophones of whole unknown spans, and catalogue words typed
@@ -151,6 +151,8 @@ const BIGRAM_BACKUP: f32 = 0.75;
 const TYPO_1: f32 = 0.8;
 const TYPO_2: f32 = 0.65;
 const MAX_TYPOS: usize = 4;
+/// Fewest letters of two words joined that may be read as a compound with one slip.
+const COMPOUND_SLIP_CHARS: usize = 6;
 /// Fewest ideographs of a slip heard as a [`How::Homophone`].
 const HOMOPHONE_CHARS: usize = 3;
 const MAX_COMPLETIONS: usize = 6;
@@ -199,7 +201,7 @@ pub fn expand(
             }
         })
         .collect();
-    add_compounds(tokens, &mut words, index);
+    add_compounds(tokens, &mut words, index, familiar);
     add_slips_in_phrases(&mut words, index, common);
     add_slips_cut_apart(&mut words, index);
     add_slips_across_words(&mut words, index);
@@ -815,7 +817,12 @@ fn add_bigrams(w: &mut QueryWord, text: &str, index: &Index) {
 /// llm" too), and joining never crosses a link ("a vs b"). Triples are joined first, so that
 /// they name the concept their words make together ("large language models" is one concept,
 /// not "large language" corroborated by "language models").
-fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
+fn add_compounds(
+    tokens: &[Token],
+    words: &mut [QueryWord],
+    index: &Index,
+    familiar: &dyn Fn(&str) -> Familiarity,
+) {
     for n in [3, 2] {
         for i in 0..tokens.len().saturating_sub(n - 1) {
             let span = i..i + n;
@@ -823,12 +830,23 @@ fn add_compounds(tokens: &[Token], words: &mut [QueryWord], index: &Index) {
             if !joinable(&tokens[span.clone()], &words[span.clone()]) || (n == 3 && !ends_content) {
                 continue;
             }
-            let alts = compound(&tokens[span.clone()], index);
+            let mut alts = compound(&tokens[span.clone()], index);
+            // "llama.cp": a name cut at its dot, its second half mistyped, is one slip from the
+            // name joined, when that half means nothing on its own ("tiny hat" is no tinychat).
+            if alts.is_empty()
+                && n == 2
+                && words[i].is_content()
+                && words[i + 1].is_content()
+                && !words[i].alternatives.is_empty()
+                && words[i + 1].alternatives.is_empty()
+                && familiar(&tokens[i + 1].text) == Familiarity::Unknown
+            {
+                alts = compound_slip(&tokens[span.clone()], index);
+            }
             for alt in &alts {
-                let how = if alt.how == How::Synonym {
-                    How::Synonym
-                } else {
-                    How::Compound
+                let how = match alt.how {
+                    How::Synonym | How::Typo => alt.how,
+                    _ => How::Compound,
                 };
                 for w in &mut words[span.clone()] {
                     push(&mut w.alternatives, alt.term, alt.weight, how);
@@ -867,6 +885,26 @@ fn compound(tokens: &[Token], index: &Index) -> Vec<Alternative> {
     }
     for key in std::iter::once(joined.as_str()).chain(singular) {
         add_synonyms(key, &mut alts, index, SYNONYM);
+    }
+    alts
+}
+
+/// The catalogue's compounds one slip from the words joined that start with the first word as
+/// typed ("llama" "cp" → llamacpp), each a [`How::Typo`]; none for names too short to tell a
+/// slip from another name.
+fn compound_slip(tokens: &[Token], index: &Index) -> Vec<Alternative> {
+    let joined: String = tokens.iter().map(|t| t.text.as_str()).collect();
+    if joined.chars().count() < COMPOUND_SLIP_CHARS {
+        return Vec::new();
+    }
+    let mut alts = Vec::new();
+    for (term, _) in index
+        .typo_candidates(&joined, 1)
+        .into_iter()
+        .filter(|&(term, _)| index.term_text(term).starts_with(tokens[0].text.as_str()))
+        .take(MAX_TYPOS)
+    {
+        push(&mut alts, term, TYPO_1, How::Typo);
     }
     alts
 }
@@ -1043,6 +1081,26 @@ mod tests {
         let (index, words) = expand_str("flash attention");
         assert!(has(&index, &words[0], "flashattention", How::Compound));
         assert!(has(&index, &words[1], "flashattention", How::Compound));
+    }
+
+    #[test]
+    fn a_name_cut_at_its_dot_and_mistyped_is_read_whole() {
+        let index = Index::build(&Catalogue::shipped().unwrap());
+        let read = |query: &str| {
+            let tokens = tokenise(&normalise(query), index.dictionary());
+            expand(&tokens, &index, false, &|w| {
+                if w == "hat" {
+                    Familiarity::Common
+                } else {
+                    Familiarity::Unknown
+                }
+            })
+        };
+        let words = read("llama.cp on a mac");
+        assert!(has(&index, &words[1], "llamacpp", How::Typo));
+        // A word of the language after the name is no half of it.
+        let words = read("tiny hat");
+        assert!(!has(&index, &words[1], "tinychat", How::Typo));
     }
 
     #[test]
