@@ -9,7 +9,7 @@
 //! ("lianghua" → 量化), Chinese homophones of whole unknown spans, and catalogue words typed
 //! with one character slipped for one of the same sound, read across the words the segmenter
 //! cut them into (专家 · 并 · 形 → 专家并行). Unknown Chinese spans become bigram *parts* that
-//! match in proportion.
+//! match in proportion. A word said again at once ("matrices matrices") counts once.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -205,7 +205,19 @@ pub fn expand(
     add_slips_in_phrases(&mut words, index, common);
     add_slips_cut_apart(&mut words, index);
     add_slips_across_words(&mut words, index);
+    quiet_repeats(&mut words);
     words
+}
+
+/// A word said again at once ("every LLM paper is matrices matrices matrices") is emphasis,
+/// not more to find: the repeats say nothing, or the resources that name the word would count
+/// it three times over the rest of the question.
+fn quiet_repeats(words: &mut [QueryWord]) {
+    for i in 1..words.len() {
+        if words[i].is_content() && words[i].text == words[i - 1].text {
+            words[i].role = Role::Stop;
+        }
+    }
 }
 
 /// A catalogue word typed with its syllables in other characters that the segmenter then cut
@@ -1101,6 +1113,17 @@ mod tests {
         // A word of the language after the name is no half of it.
         let words = read("tiny hat");
         assert!(!has(&index, &words[1], "tinychat", How::Typo));
+    }
+
+    #[test]
+    fn a_word_said_again_at_once_counts_once() {
+        let (_, words) = expand_str("matrices matrices matrices and more matrices");
+        let content: Vec<&str> = words
+            .iter()
+            .filter(|w| w.is_content())
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(content, ["matrices", "matrices"]);
     }
 
     #[test]
