@@ -365,7 +365,8 @@ fn cjk_request(request: &str) -> Option<&'static str> {
         request
             .char_indices()
             .take(CJK_REWORK_REACH)
-            .any(|(i, _)| request[i..].starts_with(*v))
+            // 编译成 compiles into; only 译成 alone translates.
+            .any(|(i, _)| request[i..].starts_with(*v) && !request[..i].ends_with('编'))
     }) {
         return Some(verb);
     }
@@ -433,6 +434,7 @@ mod tests {
             None
         );
         assert_eq!(asked("把计算图编译成硬件上高效代码的那个项目"), None);
+        assert_eq!(asked("英伟达那个把模型编译成引擎的库叫啥"), None);
         // Writing what is not a piece: a summary or an explanation is reading to be found.
         assert_eq!(
             asked("write a summary of how vLLM pages the KV cache"),
