@@ -46,9 +46,6 @@ fn explained(word: &QueryWord, index: &Index) -> bool {
 /// Makes the machines a message names, with their versions or models, background when the
 /// catalogue does not have them and the message names a tool (`names_tool`).
 pub fn set_aside(words: &mut [QueryWord], index: &Index, names_tool: impl Fn(&QueryWord) -> bool) {
-    if !words.iter().any(|w| w.is_content() && names_tool(w)) {
-        return;
-    }
     let mut marked = vec![false; words.len()];
     let mut after_machine = false;
     for (w, m) in words.iter().zip(marked.iter_mut()) {
@@ -56,5 +53,14 @@ pub fn set_aside(words: &mut [QueryWord], index: &Index, names_tool: impl Fn(&Qu
         *m = machine || (after_machine && is_version(&w.text));
         after_machine = *m;
     }
-    expand::recast_unless_alone(words, &marked, Role::Background);
+    // Most messages name no machine; the tools are looked for only in those that do.
+    let names_a_tool = || {
+        words
+            .iter()
+            .zip(&marked)
+            .any(|(w, &m)| !m && w.is_content() && names_tool(w))
+    };
+    if marked.contains(&true) && names_a_tool() {
+        expand::recast_unless_alone(words, &marked, Role::Background);
+    }
 }
