@@ -1338,21 +1338,27 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
     }
     let rest = &have[start..end];
     // The closing thanks may be the remark ("感谢，量化那几篇我收藏了").
-    let remarks = Mentions::of(&have[start..]).any(REMARKS, REMARKS_ZH);
     let thanked_first = opens == Some((SmallTalk::Thanks, true))
         && matches!(closes, None | Some(SmallTalk::Thanks | SmallTalk::Greeting))
-        && remarks;
-    // "Now" says when it began to work, not what to send next.
-    let reported = matches!(opens, None | Some((SmallTalk::Thanks, _)))
-        && closes == Some(SmallTalk::Thanks)
-        && Mentions::of(rest).any(WORKING, WORKING_ZH)
-        && !Mentions::of(rest).any(NOT, NOT_ZH);
-    let requests: Vec<&str> = REQUESTS
+        && Mentions::of(&have[start..]).any(REMARKS, REMARKS_ZH);
+    let reported = !thanked_first
+        && matches!(opens, None | Some((SmallTalk::Thanks, _)))
+        && closes == Some(SmallTalk::Thanks);
+    if !(thanked_first || reported) {
+        return false;
+    }
+    let said = Mentions::of(rest);
+    // A report says something works, and not that it does not ("not working", "没跑起来").
+    if reported && (!said.any(WORKING, WORKING_ZH) || said.any(NOT, NOT_ZH)) {
+        return false;
+    }
+    // After a report, "now" says when it began to work, not what to send next.
+    let requests_more = said
+        .units
         .iter()
-        .copied()
-        .filter(|&r| !(reported && r == "now"))
-        .collect();
-    (thanked_first || reported) && !asks(rest) && !Mentions::of(rest).any(&requests, REQUESTS_ZH)
+        .any(|u| REQUESTS.contains(u) && !(reported && *u == "now"))
+        || said.any(&[], REQUESTS_ZH);
+    !asks(rest) && !requests_more
 }
 
 /// Words that point at the bot or at what it sends: "can I suggest a link for you to add?",
