@@ -9,7 +9,8 @@
 //! ("lianghua" → 量化), Chinese homophones of whole unknown spans, and catalogue words typed
 //! with one character slipped for one of the same sound, read across the words the segmenter
 //! cut them into (专家 · 并 · 形 → 专家并行). Unknown Chinese spans become bigram *parts* that
-//! match in proportion. A word said again at once ("matrices matrices") counts once.
+//! match in proportion. A word said again at once ("matrices matrices") counts once, and
+//! "in plain English" asks for plain words, not for English.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -206,7 +207,25 @@ pub fn expand(
     add_slips_cut_apart(&mut words, index);
     add_slips_across_words(&mut words, index);
     quiet_repeats(&mut words);
+    plain_words(&mut words);
     words
+}
+
+/// Words before a language that make it a register, not a language asked for.
+const PLAIN: &[&str] = &[
+    "plain", "simple", "easy", "basic", "normal", "human", "layman",
+];
+
+/// "in plain English", "in simple English": a way of explaining, not resources in English;
+/// neither word names anything to find.
+fn plain_words(words: &mut [QueryWord]) {
+    for i in 1..words.len() {
+        if matches!(words[i].role, Role::Language(_)) && PLAIN.contains(&words[i - 1].text.as_str())
+        {
+            words[i - 1].role = Role::Stop;
+            words[i].role = Role::Stop;
+        }
+    }
 }
 
 /// A word said again at once ("every LLM paper is matrices matrices matrices") is emphasis,
@@ -1124,6 +1143,14 @@ mod tests {
             .map(|w| w.text.as_str())
             .collect();
         assert_eq!(content, ["matrices", "matrices"]);
+    }
+
+    #[test]
+    fn plain_english_is_how_to_explain_not_a_language() {
+        let (_, words) = expand_str("kv cache in plain english");
+        assert!(words.iter().skip(2).all(|w| w.role == Role::Stop));
+        let (_, words) = expand_str("kv cache in english");
+        assert!(matches!(words[3].role, Role::Language(_)));
     }
 
     #[test]
