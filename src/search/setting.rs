@@ -19,14 +19,24 @@ use super::lexicon::Role;
 #[rustfmt::skip]
 const MACHINES: &[&str] = &[
     "1080", "2080", "3060", "3070", "3080", "3090", "4060", "4070", "4080", "4090", "a10",
-    "a100", "a10g", "a6000", "a800", "centos", "colab", "debian", "fedora", "gtx", "h100",
-    "h20", "h800", "imac", "kaggle", "l4", "l40", "l40s", "linux", "m1", "m2", "m3", "m4", "mac",
-    "macbook", "macos", "mbp", "osx", "p100", "redhat", "rhel", "rtx", "t4", "ubuntu", "v100",
-    "win", "win10", "win11", "windows", "wsl", "wsl2", "乌班图",
+    "a100", "a10g", "a6000", "a800", "ampere", "centos", "colab", "debian", "fedora", "gtx",
+    "h100", "h20", "h800", "hopper", "imac", "kaggle", "l4", "l40", "l40s", "linux", "m1", "m2",
+    "m3", "m4", "mac", "macbook", "macos", "mbp", "osx", "p100", "redhat", "rhel", "rtx", "t4",
+    "ubuntu", "v100", "volta", "win", "win10", "win11", "windows", "wsl", "wsl2", "乌班图",
 ];
 
 /// What may follow a machine's name as part of it: "ubuntu 22 04", "2080 ti", "m2 pro".
 const MODELS: &[&str] = &["ti", "super", "pro", "max", "ultra"];
+
+/// True for a machine's name, also with its model run into it ("2080ti", "m2max").
+fn is_machine(word: &str) -> bool {
+    let known = |w: &str| MACHINES.binary_search(&w).is_ok();
+    known(word)
+        || MODELS.iter().any(|m| {
+            word.strip_suffix(m)
+                .is_some_and(|w| !w.is_empty() && known(w))
+        })
+}
 
 /// True for a word that names a version or model after a machine's name.
 fn is_version(word: &str) -> bool {
@@ -47,7 +57,7 @@ pub fn set_aside(words: &mut [QueryWord], index: &Index, names_tool: impl Fn(&Qu
     let mut marked = vec![false; words.len()];
     let mut after_machine = false;
     for (w, m) in words.iter().zip(marked.iter_mut()) {
-        let machine = MACHINES.binary_search(&w.text.as_str()).is_ok() && !explained(w, index);
+        let machine = is_machine(&w.text) && !explained(w, index);
         *m = machine || (after_machine && is_version(&w.text));
         after_machine = *m;
     }
@@ -70,5 +80,11 @@ mod tests {
     #[test]
     fn machines_are_sorted_for_the_binary_search() {
         assert!(MACHINES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_model_run_into_a_machine_name_is_that_machine() {
+        assert!(is_machine("2080ti") && is_machine("m2max") && is_machine("4090"));
+        assert!(!is_machine("ti") && !is_machine("max") && !is_machine("pro"));
     }
 }
