@@ -170,11 +170,10 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round33-holdout.toml", level(0.96, 0.88, 0.70, 220)),
     ("round34-tune.toml", level(0.87, 0.97, 0.92, 230)),
     ("round34-holdout.toml", level(0.85, 0.93, 0.62, 230)),
-    ("round35-tune.toml", level(0.89, 0.94, 0.92, 225)),
-    // Off-topic lowered from 0.94 (82 of 87 untouched) when a machine's name beside a tool
-    // became background and "install" filler (tune +5 on-topic, none lost): 81 of 87.
-    // Disclosed in docs/history.md.
-    ("round35-holdout.toml", level(0.89, 0.93, 0.80, 225)),
+    ("round35-tune.toml", level(0.91, 0.96, 1.0, 225)),
+    // Off-topic went 82 → 81 of 87 when a machine's name beside a tool became background
+    // (the floor was 0.93 for a while) and back to 82 with a blind senses pass.
+    ("round35-holdout.toml", level(0.90, 0.94, 0.80, 225)),
 ];
 
 /// What is wrong with a half against its floors, if anything.
