@@ -120,12 +120,20 @@ impl Senses {
             return;
         }
         let latin = latin_words(message);
+        // A sense's cues are looked for once per message, however many of its words it has
+        // ("模型" and "训练" beside each other share the field-as-a-workplace sense).
+        let mut found: Vec<(usize, Option<&String>)> = Vec::new();
         for (word, senses) in words.iter_mut().zip(&of) {
             let cue = senses.iter().find_map(|&s| {
-                self.cues[s]
+                if let Some(&(_, cue)) = found.iter().find(|&&(seen, _)| seen == s) {
+                    return cue;
+                }
+                let cue = self.cues[s]
                     .get()
                     .iter()
-                    .find(|c| occurs(c, message, &latin))
+                    .find(|c| occurs(c, message, &latin));
+                found.push((s, cue));
+                cue
             });
             if let Some(cue) = cue {
                 word.meant_otherwise(cue);
