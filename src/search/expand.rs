@@ -3,14 +3,14 @@
 //! A word keeps its exact term and gains, each with a weight below one: synonyms from the
 //! catalogue's glossary (推理 ↔ inference, TP ↔ 张量并行), other inflections of English words
 //! (Snowball stems: "distilling" → distillation), compounds with its neighbour ("flash
-//! attention" → flashattention; "llama.cp" one slip from llamacpp), sub-words of long Chinese words, completions of partial words
-//! ("lor" → lora), typo corrections for Latin words neither the catalogue nor the word table
-//! knows (distance 1 from four characters, 2 from eight), Chinese words typed as their pinyin
-//! ("lianghua" → 量化), Chinese homophones of whole unknown spans, and catalogue words typed
-//! with one character slipped for one of the same sound, read across the words the segmenter
-//! cut them into (专家 · 并 · 形 → 专家并行). Unknown Chinese spans become bigram *parts* that
-//! match in proportion. A word said again at once ("matrices matrices") counts once, and
-//! "in plain English" asks for plain words, not for English.
+//! attention" → flashattention; "llama.cp" one slip from llamacpp), sub-words of long Chinese
+//! words, completions of partial words ("lor" → lora), typo corrections for Latin words neither
+//! the catalogue nor the word table knows (distance 1 from four characters, 2 from eight),
+//! Chinese words typed as their pinyin ("lianghua" → 量化), Chinese homophones of whole unknown
+//! spans, and catalogue words typed with one character slipped for one of the same sound, read
+//! across the words the segmenter cut them into (专家 · 并 · 形 → 专家并行). Unknown Chinese
+//! spans become bigram *parts* that match in proportion. A word said again at once ("matrices
+//! matrices") counts once, and "in plain English" asks for plain words, not for English.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
