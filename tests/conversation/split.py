@@ -86,6 +86,7 @@ ROUND_MINIMUMS = {
     33: {"on-topic": 240, "offtopic": 150, "smalltalk": 50},
     34: {"on-topic": 240, "offtopic": 170, "smalltalk": 50},
     35: {"on-topic": 250, "offtopic": 170, "smalltalk": 25},
+    36: {"on-topic": 270, "offtopic": 170, "smalltalk": 20},
 }
 
 
@@ -548,6 +549,22 @@ ROUND_NOTES = {
 # seed article and the file format, at the start of a stop, before any of its changes; thirteen
 # messages that repeated an earlier round or each other were dropped; split by the same rule.
 # Both halves were first run untouched. Reported separately.
+""",
+    36: """#
+# ROUND 36: speed, memory and money — how fast, how big and how costly: tokens per second and
+# latency when serving, why inference or training is slow, batching throughput, memory budgets
+# (how much VRAM a 7B or 70B model needs, the KV cache's size, activations, running out of
+# memory told in words), what a training run or replacing an API would cost, how many GPUs and
+# how long, scaling across nodes and network bandwidth, what quantisation or distillation buys
+# in speed and size, benchmarking a serving stack. Near misses, over a third of the round, ask
+# the same about what the catalogue does not have (a slow website or database, a game's FPS, a
+# phone's battery, a web app's cloud bill, mining rigs, a laptop fan, home network speed, a
+# team's ChatGPT subscription); small talk in the same mood. Written by two writers (one mostly
+# Chinese, one mostly English) who had read only the catalogue (without its senses and
+# paraphrases), the seed article and the file format, at the start of a stop, before any of its
+# changes; eight messages that repeated an earlier round were dropped, and languages were
+# tagged by the script each message is written in; split by the same rule. Both halves were
+# first run untouched. Reported separately.
 """,
 }
 
