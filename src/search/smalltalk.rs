@@ -49,7 +49,13 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("anyone there", Some(SmallTalk::Greeting)),
     ("anyone home", Some(SmallTalk::Greeting)),
     ("anybody home", Some(SmallTalk::Greeting)),
+    ("anyone here", Some(SmallTalk::Greeting)),
+    ("anybody here", Some(SmallTalk::Greeting)),
+    ("anybody there", Some(SmallTalk::Greeting)),
     ("first time here", Some(SmallTalk::Greeting)),
+    ("first time using this", Some(SmallTalk::Greeting)),
+    ("first time trying this", Some(SmallTalk::Greeting)),
+    ("first time using this bot", Some(SmallTalk::Greeting)),
     ("you awake", Some(SmallTalk::Greeting)),
     ("are you awake", Some(SmallTalk::Greeting)),
     ("happy weekend", Some(SmallTalk::Greeting)),
@@ -65,6 +71,7 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("i m new here", Some(SmallTalk::Greeting)),
     ("第一次来", Some(SmallTalk::Greeting)),
     ("第一次用", Some(SmallTalk::Greeting)),
+    ("第一次使用", Some(SmallTalk::Greeting)),
     ("新来的", Some(SmallTalk::Greeting)),
     ("are you there", Some(SmallTalk::Greeting)),
     ("你好", Some(SmallTalk::Greeting)),
@@ -1330,6 +1337,9 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
     let mut end = have.len();
     let mut closes = None;
     for (at, p) in trailing(&have, start) {
+        if says_how_much(&have[..at], p) {
+            break;
+        }
         end = at;
         if let Some(kind) = p.1 {
             closes = Some(kind);
@@ -1600,6 +1610,18 @@ pub fn asks_about_itself(message: &Message) -> bool {
             && said.any(LANGUAGES, LANGUAGES_ZH)
 }
 
+/// Whether praise closing a message only says how much of what comes `before` it: after 得
+/// it is a degree ("FPS 掉得厉害", "慢得很厉害": dropping badly), not a word to the bot.
+fn says_how_much(before: &[&str], phrase: &Phrase) -> bool {
+    let degree = |u: &&str| matches!(*u, "很" | "太" | "好" | "挺" | "更");
+    phrase.1 == Some(SmallTalk::Thanks)
+        && match before {
+            [.., "得"] => true,
+            [.., "得", between] => degree(between),
+            _ => false,
+        }
+}
+
 /// Greetings that hold 你 or 您 without asking the bot anything.
 const GREETING_YOU: &[&str] = &["你好", "您好"];
 
@@ -1667,7 +1689,7 @@ impl<'m> Frame<'m> {
             // Right after the opening small talk there is no such sentence ("hi 机器人，晚上好，
             // 还在线吗").
             let bound = at > start + 1 && BINDS_A_GREETING.contains(&have[at - 1]);
-            if bound && best.1 == Some(SmallTalk::Greeting) {
+            if bound && best.1 == Some(SmallTalk::Greeting) || says_how_much(&have[..at], best) {
                 break;
             }
             note(best, at);
@@ -1937,6 +1959,28 @@ mod tests {
     }
 
     #[test]
+    fn praise_after_de_says_how_much() {
+        let asks = crate::search::lexicon::asks;
+        for said in [
+            "Unity 游戏 draw call 太多，FPS 掉得厉害",
+            "Node.js 服务 event loop 被阻塞，latency 抖得厉害",
+            "电脑卡得很厉害",
+        ] {
+            let message = Message::new(said);
+            assert_eq!(Frame::of(&message).small_talk(asks), None, "{said}");
+            assert!(!thanks_with_a_remark(&message, asks), "{said}");
+        }
+        for said in ["太厉害了", "这个机器人真厉害", "厉害厉害，谢谢"] {
+            let message = Message::new(said);
+            assert_eq!(
+                Frame::of(&message).small_talk(asks),
+                Some(SmallTalk::Thanks),
+                "{said}"
+            );
+        }
+    }
+
+    #[test]
     fn greetings_thanks_and_help() {
         for g in [
             "hi",
@@ -1947,6 +1991,7 @@ mod tests {
             "在吗？",
             "早上好",
             "Good morning bot",
+            "hello, anyone here? first time using this",
             // Trouble to come is a courtesy of greeting, not thanks.
             "你好呀，要经常麻烦你了",
         ] {
