@@ -11,6 +11,8 @@
 //! message as the question about something else that it is.
 
 use foldhash::HashMap;
+use foldhash::fast::FixedState;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use super::expand::QueryWord;
@@ -34,26 +36,80 @@ pub struct Senses {
     cjk_starts: Filed<Start>,
 }
 
-/// One sense's cues, normalised when a message first names its word: the shipped catalogue
-/// has some 9,000, and normalising them all at every start cost about a twentieth of it, for
-/// the few senses a day's messages ever name.
+/// One sense's cues, normalised and filed when a message first names its word: the shipped
+/// catalogue has some 9,000, and normalising them all at every start cost about a twentieth of
+/// it, for the few senses a day's messages ever name.
 #[derive(Debug, Default)]
 struct Cues {
     /// As the catalogue writes them.
     written: Vec<String>,
-    /// Normalised, empty ones left out.
-    normalised: OnceLock<Vec<String>>,
+    filed: OnceLock<FiledCues>,
+}
+
+/// A sense's cues, normalised (empty ones left out) and filed by how they start, so a message
+/// is read once for them rather than once a cue: the field-as-a-workplace sense has hundreds,
+/// and its words (模型, model) are in most messages.
+#[derive(Debug, Default)]
+struct FiledCues {
+    normalised: Vec<String>,
+    /// The Chinese cues, by their first characters.
+    chinese: Filed<Start>,
+    /// The Latin cues, by a hash of their first word.
+    latin: Filed<u64>,
 }
 
 impl Cues {
-    fn get(&self) -> &[String] {
-        self.normalised.get_or_init(|| {
-            self.written
+    fn get(&self) -> &FiledCues {
+        self.filed.get_or_init(|| {
+            let normalised: Vec<String> = self
+                .written
                 .iter()
                 .map(|c| normalise(c))
                 .filter(|c| !c.is_empty())
-                .collect()
+                .collect();
+            let (mut chinese, mut latin) = (Vec::new(), Vec::new());
+            for (i, cue) in normalised.iter().enumerate() {
+                if cue.chars().any(is_cjk) {
+                    chinese.extend(start_of(cue).map(|start| (start, i)));
+                } else {
+                    let first = cue.split(' ').next().unwrap_or_default();
+                    latin.push((word_key(first), i));
+                }
+            }
+            FiledCues {
+                normalised,
+                chinese: Filed::new(chinese),
+                latin: Filed::new(latin),
+            }
         })
+    }
+}
+
+/// The key a Latin cue is filed under: a hash of its first word. Two may collide; the cue is
+/// compared in full anyway.
+fn word_key(word: &str) -> u64 {
+    FixedState::default().hash_one(word)
+}
+
+impl FiledCues {
+    /// The first of the cues (in the catalogue's order) that occurs in `message` (normalised,
+    /// with its Latin words `latin`): Chinese inside any run, Latin as whole words in a row.
+    fn first_in(&self, message: &str, latin: &[&str]) -> Option<&String> {
+        let chinese = starting_in(message, &self.chinese)
+            .filter(|&(rest, c)| rest.starts_with(self.normalised[c].as_str()))
+            .map(|(_, c)| c);
+        let latin = latin.iter().enumerate().flat_map(|(at, word)| {
+            self.latin
+                .get(word_key(word))
+                .iter()
+                .copied()
+                .filter(move |&c| {
+                    let cue = self.normalised[c].split(' ');
+                    latin.len() - at >= cue.clone().count()
+                        && cue.zip(&latin[at..]).all(|(a, &b)| a == b)
+                })
+        });
+        chinese.chain(latin).min().map(|c| &self.normalised[c])
     }
 }
 
@@ -65,7 +121,7 @@ impl Senses {
         for (i, sense) in senses.iter().enumerate() {
             filed.cues.push(Cues {
                 written: sense.cues.clone(),
-                normalised: OnceLock::new(),
+                filed: OnceLock::new(),
             });
             for word in &sense.words {
                 let word = normalise(word);
@@ -128,10 +184,7 @@ impl Senses {
                 if let Some(&(_, cue)) = found.iter().find(|&&(seen, _)| seen == s) {
                     return cue;
                 }
-                let cue = self.cues[s]
-                    .get()
-                    .iter()
-                    .find(|c| occurs(c, message, &latin));
+                let cue = self.cues[s].get().first_in(message, &latin);
                 found.push((s, cue));
                 cue
             });
@@ -149,21 +202,6 @@ pub(super) fn latin_words(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Whether `needle` (normalised) occurs in the message: Chinese inside any run, Latin as
-/// whole words in a row.
-fn occurs(needle: &str, text: &str, latin: &[&str]) -> bool {
-    if needle.chars().any(is_cjk) {
-        return text.contains(needle);
-    }
-    // Compared word by word as split, not collected (a message checks dozens of cues), and
-    // split only where the first word is there.
-    let words = needle.bytes().filter(|&b| b == b' ').count() + 1;
-    let first = needle.split_once(' ').map_or(needle, |(first, _)| first);
-    latin
-        .windows(words)
-        .any(|w| w.first() == Some(&first) && w.iter().copied().eq(needle.split(' ')))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,17 +211,30 @@ mod tests {
         engine.relevance(&engine.understand(query, false)).answer
     }
 
+    /// The first of `cues` that occurs in `text` (normalised).
+    fn first<'c>(cues: &'c Cues, text: &str) -> Option<&'c str> {
+        cues.get()
+            .first_in(text, &latin_words(text))
+            .map(String::as_str)
+    }
+
     #[test]
     fn cues_are_whole_words_or_chinese_runs() {
-        let text = "is an llm from a us law school worth it";
-        let latin = latin_words(text);
-        assert!(occurs("law school", text, &latin));
-        assert!(!occurs(
-            "law",
-            "scaling laws for llm",
-            &latin_words("scaling laws for llm")
-        ));
-        assert!(occurs("法学", "llm法学硕士", &latin_words("llm法学硕士")));
+        let cues = Cues {
+            written: ["Law School", "law", "法学", "", "bar exam", "llm法学"]
+                .map(String::from)
+                .to_vec(),
+            filed: OnceLock::new(),
+        };
+        assert_eq!(
+            first(&cues, "is an llm from a us law school worth it"),
+            Some("law school")
+        );
+        assert_eq!(first(&cues, "scaling laws for llm"), None);
+        assert_eq!(first(&cues, "llm法学硕士"), Some("法学"));
+        assert_eq!(first(&cues, "passed the bar exam"), Some("bar exam"));
+        assert_eq!(first(&cues, "the bar"), None);
+        assert_eq!(first(&cues, "bar exam law"), Some("law"));
         assert_eq!(latin_words("llm法学 硕士 ok"), ["llm", "ok"]);
     }
 
