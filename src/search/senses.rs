@@ -257,6 +257,7 @@ mod tests {
             "nginx cache for api responses",
             "apache spark vs hadoop mapreduce for nightly batch jobs",
             "k8s 上 跑 postgres 主从，用 helm 还是 operator",
+            "暑假想强化学习一下英语语法,有没有比较系统的计划",
         ] {
             assert!(!answered(&engine, query), "{query}");
         }
@@ -278,6 +279,7 @@ mod tests {
             "kubernetes 上跑 vllm",
             "continuous batching in vllm",
             "tvm operator fusion",
+            "强化学习入门推荐",
         ] {
             assert!(answered(&engine, query), "{query}");
         }
