@@ -109,7 +109,9 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round9-tune.toml", level(1.0, 1.0, 1.0, 100)),
     ("round9-holdout.toml", level(0.92, 0.9, 0.68, 100)),
     ("round10-tune.toml", level(0.97, 1.0, 1.0, 150)),
-    ("round10-holdout.toml", level(0.94, 1.0, 0.94, 150)),
+    // Lowered (0.94 → 0.93) by round 36's stop: the rank floor went from 0.2 to 0.18 (tune +6
+    // on-topic, hold-outs +4 over all rounds, one of the rest lost here; docs/history.md).
+    ("round10-holdout.toml", level(0.93, 1.0, 0.94, 150)),
     ("round11-tune.toml", level(1.0, 0.96, 0.98, 100)),
     ("round11-holdout.toml", level(0.96, 1.0, 0.85, 100)),
     ("round12-tune.toml", level(1.0, 1.0, 1.0, 150)),
@@ -118,7 +120,9 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // Lowered (0.91 → 0.90) by round 30's stop: a task ("write me a poem…") is declined, which
     // left two hold-out messages unanswered here and in round 15, for +5 off-topic (its note).
     ("round13-holdout.toml", level(0.90, 1.0, 1.0, 150)),
-    ("round14-tune.toml", level(0.96, 1.0, 1.0, 150)),
+    // Off-topic lowered (1.0 → 0.96) by round 36's stop: with the rank floor at 0.18 a Gradle
+    // error whose "sync" and "com" read as slips finds a page (docs/history.md).
+    ("round14-tune.toml", level(0.96, 0.96, 1.0, 150)),
     ("round14-holdout.toml", level(0.88, 0.93, 0.83, 150)),
     ("round15-tune.toml", level(0.99, 1.0, 1.0, 150)),
     // Lowered (0.96 → 0.95) by round 30's stop, with round 13's above; and (0.95 → 0.94) by
@@ -172,9 +176,10 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round34-holdout.toml", level(0.85, 0.93, 0.62, 230)),
     ("round35-tune.toml", level(0.91, 0.96, 1.0, 225)),
     // Off-topic went 82 → 81 of 87 when a machine's name beside a tool became background
-    // (the floor was 0.93 for a while) and back to 82 with a blind senses pass.
-    ("round35-holdout.toml", level(0.90, 0.94, 0.80, 225)),
-    ("round36-tune.toml", level(0.92, 0.94, 0.91, 240)),
+    // (the floor was 0.93 for a while) and back to 82 with a blind senses pass. Hit@3 lowered
+    // (0.90 → 0.89) by round 36's stop, with the rank floor at 0.18 (docs/history.md).
+    ("round35-holdout.toml", level(0.89, 0.94, 0.80, 225)),
+    ("round36-tune.toml", level(0.93, 0.95, 1.0, 240)),
     ("round36-holdout.toml", level(0.86, 0.93, 0.91, 240)),
 ];
 

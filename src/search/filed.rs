@@ -1,6 +1,6 @@
 //! Strings filed by how they start, to find which of many occur in a text without trying
-//! each one: the Chinese spellings of the catalogue's senses and the phrases of its
-//! paraphrases.
+//! each one: the Chinese spellings of the catalogue's senses, each sense's cues, and the
+//! phrases of its paraphrases.
 
 use foldhash::{HashMap, HashMapExt};
 use std::hash::Hash;
