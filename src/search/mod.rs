@@ -1621,6 +1621,10 @@ mod tests {
         let storm = relevance("tornado tonight, what should I do if I live in a mobile home");
         assert_eq!(storm.concepts, 1);
         assert!(!storm.answer);
+        // "hand" and "stats" (read as "states") meet in a page on model states, but neither
+        // says anything of its own.
+        let homework = relevance("how do i compute a p-value by hand for my stats homework");
+        assert!(!homework.corroborated && !homework.answer);
     }
 
     #[test]

@@ -59,6 +59,12 @@ const BIGRAM_SURE: f32 = 0.5;
 const NAMED_OUTRIGHT: f32 = 0.9;
 /// How much of a word must be explained for it to count as a catalogue concept.
 const MIN_SURE: f32 = 0.6;
+/// How much a Latin word must say, named as written, for its concept to vouch for another
+/// ([`Relevance::corroborated`]): "hand" and "stats" (read as "states") meet in a page about
+/// model states, but in "how do i compute a p-value by hand for my stats homework" they are
+/// everyday words. Chinese words always vouch: the catalogue's are compounds of the field
+/// (训练, 集群), and weighing them the same way lost on-topic questions.
+const TELLING: f32 = 0.3;
 /// How much a word must say for it to count as a catalogue concept: "non" of a git error's
 /// "non-fast-forward" matches some title, and as a third concept it would corroborate the
 /// other two.
@@ -120,7 +126,8 @@ pub struct Relevance {
     pub concepts: usize,
     /// Whether two of those concepts meet in one resource, and so corroborate each other:
     /// "quantization" and "depth" are both catalogue words, but no resource is about both, so
-    /// "quantization noise vs bit depth" has one concept's support, not two.
+    /// "quantization noise vs bit depth" has one concept's support, not two. Two everyday
+    /// Latin words do not vouch for each other ([`TELLING`]).
     pub corroborated: bool,
     /// Whether the query is answered at all.
     pub answer: bool,
@@ -282,7 +289,7 @@ fn weigh(importance: f32, specificity: f32) -> f32 {
 fn described_evidence(
     words: &[QueryWord],
     evidence: &mut [WordEvidence],
-    concepts: &[(Name, Vec<u32>)],
+    concepts: &[(Name, Vec<u32>, bool)],
     index: &Index,
     topics_of: impl FnOnce(&[u32]) -> Vec<TopicIdx>,
     describes: impl Fn(&QueryWord, Option<&[TopicIdx]>) -> bool,
@@ -303,8 +310,8 @@ fn described_evidence(
     let specific = index.resource_count() / POINTS_BELOW;
     let mut pointed: Vec<u32> = concepts
         .iter()
-        .filter(|(_, reached)| reached.len() < specific)
-        .flat_map(|(_, reached)| reached.iter().copied())
+        .filter(|(_, reached, _)| reached.len() < specific)
+        .flat_map(|(_, reached, _)| reached.iter().copied())
         .collect();
     if pointed.is_empty() {
         return 0.0;
@@ -370,7 +377,9 @@ pub fn judge(
 ) -> Relevance {
     let mut evidence = 0.0;
     let mut unexplained = 0.0;
-    let mut sure: Vec<(Name, Vec<u32>)> = Vec::new();
+    // The concepts known for sure: what each reaches, and whether it says enough to vouch
+    // for another (see [`TELLING`]).
+    let mut sure: Vec<(Name, Vec<u32>, bool)> = Vec::new();
     let mut named = false;
     let mut evidence_of: Vec<WordEvidence> = words
         .iter()
@@ -411,13 +420,16 @@ pub fn judge(
             if e.explained >= MIN_SURE && !number && e.importance >= MIN_CONCEPT_IMPORTANCE {
                 // The words of one compound name one concept, which reaches what each of them
                 // reaches: "in pytorch" is about PyTorch, not only about "in".
-                match sure.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, known)) => {
+                let telling = w.text.chars().any(normalise::is_cjk)
+                    || e.explained >= NAMED_OUTRIGHT && e.importance >= TELLING;
+                match sure.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some((_, known, t)) => {
                         known.extend(reached);
                         known.sort_unstable();
                         known.dedup();
+                        *t = *t || telling;
                     }
-                    None => sure.push((name, reached)),
+                    None => sure.push((name, reached, telling)),
                 }
             }
             e
@@ -439,11 +451,12 @@ pub fn judge(
             sure && all > 0.0 && known / all >= MIN_SHARE_ALONE
         })
     };
-    let corroborated = sure
-        .iter()
-        .enumerate()
-        .any(|(i, (_, a))| sure[i + 1..].iter().any(|(_, b)| meet(a, b)))
-        || described_together(words);
+    // Two concepts corroborate where they meet, if one of them says something.
+    let corroborated = sure.iter().enumerate().any(|(i, (_, a, telling))| {
+        sure[i + 1..]
+            .iter()
+            .any(|(_, b, also)| (*telling || *also) && meet(a, b))
+    }) || described_together(words);
     let mut relevance = Relevance {
         words: evidence_of,
         evidence,
