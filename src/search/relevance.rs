@@ -127,7 +127,7 @@ pub struct Relevance {
     /// Whether two of those concepts meet in one resource, and so corroborate each other:
     /// "quantization" and "depth" are both catalogue words, but no resource is about both, so
     /// "quantization noise vs bit depth" has one concept's support, not two. Two everyday
-    /// Latin words do not vouch for each other ([`TELLING`]).
+    /// Latin words do not vouch for each other (see `TELLING` in the source).
     pub corroborated: bool,
     /// Whether the query is answered at all.
     pub answer: bool,

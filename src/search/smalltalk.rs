@@ -1689,7 +1689,7 @@ impl<'m> Frame<'m> {
             // Right after the opening small talk there is no such sentence ("hi 机器人，晚上好，
             // 还在线吗").
             let bound = at > start + 1 && BINDS_A_GREETING.contains(&have[at - 1]);
-            if bound && best.1 == Some(SmallTalk::Greeting) || says_how_much(&have[..at], best) {
+            if (bound && best.1 == Some(SmallTalk::Greeting)) || says_how_much(&have[..at], best) {
                 break;
             }
             note(best, at);
