@@ -2,8 +2,9 @@
 //! each one: the Chinese spellings of the catalogue's senses, each sense's cues, and the
 //! phrases of its paraphrases.
 
+use foldhash::fast::FixedState;
 use foldhash::{HashMap, HashMapExt};
-use std::hash::Hash;
+use std::hash::{BuildHasher, Hash};
 use std::ops::Range;
 
 /// Items (indices into the caller's strings) filed by a key, those of one key side by side:
@@ -45,6 +46,12 @@ impl<K> Default for Filed<K> {
             items: Vec::new(),
         }
     }
+}
+
+/// The key a Latin phrase is filed under: a hash of its first word, or of its first two. Two
+/// keys may collide; the caller compares the phrase in full anyway.
+pub(super) fn latin_key(first: &str, second: Option<&str>) -> u64 {
+    FixedState::default().hash_one((first, second))
 }
 
 /// How a string matched anywhere in a text is filed: its first two characters, or its one.

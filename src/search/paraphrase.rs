@@ -11,13 +11,11 @@
 //! the message, so "remove the weights from the barbell" is not a question about pruning.
 //! Like the senses, the entries belong to the catalogue: an operator's brings its own.
 
-use foldhash::fast::FixedState;
 use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 
 use super::expand::{Alternative, How, QueryWord};
-use super::filed::{Filed, Start, start_of, starting_in};
+use super::filed::{Filed, Start, latin_key, start_of, starting_in};
 use super::index::Index;
 use super::lexicon::Role;
 use super::normalise::{is_cjk, normalise};
@@ -53,12 +51,6 @@ pub struct Paraphrases {
     stems: Vec<String>,
     /// Per phrase, how many words it has when it is Latin; 0 for Chinese.
     lengths: Vec<usize>,
-}
-
-/// The key a Latin phrase is filed under: its first two stems, or its one. Two keys may
-/// collide; the phrase is compared in full anyway.
-fn latin_key(first: &str, second: Option<&str>) -> u64 {
-    FixedState::default().hash_one((first, second))
 }
 
 /// Phrase keys gathered while filing, to be filed all at once.

@@ -11,12 +11,10 @@
 //! message as the question about something else that it is.
 
 use foldhash::HashMap;
-use foldhash::fast::FixedState;
-use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use super::expand::QueryWord;
-use super::filed::{Filed, Start, start_of, starting_in};
+use super::filed::{Filed, Start, latin_key, start_of, starting_in};
 use super::normalise::{is_cjk, normalise};
 use crate::catalogue;
 
@@ -73,7 +71,7 @@ impl Cues {
                     chinese.extend(start_of(cue).map(|start| (start, i)));
                 } else {
                     let first = cue.split(' ').next().unwrap_or_default();
-                    latin.push((word_key(first), i));
+                    latin.push((latin_key(first, None), i));
                 }
             }
             FiledCues {
@@ -85,12 +83,6 @@ impl Cues {
     }
 }
 
-/// The key a Latin cue is filed under: a hash of its first word. Two may collide; the cue is
-/// compared in full anyway.
-fn word_key(word: &str) -> u64 {
-    FixedState::default().hash_one(word)
-}
-
 impl FiledCues {
     /// The first of the cues (in the catalogue's order) that occurs in `message` (normalised,
     /// with its Latin words `latin`): Chinese inside any run, Latin as whole words in a row.
@@ -100,13 +92,15 @@ impl FiledCues {
             .map(|(_, c)| c);
         let latin = latin.iter().enumerate().flat_map(|(at, word)| {
             self.latin
-                .get(word_key(word))
+                .get(latin_key(word, None))
                 .iter()
                 .copied()
                 .filter(move |&c| {
-                    let cue = self.normalised[c].split(' ');
-                    latin.len() - at >= cue.clone().count()
-                        && cue.zip(&latin[at..]).all(|(a, &b)| a == b)
+                    let cue = &self.normalised[c];
+                    let words = cue.split(' ').count();
+                    latin
+                        .get(at..at + words)
+                        .is_some_and(|w| w.iter().copied().eq(cue.split(' ')))
                 })
         });
         chinese.chain(latin).min().map(|c| &self.normalised[c])
