@@ -1,6 +1,6 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml` …
-//! `round36-tune.toml`); the hold-out halves of each round were written blind and never
+//! `round37-tune.toml`); the hold-out halves of each round were written blind and never
 //! looked at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
@@ -181,6 +181,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round35-holdout.toml", level(0.89, 0.94, 0.80, 225)),
     ("round36-tune.toml", level(0.93, 0.95, 1.0, 240)),
     ("round36-holdout.toml", level(0.86, 0.93, 0.91, 240)),
+    ("round37-tune.toml", level(0.85, 0.80, 0.64, 240)),
+    ("round37-holdout.toml", level(0.84, 0.85, 0.92, 240)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

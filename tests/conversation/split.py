@@ -87,6 +87,7 @@ ROUND_MINIMUMS = {
     34: {"on-topic": 240, "offtopic": 170, "smalltalk": 50},
     35: {"on-topic": 250, "offtopic": 170, "smalltalk": 25},
     36: {"on-topic": 270, "offtopic": 170, "smalltalk": 20},
+    37: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
 }
 
 
@@ -563,6 +564,23 @@ ROUND_NOTES = {
 # Chinese, one mostly English) who had read only the catalogue (without its senses and
 # paraphrases), the seed article and the file format, at the start of a stop, before any of its
 # changes; eight messages that repeated an earlier round were dropped, and languages were
+# tagged by the script each message is written in; split by the same rule. Both halves were
+# first run untouched. Reported separately.
+""",
+    37: """#
+# ROUND 37: opinions, news and hype — people ask the way they talk about the field in a group
+# chat: is a technique still worth learning, what is hot, what everyone uses, what is
+# overrated, whether an old method is dead, what a buzzword from a headline or a job ad means
+# and where to read up on it, what to learn so as not to fall behind; the on-topic messages want
+# learning material about a topic the catalogue has, wrapped in opinion, rumour, headlines,
+# job-market worries or a hype word. Near misses, over a third of the round, ask for what the
+# catalogue does not have (news and rumours, release dates, a company's funding, stock prices
+# and chip export rules, leaderboard positions, which chat app or subscription to buy, AI
+# ethics and jobs debates, predictions, salaries, opinions about people, and the same opinion
+# questions about other fields); small talk in the same mood. Written by two writers (one
+# mostly Chinese, one mostly English) who had read only the catalogue (without its senses and
+# paraphrases), the seed article and the file format, at the start of a stop, before any of its
+# changes; four messages that repeated an earlier round were dropped, and languages were
 # tagged by the script each message is written in; split by the same rule. Both halves were
 # first run untouched. Reported separately.
 """,
