@@ -141,7 +141,7 @@ mod tests {
     fn the_things_a_message_names_are_concepts_of_their_own() {
         assert_eq!(
             concepts("vlllm 怎么部署 qwen 报错了"),
-            [vec!["vlllm"], vec!["部署", "qwen", "报", "错"]]
+            [vec!["vllm"], vec!["部署", "qwen", "报", "错"]]
         );
         assert_eq!(concepts("用 vllm 部署 chatglm3").len(), 2);
         // One thing, or ideas rather than things, stay one concept.

@@ -165,8 +165,15 @@ const PINYIN: f32 = 0.9;
 /// How many terms sharing a stem's letters are looked at for other inflections.
 const MAX_INFLECTIONS: usize = 16;
 
+/// Whether a correction keeps the word's first letter. A slip seldom falls on it, and a word
+/// that starts otherwise is mostly another word or a name: "iphone" is no "phone" with a slip,
+/// nor "owen" a "qwen".
+fn same_start(term: &str, typed: &str) -> bool {
+    term.as_bytes().first() == typed.as_bytes().first()
+}
+
 /// Typo tolerance for a Latin word of `len` characters.
-fn max_typos(len: usize) -> u8 {
+pub(super) fn max_typos(len: usize) -> u8 {
     match len {
         0..=3 => 0,
         4..=7 => 1,
@@ -555,6 +562,7 @@ fn latin(
             .typo_candidates(text, max_typos(len))
             .into_iter()
             .filter(|&(term, _)| digits(index.term_text(term)) == number)
+            .filter(|&(term, _)| same_start(index.term_text(term), text))
             .take(MAX_TYPOS)
         {
             let weight = if d == 1 { TYPO_1 } else { TYPO_2 };
@@ -677,7 +685,7 @@ fn has_a_word_table(familiar: &dyn Fn(&str) -> Familiarity) -> bool {
 }
 
 /// Whether a word the word table lacks is one of [`PREFIXES`] before a word it knows, and so
-/// spelled as meant: "retraining" is no slip for "pretraining".
+/// spelled as meant: "retraining" is neither a slip nor a start of a longer word.
 fn prefixed(text: &str, familiar: &dyn Fn(&str) -> Familiarity) -> bool {
     PREFIXES.iter().any(|prefix| {
         text.strip_prefix(prefix)
@@ -992,19 +1000,36 @@ mod tests {
     }
 
     #[test]
-    fn a_prefix_before_a_known_word_is_no_slip() {
-        let index = Index::build(&Catalogue::shipped().unwrap());
-        let tokens = tokenise(&normalise("retraining"), index.dictionary());
-        let nothing_known = expand(&tokens, &index, false, &|_| Familiarity::Unknown);
-        assert!(has(&index, &nothing_known[0], "pretraining", How::Typo));
-        let training_known = expand(&tokens, &index, false, &|w| {
+    fn a_prefix_before_a_known_word_is_spelled_as_meant() {
+        let training_known = |w: &str| {
             if w == "training" {
                 Familiarity::Rare
             } else {
                 Familiarity::Unknown
             }
-        });
-        assert!(!has(&index, &training_known[0], "pretraining", How::Typo));
+        };
+        assert!(prefixed("retraining", &training_known));
+        assert!(!prefixed("retraining", &|_| Familiarity::Unknown));
+        // Too little is left after the prefix to be a word of its own.
+        assert!(!prefixed("reset", &|_| Familiarity::Rare));
+    }
+
+    #[test]
+    fn a_slip_keeps_the_first_letter() {
+        let index = Index::build(&Catalogue::shipped().unwrap());
+        let read = |w: &str| {
+            let tokens = tokenise(&normalise(w), index.dictionary());
+            expand(&tokens, &index, false, &|_| Familiarity::Unknown)
+        };
+        assert!(has(&index, &read("megatorn")[0], "megatron", How::Typo));
+        // One slip from each, but not where they start.
+        assert!(!has(&index, &read("iphone")[0], "phone", How::Typo));
+        assert!(!has(
+            &index,
+            &read("retraining")[0],
+            "pretraining",
+            How::Typo
+        ));
     }
 
     #[test]

@@ -341,6 +341,15 @@ const STOPS: &[&str] = &[
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
+    // Opinion, hype and rumour around a question ("is LoRA dead??", "genuinely asking",
+    // "知识蒸馏现在还火吗", "真的假的"): how people talk about the field, not what they want to read.
+    "genuinely", "legitimately", "sincerely", "frankly", "apparently", "supposedly", "allegedly",
+    "reportedly", "hype", "hyped", "overhyped", "overrated", "underrated", "dead", "worth",
+    "trending", "buzzword", "buzzwords", "hot", "hottest", "热门", "最火", "很火", "还火", "火吗", "凉了", "过时", "过时了", "过气", "假的", "真的假的",
+    // A job ad's words for the skills it asks for ("任职要求：熟悉 DeepSpeed", "proficient in
+    // vLLM"): why the asker wants the topic, not another topic.
+    "familiar", "familiarity", "proficient", "proficiency", "required", "requirement",
+    "requirements", "jd", "要求", "招聘要求", "任职要求", "熟悉", "精通", "掌握",
     // Order of learning, not a topic ("what should I read first", "code-first", "what comes
     // next", "prerequisites for ZeRO"). How long it takes (a week, a 12-week plan) stays
     // content, as in Chinese.

@@ -84,6 +84,9 @@ const LIST_MARKS: &[char] = &['、', ',', '，', ';', '；', '/', '|', '｜'];
 const SEMANTIC_DEPTH: usize = 10;
 /// Most topics offered as related in meaning to a query that found nothing.
 const RELATED_TOPICS: usize = 3;
+/// The shortest word read as a name typed with a slip (see [`Engine::names_misspelled`]): in
+/// fewer letters one slip makes another word too often.
+const MIN_SLIPPED_NAME: usize = 4;
 /// Most hits an answer can page through.
 pub const MAX_HITS: usize = 50;
 
@@ -261,6 +264,7 @@ impl Engine {
         let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();
         // The whole message normalised once, for the stages that read it whole.
         let whole = normalise::normalise(&bounded);
+        let whole = self.names_misspelled(&whole).unwrap_or(whole);
         let mut words = Vec::new();
         let mut piece_of = Vec::new();
         let mut aside = Vec::new();
@@ -272,6 +276,7 @@ impl Engine {
                 normalise::normalise(piece)
             };
             let normalised = self.names_heard(&normalised).unwrap_or(normalised);
+            let normalised = self.names_misspelled(&normalised).unwrap_or(normalised);
             let segments = background::segments(&normalised);
             for (s, &(segment, introduces)) in segments.iter().enumerate() {
                 if !introduces {
@@ -407,6 +412,42 @@ impl Engine {
                 .map(str::to_owned)
         })?;
         Some(normalise::normalise(&rewritten))
+    }
+
+    /// Normalised text with the names typed with a slip ("ncll", "deepseed", "langchian")
+    /// spelled as the names they were meant to be, so every later stage, the paraphrases
+    /// and senses that read the text among them, sees the name; `None` when none was. Only a
+    /// word the word table does not know is a slip, and only one reading of it: the one
+    /// topic label, not an everyday word, as near as [`expand`] looks for slips and starting
+    /// with the same letter. Two labels as near leave the word as typed, for the expansion
+    /// to weigh as a guess. Without the word table no word is known to be a slip.
+    fn names_misspelled(&self, normalised: &str) -> Option<String> {
+        self.semantic.as_ref()?;
+        normalise::rewrite_latin_words(normalised, |word| {
+            let slip = word.len() >= MIN_SLIPPED_NAME
+                && word.bytes().any(|b| b.is_ascii_alphabetic())
+                && self.index.term(word).is_none()
+                && self.familiarity(word) == expand::Familiarity::Unknown;
+            if !slip {
+                return None;
+            }
+            let digits = |w: &str| w.bytes().filter(u8::is_ascii_digit).collect::<Vec<_>>();
+            let mut names = self
+                .index
+                .typo_candidates(word, expand::max_typos(word.len()))
+                .into_iter()
+                .map(|(term, _)| self.index.term_text(term))
+                .filter(|name| {
+                    digits(name) == digits(word)
+                        && name.as_bytes().first() == word.as_bytes().first()
+                        && self.is_label(name)
+                        && !self.is_common(name)
+                });
+            match (names.next(), names.next()) {
+                (Some(name), None) => Some(name),
+                _ => None,
+            }
+        })
     }
 
     /// True for an ordinary word of the language: one the word table knows and rates as
@@ -1298,6 +1339,41 @@ mod tests {
         );
     }
 
+    /// A name typed with a slip is read as the name by every stage, the paraphrases among
+    /// them ("hangs" beside NCCL). A word that starts with another letter is another word or
+    /// name, and an everyday word is spelled as meant.
+    #[test]
+    fn names_typed_with_a_slip_are_read_as_the_names() {
+        assert_answers(
+            &[
+                (
+                    "ncll hangs on two machiens, no error just stuck",
+                    "communication-software",
+                ),
+                ("is langchian dead?? genuinely asking", "langchain"),
+                ("deepseed 训 13B 要几张卡", "deepspeed"),
+            ],
+            &[
+                "Owen Wilson movies ranked, is Midnight in Paris his best",
+                "my iPhone battery drains way faster since the update, any fix?",
+            ],
+        );
+        let engine = Engine::shipped().unwrap();
+        let texts = |q: &str| -> Vec<String> {
+            let words = engine.understand(q, false);
+            words.into_iter().map(|w| w.text).collect()
+        };
+        assert!(texts("ncll hangs").contains(&"nccl".to_owned()));
+        assert!(texts("owen wilson").contains(&"owen".to_owned()));
+    }
+
+    /// A model's size the catalogue does not have says how big, as a count says how many: it
+    /// is not a rare word left unexplained.
+    #[test]
+    fn a_models_size_is_no_unexplained_word() {
+        assert_answers(&[("qlora 单卡就能调 65B 真的假的", "qlora")], &[]);
+    }
+
     #[test]
     fn weak_answers_need_a_result_near_the_message_in_meaning() {
         let engine = Engine::shipped().unwrap();
@@ -1551,9 +1627,11 @@ mod tests {
         // 亮化 is a slip for 量化; 几分 ("how many points") is meant as typed, not 积分.
         assert!(typo("亮化是什么", "亮化"));
         assert!(!typo("雅思一般要几分", "几分"));
-        // Likewise in English: "nodes" is a word (not a slip for "notes"), "megatorn" is not.
+        // Likewise in English: "nodes" is a word (not a slip for "notes"), "megatorn" is not,
+        // and is read as the name it was meant to be.
         assert!(!typo("ddp across two nodes", "nodes"));
-        assert!(typo("megatorn tutorial", "megatorn"));
+        let read = engine.understand("megatorn tutorial", false);
+        assert!(read.iter().any(|w| w.text == "megatron"), "{read:?}");
     }
 
     #[test]

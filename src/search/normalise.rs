@@ -525,6 +525,52 @@ pub fn is_count(word: &str) -> bool {
         || chinese_count(word)
 }
 
+/// `text` with each run of ASCII letters and digits that `replace` has another spelling for
+/// replaced by it; `None` when none was.
+pub fn rewrite_latin_words<'r>(
+    text: &str,
+    replace: impl Fn(&str) -> Option<&'r str>,
+) -> Option<String> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut rest = text.char_indices().peekable();
+    while let Some((start, c)) = rest.next() {
+        if !c.is_ascii_alphanumeric() {
+            continue;
+        }
+        let mut end = start + 1;
+        while let Some(&(at, next)) = rest.peek()
+            && next.is_ascii_alphanumeric()
+        {
+            end = at + 1;
+            rest.next();
+        }
+        if let Some(spelled) = replace(&text[start..end]) {
+            out.push_str(&text[copied..start]);
+            out.push_str(spelled);
+            copied = end;
+        }
+    }
+    (copied > 0).then(|| {
+        out.push_str(&text[copied..]);
+        out
+    })
+}
+
+/// Whether a word is a model's size ("7b", "65b", "1.5b", "350m"): how big, not what about.
+pub fn is_model_size(word: &str) -> bool {
+    let Some(digits) = word.strip_suffix(['b', 'm']) else {
+        return false;
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+}
+
 /// Chinese numerals (几 and 半 included), optionally followed by one measure word.
 fn chinese_count(word: &str) -> bool {
     const NUMERALS: &str = "零一二两三四五六七八九十百千万亿几半";
@@ -584,6 +630,26 @@ fn english_count(word: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_words_are_rewritten_whole() {
+        let fix = |w: &str| (w == "ncll").then_some("nccl");
+        assert_eq!(
+            rewrite_latin_words("ncll 卡住了, ncll2 ncll", fix).as_deref(),
+            Some("nccl 卡住了, ncll2 nccl")
+        );
+        assert_eq!(rewrite_latin_words("没有 slip", fix), None);
+    }
+
+    #[test]
+    fn model_sizes_are_digits_and_a_unit() {
+        for size in ["7b", "65b", "1.5b", "350m"] {
+            assert!(is_model_size(size), "{size}");
+        }
+        for word in ["b", "7", "bb", "7.b", ".5b", "v7b", "7gb"] {
+            assert!(!is_model_size(word), "{word}");
+        }
+    }
 
     /// What [`normalise`] made of ASCII text before [`already_normal`] let some of it through.
     fn folded_in_full(text: &str) -> String {

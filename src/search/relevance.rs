@@ -393,8 +393,11 @@ pub fn judge(
                     described: false,
                 };
             }
-            let number = normalise::is_count(&w.text);
             let surest = surest(w, index);
+            // A model's size the catalogue has ("7b" of Qwen-7B) names it; any other says how
+            // big, as a count says how many.
+            let number = normalise::is_count(&w.text)
+                || normalise::is_model_size(&w.text) && surest.is_none();
             let reached = reach(w, index, surest);
             let e = WordEvidence {
                 explained: explained(w, index, surest),

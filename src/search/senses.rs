@@ -173,7 +173,11 @@ impl Senses {
         // A sense's cues are looked for once per message, however many of its words it has
         // ("模型" and "训练" beside each other share the field-as-a-workplace sense).
         let mut found: Vec<(usize, Option<&String>)> = Vec::new();
-        for (word, senses) in words.iter_mut().zip(&of) {
+        let skills: Vec<bool> = (0..words.len()).map(|i| asked_as_skill(words, i)).collect();
+        for ((word, senses), skill) in words.iter_mut().zip(&of).zip(skills) {
+            if skill {
+                continue;
+            }
             let cue = senses.iter().find_map(|&s| {
                 if let Some(&(_, cue)) = found.iter().find(|&&(seen, _)| seen == s) {
                     return cue;
@@ -187,6 +191,43 @@ impl Senses {
             }
         }
     }
+}
+
+/// Words that ask for what follows as a skill: "熟悉 DeepSpeed" in a job ad.
+const SKILL_MARKS: &[&str] = &["熟悉", "精通", "掌握", "会用", "熟练"];
+/// Two English words that do the same ("familiar with vLLM").
+const SKILL_PHRASES: &[(&str, &str)] = &[
+    ("familiar", "with"),
+    ("familiarity", "with"),
+    ("experience", "with"),
+    ("experience", "in"),
+    ("proficient", "in"),
+    ("proficiency", "in"),
+    ("knowledge", "of"),
+    ("expertise", "in"),
+    ("skilled", "in"),
+];
+/// How many names a skill word can head ("熟悉 DeepSpeed / Megatron / vLLM").
+const MAX_SKILLS: usize = 4;
+
+/// Whether the word at `i` is named as a skill: one of a few Latin names right after a word
+/// that asks for them as such. A skill a job asks for is the thing itself, whoever is hiring
+/// ("招聘要求熟悉 DeepSpeed" wants DeepSpeed learnt, not the DeepSpeed team's jobs).
+fn asked_as_skill(words: &[QueryWord], i: usize) -> bool {
+    let named = |w: &QueryWord| w.is_content() && w.text.is_ascii();
+    let mut at = i;
+    for _ in 0..MAX_SKILLS {
+        if !named(&words[at]) || at == 0 {
+            return false;
+        }
+        at -= 1;
+        let before = words[at].text.as_str();
+        let pair = at.checked_sub(1).map(|b| (words[b].text.as_str(), before));
+        if SKILL_MARKS.contains(&before) || pair.is_some_and(|p| SKILL_PHRASES.contains(&p)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The Latin words of normalised text, in order ("llm法学" gives "llm").
@@ -210,6 +251,20 @@ mod tests {
         cues.get()
             .first_in(text, &latin_words(text))
             .map(String::as_str)
+    }
+
+    /// A skill a job ad asks for is the thing itself; the same word as the one hiring is the
+    /// employer.
+    #[test]
+    fn a_skill_a_job_asks_for_keeps_its_sense() {
+        let engine = Engine::shipped().unwrap();
+        for message in [
+            "招聘要求里写了「熟悉 DeepSpeed / Megatron」，两个分别先看哪篇",
+            "招聘要求精通 DeepSpeed，有入门教程吗",
+        ] {
+            assert!(answered(&engine, message), "{message}");
+        }
+        assert!(!answered(&engine, "DeepSpeed 团队在招聘吗，待遇怎么样"));
     }
 
     #[test]
