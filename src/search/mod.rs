@@ -107,6 +107,9 @@ pub struct Engine {
     /// subtopics with a repository, docs, a model card or a website), sorted, each with its
     /// topic (see [`concepts::assign_names`]).
     named_labels: Vec<(String, TopicIdx)>,
+    /// The labels a word typed with a slip may have been meant as (see
+    /// [`Engine::names_misspelled`]): one Latin word each, not an everyday word, sorted.
+    slip_names: Vec<String>,
     /// Resource vectors, unless the semantic layer is off.
     semantic: Option<Semantic>,
     /// Where a newcomer to the whole subject starts (see [`start`]).
@@ -180,6 +183,17 @@ impl Engine {
         labels.sort_unstable();
         labels.dedup();
         let named_labels = named_labels(&catalogue, &topic_labels);
+        let slip_names = labels
+            .iter()
+            .filter(|l| {
+                l.len() >= MIN_SLIPPED_NAME
+                    && l.bytes().all(|b| b.is_ascii_alphanumeric())
+                    && semantic
+                        .as_ref()
+                        .is_some_and(|s| s.familiarity(l) != expand::Familiarity::Common)
+            })
+            .cloned()
+            .collect();
         Engine {
             starting_points: start::starting_points(&catalogue),
             senses,
@@ -190,6 +204,7 @@ impl Engine {
             labels,
             named_labels,
             label_words,
+            slip_names,
             semantic,
             matcher: Matcher(SkimMatcherV2::default()),
         }
@@ -273,10 +288,10 @@ impl Engine {
             let normalised = if pieces.len() == 1 {
                 whole.clone()
             } else {
-                normalise::normalise(piece)
+                let normalised = normalise::normalise(piece);
+                self.names_misspelled(&normalised).unwrap_or(normalised)
             };
             let normalised = self.names_heard(&normalised).unwrap_or(normalised);
-            let normalised = self.names_misspelled(&normalised).unwrap_or(normalised);
             let segments = background::segments(&normalised);
             for (s, &(segment, introduces)) in segments.iter().enumerate() {
                 if !introduces {
@@ -418,9 +433,10 @@ impl Engine {
     /// spelled as the names they were meant to be, so every later stage, the paraphrases
     /// and senses that read the text among them, sees the name; `None` when none was. Only a
     /// word the word table does not know is a slip, and only one reading of it: the one
-    /// topic label, not an everyday word, as near as [`expand`] looks for slips and starting
-    /// with the same letter. Two labels as near leave the word as typed, for the expansion
-    /// to weigh as a guess. Without the word table no word is known to be a slip.
+    /// topic label, not an everyday word, as near as [`expand`] looks for slips (two letters
+    /// swapped count as one slip) and starting with the same letter. Two labels as near leave
+    /// the word as typed, for the expansion to weigh as a guess. Without the word table no
+    /// word is known to be a slip.
     fn names_misspelled(&self, normalised: &str) -> Option<String> {
         self.semantic.as_ref()?;
         normalise::rewrite_latin_words(normalised, |word| {
@@ -432,19 +448,20 @@ impl Engine {
                 return None;
             }
             let digits = |w: &str| w.bytes().filter(u8::is_ascii_digit).collect::<Vec<_>>();
-            let mut names = self
-                .index
-                .typo_candidates(word, expand::max_typos(word.len()))
-                .into_iter()
-                .map(|(term, _)| self.index.term_text(term))
-                .filter(|name| {
-                    digits(name) == digits(word)
-                        && name.as_bytes().first() == word.as_bytes().first()
-                        && self.is_label(name)
-                        && !self.is_common(name)
+            let most = usize::from(expand::max_typos(word.len()));
+            // The names that start with the word's letter lie side by side.
+            let first = &word[..1];
+            let from = self.slip_names.partition_point(|n| n.as_str() < first);
+            let mut names = self.slip_names[from..]
+                .iter()
+                .take_while(|n| n.starts_with(first))
+                .filter(|n| {
+                    n.len().abs_diff(word.len()) <= most
+                        && strsim::osa_distance(n, word) <= most
+                        && digits(n) == digits(word)
                 });
             match (names.next(), names.next()) {
-                (Some(name), None) => Some(name),
+                (Some(name), None) => Some(name.as_str()),
                 _ => None,
             }
         })
