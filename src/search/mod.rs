@@ -1437,6 +1437,26 @@ mod tests {
         assert!(!engine.find("亮化教程").ranked.is_empty());
     }
 
+    /// Asking whether the bot is there greets it, question mark and all; asking what it does
+    /// after that is help, and so is the help command with whatever follows it.
+    #[test]
+    fn presence_checks_greet_and_the_help_command_asks_for_help() {
+        let engine = Engine::shipped().unwrap();
+        for (m, kind) in [
+            ("yo, you alive in here?", SmallTalk::Greeting),
+            ("hello 大佬们，bot 在吗", SmallTalk::Greeting),
+            ("早啊机器人，又是被AI新闻轰炸的一天", SmallTalk::Greeting),
+            ("bot 在吗？能帮我找什么", SmallTalk::Help),
+            ("you there? what can you do", SmallTalk::Help),
+            ("/help 有哪些 command 可以用", SmallTalk::Help),
+            ("/help@ganhuo_bot", SmallTalk::Help),
+        ] {
+            let found = engine.find(m);
+            assert_eq!(found.small_talk, Some(kind), "{m}");
+            assert!(found.ranked.is_empty(), "{m}");
+        }
+    }
+
     #[test]
     fn chatter_around_small_talk_is_small_talk() {
         let engine = Engine::shipped().unwrap();

@@ -87,6 +87,8 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("早上好", Some(SmallTalk::Greeting)),
     ("早安", Some(SmallTalk::Greeting)),
     ("早", Some(SmallTalk::Greeting)),
+    ("早啊", Some(SmallTalk::Greeting)),
+    ("早呀", Some(SmallTalk::Greeting)),
     ("上午好", Some(SmallTalk::Greeting)),
     ("中午好", Some(SmallTalk::Greeting)),
     ("下午好", Some(SmallTalk::Greeting)),
@@ -1169,10 +1171,46 @@ pub fn chat_only(
     let filler = |word: &str| filler(word) || (to_the_bot && THE_SUBJECT.contains(&word));
     let found = read_phrases(&have, |rest| filler_units(rest, filler))?;
     let greets_at_most = matches!(found, None | Some(SmallTalk::Greeting));
-    if greets_at_most && to_the_bot && (message.asks_plainly() || asks(&have)) {
+    // "bot 在吗", "you alive in here?" ask only whether the bot is there: a greeting, whose
+    // question mark is its own.
+    let rest = without_presence_checks(&have);
+    let asks_more = if rest.len() < have.len() {
+        asks(&rest)
+    } else {
+        message.asks_plainly() || asks(&have)
+    };
+    if greets_at_most && to_the_bot && asks_more {
         return Some(SmallTalk::Help);
     }
     found
+}
+
+/// Questions whether the bot is there, as units.
+const PRESENCE_CHECKS: &[&[&str]] = &[
+    &["在", "吗"],
+    &["在", "不", "在"],
+    &["有", "人", "吗"],
+    &["you", "alive"],
+    &["you", "there"],
+    &["you", "awake"],
+    &["anyone", "there"],
+    &["anyone", "here"],
+];
+
+/// `units` without the questions whether the bot is there.
+fn without_presence_checks<'u>(units: &[&'u str]) -> Vec<&'u str> {
+    let mut rest = Vec::with_capacity(units.len());
+    let mut at = 0;
+    while at < units.len() {
+        match PRESENCE_CHECKS.iter().find(|p| units[at..].starts_with(p)) {
+            Some(p) => at += p.len(),
+            None => {
+                rest.push(units[at]);
+                at += 1;
+            }
+        }
+    }
+    rest
 }
 
 /// How many units at the start of `units` make one word that names nothing: a Latin word, or
@@ -1205,10 +1243,25 @@ fn filler_units(units: &[&str], filler: impl Fn(&str) -> bool) -> Option<usize> 
 /// examples of what to type, not the question, so the message is help even though they would
 /// find something.
 pub fn opens_asking_how_to_use(message: &Message) -> bool {
+    if opens_with_help_command(message.typed) {
+        return true;
+    }
     let have = message.units();
     leading(&have)
         .find(|(_, phrase)| phrase.1 == Some(SmallTalk::Help))
         .is_some_and(|(_, phrase)| how_to_use_the_bot(&phrase.0))
+}
+
+/// Whether a message opens with the bots' help or start command, with whatever follows it
+/// ("/help 有哪些 command 可以用", "/help@ganhuo_bot"): the chat apps send what follows a command as
+/// its arguments, and the command is what was asked.
+fn opens_with_help_command(typed: &str) -> bool {
+    let Some(rest) = typed.trim_start().strip_prefix('/') else {
+        return false;
+    };
+    let command = rest.split(char::is_whitespace).next().unwrap_or_default();
+    let command = command.split('@').next().unwrap_or_default();
+    command.eq_ignore_ascii_case("help") || command.eq_ignore_ascii_case("start")
 }
 
 /// Whether a help phrase asks how the bot is used: it names the bot or speaks to it, and asks
