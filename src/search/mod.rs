@@ -1384,6 +1384,19 @@ mod tests {
         assert!(texts("owen wilson").contains(&"owen".to_owned()));
     }
 
+    /// How a thing should be explained (直观, 形象: intuitively, vividly) is not what is asked
+    /// about, as 通俗 is not.
+    #[test]
+    fn how_it_should_be_explained_is_no_topic() {
+        assert_answers(
+            &[(
+                "完全不懂，卷积到底是怎么回事？有没有能直观看到过程的",
+                "deep-learning",
+            )],
+            &[],
+        );
+    }
+
     /// A model's size the catalogue does not have says how big, as a count says how many: it
     /// is not a rare word left unexplained.
     #[test]
