@@ -173,7 +173,7 @@ fn same_start(term: &str, typed: &str) -> bool {
 }
 
 /// Typo tolerance for a Latin word of `len` characters.
-pub(super) fn max_typos(len: usize) -> u8 {
+fn max_typos(len: usize) -> u8 {
     match len {
         0..=3 => 0,
         4..=7 => 1,

@@ -433,10 +433,11 @@ impl Engine {
     /// spelled as the names they were meant to be, so every later stage, the paraphrases
     /// and senses that read the text among them, sees the name; `None` when none was. Only a
     /// word the word table does not know is a slip, and only one reading of it: the one
-    /// topic label, not an everyday word, as near as [`expand`] looks for slips (two letters
-    /// swapped count as one slip) and starting with the same letter. Two labels as near leave
-    /// the word as typed, for the expansion to weigh as a guess. Without the word table no
-    /// word is known to be a slip.
+    /// topic label, not an everyday word, one slip away (two letters swapped count as one)
+    /// and starting with the same letter. Two slips make another name too often ("deepseek"
+    /// is no "deepspeed"), and two labels as near are no one reading: both leave the word as
+    /// typed, for the expansion to weigh as a guess. Without the word table no word is known
+    /// to be a slip.
     fn names_misspelled(&self, normalised: &str) -> Option<String> {
         self.semantic.as_ref()?;
         normalise::rewrite_latin_words(normalised, |word| {
@@ -448,7 +449,6 @@ impl Engine {
                 return None;
             }
             let digits = |w: &str| w.bytes().filter(u8::is_ascii_digit).collect::<Vec<_>>();
-            let most = usize::from(expand::max_typos(word.len()));
             // The names that start with the word's letter lie side by side.
             let first = &word[..1];
             let from = self.slip_names.partition_point(|n| n.as_str() < first);
@@ -456,8 +456,8 @@ impl Engine {
                 .iter()
                 .take_while(|n| n.starts_with(first))
                 .filter(|n| {
-                    n.len().abs_diff(word.len()) <= most
-                        && strsim::osa_distance(n, word) <= most
+                    n.len().abs_diff(word.len()) <= 1
+                        && strsim::osa_distance(n, word) == 1
                         && digits(n) == digits(word)
                 });
             match (names.next(), names.next()) {
@@ -1373,6 +1373,8 @@ mod tests {
             &[
                 "Owen Wilson movies ranked, is Midnight in Paris his best",
                 "my iPhone battery drains way faster since the update, any fix?",
+                // DeepSeek, two slips from DeepSpeed, is a model the catalogue lacks.
+                "how good is deepseek",
             ],
         );
         let engine = Engine::shipped().unwrap();
@@ -1382,6 +1384,8 @@ mod tests {
         };
         assert!(texts("ncll hangs").contains(&"nccl".to_owned()));
         assert!(texts("owen wilson").contains(&"owen".to_owned()));
+        // Two slips from a name make another name.
+        assert!(texts("deepseek r1 本地部署").contains(&"deepseek".to_owned()));
     }
 
     /// How a thing should be explained (直观, 形象: intuitively, vividly) is not what is asked
