@@ -1462,6 +1462,7 @@ mod tests {
         for (m, kind) in [
             ("yo, you alive in here?", SmallTalk::Greeting),
             ("hello 大佬们，bot 在吗", SmallTalk::Greeting),
+            ("hi 机器人，晚上好，还在线吗", SmallTalk::Greeting),
             ("早啊机器人，又是被AI新闻轰炸的一天", SmallTalk::Greeting),
             ("bot 在吗？能帮我找什么", SmallTalk::Help),
             ("you there? what can you do", SmallTalk::Help),

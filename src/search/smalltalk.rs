@@ -1189,6 +1189,7 @@ pub fn chat_only(
 const PRESENCE_CHECKS: &[&[&str]] = &[
     &["在", "吗"],
     &["在", "不", "在"],
+    &["在", "线", "吗"],
     &["有", "人", "吗"],
     &["you", "alive"],
     &["you", "there"],
