@@ -9,6 +9,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::platform::Command;
 use serde::Serialize;
 
 use super::normalise::{is_cjk, normalise};
@@ -1257,12 +1258,9 @@ pub fn opens_asking_how_to_use(message: &Message) -> bool {
 /// ("/help 有哪些 command 可以用", "/help@ganhuo_bot"): the chat apps send what follows a command as
 /// its arguments, and the command is what was asked.
 fn opens_with_help_command(typed: &str) -> bool {
-    let Some(rest) = typed.trim_start().strip_prefix('/') else {
-        return false;
-    };
-    let command = rest.split(char::is_whitespace).next().unwrap_or_default();
-    let command = command.split('@').next().unwrap_or_default();
-    command.eq_ignore_ascii_case("help") || command.eq_ignore_ascii_case("start")
+    Command::parse(typed).is_some_and(|c| {
+        c.name.eq_ignore_ascii_case("help") || c.name.eq_ignore_ascii_case("start")
+    })
 }
 
 /// Whether a help phrase asks how the bot is used: it names the bot or speaks to it, and asks

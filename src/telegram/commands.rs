@@ -8,6 +8,7 @@
 
 use teloxide::types::BotCommand;
 
+use crate::platform::Command;
 use crate::present::Request;
 
 /// The commands registered with `setMyCommands`: name, Chinese and English descriptions.
@@ -44,7 +45,7 @@ pub struct Addressing<'a> {
 /// What a text message asks for; `None` when it is not for us.
 pub fn classify(text: &str, at: Addressing<'_>) -> Option<Request> {
     let text = text.trim();
-    if let Some(command) = text.strip_prefix('/') {
+    if let Some(command) = Command::parse(text) {
         return classify_command(command, at);
     }
     let addressed = at.private || at.reply_to_bot || mentions(text, at.username);
@@ -59,15 +60,9 @@ pub fn classify(text: &str, at: Addressing<'_>) -> Option<Request> {
     Some(Request::Ask(query))
 }
 
-fn classify_command(command: &str, at: Addressing<'_>) -> Option<Request> {
-    let (head, rest) = command
-        .split_once(char::is_whitespace)
-        .unwrap_or((command, ""));
-    let rest = rest.trim().to_owned();
-    let (name, target) = match head.split_once('@') {
-        Some((name, target)) => (name, Some(target)),
-        None => (head, None),
-    };
+fn classify_command(command: Command<'_>, at: Addressing<'_>) -> Option<Request> {
+    let Command { name, target, rest } = command;
+    let rest = rest.to_owned();
     let for_us = match target {
         Some(target) => !at.username.is_empty() && target.eq_ignore_ascii_case(at.username),
         None => true,
