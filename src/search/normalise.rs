@@ -525,36 +525,66 @@ pub fn is_count(word: &str) -> bool {
         || chinese_count(word)
 }
 
+/// How a replaced run meets the text on either side of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seam {
+    /// As the run did: a Latin word replaced by a Latin word needs nothing more.
+    AsIs,
+    /// Apart from Latin letters or digits beside it by a space, so that a Chinese run heard as
+    /// a name does not glue onto the Latin word it was written against ("阿达普特tuning").
+    SpacedFromLatin,
+}
+
+/// `text` with each longest run of characters `in_run` accepts that `replace` has another
+/// spelling for replaced by it, meeting its neighbours as `seam` says; `None` when no run was
+/// replaced.
+pub fn rewrite_runs<S: AsRef<str>>(
+    text: &str,
+    in_run: impl Fn(char) -> bool,
+    replace: impl Fn(&str) -> Option<S>,
+    seam: Seam,
+) -> Option<String> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut rest = text.char_indices().peekable();
+    while let Some((start, c)) = rest.next() {
+        if !in_run(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, next)) = rest.peek()
+            && in_run(next)
+        {
+            end = at + next.len_utf8();
+            rest.next();
+        }
+        let Some(spelled) = replace(&text[start..end]) else {
+            continue;
+        };
+        out.push_str(&text[copied..start]);
+        let spaced = seam == Seam::SpacedFromLatin;
+        if spaced && out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            out.push(' ');
+        }
+        out.push_str(spelled.as_ref());
+        if spaced && text[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            out.push(' ');
+        }
+        copied = end;
+    }
+    (copied > 0).then(|| {
+        out.push_str(&text[copied..]);
+        out
+    })
+}
+
 /// `text` with each run of ASCII letters and digits that `replace` has another spelling for
 /// replaced by it; `None` when none was.
 pub fn rewrite_latin_words<'r>(
     text: &str,
     replace: impl Fn(&str) -> Option<&'r str>,
 ) -> Option<String> {
-    let mut out = String::new();
-    let mut copied = 0;
-    let mut rest = text.char_indices().peekable();
-    while let Some((start, c)) = rest.next() {
-        if !c.is_ascii_alphanumeric() {
-            continue;
-        }
-        let mut end = start + 1;
-        while let Some(&(at, next)) = rest.peek()
-            && next.is_ascii_alphanumeric()
-        {
-            end = at + 1;
-            rest.next();
-        }
-        if let Some(spelled) = replace(&text[start..end]) {
-            out.push_str(&text[copied..start]);
-            out.push_str(spelled);
-            copied = end;
-        }
-    }
-    (copied > 0).then(|| {
-        out.push_str(&text[copied..]);
-        out
-    })
+    rewrite_runs(text, |c| c.is_ascii_alphanumeric(), replace, Seam::AsIs)
 }
 
 /// Whether a word is a model's size ("7b", "65b", "1.5b", "350m"): how big, not what about.

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use ::pinyin::ToPinyin;
 
+use super::normalise::{self, Seam};
 use super::pinyin::{Pinyin, key};
 
 /// Fewest consonants a name's frame must have to be recognised: two (喇嘛, "lm") would match
@@ -90,37 +91,7 @@ const CLASSES: [Class; 10] = [P, T, K, S, F, W, L, M, N, H];
 /// replaced by that name, set apart by a space from Latin letters beside it ("阿达普特tuning"
 /// → "adapter tuning"; "赛克特learn" → "scikit learn"); `None` when no run was replaced.
 pub fn rewrite(text: &str, name_of: impl Fn(&str) -> Option<String>) -> Option<String> {
-    let mut out = String::new();
-    let mut copied = 0;
-    let mut rest = text.char_indices().peekable();
-    while let Some((start, c)) = rest.next() {
-        if !is_transliteration(c) {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(at, next)) = rest.peek()
-            && is_transliteration(next)
-        {
-            end = at + next.len_utf8();
-            rest.next();
-        }
-        let Some(name) = name_of(&text[start..end]) else {
-            continue;
-        };
-        out.push_str(&text[copied..start]);
-        if out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
-            out.push(' ');
-        }
-        out.push_str(&name);
-        if text[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            out.push(' ');
-        }
-        copied = end;
-    }
-    (copied > 0).then(|| {
-        out.push_str(&text[copied..]);
-        out
-    })
+    normalise::rewrite_runs(text, is_transliteration, name_of, Seam::SpacedFromLatin)
 }
 
 /// Of the names a run may be heard as, the one whose letters its syllables, spelled out in
