@@ -88,6 +88,7 @@ ROUND_MINIMUMS = {
     35: {"on-topic": 250, "offtopic": 170, "smalltalk": 25},
     36: {"on-topic": 270, "offtopic": 170, "smalltalk": 20},
     37: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
+    38: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
 }
 
 
@@ -583,6 +584,24 @@ ROUND_NOTES = {
 # changes; four messages that repeated an earlier round were dropped, and languages were
 # tagged by the script each message is written in; split by the same rule. Both halves were
 # first run untouched. Reported separately.
+""",
+    38: """#
+# ROUND 38: interviews, exams and teaching others — people ask while preparing to be examined
+# or to examine and teach: a candidate before an LLM or infrastructure job interview (面试八股,
+# what interviewers ask about the KV cache or ZeRO, a question they could not answer), a student
+# before a course exam or a thesis defence, an interviewer or team lead preparing questions, a
+# teacher or TA building a lecture, a syllabus or a reading list, a new hire's onboarding, a
+# manager who must present a topic; the on-topic messages want learning material about a topic
+# the catalogue has, wrapped in the exam or teaching situation. Near misses, over a third of
+# the round, ask for what the catalogue does not have (LeetCode and algorithm problems,
+# system-design interviews, other fields' 八股, salaries, résumés and offers, exam dates and
+# scores, teaching children to code, slides, grading, and interview questions from other
+# fields); small talk in the same mood. Written by two writers (one mostly Chinese, one mostly
+# English) who had read only the catalogue (without its senses and paraphrases), the seed
+# article and the file format, at the start of a stop, before any of its changes; four
+# messages that repeated an earlier round were dropped, and languages were tagged by the
+# script each message is written in; split by the same rule. Both halves were first run
+# untouched. Reported separately.
 """,
 }
 
