@@ -1717,6 +1717,8 @@ mod tests {
         assert!(ids("以太网是什么，和光纤比有啥优势").is_empty());
         // The side answered on its own must be named, not guessed (iphone is no slip for phone).
         assert!(ids("iPhone 和安卓哪个好").is_empty());
+        // Nor by a word that says next to nothing: "test" of a stats exam's t-test.
+        assert!(ids("stats final: when do I use a t-test vs a chi-square test?").is_empty());
     }
 
     #[test]

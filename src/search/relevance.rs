@@ -55,7 +55,9 @@ const NAMED_SPECIFICITY: f32 = 0.6;
 const BIGRAM_SURE: f32 = 0.5;
 /// How much of a word must be explained for the one concept of a comparison answered on its
 /// own ([`MIN_SHARE_ONE_OF_SEVERAL`]): the name as written or one of its spellings, not a
-/// guess. "iPhone 和安卓哪个好" read iphone as a slip for "phone", and answered it.
+/// guess. "iPhone 和安卓哪个好" read iphone as a slip for "phone", and answered it. The word
+/// must also say something ([`TELLING`]): "test" named the side "t-test" of a stats exam's
+/// "t-test vs a chi-square test".
 const NAMED_OUTRIGHT: f32 = 0.9;
 /// How much of a word must be explained for it to count as a catalogue concept.
 const MIN_SURE: f32 = 0.6;
@@ -448,7 +450,7 @@ pub fn judge(
                 (
                     k + e.evidence(),
                     a + e.importance,
-                    s || e.explained >= NAMED_OUTRIGHT,
+                    s || e.explained >= NAMED_OUTRIGHT && e.importance >= TELLING,
                 )
             });
             sure && all > 0.0 && known / all >= MIN_SHARE_ALONE
