@@ -350,6 +350,9 @@ const STOPS: &[&str] = &[
     // vLLM"): why the asker wants the topic, not another topic.
     "familiar", "familiarity", "proficient", "proficiency", "required", "requirement",
     "requirements", "jd", "要求", "招聘要求", "任职要求", "熟悉", "精通", "掌握",
+    // Getting ready for an interview or an exam ("interview prep", "prepping for my final"):
+    // why the asker reads, not what about.
+    "prep", "prepping", "prepped",
     // Order of learning, not a topic ("what should I read first", "code-first", "what comes
     // next", "prerequisites for ZeRO"). How long it takes (a week, a 12-week plan) stays
     // content, as in Chinese.
@@ -840,6 +843,8 @@ mod tests {
         assert_eq!(role("暑假"), Role::Stop);
         assert_eq!(role("boss"), Role::Stop);
         assert_eq!(role("frustrated"), Role::Stop);
+        // Why the asker reads: an interview or an exam to prepare for.
+        assert_eq!(role("prep"), Role::Stop);
         // What an off-topic story asks for stays content.
         assert_eq!(role("restaurant"), Role::Content);
         assert_eq!(role("内推"), Role::Content);
