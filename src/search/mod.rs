@@ -1468,6 +1468,8 @@ mod tests {
             ("you there? what can you do", SmallTalk::Help),
             ("/help 有哪些 command 可以用", SmallTalk::Help),
             ("/help@ganhuo_bot", SmallTalk::Help),
+            // Wishing oneself luck before an interview is a greeting too.
+            ("明天终面，祝我好运吧🙏", SmallTalk::Greeting),
         ] {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(kind), "{m}");

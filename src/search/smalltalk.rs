@@ -746,6 +746,9 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("你会干什么", Some(SmallTalk::Help)),
     ("你都能干什么", Some(SmallTalk::Help)),
     ("你能干些什么", Some(SmallTalk::Help)),
+    ("你能干些啥", Some(SmallTalk::Help)),
+    ("都能干些啥", Some(SmallTalk::Help)),
+    ("能干些啥", Some(SmallTalk::Help)),
     ("能用英文问", Some(SmallTalk::Help)),
     ("能用中文问", Some(SmallTalk::Help)),
     ("可以用英文问", Some(SmallTalk::Help)),
@@ -767,6 +770,8 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("check in", Some(SmallTalk::Greeting)),
     ("checking in", Some(SmallTalk::Greeting)),
     ("wish me luck", Some(SmallTalk::Greeting)),
+    ("祝我好运", Some(SmallTalk::Greeting)),
+    ("祝我顺利", Some(SmallTalk::Greeting)),
     ("logging off", Some(SmallTalk::Greeting)),
     ("off to bed", Some(SmallTalk::Greeting)),
     ("gonna sleep", Some(SmallTalk::Greeting)),
@@ -2348,6 +2353,8 @@ mod tests {
             // A learner along a study plan: a streak checked in, signing off, the order agreed.
             ("今日打卡 💪", SmallTalk::Greeting),
             ("logging off, wish me luck", SmallTalk::Greeting),
+            ("祝我好运吧🙏", SmallTalk::Greeting),
+            ("你都能干些啥", SmallTalk::Help),
             ("好的，就按这个来", SmallTalk::Thanks),
             ("got it, I'll follow that order", SmallTalk::Thanks),
         ] {
