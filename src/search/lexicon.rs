@@ -350,9 +350,10 @@ const STOPS: &[&str] = &[
     // vLLM"): why the asker wants the topic, not another topic.
     "familiar", "familiarity", "proficient", "proficiency", "required", "requirement",
     "requirements", "jd", "要求", "招聘要求", "任职要求", "熟悉", "精通", "掌握",
-    // Getting ready for an interview or an exam ("interview prep", "prepping for my final"):
-    // why the asker reads, not what about.
-    "prep", "prepping", "prepped",
+    // Getting ready for an interview or an exam ("interview prep", "prepping for my final"),
+    // and what the asker makes of the links ("出一套自测题", "列了一长串", "对应的资料"): why
+    // one reads, not what about.
+    "prep", "prepping", "prepped", "出题", "自测", "自测题", "一长串", "一大串", "对应",
     // Order of learning, not a topic ("what should I read first", "code-first", "what comes
     // next", "prerequisites for ZeRO"). How long it takes (a week, a 12-week plan) stays
     // content, as in Chinese.
@@ -845,6 +846,7 @@ mod tests {
         assert_eq!(role("frustrated"), Role::Stop);
         // Why the asker reads: an interview or an exam to prepare for.
         assert_eq!(role("prep"), Role::Stop);
+        assert_eq!(role("自测题"), Role::Stop);
         // What an off-topic story asks for stays content.
         assert_eq!(role("restaurant"), Role::Content);
         assert_eq!(role("内推"), Role::Content);
