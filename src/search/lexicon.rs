@@ -354,6 +354,8 @@ const STOPS: &[&str] = &[
     // and what the asker makes of the links ("出一套自测题", "列了一长串", "对应的资料"): why
     // one reads, not what about.
     "prep", "prepping", "prepped", "出题", "自测", "自测题", "一长串", "一大串", "对应",
+    // A table to make of what is found ("做个对比表给领导看"): 对比 inside it compares nothing.
+    "对比表", "对比表格", "对照表",
     // Order of learning, not a topic ("what should I read first", "code-first", "what comes
     // next", "prerequisites for ZeRO"). How long it takes (a week, a 12-week plan) stays
     // content, as in Chinese.
@@ -847,6 +849,8 @@ mod tests {
         // Why the asker reads: an interview or an exam to prepare for.
         assert_eq!(role("prep"), Role::Stop);
         assert_eq!(role("自测题"), Role::Stop);
+        // A comparison table to make compares nothing itself.
+        assert_eq!(role("对比表"), Role::Stop);
         // What an off-topic story asks for stays content.
         assert_eq!(role("restaurant"), Role::Content);
         assert_eq!(role("内推"), Role::Content);
