@@ -1465,7 +1465,7 @@ const BOT_MATTERS_ZH: &[&str] = &[
     "输入", "免费", "收费", "记得", "记住", "上次", "繁体", "简体", "哪些方面", "只限", "范围", "开源",
     "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护", "更新", "怎么用", "咋用", "用法",
     "怎么问", "咋问", "回答哪些", "回答什么", "答哪些", "使用教程", "使用说明", "学习进度", "进度",
-    "记忆", "私聊", "难度", "讲解",
+    "记忆", "私聊", "难度", "讲解", "只能",
 ];
 
 /// Words up to two before "bot" that make it somebody else's ("a music bot", "my own bot").
@@ -2272,6 +2272,8 @@ mod tests {
             "can you track my progress?",
             "你能帮我记录学习进度吗",
             "私聊你也可以吗",
+            // Whether links are all it gives.
+            "能不能像面试官一样出题考我？还是只能推荐链接",
         ] {
             assert!(about_the_bot(&Message::new(m)), "{m}");
         }
