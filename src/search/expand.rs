@@ -791,9 +791,11 @@ fn singulars(word: &str) -> impl Iterator<Item = Cow<'_, str>> {
                 .any(|e| w.ends_with(e))
         })
         .map(Cow::Borrowed);
+    // Words that only look plural: "news" is not more than one "new" (an "AI news" digest
+    // found a title's "new system optimizations").
     let s = word
         .strip_suffix('s')
-        .filter(|w| !w.ends_with('s'))
+        .filter(|w| !w.ends_with('s') && !NOT_PLURALS.contains(&word))
         .map(Cow::Borrowed);
     ies.into_iter()
         .chain(ices)
@@ -801,6 +803,9 @@ fn singulars(word: &str) -> impl Iterator<Item = Cow<'_, str>> {
         .chain(s)
         .filter(|w| w.len() >= 3)
 }
+
+/// Words ending in s that are no plural of the word without it.
+const NOT_PLURALS: &[&str] = &["news"];
 
 /// Endings that make another form of the same word: plurals, tenses, the agent ("tuner") and
 /// the action noun ("quantization"). Snowball stems also strip endings that make another
@@ -1065,6 +1070,8 @@ mod tests {
         assert!(singular("matrices").contains(&"matrix".to_owned()));
         assert!(singular("vertices").contains(&"vertex".to_owned()));
         assert!(singular("loss").is_empty());
+        // "old news" is no plural of "new".
+        assert!(singular("news").is_empty());
     }
 
     #[test]
