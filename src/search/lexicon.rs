@@ -151,6 +151,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("learn", TUTORIAL),
     ("resources", TUTORIAL),
     ("resource", TUTORIAL),
+    ("material", TUTORIAL),
+    ("materials", TUTORIAL),
     ("notes", TUTORIAL),
     ("source", CODE),
     ("code", CODE),
@@ -794,6 +796,7 @@ mod tests {
         assert_eq!(role("教程"), Role::Intent(TUTORIAL));
         assert_eq!(role("扫盲"), Role::Intent(TUTORIAL));
         assert_eq!(role("材料"), Role::Intent(TUTORIAL));
+        assert_eq!(role("materials"), Role::Intent(TUTORIAL));
         assert_eq!(role("纪录片"), Role::Intent(VIDEO));
         assert_eq!(preference(role("视频"), Kind::Video), 1.0);
         assert_eq!(preference(role("视频"), Kind::Course), 0.5);
