@@ -352,10 +352,11 @@ const STOPS: &[&str] = &[
     // vLLM"): why the asker wants the topic, not another topic.
     "familiar", "familiarity", "proficient", "proficiency", "required", "requirement",
     "requirements", "jd", "要求", "招聘要求", "任职要求", "熟悉", "精通", "掌握",
-    // Getting ready for an interview or an exam ("interview prep", "prepping for my final"),
-    // and what the asker makes of the links ("出一套自测题", "列了一长串", "对应的资料"): why
+    // Getting ready for an interview or an exam ("interview prep", "qualifying exam 要考 model
+    // compression"), and what the asker makes of the links ("出一套自测题", "列了一长串", "对应的资料"): why
     // one reads, not what about.
     "prep", "prepping", "prepped", "出题", "自测", "自测题", "一长串", "一大串", "对应",
+    "exam", "exams", "qualifying", "考试", "要考",
     // A table to make of what is found ("做个对比表给领导看"): 对比 inside it compares nothing.
     "对比表", "对比表格", "对照表",
     // Order of learning, not a topic ("what should I read first", "code-first", "what comes
@@ -852,6 +853,7 @@ mod tests {
         // Why the asker reads: an interview or an exam to prepare for.
         assert_eq!(role("prep"), Role::Stop);
         assert_eq!(role("自测题"), Role::Stop);
+        assert_eq!(role("exam"), Role::Stop);
         // A comparison table to make compares nothing itself.
         assert_eq!(role("对比表"), Role::Stop);
         // What an off-topic story asks for stays content.
