@@ -1589,6 +1589,32 @@ const A_PLAN_ZH: &[&str] = &["学习路线", "学习计划", "学习规划", "�
 /// ("can you make me a study plan that goes from LoRA to QLoRA …") and is answered.
 const PLAN_SIZE: usize = 20;
 
+/// Asking what the bot can do for the asker, in a row ("what can you actually help me with
+/// for interview prep?"): "what can you tell me about LoRA" asks about LoRA instead.
+const CAN_DO: &[&[&str]] = &[
+    &["what", "can", "you", "do"],
+    &["what", "can", "you", "help"],
+    &["what", "can", "you", "actually", "do"],
+    &["what", "can", "you", "actually", "help"],
+    &["what", "can", "you", "really", "do"],
+    &["what", "can", "this", "bot", "do"],
+];
+
+/// Chinese asking what the bot can do ("这个 bot 能做啥？可以帮我 prep interview 吗").
+const CAN_DO_ZH: &[&str] = &[
+    "能做啥",
+    "能干啥",
+    "能干些啥",
+    "能做什么",
+    "能干什么",
+    "能干些什么",
+    "能干嘛",
+    "能做些什么",
+    "可以做什么",
+    "可以干什么",
+    "可以干啥",
+];
+
 /// The most units a message asking whether it may be asked in a language can take.
 const MAY_I_ASK_UNITS: usize = 7;
 
@@ -1659,10 +1685,21 @@ pub fn asks_about_itself(message: &Message) -> bool {
             <= PLAN_SIZE
         && said.any(PLANNING, PLANNING_ZH)
         && (said.any_in_a_row(A_PLAN) || said.any(&[], A_PLAN_ZH));
+    // "what can you actually help me with for interview prep?", "你能帮我准备面试吗？都能干些啥":
+    // what the bot does, asked with what the asker has in mind; a longer message names what it
+    // wants, and is answered.
+    let can_do = (addressed || said.any(&["bot"], &[]))
+        && have
+            .iter()
+            .map(|u| if u.is_ascii() { 2 } else { 1 })
+            .sum::<usize>()
+            <= PLAN_SIZE
+        && (said.any_in_a_row(CAN_DO) || said.any(&[], CAN_DO_ZH));
     said.any(&[], SCOPE_ZH)
         || itself
         || made_by
         || plans
+        || can_do
         || (addressed && said.any(SPEAKING, SPEAKING_ZH) || may_ask)
             && said.any(LANGUAGES, LANGUAGES_ZH)
 }
@@ -2215,6 +2252,10 @@ mod tests {
             "could you draw up a study plan for me?",
             "你可以帮我制定一个学习计划吗",
             "你推荐的时候会按先后顺序排吗",
+            // What it can do, with what the asker has in mind.
+            "what can you actually help me with for interview prep?",
+            "你能帮我准备大模型面试吗？都能干些啥",
+            "这个 bot 能做啥？可以帮我 prep interview 吗",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
@@ -2243,6 +2284,9 @@ mod tests {
             // A plan for something named, or a plan that is not for learning.
             "can you make me a study plan that goes from LoRA to QLoRA and then DPO over three weeks",
             "can you plan a trip to japan for me",
+            // What it can tell about a topic; what it can do, with a whole request after it.
+            "what can you tell me about LoRA?",
+            "what can you do? I need a step-by-step guide to fine-tuning llama 2 on one gpu with qlora",
         ] {
             assert!(!asks_about_itself(&Message::new(m)), "{m}");
         }
