@@ -253,6 +253,9 @@ const STOPS: &[&str] = &[
     // Chinese: setting a tool up ("deepspeed 怎么配置", "ubuntu 上怎么装 vllm"): how, not
     // what about.
     "配置", "配置文件", "设置", "选项", "安装",
+    // "linux上装 deepspeed", "windows下装 vllm": 上/下/里 and 装 (install on, under, in) read as
+    // one gap, 上装 and 下装 as clothes; they say where and how, not what about.
+    "上装", "下装", "里装",
     // Chinese: asking the bot to look something up ("帮我查一下", "都能查些什么").
     "查", "查查", "查些", "查下", "查一下", "搜", "搜搜", "搜下", "搜一下",
     "其他", "其它", "然后", "但是", "不过", "所以", "因为", "如果", "的话", "谁有", "有人", "有人讲过", "大家", "大佬",

@@ -1161,6 +1161,11 @@ mod tests {
             first("ubuntu 22.04 装 deepspeed 报错").as_deref(),
             Some("github-deepspeed")
         );
+        // "上装" is "install on" here, not a garment.
+        assert_eq!(
+            first("linux上装 deepspeed").as_deref(),
+            Some("github-deepspeed")
+        );
         // A card or a chip is a machine too, and a project's home names a tool as a topic
         // does.
         assert_eq!(
