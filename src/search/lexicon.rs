@@ -356,8 +356,8 @@ const STOPS: &[&str] = &[
     "familiar", "familiarity", "proficient", "proficiency", "required", "requirement",
     "requirements", "jd", "要求", "招聘要求", "任职要求", "熟悉", "精通", "掌握",
     // Getting ready for an interview or an exam ("interview prep", "qualifying exam 要考 model
-    // compression"), and what the asker makes of the links ("出一套自测题", "列了一长串", "对应的资料"): why
-    // one reads, not what about.
+    // compression"), and what the asker makes of the links ("出一套自测题", "列了一长串",
+    // "对应的资料"): why one reads, not what about.
     "prep", "prepping", "prepped", "出题", "自测", "自测题", "一长串", "一大串", "对应",
     "exam", "exams", "qualifying", "考试", "要考",
     // A table to make of what is found ("做个对比表给领导看"): 对比 inside it compares nothing.

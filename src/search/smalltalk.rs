@@ -1584,9 +1584,10 @@ const A_PLAN: &[&[&str]] = &[
 /// A plan for learning, in Chinese.
 const A_PLAN_ZH: &[&str] = &["学习路线", "学习计划", "学习规划", "学习路径", "学习安排"];
 
-/// The longest a message asking whether the bot makes study plans can be, a Latin word counting
-/// two and an ideograph one (ten words, twenty ideographs): longer names what the plan is for
-/// ("can you make me a study plan that goes from LoRA to QLoRA …") and is answered.
+/// The longest a message asking whether the bot makes study plans, or what it can do, can be, a
+/// Latin word counting two and an ideograph one (ten words, twenty ideographs): longer names
+/// what the plan is for ("can you make me a study plan that goes from LoRA to QLoRA …") or what
+/// is wanted, and is answered.
 const PLAN_SIZE: usize = 20;
 
 /// Asking what the bot can do for the asker, in a row ("what can you actually help me with
@@ -1677,23 +1678,20 @@ pub fn asks_about_itself(message: &Message) -> bool {
     let may_ask = have.len() <= MAY_I_ASK_UNITS && said.any_in_a_row(MAY_I_ASK);
     // "can you make me a study plan?" asks what the bot does; a plan for something named is
     // longer and is answered with links.
+    let short = have
+        .iter()
+        .map(|u| if u.is_ascii() { 2 } else { 1 })
+        .sum::<usize>()
+        <= PLAN_SIZE;
     let plans = addressed
-        && have
-            .iter()
-            .map(|u| if u.is_ascii() { 2 } else { 1 })
-            .sum::<usize>()
-            <= PLAN_SIZE
+        && short
         && said.any(PLANNING, PLANNING_ZH)
         && (said.any_in_a_row(A_PLAN) || said.any(&[], A_PLAN_ZH));
     // "what can you actually help me with for interview prep?", "你能帮我准备面试吗？都能干些啥":
     // what the bot does, asked with what the asker has in mind; a longer message names what it
     // wants, and is answered.
     let can_do = (addressed || said.any(&["bot"], &[]))
-        && have
-            .iter()
-            .map(|u| if u.is_ascii() { 2 } else { 1 })
-            .sum::<usize>()
-            <= PLAN_SIZE
+        && short
         && (said.any_in_a_row(CAN_DO) || said.any(&[], CAN_DO_ZH));
     said.any(&[], SCOPE_ZH)
         || itself
