@@ -139,8 +139,10 @@ mod tests {
     #[test]
     fn only_a_layer_that_knows_the_message_vetoes_it() {
         let engine = Engine::shipped().unwrap();
+        // (An HO-scale model train layout was this example until the catalogue learned that
+        // sense of "model train" outright.)
         let words = engine.understand(
-            "HO scale model train layout ideas for a small apartment",
+            "excel formula to sum GPU hours per team from a usage sheet, team names in column A",
             false,
         );
         let relevance = engine.relevance(&words);
