@@ -185,7 +185,7 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round36-holdout.toml", level(0.86, 0.92, 0.91, 240)),
     ("round37-tune.toml", level(0.90, 0.94, 0.92, 240)),
     ("round37-holdout.toml", level(0.84, 0.85, 0.92, 240)),
-    ("round38-tune.toml", level(0.94, 0.92, 0.64, 240)),
+    ("round38-tune.toml", level(0.97, 0.98, 0.85, 240)),
     ("round38-holdout.toml", level(0.96, 0.90, 0.84, 240)),
 ];
 
