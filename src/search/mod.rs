@@ -448,7 +448,9 @@ impl Engine {
             if !slip {
                 return None;
             }
-            let digits = |w: &str| w.bytes().filter(u8::is_ascii_digit).collect::<Vec<_>>();
+            fn digits(w: &str) -> impl Iterator<Item = u8> + '_ {
+                w.bytes().filter(u8::is_ascii_digit)
+            }
             // The names that start with the word's letter lie side by side.
             let first = &word[..1];
             let from = self.slip_names.partition_point(|n| n.as_str() < first);
@@ -458,7 +460,7 @@ impl Engine {
                 .filter(|n| {
                     n.len().abs_diff(word.len()) <= 1
                         && strsim::osa_distance(n, word) == 1
-                        && digits(n) == digits(word)
+                        && digits(n).eq(digits(word))
                 });
             match (names.next(), names.next()) {
                 (Some(name), None) => Some(name.as_str()),
