@@ -89,6 +89,7 @@ ROUND_MINIMUMS = {
     36: {"on-topic": 270, "offtopic": 170, "smalltalk": 20},
     37: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
     38: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
+    39: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
 }
 
 
@@ -602,6 +603,25 @@ ROUND_NOTES = {
 # messages that repeated an earlier round were dropped, and languages were tagged by the
 # script each message is written in; split by the same rule. Both halves were first run
 # untouched. Reported separately.
+""",
+    39: """#
+# ROUND 39: the why and the math underneath — people ask why things work and how to derive
+# them, not how to run them: the intuition and the mathematics behind what the catalogue
+# teaches (why attention divides by the square root of d_k, the gradient of softmax, why a
+# low rank is enough for LoRA, the KL term of RLHF, the chain rule of backpropagation, the
+# arithmetic of ZeRO's savings, quantisation error, FLOPs and memory worked out by hand), what
+# math to learn first and from where, a student stuck on a paper's equation; the on-topic
+# messages want learning material about a topic the catalogue has, asked through its theory,
+# often naming the concept by its formula, symbol or a textbook's words. Near misses, over a
+# third of the round, ask for what the catalogue does not have (calculus and linear-algebra
+# homework, proofs in pure math, physics and engineering math, statistics and econometrics,
+# classical ML theory outside the catalogue, finance math, competitions and entrance exams,
+# numerical methods, cryptography, math software); small talk in the same mood. Written by two
+# writers (one mostly Chinese, one mostly English) who had read only the catalogue (without its
+# senses and paraphrases), the seed article and the file format, at the start of a stop, before
+# any of its changes; five messages that repeated an earlier round were dropped, and languages
+# were tagged by the script each message is written in; split by the same rule. Both halves
+# were first run untouched. Reported separately.
 """,
 }
 
