@@ -18,7 +18,7 @@ fn engine() -> &'static Engine {
 }
 
 /// Strings mixing what real users and attackers send: Latin, CJK (simplified and traditional),
-/// full-width forms, control characters, bidi marks, zero-width joiners and emoji.
+/// formulas, full-width forms, control characters, bidi marks, zero-width joiners and emoji.
 fn hostile() -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
         "[a-zA-Z0-9 ]{0,12}",
@@ -28,6 +28,9 @@ fn hostile() -> impl Strategy<Value = String> {
         Just("\u{202e}\u{200f}\u{200b}\u{2066}".to_owned()),
         Just("👩‍💻🚀🔥".to_owned()),
         Just("分佈式訓練 megatorn ｖＬＬＭ".to_owned()),
+        // Formulas, with whitespace of every width between their symbols and operators.
+        "[a-zβ0-9 \u{3000}\u{a0}=+^·≈√|()/*-]{0,12}",
+        Just("h = W0x + BAx\u{3000}1-β^t ≈ 6·N·D https://x.io/?q=a=b".to_owned()),
         any::<String>(),
     ];
     prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())

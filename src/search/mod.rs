@@ -1300,6 +1300,37 @@ mod tests {
         );
     }
 
+    /// A formula's symbols weigh nothing, and a lone letter no more than a count: the words
+    /// around them say what the question is about.
+    #[test]
+    fn formulas_and_symbols_weigh_little() {
+        let engine = Engine::shipped().unwrap();
+        let found =
+            engine.find("ｈｉ～在读 ＬｏＲＡ 论文，h = W0x + BAx 里为什么 B 要初始化成 0？");
+        for symbol in ["h", "w0x", "bax"] {
+            assert!(
+                found.words.iter().any(|w| w.text == symbol && w.pasted),
+                "{symbol}"
+            );
+        }
+        assert!(!found.words.iter().any(|w| w.text == "lora" && w.pasted));
+        let found = engine.find("how does ZeRO-3 divide the optimizer states by N");
+        let n = found.words.iter().position(|w| w.text == "n").unwrap();
+        assert!(found.relevance.words[n].importance <= 0.2);
+        assert!(!found.ranked.is_empty());
+    }
+
+    /// A topic's label of four ideographs typed with a homophone is named outright, as the
+    /// label itself is; the same for the English stems of one word, which are one concept.
+    #[test]
+    fn a_label_heard_is_named_and_a_word_s_inflections_are_one_concept() {
+        let engine = Engine::shipped().unwrap();
+        assert!(!engine.find("知识蒸溜一个周末能搞明白吗").ranked.is_empty());
+        let found = engine.find("prove Dijkstra's algorithm is correct, algorithms class");
+        assert!(found.ranked.is_empty());
+        assert_eq!(found.relevance.concepts, 1);
+    }
+
     /// Text pasted from a screen that names a topic weighs nothing in deciding whether to
     /// answer; one from another program's world still says what the message is about.
     #[test]

@@ -525,6 +525,16 @@ pub fn is_count(word: &str) -> bool {
         || chinese_count(word)
 }
 
+/// Whether a word is one letter, Latin or Greek: a symbol of a formula ("h = W0x + BAx",
+/// "1-β^t", "divide by N") or of a list, which says no more than a count does.
+pub fn is_symbol(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || ('\u{3b1}'..='\u{3c9}').contains(&c))
+        && chars.next().is_none()
+}
+
 /// How a replaced run meets the text on either side of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seam {
@@ -659,6 +669,17 @@ fn english_count(word: &str) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn one_letter_is_a_symbol() {
+        for word in ["n", "x", "β", "α", "ω"] {
+            assert!(is_symbol(word), "{word}");
+        }
+        for word in ["", "nn", "7", "量", "w0x", "β2"] {
+            assert!(!is_symbol(word), "{word}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -16,6 +16,12 @@
 //! is mostly such chunks, or that opens like a log line (`Traceback`, `ValueError:`), is
 //! pasted whole, Chinese aside.
 //!
+//! A formula is read the same way ("h = W0x + BAx 里为什么 B 要初始化成 0", "where does 6·N·D
+//! come from"): its symbols (w0x, bax) are notation, not words of the question, and weigh
+//! nothing unless the catalogue holds them as written (softmax, max). A stretch of Latin text
+//! is a formula when it holds a mark only formulas use (`=`, `^`, `·`, `√` …) or stands beside
+//! an operator standing alone ("h = …", "… + BAx").
+//!
 //! Before any of that, the CamelCase names of code are spelled as the words they are made of
 //! ([`spell_out`]): "torch.cuda.OutOfMemoryError" is out of memory, "PrefixTuningConfig(…)"
 //! prefix tuning, words the catalogue knows.
@@ -30,6 +36,20 @@ use super::normalise;
 /// The share of a line's chunks that must look like code for the whole line to be pasted
 /// ("trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622").
 const PASTED_LINE: f32 = 0.5;
+
+/// Characters that make a stretch of Latin text a formula wherever they stand in it.
+const FORMULA_MARKS: &[char] = &[
+    '=', '^', '·', '×', '≈', '√', '∑', '∏', '∫', '≤', '≥', '≠', '∝', '²', '³', '⊤', '∂', '∇',
+];
+/// Operators that make the stretches on either side of them formulas when they stand alone
+/// between spaces ("h = W0x + BAx"). A lone "-" or "/" is a dash or an "or" in a sentence.
+const OPERATORS: &[&str] = &["=", "+", "≈", "×", "·", "^", "≤", "≥", "≠", "∝"];
+/// What ends a stretch of Latin text besides whitespace and ideographs: the punctuation
+/// around a formula in a sentence, not inside it.
+const STRETCH_ENDS: &[char] = &[
+    ',', '?', '!', ';', '"', '，', '。', '？', '！', '：', '；', '、', '“', '”', '「', '」', '【',
+    '】', '（', '）',
+];
 
 /// What a log line opens with: a traceback, an interpreter or shell prompt, a rank's prefix.
 const LOG_OPENINGS: &[&str] = &["Traceback", "File \"", ">>>", "$ ", "[rank"];
@@ -121,16 +141,27 @@ fn spells_out(chunk: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// The words of a message inside pasted text and outside it, normalised.
+/// The words of a message inside pasted text and outside it, normalised, and the words
+/// that occur in it only inside formulas.
 #[derive(Debug, Default)]
 pub struct Fragments {
     inside: HashSet<String>,
     said: HashSet<String>,
+    notation: HashSet<String>,
 }
 
 impl Fragments {
     /// Reads a message; nothing is inside when nothing in it looks pasted.
     pub fn of(message: &str) -> Fragments {
+        let notation = notation(message);
+        Fragments {
+            notation,
+            ..Fragments::pasted(message)
+        }
+    }
+
+    /// The words inside pasted text and outside it.
+    fn pasted(message: &str) -> Fragments {
         // Each line's chunks with whether each is pasted, read once.
         let lines: Vec<Vec<(&str, bool)>> = message
             .lines()
@@ -180,23 +211,34 @@ impl Fragments {
 /// Marks the content words found only in pasted text that the catalogue does not hold as
 /// written, when the fragments name something of the catalogue's own: one of its words that
 /// `is_name` says is a topic's name, rare in the language (vllm, langchain; not python or
-/// backend, which a Matplotlib warning names). True when some word was marked.
+/// backend, which a Matplotlib warning names). A formula's symbols the catalogue does not
+/// hold as written are marked whatever the formula names: notation says what the question is
+/// about only through the words around it. True when some word was marked.
 pub fn mark(
     words: &mut [QueryWord],
     fragments: &Fragments,
     index: &Index,
     is_name: impl Fn(&QueryWord) -> bool,
 ) -> bool {
+    let mut marked = false;
+    if !fragments.notation.is_empty() {
+        for w in words.iter_mut() {
+            if w.is_content() && fragments.notation.contains(&w.text) && !held_as_written(w, index)
+            {
+                w.pasted = true;
+                marked = true;
+            }
+        }
+    }
     if fragments.inside.is_empty() {
-        return false;
+        return marked;
     }
     let names_the_catalogue = words
         .iter()
         .any(|w| fragments.inside.contains(&w.text) && is_catalogue_name(w, index) && is_name(w));
     if !names_the_catalogue {
-        return false;
+        return marked;
     }
-    let mut marked = false;
     for w in words.iter_mut() {
         if w.is_content() && fragments.only_pasted(&w.text) && !held_as_written(w, index) {
             w.pasted = true;
@@ -204,6 +246,115 @@ pub fn mark(
         }
     }
     marked
+}
+
+/// The words of a message that occur in it only inside formulas, normalised.
+fn notation(message: &str) -> HashSet<String> {
+    let mut formula = HashSet::new();
+    let mut said = HashSet::new();
+    for line in message.lines() {
+        let stretches = stretches(line);
+        let marked: Vec<bool> = stretches.iter().map(|s| marks_a_formula(s.text)).collect();
+        // A stretch is in a formula when it holds a formula's mark, or, on a line with such
+        // a mark, stands beside an operator that stands alone with only spaces between them:
+        // "react + redux" is a list.
+        let formulaic = marked.contains(&true);
+        let alone = |i: usize| {
+            formulaic
+                && OPERATORS
+                    .iter()
+                    .any(|o| stretches[i].text.chars().map(ascii_form).eq(o.chars()))
+        };
+        let spaced = |a: &Stretch, b: &Stretch| line[a.end..b.start].trim().is_empty();
+        for (i, stretch) in stretches.iter().enumerate() {
+            // A link's query ("?q=lora&page=2") is no formula, nor is any word of the link.
+            let chunk = chunk_at(line, stretch.start);
+            if chunk.starts_with("www.") || chunk.contains("://") {
+                continue;
+            }
+            let beside_operator = (i > 0 && alone(i - 1) && spaced(&stretches[i - 1], stretch))
+                || (i + 1 < stretches.len() && alone(i + 1) && spaced(stretch, &stretches[i + 1]));
+            let in_formula = beside_operator || marked[i];
+            let words = if in_formula { &mut formula } else { &mut said };
+            words.extend(
+                normalise::normalise(stretch.text)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    formula.retain(|w| !said.contains(w));
+    formula
+}
+
+/// The whitespace-separated chunk of `line` that byte `at`, a character's start, lies in.
+fn chunk_at(line: &str, at: usize) -> &str {
+    let start = line[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = line[at..]
+        .find(char::is_whitespace)
+        .map_or(line.len(), |e| at + e);
+    &line[start..end]
+}
+
+/// A stretch of a line between whitespace, ideographs and a sentence's punctuation.
+struct Stretch<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// The stretches of one line, in order.
+fn stretches(line: &str) -> Vec<Stretch<'_>> {
+    let ends = |c: char| {
+        c.is_whitespace() || normalise::is_cjk(c) || STRETCH_ENDS.contains(&c) || c == '\u{3000}'
+    };
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (start, ends(c)) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                out.push(Stretch {
+                    text: &line[s..i],
+                    start: s,
+                    end: i,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Stretch {
+            text: &line[s..],
+            start: s,
+            end: line.len(),
+        });
+    }
+    out
+}
+
+/// Whether a stretch holds a mark only formulas use, or a "+" or "*" between two letters or
+/// digits ("W0x+BAx", "k*v"; not "c++").
+fn marks_a_formula(stretch: &str) -> bool {
+    let chars: Vec<char> = stretch.chars().map(ascii_form).collect();
+    chars.iter().any(|c| FORMULA_MARKS.contains(c))
+        || chars
+            .windows(3)
+            .any(|w| matches!(w[1], '+' | '*') && w[0].is_alphanumeric() && w[2].is_alphanumeric())
+}
+
+/// The ASCII character a full-width form stands for ("＝" is "="); any other as it is.
+fn ascii_form(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Whether the word is one of the catalogue's names exactly, in letters: not a number
@@ -399,6 +550,41 @@ mod tests {
         assert!(pasted_whole("pip install flash-attn --no-build-isolation"));
         assert!(!pasted_whole("Error handling in Rust is nice"));
         assert!(!pasted_whole("deepspeed 和 megatron 哪个好"));
+    }
+
+    #[test]
+    fn a_formula_s_symbols_are_notation() {
+        let notation = |m: &str| {
+            let mut words: Vec<String> = notation(m).into_iter().collect();
+            words.sort();
+            words
+        };
+        // Beside an operator standing alone, or holding a mark only formulas use; full-width
+        // letters and the ideographs around a formula end it.
+        assert_eq!(
+            notation("ｈｉ～在读 ＬｏＲＡ 论文，h = W0x + BAx 里为什么 B 要初始化成 0？"),
+            ["bax", "h", "w0x"]
+        );
+        assert_eq!(
+            notation("where does training compute ≈ 6·N·D come from?"),
+            ["6", "compute", "d", "n"]
+        );
+        assert_eq!(
+            notation("Adam 的偏差修正为什么要除以 1-β^t？"),
+            ["1", "t", "β"]
+        );
+        // A symbol also said as a word is a word.
+        assert_eq!(notation("k*v: why cache the v at all"), ["k"]);
+        // A "+" without a formula on its line joins a list; "c++" and a URL are no formulas.
+        assert!(notation("react + redux toolkit 状态管理 最佳实践").is_empty());
+        assert!(notation("c++ 和 python 哪个好").is_empty());
+        assert!(notation("see https://example.com/?q=lora&page=2").is_empty());
+        // Whitespace of any width ends a chunk, a link's or not.
+        assert!(notation("ＫＶ\u{3000}Ｃａｃｈｅ为什么能加速推理").is_empty());
+        assert_eq!(
+            notation("链接\u{3000}https://example.com/?a=b\u{3000}x = y"),
+            ["x", "y"]
+        );
     }
 
     #[test]

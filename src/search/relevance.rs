@@ -10,7 +10,9 @@
 //! catalogue's plain-words `about`) count as largely explained. Ranking then weighs each
 //! resource by the explained words only.
 
-use super::expand::{Alternative, How, QueryWord};
+use std::borrow::Cow;
+
+use super::expand::{self, Alternative, How, QueryWord};
 use super::index::{Index, TermId};
 use super::normalise;
 use crate::catalogue::TopicIdx;
@@ -141,7 +143,8 @@ pub struct Relevance {
 }
 
 /// A number on its own ("7", "2", "five") names no topic: it only narrows one ("llama 2",
-/// "qwen 7b"). So it is never a concept by itself, and says at most this much.
+/// "qwen 7b"). So it is never a concept by itself, and says at most this much; so does a
+/// formula's one-letter symbol ("N", "β").
 const MAX_NUMBER_IMPORTANCE: f32 = 0.2;
 
 /// What a word names, for counting the different concepts of a query: words joined into one
@@ -149,7 +152,10 @@ const MAX_NUMBER_IMPORTANCE: f32 = 0.2;
 /// away" … "weights"), are one concept, not two that corroborate each other.
 #[derive(PartialEq)]
 enum Name<'a> {
-    Word(&'a str),
+    /// A word by its English stem, so that "algorithm" and "algorithms" are one concept, not
+    /// two that corroborate each other ("prove Dijkstra's algorithm is correct, algorithms
+    /// class").
+    Word(Cow<'a, str>),
     Compound(TermId),
 }
 
@@ -157,7 +163,16 @@ fn name_of(word: &QueryWord) -> Name<'_> {
     word.alternatives
         .iter()
         .find(|a| matches!(a.how, How::Compound | How::Paraphrase))
-        .map_or(Name::Word(&word.text), |a| Name::Compound(a.term))
+        .map_or_else(
+            || {
+                Name::Word(if expand::stemmable(&word.text) {
+                    Cow::Owned(expand::stem(&word.text))
+                } else {
+                    Cow::Borrowed(word.text.as_str())
+                })
+            },
+            |a| Name::Compound(a.term),
+        )
 }
 
 /// How sure a match of this sort is to mean what the word means.
@@ -365,6 +380,15 @@ fn named_outright(
     })
 }
 
+/// Whether a word of [`NAMED_CHARS`] ideographs or more sounds as a topic's label does:
+/// "知识蒸溜" is 知识蒸馏 typed with a homophone, and no everyday word sounds like a label that
+/// long.
+fn heard_as_label(word: &QueryWord, index: &Index, is_label: impl Fn(&str) -> bool) -> bool {
+    let ideographs = word.text.chars().filter(|&c| normalise::is_cjk(c)).count();
+    ideographs >= NAMED_CHARS
+        && found(word, index).any(|a| a.how == How::Homophone && is_label(index.term_text(a.term)))
+}
+
 /// Judges a query. `importance` rates a content word by how much it says; `is_label` tells a
 /// topic's name or alias, normalised (one named outright lowers the share needed);
 /// `topics_of` and `describes` find the words describing the topics its concepts point to (see
@@ -399,6 +423,7 @@ pub fn judge(
             // A model's size the catalogue has ("7b" of Qwen-7B) names it; any other says how
             // big, as a count says how many.
             let number = normalise::is_count(&w.text)
+                || normalise::is_symbol(&w.text)
                 || normalise::is_model_size(&w.text) && surest.is_none();
             let reached = reach(w, index, surest);
             let e = WordEvidence {
@@ -415,10 +440,10 @@ pub fn judge(
             unexplained += (1.0 - e.explained) * e.importance;
             // Once one word is named outright, the others need not be asked.
             named = named
-                || e.explained >= 1.0
-                    && e.specificity >= NAMED_SPECIFICITY
+                || e.specificity >= NAMED_SPECIFICITY
                     && w.other_sense.is_none()
-                    && named_outright(words, i, reached.len(), &is_label);
+                    && (e.explained >= 1.0 && named_outright(words, i, reached.len(), &is_label)
+                        || heard_as_label(w, index, &is_label));
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
             // concept to corroborate another.
