@@ -91,6 +91,9 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("解析", TUTORIAL),
     ("解读", TUTORIAL),
     ("原理", TUTORIAL),
+    // The intuition behind a formula is an explanation to read, as 原理 is ("平滑因子背后的
+    // 直觉是什么", "want the intuition before the code").
+    ("直觉", TUTORIAL),
     ("实战", TUTORIAL),
     ("实践", TUTORIAL),
     ("指南", TUTORIAL),
@@ -147,6 +150,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("explained", TUTORIAL),
     ("explain", TUTORIAL),
     ("explanation", TUTORIAL),
+    ("intuition", TUTORIAL),
+    ("intuitions", TUTORIAL),
     ("overview", TUTORIAL),
     ("learn", TUTORIAL),
     ("resources", TUTORIAL),
@@ -466,6 +471,10 @@ const STOPS: &[&str] = &[
     "he", "she", "his", "her", "if", "but", "because", "while", "both", "each", "every",
     "other", "else", "own", "same", "such", "via", "have", "has", "had", "having", "use",
     "using", "used", "make", "making",
+    // Asking for the why and the math: what the asker felt, did not follow, or wants shown
+    // ("感觉是个小细节", "OBS 那套我看不懂", "背后的直觉", "want the math, any pointers").
+    "在读", "感觉", "背后", "看不懂", "没看懂", "没弄懂", "卡住", "卡在", "小细节", "一大坨", "怎么来的",
+    "mathematically", "analogy", "pointers",
 ];
 
 /// Words that make a query a comparison ("区别", "vs", "which is better"): its concepts are

@@ -1319,7 +1319,7 @@ const REMARKS: &[&str] = &[
 #[rustfmt::skip]
 const REMARKS_ZH: &[&str] = &[
     "有用", "不错", "很好", "挺好", "先看", "看看", "看完", "收藏", "到这", "就到", "帮助", "学到", "懂了",
-    "写得", "清楚", "看懂", "终于", "跑通", "解决了", "好使",
+    "写得", "清楚", "看懂", "终于", "跑通", "解决了", "好使", "就懂", "秒懂",
 ];
 
 /// Latin words that report something working ("vllm works now", "got it running").
@@ -1522,6 +1522,9 @@ const ITSELF: &[&[&str]] = &[
     &["built", "with"],
     &["made", "with"],
     &["powered", "by"],
+    // "can you actually do math or do you just send links?"
+    &["you", "just", "send"],
+    &["you", "only", "send"],
     &["bot", "only", "for"],
     &["bot", "only", "about"],
     &["you", "only", "for"],
@@ -1553,6 +1556,8 @@ const ITS_LINKS: &[&str] = &["links", "link", "results", "sources"];
 #[rustfmt::skip]
 const ITSELF_ZH: &[&str] = &[
     "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些", "包括哪些方向", "按先后顺序",
+    // "能帮我推公式吗，还是只给 link？"
+    "只给", "只会给", "只发",
 ];
 
 /// Chinese after "你是" that asks who made the bot ("你是清华智谱做的吗", "你是哪家公司开发的").
@@ -2187,6 +2192,7 @@ mod tests {
             // No thanks at the end is needed after a remark.
             "谢谢，讲 LoRA 的那篇写得很清楚",
             "thx！量化那篇终于看懂了",
+            "感谢感谢，链式法则那个动画一看就懂🙏",
             "thanks, the vllm docs were great",
             // What was read worked.
             "thanks, the deepspeed link worked!",
@@ -2254,6 +2260,9 @@ mod tests {
             "what can you actually help me with for interview prep?",
             "你能帮我准备大模型面试吗？都能干些啥",
             "这个 bot 能做啥？可以帮我 prep interview 吗",
+            // Whether it does more than send links.
+            "hello bot, can you actually do math or do you just send links?",
+            "这个 bot 能帮我推公式吗，还是只给 link？",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
