@@ -250,8 +250,17 @@ pub fn mark(
 
 /// The words of a message that occur in it only inside formulas, normalised.
 fn notation(message: &str) -> HashSet<String> {
-    let mut formula = HashSet::new();
-    let mut said = HashSet::new();
+    // Most messages hold no formula: one pass over the characters says so, before any
+    // stretch is cut or normalised.
+    if !message
+        .chars()
+        .map(ascii_form)
+        .any(|c| FORMULA_MARKS.contains(&c) || matches!(c, '+' | '*'))
+    {
+        return HashSet::new();
+    }
+    // Each stretch of each line, with whether it is in a formula.
+    let mut read: Vec<(&str, bool)> = Vec::new();
     for line in message.lines() {
         let stretches = stretches(line);
         let marked: Vec<bool> = stretches.iter().map(|s| marks_a_formula(s.text)).collect();
@@ -274,15 +283,22 @@ fn notation(message: &str) -> HashSet<String> {
             }
             let beside_operator = (i > 0 && alone(i - 1) && spaced(&stretches[i - 1], stretch))
                 || (i + 1 < stretches.len() && alone(i + 1) && spaced(stretch, &stretches[i + 1]));
-            let in_formula = beside_operator || marked[i];
-            let words = if in_formula { &mut formula } else { &mut said };
-            words.extend(
-                normalise::normalise(stretch.text)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_owned),
-            );
+            read.push((stretch.text, beside_operator || marked[i]));
         }
+    }
+    if !read.iter().any(|&(_, in_formula)| in_formula) {
+        return HashSet::new();
+    }
+    let mut formula = HashSet::new();
+    let mut said = HashSet::new();
+    for (text, in_formula) in read {
+        let words = if in_formula { &mut formula } else { &mut said };
+        words.extend(
+            normalise::normalise(text)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned),
+        );
     }
     formula.retain(|w| !said.contains(w));
     formula
