@@ -179,7 +179,7 @@ fn nfkc_leaves(c: char) -> bool {
 }
 
 /// What NFKC makes of a full-width form of ASCII, or of the ideographic space.
-fn full_width(c: char) -> Option<char> {
+pub(crate) fn full_width(c: char) -> Option<char> {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
         '\u{3000}' => Some(' '),
@@ -669,6 +669,7 @@ fn english_count(word: &str) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn one_letter_is_a_symbol() {
@@ -679,8 +680,6 @@ mod tests {
             assert!(!is_symbol(word), "{word}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn latin_words_are_rewritten_whole() {

@@ -326,9 +326,7 @@ struct Stretch<'a> {
 
 /// The stretches of one line, in order.
 fn stretches(line: &str) -> Vec<Stretch<'_>> {
-    let ends = |c: char| {
-        c.is_whitespace() || normalise::is_cjk(c) || STRETCH_ENDS.contains(&c) || c == '\u{3000}'
-    };
+    let ends = |c: char| c.is_whitespace() || normalise::is_cjk(c) || STRETCH_ENDS.contains(&c);
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in line.char_indices() {
@@ -367,10 +365,7 @@ fn marks_a_formula(stretch: &str) -> bool {
 
 /// The ASCII character a full-width form stands for ("＝" is "="); any other as it is.
 fn ascii_form(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
+    normalise::full_width(c).unwrap_or(c)
 }
 
 /// Whether the word is one of the catalogue's names exactly, in letters: not a number
