@@ -438,10 +438,11 @@ async fn dms_hostile_queries_and_mentions() {
     assert!(title.contains("\\@everyone"), "{title}");
 
     // A hostile long query: within every limit; its paging id carries no query, which is read
-    // back from the footer when the button is used.
+    // back from the footer when the button is used. (It names two concepts that meet, so that
+    // it is answered with more than a page: the link target's stray "x" is no concept.)
     let hostile = format!(
         "**量化** ~~量化~~ [量化](javascript:x) @everyone @here 😀{}",
-        " 量化".repeat(40)
+        " 量化 int4".repeat(20)
     );
     bot.send(command(
         "23",
