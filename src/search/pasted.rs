@@ -220,27 +220,18 @@ pub fn mark(
     index: &Index,
     is_name: impl Fn(&QueryWord) -> bool,
 ) -> bool {
+    let names_the_catalogue = !fragments.inside.is_empty()
+        && words.iter().any(|w| {
+            fragments.inside.contains(&w.text) && is_catalogue_name(w, index) && is_name(w)
+        });
+    if !names_the_catalogue && fragments.notation.is_empty() {
+        return false;
+    }
     let mut marked = false;
-    if !fragments.notation.is_empty() {
-        for w in words.iter_mut() {
-            if w.is_content() && fragments.notation.contains(&w.text) && !held_as_written(w, index)
-            {
-                w.pasted = true;
-                marked = true;
-            }
-        }
-    }
-    if fragments.inside.is_empty() {
-        return marked;
-    }
-    let names_the_catalogue = words
-        .iter()
-        .any(|w| fragments.inside.contains(&w.text) && is_catalogue_name(w, index) && is_name(w));
-    if !names_the_catalogue {
-        return marked;
-    }
     for w in words.iter_mut() {
-        if w.is_content() && fragments.only_pasted(&w.text) && !held_as_written(w, index) {
+        let not_said = names_the_catalogue && fragments.only_pasted(&w.text)
+            || fragments.notation.contains(&w.text);
+        if w.is_content() && not_said && !held_as_written(w, index) {
             w.pasted = true;
             marked = true;
         }

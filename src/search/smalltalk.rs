@@ -1664,9 +1664,10 @@ pub fn asks_about_itself(message: &Message) -> bool {
                 .iter()
                 .fold(said.han.clone(), |han, g| han.replace(g, ""))
                 .contains(['你', '您']);
-    let itself = said.any_in_a_row(ITSELF) || said.any(&[], ITSELF_ZH);
     // "is this bot only for LLM stuff" names the bot it speaks to.
-    let itself = itself && (addressed || said.any(&["bot"], &[]))
+    let to_the_bot = addressed || said.any(&["bot"], &[]);
+    let itself = said.any_in_a_row(ITSELF) || said.any(&[], ITSELF_ZH);
+    let itself = itself && to_the_bot
         || addressed && said.any(CHOOSING, &[]) && said.any(ITS_LINKS, &[])
         || said.any(&["your"], &[]) && said.any(ITS_LINKS, &[]) && said.any(TAKES_IN, &[]);
     let made_by_latin = have
@@ -1695,9 +1696,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
     // "what can you actually help me with for interview prep?", "你能帮我准备面试吗？都能干些啥":
     // what the bot does, asked with what the asker has in mind; a longer message names what it
     // wants, and is answered.
-    let can_do = (addressed || said.any(&["bot"], &[]))
-        && short
-        && (said.any_in_a_row(CAN_DO) || said.any(&[], CAN_DO_ZH));
+    let can_do = to_the_bot && short && (said.any_in_a_row(CAN_DO) || said.any(&[], CAN_DO_ZH));
     said.any(&[], SCOPE_ZH)
         || itself
         || made_by
