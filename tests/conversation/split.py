@@ -90,6 +90,7 @@ ROUND_MINIMUMS = {
     37: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
     38: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
     39: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
+    40: {"on-topic": 300, "offtopic": 200, "smalltalk": 20},
 }
 
 
@@ -622,6 +623,24 @@ ROUND_NOTES = {
 # any of its changes; five messages that repeated an earlier round were dropped, and languages
 # were tagged by the script each message is written in; split by the same rule. Both halves
 # were first run untouched. Reported separately.
+""",
+    40: """#
+# ROUND 40: building something with it — people with an app, a product or a client project
+# that uses a large language model (a customer-service bot, RAG over a company's documents, a
+# coding assistant, a model for law, medicine or e-commerce, a deployment on their own servers
+# or on Ascend, an API against self-hosting, fine-tuning against prompting, a serving engine or
+# an app framework, the GPU bill, speed for their users) ask for learning material on a topic
+# the catalogue has, in a builder's words: their product, their users, their deadline, their
+# boss. Near misses, over a third of the round, come from the same builders and ask about the
+# parts of a product the catalogue does not cover (front end, WeChat mini-programs, login and
+# payments, database schemas, SEO and pricing, app-store review, no-code tools, filing and
+# GDPR, fundraising, hiring, using ChatGPT or Copilot as an end user, domains and hosting);
+# small talk in the same mood. Written by two writers (one mostly Chinese, one mostly
+# English) who had read only the catalogue (without its senses and paraphrases), the seed
+# article and the file format, at the start of a stop, before any of its changes; eight
+# messages that repeated an earlier round were dropped, and languages were tagged by the
+# script each message is written in; split by the same rule. Both halves were first run
+# untouched. Reported separately.
 """,
 }
 
