@@ -413,6 +413,14 @@ const STOPS: &[&str] = &[
     // The same in English: "I keep hearing X in every job ad", "the simplest explanation".
     "keep", "keeps", "hearing", "heard", "job", "jobs", "career", "careers", "ad", "ads", "posting",
     "postings", "simplest", "easiest", "clearest", "youre", "now",
+    // English: who says or mentions a thing, and the listener's nod ("someone on my team keeps
+    // saying it", "every article mentions it and I just nod along"): hearsay about a word,
+    // never what the word is.
+    "say", "says", "saying", "said", "mention", "mentions", "mentioned", "mentioning", "talking",
+    "nod", "nodding",
+    // English: "customer-facing", "user-facing": who sees a product. Its stem is the "Face"
+    // of Hugging Face, which it never means.
+    "facing",
     // The internet's voice, English: shortenings ("w" for with, "ppl", "bc", "smth",
     // "tl;dr"), Gen-Z and Reddit slang ("ngl", "lowkey", "no cap", "bruh", "who's got the
     // sauce", "this slaps", "way too thicc"), and "complete" as in "complete noob".

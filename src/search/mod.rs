@@ -1845,6 +1845,30 @@ mod tests {
         );
     }
 
+    /// Who says or mentions a word is hearsay about it, not what it is about, and "-facing"
+    /// is no Hugging Face; "lamma" is llama with its double letter moved. Hearsay about
+    /// something else stays empty.
+    #[test]
+    fn hearsay_and_who_a_product_faces_weigh_nothing() {
+        assert_answers(
+            &[
+                (
+                    "my manager keeps saying we should try QLoRA, what is that",
+                    "qlora",
+                ),
+                (
+                    "every blog mentions vLLM and I just nod, what is it",
+                    "vllm",
+                ),
+                ("lamma.cpp 怎么编译", "llama-cpp"),
+            ],
+            &[
+                "my landlord says the rent goes up in march, is that allowed",
+                "customer-facing dashboard in react, which chart library",
+            ],
+        );
+    }
+
     #[test]
     fn completions_start_with_matching_topics() {
         let engine = Engine::shipped().unwrap();
