@@ -1869,6 +1869,29 @@ mod tests {
         );
     }
 
+    /// "AI" and a product word ("AI 写作工具", "our ai app") name some AI product together,
+    /// not two concepts vouching for each other: promoting it or pricing it is no question for
+    /// the catalogue. Beside a concept the catalogue teaches they still count.
+    #[test]
+    fn an_ai_product_alone_is_no_concept_pair() {
+        assert_answers(
+            &[
+                (
+                    "我们的 AI 应用想用 LangChain 接知识库，有教程吗",
+                    "langchain",
+                ),
+                (
+                    "our ai assistant needs to run on ascend, which inference engine",
+                    "inference",
+                ),
+            ],
+            &[
+                "怎么在朋友圈推荐我们的人工智能工具",
+                "which color scheme suits our ai app icon",
+            ],
+        );
+    }
+
     #[test]
     fn completions_start_with_matching_topics() {
         let engine = Engine::shipped().unwrap();

@@ -69,6 +69,31 @@ const MIN_SURE: f32 = 0.6;
 /// everyday words. Chinese words always vouch: the catalogue's are compounds of the field
 /// (训练, 集群), and weighing them the same way lost on-topic questions.
 const TELLING: f32 = 0.3;
+/// Words that name the field as a whole or a product made with it ("AI 写作工具", "our ai
+/// app", "人工智能产品"). The catalogue's application part is made of them, so any two meet in
+/// one resource, but together they say only that the message is about some AI product: its
+/// pricing, its app-store review, its promotion. Two of them do not corroborate each other;
+/// one of them and any other concept still do ("AI 应用的 RAG 怎么做").
+const PRODUCT_WORDS: &[&str] = &[
+    "ai",
+    "人工智能",
+    "app",
+    "apps",
+    "application",
+    "applications",
+    "tool",
+    "tools",
+    "product",
+    "products",
+    "assistant",
+    "assistants",
+    "platform",
+    "应用",
+    "工具",
+    "产品",
+    "助手",
+    "平台",
+];
 /// How much a word must say for it to count as a catalogue concept: "non" of a git error's
 /// "non-fast-forward" matches some title, and as a third concept it would corroborate the
 /// other two.
@@ -173,6 +198,27 @@ fn name_of(word: &QueryWord) -> Name<'_> {
             },
             |a| Name::Compound(a.term),
         )
+}
+
+/// A catalogue concept a query names for sure.
+struct Concept<'a> {
+    name: Name<'a>,
+    /// The resources it reaches, sorted.
+    reach: Vec<u32>,
+    /// Whether it says enough to vouch for another (see [`TELLING`]).
+    telling: bool,
+    /// Whether it names only the field or a product made with it (see [`PRODUCT_WORDS`]).
+    product: bool,
+}
+
+impl Concept<'_> {
+    /// Whether this concept and another corroborate each other: they meet in one resource,
+    /// one of them says something, and they name more than some AI product.
+    fn corroborates(&self, other: &Concept) -> bool {
+        (self.telling || other.telling)
+            && !(self.product && other.product)
+            && meet(&self.reach, &other.reach)
+    }
 }
 
 /// How sure a match of this sort is to mean what the word means.
@@ -306,7 +352,7 @@ fn weigh(importance: f32, specificity: f32) -> f32 {
 fn described_evidence(
     words: &[QueryWord],
     evidence: &mut [WordEvidence],
-    concepts: &[(Name, Vec<u32>, bool)],
+    concepts: &[Concept],
     index: &Index,
     topics_of: impl FnOnce(&[u32]) -> Vec<TopicIdx>,
     describes: impl Fn(&QueryWord, Option<&[TopicIdx]>) -> bool,
@@ -327,8 +373,8 @@ fn described_evidence(
     let specific = index.resource_count() / POINTS_BELOW;
     let mut pointed: Vec<u32> = concepts
         .iter()
-        .filter(|(_, reached, _)| reached.len() < specific)
-        .flat_map(|(_, reached, _)| reached.iter().copied())
+        .filter(|c| c.reach.len() < specific)
+        .flat_map(|c| c.reach.iter().copied())
         .collect();
     if pointed.is_empty() {
         return 0.0;
@@ -403,9 +449,7 @@ pub fn judge(
 ) -> Relevance {
     let mut evidence = 0.0;
     let mut unexplained = 0.0;
-    // The concepts known for sure: what each reaches, and whether it says enough to vouch
-    // for another (see [`TELLING`]).
-    let mut sure: Vec<(Name, Vec<u32>, bool)> = Vec::new();
+    let mut sure: Vec<Concept> = Vec::new();
     let mut named = false;
     let mut evidence_of: Vec<WordEvidence> = words
         .iter()
@@ -452,14 +496,21 @@ pub fn judge(
                 // reaches: "in pytorch" is about PyTorch, not only about "in".
                 let telling = w.text.chars().any(normalise::is_cjk)
                     || e.explained >= NAMED_OUTRIGHT && e.importance >= TELLING;
-                match sure.iter_mut().find(|(n, _, _)| *n == name) {
-                    Some((_, known, t)) => {
-                        known.extend(reached);
-                        known.sort_unstable();
-                        known.dedup();
-                        *t = *t || telling;
+                let product = PRODUCT_WORDS.contains(&w.text.as_str());
+                match sure.iter_mut().find(|c| c.name == name) {
+                    Some(known) => {
+                        known.reach.extend(reached);
+                        known.reach.sort_unstable();
+                        known.reach.dedup();
+                        known.telling = known.telling || telling;
+                        known.product = known.product && product;
                     }
-                    None => sure.push((name, reached, telling)),
+                    None => sure.push(Concept {
+                        name,
+                        reach: reached,
+                        telling,
+                        product,
+                    }),
                 }
             }
             e
@@ -482,11 +533,11 @@ pub fn judge(
         })
     };
     // Two concepts corroborate where they meet, if one of them says something.
-    let corroborated = sure.iter().enumerate().any(|(i, (_, a, telling))| {
-        sure[i + 1..]
-            .iter()
-            .any(|(_, b, also)| (*telling || *also) && meet(a, b))
-    }) || described_together(words);
+    let corroborated = sure
+        .iter()
+        .enumerate()
+        .any(|(i, a)| sure[i + 1..].iter().any(|b| a.corroborates(b)))
+        || described_together(words);
     let mut relevance = Relevance {
         words: evidence_of,
         evidence,
