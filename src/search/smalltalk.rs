@@ -1312,7 +1312,7 @@ const REQUESTS_ZH: &[&str] = &[
 const REMARKS: &[&str] = &[
     "was", "were", "helped", "helps", "helpful", "useful", "great", "good", "nice", "awesome",
     "perfect", "read", "reading", "check", "checking", "look", "looking", "done", "for",
-    "worked", "works", "working", "fixed", "solved",
+    "worked", "works", "working", "fixed", "solved", "saved",
 ];
 
 /// Chinese remarks on what was read ("很有用", "我先看看", "今天就到这").
@@ -1320,6 +1320,9 @@ const REMARKS: &[&str] = &[
 const REMARKS_ZH: &[&str] = &[
     "有用", "不错", "很好", "挺好", "先看", "看看", "看完", "收藏", "到这", "就到", "帮助", "学到", "懂了",
     "写得", "清楚", "看懂", "终于", "跑通", "解决了", "好使", "就懂", "秒懂",
+    // What the links saved the asker ("省了好几天", "节省了不少时间"). Not "帮我省了": 帮我 asks
+    // for something.
+    "省了", "省下", "节省了",
 ];
 
 /// Latin words that report something working ("vllm works now", "got it running").
@@ -2198,6 +2201,9 @@ mod tests {
             "谢谢 量化那篇看完跑通了",
             // The closing thanks is the remark.
             "感谢 量化那几篇我收藏了",
+            // What the links saved the asker.
+            "谢谢 那几篇部署的文章省了我好几天",
+            "thanks, the lora post saved me a week",
             // What works now, thanked at the end.
             "vllm works now, thanks",
             "got it running, thanks!!",
