@@ -1362,6 +1362,16 @@ impl<'u> Mentions<'u> {
         self.units.iter().any(|u| latin.contains(u)) || chinese.iter().any(|w| self.han.contains(w))
     }
 
+    /// Forgets the Chinese phrases of `phrases` wherever they stand, so that no word inside
+    /// them is mentioned ("我们的聊天机器人" holds the bot's 机器人).
+    fn forget(&mut self, phrases: &[&str]) {
+        for p in phrases {
+            if self.han.contains(p) {
+                self.han = self.han.replace(p, "·");
+            }
+        }
+    }
+
     /// Whether the words of any of `phrases` are said in a row.
     fn any_in_a_row(&self, phrases: &[&[&str]]) -> bool {
         phrases
@@ -1496,9 +1506,19 @@ pub fn about_the_bot(message: &Message) -> bool {
         })
         .map(|(_, u)| *u)
         .collect();
-    let said = Mentions::of(&have);
+    let mut said = Mentions::of(&have);
+    said.forget(OTHER_BOTS_ZH);
     said.any(THE_BOT, THE_BOT_ZH) && said.any(BOT_MATTERS, BOT_MATTERS_ZH)
 }
+
+/// Chinese for a bot or a search that is not this one: the asker's own chatbot ("用户隐私政策
+/// 怎么写 我们的聊天机器人会把对话记录存下来"), a customer-service bot, a search engine ("官网做
+/// 搜索引擎优化 关键词该怎么选").
+#[rustfmt::skip]
+const OTHER_BOTS_ZH: &[&str] = &[
+    "我们的聊天机器人", "我们的问答机器人", "我们的客服机器人", "我们的机器人", "我的机器人", "自己的聊天机器人",
+    "自己的机器人", "公司的机器人", "客服机器人", "搜索引擎",
+];
 
 /// Latin words for speaking to the bot in a language ("can I ask you in Chinese").
 const SPEAKING: &[&str] = &[
@@ -2346,6 +2366,9 @@ mod tests {
             // Somebody else's bot.
             "how do I add a music bot to my discord server",
             "my own bot keeps forgetting the chat history",
+            "隐私政策怎么写 我们的聊天机器人会存聊天记录",
+            // A search engine is no search of the bot's.
+            "官网的搜索引擎关键词怎么选",
             // Telegram, summaries and favourites belong to other tasks too.
             "How do I export my whole Telegram chat history?",
             "could you summarize the plot of a movie for me",
