@@ -191,7 +191,7 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round38-holdout.toml", level(0.96, 0.90, 0.84, 240)),
     ("round39-tune.toml", level(0.92, 0.98, 0.92, 240)),
     ("round39-holdout.toml", level(0.84, 0.95, 0.66, 239)),
-    ("round40-tune.toml", level(0.90, 0.97, 0.63, 276)),
+    ("round40-tune.toml", level(0.90, 0.99, 0.63, 276)),
     ("round40-holdout.toml", level(0.87, 0.89, 0.91, 276)),
 ];
 
