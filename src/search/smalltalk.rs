@@ -1516,8 +1516,8 @@ pub fn about_the_bot(message: &Message) -> bool {
 /// 搜索引擎优化 关键词该怎么选").
 #[rustfmt::skip]
 const OTHER_BOTS_ZH: &[&str] = &[
-    "我们的聊天机器人", "我们的问答机器人", "我们的客服机器人", "我们的机器人", "我的机器人", "自己的聊天机器人",
-    "自己的机器人", "公司的机器人", "客服机器人", "搜索引擎",
+    "我们的聊天机器人", "我们的问答机器人", "我们的机器人", "我的机器人", "自己的聊天机器人", "自己的机器人",
+    "公司的机器人", "客服机器人", "搜索引擎",
 ];
 
 /// Latin words for speaking to the bot in a language ("can I ask you in Chinese").
