@@ -478,6 +478,28 @@ fn unknown_parent_topic() {
 }
 
 #[test]
+fn papers_are_arxiv_numbers_each_of_one_topic() {
+    let with = |papers: &str| {
+        VALID.replace(
+            "parent = \"root\"",
+            &format!("parent = \"root\"\npapers = [{papers}]"),
+        )
+    };
+    let (msg, _) = invalid(&with("\"2106.09685\", \"lora paper\""));
+    assert_points_at(&msg, "topic `leaf`", 7);
+    assert!(
+        msg.contains("`papers` holds arXiv numbers (e.g. \"2106.09685\"), not `lora paper`"),
+        "{msg}"
+    );
+    let (msg, _) = invalid(&with("\"2106.09685\", \"2106.09685\""));
+    assert!(
+        msg.contains("paper 2106.09685 is already topic `leaf`'s"),
+        "{msg}"
+    );
+    assert!(Catalogue::from_toml(&with("\"2106.09685\""), "ok.toml").is_ok());
+}
+
+#[test]
 fn unknown_resource_topic() {
     let (msg, _) = invalid(&VALID.replace("topics = [\"root\"]", "topics = [\"missing\"]"));
     assert_points_at(&msg, "resource `two`", 21);

@@ -44,6 +44,8 @@ struct RawTopic {
     about: Option<String>,
     #[serde(default)]
     about_en: Option<String>,
+    #[serde(default)]
+    papers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -288,6 +290,7 @@ fn validate_topics(
     problems: &mut Vec<Problem>,
 ) -> Vec<Topic> {
     let mut seen = HashMap::new();
+    let mut papers: HashMap<String, String> = HashMap::new();
     for t in raw {
         let line = lines.line(t.span().start);
         let t = t.get_ref();
@@ -295,6 +298,22 @@ fn validate_topics(
         let entry = format!("topic `{}`", t.id);
         require_text(&t.name, "name", line, &entry, problems);
         require_text(&t.name_en, "name_en", line, &entry, problems);
+        for paper in &t.papers {
+            let paper = paper.trim();
+            let message = if !super::is_arxiv_number(paper) {
+                format!("`papers` holds arXiv numbers (e.g. \"2106.09685\"), not `{paper}`")
+            } else if let Some(first) = papers.get(paper) {
+                format!("paper {paper} is already topic `{first}`'s")
+            } else {
+                papers.insert(paper.to_owned(), t.id.clone());
+                continue;
+            };
+            problems.push(Problem {
+                line: Some(line),
+                entry: Some(entry.clone()),
+                message,
+            });
+        }
     }
     let index = first_index(raw.iter().map(|t| t.get_ref().id.as_str()));
     let mut topics: Vec<Topic> = raw
@@ -321,6 +340,7 @@ fn validate_topics(
                 parent,
                 start: t.start,
                 about: non_empty(t.about.iter().chain(&t.about_en)),
+                papers: t.papers.iter().map(|p| p.trim().to_owned()).collect(),
             }
         })
         .collect();

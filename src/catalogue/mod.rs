@@ -122,6 +122,20 @@ impl fmt::Display for Lang {
     }
 }
 
+/// Whether `text` is an arXiv number of the form arXiv has used since 2007: four digits for
+/// the year and month, a dot, four or five digits ("0704.0001", "2106.09685").
+pub fn is_arxiv_number(text: &str) -> bool {
+    let Some((month, serial)) = text.split_once('.') else {
+        return false;
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let calendar = month.len() == 4
+        && digits(month)
+        && matches!(month[2..].parse::<u8>(), Ok(1..=12))
+        && month[..2] >= *"07";
+    calendar && (4..=5).contains(&serial.len()) && digits(serial)
+}
+
 /// A node of the category tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Topic {
@@ -144,6 +158,9 @@ pub struct Topic {
     /// learner who does not know its name describes it. The semantic layer embeds it with the
     /// topic's resources, and its words count toward answering a message naming the topic.
     pub about: Vec<String>,
+    /// The arXiv numbers of the papers that define the topic ("2106.09685" for LoRA): a
+    /// message that pastes one, or its address, asks about the topic.
+    pub papers: Vec<String>,
 }
 
 impl Topic {
@@ -392,6 +409,23 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arxiv_numbers_have_a_month_and_four_or_five_digits() {
+        for number in ["0704.0001", "1706.03762", "2106.09685", "2412.15115"] {
+            assert!(is_arxiv_number(number), "{number}");
+        }
+        for other in [
+            "0612.1234",
+            "2113.12345",
+            "2106.096",
+            "2106.096851",
+            "21060.9685",
+            "v1.2",
+        ] {
+            assert!(!is_arxiv_number(other), "{other}");
+        }
+    }
 
     #[test]
     fn shipped_catalogue_loads() {

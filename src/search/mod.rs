@@ -1,5 +1,7 @@
 //! The query pipeline, read top to bottom:
 //!
+//! 0. [`address`] — web addresses, repository ids and arXiv numbers become the words they
+//!    carry (a catalogue page its topic's name, another site its name and its path's words);
 //! 1. [`normalise`] — NFKC, case folding, traditional → simplified, punctuation folded,
 //!    numbers and chat shorthand spelled one way (七十亿 → 7b, 训 → 训练);
 //! 2. [`tokenise`] — words by script, Chinese segmented against the catalogue's dictionary;
@@ -24,6 +26,7 @@
 //! (greetings, thanks, "help") are recognised by [`smalltalk`] before the pipeline runs.
 //! The answer model ([`crate::answer`]) is built on top of this module, never the reverse.
 
+pub mod address;
 pub mod background;
 pub mod concepts;
 pub mod exclusion;
@@ -118,6 +121,8 @@ pub struct Engine {
     senses: senses::Senses,
     /// How the catalogue's topics are described without their names (see [`paraphrase`]).
     paraphrases: paraphrase::Paraphrases,
+    /// The catalogue's addresses and papers, for what a message pastes (see [`address`]).
+    addresses: address::Addresses,
     /// The matcher for topic names, made once so that its per-thread scratch buffers serve
     /// every query.
     matcher: Matcher,
@@ -196,6 +201,7 @@ impl Engine {
             .collect();
         Engine {
             starting_points: start::starting_points(&catalogue),
+            addresses: address::Addresses::new(&catalogue),
             senses,
             paraphrases,
             catalogue,
@@ -259,11 +265,11 @@ impl Engine {
             .collect()
     }
 
-    /// Runs stages 1–3: what the engine understood of a query. List punctuation ("、", ",")
+    /// Runs stages 0–3: what the engine understood of a query. List punctuation ("、", ",")
     /// separates pieces, which [`concepts`] may treat as separate concepts; a
     /// self-introduction inside a piece is read on its own and set aside ([`background`]).
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
-        self.read(query, complete_last).0
+        self.read(&self.addresses.rewrite(query), complete_last).0
     }
 
     /// [`Engine::understand`], with the piece of writing the message asks for, if it asks for
@@ -589,6 +595,8 @@ impl Engine {
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
+        let rewritten = self.addresses.rewrite(query);
+        let query = rewritten.as_ref();
         let said = smalltalk::Message::new(query);
         let whole = small_talk_through(&said);
         let (words, task) = self.read(query, false);

@@ -1,0 +1,579 @@
+//! Stage 0, before normalising: web addresses, repository ids and arXiv numbers pasted into a
+//! message.
+//!
+//! People paste what is on their screen and ask around it: "https://github.com/hiyouga/
+//! LLaMA-Factory 这个怎么用", "Qwen/Qwen2.5-7B-Instruct 能用 vllm 跑吗", "arXiv:2106.09685 有中文
+//! 解读吗". Read as text, an address is noise the catalogue half knows ("https" reads as http, a
+//! web framework's keyword; "com", "org", "abs"), its digits are words that name nothing, and
+//! its slashes cut the message into a list. So each address becomes the words it carries:
+//!
+//! - one of the catalogue's own addresses, or a page under it, becomes the name of that
+//!   resource's topic: the message asks about what the resource teaches;
+//! - an arXiv number the catalogue knows (a resource's paper, or one of a topic's `papers`)
+//!   becomes its topic's name; one it does not know is dropped, as a number naming nothing;
+//! - any other address becomes the name of its site, unless the catalogue's resources live
+//!   there too (a Zhihu or GitHub link says nothing of its topic, a civitai or nytimes link
+//!   does), followed by the words of its path, without what every site's addresses have (www,
+//!   com, blob/main, index.html, numbers and ids).
+//!
+//! A repository or model id written owner/name ("THUDM/chatglm3-6b") is one name, not a list
+//! of two; a pair of plain words ("lora/qlora", "TP/PP") stays a list.
+
+use std::borrow::Cow;
+
+use url::Url;
+
+use super::rank;
+use crate::catalogue::{self, Catalogue, TopicIdx};
+
+/// Sites that give each project its own subdomain: there the subdomain is the site's name
+/// ("jalammar.github.io" is Jay Alammar's blog, "lmdeploy.readthedocs.io" LMDeploy's docs).
+const SHARED_HOSTS: &[&str] = &[
+    "github.io",
+    "gitee.io",
+    "gitbook.io",
+    "readthedocs.io",
+    "vercel.app",
+    "netlify.app",
+    "pages.dev",
+    "blogspot.com",
+    "substack.com",
+];
+/// Second-level labels that are part of a country's suffix ("blog.example.com.cn").
+const SECOND_LEVEL: &[&str] = &["com", "co", "org", "net", "edu", "gov", "ac"];
+/// Endings that make a word with a dot a bare site name ("huggingface.co/…", "arxiv.org/…")
+/// rather than a file ("llama.cpp", "config.json") or a name ("LLM.int8").
+const SITE_ENDINGS: &[&str] = &[
+    "com", "org", "net", "io", "ai", "co", "cn", "dev", "edu", "gov", "me", "app", "tv", "jp",
+    "uk", "de", "fr", "info",
+];
+/// Path segments every site's addresses are made of, which say nothing of the page.
+const BOILERPLATE: &[&str] = &[
+    "a",
+    "abs",
+    "answer",
+    "answers",
+    "article",
+    "articles",
+    "blob",
+    "category",
+    "cn",
+    "column",
+    "comments",
+    "commit",
+    "commits",
+    "d",
+    "detail",
+    "details",
+    "discussions",
+    "doc",
+    "docs",
+    "edit",
+    "en",
+    "en-us",
+    "file",
+    "files",
+    "home",
+    "html",
+    "index",
+    "issue",
+    "issues",
+    "item",
+    "latest",
+    "main",
+    "master",
+    "p",
+    "page",
+    "pdf",
+    "people",
+    "post",
+    "posts",
+    "pull",
+    "pulls",
+    "question",
+    "r",
+    "raw",
+    "ref",
+    "refs",
+    "release",
+    "releases",
+    "resolve",
+    "s",
+    "search",
+    "share",
+    "space",
+    "src",
+    "stable",
+    "status",
+    "t",
+    "tag",
+    "tags",
+    "tree",
+    "u",
+    "user",
+    "users",
+    "v",
+    "video",
+    "videos",
+    "view",
+    "watch",
+    "wiki",
+    "zh",
+    "zh-cn",
+    "zh-hans",
+    "zh-tw",
+    "zhuanlan",
+];
+/// File endings dropped from a path's last segment.
+const FILE_ENDINGS: &[&str] = &[
+    ".html", ".htm", ".shtml", ".php", ".aspx", ".asp", ".jsp", ".md", ".pdf", ".ipynb",
+];
+/// Code and model hosts, where owner/name is a repository or a model.
+const CODE_HOSTS: &[&str] = &["github.com", "huggingface.co", "gitee.com"];
+
+/// What the catalogue knows of addresses, built once per catalogue.
+#[derive(Debug, Default)]
+pub struct Addresses {
+    /// The catalogue's addresses as [`key`]s, sorted, each with its resource's topic's name.
+    known: Vec<(String, String)>,
+    /// The arXiv numbers the catalogue knows, sorted, each with its topic's name.
+    papers: Vec<(String, String)>,
+    /// The names of the sites the catalogue's resources live on ("zhihu", "github"), sorted.
+    home_sites: Vec<String>,
+}
+
+impl Addresses {
+    /// Gathers the catalogue's addresses, papers and sites.
+    pub fn new(catalogue: &Catalogue) -> Addresses {
+        let name = |t: TopicIdx| spoken_name(&catalogue.topics()[t].name_en);
+        let mut known = Vec::new();
+        let mut papers = Vec::new();
+        let mut home_sites = Vec::new();
+        for r in catalogue.resources() {
+            let (Some(url), Some(&topic)) = (parse(&r.url), r.topics.first()) else {
+                continue;
+            };
+            if let Some(number) = arxiv_number(&url) {
+                papers.push((number.to_owned(), name(topic)));
+            }
+            home_sites.extend(site_name(&url));
+            // A project's home (its repository, docs, model card) is about the project
+            // itself: "LLaMA-Factory" among the all-in-one toolkits.
+            let read_as = if rank::is_home(r.kind) {
+                let title = r.title_en.as_deref().unwrap_or(&r.title);
+                let own = title.split(" — ").next().unwrap_or(title);
+                format!("{} {}", spoken_name(own), name(topic))
+            } else {
+                name(topic)
+            };
+            known.push((key(&url), read_as));
+        }
+        for (t, topic) in catalogue.topics().iter().enumerate() {
+            papers.extend(topic.papers.iter().map(|p| (p.clone(), name(t))));
+        }
+        for list in [&mut known, &mut papers] {
+            list.sort();
+            list.dedup_by(|a, b| a.0 == b.0);
+        }
+        home_sites.sort();
+        home_sites.dedup();
+        Addresses {
+            known,
+            papers,
+            home_sites,
+        }
+    }
+
+    /// The message with each address, id and arXiv number replaced by the words it carries
+    /// (see the module's documentation); borrowed when it has none.
+    pub fn rewrite<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if !text.contains(['/', '.']) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut changed = false;
+        let mut rest = text;
+        while let Some(start) = rest.find(is_chunk_char) {
+            let len = rest[start..]
+                .find(|c| !is_chunk_char(c))
+                .unwrap_or(rest.len() - start);
+            let chunk = &rest[start..start + len];
+            // Brackets and sentence marks around an address are not part of it.
+            let trimmed = chunk.trim_start_matches(['(', '[', '<', '\'', '"']);
+            let lead = chunk.len() - trimmed.len();
+            let trimmed =
+                trimmed.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '>', '\'', '"']);
+            out.push_str(&rest[..start + lead]);
+            match self.read_chunk(trimmed) {
+                Some(words) => {
+                    changed = true;
+                    out.push(' ');
+                    out.push_str(&words);
+                    out.push(' ');
+                }
+                None => out.push_str(trimmed),
+            }
+            out.push_str(&chunk[lead + trimmed.len()..]);
+            rest = &rest[start + len..];
+        }
+        if !changed {
+            return Cow::Borrowed(text);
+        }
+        out.push_str(rest);
+        Cow::Owned(out)
+    }
+
+    /// The words a whitespace-free run of text carries, if it is an address, an id or an arXiv
+    /// number.
+    fn read_chunk(&self, chunk: &str) -> Option<String> {
+        if let Some(url) = as_address(chunk) {
+            return Some(self.read_address(&url));
+        }
+        if let Some(number) = arxiv_in(chunk) {
+            return Some(self.paper(number).unwrap_or_default().to_owned());
+        }
+        let (owner, name) = as_repository(chunk)?;
+        let named = CODE_HOSTS.iter().find_map(|host| {
+            let url = parse(&format!("https://{host}/{owner}/{name}"))?;
+            self.known_page(&key(&url))
+        });
+        Some(named.map_or_else(|| format!("{owner} {name}"), str::to_owned))
+    }
+
+    /// The words of an address.
+    fn read_address(&self, url: &Url) -> String {
+        if let Some(number) = arxiv_number(url) {
+            return self.paper(number).unwrap_or_default().to_owned();
+        }
+        if let Some(name) = self.known_page(&key(url)) {
+            return name.to_owned();
+        }
+        let mut words: Vec<String> = site_name(url)
+            .filter(|site| self.home_sites.binary_search(site).is_err())
+            .into_iter()
+            .collect();
+        let segments = url.path_segments().into_iter().flatten();
+        words.extend(segments.filter_map(path_words));
+        words.join(" ")
+    }
+
+    /// The topic name of a catalogue address `key` or of the longest catalogue address it is
+    /// a page under. Only addresses with two path segments or more have pages under them: a
+    /// site's or an organisation's home ("github.com/huggingface") holds other projects.
+    fn known_page(&self, key: &str) -> Option<&str> {
+        let mut candidate = key;
+        loop {
+            if let Ok(i) = self
+                .known
+                .binary_search_by(|(k, _)| k.as_str().cmp(candidate))
+            {
+                let segments = candidate.matches('/').count();
+                if candidate == key || segments >= 2 {
+                    return Some(&self.known[i].1);
+                }
+            }
+            candidate = &candidate[..candidate.rfind('/')?];
+        }
+    }
+
+    /// The topic name of an arXiv number the catalogue knows.
+    fn paper(&self, number: &str) -> Option<&str> {
+        self.papers
+            .binary_search_by(|(p, _)| p.as_str().cmp(number))
+            .ok()
+            .map(|i| self.papers[i].1.as_str())
+    }
+}
+
+/// A name as words to read in a message: without its parenthesis and list marks ("ZeRO
+/// (Zero Redundancy Optimizer)" → "ZeRO", "MoE / expert parallelism" → "MoE expert
+/// parallelism", "microsoft/DeepSpeed" → "microsoft DeepSpeed"), which would otherwise split
+/// it into a list.
+fn spoken_name(name: &str) -> String {
+    let name = name.split(['(', '（']).next().unwrap_or(name);
+    let name = name.replace([',', '，', '、', ';', '|'], " ");
+    // "I/O" is one word, as the normaliser spells it.
+    name.split(' ')
+        .map(|w| {
+            if w.len() == 3 {
+                w.to_owned()
+            } else {
+                w.replace('/', " ")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Characters an address, an id or a number can be made of: ASCII, printable, no space.
+fn is_chunk_char(c: char) -> bool {
+    c.is_ascii_graphic()
+}
+
+/// An address written with its scheme, with "www.", or as a site name followed by a path
+/// ("huggingface.co/Qwen/Qwen-7B").
+fn as_address(chunk: &str) -> Option<Url> {
+    let lower = chunk.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return parse(chunk);
+    }
+    let host = lower.split('/').next().unwrap_or_default();
+    let ending = host.rsplit('.').next().unwrap_or_default();
+    let site = host.contains('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && SITE_ENDINGS.contains(&ending)
+        && (lower.starts_with("www.") || chunk.len() > host.len() + 1);
+    site.then(|| parse(&format!("https://{chunk}"))).flatten()
+}
+
+/// Parses an absolute address; `None` for anything that is not one, or has no host.
+fn parse(text: &str) -> Option<Url> {
+    Url::parse(text).ok().filter(|u| u.host_str().is_some())
+}
+
+/// The form two addresses of one page share: host without "www.", path without a final
+/// slash, lower case, no query or fragment ("https://www.X.com/A/" and "x.com/a?b" alike).
+fn key(url: &Url) -> String {
+    let host = url.host_str().unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let path = url.path().trim_end_matches('/');
+    format!("{host}{path}").to_ascii_lowercase()
+}
+
+/// The arXiv number of an arxiv.org address (its abstract, PDF or HTML page, any version).
+fn arxiv_number(url: &Url) -> Option<&str> {
+    let host = url.host_str()?;
+    if !(host == "arxiv.org" || host.ends_with(".arxiv.org")) {
+        return None;
+    }
+    url.path_segments()?.find_map(arxiv_in)
+}
+
+/// The arXiv number a run of text holds ("2106.09685", "2106.09685v2", "arXiv:2106.09685",
+/// "2106.09685.pdf").
+fn arxiv_in(chunk: &str) -> Option<&str> {
+    let start = chunk.find(|c: char| c.is_ascii_digit())?;
+    let prefix = chunk[..start].to_ascii_lowercase();
+    if !(prefix.is_empty() || prefix == "arxiv:" || prefix == "arxiv.") {
+        return None;
+    }
+    let number = &chunk[start..];
+    let end = number
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' && i == 4))
+        .map_or(number.len(), |(i, _)| i);
+    let (found, after) = number.split_at(end);
+    let after_ok = after.is_empty()
+        || after.strip_prefix('v').is_some_and(|v| {
+            let v = v.strip_suffix(".pdf").unwrap_or(v);
+            !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())
+        })
+        || after == ".pdf";
+    (after_ok && catalogue::is_arxiv_number(found)).then_some(found)
+}
+
+/// A repository or model id written owner/name: an owner of letters and hyphens, and either a
+/// name with a digit, a dot, a hyphen or an underscore ("Qwen/Qwen2.5-7B-Instruct",
+/// "hiyouga/LLaMA-Factory") or an owner with a hyphen ("vllm-project/vllm"). Two plain words
+/// ("lora/qlora", "TP/PP") are a list; a hyphen on both sides ("pre-training/fine-tuning") too.
+fn as_repository(chunk: &str) -> Option<(&str, &str)> {
+    let (owner, name) = chunk.split_once('/')?;
+    let owner_ok = owner.len() >= 2
+        && owner.starts_with(|c: char| c.is_ascii_alphabetic())
+        && owner.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+    let name_ok = !name.is_empty()
+        && name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    let marked = |s: &str, marks: &[u8]| s.bytes().any(|b| marks.contains(&b));
+    let id_like = if owner.contains('-') {
+        !name.contains('-')
+    } else {
+        marked(name, b"-_.0123456789")
+    };
+    (owner_ok && name_ok && id_like).then_some((owner, name))
+}
+
+/// The name of an address's site: its host without the suffix and subdomains ("zhihu" of
+/// zhuanlan.zhihu.com, "weixin" of mp.weixin.qq.com is "qq"), or the project's subdomain on a
+/// shared host ("jalammar" of jalammar.github.io).
+fn site_name(url: &Url) -> Option<String> {
+    let host = url.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    if let Some(shared) = SHARED_HOSTS
+        .iter()
+        .find(|s| host.ends_with(&format!(".{s}")))
+    {
+        let project = &host[..host.len() - shared.len() - 1];
+        return project.rsplit('.').next().map(str::to_owned);
+    }
+    let mut labels: Vec<&str> = host.split('.').collect();
+    labels.pop();
+    if labels.len() >= 2 && SECOND_LEVEL.contains(labels.last()?) {
+        labels.pop();
+    }
+    labels
+        .last()
+        .filter(|l| !l.is_empty() && !l.bytes().all(|b| b.is_ascii_digit()))
+        .map(|l| (*l).to_owned())
+}
+
+/// The words of one path segment, if it says anything: not a number, an id, a date or what
+/// every site's paths are made of; underscores and pluses read as spaces.
+fn path_words(segment: &str) -> Option<String> {
+    let lower = segment.to_ascii_lowercase();
+    let bare = FILE_ENDINGS
+        .iter()
+        .find_map(|e| lower.strip_suffix(e))
+        .unwrap_or(&lower);
+    let original = &segment[..bare.len()];
+    let says_nothing = bare.is_empty()
+        || bare.contains('%')
+        || BOILERPLATE.contains(&bare)
+        || bare
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.')
+        || looks_like_id(original);
+    (!says_nothing).then(|| bare.replace(['_', '+'], " "))
+}
+
+/// Whether a path segment is an identifier rather than words: a hash ("3f2a9c1"), letters and
+/// three or more digits run together ("BV1xx411c7mD"), or a case-mixed token ("kCc8FmEb1nY").
+fn looks_like_id(segment: &str) -> bool {
+    let digits = segment.bytes().filter(u8::is_ascii_digit).count();
+    let plain = segment.bytes().all(|b| b.is_ascii_alphanumeric());
+    let hash = segment.len() >= 7 && digits > 0 && segment.bytes().all(|b| b.is_ascii_hexdigit());
+    let run_together = plain && digits >= 3 && digits < segment.len();
+    let case_switches = segment
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        .count();
+    hash || run_together || plain && digits > 0 && case_switches >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn addresses() -> Addresses {
+        Addresses::new(&Catalogue::shipped().expect("the shipped catalogue loads"))
+    }
+
+    #[test]
+    fn a_catalogue_address_or_a_page_under_it_is_its_topic() {
+        let a = addresses();
+        assert_eq!(
+            a.rewrite("https://github.com/hiyouga/LLaMA-Factory 这个怎么用")
+                .trim_start(),
+            a.rewrite("github.com/hiyouga/llama-factory/blob/main/README_zh.md 这个怎么用")
+                .trim_start()
+        );
+        let rewritten =
+            a.rewrite("you sent me https://zhuanlan.zhihu.com/p/691045737/ anything easier?");
+        assert_eq!(rewritten, "you sent me  vLLM  anything easier?");
+        // A project's home names the project too.
+        assert_eq!(
+            a.rewrite("https://github.com/microsoft/DeepSpeed").trim(),
+            "microsoft DeepSpeed DeepSpeed"
+        );
+        // An organisation's home holds other projects.
+        assert!(
+            !a.rewrite("https://github.com/huggingface/diffusers")
+                .contains("Hugging Face")
+        );
+    }
+
+    #[test]
+    fn an_arxiv_number_the_catalogue_knows_is_its_topic_and_another_is_dropped() {
+        let a = addresses();
+        assert_eq!(
+            a.rewrite("arXiv:2106.09685v2 有中文解读吗").trim(),
+            "LoRA  有中文解读吗"
+        );
+        assert_eq!(
+            a.rewrite("https://arxiv.org/pdf/2210.17323.pdf").trim(),
+            "GPTQ"
+        );
+        assert_eq!(
+            a.rewrite("https://arxiv.org/abs/2402.99999 讲的啥").trim(),
+            "讲的啥"
+        );
+        // Version numbers and decimals are no papers.
+        assert_eq!(
+            a.rewrite("deepspeed==0.14.0 和 3.1415 有关吗"),
+            "deepspeed==0.14.0 和 3.1415 有关吗"
+        );
+    }
+
+    #[test]
+    fn another_address_is_its_site_and_its_path_words() {
+        let a = addresses();
+        assert_eq!(
+            a.rewrite("summarize this https://www.nytimes.com/2024/05/01/technology/ai-chips.html"),
+            "summarize this  nytimes technology ai-chips "
+        );
+        // A site the catalogue's resources live on says nothing; an id says nothing.
+        assert_eq!(
+            a.rewrite("https://www.bilibili.com/video/BV1xx411c7mD 这个视频讲得好吗")
+                .trim(),
+            "这个视频讲得好吗"
+        );
+        assert_eq!(
+            a.rewrite("huggingface.co/datasets/some-org/cat_photos")
+                .trim(),
+            "datasets some-org cat photos"
+        );
+    }
+
+    #[test]
+    fn an_owner_and_a_name_are_one_name_and_two_plain_words_a_list() {
+        let a = addresses();
+        assert_eq!(
+            a.rewrite("THUDM/chatglm3-6b 怎么部署").trim(),
+            "THUDM chatglm3-6b  怎么部署"
+        );
+        assert_eq!(a.rewrite("Qwen/Qwen-7B 微调"), " Qwen-7B Qwen  微调");
+        for list in [
+            "lora/qlora 区别",
+            "TP/PP",
+            "pre-training/fine-tuning",
+            "I/O 优化",
+            "fp16/bf16",
+        ] {
+            assert_eq!(a.rewrite(list), list);
+        }
+    }
+
+    #[test]
+    fn names_lose_their_parentheses_and_list_marks() {
+        assert_eq!(spoken_name("ZeRO (Zero Redundancy Optimizer)"), "ZeRO");
+        assert_eq!(
+            spoken_name("MoE / expert parallelism"),
+            "MoE expert parallelism"
+        );
+        assert_eq!(
+            spoken_name("I/O optimization (FlashAttention V1, V2)"),
+            "I/O optimization"
+        );
+    }
+
+    #[test]
+    fn files_and_names_with_dots_are_no_addresses() {
+        let a = addresses();
+        for text in [
+            "llama.cpp 怎么编译",
+            "LLM.int8() 原理",
+            "config.json 改哪里",
+            "vllm.ai",
+        ] {
+            assert_eq!(a.rewrite(text), text);
+        }
+    }
+}
