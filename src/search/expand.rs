@@ -105,6 +105,10 @@ pub struct QueryWord {
     /// Whether the word occurs only inside text pasted from a screen that names the
     /// catalogue, and so says less than words the asker typed (see [`super::pasted`]).
     pub pasted: bool,
+    /// Whether the word was typed in capitals, as acronyms and names are ("RAG", "ZeRO",
+    /// "RoPE"): then an everyday word of the same letters (rag, zero, rope) is not what is
+    /// meant.
+    pub capitals: bool,
 }
 
 impl QueryWord {
@@ -513,6 +517,7 @@ fn word(text: &str, role: Role) -> QueryWord {
         concept: 0,
         other_sense: None,
         pasted: false,
+        capitals: false,
     }
 }
 

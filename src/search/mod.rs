@@ -76,6 +76,11 @@ const PASTED_NAME_IMPORTANCE: f32 = 0.9;
 /// langchain repo" asks about LangChain, whatever LLMChain is. Nothing, as a self-introduction's
 /// words: weighed at 0.3 they still kept that question unanswered, and cost an off-topic one.
 const PASTED_WEIGHT: f32 = 0.0;
+/// What a catalogue word typed in capitals that is also an everyday word says at least ("RAG"
+/// in "新手求问 RAG 到底是个啥", where the word table weighs rag, a cloth, at 0.3): as much as a
+/// rare word, since the everyday word is not what was typed. Other words in capitals are
+/// emphasis ("SHORT. NO EQUATIONS"), and weigh as typed.
+const CAPITALS_IMPORTANCE: f32 = 0.8;
 /// Longest query the pipeline reads, in characters; the rest is ignored, as the cap bounds
 /// the cost of hostile input. Typed questions are far shorter, but a pasted error line with the
 /// question after it is not: at 200 "RuntimeError: The size of tensor a (512) must match … is
@@ -279,6 +284,7 @@ impl Engine {
         // within the cap, which bounds what hostile input costs.
         let bounded = bounded(query);
         let fragments = pasted::Fragments::of(&bounded);
+        let capitals = normalise::capitalised(&bounded);
         let bounded = pasted::spell_out(&bounded).into_owned();
         // "I/O" and "Q、K、V" are one word each, not lists of letters.
         let bounded = normalise::spelled(&bounded).into_owned();
@@ -344,6 +350,9 @@ impl Engine {
                     .as_ref()
                     .is_some_and(|s| s.importance(&w.text) >= PASTED_NAME_IMPORTANCE)
         });
+        for w in &mut words {
+            w.capitals = capitals.contains(&w.text);
+        }
         self.paraphrases.apply(&mut words, asked, &self.index);
         if concepts::assign(&mut words, &piece_of) <= 1 {
             concepts::assign_names(&mut words, |w| self.named_topic(w));
@@ -530,10 +539,16 @@ impl Engine {
             words,
             &self.index,
             |w| {
-                let importance = self
+                let mut importance = self
                     .semantic
                     .as_ref()
                     .map_or(1.0, |s| s.importance(&w.text));
+                if w.capitals
+                    && self.is_common(&w.text)
+                    && w.alternatives.iter().any(|a| a.how == expand::How::Exact)
+                {
+                    importance = importance.max(CAPITALS_IMPORTANCE);
+                }
                 if w.pasted {
                     importance * PASTED_WEIGHT
                 } else {
@@ -1788,6 +1803,20 @@ mod tests {
         ] {
             assert!(engine.search(q).is_empty(), "{q}");
         }
+    }
+
+    #[test]
+    fn a_catalogue_word_in_capitals_is_not_its_everyday_namesake() {
+        let engine = Engine::shipped().unwrap();
+        let rag = |q: &str| {
+            let words = engine.understand(q, false);
+            let i = words.iter().position(|w| w.text == "rag").unwrap();
+            engine.relevance(&words).words[i].importance
+        };
+        assert!(rag("新手求问 rag 到底是个啥") < CAPITALS_IMPORTANCE);
+        assert!(rag("新手求问 RAG 到底是个啥") >= CAPITALS_IMPORTANCE);
+        // Shouting is emphasis, and says nothing of any one word.
+        assert!(rag("WHY IS MY RAG SO SLOW") < CAPITALS_IMPORTANCE);
     }
 
     #[test]

@@ -667,9 +667,42 @@ fn english_count(word: &str) -> Option<u64> {
         .filter(|&n| n > 0)
 }
 
+/// The Latin words of a message typed in capitals, as acronyms and names are ("RAG", "ZeRO",
+/// "MoE"), normalised: three letters or more, either all capitals or a capital after a small
+/// letter. A message that shouts ("SHORT. NO EQUATIONS") marks nothing: when most of its words
+/// are capitals, capitals say nothing of any one of them.
+pub fn capitalised(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3)
+        .collect();
+    let all_caps = |w: &str| !w.bytes().any(|b| b.is_ascii_lowercase());
+    let shouted = words.iter().filter(|w| all_caps(w)).count();
+    if shouted >= 2 && shouted * 2 > words.len() {
+        return Vec::new();
+    }
+    words
+        .into_iter()
+        .filter(|w| {
+            all_caps(w)
+                || w.as_bytes()
+                    .windows(2)
+                    .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        })
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_in_capitals_are_acronyms_and_names_unless_the_message_shouts() {
+        assert_eq!(capitalised("新手求问 RAG 到底是个啥"), ["rag"]);
+        assert_eq!(capitalised("ZeRO vs MoE, and rope? Ok"), ["zero", "moe"]);
+        assert!(capitalised("WHY IS MY RAG SO SLOW").is_empty());
+    }
 
     #[test]
     fn one_letter_is_a_symbol() {
