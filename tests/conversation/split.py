@@ -91,6 +91,7 @@ ROUND_MINIMUMS = {
     38: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
     39: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
     40: {"on-topic": 300, "offtopic": 200, "smalltalk": 20},
+    41: {"on-topic": 340, "offtopic": 200, "smalltalk": 18},
 }
 
 
@@ -641,6 +642,23 @@ ROUND_NOTES = {
 # messages that repeated an earlier round were dropped, and languages were tagged by the
 # script each message is written in; split by the same rule. Both halves were first run
 # untouched. Reported separately.
+""",
+    41: """#
+# ROUND 41: pasted links, repo names and model ids — people paste what is on their screen or
+# in their group chat (a GitHub, arXiv, Hugging Face, Zhihu, CSDN or Bilibili address, a
+# repository written owner/name, a model id with its size and version, a GGUF file name, an
+# arXiv number, a pip pin, a link the bot sent earlier) and ask around it: what is this and
+# where do I learn it, something like it, easier or in Chinese, is it still good, how does it
+# compare. About half the on-topic messages hold a link or an id, most of them not the
+# catalogue's; the rest are ordinary questions from the same people. Near misses, over a
+# third of the round, paste links and ids about what the catalogue does not cover (summarise
+# this link, a news article, a web framework's or a game's repository, a biology paper, a
+# dataset of cat photos, a civitai checkpoint, a cooking video, "is this link a scam", a
+# job posting). Written by two writers (one mostly Chinese, one mostly English) who had read
+# only the catalogue (without its senses and paraphrases), the seed article and the file
+# format, at the start of a stop; four messages that repeated an earlier round were dropped;
+# split by the same rule. The stop chose the theme and wrote its address stage before it
+# read any of these messages. Both halves were first run untouched. Reported separately.
 """,
 }
 
