@@ -45,7 +45,8 @@ const SECOND_LEVEL: &[&str] = &["com", "co", "org", "net", "edu", "gov", "ac"];
 /// rather than a file ("llama.cpp", "config.json") or a name ("LLM.int8").
 const SITE_ENDINGS: &[&str] = &[
     "com", "org", "net", "io", "ai", "co", "cn", "dev", "edu", "gov", "me", "app", "tv", "jp",
-    "uk", "de", "fr", "info",
+    "uk", "de", "fr", "info", "xyz", "top", "so", "site", "online", "shop", "club", "link", "ly",
+    "gg", "us", "ca", "au", "kr", "ru", "tw", "hk", "sg",
 ];
 /// Path segments every site's addresses are made of, which say nothing of the page.
 const BOILERPLATE: &[&str] = &[
@@ -130,6 +131,8 @@ const FILE_ENDINGS: &[&str] = &[
 ];
 /// Code and model hosts, where owner/name is a repository or a model.
 const CODE_HOSTS: &[&str] = &["github.com", "huggingface.co", "gitee.com"];
+/// What a code host's path may start with before owner/name ("huggingface.co/datasets/…").
+const CODE_KINDS: &[&str] = &["datasets", "spaces", "models"];
 
 /// What the catalogue knows of addresses, built once per catalogue.
 #[derive(Debug, Default)]
@@ -187,8 +190,18 @@ impl Addresses {
     /// The message with each address, id and arXiv number replaced by the words it carries
     /// (see the module's documentation); borrowed when it has none.
     pub fn rewrite<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        self.read(text).text
+    }
+
+    /// [`Addresses::rewrite`], with the names that pasted addresses and arXiv numbers the
+    /// catalogue knows were read as.
+    pub fn read<'a>(&self, text: &'a str) -> Rewritten<'a, '_> {
+        let mut pointed = Vec::new();
         if !text.contains(['/', '.']) {
-            return Cow::Borrowed(text);
+            return Rewritten {
+                text: Cow::Borrowed(text),
+                pointed,
+            };
         }
         let mut out = String::with_capacity(text.len());
         let mut changed = false;
@@ -204,7 +217,7 @@ impl Addresses {
             let trimmed =
                 trimmed.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '>', '\'', '"']);
             out.push_str(&rest[..start + lead]);
-            match self.read_chunk(trimmed) {
+            match self.read_chunk(trimmed, &mut pointed) {
                 Some(words) => {
                     changed = true;
                     out.push(' ');
@@ -217,43 +230,75 @@ impl Addresses {
             rest = &rest[start + len..];
         }
         if !changed {
-            return Cow::Borrowed(text);
+            return Rewritten {
+                text: Cow::Borrowed(text),
+                pointed,
+            };
         }
         out.push_str(rest);
-        Cow::Owned(out)
+        Rewritten {
+            text: Cow::Owned(out),
+            pointed,
+        }
     }
 
     /// The words a whitespace-free run of text carries, if it is an address, an id or an arXiv
-    /// number.
-    fn read_chunk(&self, chunk: &str) -> Option<String> {
+    /// number. What the catalogue knows is added to `pointed`.
+    fn read_chunk<'s>(&'s self, chunk: &str, pointed: &mut Vec<&'s str>) -> Option<String> {
+        let mut known = |name: &'s str| {
+            pointed.push(name);
+            name.to_owned()
+        };
         if let Some(url) = as_address(chunk) {
+            if let Some(name) = self.known_address(&url) {
+                return Some(known(name));
+            }
             return Some(self.read_address(&url));
         }
         if let Some(number) = arxiv_in(chunk) {
-            return Some(self.paper(number).unwrap_or_default().to_owned());
+            return Some(self.paper(number).map(known).unwrap_or_default());
         }
         let (owner, name) = as_repository(chunk)?;
         let named = CODE_HOSTS.iter().find_map(|host| {
             let url = parse(&format!("https://{host}/{owner}/{name}"))?;
             self.known_page(&key(&url))
         });
-        Some(named.map_or_else(|| format!("{owner} {name}"), str::to_owned))
+        Some(named.map_or_else(|| name.to_owned(), known))
     }
 
-    /// The words of an address.
-    fn read_address(&self, url: &Url) -> String {
-        if let Some(number) = arxiv_number(url) {
-            return self.paper(number).unwrap_or_default().to_owned();
+    /// What a catalogue address, or the address of a paper the catalogue knows, is read as.
+    fn known_address(&self, url: &Url) -> Option<&str> {
+        match arxiv_number(url) {
+            Some(number) => self.paper(number),
+            None => self.known_page(&key(url)),
         }
-        if let Some(name) = self.known_page(&key(url)) {
-            return name.to_owned();
+    }
+
+    /// The words of an address the catalogue does not know.
+    fn read_address(&self, url: &Url) -> String {
+        if arxiv_number(url).is_some() {
+            return String::new();
         }
         let mut words: Vec<String> = site_name(url)
             .filter(|site| self.home_sites.binary_search(site).is_err())
             .into_iter()
             .collect();
-        let segments = url.path_segments().into_iter().flatten();
-        words.extend(segments.filter_map(path_words));
+        let mut segments: Vec<&str> = url.path_segments().into_iter().flatten().collect();
+        // On a code host the owner is a person's or an organisation's handle; the repository
+        // or model it owns is what the link is about ("github.com/microsoft/vscode" is not
+        // about Microsoft's DeepSpeed).
+        let code_host = url
+            .host_str()
+            .is_some_and(|h| CODE_HOSTS.contains(&h.strip_prefix("www.").unwrap_or(h)));
+        if code_host && segments.len() >= 2 {
+            let owner = usize::from(CODE_KINDS.contains(&segments[0]) && segments.len() >= 3);
+            segments.remove(owner);
+        }
+        for word in segments.into_iter().filter_map(path_words) {
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
         words.join(" ")
     }
 
@@ -285,6 +330,16 @@ impl Addresses {
     }
 }
 
+/// A message with its addresses read (see [`Addresses::read`]).
+#[derive(Debug)]
+pub struct Rewritten<'a, 's> {
+    /// The message, each address, id and arXiv number replaced by the words it carries.
+    pub text: Cow<'a, str>,
+    /// What the addresses and numbers the catalogue knows were read as: the message points
+    /// at these, as surely as a name said outright.
+    pub pointed: Vec<&'s str>,
+}
+
 /// A name as words to read in a message: without its parenthesis and list marks ("ZeRO
 /// (Zero Redundancy Optimizer)" → "ZeRO", "MoE / expert parallelism" → "MoE expert
 /// parallelism", "microsoft/DeepSpeed" → "microsoft DeepSpeed"), which would otherwise split
@@ -313,8 +368,8 @@ fn is_chunk_char(c: char) -> bool {
     c.is_ascii_graphic()
 }
 
-/// An address written with its scheme, with "www.", or as a site name followed by a path
-/// ("huggingface.co/Qwen/Qwen-7B").
+/// An address written with its scheme, or as a site's name with or without a path
+/// ("huggingface.co/Qwen/Qwen-7B", "lambdalabs.com", "notion.so").
 fn as_address(chunk: &str) -> Option<Url> {
     let lower = chunk.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
@@ -326,8 +381,7 @@ fn as_address(chunk: &str) -> Option<Url> {
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        && SITE_ENDINGS.contains(&ending)
-        && (lower.starts_with("www.") || chunk.len() > host.len() + 1);
+        && SITE_ENDINGS.contains(&ending);
     site.then(|| parse(&format!("https://{chunk}"))).flatten()
 }
 
@@ -377,7 +431,8 @@ fn arxiv_in(chunk: &str) -> Option<&str> {
     (after_ok && catalogue::is_arxiv_number(found)).then_some(found)
 }
 
-/// A repository or model id written owner/name: an owner of letters and hyphens, and either a
+/// A repository or model id written owner/name, read as its name (the owner is a handle): an
+/// owner of letters and hyphens, and either a
 /// name with a digit, a dot, a hyphen or an underscore ("Qwen/Qwen2.5-7B-Instruct",
 /// "hiyouga/LLaMA-Factory") or an owner with a hyphen ("vllm-project/vllm"). Two plain words
 /// ("lora/qlora", "TP/PP") are a list; a hyphen on both sides ("pre-training/fine-tuning") too.
@@ -528,7 +583,13 @@ mod tests {
         assert_eq!(
             a.rewrite("huggingface.co/datasets/some-org/cat_photos")
                 .trim(),
-            "datasets some-org cat photos"
+            "datasets cat photos"
+        );
+        // The owner of a repository is a handle; a word is said once.
+        assert_eq!(
+            a.rewrite("github.com/microsoft/vscode/blob/main/src/vscode/main.ts")
+                .trim(),
+            "vscode main.ts"
         );
     }
 
@@ -537,7 +598,7 @@ mod tests {
         let a = addresses();
         assert_eq!(
             a.rewrite("THUDM/chatglm3-6b 怎么部署").trim(),
-            "THUDM chatglm3-6b  怎么部署"
+            "chatglm3-6b  怎么部署"
         );
         assert_eq!(a.rewrite("Qwen/Qwen-7B 微调"), " Qwen-7B Qwen  微调");
         for list in [
@@ -571,9 +632,15 @@ mod tests {
             "llama.cpp 怎么编译",
             "LLM.int8() 原理",
             "config.json 改哪里",
-            "vllm.ai",
+            "model.pt",
         ] {
             assert_eq!(a.rewrite(text), text);
         }
+        // A site's bare name is its name.
+        assert_eq!(
+            a.rewrite("runpod vs lambdalabs.com").trim(),
+            "runpod vs  lambdalabs"
+        );
+        assert_eq!(a.rewrite("vllm.ai").trim(), "vllm");
     }
 }

@@ -109,6 +109,10 @@ pub struct QueryWord {
     /// "RoPE"): then an everyday word of the same letters (rag, zero, rope) is not what is
     /// meant.
     pub capitals: bool,
+    /// Whether the word names what a pasted address or arXiv number the catalogue knows
+    /// points to (see [`super::address`]): the message is about it, as about a name said
+    /// outright.
+    pub pointed: bool,
 }
 
 impl QueryWord {
@@ -518,6 +522,7 @@ fn word(text: &str, role: Role) -> QueryWord {
         other_sense: None,
         pasted: false,
         capitals: false,
+        pointed: false,
     }
 }
 

@@ -243,7 +243,7 @@ const STOPS: &[&str] = &[
     "解释", "解释一下", "科普", "顺序", "路线", "路径", "步骤", "流程", "方法", "办法", "手段", "方式", "思路", "技巧",
     "建议", "意思", "作用", "用途", "用处", "用法", "区分",
     // Chinese: chat filler and politeness.
-    "请问", "请教", "请", "麻烦", "麻烦问下", "问下", "问一下", "想问", "想问下", "想问一下", "求问", "求助", "求", "求推荐",
+    "拜托", "拜托啦", "拜托了", "请问", "请教", "请", "麻烦", "麻烦问下", "问下", "问一下", "想问", "想问下", "想问一下", "求问", "求助", "求", "求推荐",
     "推荐", "推荐一下", "推荐几个", "推荐一个", "有推荐吗", "求分享", "分享", "一下", "一些", "一点", "一个", "一篇", "几篇",
     "一份", "一本", "一套", "一遍", "这个", "那个", "这些", "那些", "这种", "那种", "关于", "相关", "有关", "方面",
     "东西", "内容", "里面", "之类", "之类的", "我想", "我要", "想学", "想要", "想看", "想了解", "了解", "了解一下", "学学",
@@ -418,6 +418,9 @@ const STOPS: &[&str] = &[
     // never what the word is.
     "say", "says", "saying", "said", "mention", "mentions", "mentioned", "mentioning", "talking",
     "nod", "nodding",
+    // English: what caught the asker's eye ("just curious, saw langchain trending again"):
+    // where they met the word, never what it is.
+    "curious", "saw", "seen", "noticed", "spotted",
     // English: "customer-facing", "user-facing": who sees a product. Its stem is the "Face"
     // of Hugging Face, which it never means.
     "facing",

@@ -274,12 +274,19 @@ impl Engine {
     /// separates pieces, which [`concepts`] may treat as separate concepts; a
     /// self-introduction inside a piece is read on its own and set aside ([`background`]).
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
-        self.read(&self.addresses.rewrite(query), complete_last).0
+        let rewritten = self.addresses.read(query);
+        self.read(&rewritten.text, &rewritten.pointed, complete_last)
+            .0
     }
 
     /// [`Engine::understand`], with the piece of writing the message asks for, if it asks for
     /// one ([`writing`]).
-    fn read(&self, query: &str, complete_last: bool) -> (Vec<QueryWord>, Option<&'static str>) {
+    fn read(
+        &self,
+        query: &str,
+        pointed: &[&str],
+        complete_last: bool,
+    ) -> (Vec<QueryWord>, Option<&'static str>) {
         // Fragments are read from the message as pasted, words from it spelled out; both
         // within the cap, which bounds what hostile input costs.
         let bounded = bounded(query);
@@ -350,8 +357,12 @@ impl Engine {
                     .as_ref()
                     .is_some_and(|s| s.importance(&w.text) >= PASTED_NAME_IMPORTANCE)
         });
+        let pointed: Vec<String> = pointed.iter().map(|p| normalise::normalise(p)).collect();
         for w in &mut words {
             w.capitals = capitals.contains(&w.text);
+            w.pointed = pointed
+                .iter()
+                .any(|p| p.split([' ', '-']).any(|piece| piece == w.text) || *p == w.text);
         }
         self.paraphrases.apply(&mut words, asked, &self.index);
         if concepts::assign(&mut words, &piece_of) <= 1 {
@@ -610,11 +621,11 @@ impl Engine {
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
-        let rewritten = self.addresses.rewrite(query);
-        let query = rewritten.as_ref();
+        let rewritten = self.addresses.read(query);
+        let query = rewritten.text.as_ref();
         let said = smalltalk::Message::new(query);
         let whole = small_talk_through(&said);
-        let (words, task) = self.read(query, false);
+        let (words, task) = self.read(query, &rewritten.pointed, false);
         // A message that is small talk through and through is not judged as a question; one
         // that only opens or closes with it is, and is small talk only if it finds nothing.
         let relevance = self.relevance(if whole.is_some() { &[] } else { &words });
@@ -686,7 +697,10 @@ impl Engine {
             // A topic described in full by one of the catalogue's paraphrases ("query, key,
             // value" for attention) is the catalogue's own reading of the message; the word
             // vectors, which average every word, are no judge of it.
-            let described = words.iter().any(QueryWord::describes_a_topic);
+            // So is a message pointing at a page or a paper the catalogue knows.
+            let described = words
+                .iter()
+                .any(|w| w.describes_a_topic() || w.pointed && w.is_content());
             unvouched = !described
                 && !fuse::vouched(&lexical, &semantic, &relevance, || {
                     self.known_share(&words, &relevance)
@@ -1903,6 +1917,45 @@ mod tests {
                 "my landlord says the rent goes up in march, is that allowed",
                 "customer-facing dashboard in react, which chart library",
             ],
+        );
+    }
+
+    /// Where the asker saw a word ("just curious, saw … trending") and a plea (拜托啦) are
+    /// chat, not content; what was seen about something else stays empty.
+    #[test]
+    fn what_caught_the_eye_and_pleas_weigh_nothing() {
+        assert_answers(
+            &[
+                (
+                    "hi, just curious, saw langchain trending again, any good intro, 最好中文的 please",
+                    "langchain",
+                ),
+                (
+                    "你好呀 想系统学一下注意力机制的原理 最好是中文的 图多一点 拜托啦",
+                    "transformer",
+                ),
+            ],
+            &["just curious, saw a fox in the garden, are they dangerous to cats"],
+        );
+    }
+
+    /// Pasted addresses and arXiv numbers the catalogue knows point at their topic, whatever
+    /// the chat around them, and the word vectors do not veto them; an owner's handle on a
+    /// code host names nothing.
+    #[test]
+    fn a_pasted_address_or_paper_the_catalogue_knows_is_named_outright() {
+        assert_answers(
+            &[
+                (
+                    "研一 导师让我先看 https://arxiv.org/abs/1706.03762 完全看不懂 有没有先导一点的材料",
+                    "transformer",
+                ),
+                (
+                    "1910.02054 那篇论文的核心思想一句话怎么概括 有中文图解吗",
+                    "zero",
+                ),
+            ],
+            &["github.com/microsoft/vscode 自己编译源码 yarn 报错 electron 下载失败"],
         );
     }
 

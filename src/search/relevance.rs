@@ -38,7 +38,9 @@ const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 /// catalogue word of more ideographs that reaches at most [`OWN_NAME_REACH`] resources is a
 /// resource's own name ("白板推导系列", "宝可梦举例子"), not a field's (a thanks for
 /// "分布式训练那几篇" names what was read). Nor does one Latin word, which may be a name in
-/// another sense (megatron, llama, triton).
+/// another sense (megatron, llama, triton). A page or a paper the catalogue knows, pasted as
+/// an address or an arXiv number, is named outright too: the asker points at it (see
+/// [`super::address`]).
 const MIN_SHARE_NAMED: f32 = 0.35;
 /// Fewest ideographs of a name said outright (see [`MIN_SHARE_NAMED`]).
 const NAMED_CHARS: usize = 4;
@@ -484,6 +486,7 @@ pub fn judge(
             unexplained += (1.0 - e.explained) * e.importance;
             // Once one word is named outright, the others need not be asked.
             named = named
+                || w.pointed && e.explained >= 1.0
                 || e.specificity >= NAMED_SPECIFICITY
                     && w.other_sense.is_none()
                     && (e.explained >= 1.0 && named_outright(words, i, reached.len(), &is_label)
