@@ -1486,6 +1486,15 @@ const ANOTHER: &[&str] = &[
     "a", "an", "my", "our", "their", "his", "her", "another", "own",
 ];
 
+/// What may stand before "link" when it means the bot's links: an article, a pointer, a
+/// number or a measure word ("suggest a link", "能不能一次多给点 links"). A name before it makes
+/// it that thing's page ("小红书 link", "the pack link isnt loading").
+#[rustfmt::skip]
+const LINK_POINTERS: &[&str] = &[
+    "a", "an", "the", "your", "ur", "these", "those", "this", "that", "more", "some", "any", "all",
+    "dead", "broken", "点", "些", "个", "的", "条", "几", "这", "那",
+];
+
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
 /// the bot or at its links, and asks about a matter of the bot's own — its languages, its
 /// sources, suggesting a link, how to type a question ("你支持 English 吗", "how do I search, do
@@ -1498,11 +1507,14 @@ pub fn about_the_bot(message: &Message) -> bool {
     let have: Vec<&str> = units
         .iter()
         .enumerate()
-        .filter(|&(at, u)| {
-            *u != "bot"
-                || !units[at.saturating_sub(2)..at]
-                    .iter()
-                    .any(|w| ANOTHER.contains(w))
+        .filter(|&(at, u)| match *u {
+            "bot" => !units[at.saturating_sub(2)..at]
+                .iter()
+                .any(|w| ANOTHER.contains(w)),
+            // "a link", "your links", "多给点 links" are the bot's; "notion template link",
+            // "小红书 link" are a page of the thing named before.
+            "link" | "links" => at == 0 || LINK_POINTERS.contains(&units[at - 1]),
+            _ => true,
         })
         .map(|(_, u)| *u)
         .collect();
@@ -2350,6 +2362,8 @@ mod tests {
             "私聊你也可以吗",
             // Whether links are all it gives.
             "能不能像面试官一样出题考我？还是只能推荐链接",
+            // The bot's links, after an article.
+            "can I suggest a link to add?",
         ] {
             assert!(about_the_bot(&Message::new(m)), "{m}");
         }
@@ -2373,6 +2387,9 @@ mod tests {
             "How do I export my whole Telegram chat history?",
             "could you summarize the plot of a movie for me",
             "what's your favorite color?",
+            // A page of something named before "link" is no link of the bot's.
+            "notion template link for tracking my reading list, any good free ones",
+            "小红书 link 这个 app 收费吗",
         ] {
             assert!(!about_the_bot(&Message::new(m)), "{m}");
         }
