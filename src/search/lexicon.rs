@@ -223,7 +223,7 @@ pub const BESIDES: &[&str] = &["除了", "besides"];
 /// What asks for others after [`BESIDES`]: "除了量化还讲了啥", "besides vllm, what else".
 #[rustfmt::skip]
 pub const ASKING_FOR_OTHERS: &[&str] = &[
-    "别的", "其他", "其它", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "另外", "else", "other", "others",
+    "别的", "其他", "其它", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "还推荐", "还列了", "还收录", "另外", "else", "other", "others",
     "alternative", "alternatives", "another",
 ];
 
