@@ -613,6 +613,19 @@ mod tests {
     }
 
     #[test]
+    fn an_address_is_read_with_its_port_and_user_left_out() {
+        let a = addresses();
+        assert_eq!(
+            a.rewrite("curl http://localhost:8000/v1/chat/completions 返回 404").trim(),
+            "curl  v1 chat completions  返回 404"
+        );
+        assert_eq!(
+            a.rewrite("HTTPS://user@WWW.Example.com:8443/Docs/Guide.html?x=1#top").trim(),
+            "example guide"
+        );
+    }
+
+    #[test]
     fn names_lose_their_parentheses_and_list_marks() {
         assert_eq!(spoken_name("ZeRO (Zero Redundancy Optimizer)"), "ZeRO");
         assert_eq!(
