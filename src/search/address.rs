@@ -1,9 +1,8 @@
 //! Stage 0, before normalising: web addresses, repository ids and arXiv numbers pasted into a
 //! message.
 //!
-//! People paste what is on their screen and ask around it: "https://github.com/hiyouga/
-//! LLaMA-Factory 这个怎么用", "Qwen/Qwen2.5-7B-Instruct 能用 vllm 跑吗", "arXiv:2106.09685 有中文
-//! 解读吗". Read as text, an address is noise the catalogue half knows ("https" reads as http, a
+//! People paste what is on their screen and ask around it: "`https://github.com/hiyouga/LLaMA-Factory`
+//! 这个怎么用", "Qwen/Qwen2.5-7B-Instruct 能用 vllm 跑吗", "arXiv:2106.09685 有中文解读吗". Read as text, an address is noise the catalogue half knows ("https" reads as http, a
 //! web framework's keyword; "com", "org", "abs"), its digits are words that name nothing, and
 //! its slashes cut the message into a list. So each address becomes the words it carries:
 //!
@@ -616,11 +615,13 @@ mod tests {
     fn an_address_is_read_with_its_port_and_user_left_out() {
         let a = addresses();
         assert_eq!(
-            a.rewrite("curl http://localhost:8000/v1/chat/completions 返回 404").trim(),
+            a.rewrite("curl http://localhost:8000/v1/chat/completions 返回 404")
+                .trim(),
             "curl  v1 chat completions  返回 404"
         );
         assert_eq!(
-            a.rewrite("HTTPS://user@WWW.Example.com:8443/Docs/Guide.html?x=1#top").trim(),
+            a.rewrite("HTTPS://user@WWW.Example.com:8443/Docs/Guide.html?x=1#top")
+                .trim(),
             "example guide"
         );
     }

@@ -160,7 +160,10 @@ mod tests {
         // Besides … also: what follows is asked about too.
         assert!(excluded(&engine, "DeepSpeed 除了训练还能做推理加速吗").is_empty());
         assert_eq!(excluded(&engine, "文章压缩那块 除了量化还讲了啥"), ["量化"]);
-        assert_eq!(excluded(&engine, "深度学习那一节 除了李沐的视频还推荐了啥"), ["李沐"]);
+        assert_eq!(
+            excluded(&engine, "深度学习那一节 除了李沐的视频还推荐了啥"),
+            ["李沐"]
+        );
     }
 
     #[test]

@@ -1517,7 +1517,7 @@ mod tests {
         assert!(!found.unvouched && !found.ranked.is_empty());
         // Nor does a message that, with the words describing what its concepts are about,
         // is half explained: these describe an app calling tools around 大模型.
-        let found = engine.find("让大模型自己决定什么时候去用搜索和计算器这些外部工具");
+        let found = engine.find("让大模型在需要的时候去用搜索和计算器这些外部工具");
         assert!(found.relevance.share() < 0.5 && found.relevance.share_described() >= 0.5);
         assert!(!found.unvouched && !found.ranked.is_empty());
     }
