@@ -244,6 +244,11 @@ impl Addresses {
     /// The words a whitespace-free run of text carries, if it is an address, an id or an arXiv
     /// number. What the catalogue knows is added to `pointed`.
     fn read_chunk<'s>(&'s self, chunk: &str, pointed: &mut Vec<&'s str>) -> Option<String> {
+        // Every address, id and number has a dot or a slash; most words of a message have
+        // neither, and are passed over without a copy.
+        if !chunk.contains(['/', '.']) {
+            return None;
+        }
         let mut known = |name: &'s str| {
             pointed.push(name);
             name.to_owned()
@@ -258,9 +263,10 @@ impl Addresses {
             return Some(self.paper(number).map(known).unwrap_or_default());
         }
         let (owner, name) = as_repository(chunk)?;
+        // Written as [`key`] writes a code host's address: the id's characters need no
+        // parsing.
         let named = CODE_HOSTS.iter().find_map(|host| {
-            let url = parse(&format!("https://{host}/{owner}/{name}"))?;
-            self.known_page(&key(&url))
+            self.known_page(&format!("{host}/{owner}/{name}").to_ascii_lowercase())
         });
         Some(named.map_or_else(|| name.to_owned(), known))
     }
