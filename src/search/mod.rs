@@ -1431,6 +1431,26 @@ mod tests {
         );
     }
 
+    /// A catalogue word as a dictionary or a translation tool renders it is read as the
+    /// word; the rendering's own everyday meaning stays unanswered.
+    #[test]
+    fn catalogue_words_as_translators_render_them_are_read_as_the_words() {
+        assert_answers(
+            &[
+                ("my video memory is not enough when i train", "training"),
+                ("big model fine adjustment how to do", "finetuning"),
+                ("intelligent body development tutorial", "app-development"),
+                ("assembly line parallel what is", "pipeline-parallel"),
+                ("大模型推断加速有什么框架", "inference"),
+                ("精细调整大模型的教程", "finetuning"),
+            ],
+            &[
+                "how to do fine adjustment on a microscope focus knob",
+                "警察是怎么推断出凶手的",
+            ],
+        );
+    }
+
     /// A name typed with a slip is read as the name by every stage, the paraphrases among
     /// them ("hangs" beside NCCL). A word that starts with another letter is another word or
     /// name, and an everyday word is spelled as meant.
