@@ -16,7 +16,10 @@
 //!   com, blob/main, index.html, numbers and ids).
 //!
 //! A repository or model id written owner/name ("THUDM/chatglm3-6b") is one name, not a list
-//! of two; a pair of plain words ("lora/qlora", "TP/PP") stays a list.
+//! of two; a pair of plain words ("lora/qlora", "TP/PP") stays a list. A model id keeps its
+//! family, size and what was done to it ("Qwen2.5-14B-Instruct" → "Qwen 14B",
+//! "Llama-2-7B-Chat-GPTQ" → "Llama 7B GPTQ"): its version and its release's tag name no topic,
+//! and as words of their own they outweighed the question asked around the id.
 
 use std::borrow::Cow;
 
@@ -132,6 +135,21 @@ const FILE_ENDINGS: &[&str] = &[
 const CODE_HOSTS: &[&str] = &["github.com", "huggingface.co", "gitee.com"];
 /// What a code host's path may start with before owner/name ("huggingface.co/datasets/…").
 const CODE_KINDS: &[&str] = &["datasets", "spaces", "models"];
+/// The tags of a model's release that say which build it is, not what it is ("-Instruct",
+/// "-hf", "-it").
+const RELEASE_TAGS: &[&str] = &[
+    "base",
+    "chat",
+    "hf",
+    "instruct",
+    "it",
+    "latest",
+    "preview",
+    "pretrained",
+    "release",
+];
+/// File endings of model weights; the format is kept as a word ("gguf" is llama.cpp's).
+const WEIGHT_FILES: &[&str] = &[".gguf", ".safetensors", ".bin", ".pt", ".pth", ".onnx"];
 
 /// What the catalogue knows of addresses, built once per catalogue.
 #[derive(Debug, Default)]
@@ -196,7 +214,7 @@ impl Addresses {
     /// catalogue knows were read as.
     pub fn read<'a>(&self, text: &'a str) -> Rewritten<'a, '_> {
         let mut pointed = Vec::new();
-        if !text.contains(['/', '.']) {
+        if !text.contains(['/', '.', '-']) {
             return Rewritten {
                 text: Cow::Borrowed(text),
                 pointed,
@@ -244,9 +262,9 @@ impl Addresses {
     /// The words a whitespace-free run of text carries, if it is an address, an id or an arXiv
     /// number. What the catalogue knows is added to `pointed`.
     fn read_chunk<'s>(&'s self, chunk: &str, pointed: &mut Vec<&'s str>) -> Option<String> {
-        // Every address, id and number has a dot or a slash; most words of a message have
-        // neither, and are passed over without a copy.
-        if !chunk.contains(['/', '.']) {
+        // Every address, id and number has a dot, a slash or a hyphen; most words of a
+        // message have none, and are passed over without a copy.
+        if !chunk.contains(['/', '.', '-']) {
             return None;
         }
         let mut known = |name: &'s str| {
@@ -262,13 +280,15 @@ impl Addresses {
         if let Some(number) = arxiv_in(chunk) {
             return Some(self.paper(number).map(known).unwrap_or_default());
         }
-        let (owner, name) = as_repository(chunk)?;
+        let Some((owner, name)) = as_repository(chunk) else {
+            return model_id(chunk);
+        };
         // Written as [`key`] writes a code host's address: the id's characters need no
         // parsing.
         let named = CODE_HOSTS.iter().find_map(|host| {
             self.known_page(&format!("{host}/{owner}/{name}").to_ascii_lowercase())
         });
-        Some(named.map_or_else(|| name.to_owned(), known))
+        Some(named.map_or_else(|| model_id(name).unwrap_or_else(|| name.to_owned()), known))
     }
 
     /// What a catalogue address, or the address of a paper the catalogue knows, is read as.
@@ -299,7 +319,8 @@ impl Addresses {
             let owner = usize::from(CODE_KINDS.contains(&segments[0]) && segments.len() >= 3);
             segments.remove(owner);
         }
-        for word in segments.into_iter().filter_map(path_words) {
+        let read = |segment: &str| model_id(segment).or_else(|| path_words(segment));
+        for word in segments.into_iter().filter_map(read) {
             if !words.contains(&word) {
                 words.push(word);
             }
@@ -460,6 +481,63 @@ fn as_repository(chunk: &str) -> Option<(&str, &str)> {
     (owner_ok && name_ok && id_like).then_some((owner, name))
 }
 
+/// The words a model id carries, if the run of text is one: a name followed, after hyphens or
+/// underscores, by a size ("7B", "0.5b", "8x7B", "125m") among other pieces. Kept are the
+/// family without a dotted version ("Qwen2.5" → "Qwen"), the size and what was done to the
+/// weights (GPTQ, AWQ, q4); dropped are versions ("2", "v0.2"), release tags and one-letter
+/// pieces of a quantisation's name ("q4_k_m").
+fn model_id(chunk: &str) -> Option<String> {
+    let lower = chunk.to_ascii_lowercase();
+    let (stem, format) = match WEIGHT_FILES.iter().find(|e| lower.ends_with(*e)) {
+        Some(ending) => (&chunk[..chunk.len() - ending.len()], Some(&ending[1..])),
+        None => (chunk, None),
+    };
+    let pieces: Vec<&str> = stem.split(['-', '_']).collect();
+    let is_size = |p: &str| {
+        let p = p.to_ascii_lowercase();
+        let Some(number) = p.strip_suffix(['b', 'm']) else {
+            return false;
+        };
+        let number = number.split_once('x').map_or(number, |(experts, each)| {
+            if experts.bytes().all(|b| b.is_ascii_digit()) {
+                each
+            } else {
+                ""
+            }
+        });
+        number.starts_with(|c: char| c.is_ascii_digit())
+            && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    };
+    let named = pieces
+        .first()
+        .is_some_and(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if !(named && pieces.len() >= 2 && pieces.iter().any(|p| is_size(p))) {
+        return None;
+    }
+    let is_version = |p: &str| {
+        let digits = p.strip_prefix(['v', 'V']).unwrap_or(p);
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    };
+    let mut words: Vec<&str> = pieces
+        .iter()
+        .filter(|p| {
+            p.len() > 1
+                && !is_version(p)
+                && !RELEASE_TAGS.contains(&p.to_ascii_lowercase().as_str())
+        })
+        .map(|p| match p.split_once('.') {
+            // "Qwen2.5": the family with its version; "Llama3.1" alike.
+            Some((family, _)) if !is_size(p) => {
+                family.trim_end_matches(|c: char| c.is_ascii_digit())
+            }
+            _ => p,
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    words.extend(format);
+    Some(words.join(" "))
+}
+
 /// The name of an address's site: its host without the suffix and subdomains ("zhihu" of
 /// zhuanlan.zhihu.com, "weixin" of mp.weixin.qq.com is "qq"), or the project's subdomain on a
 /// shared host ("jalammar" of jalammar.github.io).
@@ -603,7 +681,7 @@ mod tests {
         let a = addresses();
         assert_eq!(
             a.rewrite("THUDM/chatglm3-6b 怎么部署").trim(),
-            "chatglm3-6b  怎么部署"
+            "chatglm3 6b  怎么部署"
         );
         assert_eq!(a.rewrite("Qwen/Qwen-7B 微调"), " Qwen-7B Qwen  微调");
         for list in [
@@ -615,6 +693,43 @@ mod tests {
         ] {
             assert_eq!(a.rewrite(list), list);
         }
+    }
+
+    #[test]
+    fn a_model_id_keeps_its_family_size_and_format() {
+        for (id, words) in [
+            ("Qwen2.5-14B-Instruct", "Qwen 14B"),
+            ("Llama-2-7b-hf", "Llama 7b"),
+            ("Meta-Llama-3.1-8B-Instruct", "Meta Llama 8B"),
+            ("Mistral-7B-Instruct-v0.2-GGUF", "Mistral 7B GGUF"),
+            ("qwen2-7b-instruct-q4_k_m.gguf", "qwen2 7b q4 gguf"),
+            ("Mixtral-8x7B-Instruct-v0.1", "Mixtral 8x7B"),
+            ("Qwen2-0.5B", "Qwen2 0.5B"),
+            ("internlm2-chat-7b", "internlm2 7b"),
+        ] {
+            assert_eq!(model_id(id).as_deref(), Some(words), "{id}");
+        }
+        // Without a size, or without a name first, it is no model id.
+        for text in [
+            "fine-tune",
+            "gpt-4",
+            "p-tuning-v2",
+            "7B-13B",
+            "A100-80G",
+            "llama.cpp",
+        ] {
+            assert_eq!(model_id(text), None, "{text}");
+        }
+        let a = addresses();
+        assert_eq!(
+            a.rewrite("TheBloke/Llama-2-7B-Chat-GPTQ 怎么跑").trim(),
+            "Llama 7B GPTQ  怎么跑"
+        );
+        assert_eq!(
+            a.rewrite("https://huggingface.co/Qwen/Qwen2.5-7B-Instruct 显存")
+                .trim(),
+            "Qwen 7B  显存"
+        );
     }
 
     #[test]
