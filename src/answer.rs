@@ -288,6 +288,7 @@ impl Engine {
             described_share: round(found.relevance.share_described()),
             concepts: found.relevance.concepts,
             corroborated: found.relevance.corroborated,
+            asks_what: found.relevance.defined,
             unvouched: found.unvouched,
             starting_points: found.starting_points,
             answered: (found.relevance.answer || found.starting_points) && !found.unvouched,
@@ -314,6 +315,9 @@ pub struct Explanation {
     pub concepts: usize,
     /// Whether two of those concepts meet in one resource and so corroborate each other.
     pub corroborated: bool,
+    /// Whether the query asks what a concept it names outright is ("what is rlhf …"), which
+    /// is answered with less of it explained.
+    pub asks_what: bool,
     /// Whether a weakly explained query was left unanswered because none of its best results
     /// is near it in meaning.
     pub unvouched: bool,

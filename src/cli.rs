@@ -325,7 +325,7 @@ fn read_capped_line(
 /// The `--explain` block under a text answer.
 fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer) -> String {
     let mut out = format!(
-        "\nwhy: {:.0}% of the query explained{}, {} catalogue concept(s){}{} → {}\n",
+        "\nwhy: {:.0}% of the query explained{}, {} catalogue concept(s){}{}{} → {}\n",
         why.explained_share * 100.0,
         if why.described_share > why.explained_share {
             format!(
@@ -340,6 +340,11 @@ fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer
             (0 | 1, _) => "",
             (_, true) => ", two meeting in one resource",
             (_, false) => ", no two meeting in one resource",
+        },
+        if why.asks_what {
+            ", a \"what is\" question about one of them"
+        } else {
+            ""
         },
         if let Some(piece) = &answer.task {
             format!(", a piece of writing asked for (\"{piece}\")")

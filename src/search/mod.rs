@@ -1854,6 +1854,34 @@ mod tests {
     }
 
     #[test]
+    fn a_what_is_question_is_about_the_concept_it_names() {
+        let engine = Engine::shipped().unwrap();
+        let relevance = |q: &str| engine.relevance(&engine.understand(q, false));
+        for asked in [
+            "total beginner: what is rlhf and how does it make chatbots behave nicely",
+            "新手求问 RAG 到底是个啥 我们产品经理天天挂在嘴上",
+        ] {
+            let r = relevance(asked);
+            assert!(r.defined && r.answer, "{asked}");
+        }
+        // The same context around the concept, without the question, is not enough.
+        for told in [
+            "total beginner: how does rlhf make chatbots behave nicely",
+            "我们产品经理天天把 RAG 挂在嘴上",
+        ] {
+            assert!(!relevance(told).answer, "{told}");
+        }
+        // What is asked about is more than the catalogue word it starts with.
+        for wider in [
+            "what is the attention economy and why do social apps exploit it?",
+            "how do I design a low-pass FIR filter with the window method, what's the math for the cutoff",
+        ] {
+            let r = relevance(wider);
+            assert!(!r.defined && !r.answer, "{wider}");
+        }
+    }
+
+    #[test]
     fn concepts_corroborate_only_where_they_meet() {
         let engine = Engine::shipped().unwrap();
         let relevance = |q: &str| engine.relevance(&engine.understand(q, false));

@@ -42,6 +42,11 @@ const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 /// an address or an arXiv number, is named outright too: the asker points at it (see
 /// [`super::address`]).
 const MIN_SHARE_NAMED: f32 = 0.35;
+/// The share needed when the message asks what a concept it names outright is ("what is rlhf
+/// and how does it make chatbots behave nicely", "新手求问 RAG 到底是个啥 我们产品经理天天挂在嘴上"):
+/// the question is the concept, and the rest of the message says why it is asked (see
+/// [`Relevance::defined`]).
+const MIN_SHARE_DEFINED: f32 = 0.25;
 /// Fewest ideographs of a name said outright (see [`MIN_SHARE_NAMED`]).
 const NAMED_CHARS: usize = 4;
 /// Most resources a word of more than [`NAMED_CHARS`] ideographs that is no topic's label may
@@ -164,6 +169,10 @@ pub struct Relevance {
     pub answer: bool,
     /// Whether a concept is named outright (see [`MIN_SHARE_NAMED`]).
     named: bool,
+    /// Whether the message asks what a concept it names outright is ("what is rlhf …", "RAG
+    /// 到底是个啥 …"): then a quarter of it explained is enough to answer, the rest says why it
+    /// is asked.
+    pub defined: bool,
     /// Whether one concept of several would be answered on its own (see
     /// [`MIN_SHARE_ONE_OF_SEVERAL`]).
     one_concept_answered: bool,
@@ -261,7 +270,9 @@ fn explained(word: &QueryWord, index: &Index, surest: Option<f32>) -> f32 {
 impl Relevance {
     /// Whether to answer: one catalogue word must dominate, two or more corroborate.
     fn decide(&self) -> bool {
-        let needed = if self.corroborated {
+        let needed = if self.defined {
+            MIN_SHARE_DEFINED
+        } else if self.corroborated {
             MIN_SHARE_CORROBORATED
         } else if self.named {
             MIN_SHARE_NAMED
@@ -428,6 +439,48 @@ fn named_outright(
     })
 }
 
+/// Whether the word at `i` is what a "what is" question asks about: "what is X", "what's a
+/// X", "什么是X", "X 是什么", "X 到底是个啥".
+fn asked_what(words: &[QueryWord], i: usize) -> bool {
+    let text = |j: usize| words.get(j).map_or("", |w| w.text.as_str());
+    let mut before = i;
+    while before > 0 && ["a", "an", "the"].contains(&text(before - 1)) {
+        before -= 1;
+    }
+    // The concept must be the whole of what is asked about: not "the attention economy",
+    // "the math for the cutoff".
+    let whole = words.get(i + 1).is_none_or(|next| {
+        !next.is_content()
+            && ![
+                "for", "of", "in", "on", "with", "to", "about", "at", "from", "by",
+            ]
+            .contains(&next.text.as_str())
+    });
+    let asked_before = whole
+        && match before.checked_sub(1).map(text) {
+            Some("什么是" | "啥是" | "何为") => true,
+            Some("is" | "are" | "s") => before >= 2 && text(before - 2) == "what",
+            _ => false,
+        };
+    let mut after = i + 1;
+    while ["到底", "究竟"].contains(&text(after)) {
+        after += 1;
+    }
+    let asked_after = match text(after) {
+        "是什么" | "是啥" | "是个啥" => true,
+        "是" => {
+            let next = if ["个", "一个"].contains(&text(after + 1)) {
+                after + 2
+            } else {
+                after + 1
+            };
+            ["啥", "什么"].contains(&text(next))
+        }
+        _ => false,
+    };
+    asked_before || asked_after
+}
+
 /// Whether a word of [`NAMED_CHARS`] ideographs or more sounds as a topic's label does:
 /// "知识蒸溜" is 知识蒸馏 typed with a homophone, and no everyday word sounds like a label that
 /// long.
@@ -453,6 +506,7 @@ pub fn judge(
     let mut unexplained = 0.0;
     let mut sure: Vec<Concept> = Vec::new();
     let mut named = false;
+    let mut defined = false;
     let mut evidence_of: Vec<WordEvidence> = words
         .iter()
         .enumerate()
@@ -484,6 +538,13 @@ pub fn judge(
             };
             evidence += e.evidence();
             unexplained += (1.0 - e.explained) * e.importance;
+            defined = defined
+                || e.explained >= NAMED_OUTRIGHT
+                    && e.importance >= TELLING
+                    && e.specificity >= NAMED_SPECIFICITY
+                    && !number
+                    && w.other_sense.is_none()
+                    && asked_what(words, i);
             // Once one word is named outright, the others need not be asked.
             named = named
                 || w.pointed && e.explained >= 1.0
@@ -550,6 +611,7 @@ pub fn judge(
         corroborated,
         answer: false,
         named,
+        defined,
         one_concept_answered,
     };
     relevance.answer = relevance.decide();
