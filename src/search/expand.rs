@@ -314,20 +314,20 @@ const MAX_CUT_APART: usize = 4;
 /// 奇异值分解). [`cjk_gap`] looks up only whole unknown spans by sound, as some piece of almost
 /// any sentence sounds like some word; neighbouring words are read together here only when
 /// they spell a catalogue word of [`HOMOPHONE_CHARS`] or more with exactly its syllables and
-/// all its characters but one as written: a slip, not a coincidence of sound. Each word of the
+/// all its characters but [`max_slips`] as written: a slip, not a coincidence of sound. Each word of the
 /// run stands for the catalogue word, as in [`add_slips_cut_apart`]; the longest run wins.
 fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
     let chinese = |w: &QueryWord| {
         w.role == Role::Content && !w.text.is_empty() && w.text.chars().all(normalise::is_cjk)
     };
-    let one_slip = |typed: &str, term: &str| {
-        term.chars().count() == typed.chars().count()
-            && typed
-                .chars()
-                .zip(term.chars())
-                .filter(|(a, b)| a != b)
-                .count()
-                == 1
+    let slipped = |typed: &str, term: &str| {
+        let chars = typed.chars().count();
+        let slips = typed
+            .chars()
+            .zip(term.chars())
+            .filter(|(a, b)| a != b)
+            .count();
+        term.chars().count() == chars && slips >= 1 && slips <= max_slips(chars)
     };
     read_runs(words, How::Homophone, |rest| {
         let mut typed = String::new();
@@ -342,7 +342,7 @@ fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
                 continue;
             }
             let terms: Vec<TermId> = same_sound(&typed, index)
-                .filter(|&t| one_slip(&typed, index.term_text(t)))
+                .filter(|&t| slipped(&typed, index.term_text(t)))
                 .collect();
             if !terms.is_empty() {
                 found = Some((n + 1, terms));
@@ -355,6 +355,14 @@ fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
 /// The longest catalogue word [`add_slips_across_words`] looks for across words, in
 /// characters (零冗余优化器 has six).
 const MAX_SLIPPED_CHARS: usize = 8;
+
+/// How many characters of a catalogue word of `chars` characters may be slipped when it is
+/// read across words: one in a word of three, half of a longer one. A two-character word of
+/// a four-character label typed whole as another word of its sound (知识争流 for 知识蒸馏)
+/// slips two; four syllables in a row that sound exactly like a label are no coincidence.
+fn max_slips(chars: usize) -> usize {
+    (chars / 2).max(1)
+}
 
 /// The catalogue words with exactly the syllables of `text`, not merely ones a fuzzy pinyin
 /// keyboard confuses with them.

@@ -1732,6 +1732,8 @@ mod tests {
             ("专家并形的全对全通信怎么优化", "专家并行"),
             ("张亮并行里面行切分列切分怎么理解", "张量并行"),
             ("图解AdaLoRA 奇异值分节那块看不懂", "奇异值分解"),
+            // A label's second word typed whole as another of its sound: two slips of four.
+            ("知识争流里温度系数为啥有用", "知识蒸馏"),
         ] {
             let words = heard(query, meant);
             // Worth something only while the segmenter cuts the slip apart.
@@ -1742,8 +1744,9 @@ mod tests {
                 "{query}"
             );
         }
-        // The same sound with more than one character changed is a coincidence (分不是 for
-        // 分布式), and a character of another sound is no slip of a pinyin keyboard.
+        // In a word of three, the same sound with more than one character changed is a
+        // coincidence (分不是 for 分布式), and a character of another sound is no slip of a
+        // pinyin keyboard.
         for (query, not_meant) in [
             ("这次考试的分不是很高", "分布式"),
             ("模型剪技有啥好文章", "模型剪枝"),
