@@ -314,8 +314,9 @@ const MAX_CUT_APART: usize = 4;
 /// 奇异值分解). [`cjk_gap`] looks up only whole unknown spans by sound, as some piece of almost
 /// any sentence sounds like some word; neighbouring words are read together here only when
 /// they spell a catalogue word of [`HOMOPHONE_CHARS`] or more with exactly its syllables and
-/// all its characters but [`max_slips`] as written: a slip, not a coincidence of sound. Each word of the
-/// run stands for the catalogue word, as in [`add_slips_cut_apart`]; the longest run wins.
+/// at most [`max_slips`] of its characters written otherwise: a slip, not a coincidence of
+/// sound. Each word of the run stands for the catalogue word, as in [`add_slips_cut_apart`];
+/// the longest run wins.
 fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
     let chinese = |w: &QueryWord| {
         w.role == Role::Content && !w.text.is_empty() && w.text.chars().all(normalise::is_cjk)
