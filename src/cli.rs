@@ -90,7 +90,8 @@ pub struct AskArgs {
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
     /// Also show why: each word's role and weight, the decision for the query, and each
-    /// result's lexical and semantic evidence.
+    /// result's lexical and semantic evidence (with `--json` or questions on standard input,
+    /// under the answer's `explain` key).
     #[arg(long)]
     pub explain: bool,
     /// Rank without the semantic layer (word vectors), to compare what it adds.
@@ -252,8 +253,13 @@ fn answer_all(engine: &Engine, args: &AskArgs) -> Result<()> {
         let mut line = Vec::new();
         while read_capped_line(&mut input, &mut line, LINE_CAP).context("reading standard input")? {
             let query = String::from_utf8_lossy(&line);
-            let answer = engine.answer(query.trim_end_matches(['\n', '\r']), args.offset, limit);
-            serde_json::to_writer(&mut out, &answer)?;
+            let query = query.trim_end_matches(['\n', '\r']);
+            let answer = engine.answer(query, args.offset, limit);
+            if args.explain {
+                serde_json::to_writer(&mut out, &explained(engine, query, &answer)?)?;
+            } else {
+                serde_json::to_writer(&mut out, &answer)?;
+            }
             out.write_all(b"\n")?;
             out.flush()?;
         }
@@ -262,15 +268,11 @@ fn answer_all(engine: &Engine, args: &AskArgs) -> Result<()> {
     let query = args.query.join(" ");
     let answer = engine.answer(&query, args.offset, limit);
     if args.json {
-        let mut value = serde_json::to_value(&answer)?;
-        if args.explain
-            && let serde_json::Value::Object(map) = &mut value
-        {
-            map.insert(
-                "explain".into(),
-                serde_json::to_value(engine.explain(&query))?,
-            );
-        }
+        let value = if args.explain {
+            explained(engine, &query, &answer)?
+        } else {
+            serde_json::to_value(&answer)?
+        };
         serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
     } else {
@@ -283,6 +285,22 @@ fn answer_all(engine: &Engine, args: &AskArgs) -> Result<()> {
     // Dropping a buffer would lose a failed write's error.
     out.flush()?;
     Ok(())
+}
+
+/// An answer as JSON with the engine's reasons beside it, under `explain`.
+fn explained(
+    engine: &Engine,
+    query: &str,
+    answer: &crate::answer::Answer,
+) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(answer)?;
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert(
+            "explain".into(),
+            serde_json::to_value(engine.explain(query))?,
+        );
+    }
+    Ok(value)
 }
 
 /// The most of a line `ganhuo ask` keeps: the engine reads a query's first

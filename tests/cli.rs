@@ -226,6 +226,25 @@ fn ask_reads_stdin_as_json_lines() {
 }
 
 #[test]
+fn ask_explains_each_stdin_line_beside_its_answer() {
+    let out = ganhuo_with_input(
+        &["ask", "--explain", "--limit", "2"],
+        "vllm\n今天天气怎么样\n".as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["explain"]["answered"], true);
+    assert_eq!(lines[0]["explain"]["words"][0]["word"], "vllm");
+    assert_eq!(lines[0]["results"].as_array().unwrap().len(), 2);
+    assert_eq!(lines[1]["explain"]["answered"], false);
+    assert!(lines[1]["results"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn catalogue_json_exports_every_resource() {
     let out = ganhuo(&["catalogue", "--json"]);
     assert!(out.status.success());
