@@ -92,6 +92,7 @@ ROUND_MINIMUMS = {
     39: {"on-topic": 260, "offtopic": 170, "smalltalk": 20},
     40: {"on-topic": 300, "offtopic": 200, "smalltalk": 20},
     41: {"on-topic": 340, "offtopic": 200, "smalltalk": 18},
+    42: {"on-topic": 300, "offtopic": 170, "smalltalk": 20},
 }
 
 
@@ -659,6 +660,22 @@ ROUND_NOTES = {
 # format, at the start of a stop; four messages that repeated an earlier round were dropped;
 # split by the same rule. The stop chose the theme and wrote its address stage before it
 # read any of these messages. Both halves were first run untouched. Reported separately.
+""",
+    42: """#
+# ROUND 42: machine-translated and second-language messages — what a translation tool makes
+# of the field's words in either direction ("video memory", "fine adjustment", "intelligent
+# body", "parallel of pipeline", 精细调整, 检索增强的生成, 张量平行), a Chinese speaker's
+# English, other learners' English (Spanish, German, Russian, Indian, Vietnamese, Arabic,
+# Portuguese, French speakers' turns of phrase and false friends), a foreign learner's
+# Chinese with pinyin mixed in, stiff round trips and formal letters ("Dear bot, I am writing
+# to enquire…"); about a fifth plain. Near misses, a third of the round, in the same voice:
+# quantitative trading, distilled liquor, pruning fruit trees, a voltage transformer,
+# inference in court or in statistics homework, attention in a classroom, memory of old
+# people, an oil pipeline, visa forms, recipes. Written by three writers (one mostly Chinese,
+# two mostly English; a fourth, mostly mixed, wrote nothing in the hour given) who had read
+# only the catalogue (without its senses and paraphrases), the seed article and the file
+# format, at the start of a stop, before any of its changes; none repeated an earlier round;
+# split by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 
