@@ -1567,6 +1567,23 @@ mod tests {
             ("/help@ganhuo_bot", SmallTalk::Help),
             // Wishing oneself luck before an interview is a greeting too.
             ("明天终面，祝我好运吧🙏", SmallTalk::Greeting),
+            // Asking how the bot is greets; it asks nothing of what the bot does.
+            (
+                "Hello bot, nice to meet you! How are you today?",
+                SmallTalk::Greeting,
+            ),
+            ("早上好！今天你好吗？", SmallTalk::Greeting),
+            ("how are you today? what can you do", SmallTalk::Help),
+            // A learner's wording and greetings of other languages.
+            ("Salam alaikum, good evening to you", SmallTalk::Greeting),
+            (
+                "Thank you so much, you help me a lot, very kind of you!",
+                SmallTalk::Thanks,
+            ),
+            (
+                "What you can do? Explain me your functions please",
+                SmallTalk::Help,
+            ),
         ] {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(kind), "{m}");

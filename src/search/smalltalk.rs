@@ -845,6 +845,44 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("后面会问你很多", Some(SmallTalk::Greeting)),
     ("以后可能会经常问你", Some(SmallTalk::Greeting)),
     ("以后会经常来问", Some(SmallTalk::Greeting)),
+    // Second-language users (round 42's tune half): greetings of their own languages, and
+    // learners' wording of thanks and of "what can you do".
+    ("salam", Some(SmallTalk::Greeting)),
+    ("salaam", Some(SmallTalk::Greeting)),
+    ("salam alaikum", Some(SmallTalk::Greeting)),
+    ("salam aleikum", Some(SmallTalk::Greeting)),
+    ("assalamu alaikum", Some(SmallTalk::Greeting)),
+    ("as salamu alaikum", Some(SmallTalk::Greeting)),
+    ("namaste", Some(SmallTalk::Greeting)),
+    ("ciao", Some(SmallTalk::Greeting)),
+    ("privet", Some(SmallTalk::Greeting)),
+    ("konnichiwa", Some(SmallTalk::Greeting)),
+    ("annyeong", Some(SmallTalk::Greeting)),
+    ("annyeonghaseyo", Some(SmallTalk::Greeting)),
+    ("xin chao", Some(SmallTalk::Greeting)),
+    ("merhaba", Some(SmallTalk::Greeting)),
+    ("guten tag", Some(SmallTalk::Greeting)),
+    ("buenos dias", Some(SmallTalk::Greeting)),
+    ("buenas tardes", Some(SmallTalk::Greeting)),
+    ("buenas noches", Some(SmallTalk::Greeting)),
+    ("good evening to you", Some(SmallTalk::Greeting)),
+    ("good morning to you", Some(SmallTalk::Greeting)),
+    ("first time use you", Some(SmallTalk::Greeting)),
+    ("first time to use you", Some(SmallTalk::Greeting)),
+    ("first time using you", Some(SmallTalk::Greeting)),
+    ("you help me a lot", Some(SmallTalk::Thanks)),
+    ("you help me so much", Some(SmallTalk::Thanks)),
+    ("you help me very much", Some(SmallTalk::Thanks)),
+    ("you helped me a lot", Some(SmallTalk::Thanks)),
+    ("you helped me so much", Some(SmallTalk::Thanks)),
+    ("very kind of you", Some(SmallTalk::Thanks)),
+    ("so kind of you", Some(SmallTalk::Thanks)),
+    ("kind of you", Some(SmallTalk::Thanks)),
+    ("explain me your functions", Some(SmallTalk::Help)),
+    ("explain your functions", Some(SmallTalk::Help)),
+    ("what are your functions", Some(SmallTalk::Help)),
+    ("what is your function", Some(SmallTalk::Help)),
+    ("your functions", Some(SmallTalk::Help)),
 ];
 
 /// Praise, acknowledgements and times of day that also open or close ordinary statements
@@ -1191,8 +1229,14 @@ pub fn chat_only(
     found
 }
 
-/// Questions whether the bot is there, as units.
+/// Questions whether the bot is there, or how it is ("how are you today?" greets; it asks
+/// nothing of the catalogue), as units.
 const PRESENCE_CHECKS: &[&[&str]] = &[
+    &["how", "are", "you", "doing"],
+    &["how", "are", "you"],
+    &["how", "r", "u"],
+    &["你", "好", "吗"],
+    &["您", "好", "吗"],
     &["在", "吗"],
     &["在", "不", "在"],
     &["在", "线", "吗"],
