@@ -9,6 +9,11 @@
 //! "developer"; or 做/搞/学 … 的, "one who does …"). Its content words become background:
 //! shown, but neither evidence nor unexplained. When the introduction is all the message
 //! names ("I'm an RLHF researcher"), it is what the message is about, and stays content.
+//!
+//! A letter's courtesies say who writes to whom as well: "Dear Sir or Madam, I hope this
+//! message finds you well … Yours faithfully, Klaus" is how people taught formal English
+//! write to a bot. The salutation, the set phrases and the closing with its signature are
+//! background in the same way.
 
 use std::sync::LazyLock;
 
@@ -359,6 +364,117 @@ fn latin_spans(text: &str) -> Vec<(usize, usize)> {
     }
     spans.extend(here_spans(&words));
     spans.extend(degree_span(&words));
+    spans.extend(letter_spans(&words));
+    spans
+}
+
+/// Whom a letter opening with "dear" is written to ("dear sir or madam", "dear bot").
+const ADDRESSEES: &[&str] = &[
+    "sir",
+    "madam",
+    "sirs",
+    "bot",
+    "team",
+    "all",
+    "friend",
+    "friends",
+    "expert",
+    "experts",
+    "colleague",
+    "colleagues",
+    "admin",
+    "developers",
+    "ganhuo",
+    "mr",
+    "ms",
+    "mrs",
+    "professor",
+];
+
+/// A letter's set phrases, wherever they stand: the courtesies before and after its request.
+const LETTER_PHRASES: &[&[&str]] = &[
+    &["i", "hope", "this", "message", "finds", "you", "well"],
+    &["hope", "this", "message", "finds", "you", "well"],
+    &["i", "hope", "this", "email", "finds", "you", "well"],
+    &["hope", "this", "finds", "you", "well"],
+    &["i", "hope", "you", "are", "doing", "well"],
+    &["i", "hope", "you", "are", "well"],
+    &["hope", "you", "are", "well"],
+    &["i", "am", "writing", "to", "enquire", "about"],
+    &["i", "am", "writing", "to", "inquire", "about"],
+    &["i", "am", "writing", "to", "ask", "about"],
+    &["i", "am", "writing", "to", "ask", "for"],
+    &["i", "am", "writing", "to", "request"],
+    &["with", "all", "due", "respect"],
+    &["i", "would", "be", "highly", "obliged"],
+    &["i", "would", "be", "very", "obliged"],
+    &["i", "would", "be", "obliged"],
+    &["i", "would", "be", "most", "grateful"],
+    &["i", "would", "be", "very", "grateful"],
+    &["i", "would", "be", "grateful"],
+    &["highly", "obliged"],
+    &["may", "i", "request"],
+    &["esteemed", "bot"],
+    &["esteemed", "sir"],
+    &["esteemed", "team"],
+    &["respected", "sir"],
+    &["respected", "madam"],
+    &["thanking", "you", "in", "advance"],
+    &["thanking", "you"],
+    &["looking", "forward", "to", "your", "reply"],
+    &["looking", "forward", "to", "your", "answer"],
+    &["looking", "forward", "to", "hearing", "from", "you"],
+];
+
+/// A letter's closings; the words after one, to the end of the message, are its signature.
+const CLOSINGS: &[&[&str]] = &[
+    &["yours", "faithfully"],
+    &["yours", "sincerely"],
+    &["yours", "truly"],
+    &["best", "regards"],
+    &["kind", "regards"],
+    &["kindest", "regards"],
+    &["warm", "regards"],
+    &["warmest", "regards"],
+    &["with", "regards"],
+    &["regards"],
+    &["sincerely"],
+    &["respectfully"],
+    &["best", "wishes"],
+];
+
+/// The most words a signature after a closing takes ("yours faithfully, klaus müller").
+const SIGNATURE: usize = 3;
+
+/// Byte ranges of a letter's salutation, set phrases and closing with its signature.
+fn letter_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let end_of = |k: usize| words[k].0 + words[k].1.len();
+    let mut spans = Vec::new();
+    if let [(at, "dear"), (_, first), rest @ ..] = words
+        && ADDRESSEES.contains(first)
+    {
+        // "dear sir or madam": a second addressee joined by "or" / "and".
+        let last = match rest {
+            [(_, "or" | "and"), (_, second), ..] if ADDRESSEES.contains(second) => 3,
+            _ => 1,
+        };
+        spans.push((*at, end_of(last)));
+    }
+    for i in 0..words.len() {
+        let starts = |phrase: &&&[&str]| {
+            words.len() >= i + phrase.len()
+                && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.1)
+        };
+        if let Some(phrase) = LETTER_PHRASES.iter().find(starts) {
+            spans.push((words[i].0, end_of(i + phrase.len() - 1)));
+        }
+        if let Some(closing) = CLOSINGS.iter().find(starts)
+            && words.len() - (i + closing.len()) <= SIGNATURE
+        {
+            spans.push((words[i].0, end_of(words.len() - 1)));
+            break;
+        }
+    }
     spans
 }
 
@@ -456,6 +572,30 @@ mod tests {
             .filter(|(_, a)| *a)
             .map(|(s, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn a_letters_courtesies() {
+        assert_eq!(
+            asides(
+                "dear sir or madam i hope this message finds you well i would like kindly to ask \
+                 for resources on the compiler xla yours faithfully klaus"
+            ),
+            [
+                "dear sir or madam",
+                "i hope this message finds you well",
+                "yours faithfully klaus"
+            ]
+        );
+        assert_eq!(
+            asides("esteemed bot with all due respect may i request material about bitfit"),
+            ["esteemed bot", "with all due respect", "may i request"]
+        );
+        // A closing word inside the question is no closing: "regards" here has more after it.
+        assert!(
+            asides("regards to the lora rank what value should i pick for a 7b model").is_empty()
+        );
+        assert!(asides("dear diary today i learned lora").is_empty());
     }
 
     #[test]
