@@ -221,6 +221,7 @@ pub fn expand(
     add_slips_in_phrases(&mut words, index, common);
     add_slips_cut_apart(&mut words, index);
     add_slips_across_words(&mut words, index);
+    add_genitive_joins(&mut words, index);
     quiet_repeats(&mut words);
     plain_words(&mut words);
     words
@@ -351,6 +352,61 @@ fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
         }
         found
     });
+}
+
+/// Particles a translation tool or a learner puts between the two words of a compound: "知识的
+/// 蒸馏" for 知识蒸馏 and "深度的学习" for 深度学习 are "knowledge distillation" and "deep
+/// learning" rendered word by word, with 的 or the bookish 之 for the English noun before a
+/// noun.
+const GENITIVES: &[&str] = &["的", "之"];
+
+/// Fewest ideographs of a compound read across a genitive: two words of two. Shorter ones
+/// ("我的" … ) are everyday phrases, not a term split.
+const GENITIVE_JOIN_CHARS: usize = 4;
+
+/// Two Chinese words joined by a genitive ([`GENITIVES`]) that together spell a catalogue
+/// word or one of its synonyms: each stands for it, as the words of a compound do. Only a
+/// term of the catalogue is read so; any other "X 的 Y" stays two words.
+fn add_genitive_joins(words: &mut [QueryWord], index: &Index) {
+    let chinese = |w: &QueryWord| {
+        matches!(w.role, Role::Content | Role::Intent(_))
+            && !w.text.is_empty()
+            && w.text.chars().all(normalise::is_cjk)
+    };
+    for i in 1..words.len().saturating_sub(1) {
+        if !GENITIVES.contains(&words[i].text.as_str())
+            || !chinese(&words[i - 1])
+            || !chinese(&words[i + 1])
+            || words[i - 1].role != Role::Content
+        {
+            continue;
+        }
+        let joined = format!("{}{}", words[i - 1].text, words[i + 1].text);
+        if joined.chars().count() < GENITIVE_JOIN_CHARS {
+            continue;
+        }
+        let mut alts = Vec::new();
+        if let Some(term) = index.held_term(&joined) {
+            push(&mut alts, term, 1.0, How::Compound);
+        }
+        add_synonyms(&joined, &mut alts, index, SYNONYM);
+        if alts.is_empty() {
+            continue;
+        }
+        // The second word may have been read as what is wanted (学习 of 深度的学习, "to learn"):
+        // inside the compound it is part of the subject.
+        words[i + 1].role = Role::Content;
+        for alt in &alts {
+            for w in [i - 1, i + 1] {
+                push(
+                    &mut words[w].alternatives,
+                    alt.term,
+                    alt.weight,
+                    How::Compound,
+                );
+            }
+        }
+    }
 }
 
 /// The longest catalogue word [`add_slips_across_words`] looks for across words, in

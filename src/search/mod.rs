@@ -1739,6 +1739,26 @@ mod tests {
     }
 
     #[test]
+    fn a_genitive_between_the_words_of_a_catalogue_word_joins_them() {
+        let engine = Engine::shipped().unwrap();
+        let joined = |query: &str, term: &str| {
+            let term = engine.index.term(term).expect("a catalogue word");
+            engine.words_reading(query, term, How::Compound)
+        };
+        // "knowledge distillation", "deep learning" rendered word by word.
+        assert_eq!(
+            joined("请提供关于知识的蒸馏之学习资料", "知识蒸馏"),
+            ["知识", "蒸馏"]
+        );
+        assert_eq!(joined("想学习深度的学习", "深度学习"), ["深度", "学习"]);
+        // Two words that make no catalogue word stay apart.
+        assert_eq!(joined("孩子的学习成绩", "深度学习"), Vec::<String>::new());
+        let found =
+            engine.find("我是初学者，完全零基础，想学习深度的学习，应该从哪一本书或者视频开始？");
+        assert!(found.small_talk.is_none() && !found.ranked.is_empty());
+    }
+
+    #[test]
     fn a_slip_the_segmenter_cut_apart_is_read_across_its_words() {
         let engine = Engine::shipped().unwrap();
         let heard = |query: &str, term: &str| {
