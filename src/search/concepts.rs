@@ -10,6 +10,7 @@
 
 use super::expand::QueryWord;
 use super::lexicon::{self, Role};
+use super::normalise::is_cjk;
 
 /// The most content words a phrase of a plain list may have.
 const LIST_PHRASE: usize = 2;
@@ -22,19 +23,30 @@ const LIST_LATIN_WORDS: usize = 4;
 /// Sets each word's [`QueryWord::concept`] and returns how many concepts have content words.
 /// `piece[i]` numbers the punctuation-separated piece word `i` came from.
 pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
-    // "比较简单", "比较好用": before a word that names nothing, 比较 is "rather", not "compare".
+    // "比较简单", "比较好用", "比较快": before a word that names nothing, or before one
+    // ideograph (an adjective: 快, 好, 稳), 比较 is "rather", not "compare".
     let rather = |i: usize| {
         words[i].text == "比较"
+            && words.get(i + 1).is_some_and(|next| {
+                (!next.is_content() && next.role != Role::Link)
+                    || (next.text.chars().count() == 1 && next.text.chars().all(is_cjk))
+            })
+    };
+    // "机器和机器之间", "node to node": the same word on both sides of a link is one thing
+    // between its instances, not two things.
+    let between_the_same = |i: usize| {
+        i > 0
             && words
                 .get(i + 1)
-                .is_some_and(|next| !next.is_content() && next.role != Role::Link)
+                .is_some_and(|next| next.text == words[i - 1].text)
     };
     // Segments: maximal runs of words between links and piece boundaries.
     let mut segment = vec![0usize; words.len()];
     let mut current = 0;
     for i in 0..words.len() {
         let boundary = i > 0 && piece[i] != piece[i - 1];
-        if (words[i].role == Role::Link && !rather(i)) || boundary {
+        let link = words[i].role == Role::Link && !rather(i) && !between_the_same(i);
+        if link || boundary {
             current += 1;
         }
         segment[i] = current;
@@ -154,6 +166,7 @@ mod tests {
         assert_eq!(concepts("flash attention 原理").len(), 1);
         // 比较 as "rather" compares nothing.
         assert_eq!(concepts("想部署一个网页服务，后端怎么写比较简单").len(), 1);
+        assert_eq!(concepts("机器和机器之间用什么网络比较快").len(), 1);
         assert_eq!(concepts("比较 lora 和 qlora").len(), 2);
         // Commas in chat part clauses, not items.
         assert_eq!(
