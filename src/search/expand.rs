@@ -319,8 +319,12 @@ const MAX_CUT_APART: usize = 4;
 /// sound. Each word of the run stands for the catalogue word, as in [`add_slips_cut_apart`];
 /// the longest run wins.
 fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
+    // A slipped character may itself be a word that names nothing (有 of 零冗余有化器 for
+    // 零冗余优化器): one ideograph of any role but a link may stand inside the run.
     let chinese = |w: &QueryWord| {
-        w.role == Role::Content && !w.text.is_empty() && w.text.chars().all(normalise::is_cjk)
+        (w.role == Role::Content || (w.role != Role::Link && w.text.chars().count() == 1))
+            && !w.text.is_empty()
+            && w.text.chars().all(normalise::is_cjk)
     };
     let slipped = |typed: &str, term: &str| {
         let chars = typed.chars().count();

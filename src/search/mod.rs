@@ -1771,6 +1771,8 @@ mod tests {
             ("图解AdaLoRA 奇异值分节那块看不懂", "奇异值分解"),
             // A label's second word typed whole as another of its sound: two slips of four.
             ("知识争流里温度系数为啥有用", "知识蒸馏"),
+            // The slipped character is a word of its own that names nothing (有).
+            ("零冗余有化器的第三阶段是怎么切分参数的", "零冗余优化器"),
         ] {
             let words = heard(query, meant);
             // Worth something only while the segmenter cuts the slip apart.
