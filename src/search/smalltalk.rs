@@ -1749,6 +1749,11 @@ pub fn asks_about_itself(message: &Message) -> bool {
     let itself = itself && to_the_bot
         || addressed && said.any(CHOOSING, &[]) && said.any(ITS_LINKS, &[])
         || said.any(&["your"], &[]) && said.any(ITS_LINKS, &[]) && said.any(TAKES_IN, &[]);
+    // 请问 is "excuse me": it asks nothing about asking ("我的中文很差。请问……").
+    let speaks = said.any(SPEAKING, &[])
+        || SPEAKING_ZH
+            .iter()
+            .any(|w| said.han.replace("请问", "·").contains(w));
     let made_by_latin = have
         .windows(3)
         .any(|w| MADE_WHAT.contains(&w[0]) && MADE.contains(&w[1]) && w[2] == "by");
@@ -1781,8 +1786,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
         || made_by
         || plans
         || can_do
-        || (addressed && said.any(SPEAKING, SPEAKING_ZH) || may_ask)
-            && said.any(LANGUAGES, LANGUAGES_ZH)
+        || (addressed && speaks || may_ask) && said.any(LANGUAGES, LANGUAGES_ZH)
 }
 
 /// Whether praise closing a message only says how much of what comes `before` it: after 得
@@ -1797,8 +1801,8 @@ fn says_how_much(before: &[&str], phrase: &Phrase) -> bool {
         }
 }
 
-/// Greetings that hold 你 or 您 without asking the bot anything.
-const GREETING_YOU: &[&str] = &["你好", "您好"];
+/// Greetings and thanks that hold 你 or 您 without asking the bot anything.
+const GREETING_YOU: &[&str] = &["你好", "您好", "谢谢你", "谢谢您", "感谢你", "感谢您"];
 
 /// Units before a closing greeting that make its words part of the sentence: a time ("every
 /// morning", "this evening") or a state ("还在吗": is it still there).
@@ -2369,6 +2373,8 @@ mod tests {
             "can I ask in chinese how to quantize llama",
             // A letter's 您好 greets its reader.
             "translate this email into English: 您好，附件是报价单，有问题随时联系",
+            // A learner apologising for their Chinese: 请问 is "excuse me", 谢谢您 thanks.
+            "不好意思，我的中文很差。请问……英伟达的数据中心显卡监控，有没有官方的文件？谢谢您",
             // A plan for something named, or a plan that is not for learning.
             "can you make me a study plan that goes from LoRA to QLoRA and then DPO over three weeks",
             "can you plan a trip to japan for me",
