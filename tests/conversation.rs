@@ -1,6 +1,6 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml` …
-//! `round42-tune.toml`); the hold-out halves of each round were written blind and never
+//! `round42-tune.toml`; round 43 was added untouched); the hold-out halves of each round were written blind and never
 //! looked at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
@@ -197,8 +197,11 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // Off-topic lowered (0.89 → 0.87) by round 41's stop: 99 → 97 of 111 after tuning on the
     // round's tune half (the address stage alone, written before the round was read, had 99).
     ("round41-holdout.toml", level(0.92, 0.87, 0.90, 313)),
-    ("round42-tune.toml", level(0.91, 0.92, 0.41, 259)),
-    ("round42-holdout.toml", level(0.92, 0.95, 0.91, 259)),
+    ("round42-tune.toml", level(0.99, 0.94, 1.0, 259)),
+    ("round42-holdout.toml", level(0.93, 0.95, 0.91, 259)),
+    // Round 43 was not tuned on in the stop that added it: floors at its rates then.
+    ("round43-tune.toml", level(0.98, 1.0, 1.0, 90)),
+    ("round43-holdout.toml", level(0.98, 0.93, 1.0, 90)),
 ];
 
 /// What is wrong with a half against its floors, if anything.
