@@ -461,10 +461,7 @@ fn letter_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
         spans.push((*at, end_of(last)));
     }
     for i in 0..words.len() {
-        let starts = |phrase: &&&[&str]| {
-            words.len() >= i + phrase.len()
-                && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.1)
-        };
+        let starts = |phrase: &&&[&str]| says_at(words, i, phrase);
         if let Some(phrase) = LETTER_PHRASES.iter().find(starts) {
             spans.push((words[i].0, end_of(i + phrase.len() - 1)));
         }
@@ -555,11 +552,15 @@ fn latin_subject(words: &[(usize, &str)], i: usize) -> Option<usize> {
     if i == 0 && words[0].1 == "as" {
         return Some(1);
     }
-    LATIN_SUBJECTS.iter().find_map(|subject| {
-        let fits = words.len() >= i + subject.len()
-            && subject.iter().zip(&words[i..]).all(|(s, w)| *s == w.1);
-        fits.then_some(i + subject.len())
-    })
+    LATIN_SUBJECTS
+        .iter()
+        .find(|subject| says_at(words, i, subject))
+        .map(|subject| i + subject.len())
+}
+
+/// Whether the words from word `i` on begin with `phrase`.
+fn says_at(words: &[(usize, &str)], i: usize, phrase: &[&str]) -> bool {
+    words.len() >= i + phrase.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.1)
 }
 
 #[cfg(test)]

@@ -372,17 +372,15 @@ const GENITIVE_JOIN_CHARS: usize = 4;
 /// word or one of its synonyms: each stands for it, as the words of a compound do. Only a
 /// term of the catalogue is read so; any other "X 的 Y" stays two words.
 fn add_genitive_joins(words: &mut [QueryWord], index: &Index) {
-    let chinese = |w: &QueryWord| {
-        matches!(w.role, Role::Content | Role::Intent(_))
-            && !w.text.is_empty()
-            && w.text.chars().all(normalise::is_cjk)
-    };
+    let han = |w: &QueryWord| !w.text.is_empty() && w.text.chars().all(normalise::is_cjk);
     for i in 1..words.len().saturating_sub(1) {
-        if !GENITIVES.contains(&words[i].text.as_str())
-            || !chinese(&words[i - 1])
-            || !chinese(&words[i + 1])
-            || words[i - 1].role != Role::Content
-        {
+        let (before, after) = (&words[i - 1], &words[i + 1]);
+        let joins = GENITIVES.contains(&words[i].text.as_str())
+            && before.role == Role::Content
+            && han(before)
+            && matches!(after.role, Role::Content | Role::Intent(_))
+            && han(after);
+        if !joins {
             continue;
         }
         let joined = format!("{}{}", words[i - 1].text, words[i + 1].text);

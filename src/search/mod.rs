@@ -1738,13 +1738,16 @@ mod tests {
         );
     }
 
+    /// The words of `query` read as the catalogue word spelled `term` in the way `how`.
+    fn words_reading(engine: &Engine, query: &str, term: &str, how: How) -> Vec<String> {
+        let term = engine.index.term(term).expect("a catalogue word");
+        engine.words_reading(query, term, how)
+    }
+
     #[test]
     fn a_genitive_between_the_words_of_a_catalogue_word_joins_them() {
         let engine = Engine::shipped().unwrap();
-        let joined = |query: &str, term: &str| {
-            let term = engine.index.term(term).expect("a catalogue word");
-            engine.words_reading(query, term, How::Compound)
-        };
+        let joined = |query: &str, term: &str| words_reading(&engine, query, term, How::Compound);
         // "knowledge distillation", "deep learning" rendered word by word.
         assert_eq!(
             joined("请提供关于知识的蒸馏之学习资料", "知识蒸馏"),
@@ -1761,10 +1764,7 @@ mod tests {
     #[test]
     fn a_slip_the_segmenter_cut_apart_is_read_across_its_words() {
         let engine = Engine::shipped().unwrap();
-        let heard = |query: &str, term: &str| {
-            let term = engine.index.term(term).expect("a catalogue word");
-            engine.words_reading(query, term, How::Homophone)
-        };
+        let heard = |query: &str, term: &str| words_reading(&engine, query, term, How::Homophone);
         for (query, meant) in [
             ("专家并形的全对全通信怎么优化", "专家并行"),
             ("张亮并行里面行切分列切分怎么理解", "张量并行"),

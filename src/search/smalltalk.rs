@@ -1750,10 +1750,11 @@ pub fn asks_about_itself(message: &Message) -> bool {
         || addressed && said.any(CHOOSING, &[]) && said.any(ITS_LINKS, &[])
         || said.any(&["your"], &[]) && said.any(ITS_LINKS, &[]) && said.any(TAKES_IN, &[]);
     // 请问 is "excuse me": it asks nothing about asking ("我的中文很差。请问……").
-    let speaks = said.any(SPEAKING, &[])
-        || SPEAKING_ZH
-            .iter()
-            .any(|w| said.han.replace("请问", "·").contains(w));
+    let speaks = || {
+        let mut asked = Mentions::of(&have);
+        asked.forget(&["请问"]);
+        asked.any(SPEAKING, SPEAKING_ZH)
+    };
     let made_by_latin = have
         .windows(3)
         .any(|w| MADE_WHAT.contains(&w[0]) && MADE.contains(&w[1]) && w[2] == "by");
@@ -1786,7 +1787,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
         || made_by
         || plans
         || can_do
-        || (addressed && speaks || may_ask) && said.any(LANGUAGES, LANGUAGES_ZH)
+        || (addressed && speaks() || may_ask) && said.any(LANGUAGES, LANGUAGES_ZH)
 }
 
 /// Whether praise closing a message only says how much of what comes `before` it: after 得
