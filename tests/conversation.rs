@@ -1,6 +1,6 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml` …
-//! `round42-tune.toml`; round 43 was added untouched); the hold-out halves of each round were written blind and never
+//! `round44-tune.toml`; round 43 was added untouched); the hold-out halves of each round were written blind and never
 //! looked at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
@@ -202,6 +202,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // Round 43 was not tuned on in the stop that added it: floors at its rates then.
     ("round43-tune.toml", level(0.98, 1.0, 1.0, 90)),
     ("round43-holdout.toml", level(0.98, 0.93, 1.0, 90)),
+    ("round44-tune.toml", level(0.87, 0.93, 0.84, 337)),
+    ("round44-holdout.toml", level(0.86, 0.94, 0.83, 336)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

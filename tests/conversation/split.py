@@ -94,6 +94,7 @@ ROUND_MINIMUMS = {
     41: {"on-topic": 340, "offtopic": 200, "smalltalk": 18},
     42: {"on-topic": 300, "offtopic": 170, "smalltalk": 20},
     43: {"on-topic": 110, "offtopic": 55, "smalltalk": 5},
+    44: {"on-topic": 400, "offtopic": 220, "smalltalk": 20},
 }
 
 
@@ -686,6 +687,22 @@ ROUND_NOTES = {
 # after that stop had tuned on round 42, so it is kept apart as that stop's untouched
 # measure. Five messages that repeated an earlier round were dropped; split by the same rule.
 # Neither half was tuned on in the stop that added it. Reported separately.
+""",
+    44: """#
+# ROUND 44: besides, instead, not that one — people who already know, or were already shown,
+# one thing ask for another: alternatives ("除了 vLLM 还有什么推理框架", "something like
+# DeepSpeed but simpler", other PEFT methods than LoRA), exclusions and preferences ("不要视频，
+# 要文字版的", "not the Stanford course, something in Chinese", official docs instead of a
+# blog, a repo instead of a paper), what else or what next after something read or tried, the
+# easier, deeper, shorter, newer, Chinese or English version, and comparisons where one side
+# is to be avoided; about a fifth plain questions in the same voices. Labels leave out what
+# the message rules out unless it also fits. Near misses, a third of the round, ask the same
+# way about what the catalogue does not have (alternatives to Notion, Photoshop, pandas or a
+# VPN, another recipe, 别的减肥方法, another "transformer" or "pipeline"). Written by four
+# writers (one mostly Chinese, one mostly English, two mixed) who had read only the catalogue
+# (without its senses and paraphrases), the seed article and the file format, at the start of
+# a stop, before any of its changes; ten messages that repeated an earlier round were
+# dropped; split by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 
