@@ -23,9 +23,32 @@ const REACH: usize = 2;
 /// Marks the words the message rules out as [`Role::Excluded`], unless nothing else in the
 /// message is content: then what was ruled out is still what the message is about.
 /// `piece_of` numbers the piece of the message (as list punctuation cuts it) each word is in.
-pub fn exclude(words: &mut [QueryWord], piece_of: &[usize]) {
-    let ruled_out = ruled_out(words, piece_of);
+///
+/// Only what the catalogue names is ruled out: "除了 Notion 还有啥笔记 app" asks for what
+/// stands beside Notion, so a word the catalogue does not know still says the message is
+/// about something else, and the relevance decision must weigh it.
+pub fn exclude(words: &mut [QueryWord], piece_of: &[usize], index: &Index) {
+    let mut ruled_out = ruled_out(words, piece_of);
+    for (out, word) in ruled_out.iter_mut().zip(words.iter()) {
+        *out = *out && named_by(word, index).next().is_some();
+    }
     expand::recast_unless_alone(words, &ruled_out, Role::Excluded);
+}
+
+/// The resources that name a word in a title or keyword: as written, or as its synonyms,
+/// inflections and spellings.
+fn named_by<'a>(word: &'a QueryWord, index: &'a Index) -> impl Iterator<Item = u32> + 'a {
+    word.alternatives
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.how,
+                How::Exact | How::Synonym | How::Stem | How::Compound | How::Pinyin
+            )
+        })
+        .flat_map(|a| index.postings(a.term))
+        .filter(|p| p.field <= Field::Keyword)
+        .map(|p| p.resource)
 }
 
 /// Which words a cue rules out: the first content word within two words after a cue
@@ -91,16 +114,7 @@ pub fn demote(ranked: &mut Vec<Ranked>, words: &[QueryWord], index: &Index) {
     let mut named: Vec<u32> = words
         .iter()
         .filter(|w| w.role == Role::Excluded)
-        .flat_map(|w| w.alternatives.iter())
-        .filter(|a| {
-            matches!(
-                a.how,
-                How::Exact | How::Synonym | How::Stem | How::Compound | How::Pinyin
-            )
-        })
-        .flat_map(|a| index.postings(a.term))
-        .filter(|p| p.field <= Field::Keyword)
-        .map(|p| p.resource)
+        .flat_map(|w| named_by(w, index))
         .collect();
     if named.is_empty() {
         return;
@@ -164,6 +178,16 @@ mod tests {
             excluded(&engine, "深度学习那一节 除了李沐的视频还推荐了啥"),
             ["李沐"]
         );
+    }
+
+    #[test]
+    fn what_the_catalogue_does_not_name_is_not_ruled_out() {
+        let engine = Engine::shipped().unwrap();
+        // Notion is what the message is about: it asks for its like, which the catalogue has
+        // not, so the word stays to be weighed (and leaves the message unanswered).
+        let query = "除了Notion还有啥好用的笔记app，要能和iPad同步";
+        assert!(excluded(&engine, query).is_empty());
+        assert!(engine.find(query).ranked.is_empty());
     }
 
     #[test]

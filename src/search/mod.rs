@@ -341,7 +341,7 @@ impl Engine {
             whole.as_str()
         };
         setting::set_aside(&mut words, &self.index, |w| self.names_tool(w));
-        exclusion::exclude(&mut words, &piece_of);
+        exclusion::exclude(&mut words, &piece_of, &self.index);
         self.senses.rule_out(&mut words, &whole);
         let task = writing::asked(&bounded);
         if let Some(piece) = task {
