@@ -266,6 +266,7 @@ impl Engine {
                     Role::Link => "link",
                     Role::Background => "background",
                     Role::Excluded => "excluded",
+                    Role::Unwanted(_) => "unwanted",
                 },
                 concept: w.concept,
                 explained: round(e.explained),

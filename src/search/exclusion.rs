@@ -6,31 +6,51 @@
 //! part of the question it pulls the answer toward exactly what was ruled out. So the first
 //! content word after a cue (or before 以外 / 之外) is excluded: it weighs nothing, and
 //! resources whose titles or keywords name it go after the others ([`demote`]). When it is
-//! all the message names ("除了 vLLM 还有啥"), it stays what the message is about.
+//! all the message names ("除了 vLLM 还有啥"), it stays what the message is about. A kind
+//! of resource ruled out ("不要视频", "no papers", "别再给我文章了") is unwanted: resources of
+//! that kind go last.
 
 use super::expand::{self, How, QueryWord};
 use super::index::{Field, Index};
 use super::lexicon::{self, Role};
 use super::rank::Ranked;
+use crate::catalogue::{Catalogue, Kind};
 
-/// Pairs of English words before what is ruled out: "other than", "apart from". ("instead
-/// of PCIe" describes what is asked for by what it is not; it rules nothing out.)
+/// Pairs of English words before what is ruled out: "other than", "apart from".
 const BEFORE_PAIRS: &[(&str, &str)] = &[("other", "than"), ("apart", "from")];
+
+/// Pairs before a tool or model ruled out ("LlamaIndex instead of langchain"), and before
+/// nothing else: "a bridge instead of PCIe" or "every weight instead of small add-on modules"
+/// describes what is asked for by what it is not.
+const BEFORE_TOOL_PAIRS: &[(&str, &str)] = &[("instead", "of"), ("rather", "than")];
 
 /// How far after a cue (in words, filler such as 用 included) the word ruled out may stand.
 const REACH: usize = 2;
 
 /// Marks the words the message rules out as [`Role::Excluded`], unless nothing else in the
-/// message is content: then what was ruled out is still what the message is about.
+/// message is content: then what was ruled out is still what the message is about. A kind
+/// of resource ruled out ("不要视频", "no papers") becomes [`Role::Unwanted`].
 /// `piece_of` numbers the piece of the message (as list punctuation cuts it) each word is in.
 ///
 /// Only what the catalogue names is ruled out: "除了 Notion 还有啥笔记 app" asks for what
 /// stands beside Notion, so a word the catalogue does not know still says the message is
 /// about something else, and the relevance decision must weigh it.
-pub fn exclude(words: &mut [QueryWord], piece_of: &[usize], index: &Index) {
-    let mut ruled_out = ruled_out(words, piece_of);
-    for (out, word) in ruled_out.iter_mut().zip(words.iter()) {
-        *out = *out && named_by(word, index).next().is_some();
+/// `names_tool` says whether a word names a tool or model.
+pub fn exclude(
+    words: &mut [QueryWord],
+    piece_of: &[usize],
+    index: &Index,
+    names_tool: impl Fn(&QueryWord) -> bool,
+) {
+    let mut ruled_out = ruled_out(words, piece_of, names_tool);
+    for (out, word) in ruled_out.iter_mut().zip(words.iter_mut()) {
+        match word.role {
+            Role::Intent(kinds) if *out && kinds.len() <= 2 => {
+                word.role = Role::Unwanted(kinds);
+                *out = false;
+            }
+            _ => *out = *out && word.is_content() && named_by(word, index).next().is_some(),
+        }
     }
     expand::recast_unless_alone(words, &ruled_out, Role::Excluded);
 }
@@ -51,23 +71,35 @@ fn named_by<'a>(word: &'a QueryWord, index: &'a Index) -> impl Iterator<Item = u
         .map(|p| p.resource)
 }
 
-/// Which words a cue rules out: the first content word within two words after a cue
-/// in the same piece of the message, or the content word right before 以外 / 之外.
-fn ruled_out(words: &[QueryWord], piece_of: &[usize]) -> Vec<bool> {
+/// Which words a cue rules out: the first content or intent word within two words after a
+/// cue in the same piece of the message, or the content word right before 以外 / 之外. After
+/// [`lexicon::RULING_OUT_KINDS`] only an intent word, after [`BEFORE_TOOL_PAIRS`] only a tool.
+fn ruled_out(
+    words: &[QueryWord],
+    piece_of: &[usize],
+    names_tool: impl Fn(&QueryWord) -> bool,
+) -> Vec<bool> {
+    let after_pair = |i: usize, pairs: &[(&str, &str)]| {
+        i > 0
+            && pairs
+                .iter()
+                .any(|&(a, b)| words[i - 1].text == a && words[i].text == b)
+    };
     let mut out = vec![false; words.len()];
     for (i, w) in words.iter().enumerate() {
-        let pair = i > 0
-            && BEFORE_PAIRS
-                .iter()
-                .any(|&(a, b)| words[i - 1].text == a && w.text == b);
+        let tools_only = after_pair(i, BEFORE_TOOL_PAIRS);
+        let pair = after_pair(i, BEFORE_PAIRS) || tools_only;
         let besides = lexicon::BESIDES.contains(&w.text.as_str());
-        if (lexicon::RULING_OUT.contains(&w.text.as_str()) || pair)
+        let kinds_only = lexicon::RULING_OUT_KINDS.contains(&w.text.as_str());
+        if (lexicon::RULING_OUT.contains(&w.text.as_str()) || pair || kinds_only)
             && (!besides || asks_for_others(&words[i + 1..]))
             && !(i > 0 && either_way(&words[i - 1].text, &w.text))
         {
             if let Some(j) = (i + 1..words.len().min(i + 1 + REACH))
                 .take_while(|&j| piece_of.get(j) == piece_of.get(i))
-                .find(|&j| words[j].is_content())
+                .find(|&j| words[j].is_content() || matches!(words[j].role, Role::Intent(_)))
+                .filter(|&j| !kinds_only || matches!(words[j].role, Role::Intent(_)))
+                .filter(|&j| !tools_only || names_tool(&words[j]))
             {
                 out[j] = true;
             }
@@ -109,21 +141,31 @@ fn asks_for_others(rest: &[QueryWord]) -> bool {
 }
 
 /// Puts the resources that name an excluded word in a title or keyword (as written, or as
-/// its synonyms, inflections and spellings) after the others, keeping each group's order.
-pub fn demote(ranked: &mut Vec<Ranked>, words: &[QueryWord], index: &Index) {
+/// its synonyms, inflections and spellings), and those of an unwanted kind, after the
+/// others, keeping each group's order.
+pub fn demote(ranked: &mut Vec<Ranked>, words: &[QueryWord], catalogue: &Catalogue, index: &Index) {
     let mut named: Vec<u32> = words
         .iter()
         .filter(|w| w.role == Role::Excluded)
         .flat_map(|w| named_by(w, index))
         .collect();
-    if named.is_empty() {
+    // A kind ruled out is its first kind: "不要视频" leaves courses, which may be read.
+    let unwanted: Vec<Kind> = words
+        .iter()
+        .filter_map(|w| match w.role {
+            Role::Unwanted(kinds) => kinds.first().copied(),
+            _ => None,
+        })
+        .collect();
+    if named.is_empty() && unwanted.is_empty() {
         return;
     }
     named.sort_unstable();
     named.dedup();
-    let (kept, ruled): (Vec<Ranked>, Vec<Ranked>) = ranked
-        .drain(..)
-        .partition(|r| named.binary_search(&(r.resource as u32)).is_err());
+    let (kept, ruled): (Vec<Ranked>, Vec<Ranked>) = ranked.drain(..).partition(|r| {
+        named.binary_search(&(r.resource as u32)).is_err()
+            && !unwanted.contains(&catalogue.resource(r.resource).kind)
+    });
     ranked.extend(kept);
     ranked.extend(ruled);
 }
@@ -188,6 +230,46 @@ mod tests {
         let query = "除了Notion还有啥好用的笔记app，要能和iPad同步";
         assert!(excluded(&engine, query).is_empty());
         assert!(engine.find(query).ranked.is_empty());
+    }
+
+    #[test]
+    fn instead_of_rules_out_only_a_tool() {
+        let engine = Engine::shipped().unwrap();
+        assert_eq!(
+            excluded(&engine, "anything with LlamaIndex instead of langchain?"),
+            ["langchain"]
+        );
+        assert!(
+            excluded(
+                &engine,
+                "inside one box the cards talk over a high-speed bridge instead of PCIe"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_kind_ruled_out_is_unwanted_and_goes_last() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = crate::Catalogue::shipped().unwrap();
+        let unwanted = |query: &str| -> Vec<String> {
+            engine
+                .understand(query, false)
+                .into_iter()
+                .filter(|w| matches!(w.role, Role::Unwanted(_)))
+                .map(|w| w.text)
+                .collect()
+        };
+        let query = "QLoRA 有没有能直接跑的 repo？别再给我文章了";
+        assert_eq!(unwanted(query), ["文章"]);
+        let found = engine.find(query);
+        let first = catalogue.resource(found.ranked[0].resource);
+        assert_ne!(first.kind, crate::catalogue::Kind::Article, "{}", first.id);
+        assert_eq!(unwanted("lora fine-tuning, no papers please"), ["papers"]);
+        // Only kinds: a machine without something, or advice heard, rules no topic out.
+        assert!(unwanted("no GPU, can I still run llama").is_empty());
+        assert!(excluded(&engine, "no GPU, can I still run llama").is_empty());
+        assert!(excluded(&engine, "为什么大家都说别再用 DataParallel").is_empty());
     }
 
     #[test]

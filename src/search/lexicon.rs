@@ -27,6 +27,9 @@ pub enum Role {
     /// Names what the message rules out ("不要知乎的", "besides vllm"): set by
     /// [`super::exclusion`], never by the lexicon.
     Excluded,
+    /// Names a kind of resource the message does not want ("不要视频", "no papers", "别再给我
+    /// 文章了"): an intent word after a ruling-out cue, set by [`super::exclusion`].
+    Unwanted(&'static [Kind]),
     /// Says who is asking or on what machine, not what about ("我是做后端的", "I'm a web
     /// dev", "on ubuntu 22"): set by [`super::background`] and [`super::setting`], never by
     /// the lexicon.
@@ -212,7 +215,8 @@ const LINKS: &[&str] = &[
 /// (训练) name what the answer may well be about (训练后量化).
 #[rustfmt::skip]
 pub const RULING_OUT: &[&str] = &[
-    "不要", "不想要", "不想用", "不让用", "别用", "除了", "besides", "except", "excluding",
+    "不要", "不想要", "不想用", "不让用", "别用", "别给", "别推荐", "不想看", "除了", "besides", "except",
+    "excluding",
 ];
 
 /// Of [`RULING_OUT`], the words that also add ("DeepSpeed 除了训练还能做推理吗", "besides
@@ -226,6 +230,11 @@ pub const ASKING_FOR_OTHERS: &[&str] = &[
     "别的", "其他", "其它", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "还推荐", "还列了", "还收录", "另外", "else", "other", "others",
     "alternative", "alternatives", "another",
 ];
+
+/// Words that rule out a kind of resource only ("no papers", "别再给我文章了"), never a topic:
+/// "no GPU" and "not enough memory" describe the asker's situation, and "大家都说别再用
+/// DataParallel" asks about DataParallel.
+pub const RULING_OUT_KINDS: &[&str] = &["别再", "no", "not", "without"];
 
 /// Words after what a message rules out: "东野圭吾以外的", "量化之外".
 pub const RULED_OUT_BEFORE: &[&str] = &["以外", "之外"];
@@ -687,6 +696,7 @@ fn with_roles() -> impl Iterator<Item = (&'static str, Role)> {
     let stops = STOPS
         .iter()
         .chain(RULING_OUT)
+        .chain(RULING_OUT_KINDS)
         .chain(RULED_OUT_BEFORE)
         .map(|&w| (w, Role::Stop));
     let chat = smalltalk::chat_words().map(|w| (w, Role::Stop));

@@ -341,7 +341,7 @@ impl Engine {
             whole.as_str()
         };
         setting::set_aside(&mut words, &self.index, |w| self.names_tool(w));
-        exclusion::exclude(&mut words, &piece_of, &self.index);
+        exclusion::exclude(&mut words, &piece_of, &self.index, |w| self.names_tool(w));
         self.senses.rule_out(&mut words, &whole);
         let task = writing::asked(&bounded);
         if let Some(piece) = task {
@@ -714,7 +714,7 @@ impl Engine {
                     &relevance,
                     MAX_HITS,
                 );
-                exclusion::demote(&mut fused, &words, &self.index);
+                exclusion::demote(&mut fused, &words, &self.catalogue, &self.index);
                 fused
             }
         } else {

@@ -262,7 +262,11 @@ impl Paraphrases {
                     Role::Intent(_) | Role::Language(_) => {
                         phrases.iter().any(|&p| self.phrases[p] == word.text)
                     }
-                    Role::Stop | Role::Link | Role::Background | Role::Excluded => false,
+                    Role::Stop
+                    | Role::Link
+                    | Role::Background
+                    | Role::Excluded
+                    | Role::Unwanted(_) => false,
                 };
                 if !description
                     || word.other_sense.is_some()

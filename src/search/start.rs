@@ -191,7 +191,7 @@ pub fn where_to_begin(query: &str, words: &[QueryWord]) -> bool {
     let chat_only = words.iter().all(|w| match &w.role {
         Role::Content | Role::Excluded | Role::Link => false,
         Role::Intent(kinds) => kinds.iter().any(|&k| is_material(k) || k == Kind::Article),
-        Role::Language(_) | Role::Stop | Role::Background => true,
+        Role::Language(_) | Role::Stop | Role::Background | Role::Unwanted(_) => true,
     });
     chat_only && {
         let text = normalise::normalise(query);
