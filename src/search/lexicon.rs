@@ -180,6 +180,7 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("arxiv", PAPER),
     ("docs", DOCUMENTATION),
     ("doc", DOCUMENTATION),
+    ("readme", DOCUMENTATION),
     ("documentation", DOCUMENTATION),
     ("official", DOCS),
     ("website", DOCS),
@@ -460,7 +461,7 @@ const STOPS: &[&str] = &[
     // nutshell"): they colour a question, never name what it is about.
     "totally", "completely", "entirely", "exactly", "eventually", "finally",
     "usually", "typically", "generally", "mostly", "mainly", "normally", "ideally",
-    "preferably", "hopefully", "definitely", "certainly", "obviously", "clearly", "truly",
+    "preferably", "preferred", "prefer", "hopefully", "definitely", "certainly", "obviously", "clearly", "truly",
     "seriously", "absolutely", "personally", "specifically", "particularly", "especially",
     "currently", "recently", "lately", "nowadays", "fairly", "pretty", "quite", "rather",
     "somewhat", "roughly", "nearly", "almost", "barely", "hardly", "merely", "slightly",
@@ -497,7 +498,7 @@ const STOPS: &[&str] = &[
     "using", "used", "make", "making",
     // Asking for the why and the math: what the asker felt, did not follow, or wants shown
     // ("感觉是个小细节", "OBS 那套我看不懂", "背后的直觉", "want the math, any pointers").
-    "在读", "感觉", "背后", "看不懂", "没看懂", "没弄懂", "卡住", "卡在", "小细节", "一大坨", "怎么来的",
+    "在读", "感觉", "背后", "看不懂", "啃不动", "啃不下来", "讲起", "没看懂", "没弄懂", "卡住", "卡在", "小细节", "一大坨", "怎么来的",
     "mathematically", "analogy", "pointers",
 ];
 
