@@ -6,23 +6,35 @@
 //! part of the question it pulls the answer toward exactly what was ruled out. So the first
 //! content word after a cue (or before 以外 / 之外) is excluded: it weighs nothing, and
 //! resources whose titles or keywords name it go after the others ([`demote`]). When it is
-//! all the message names ("除了 vLLM 还有啥"), it stays what the message is about. A kind
+//! all the message names ("除了 vLLM 还有啥", "vllm alternatives"), it stays what the message
+//! is about, read as the topic the tool is filed under, with the tool's own pages last. A kind
 //! of resource ruled out ("不要视频", "no papers", "别再给我文章了") is unwanted: resources of
 //! that kind go last.
 
-use super::expand::{self, How, QueryWord};
+use super::expand::{self, Alternative, How, QueryWord};
 use super::index::{Field, Index};
 use super::lexicon::{self, Role};
 use super::rank::Ranked;
-use crate::catalogue::{Catalogue, Kind};
+use crate::catalogue::{Catalogue, Kind, TopicIdx};
 
 /// Pairs of English words before what is ruled out: "other than", "apart from".
-const BEFORE_PAIRS: &[(&str, &str)] = &[("other", "than"), ("apart", "from")];
+const BEFORE_PAIRS: &[(&str, &str)] = &[
+    ("other", "than"),
+    ("apart", "from"),
+    ("alternative", "to"),
+    ("alternatives", "to"),
+];
 
 /// Pairs before a tool or model ruled out ("LlamaIndex instead of langchain"), and before
 /// nothing else: "a bridge instead of PCIe" or "every weight instead of small add-on modules"
 /// describes what is asked for by what it is not.
 const BEFORE_TOOL_PAIRS: &[(&str, &str)] = &[("instead", "of"), ("rather", "than")];
+
+/// What a match through the topic a tool is filed under is worth, for a message asking for
+/// the tool's alternatives: below the tool's own name, which [`demote`] puts last anyway.
+const BESIDE: f32 = 0.8;
+/// What the tool's own name is still worth in such a message.
+const OWN: f32 = 0.1;
 
 /// How far after a cue (in words, filler such as 用 included) the word ruled out may stand.
 const REACH: usize = 2;
@@ -35,12 +47,18 @@ const REACH: usize = 2;
 /// Only what the catalogue names is ruled out: "除了 Notion 还有啥笔记 app" asks for what
 /// stands beside Notion, so a word the catalogue does not know still says the message is
 /// about something else, and the relevance decision must weigh it.
-/// `names_tool` says whether a word names a tool or model.
+/// `names_tool` says whether a word names a tool or model, `topic_named` which topic it names.
+///
+/// Alone, a tool ruled out ("除了 vllm 还有啥", "vllm alternatives") asks for its
+/// alternatives: the word also reads as the topic the tool is filed under ([`How::Beside`]),
+/// and [`demote`] puts the tool's own pages last.
 pub fn exclude(
     words: &mut [QueryWord],
     piece_of: &[usize],
     index: &Index,
+    catalogue: &Catalogue,
     names_tool: impl Fn(&QueryWord) -> bool,
+    topic_named: impl Fn(&QueryWord) -> Option<TopicIdx>,
 ) {
     let mut ruled_out = ruled_out(words, piece_of, names_tool);
     for (out, word) in ruled_out.iter_mut().zip(words.iter_mut()) {
@@ -52,7 +70,37 @@ pub fn exclude(
             _ => *out = *out && word.is_content() && named_by(word, index).next().is_some(),
         }
     }
-    expand::recast_unless_alone(words, &ruled_out, Role::Excluded);
+    // What is asked about again ("other than the DeepSpeed training repo, a write-up on
+    // DeepSpeed's inference side") is not ruled out: the message narrows it instead.
+    let asked_again: Vec<bool> = (0..words.len())
+        .map(|i| {
+            ruled_out[i]
+                && words
+                    .iter()
+                    .zip(&ruled_out)
+                    .any(|(w, &out)| !out && w.is_content() && w.text == words[i].text)
+        })
+        .collect();
+    for (out, again) in ruled_out.iter_mut().zip(asked_again) {
+        *out &= !again;
+    }
+    if expand::recast_unless_alone(words, &ruled_out, Role::Excluded) {
+        return;
+    }
+    for (word, _) in words.iter_mut().zip(&ruled_out).filter(|(_, m)| **m) {
+        if let Some(parent) = topic_named(word).and_then(|t| catalogue.topic(t).parent) {
+            // The tool's own pages, which go last, must not outweigh the others so far that
+            // the relevance floors drop them.
+            for a in &mut word.alternatives {
+                a.weight *= OWN;
+            }
+            word.alternatives.push(Alternative {
+                term: index.topic_term(parent),
+                weight: BESIDE,
+                how: How::Beside,
+            });
+        }
+    }
 }
 
 /// The resources that name a word in a title or keyword: as written, or as its synonyms,
@@ -102,6 +150,16 @@ fn ruled_out(
                 .filter(|&j| !tools_only || names_tool(&words[j]))
             {
                 out[j] = true;
+                // A list ruled out is ruled out whole: "除了剪枝和量化".
+                let mut k = j;
+                while k + 2 < words.len()
+                    && words[k + 1].role == Role::Link
+                    && words[k + 2].is_content()
+                    && piece_of.get(k + 2) == piece_of.get(i)
+                {
+                    k += 2;
+                    out[k] = true;
+                }
             }
         } else if lexicon::RULED_OUT_BEFORE.contains(&w.text.as_str())
             && i > 0
@@ -146,7 +204,7 @@ fn asks_for_others(rest: &[QueryWord]) -> bool {
 pub fn demote(ranked: &mut Vec<Ranked>, words: &[QueryWord], catalogue: &Catalogue, index: &Index) {
     let mut named: Vec<u32> = words
         .iter()
-        .filter(|w| w.role == Role::Excluded)
+        .filter(|w| w.role == Role::Excluded || w.alternatives.iter().any(|a| a.how == How::Beside))
         .flat_map(|w| named_by(w, index))
         .collect();
     // A kind ruled out is its first kind: "不要视频" leaves courses, which may be read.
@@ -230,6 +288,48 @@ mod tests {
         let query = "除了Notion还有啥好用的笔记app，要能和iPad同步";
         assert!(excluded(&engine, query).is_empty());
         assert!(engine.find(query).ranked.is_empty());
+    }
+
+    #[test]
+    fn a_tool_alone_ruled_out_asks_for_its_alternatives() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = crate::Catalogue::shipped().unwrap();
+        for query in [
+            "vllm alternatives",
+            "除了 vllm 还有啥",
+            "alternatives to langchain",
+        ] {
+            let found = engine.find(query);
+            assert!(found.ranked.len() >= 3, "{query}");
+            let first = catalogue.resource(found.ranked[0].resource);
+            let tool = if query.contains("vllm") {
+                "vllm"
+            } else {
+                "langchain"
+            };
+            assert!(
+                !first.title.to_lowercase().contains(tool)
+                    && !first.keywords.iter().any(|k| k == tool),
+                "{query}: {}",
+                first.id
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_ruled_out_is_ruled_out_whole_and_what_is_asked_again_is_not() {
+        let engine = Engine::shipped().unwrap();
+        assert_eq!(
+            excluded(&engine, "除了剪枝和量化，模型压缩还有啥方向有资料？"),
+            ["剪枝", "量化"]
+        );
+        assert!(
+            excluded(
+                &engine,
+                "other than the DeepSpeed training repo, is there a write-up on DeepSpeed's inference side?"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

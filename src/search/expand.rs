@@ -49,6 +49,9 @@ pub enum How {
     /// One of the words of a phrase that describes a topic without naming it ("throw away"
     /// … "weights" → pruning; see [`super::paraphrase`]).
     Paraphrase,
+    /// The topic a named tool is filed under, for a message that asks for the tool's
+    /// alternatives ("vllm alternatives" → the serving engines; see [`super::exclusion`]).
+    Beside,
 }
 
 impl How {
@@ -61,6 +64,7 @@ impl How {
             | How::Synonym
             | How::Compound
             | How::Paraphrase
+            | How::Beside
             | How::Pinyin
             | How::Homophone => 1.0,
             How::Part => 0.8,

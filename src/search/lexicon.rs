@@ -237,8 +237,16 @@ pub const ASKING_FOR_OTHERS: &[&str] = &[
 /// DataParallel" asks about DataParallel.
 pub const RULING_OUT_KINDS: &[&str] = &["别再", "no", "not", "without"];
 
-/// Words after what a message rules out: "东野圭吾以外的", "量化之外".
-pub const RULED_OUT_BEFORE: &[&str] = &["以外", "之外"];
+/// Words after what a message rules out: "东野圭吾以外的", "量化之外", "vllm alternatives",
+/// "LLaMA-Factory 的平替".
+pub const RULED_OUT_BEFORE: &[&str] = &[
+    "以外",
+    "之外",
+    "alternative",
+    "alternatives",
+    "替代品",
+    "平替",
+];
 
 /// Words with no meaning for search, in both languages: question frames ("请问", "有没有",
 /// "how do i", "what's the difference"), chat filler ("系统学一下", "有推荐吗", "for a newbie",

@@ -341,7 +341,14 @@ impl Engine {
             whole.as_str()
         };
         setting::set_aside(&mut words, &self.index, |w| self.names_tool(w));
-        exclusion::exclude(&mut words, &piece_of, &self.index, |w| self.names_tool(w));
+        exclusion::exclude(
+            &mut words,
+            &piece_of,
+            &self.index,
+            &self.catalogue,
+            |w| self.names_tool(w),
+            |w| self.named_topic(w),
+        );
         self.senses.rule_out(&mut words, &whole);
         let task = writing::asked(&bounded);
         if let Some(piece) = task {

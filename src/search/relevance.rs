@@ -235,7 +235,9 @@ impl Concept<'_> {
 /// How sure a match of this sort is to mean what the word means.
 fn certainty(how: How) -> f32 {
     match how {
-        How::Exact | How::Stem | How::Synonym | How::Compound | How::Paraphrase => 1.0,
+        How::Exact | How::Stem | How::Synonym | How::Compound | How::Paraphrase | How::Beside => {
+            1.0
+        }
         // Letters that spell a Chinese word's syllables may spell another word, or be a name.
         How::Pinyin | How::Homophone => 0.9,
         How::Part => 0.8,
