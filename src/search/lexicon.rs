@@ -238,7 +238,7 @@ pub const ASKING_FOR_OTHERS: &[&str] = &[
 pub const RULING_OUT_KINDS: &[&str] = &["别再", "no", "not", "without"];
 
 /// Words after what a message rules out: "东野圭吾以外的", "量化之外", "vllm alternatives",
-/// "LLaMA-Factory 的平替".
+/// "deepspeed 平替".
 pub const RULED_OUT_BEFORE: &[&str] = &[
     "以外",
     "之外",
