@@ -183,7 +183,7 @@ fn either_way(before: &str, cue: &str) -> bool {
 
 /// Whether the rest of a message asks for others: a word of [`lexicon::ASKING_FOR_OTHERS`]
 /// among its Latin words, or inside its Chinese run together ("还讲了啥" is 还 · 讲 · 了 · 啥).
-fn asks_for_others(rest: &[QueryWord]) -> bool {
+pub fn asks_for_others(rest: &[QueryWord]) -> bool {
     let han: String = rest
         .iter()
         .filter(|w| !w.text.is_ascii())

@@ -229,7 +229,7 @@ pub const BESIDES: &[&str] = &["除了", "besides"];
 #[rustfmt::skip]
 pub const ASKING_FOR_OTHERS: &[&str] = &[
     "别的", "其他", "其它", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "还推荐", "还列了", "还收录", "另外", "else", "other", "others",
-    "alternative", "alternatives", "another",
+    "alternative", "alternatives", "another", "再来一篇", "再来一个", "再推荐",
 ];
 
 /// Words that rule out a kind of resource only ("no papers", "别再给我文章了"), never a topic:

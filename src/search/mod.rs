@@ -653,8 +653,15 @@ impl Engine {
                 // discounted and descriptions count, so a catalogue word in it can carry the
                 // message; weighed word for word, as without the semantic layer, it cannot, and
                 // the message is what it opens or closes with.
+                // Asking for more material ("I need another resource on …", "能再来一篇图解版的
+                // 嘛") is no chatter, whatever thanks surround it; thanks for an article ("那篇
+                // 图解 LoRA 看完终于懂了 感谢") are.
+                let asks_for_material = words
+                    .iter()
+                    .any(|w| matches!(w.role, lexicon::Role::Intent(_)))
+                    && exclusion::asks_for_others(&words);
                 framed
-                    .filter(|_| !self.plain_relevance(&words).answer)
+                    .filter(|_| !asks_for_material && !self.plain_relevance(&words).answer)
                     .or_else(|| framed.and_then(|_| small_talk_beside_introduction(query)))
                     .or_else(|| frame.announced(lexicon::asks))
             }
@@ -1607,6 +1614,7 @@ mod tests {
                 SmallTalk::Greeting,
             ),
             ("谢谢你，今天学了很多分布式训练的东西", SmallTalk::Thanks),
+            ("那篇图解LoRA看完终于懂了 感谢", SmallTalk::Thanks),
         ] {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(kind), "{m}");
@@ -1620,6 +1628,8 @@ mod tests {
             // Asking to find or learn something, and "now" moving on to the next subject.
             "你好，想找大模型量化的资料",
             "thanks, now vllm",
+            // Thanks around a request for more material.
+            "谢谢哈，上次那篇GPT原理解析挺好，能再来一篇图解版的嘛",
         ] {
             let found = engine.find(m);
             assert!(
