@@ -162,11 +162,12 @@ fn ruled_out(
                 }
             }
         } else if lexicon::RULED_OUT_BEFORE.contains(&w.text.as_str())
-            && i > 0
-            && words[i - 1].is_content()
-            && piece_of.get(i - 1) == piece_of.get(i)
+            && let Some(j) = (i.saturating_sub(REACH)..i)
+                .rev()
+                .take_while(|&j| piece_of.get(j) == piece_of.get(i))
+                .find(|&j| words[j].is_content())
         {
-            out[i - 1] = true;
+            out[j] = true;
         }
     }
     out
@@ -265,6 +266,11 @@ mod tests {
             ["vllm"]
         );
         assert_eq!(excluded(&engine, "lora 以外的高效微调方法"), ["lora"]);
+        // What was read already, a word or two before.
+        assert_eq!(
+            excluded(&engine, "ZeRO 的知乎图解看过了，想看微软官方 blog 原文"),
+            ["知乎"]
+        );
     }
 
     #[test]

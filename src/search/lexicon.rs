@@ -237,15 +237,12 @@ pub const ASKING_FOR_OTHERS: &[&str] = &[
 /// DataParallel" asks about DataParallel.
 pub const RULING_OUT_KINDS: &[&str] = &["别再", "no", "not", "without"];
 
-/// Words after what a message rules out: "东野圭吾以外的", "量化之外", "vllm alternatives",
-/// "deepspeed 平替".
+/// Words after what a message rules out, within two words: "东野圭吾以外的", "量化之外",
+/// "vllm alternatives", "deepspeed 平替", "ZeRO 的知乎图解看过了".
+#[rustfmt::skip]
 pub const RULED_OUT_BEFORE: &[&str] = &[
-    "以外",
-    "之外",
-    "alternative",
-    "alternatives",
-    "替代品",
-    "平替",
+    "以外", "之外", "alternative", "alternatives", "替代品", "平替", "看过了", "看完了", "读过了", "读完了", "学过了",
+    "已经懂了",
 ];
 
 /// Words with no meaning for search, in both languages: question frames ("请问", "有没有",
