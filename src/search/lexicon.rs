@@ -704,6 +704,7 @@ fn with_roles() -> impl Iterator<Item = (&'static str, Role)> {
     let stops = STOPS
         .iter()
         .chain(RULING_OUT)
+        .chain(ASKING_FOR_OTHERS)
         .chain(RULING_OUT_KINDS)
         .chain(RULED_OUT_BEFORE)
         .map(|&w| (w, Role::Stop));
