@@ -38,6 +38,8 @@ const OWN: f32 = 0.1;
 
 /// How far after a cue (in words, filler such as 用 included) the word ruled out may stand.
 const REACH: usize = 2;
+/// How far after a cue that rules out kinds only the kind may stand.
+const KIND_REACH: usize = 4;
 
 /// Marks the words the message rules out as [`Role::Excluded`], unless nothing else in the
 /// message is content: then what was ruled out is still what the message is about. A kind
@@ -143,7 +145,10 @@ fn ruled_out(
             && (!besides || asks_for_others(&words[i + 1..]))
             && !(i > 0 && either_way(&words[i - 1].text, &w.text))
         {
-            if let Some(j) = (i + 1..words.len().min(i + 1 + REACH))
+            // A kind ruled out may stand further off, past the chat of a clause ("不想一上来
+            // 就啃论文").
+            let reach = if kinds_only { KIND_REACH } else { REACH };
+            if let Some(j) = (i + 1..words.len().min(i + 1 + reach))
                 .take_while(|&j| piece_of.get(j) == piece_of.get(i))
                 .find(|&j| words[j].is_content() || matches!(words[j].role, Role::Intent(_)))
                 .filter(|&j| !kinds_only || matches!(words[j].role, Role::Intent(_)))
@@ -372,6 +377,10 @@ mod tests {
         let first = catalogue.resource(found.ranked[0].resource);
         assert_ne!(first.kind, crate::catalogue::Kind::Article, "{}", first.id);
         assert_eq!(unwanted("lora fine-tuning, no papers please"), ["papers"]);
+        assert_eq!(
+            unwanted("完全零基础想学大模型，但不想一上来就啃论文，该从哪儿开始"),
+            ["论文"]
+        );
         // Only kinds: a machine without something, or advice heard, rules no topic out.
         assert!(unwanted("no GPU, can I still run llama").is_empty());
         assert!(excluded(&engine, "no GPU, can I still run llama").is_empty());

@@ -237,7 +237,7 @@ pub const ASKING_FOR_OTHERS: &[&str] = &[
 /// Words that rule out a kind of resource only ("no papers", "别再给我文章了"), never a topic:
 /// "no GPU" and "not enough memory" describe the asker's situation, and "大家都说别再用
 /// DataParallel" asks about DataParallel.
-pub const RULING_OUT_KINDS: &[&str] = &["别再", "no", "not", "without"];
+pub const RULING_OUT_KINDS: &[&str] = &["别再", "不想", "no", "not", "without"];
 
 /// Words after what a message rules out, within two words: "东野圭吾以外的", "量化之外",
 /// "vllm alternatives", "deepspeed 平替", "ZeRO 的知乎图解看过了".
@@ -505,7 +505,7 @@ const STOPS: &[&str] = &[
     "using", "used", "make", "making",
     // Asking for the why and the math: what the asker felt, did not follow, or wants shown
     // ("感觉是个小细节", "OBS 那套我看不懂", "背后的直觉", "want the math, any pointers").
-    "在读", "感觉", "背后", "看不懂", "啃不动", "啃不下来", "讲起", "没看懂", "没弄懂", "卡住", "卡在", "小细节", "一大坨", "怎么来的",
+    "在读", "感觉", "背后", "看不懂", "一上来", "上来就", "看着", "啃", "就啃", "啃不动", "啃不下来", "讲起", "没看懂", "没弄懂", "卡住", "卡在", "小细节", "一大坨", "怎么来的",
     "mathematically", "analogy", "pointers",
 ];
 
