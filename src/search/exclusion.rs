@@ -239,13 +239,18 @@ mod tests {
     use crate::search::Engine;
     use crate::search::lexicon::Role;
 
-    fn excluded(engine: &Engine, query: &str) -> Vec<String> {
+    /// The words of a message read in a role.
+    fn in_role(engine: &Engine, query: &str, role: impl Fn(Role) -> bool) -> Vec<String> {
         engine
             .understand(query, false)
             .into_iter()
-            .filter(|w| w.role == Role::Excluded)
+            .filter(|w| role(w.role))
             .map(|w| w.text)
             .collect()
+    }
+
+    fn excluded(engine: &Engine, query: &str) -> Vec<String> {
+        in_role(engine, query, |r| r == Role::Excluded)
     }
 
     #[test]
@@ -363,14 +368,7 @@ mod tests {
     fn a_kind_ruled_out_is_unwanted_and_goes_last() {
         let engine = Engine::shipped().unwrap();
         let catalogue = crate::Catalogue::shipped().unwrap();
-        let unwanted = |query: &str| -> Vec<String> {
-            engine
-                .understand(query, false)
-                .into_iter()
-                .filter(|w| matches!(w.role, Role::Unwanted(_)))
-                .map(|w| w.text)
-                .collect()
-        };
+        let unwanted = |query| in_role(&engine, query, |r| matches!(r, Role::Unwanted(_)));
         let query = "QLoRA 有没有能直接跑的 repo？别再给我文章了";
         assert_eq!(unwanted(query), ["文章"]);
         let found = engine.find(query);
