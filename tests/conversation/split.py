@@ -95,6 +95,7 @@ ROUND_MINIMUMS = {
     42: {"on-topic": 300, "offtopic": 170, "smalltalk": 20},
     43: {"on-topic": 110, "offtopic": 55, "smalltalk": 5},
     44: {"on-topic": 400, "offtopic": 220, "smalltalk": 20},
+    45: {"on-topic": 500, "offtopic": 230, "smalltalk": 25},
 }
 
 
@@ -703,6 +704,24 @@ ROUND_NOTES = {
 # (without its senses and paraphrases), the seed article and the file format, at the start of
 # a stop, before any of its changes; ten messages that repeated an earlier round were
 # dropped; split by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    45: """#
+# ROUND 45: mix-ups and wrong premises — people ask from a wrong or half-right idea of the
+# field: mixed-up names ("LoRA 是不是就是把模型量化成低秩", "is vLLM a model like llama?", "NCCL
+# 是英伟达哪款显卡", DeepSpeed and DeepSeek), wrong beliefs about how things work ("KV cache is
+# used during training to save memory?", "数据并行是不是每张卡存一部分模型"), two neighbouring
+# ideas taken for one (张量并行和流水线并行, SFT and RLHF, distillation and quantisation),
+# half-remembered or mis-attributed resources; about a fifth plain questions. Labels give
+# what sets the person right or answers what they need. Near misses, under a third of the
+# round, are mix-ups the catalogue does not cover (LoRa radios, a voltage transformer,
+# distilled spirits, quantisation in physics, an OS kernel, an estate agent, Wi-Fi and the
+# internet, which chatbot app to pay for). Written by four writers (one mostly Chinese, one
+# mostly English, two mixed) who had read only the catalogue (without its senses and
+# paraphrases), the seed article and the file format, started midway through the stop that
+# tuned on round 44 and blind to it; the English writer filled its answer lists from the
+# catalogue's topics by script, so they are longer (4.9 ids on average against 3.4-4.0).
+# Eleven messages that repeated an earlier round were dropped; split by the same rule.
+# Neither half was tuned on in the stop that added it. Reported separately.
 """,
 }
 
