@@ -46,10 +46,11 @@ const KIND_REACH: usize = 4;
 /// of resource ruled out ("不要视频", "no papers") becomes [`Role::Unwanted`].
 /// `piece_of` numbers the piece of the message (as list punctuation cuts it) each word is in.
 ///
+/// `names_tool` says whether a word names a tool or model, `topic_named` which topic it names.
+///
 /// Only what the catalogue names is ruled out: "除了 Notion 还有啥笔记 app" asks for what
 /// stands beside Notion, so a word the catalogue does not know still says the message is
 /// about something else, and the relevance decision must weigh it.
-/// `names_tool` says whether a word names a tool or model, `topic_named` which topic it names.
 ///
 /// Alone, a tool ruled out ("除了 vllm 还有啥", "vllm alternatives") asks for its
 /// alternatives: the word also reads as the topic the tool is filed under ([`How::Beside`]),
