@@ -202,7 +202,7 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // Round 43 was not tuned on in the stop that added it: floors at its rates then.
     ("round43-tune.toml", level(0.98, 1.0, 1.0, 90)),
     ("round43-holdout.toml", level(0.98, 0.93, 1.0, 90)),
-    ("round44-tune.toml", level(0.93, 0.98, 1.0, 337)),
+    ("round44-tune.toml", level(0.94, 0.98, 1.0, 337)),
     ("round44-holdout.toml", level(0.87, 0.96, 0.83, 336)),
     // Round 45 was written midway through round 44's stop and not tuned on: floors at its
     // rates at that stop's end.
