@@ -75,17 +75,14 @@ pub fn exclude(
     }
     // What is asked about again ("other than the DeepSpeed training repo, a write-up on
     // DeepSpeed's inference side") is not ruled out: the message narrows it instead.
-    let asked_again: Vec<bool> = (0..words.len())
-        .map(|i| {
-            ruled_out[i]
-                && words
-                    .iter()
-                    .zip(&ruled_out)
-                    .any(|(w, &out)| !out && w.is_content() && w.text == words[i].text)
-        })
+    let asked: Vec<&str> = words
+        .iter()
+        .zip(&ruled_out)
+        .filter(|&(w, &out)| !out && w.is_content())
+        .map(|(w, _)| w.text.as_str())
         .collect();
-    for (out, again) in ruled_out.iter_mut().zip(asked_again) {
-        *out &= !again;
+    for (out, word) in ruled_out.iter_mut().zip(words.iter()) {
+        *out &= !asked.contains(&word.text.as_str());
     }
     if expand::recast_unless_alone(words, &ruled_out, Role::Excluded) {
         return;

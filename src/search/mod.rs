@@ -651,17 +651,19 @@ impl Engine {
                 // Asking for more material ("I need another resource on …", "能再来一篇图解版的
                 // 嘛") is no chatter, whatever thanks surround it; thanks for an article ("那篇
                 // 图解 LoRA 看完终于懂了 感谢") are.
-                let asks_for_material = words
-                    .iter()
-                    .any(|w| matches!(w.role, lexicon::Role::Intent(_)))
-                    && exclusion::asks_for_others(&words);
+                let asks_for_material = || {
+                    words
+                        .iter()
+                        .any(|w| matches!(w.role, lexicon::Role::Intent(_)))
+                        && exclusion::asks_for_others(&words)
+                };
                 // Chatter around a greeting or thanks ("hey there! just found this bot, looks
                 // like a nice place for transformer stuff") weighs little when common words are
                 // discounted and descriptions count, so a catalogue word in it can carry the
                 // message; weighed word for word, as without the semantic layer, it cannot, and
                 // the message is what it opens or closes with.
                 framed
-                    .filter(|_| !asks_for_material && !self.plain_relevance(&words).answer)
+                    .filter(|_| !asks_for_material() && !self.plain_relevance(&words).answer)
                     .or_else(|| framed.and_then(|_| small_talk_beside_introduction(query)))
                     .or_else(|| frame.announced(lexicon::asks))
             }
