@@ -96,6 +96,7 @@ ROUND_MINIMUMS = {
     43: {"on-topic": 110, "offtopic": 55, "smalltalk": 5},
     44: {"on-topic": 400, "offtopic": 220, "smalltalk": 20},
     45: {"on-topic": 500, "offtopic": 230, "smalltalk": 25},
+    46: {"on-topic": 400, "offtopic": 290, "smalltalk": 20},
 }
 
 
@@ -722,6 +723,23 @@ ROUND_NOTES = {
 # catalogue's topics by script, so they are longer (4.9 ids on average against 3.4-4.0).
 # Eleven messages that repeated an earlier round were dropped; split by the same rule.
 # Neither half was tuned on in the stop that added it. Reported separately.
+""",
+    46: """#
+# ROUND 46: the edge of the catalogue — people ask about both sides of its border. On-topic
+# messages ask what the catalogue really answers at its edges: the fundamentals ("线性代数从哪
+# 补", "what ML course before deep learning", 强化学习入门), GPU clusters, storage and networks
+# (InfiniBand or RoCE, DCGM), compilers and kernels (MLIR, TVM), LLM app building (LangChain
+# knowledge-base Q&A), and people from a neighbouring field who ask for a way in ("做推荐系统的
+# 想转大模型 先看啥"). Near misses, two fifths of the round (more than any round before), ask
+# about what lies just past the border in the same words: other AI fields (object detection,
+# Stable Diffusion prompts, speech, recommenders, forecasting, OCR, robotics), data work
+# (pandas, SQL, Excel, labelling, A/B tests), engineering around a product (Kubernetes for web
+# apps, a game's CUDA driver, a gaming GPU, cloud bills, a chatbot's web front end) and using
+# AI products (ChatGPT, Midjourney, Copilot, AI detectors, AI law, AI stocks). Written by four
+# writers (one mostly Chinese, one mostly English, two mixed) who had read only the catalogue
+# (without its senses and paraphrases), the seed article and the file format, at the start of
+# a stop, before any of its changes. Sixteen messages that repeated an earlier round were
+# dropped; split by the same rule. Both halves were first run untouched. Reported separately.
 """,
 }
 
