@@ -1607,6 +1607,13 @@ const ITSELF: &[&[&str]] = &[
     &["bot", "only", "for"],
     &["bot", "only", "about"],
     &["you", "only", "for"],
+    // "do you also do computer vision stuff or only LLMs?"
+    &["you", "also", "do"],
+    &["you", "also", "cover"],
+    &["you", "also", "answer"],
+    &["you", "also", "handle"],
+    &["you", "only", "do"],
+    &["you", "only", "handle"],
 ];
 
 /// Verbs of making, in "is this bot run by OpenAI", "are you made by Hugging Face": with "by"
@@ -1637,6 +1644,8 @@ const ITSELF_ZH: &[&str] = &[
     "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些", "包括哪些方向", "按先后顺序",
     // "能帮我推公式吗，还是只给 link？"
     "只给", "只会给", "只发",
+    // "你只管大模型吗？", "你也管计算机视觉那块吗"
+    "只管", "也管",
 ];
 
 /// Chinese after "你是" that asks who made the bot ("你是清华智谱做的吗", "你是哪家公司开发的").
