@@ -434,6 +434,9 @@ const STOPS: &[&str] = &[
     // The same in English: "I keep hearing X in every job ad", "the simplest explanation".
     "keep", "keeps", "hearing", "heard", "job", "jobs", "career", "careers", "ad", "ads", "posting",
     "postings", "simplest", "easiest", "clearest", "youre", "now",
+    // English: moving over from a neighbouring field ("want to move into LLMs", "transitioning
+    // from recsys"): where the asker comes from, never what is asked.
+    "move", "moving", "transition", "transitioning",
     // English: who says or mentions a thing, and the listener's nod ("someone on my team keeps
     // saying it", "every article mentions it and I just nod along"): hearsay about a word,
     // never what the word is.
