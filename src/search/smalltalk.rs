@@ -1381,6 +1381,16 @@ const WORKING_ZH: &[&str] = &[
     "跑起来", "跑通", "装好", "搞定", "解决了", "好使", "成功了", "能用了", "可以用了",
 ];
 
+/// Latin words that report having understood ("understood now, thanks", "gotcha, thx").
+const UNDERSTOOD: &[&str] = &["understood", "gotcha", "clicked"];
+
+/// Chinese reports of having understood, often of a mix-up set right ("哦原来 NCCL 不是显卡 是通信
+/// 库啊，懂了 thx", "我一直以为 NCCL 是显卡，笑死，感谢").
+#[rustfmt::skip]
+const UNDERSTOOD_ZH: &[&str] = &[
+    "懂了", "明白了", "搞懂了", "弄懂了", "原来如此", "原来是", "一直以为", "恍然大悟",
+];
+
 /// Words that turn a report of something working into one of it failing ("not working",
 /// "没跑起来").
 const NOT: &[&str] = &[
@@ -1472,8 +1482,13 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
         return false;
     }
     let said = Mentions::of(rest);
-    // A report says something works, and not that it does not ("not working", "没跑起来").
-    if reported && (!said.any(WORKING, WORKING_ZH) || said.any(NOT, NOT_ZH)) {
+    // A report says something works, and not that it does not ("not working", "没跑起来"), or
+    // that the asker now understands; a Chinese one often says what a thing is not ("原来 NCCL
+    // 不是显卡"), so only the Latin one is turned round ("not understood").
+    let works = said.any(WORKING, WORKING_ZH) && !said.any(NOT, NOT_ZH);
+    let understood =
+        said.any(&[], UNDERSTOOD_ZH) || said.any(UNDERSTOOD, &[]) && !said.any(NOT, &[]);
+    if reported && !(works || understood) {
         return false;
     }
     // After a report, "now" says when it began to work, not what to send next.
@@ -2298,6 +2313,10 @@ mod tests {
             "vllm works now, thanks",
             "got it running, thanks!!",
             "deepspeed 装好了，多谢大佬",
+            // A mix-up set right, thanked at the end.
+            "哦原来 NCCL 不是显卡 是通信库啊，懂了 thx",
+            "我一直以为 NCCL 是显卡，笑死，感谢",
+            "ahh understood, thanks",
         ] {
             assert!(thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
@@ -2325,6 +2344,9 @@ mod tests {
             "装好了 deepspeed，还想要 zero 的教程，谢谢",
             // What does not work is a question, thanked in advance.
             "vllm not working on my mac, thanks",
+            "still not understood, thanks",
+            // Understanding that asks on.
+            "原来是这样，还有 NCCL 的入门教程吗，谢谢",
         ] {
             assert!(!thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
