@@ -513,6 +513,10 @@ const STOPS: &[&str] = &[
     // ("感觉是个小细节", "OBS 那套我看不懂", "背后的直觉", "want the math, any pointers").
     "在读", "感觉", "背后", "看不懂", "一上来", "上来就", "看着", "啃", "就啃", "啃不动", "啃不下来", "讲起", "没看懂", "没弄懂", "卡住", "卡在", "小细节", "一大坨", "怎么来的",
     "mathematically", "analogy", "pointers",
+    // Still not following, and asking for more ("还是没懂 NCCL，谢谢", "谢谢，再来几篇 NCCL 的"): the
+    // asker's state and a wish for more, never what is asked about, so thanks around them
+    // are not all the message says.
+    "没懂", "不懂", "没搞懂", "搞不懂", "不太懂", "再来", "再来点", "再来些",
 ];
 
 /// Words that make a query a comparison ("区别", "vs", "which is better"): its concepts are

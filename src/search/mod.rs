@@ -1632,6 +1632,9 @@ mod tests {
             "thanks, now vllm",
             // Thanks around a request for more material.
             "谢谢哈，上次那篇GPT原理解析挺好，能再来一篇图解版的嘛",
+            "谢谢，再来几篇 NCCL 的",
+            // Thanks around still not following.
+            "还是没懂 NCCL，谢谢",
         ] {
             let found = engine.find(m);
             assert!(
