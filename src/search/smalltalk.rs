@@ -1629,6 +1629,8 @@ const ITSELF: &[&[&str]] = &[
     &["you", "also", "handle"],
     &["you", "only", "do"],
     &["you", "only", "handle"],
+    &["or", "only", "llms"],
+    &["or", "only", "llm"],
 ];
 
 /// Verbs of making, in "is this bot run by OpenAI", "are you made by Hugging Face": with "by"
@@ -1659,8 +1661,9 @@ const ITSELF_ZH: &[&str] = &[
     "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些", "包括哪些方向", "按先后顺序",
     // "能帮我推公式吗，还是只给 link？"
     "只给", "只会给", "只发",
-    // "你只管大模型吗？", "你也管计算机视觉那块吗"
-    "只管", "也管",
+    // "你只管大模型吗？", "你也管计算机视觉那块吗", "这个 bot 也能推荐 CV 的资料吗？", "那你能推荐计算机视觉的
+    // 东西吗？还是只有大模型"
+    "只管", "也管", "也能推荐", "只有大模型", "只讲大模型",
 ];
 
 /// Chinese after "你是" that asks who made the bot ("你是清华智谱做的吗", "你是哪家公司开发的").
@@ -2380,6 +2383,12 @@ mod tests {
             // Whether it does more than send links.
             "hello bot, can you actually do math or do you just send links?",
             "这个 bot 能帮我推公式吗，还是只给 link？",
+            // Whether it also, or only, handles a field.
+            "do you also do computer vision stuff or only LLMs?",
+            "你只管大模型吗？",
+            "你也管计算机视觉那块吗",
+            "这个 bot 也能推荐 CV 的资料吗？",
+            "那你能推荐计算机视觉的东西吗？还是只有大模型",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
