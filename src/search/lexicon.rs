@@ -230,7 +230,7 @@ pub const BESIDES: &[&str] = &["除了", "besides"];
 /// What asks for others after [`BESIDES`]: "除了量化还讲了啥", "besides vllm, what else".
 #[rustfmt::skip]
 pub const ASKING_FOR_OTHERS: &[&str] = &[
-    "别的", "其他", "其它", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "还推荐", "还列了", "还收录", "另外", "else", "other", "others",
+    "别的", "其他", "其它", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "还推荐", "还列了", "还收录", "还收", "还放了", "还提到", "还介绍了", "另外", "else", "other", "others",
     "alternative", "alternatives", "another", "再来一篇", "再来一个", "再推荐",
 ];
 
@@ -433,7 +433,7 @@ const STOPS: &[&str] = &[
     // into programming ("文科转码，想找实习"), both sides of a comparison ("两边资料都要"), the
     // parts of the article's table of contents ("那一大块都分了哪些子主题").
     "poc", "阶段", "两边", "都要", "讲座", "培训", "内部培训", "备课", "课件", "新人", "实习", "找实习", "秋招",
-    "春招", "校招", "转码", "生态", "那一大块", "这一大块", "一大块", "子主题", "目录",
+    "春招", "校招", "转码", "生态", "那一大块", "这一大块", "一大块", "这块", "那块", "这一块", "那一块", "子主题", "目录",
     // The same in English: "I keep hearing X in every job ad", "the simplest explanation".
     "keep", "keeps", "hearing", "heard", "job", "jobs", "career", "careers", "ad", "ads", "posting",
     "postings", "simplest", "easiest", "clearest", "youre", "now",
