@@ -311,6 +311,9 @@ const STOPS: &[&str] = &[
     // Chinese: the asker's situation and state of mind ("小弟刚入职，领导让研究一下量化，完全没头绪",
     // "看了三遍还是懵的"): "just", "completely", "no clue", as in English.
     "刚", "刚刚", "完全", "头绪", "没头绪", "一头雾水", "懵", "懵的", "懵逼", "小弟", "入职", "刚入职",
+    // Having no grounding ("研一，完全没基础，想学强化学习从哪开始"): the asker's state, not a wish for
+    // the basics section beside the topic named.
+    "没基础", "没有基础", "基础差", "基础不好", "基础薄弱", "基础为零",
     // Where the asker comes from and which step they are at ("文科转行，第一步应该看什么").
     "转行", "转专业", "文科", "文科生", "理科", "理科生", "第一步", "下一步",
     // Chinese: where a step stands on the path ("学完 BERT 接下来该进阶到哪", "前置知识",

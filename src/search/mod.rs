@@ -1467,6 +1467,28 @@ mod tests {
         );
     }
 
+    /// Having no grounding ("完全没基础") is the asker's state: the topic named is the whole
+    /// question, not it and the basics beside it (which brought a Transformer memory article
+    /// and an NVMe one to a question about reinforcement learning).
+    #[test]
+    fn no_grounding_is_the_askers_state() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = engine.catalogue();
+        let rl =
+            catalogue.resources_under(catalogue.topic_by_id("reinforcement-learning").unwrap());
+        for message in [
+            "研一，完全没基础，想学强化学习从哪开始",
+            "强化学习 基础差 从哪学",
+        ] {
+            let found = engine.find(message).ranked;
+            let top: Vec<_> = found.iter().take(3).map(|r| r.resource).collect();
+            assert!(
+                top.len() == 3 && top.iter().all(|r| rl.contains(r)),
+                "{message}: {top:?}"
+            );
+        }
+    }
+
     /// A name typed with a slip is read as the name by every stage, the paraphrases among
     /// them ("hangs" beside NCCL). A word that starts with another letter is another word or
     /// name, and an everyday word is spelled as meant.
