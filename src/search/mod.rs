@@ -1812,7 +1812,7 @@ mod tests {
         for (query, meant) in [
             ("专家并形的全对全通信怎么优化", "专家并行"),
             ("张亮并行里面行切分列切分怎么理解", "张量并行"),
-            ("图解AdaLoRA 奇异值分节那块看不懂", "奇异值分解"),
+            ("图解AdaLoRA 奇异值分节那里看不懂", "奇异值分解"),
             // A label's second word typed whole as another of its sound: two slips of four.
             ("知识争流里温度系数为啥有用", "知识蒸馏"),
             // The slipped character is a word of its own that names nothing (有).
