@@ -97,6 +97,7 @@ ROUND_MINIMUMS = {
     44: {"on-topic": 400, "offtopic": 220, "smalltalk": 20},
     45: {"on-topic": 500, "offtopic": 230, "smalltalk": 25},
     46: {"on-topic": 400, "offtopic": 290, "smalltalk": 20},
+    47: {"on-topic": 400, "offtopic": 220, "smalltalk": 40},
 }
 
 
@@ -740,6 +741,23 @@ ROUND_NOTES = {
 # (without its senses and paraphrases), the seed article and the file format, at the start of
 # a stop, before any of its changes. Sixteen messages that repeated an earlier round were
 # dropped; split by the same rule. Both halves were first run untouched. Reported separately.
+""",
+    47: """#
+# ROUND 47: the next message in a running chat — what people send after the bot's first
+# answer: follow-ups that name the next thing ("那 QLoRA 呢？", "ok and for deepspeed?"),
+# narrowing or widening with the topic named again ("LoRA 的太多了，只要一篇讲原理的", "give me
+# just the official docs for TensorRT-LLM"), reactions that ask on ("第二个链接打不开，NCCL 还有
+# 别的文章吗", "看完了量化那篇，下一步看啥 AWQ 还是 GPTQ"), topic switches mid-chat ("换个话题 剪枝
+# 有啥好文章"); about a fifth plain questions. The bot keeps no memory, so every on-topic
+# message names enough on its own and is labelled by what it names. Near misses are
+# follow-ups and switches to what the catalogue does not cover (Stable Diffusion LoRAs, React
+# front ends, Excel, bitcoin); small talk, more than usual, is the reactions that end or keep
+# a chat going ("ok got it", "好的 我先看看", "在吗"). Written by four writers (one mostly
+# Chinese, one mostly English, two mixed) who had read only the catalogue (without its senses
+# and paraphrases), the seed article and the file format, started midway through the stop
+# that tuned on round 46 and blind to it. Eleven messages that repeated an earlier round were
+# dropped; split by the same rule. Neither half was tuned on in the stop that added it.
+# Reported separately.
 """,
 }
 
