@@ -228,7 +228,45 @@ pub fn expand(
     add_genitive_joins(&mut words, index);
     quiet_repeats(&mut words);
     plain_words(&mut words);
+    pointers_to_the_article(&mut words);
     words
+}
+
+/// Words for a piece of writing that, after "that" or "this" ("that LLM roadmap article"), or
+/// after "the" behind "in", "of" or "from" ("in the part of 监督微调 of the article"), point at
+/// the article the catalogue was made from rather than ask for articles.
+const WRITINGS: &[&str] = &["article", "post", "roadmap", "guide", "writeup"];
+
+/// The subject every word of the seed article is about, said in its name ("that LLM roadmap
+/// article"): part of the pointer, not a topic asked about.
+const ITS_SUBJECT: &[&str] = &["llm", "llms", "ai"];
+
+/// "that LLM roadmap article, what's in there for math": the pointer names where to look, not
+/// a kind of resource wanted nor a topic; its words say nothing. "any article on LoRA" and "the
+/// vLLM article you sent" still ask for articles (and about vLLM).
+fn pointers_to_the_article(words: &mut [QueryWord]) {
+    for i in 0..words.len() {
+        if !(matches!(words[i].role, Role::Intent(_)) && WRITINGS.contains(&words[i].text.as_str()))
+        {
+            continue;
+        }
+        // The subject's name and other writing words may stand between the pointer and it.
+        let mut start = i;
+        while start > 0
+            && (ITS_SUBJECT.contains(&words[start - 1].text.as_str())
+                || WRITINGS.contains(&words[start - 1].text.as_str()))
+        {
+            start -= 1;
+        }
+        let before = |k: usize| start.checked_sub(k).map(|at| words[at].text.as_str());
+        let points = matches!(before(1), Some("that" | "this"))
+            || before(1) == Some("the") && matches!(before(2), Some("in" | "of" | "from"));
+        if points {
+            for word in &mut words[start..=i] {
+                word.role = Role::Stop;
+            }
+        }
+    }
 }
 
 /// Words before a language that make it a register, not a language asked for.
@@ -1264,6 +1302,35 @@ mod tests {
         assert!(words.iter().skip(2).all(|w| w.role == Role::Stop));
         let (_, words) = expand_str("kv cache in english");
         assert!(matches!(words[3].role, Role::Language(_)));
+    }
+
+    #[test]
+    fn that_article_points_at_the_seed() {
+        let roles = |query: &str| -> Vec<(String, Role)> {
+            let (_, words) = expand_str(query);
+            words.into_iter().map(|w| (w.text, w.role)).collect()
+        };
+        let role_of = |query: &str, word: &str| {
+            roles(query)
+                .into_iter()
+                .find(|(t, _)| t == word)
+                .map(|(_, r)| r)
+        };
+        let query = "the fundamentals section of that LLM roadmap article, what's in there";
+        assert_eq!(role_of(query, "llm"), Some(Role::Stop));
+        assert_eq!(role_of(query, "article"), Some(Role::Stop));
+        assert_eq!(
+            role_of("in the part of 监督微调 of the article", "article"),
+            Some(Role::Stop)
+        );
+        // Asking for articles, or about the tool an article was on.
+        assert!(matches!(
+            role_of("any article on LoRA", "article"),
+            Some(Role::Intent(_))
+        ));
+        let query = "the vllm article you sent was great";
+        assert!(matches!(role_of(query, "article"), Some(Role::Intent(_))));
+        assert_eq!(role_of(query, "vllm"), Some(Role::Content));
     }
 
     #[test]
