@@ -312,6 +312,9 @@ mod tests {
             "vllm alternatives",
             "除了 vllm 还有啥",
             "alternatives to langchain",
+            // As "alternative" is often typed.
+            "vllm alternitives",
+            "vllm alterative",
         ] {
             let found = engine.find(query);
             assert!(found.ranked.len() >= 3, "{query}");

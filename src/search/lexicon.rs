@@ -232,6 +232,8 @@ pub const BESIDES: &[&str] = &["除了", "besides"];
 pub const ASKING_FOR_OTHERS: &[&str] = &[
     "别的", "其他", "其它", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "还推荐", "还列了", "还收录", "还收", "还放了", "还提到", "还介绍了", "另外", "else", "other", "others",
     "alternative", "alternatives", "another", "再来一篇", "再来一个", "再推荐",
+    // The misspellings of "alternative" people type ("vllm alternitive made by hugging face?").
+    "alternitive", "alternitives", "alterative", "alteratives", "alternatve", "alternatves",
 ];
 
 /// Words that rule out a kind of resource only ("no papers", "别再给我文章了"), never a topic:
@@ -243,7 +245,8 @@ pub const RULING_OUT_KINDS: &[&str] = &["别再", "不想", "no", "not", "withou
 /// "vllm alternatives", "deepspeed 平替", "ZeRO 的知乎图解看过了".
 #[rustfmt::skip]
 pub const RULED_OUT_BEFORE: &[&str] = &[
-    "以外", "之外", "alternative", "alternatives", "替代品", "平替", "看过了", "看完了", "读过了", "读完了", "学过了",
+    "以外", "之外", "alternative", "alternatives", "alternitive", "alternitives", "alterative",
+    "alteratives", "alternatve", "alternatves", "替代品", "平替", "看过了", "看完了", "读过了", "读完了", "学过了",
     "已经懂了",
 ];
 
