@@ -128,6 +128,13 @@ const PIECES: &[&str] = &[
     "captions",
     "resume",
     "resumes",
+    // The exercises of a programming class: general programming, which no page here teaches.
+    "quicksort",
+    "mergesort",
+    "bubblesort",
+    "fizzbuzz",
+    "fibonacci",
+    "palindrome",
 ];
 
 /// Kinds of piece named in two English words.
@@ -139,6 +146,12 @@ const PIECE_PAIRS: &[(&str, &str)] = &[
     ("press", "release"),
     ("product", "description"),
     ("linkedin", "post"),
+    ("quick", "sort"),
+    ("merge", "sort"),
+    ("bubble", "sort"),
+    ("binary", "search"),
+    ("linked", "list"),
+    ("todo", "app"),
 ];
 
 /// Chinese verbs of writing a piece, at the start of the request.
@@ -198,6 +211,13 @@ const CJK_PIECES: &[&str] = &[
     "祝福语",
     "简历",
     "自我介绍",
+    "快速排序",
+    "快排",
+    "冒泡排序",
+    "归并排序",
+    "二分查找",
+    "斐波那契",
+    "链表",
 ];
 
 /// How far into a Chinese request (in characters after its verb) the piece may be named:
@@ -399,6 +419,13 @@ mod tests {
             asked("draft a job posting for a CUDA engineer"),
             Some("posting")
         );
+        // A programming class's exercise.
+        assert_eq!(
+            asked("write quicksort in python with comments"),
+            Some("quicksort")
+        );
+        assert_eq!(asked("帮我写个快速排序"), Some("快速排序"));
+        assert!(asked("write a binary search in rust").is_some());
     }
 
     #[test]
