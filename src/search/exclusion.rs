@@ -164,7 +164,8 @@ fn ruled_out(
                     out[k] = true;
                 }
             }
-        } else if lexicon::RULED_OUT_BEFORE.contains(&w.text.as_str())
+        } else if (lexicon::RULED_OUT_BEFORE.contains(&w.text.as_str())
+            || lexicon::ALTERNATIVES.contains(&w.text.as_str()))
             && let Some(j) = (i.saturating_sub(REACH)..i)
                 .rev()
                 .take_while(|&j| piece_of.get(j) == piece_of.get(i))
@@ -185,15 +186,19 @@ fn either_way(before: &str, cue: &str) -> bool {
         .is_some_and(|c| before.ends_with(c))
 }
 
-/// Whether the rest of a message asks for others: a word of [`lexicon::ASKING_FOR_OTHERS`]
-/// among its Latin words, or inside its Chinese run together ("还讲了啥" is 还 · 讲 · 了 · 啥).
+/// Whether the rest of a message asks for others: a word of [`lexicon::ASKING_FOR_OTHERS`] or
+/// [`lexicon::ALTERNATIVES`] among its Latin words, or inside its Chinese run together ("还讲了
+/// 啥" is 还 · 讲 · 了 · 啥).
 pub fn asks_for_others(rest: &[QueryWord]) -> bool {
     let han: String = rest
         .iter()
         .filter(|w| !w.text.is_ascii())
         .map(|w| w.text.as_str())
         .collect();
-    lexicon::ASKING_FOR_OTHERS.iter().any(|cue| {
+    let mut cues = lexicon::ASKING_FOR_OTHERS
+        .iter()
+        .chain(lexicon::ALTERNATIVES);
+    cues.any(|cue| {
         if cue.is_ascii() {
             rest.iter().any(|w| w.text == *cue)
         } else {

@@ -227,13 +227,21 @@ pub const RULING_OUT: &[&str] = &[
 /// ([`ASKING_FOR_OTHERS`]).
 pub const BESIDES: &[&str] = &["除了", "besides"];
 
-/// What asks for others after [`BESIDES`]: "除了量化还讲了啥", "besides vllm, what else".
+/// "alternative(s)" and the misspellings of it people type ("vllm alternitive made by hugging
+/// face?"): it both asks for others ([`ASKING_FOR_OTHERS`]) and follows what is ruled out
+/// ([`RULED_OUT_BEFORE`]), so it is listed once for both.
+#[rustfmt::skip]
+pub const ALTERNATIVES: &[&str] = &[
+    "alternative", "alternatives", "alternitive", "alternitives", "alterative", "alteratives",
+    "alternatve", "alternatves",
+];
+
+/// What asks for others after [`BESIDES`]: "除了量化还讲了啥", "besides vllm, what else"; the
+/// words of [`ALTERNATIVES`] too.
 #[rustfmt::skip]
 pub const ASKING_FOR_OTHERS: &[&str] = &[
     "别的", "其他", "其它", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "还推荐", "还列了", "还收录", "还收", "还放了", "还提到", "还介绍了", "另外", "else", "other", "others",
-    "alternative", "alternatives", "another", "再来一篇", "再来一个", "再推荐",
-    // The misspellings of "alternative" people type ("vllm alternitive made by hugging face?").
-    "alternitive", "alternitives", "alterative", "alteratives", "alternatve", "alternatves",
+    "another", "再来一篇", "再来一个", "再推荐",
 ];
 
 /// Words that rule out a kind of resource only ("no papers", "别再给我文章了"), never a topic:
@@ -242,12 +250,11 @@ pub const ASKING_FOR_OTHERS: &[&str] = &[
 pub const RULING_OUT_KINDS: &[&str] = &["别再", "不想", "no", "not", "without"];
 
 /// Words after what a message rules out, within two words: "东野圭吾以外的", "量化之外",
-/// "vllm alternatives", "deepspeed 平替", "ZeRO 的知乎图解看过了".
+/// "deepspeed 平替", "ZeRO 的知乎图解看过了"; the words of [`ALTERNATIVES`] too ("vllm
+/// alternatives").
 #[rustfmt::skip]
 pub const RULED_OUT_BEFORE: &[&str] = &[
-    "以外", "之外", "alternative", "alternatives", "alternitive", "alternitives", "alterative",
-    "alteratives", "alternatve", "alternatves", "替代品", "平替", "看过了", "看完了", "读过了", "读完了", "学过了",
-    "已经懂了",
+    "以外", "之外", "替代品", "平替", "看过了", "看完了", "读过了", "读完了", "学过了", "已经懂了",
 ];
 
 /// Words with no meaning for search, in both languages: question frames ("请问", "有没有",
@@ -721,6 +728,7 @@ fn with_roles() -> impl Iterator<Item = (&'static str, Role)> {
         .iter()
         .chain(RULING_OUT)
         .chain(ASKING_FOR_OTHERS)
+        .chain(ALTERNATIVES)
         .chain(RULING_OUT_KINDS)
         .chain(RULED_OUT_BEFORE)
         .map(|&w| (w, Role::Stop));
