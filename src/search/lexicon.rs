@@ -530,6 +530,10 @@ const STOPS: &[&str] = &[
     // asker's state and a wish for more, never what is asked about, so thanks around them
     // are not all the message says.
     "没懂", "不懂", "没搞懂", "搞不懂", "不太懂", "再来", "再来点", "再来些",
+    // Pointing back at what the bot sent and how it fared ("第二个链接打不开。。NCCL 还有别的资料吗",
+    // "second link is dead"): which answer, never what is asked about.
+    "第一个", "第二个", "第三个", "第一篇", "第二篇", "第三篇", "第一条", "第二条", "第三条",
+    "打不开", "点不开", "打不开了", "点不开了", "失效", "失效了",
 ];
 
 /// Words that make a query a comparison ("区别", "vs", "which is better"): its concepts are
@@ -553,6 +557,14 @@ const QUESTIONS: &[&str] = &[
 #[rustfmt::skip]
 const OPENERS: &[&str] = &[
     "can", "could", "is", "are", "do", "does", "did", "should", "would", "will", "any", "anyone",
+];
+
+/// English that announces the question after it ("different question: what's a good intro to
+/// distillation", "totally unrelated q, how do I …"): the question opens after them.
+#[rustfmt::skip]
+const ANNOUNCING_A_QUESTION: &[&str] = &[
+    "different", "another", "other", "new", "unrelated", "separate", "quick", "random", "side",
+    "question", "q", "topic", "totally", "completely", "entirely", "one", "more", "also",
 ];
 
 /// English that requests near the start of a message: "pls i need a GPTQ explainer",
@@ -580,6 +592,7 @@ pub fn asks(units: &[&str]) -> bool {
     let opens = units
         .iter()
         .filter(|u| u.is_ascii())
+        .skip_while(|u| ANNOUNCING_A_QUESTION.contains(u))
         .take(2)
         .any(|u| is_question(u) || OPENERS.contains(u));
     let requests = units
@@ -825,6 +838,9 @@ mod tests {
             "looking for a lora tutorial",
             // "is there …", "I'd like to ask …" ask wherever they stand.
             "想问下量化这块有没有比较全的综述",
+            // The question after its announcement.
+            "different question what s a good intro to distillation",
+            "totally unrelated q how do i train my dog",
         ] {
             assert!(asks(&units(t)), "{t}");
         }

@@ -1639,6 +1639,9 @@ mod tests {
             ),
             ("谢谢你，今天学了很多分布式训练的东西", SmallTalk::Thanks),
             ("那篇图解LoRA看完终于懂了 感谢", SmallTalk::Thanks),
+            // Leaving to read, and asking whether typing is all it takes.
+            ("好的 我先看看这几个", SmallTalk::Thanks),
+            ("这个怎么用啊 直接打字问就行？", SmallTalk::Help),
         ] {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(kind), "{m}");
@@ -1657,6 +1660,10 @@ mod tests {
             "谢谢，再来几篇 NCCL 的",
             // Thanks around still not following.
             "还是没懂 NCCL，谢谢",
+            // Thanks, then the next question announced.
+            "thanks. different question: what's a good intro to knowledge distillation",
+            // Which link of the last answer failed, then the topic.
+            "第二个链接打不开。。NCCL 还有别的资料吗",
         ] {
             let found = engine.find(m);
             assert!(
