@@ -119,6 +119,17 @@ fn named_by<'a>(word: &'a QueryWord, index: &'a Index) -> impl Iterator<Item = u
         .map(|p| p.resource)
 }
 
+/// Words that say which of a kind is ruled out, right before it ("not another library repo",
+/// "no github code"). Any content word would read "no gpu tutorial" as ruling out tutorials.
+const KIND_QUALIFIERS: &[&str] = &[
+    "library",
+    "libraries",
+    "github",
+    "code",
+    "source",
+    "academic",
+];
+
 /// Which words a cue rules out: the first content or intent word within two words after a
 /// cue in the same piece of the message, or the content word right before 以外 / 之外. After
 /// [`lexicon::RULING_OUT_KINDS`] only an intent word, after [`BEFORE_TOOL_PAIRS`] only a tool.
@@ -149,6 +160,19 @@ fn ruled_out(
             if let Some(j) = (i + 1..words.len().min(i + 1 + reach))
                 .take_while(|&j| piece_of.get(j) == piece_of.get(i))
                 .find(|&j| words[j].is_content() || matches!(words[j].role, Role::Intent(_)))
+                // A kind ruled out may come with a word that says which ("not another
+                // library repo").
+                .map(|j| match words.get(j + 1) {
+                    Some(next)
+                        if kinds_only
+                            && KIND_QUALIFIERS.contains(&words[j].text.as_str())
+                            && matches!(next.role, Role::Intent(_))
+                            && piece_of.get(j + 1) == piece_of.get(i) =>
+                    {
+                        j + 1
+                    }
+                    _ => j,
+                })
                 .filter(|&j| !kinds_only || matches!(words[j].role, Role::Intent(_)))
                 .filter(|&j| !tools_only || names_tool(&words[j]))
             {
@@ -385,8 +409,14 @@ mod tests {
             unwanted("完全零基础想学大模型，但不想一上来就啃论文，该从哪儿开始"),
             ["论文"]
         );
+        // A word that says which of the kind, right before it.
+        assert_eq!(
+            unwanted("lora low-rank math, not another library repo"),
+            ["repo"]
+        );
         // Only kinds: a machine without something, or advice heard, rules no topic out.
         assert!(unwanted("no GPU, can I still run llama").is_empty());
+        assert!(unwanted("no gpu tutorial for lora").is_empty());
         assert!(excluded(&engine, "no GPU, can I still run llama").is_empty());
         assert!(excluded(&engine, "为什么大家都说别再用 DataParallel").is_empty());
     }
