@@ -1647,6 +1647,26 @@ const ITSELF: &[&[&str]] = &[
     &["or", "only", "llm"],
 ];
 
+/// Asking which commands there are ("what commands", "a /help command"): of the bot, when it
+/// is the bot that is asked (see [`asks_about_itself`]).
+const COMMANDS_ASKED: &[&[&str]] = &[
+    &["what", "commands"],
+    &["which", "commands"],
+    &["any", "commands"],
+    &["help", "command"],
+    &["list", "of", "commands"],
+];
+
+/// The same in Chinese ("这个机器人支持哪些指令").
+const COMMANDS_ASKED_ZH: &[&str] = &[
+    "哪些指令",
+    "哪些命令",
+    "什么指令",
+    "什么命令",
+    "指令列表",
+    "命令列表",
+];
+
 /// Verbs of making, in "is this bot run by OpenAI", "are you made by Hugging Face": with "by"
 /// after them and the bot just before, they ask who is behind the bot; "do you have the
 /// tutorial made by Jay Alammar" asks for a tutorial.
@@ -1823,8 +1843,20 @@ pub fn asks_about_itself(message: &Message) -> bool {
     // what the bot does, asked with what the asker has in mind; a longer message names what it
     // wants, and is answered.
     let can_do = to_the_bot && short && (said.any_in_a_row(CAN_DO) || said.any(&[], CAN_DO_ZH));
+    // "what commands does this bot support", "is there a /help command": the bot's own; "what
+    // commands do you use to start vllm" asks about vLLM's.
+    let the_bot_itself = said.any(&["bot"], &["机器人"])
+        || said.any_in_a_row(&[&["this", "thing"]])
+        || addressed
+            && said.any(
+                &["support", "supports", "have", "accept", "know"],
+                &["支持"],
+            );
+    let commands =
+        the_bot_itself && (said.any_in_a_row(COMMANDS_ASKED) || said.any(&[], COMMANDS_ASKED_ZH));
     said.any(&[], SCOPE_ZH)
         || itself
+        || commands
         || made_by
         || plans
         || can_do
@@ -2403,6 +2435,9 @@ mod tests {
             "你也管计算机视觉那块吗",
             "这个 bot 也能推荐 CV 的资料吗？",
             "那你能推荐计算机视觉的东西吗？还是只有大模型",
+            // Its commands.
+            "is there a /help command or something? what commands does this thing support",
+            "这个机器人支持哪些指令",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
@@ -2436,6 +2471,9 @@ mod tests {
             // What it can tell about a topic; what it can do, with a whole request after it.
             "what can you tell me about LoRA?",
             "what can you do? I need a step-by-step guide to fine-tuning llama 2 on one gpu with qlora",
+            // A tool's commands.
+            "what commands do you use to start vllm",
+            "llama.cpp 支持哪些命令",
         ] {
             assert!(!asks_about_itself(&Message::new(m)), "{m}");
         }
