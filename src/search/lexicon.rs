@@ -517,7 +517,7 @@ const STOPS: &[&str] = &[
     // English: function words, and what is left of contractions ("what's" → "what" "s").
     "s", "t", "m", "d", "ll", "ve", "re",
     "a", "an", "the", "of", "for", "in", "on", "to", "with", "from", "by", "at", "as",
-    "into", "onto", "than", "then", "that", "this", "these", "those", "it", "its", "it's",
+    "into", "onto", "over", "than", "then", "that", "this", "these", "those", "it", "its", "it's",
     "me", "i", "my", "mine", "we", "us", "our", "you", "your", "they", "them", "their",
     "he", "she", "his", "her", "if", "but", "because", "while", "both", "each", "every",
     "other", "else", "own", "same", "such", "via", "have", "has", "had", "having", "use",
