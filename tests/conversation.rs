@@ -214,6 +214,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // rates at that stop's end.
     ("round47-tune.toml", level(0.96, 0.96, 0.85, 342)),
     ("round47-holdout.toml", level(0.95, 0.96, 0.76, 342)),
+    ("round48-tune.toml", level(0.93, 1.0, 0.87, 265)),
+    ("round48-holdout.toml", level(0.96, 1.0, 0.87, 264)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

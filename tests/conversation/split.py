@@ -98,6 +98,7 @@ ROUND_MINIMUMS = {
     45: {"on-topic": 500, "offtopic": 230, "smalltalk": 25},
     46: {"on-topic": 400, "offtopic": 290, "smalltalk": 20},
     47: {"on-topic": 400, "offtopic": 220, "smalltalk": 40},
+    48: {"on-topic": 300, "offtopic": 170, "smalltalk": 30},
 }
 
 
@@ -758,6 +759,23 @@ ROUND_NOTES = {
 # that tuned on round 46 and blind to it. Eleven messages that repeated an earlier round were
 # dropped; split by the same rule. Neither half was tuned on in the stop that added it.
 # Reported separately.
+""",
+    48: """#
+# ROUND 48: how it feels — questions asked stuck, swamped, in a hurry or thrilled: frustrated
+# ("看了三遍 LoRA 论文还是不懂，我是不是太笨了，有没有讲人话的", "ugh NCCL timeouts AGAIN"),
+# overwhelmed by choice ("推理框架一大堆 看花眼了"), rushed by a deadline ("明天就要给老板讲 vLLM
+# 了 急！！"), proud or excited ("终于跑通了第一个 SFT 🎉 下一步学 RLHF 看啥"), anxious or
+# embarrassed ("sorry if this is a dumb question, what even is a KV cache"), tired or
+# sarcastic ("又是爆显存的一天"); about a fifth plain questions. The feeling is around the
+# question, which still names or describes what it wants. Near misses are the same feelings
+# about what the catalogue does not cover (a boss, a React app, a driving test, a mining-card
+# refund) and feelings with a catalogue word that ask for nothing it has; small talk is
+# greetings, thanks and help in the same feelings. Written by three writers (one mostly
+# Chinese, two mixed) who had read only the catalogue (without its senses and paraphrases),
+# the seed article and the file format, at the start of the stop that added it; a fourth
+# (mostly English) had not finished when the round was split. Two messages that repeated an
+# earlier round were dropped; split by the same rule. Measured untouched first; then its tune
+# half was tuned on.
 """,
 }
 
