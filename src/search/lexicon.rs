@@ -86,6 +86,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("说人话", TUTORIAL),
     ("详解", TUTORIAL),
     ("图解", TUTORIAL),
+    // "shows convolution step by step, visually": an illustrated explanation, as 图解.
+    ("visually", TUTORIAL),
     ("画图", TUTORIAL),
     ("带图", TUTORIAL),
     ("配图", TUTORIAL),
@@ -530,6 +532,16 @@ const STOPS: &[&str] = &[
     // asker's state and a wish for more, never what is asked about, so thanks around them
     // are not all the message says.
     "没懂", "不懂", "没搞懂", "搞不懂", "不太懂", "再来", "再来点", "再来些",
+    // How the asker feels while asking: stuck, afraid of falling behind, rushed, thrilled,
+    // embarrassed ("怕被淘汰，想补一下推理部署这块", "西瓜书的公式推导看得我想哭", "剛入坑有點興奮",
+    // "公司老项目逼我用 不想学但没办法"). The feeling, never what is asked about.
+    "怕", "怕被淘汰", "淘汰", "焦虑", "紧张", "兴奋", "有点兴奋", "激动", "入坑", "刚入坑", "逼我", "逼",
+    "没办法", "不想学", "想哭", "哭", "哭了", "看哭", "砸电脑", "想砸电脑", "心态", "心态崩了", "崩溃", "头大",
+    "头疼", "好烦", "烦", "好累", "绝望", "别笑我", "被笑", "丢人", "太笨", "笨", "想补", "补一下",
+    "补补", "看得", "看得我", "简明", "配套", "能看完的", "十分钟能看完", "几分钟能看完", "五分钟能看完", "十分钟看完",
+    "feel", "feels", "feeling", "felt", "drowning", "exhausted", "tired", "burnt", "burned",
+    "burnout", "ugh", "ughh", "argh", "sigh", "pinged", "anxious", "nervous", "scared", "afraid",
+    "embarrassed", "excited", "thrilled", "proud", "stressed", "stressing", "heyyy", "heyy",
     // Pointing back at what the bot sent and how it fared ("第二个链接打不开。。NCCL 还有别的资料吗",
     // "second link is dead"): which answer, never what is asked about.
     "第一个", "第二个", "第三个", "第一篇", "第二篇", "第三篇", "第一条", "第二条", "第三条",
@@ -620,7 +632,21 @@ pub fn is_comparison(word: &str) -> bool {
 
 /// Classifies one normalised query word.
 pub fn role(word: &str) -> Role {
-    roles().get(word).copied().unwrap_or(Role::Content)
+    match roles().get(word) {
+        Some(&role) => role,
+        None if is_clock_time(word) => Role::Stop,
+        None => Role::Content,
+    }
+}
+
+/// A time of day as people type it ("boss pinged me at 11pm", "up since 3am"): when the asker
+/// asks, never what about.
+fn is_clock_time(word: &str) -> bool {
+    word.strip_suffix("am")
+        .or_else(|| word.strip_suffix("pm"))
+        .is_some_and(|hour| {
+            (1..=2).contains(&hour.len()) && hour.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// True for a word that names nothing to look for: a stop, intent, language or link word.
@@ -876,6 +902,24 @@ mod tests {
         }
         // Not "lost": "my transformer toy lost an arm" would be a catalogue word with filler.
         assert!(!is_filler("lost"));
+        // Feelings in Chinese and English, and when the asker was pinged.
+        for w in [
+            "怕被淘汰",
+            "想哭",
+            "兴奋",
+            "逼我",
+            "feel",
+            "exhausted",
+            "pinged",
+            "11pm",
+            "3am",
+        ] {
+            assert!(is_filler(w), "{w}");
+        }
+        // A clock time is one or two digits before am/pm; a word that merely ends so is not.
+        for w in ["123pm", "pm", "spam", "xam"] {
+            assert!(!is_clock_time(w), "{w}");
+        }
     }
 
     #[test]
