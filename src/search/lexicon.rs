@@ -542,6 +542,9 @@ const STOPS: &[&str] = &[
     "feel", "feels", "feeling", "felt", "drowning", "exhausted", "tired", "burnt", "burned",
     "burnout", "ugh", "ughh", "argh", "sigh", "pinged", "anxious", "nervous", "scared", "afraid",
     "embarrassed", "excited", "thrilled", "proud", "stressed", "stressing", "heyyy", "heyy",
+    // Wishing the bot well before asking ("hope your day is going better than mine"), and
+    // where a write-up may be ("anywhere").
+    "going", "day", "mine", "anywhere",
     // Pointing back at what the bot sent and how it fared ("第二个链接打不开。。NCCL 还有别的资料吗",
     // "second link is dead"): which answer, never what is asked about.
     "第一个", "第二个", "第三个", "第一篇", "第二篇", "第三篇", "第一条", "第二条", "第三条",

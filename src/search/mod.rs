@@ -1642,6 +1642,7 @@ mod tests {
             // Leaving to read, and asking whether typing is all it takes.
             ("好的 我先看看这几个", SmallTalk::Thanks),
             ("这个怎么用啊 直接打字问就行？", SmallTalk::Help),
+            ("你能帮我干点啥？我是不是来错地方了", SmallTalk::Help),
         ] {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(kind), "{m}");
@@ -1664,6 +1665,10 @@ mod tests {
             "thanks. different question: what's a good intro to knowledge distillation",
             // Which link of the last answer failed, then the topic.
             "第二个链接打不开。。NCCL 还有别的资料吗",
+            // A closing phrase negated ("不懂了") is no thanks.
+            "多张卡之间那种不走 PCIe 的专用高速直连 到底有多快 被同事笑不懂了",
+            // Wishing the bot a good day, then asking.
+            "hi hi, hope your day is going better than mine. quick one: is there a ZeroQuant write-up anywhere? chinese is fine",
         ] {
             let found = engine.find(m);
             assert!(

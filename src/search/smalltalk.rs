@@ -175,6 +175,9 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("直接打字问就行", Some(SmallTalk::Help)),
     ("直接问就行", Some(SmallTalk::Help)),
     ("直接打字就行", Some(SmallTalk::Help)),
+    // Wondering whether this is the right bot ("你能帮我干点啥？我是不是来错地方了").
+    ("来错地方了", Some(SmallTalk::Help)),
+    ("是不是来错地方了", Some(SmallTalk::Help)),
     ("如何使用你", Some(SmallTalk::Help)),
     ("怎么使用你", Some(SmallTalk::Help)),
     ("如何使用", Some(SmallTalk::Help)),
@@ -1484,6 +1487,10 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
             break;
         }
     }
+    // A closing phrase negated is no thanks: "被同事笑不懂了" does not understand.
+    if closes.is_some() && end > 0 && NOT_ZH.contains(&have[end - 1]) {
+        return false;
+    }
     let rest = &have[start..end];
     // The closing thanks may be the remark ("感谢，量化那几篇我收藏了").
     let thanked_first = opens == Some((SmallTalk::Thanks, true))
@@ -1759,6 +1766,10 @@ const CAN_DO_ZH: &[&str] = &[
     "可以做什么",
     "可以干什么",
     "可以干啥",
+    "帮我干点啥",
+    "帮我做点啥",
+    "帮我干点什么",
+    "帮我做点什么",
 ];
 
 /// The most units a message asking whether it may be asked in a language can take.
@@ -1942,7 +1953,12 @@ impl<'m> Frame<'m> {
             // Right after the opening small talk there is no such sentence ("hi 机器人，晚上好，
             // 还在线吗").
             let bound = at > start + 1 && BINDS_A_GREETING.contains(&have[at - 1]);
-            if (bound && best.1 == Some(SmallTalk::Greeting)) || says_how_much(&have[..at], best) {
+            // "被同事笑不懂了": a closing phrase negated closes with no thanks.
+            let negated = at > start && NOT_ZH.contains(&have[at - 1]);
+            if (bound && best.1 == Some(SmallTalk::Greeting))
+                || negated
+                || says_how_much(&have[..at], best)
+            {
                 break;
             }
             note(best, at);
