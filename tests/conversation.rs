@@ -216,6 +216,10 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round47-holdout.toml", level(0.95, 0.96, 0.76, 342)),
     ("round48-tune.toml", level(0.93, 1.0, 0.87, 265)),
     ("round48-holdout.toml", level(0.96, 1.0, 0.87, 264)),
+    // Round 49, round 48's fourth writer, finished after tuning on round 48 had begun and was
+    // not tuned on: floors at the lower of its rates at that stop's start and end.
+    ("round49-tune.toml", level(0.90, 1.0, 0.80, 85)),
+    ("round49-holdout.toml", level(0.92, 0.96, 0.66, 85)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

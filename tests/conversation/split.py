@@ -99,6 +99,7 @@ ROUND_MINIMUMS = {
     46: {"on-topic": 400, "offtopic": 290, "smalltalk": 20},
     47: {"on-topic": 400, "offtopic": 220, "smalltalk": 40},
     48: {"on-topic": 300, "offtopic": 170, "smalltalk": 30},
+    49: {"on-topic": 100, "offtopic": 55, "smalltalk": 10},
 }
 
 
@@ -776,6 +777,14 @@ ROUND_NOTES = {
 # (mostly English) had not finished when the round was split. Two messages that repeated an
 # earlier round were dropped; split by the same rule. Measured untouched first; then its tune
 # half was tuned on.
+""",
+    49: """#
+# ROUND 49: how it feels, as round 48 — written by that round's fourth writer (mostly English,
+# native and second-language, with a few mixed messages), from the same brief and files, at
+# the start of round 48's stop; it finished after that stop had begun tuning on round 48, so
+# it is kept apart as that stop's untouched measure. None of its messages repeated an earlier
+# round; split by the same rule. Neither half was tuned on in the stop that added it.
+# Reported separately.
 """,
 }
 
