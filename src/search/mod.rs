@@ -1643,6 +1643,8 @@ mod tests {
             ("好的 我先看看这几个", SmallTalk::Thanks),
             ("这个怎么用啊 直接打字问就行？", SmallTalk::Help),
             ("你能帮我干点啥？我是不是来错地方了", SmallTalk::Help),
+            // What the links saved, done (了), is a remark; "帮我省点时间" still asks.
+            ("omg 谢谢 你帮我省了一整个周末", SmallTalk::Thanks),
         ] {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(kind), "{m}");

@@ -597,6 +597,8 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("ok", None),
     ("okay", None),
     ("oh", None),
+    ("omg", None),
+    ("wow", None),
     ("so", None),
     ("much", None),
     ("very", None),
@@ -1381,7 +1383,8 @@ const REMARKS: &[&str] = &[
 const REMARKS_ZH: &[&str] = &[
     "有用", "不错", "很好", "挺好", "先看", "看看", "看完", "收藏", "到这", "就到", "帮助", "学到", "懂了",
     "写得", "清楚", "看懂", "终于", "跑通", "解决了", "好使", "就懂", "秒懂",
-    // What the links saved the asker ("省了好几天", "节省了不少时间"). Not "帮我省了": 帮我 asks
+    // What the links saved the asker ("省了好几天", "节省了不少时间"); "帮我省了" too, its 帮我 set
+    // aside (see `without_help_that_saved`), but not "帮我省点": 帮我 asks
     // for something.
     "省了", "省下", "节省了",
 ];
@@ -1502,6 +1505,8 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
     if !(thanked_first || reported) {
         return false;
     }
+    // "帮我省了一整个周末" says what the links saved, done (了); "帮我省点时间" still asks.
+    let rest = &without_help_that_saved(rest);
     let said = Mentions::of(rest);
     // A report says something works, and not that it does not ("not working", "没跑起来"), or
     // that the asker now understands; a Chinese one often says what a thing is not ("原来 NCCL
@@ -1519,6 +1524,25 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
         .any(|u| REQUESTS.contains(u) && !(reported && *u == "now"))
         || said.any(&[], REQUESTS_ZH);
     !asks(rest) && !requests_more
+}
+
+/// The units of a remark without the 帮我 of what the links saved the asker, done ("你帮我省
+/// 了一整个周末", "帮我节省了不少时间"), which otherwise asks as "help me" does.
+fn without_help_that_saved<'u>(units: &[&'u str]) -> Vec<&'u str> {
+    let mut kept = Vec::with_capacity(units.len());
+    let mut at = 0;
+    while at < units.len() {
+        let after = &units[at..];
+        let saved = after.starts_with(&["帮", "我", "省", "了"])
+            || after.starts_with(&["帮", "我", "节", "省", "了"]);
+        if saved {
+            at += 2;
+            continue;
+        }
+        kept.push(units[at]);
+        at += 1;
+    }
+    kept
 }
 
 /// Words that point at the bot or at what it sends: "can I suggest a link for you to add?",
