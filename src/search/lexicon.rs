@@ -547,6 +547,10 @@ const STOPS: &[&str] = &[
     // Wishing the bot well before asking ("hope your day is going better than mine"), and
     // where a write-up may be ("anywhere").
     "going", "day", "mine", "anywhere",
+    // Where the asker stands and why they hurry ("total noob here", "2 weeks before my
+    // internship", "so I don't embarrass myself in the first seminar"), as 实习 is in Chinese.
+    "total", "unless", "internship", "internships", "intern", "interns", "cram", "cramming",
+    "myself", "embarrass", "embarrassing", "don", "seminar", "seminars",
     // Pointing back at what the bot sent and how it fared ("第二个链接打不开。。NCCL 还有别的资料吗",
     // "second link is dead"): which answer, never what is asked about.
     "第一个", "第二个", "第三个", "第一篇", "第二篇", "第三篇", "第一条", "第二条", "第三条",
