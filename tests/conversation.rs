@@ -1,6 +1,7 @@
 //! The conversational quality set (tests/conversation/): sentences as people type them to a
 //! chat bot. The engine was tuned on `tune.toml` (and later `round2-tune.toml` …
-//! `round46-tune.toml`; rounds 43, 45 and 47 were added untouched); the hold-out halves of each round were written blind and never
+//! `round48-tune.toml`; rounds 43, 45 and 49 were added untouched, and round 47 was tuned on
+//! a stop after it was added); the hold-out halves of each round were written blind and never
 //! looked at while tuning, so they are the honest measure. All halves are
 //! asserted here at the levels the README reports, so a change that makes answers worse
 //! fails; `cargo bench --bench quality` prints the full table.
@@ -93,7 +94,10 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round2-tune.toml", level(1.0, 1.0, 1.0, 150)),
     ("round2-holdout.toml", level(0.94, 0.98, 0.87, 150)),
     ("round3-tune.toml", level(1.0, 1.0, 1.0, 110)),
-    ("round3-holdout.toml", level(1.0, 0.95, 1.0, 110)),
+    // Hit@3 lowered (1.0 → 0.98) by round 48's stop: 53 → 52 of 53 when more of how people
+    // talk around a question became filler (4aba411, tune +3 with nothing lost; over all
+    // hold-outs +1 on-topic).
+    ("round3-holdout.toml", level(0.98, 0.95, 1.0, 110)),
     ("round4-tune.toml", level(1.0, 1.0, 1.0, 50)),
     // Lowered from 0.75 when 值得 became filler (tune +3, none lost): "早上好，iPhone 16 值得买吗"
     // is now answered, iphone read as a slip for "phone". Disclosed in docs/history.md.
@@ -210,11 +214,11 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round45-holdout.toml", level(0.91, 0.95, 0.85, 396)),
     ("round46-tune.toml", level(0.96, 0.98, 1.0, 370)),
     ("round46-holdout.toml", level(0.95, 0.93, 1.0, 370)),
-    // Round 47 was written midway through round 46's stop and not tuned on: floors at its
-    // rates at that stop's end.
-    ("round47-tune.toml", level(0.96, 0.96, 0.85, 342)),
+    // Round 47 was written midway through round 46's stop and not tuned on there; its tune
+    // half was tuned on in the stop after.
+    ("round47-tune.toml", level(0.99, 0.99, 1.0, 342)),
     ("round47-holdout.toml", level(0.95, 0.96, 0.76, 342)),
-    ("round48-tune.toml", level(0.93, 1.0, 0.87, 265)),
+    ("round48-tune.toml", level(0.97, 1.0, 1.0, 265)),
     ("round48-holdout.toml", level(0.96, 1.0, 0.87, 264)),
     // Round 49, round 48's fourth writer, finished after tuning on round 48 had begun and was
     // not tuned on: floors at the lower of its rates at that stop's start and end.
