@@ -1418,6 +1418,12 @@ const NOT: &[&str] = &[
 ];
 const NOT_ZH: &[&str] = &["没", "不", "未"];
 
+/// Whether the closing phrase at `at`, after an opening that ends at `start`, is negated by the
+/// unit before it: "被同事笑不懂了" does not understand, so it closes with no thanks.
+fn negated(units: &[&str], start: usize, at: usize) -> bool {
+    at > start && NOT_ZH.contains(&units[at - 1])
+}
+
 /// Some units of a message, looked up in two word lists: Latin words as whole units, Chinese
 /// anywhere in the message's ideographs run together (Chinese has no spaces to cut at).
 struct Mentions<'u> {
@@ -1490,8 +1496,7 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
             break;
         }
     }
-    // A closing phrase negated is no thanks: "被同事笑不懂了" does not understand.
-    if closes.is_some() && end > 0 && NOT_ZH.contains(&have[end - 1]) {
+    if closes.is_some() && negated(&have, start, end) {
         return false;
     }
     let rest = &have[start..end];
@@ -1977,10 +1982,8 @@ impl<'m> Frame<'m> {
             // Right after the opening small talk there is no such sentence ("hi 机器人，晚上好，
             // 还在线吗").
             let bound = at > start + 1 && BINDS_A_GREETING.contains(&have[at - 1]);
-            // "被同事笑不懂了": a closing phrase negated closes with no thanks.
-            let negated = at > start && NOT_ZH.contains(&have[at - 1]);
             if (bound && best.1 == Some(SmallTalk::Greeting))
-                || negated
+                || negated(&have, start, at)
                 || says_how_much(&have[..at], best)
             {
                 break;
