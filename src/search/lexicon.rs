@@ -538,9 +538,12 @@ const STOPS: &[&str] = &[
     "怕", "怕被淘汰", "淘汰", "焦虑", "紧张", "兴奋", "有点兴奋", "激动", "入坑", "刚入坑", "逼我", "逼",
     "没办法", "不想学", "想哭", "哭", "哭了", "看哭", "砸电脑", "想砸电脑", "心态", "心态崩了", "崩溃", "头大",
     "头疼", "好烦", "烦", "好累", "绝望", "别笑我", "被笑", "丢人", "太笨", "笨", "想补", "补一下",
+    "补补", "看得", "看得我", "简明", "配套", "能看完的", "十分钟能看完", "几分钟能看完", "五分钟能看完", "十分钟看完",
+    // How people talk around a question ("emmm 说实话我对 LangChain 一直有偏见", "听说李宏毅老师的课
+    // 是入门天花板", "那一节列了一大堆，现在真正主流的是哪几个"): hesitation, honesty, slang for the
+    // best, "a big pile", "really mainstream". Not 但 or 一堆, each of which cost a tune case.
     "emm", "emmm", "emmmm", "说实话", "偏见", "有偏见", "觉得", "那就学吧", "天花板", "补课", "补补课", "一大堆",
     "真正", "主流", "哪几个", "short", "shorter",
-    "补补", "看得", "看得我", "简明", "配套", "能看完的", "十分钟能看完", "几分钟能看完", "五分钟能看完", "十分钟看完",
     "feel", "feels", "feeling", "felt", "drowning", "exhausted", "tired", "burnt", "burned",
     "burnout", "ugh", "ughh", "argh", "sigh", "pinged", "anxious", "nervous", "scared", "afraid",
     "embarrassed", "excited", "thrilled", "proud", "stressed", "stressing", "heyyy", "heyy",
