@@ -21,8 +21,10 @@ const LIST_PHRASE: usize = 2;
 const LIST_LATIN_WORDS: usize = 4;
 
 /// Sets each word's [`QueryWord::concept`] and returns how many concepts have content words.
-/// `piece[i]` numbers the punctuation-separated piece word `i` came from.
-pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
+/// `piece[i]` numbers the punctuation-separated piece word `i` came from; `marked` says the
+/// pieces are the items of a list with its marks ([`super::items`]), each a concept however
+/// long, beside whatever question frames them.
+pub fn assign(words: &mut [QueryWord], piece: &[usize], marked: bool) -> usize {
     // "比较简单", "比较好用", "比较快": before a word that names nothing, or before one
     // ideograph (an adjective: 快, 好, 稳), 比较 is "rather", not "compare".
     let rather = |i: usize| {
@@ -65,10 +67,11 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
     // "what is XLA and how does it speed things up" joins two questions, not two concepts.
     let clauses = words.iter().any(|w| lexicon::is_question(&w.text));
     let latin_in = |s: usize| count_in(s, |w| w.text.is_ascii());
-    let list = !clauses
-        && segments
-            .iter()
-            .all(|&s| content_in(s) <= LIST_PHRASE && latin_in(s) <= LIST_LATIN_WORDS);
+    let list = marked
+        || !clauses
+            && segments
+                .iter()
+                .all(|&s| content_in(s) <= LIST_PHRASE && latin_in(s) <= LIST_LATIN_WORDS);
     if segments.len() < 2 || !(comparison || list) {
         for w in words.iter_mut() {
             w.concept = 0;
@@ -79,6 +82,7 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize]) -> usize {
         // Words of a segment with no content (a trailing "哪个好") join the previous concept.
         let s = segment[i];
         w.concept = segments.iter().rposition(|&c| c <= s).unwrap_or(0);
+        w.item = marked;
     }
     segments.len()
 }
@@ -146,6 +150,25 @@ mod tests {
         assert_eq!(
             concepts("剪枝、蒸馏、量化哪个好"),
             [["剪枝"], ["蒸馏"], ["量化"]]
+        );
+    }
+
+    #[test]
+    fn the_items_of_a_list_with_its_marks_are_concepts_whatever_frames_them() {
+        assert_eq!(
+            concepts("1) parallelism 2) KV cache 3) compilers"),
+            [vec!["parallelism"], vec!["kv", "cache"], vec!["compilers"]]
+        );
+        // A question around the items, and items longer than a list's phrases.
+        let jd =
+            concepts("JD 要求：\n· 熟悉 Megatron 的张量并行\n· 了解 NCCL 通信原语\n这两块怎么补");
+        assert!(
+            jd.contains(&vec!["megatron".into(), "张量并行".into()]),
+            "{jd:?}"
+        );
+        assert!(
+            jd.contains(&vec!["nccl".into(), "通信原语".into()]),
+            "{jd:?}"
         );
     }
 

@@ -103,6 +103,9 @@ pub struct QueryWord {
     pub part_weight: f32,
     /// Which concept of the query the word belongs to (see [`super::concepts`]).
     pub concept: usize,
+    /// Whether the word's concept is an item of a list written with its marks ("1. …
+    /// 2. …"), asked on its own rather than compared (see [`super::items`]).
+    pub item: bool,
     /// The cue that shows the word meant in a sense the catalogue is not about ("law school"
     /// beside "llm"), if any (see [`super::senses`]).
     pub other_sense: Option<String>,
@@ -628,6 +631,7 @@ fn word(text: &str, role: Role) -> QueryWord {
         part_count: 0,
         part_weight: 1.0,
         concept: 0,
+        item: false,
         other_sense: None,
         pasted: false,
         capitals: false,

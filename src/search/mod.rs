@@ -2,6 +2,8 @@
 //!
 //! 0. [`address`] — web addresses, repository ids and arXiv numbers become the words they
 //!    carry (a catalogue page its topic's name, another site its name and its path's words);
+//!    [`items`] turns the marks of a list ("1.", "2)", "- [ ]", "①", "→") into list
+//!    punctuation, so that each item of a list of two marks or more is asked on its own;
 //! 1. [`normalise`] — NFKC, case folding, traditional → simplified, punctuation folded,
 //!    numbers and chat shorthand spelled one way (七十亿 → 7b, 训 → 训练);
 //! 2. [`tokenise`] — words by script, Chinese segmented against the catalogue's dictionary;
@@ -34,6 +36,7 @@ pub mod expand;
 mod filed;
 pub mod fuse;
 pub mod index;
+pub mod items;
 pub mod lexicon;
 pub mod matching;
 pub mod normalise;
@@ -295,6 +298,8 @@ impl Engine {
         let bounded = pasted::spell_out(&bounded).into_owned();
         // "I/O" and "Q、K、V" are one word each, not lists of letters.
         let bounded = normalise::spelled(&bounded).into_owned();
+        let (marked, list) = items::mark(&bounded);
+        let bounded = marked.into_owned();
         let pieces: Vec<&str> = bounded.split(LIST_MARKS).collect();
         // The whole message normalised once, for the stages that read it whole.
         let whole = normalise::normalise(&bounded);
@@ -372,7 +377,7 @@ impl Engine {
                 .any(|p| p.split([' ', '-']).any(|piece| piece == w.text) || *p == w.text);
         }
         self.paraphrases.apply(&mut words, asked, &self.index);
-        if concepts::assign(&mut words, &piece_of) <= 1 {
+        if concepts::assign(&mut words, &piece_of, list) <= 1 {
             concepts::assign_names(&mut words, |w| self.named_topic(w));
         }
         (words, task)

@@ -1,0 +1,322 @@
+//! Stage 0b: the marks of a list end an item; they say no number.
+//!
+//! People paste plans, syllabi and job descriptions: "我的学习计划：\n1. Transformer 原理\n2. LoRA
+//! 微调\n3. vLLM 部署", "1) parallelism 2) KV cache 3) compilers", "- [ ] data parallel", "① 数学
+//! 基础 ② 机器学习", "量化 → 剪枝 → 蒸馏". Read as words, the numbering is content ("1", "2",
+//! "3" find every title with a part 1, GPT-2 and Llama 3) and the items run together into one
+//! concept, so the answer covers the item named most and leaves the others out. Here the marks
+//! of a list with two or more of them become list punctuation, and its lines pieces of their
+//! own, so that each item is a concept of the answer ([`super::concepts`]).
+
+use std::borrow::Cow;
+
+/// What a list's mark becomes: list punctuation, which parts pieces.
+pub const ITEM: char = '、';
+
+/// Bullets that open an item at the start of a line.
+const BULLETS: &[char] = &['-', '*', '+', '•', '·', '●', '○', '▪', '◦', '‣', '–', '—'];
+/// Checked boxes that open a done item at the start of a line (after a bullet, too).
+const DONE: &[&str] = &["[x]", "[X]", "[✓]", "[✔]", "☑", "☒", "✅", "✔️", "✔", "✓"];
+/// Empty boxes that open an item still to do.
+const TO_DO: &[&str] = &["[ ]", "☐", "⬜"];
+/// Arrows between the steps of a sequence ("量化 → 剪枝 → 蒸馏").
+const ARROWS: &[&str] = &["-->", "→", "->", "=>", "⇒", "➡️", "➡", "⟶"];
+/// What closes an item's number ("1.", "2)", "3、", "4:").
+const NUMBER_CLOSERS: &[char] = &['.', ')', '、', '．', '）', ':', '：'];
+/// Words a numbered label of a plan starts with ("week 2:", "Day 3", "step 1 -").
+/// ("part 2" and "stage 3" are left out: resources have a part 2, ZeRO a stage 3.)
+const LABELS: &[&str] = &["step", "week", "day", "phase", "module", "lesson", "w", "d"];
+/// What a Chinese ordinal label counts ("第一步", "第2周", "第三阶段").
+const CHINESE_LABELS: &[&str] = &[
+    "步", "周", "天", "阶段", "階段", "部分", "章", "课", "課", "节", "節",
+];
+/// The weekdays as a plan lists them ("周一", "週三", "星期五").
+const WEEKDAYS: &[&str] = &["周", "週", "星期", "礼拜", "禮拜"];
+
+/// How a line's mark opens it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opens {
+    /// An item, with a bullet, a number or a label.
+    Item,
+    /// An item checked as done.
+    Done,
+    /// An item with an empty box.
+    ToDo,
+}
+
+/// The message with the marks of its list as [`ITEM`] and its lines parted by it, and whether
+/// it is such a list: two marks or more. Anything else is borrowed as it was. In a checklist
+/// with items still to do, the items checked as done are left out: "- [x] pytorch basics\n-
+/// [ ] data parallel" asks for what is not done.
+pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
+    let opening: Vec<Option<(usize, Opens)>> = text
+        .split('\n')
+        .map(|l| line_mark(l.trim_start()))
+        .collect();
+    let to_do = opening.iter().any(|o| matches!(o, Some((_, Opens::ToDo))));
+    let mut out = String::with_capacity(text.len());
+    let mut marks = 0;
+    for (n, (line, opens)) in text.split('\n').zip(&opening).enumerate() {
+        if n > 0 {
+            out.push(ITEM);
+        }
+        let body = line.trim_start();
+        let Some((len, opens)) = *opens else {
+            marks += inline_marks(body, &mut out);
+            continue;
+        };
+        marks += 1;
+        out.push(ITEM);
+        if !(to_do && opens == Opens::Done) {
+            marks += inline_marks(&body[len..], &mut out);
+        }
+    }
+    if marks >= 2 {
+        (Cow::Owned(out), true)
+    } else if opening.iter().any(Option::is_some) {
+        // One item is no list, but its number is still no content: "2. 那个分布式的部分".
+        let lines: Vec<&str> = text
+            .split('\n')
+            .zip(&opening)
+            .map(|(line, opens)| match opens {
+                Some((len, _)) => &line.trim_start()[*len..],
+                None => line,
+            })
+            .collect();
+        (Cow::Owned(lines.join("\n")), false)
+    } else {
+        (Cow::Borrowed(text), false)
+    }
+}
+
+/// The length in bytes of the mark opening a line, and what it opens, if it opens with one:
+/// a bullet, a checkbox (or both), a number closed as an item's is, a circled number, or a
+/// numbered label.
+fn line_mark(line: &str) -> Option<(usize, Opens)> {
+    let mut at = 0;
+    if let Some(c) = line.chars().next()
+        && BULLETS.contains(&c)
+        && line[c.len_utf8()..].starts_with(|n: char| n.is_whitespace() || n == '[')
+    {
+        at = c.len_utf8();
+    }
+    let after_bullet = line[at..].trim_start();
+    at = line.len() - after_bullet.len();
+    for (boxes, opens) in [(DONE, Opens::Done), (TO_DO, Opens::ToDo)] {
+        if let Some(b) = boxes.iter().find(|b| after_bullet.starts_with(**b)) {
+            return Some((at + b.len(), opens));
+        }
+    }
+    if at > 0 {
+        return Some((at, Opens::Item));
+    }
+    numbered(line)
+        .or_else(|| circled(line))
+        .or_else(|| labelled(line))
+        .map(|len| (len, Opens::Item))
+}
+
+/// The length of an item's number closed as an item's is ("1.", "2)", "(3)", "一、"), if the
+/// text opens with one; "3.12" and "2.0" are versions, not items.
+fn numbered(text: &str) -> Option<usize> {
+    let (open, inner) = match text.strip_prefix(['(', '（']) {
+        Some(inner) => (text.len() - inner.len(), inner),
+        None => (0, text),
+    };
+    let numeral: Vec<char> = inner
+        .chars()
+        .take_while(|&c| is_digit(c) || "一二三四五六七八九十".contains(c))
+        .take(3)
+        .collect();
+    if numeral.is_empty() || numeral.len() > 2 {
+        return None;
+    }
+    let digits: usize = numeral.iter().map(|c| c.len_utf8()).sum();
+    let closer = inner[digits..].chars().next()?;
+    let chinese = !inner[..digits].chars().any(is_digit);
+    let closed = if open > 0 {
+        closer == ')' || closer == '）'
+    } else if chinese {
+        closer == '、'
+    } else {
+        NUMBER_CLOSERS.contains(&closer)
+    };
+    let after = &inner[digits + closer.len_utf8()..];
+    (closed && !after.starts_with(is_digit)).then(|| open + digits + closer.len_utf8())
+}
+
+/// The length of a circled number ("①", "❷", "➂") the text opens with, if any.
+fn circled(text: &str) -> Option<usize> {
+    let c = text.chars().next()?;
+    let circled = ('\u{2460}'..='\u{2473}').contains(&c)
+        || ('\u{2776}'..='\u{2793}').contains(&c)
+        || ('\u{24f5}'..='\u{24fe}').contains(&c);
+    circled.then_some(c.len_utf8())
+}
+
+/// The length of a numbered label a plan's line opens with ("Week 2:", "day 3 -", "W1",
+/// "第一步：", "周三"), if any.
+fn labelled(line: &str) -> Option<usize> {
+    let lower = line.to_lowercase();
+    if lower.len() == line.len() {
+        for label in LABELS {
+            if let Some(rest) = lower.strip_prefix(label) {
+                let spaced = rest.trim_start();
+                let digits = spaced.chars().take_while(|&c| is_digit(c)).count();
+                let after = &spaced[digits..];
+                if digits > 0 && (after.is_empty() || !after.starts_with(char::is_alphanumeric)) {
+                    let end = line.len() - after.len();
+                    return Some(end + closer_len(after));
+                }
+            }
+        }
+    }
+    if let Some(rest) = line.strip_prefix('第') {
+        let count = rest
+            .chars()
+            .take_while(|&c| is_digit(c) || "一二三四五六七八九十".contains(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        if count > 0
+            && let Some(label) = CHINESE_LABELS
+                .iter()
+                .find(|l| rest[count..].starts_with(**l))
+        {
+            let end = '第'.len_utf8() + count + label.len();
+            return Some(end + closer_len(&line[end..]));
+        }
+    }
+    for day in WEEKDAYS {
+        if let Some(rest) = line.strip_prefix(day)
+            && let Some(c) = rest.chars().next()
+            && "一二三四五六日天".contains(c)
+        {
+            let end = day.len() + c.len_utf8();
+            return Some(end + closer_len(&line[end..]));
+        }
+    }
+    None
+}
+
+/// The length of the ":" or "-" that may follow a label, with the spaces before it.
+fn closer_len(after: &str) -> usize {
+    let trimmed = after.trim_start();
+    match trimmed.chars().next() {
+        Some(c @ (':' | '：' | '-' | '.' | '、' | '–')) => {
+            after.len() - trimmed.len() + c.len_utf8()
+        }
+        _ => 0,
+    }
+}
+
+/// Copies a line's text after its opening mark to `out` with the marks inside it ("1)
+/// parallelism 2) KV cache", "① 数学 ② 机器学习", "量化 → 剪枝") as [`ITEM`]; returns how many.
+fn inline_marks(text: &str, out: &mut String) -> usize {
+    let mut marks = 0;
+    let mut rest = text;
+    let mut boundary = true;
+    while let Some(c) = rest.chars().next() {
+        let len = if let Some(arrow) = ARROWS.iter().find(|a| rest.starts_with(**a)) {
+            Some(arrow.len())
+        } else if boundary {
+            circled(rest).or_else(|| numbered(rest).filter(|&len| inline_close(rest, len)))
+        } else {
+            None
+        };
+        match len {
+            Some(len) => {
+                out.push(ITEM);
+                marks += 1;
+                rest = &rest[len..];
+                boundary = true;
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+                boundary = c.is_whitespace() || !c.is_alphanumeric();
+            }
+        }
+    }
+    marks
+}
+
+/// Whether a number inside a line closes as an item's does there: with a parenthesis ("1)
+/// parallelism", "(2) kv cache") or a 、, and followed by a space or an ideograph. "Python 3.
+/// 12" or "at 8: 30" are left alone: "." and ":" close items only at the start of a line.
+fn inline_close(text: &str, len: usize) -> bool {
+    let closer = text[..len].chars().last();
+    matches!(closer, Some(')' | '）' | '、')) && !text[len..].starts_with(is_digit)
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> Option<String> {
+        match mark(text) {
+            (marked, true) => Some(marked.into_owned()),
+            (_, false) => None,
+        }
+    }
+
+    #[test]
+    fn numbered_lines_are_items() {
+        assert_eq!(
+            marked(
+                "我的学习计划：\n1. Transformer 原理\n2. LoRA 微调\n3. vLLM 部署\n每一步给个资料"
+            )
+            .as_deref(),
+            Some("我的学习计划：、、 Transformer 原理、、 LoRA 微调、、 vLLM 部署、每一步给个资料")
+        );
+        assert_eq!(
+            marked("- [x] pytorch basics\n- [ ] data parallel\n- [ ] zero").as_deref(),
+            Some("、、、 data parallel、、 zero")
+        );
+        // With nothing left to do, a checked box is a bullet.
+        assert_eq!(
+            marked("✅ LoRA\n✅ QLoRA\n都要资料").as_deref(),
+            Some("、 LoRA、、 QLoRA、都要资料")
+        );
+        assert_eq!(
+            marked("week 1: attention\nWeek 2: ???").as_deref(),
+            Some("、 attention、、 ???")
+        );
+        assert_eq!(
+            marked("第一步：数学\n第二步：机器学习").as_deref(),
+            Some("、数学、、机器学习")
+        );
+    }
+
+    #[test]
+    fn numbered_items_inside_a_line_are_items() {
+        assert_eq!(
+            marked("1) parallelism 2) KV cache 3) compilers").as_deref(),
+            Some("、 parallelism 、 KV cache 、 compilers")
+        );
+        assert_eq!(
+            marked("① 数学基础 ② 机器学习").as_deref(),
+            Some("、 数学基础 、 机器学习")
+        );
+        assert_eq!(
+            marked("量化 → 剪枝 → 蒸馏").as_deref(),
+            Some("量化 、 剪枝 、 蒸馏")
+        );
+    }
+
+    #[test]
+    fn versions_times_and_single_marks_are_no_list() {
+        assert_eq!(marked("Windows 上装 Python 3.12 还是 3.11 比较好"), None);
+        assert_eq!(marked("2.0 版本的 vllm 有什么变化"), None);
+        assert_eq!(marked("meet at 8:30, then 9:45"), None);
+        assert_eq!(marked("1. what is lora"), None);
+        assert_eq!(mark("1. what is lora").0, " what is lora");
+        assert_eq!(mark("zero stage 3 vs part 2").0, "zero stage 3 vs part 2");
+        assert_eq!(marked("fp16 -> bf16"), None);
+        assert_eq!(marked("llama2 (7b) vs llama3 (8b)"), None);
+        assert_eq!(marked("-1 is the default rank, -2 means none"), None);
+    }
+}
