@@ -90,30 +90,28 @@ pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
 }
 
 /// The length in bytes of the mark opening a line, and what it opens, if it opens with one:
-/// a bullet, a checkbox (or both), a number closed as an item's is, a circled number, or a
-/// numbered label.
+/// a bullet, a number closed as an item's is, a circled number or a numbered label, or a
+/// checkbox, alone or after one of those ("- [ ] zero", "Week 3 ⬜ backprop").
 fn line_mark(line: &str) -> Option<(usize, Opens)> {
-    let mut at = 0;
-    if let Some(c) = line.chars().next()
-        && BULLETS.contains(&c)
-        && line[c.len_utf8()..].starts_with(|n: char| n.is_whitespace() || n == '[')
-    {
-        at = c.len_utf8();
-    }
-    let after_bullet = line[at..].trim_start();
-    at = line.len() - after_bullet.len();
+    let bullet = line
+        .chars()
+        .next()
+        .filter(|c| BULLETS.contains(c))
+        .map(char::len_utf8)
+        .filter(|&len| line[len..].starts_with(|n: char| n.is_whitespace() || n == '['));
+    let opener = bullet
+        .or_else(|| numbered(line))
+        .or_else(|| circled(line))
+        .or_else(|| labelled(line))
+        .unwrap_or(0);
+    let after = line[opener..].trim_start();
+    let at = line.len() - after.len();
     for (boxes, opens) in [(DONE, Opens::Done), (TO_DO, Opens::ToDo)] {
-        if let Some(b) = boxes.iter().find(|b| after_bullet.starts_with(**b)) {
+        if let Some(b) = boxes.iter().find(|b| after.starts_with(**b)) {
             return Some((at + b.len(), opens));
         }
     }
-    if at > 0 {
-        return Some((at, Opens::Item));
-    }
-    numbered(line)
-        .or_else(|| circled(line))
-        .or_else(|| labelled(line))
-        .map(|len| (len, Opens::Item))
+    (opener > 0).then_some((opener, Opens::Item))
 }
 
 /// The length of an item's number closed as an item's is ("1.", "2)", "(3)", "一、"), if the
@@ -275,6 +273,12 @@ mod tests {
         assert_eq!(
             marked("- [x] pytorch basics\n- [ ] data parallel\n- [ ] zero").as_deref(),
             Some("、、、 data parallel、、 zero")
+        );
+        // A box after a label or a number.
+        assert_eq!(
+            marked("Week 1 ✅ linear algebra\nWeek 2 ⬜ backprop\nWeek 3 ⬜ transformers")
+                .as_deref(),
+            Some("、、、 backprop、、 transformers")
         );
         // With nothing left to do, a checked box is a bullet.
         assert_eq!(

@@ -110,6 +110,16 @@ pub fn rank(
     limit: usize,
 ) -> Vec<Ranked> {
     let mut weight: Vec<f32> = relevance.words.iter().map(|e| e.weight()).collect();
+    // The items of a list are asked on their own, and one that would not be answered alone
+    // ("1. Java 基础 2. LoRA 微调 3. MySQL") gets no resources, however a word of it matches.
+    let alone = &relevance.answered_alone;
+    if words.iter().any(|w| w.item) && alone.contains(&true) {
+        for (w, word) in words.iter().enumerate() {
+            if alone.get(word.concept) == Some(&false) {
+                weight[w] = 0.0;
+            }
+        }
+    }
     let content: Vec<usize> = (0..words.len()).filter(|&w| weight[w] > 0.0).collect();
     let total: f32 = content.iter().map(|&w| weight[w]).sum();
     if content.is_empty() || total <= 0.0 {
@@ -481,6 +491,21 @@ mod tests {
                 "{item}: {topics:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_item_not_answered_alone_gets_no_resources() {
+        let engine = Engine::shipped().unwrap();
+        let ids = |query: &str| -> Vec<usize> {
+            engine.search(query).iter().map(|r| r.resource).collect()
+        };
+        let lora = ids("LoRA 微调");
+        let list = ids("1. Java 基础\n2. LoRA 微调\n3. MySQL");
+        assert!(!list.is_empty());
+        assert!(
+            list.iter().all(|r| lora.contains(r)),
+            "{list:?} vs {lora:?}"
+        );
     }
 
     #[test]

@@ -176,6 +176,10 @@ pub struct Relevance {
     /// Whether one concept of several would be answered on its own (see
     /// [`MIN_SHARE_ONE_OF_SEVERAL`]).
     one_concept_answered: bool,
+    /// Per concept of a query of several, whether it would be answered on its own; empty
+    /// for a query of one.
+    #[serde(skip)]
+    pub answered_alone: Vec<bool>,
 }
 
 /// A number on its own ("7", "2", "five") names no topic: it only narrows one ("llama 2",
@@ -583,21 +587,26 @@ pub fn judge(
         })
         .collect();
     let described = described_evidence(words, &mut evidence_of, &sure, index, topics_of, describes);
-    let one_concept_answered = several_concepts(words) && {
-        let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(0);
-        (0..concepts).any(|c| {
-            let of = |w: &(&QueryWord, &WordEvidence)| w.0.concept == c;
-            let mine = words.iter().zip(&evidence_of).filter(of);
-            let (known, all, sure) = mine.fold((0.0, 0.0, false), |(k, a, s), (_, e)| {
-                (
-                    k + e.evidence(),
-                    a + e.importance,
-                    s || e.explained >= NAMED_OUTRIGHT && e.importance >= TELLING,
-                )
-            });
-            sure && all > 0.0 && known / all >= MIN_SHARE_ALONE
-        })
+    let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(0);
+    let answered_alone: Vec<bool> = if several_concepts(words) {
+        (0..concepts)
+            .map(|c| {
+                let of = |w: &(&QueryWord, &WordEvidence)| w.0.concept == c;
+                let mine = words.iter().zip(&evidence_of).filter(of);
+                let (known, all, sure) = mine.fold((0.0, 0.0, false), |(k, a, s), (_, e)| {
+                    (
+                        k + e.evidence(),
+                        a + e.importance,
+                        s || e.explained >= NAMED_OUTRIGHT && e.importance >= TELLING,
+                    )
+                });
+                sure && all > 0.0 && known / all >= MIN_SHARE_ALONE
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
+    let one_concept_answered = answered_alone.iter().any(|&a| a);
     // Two concepts corroborate where they meet, if one of them says something.
     let corroborated = sure
         .iter()
@@ -615,6 +624,7 @@ pub fn judge(
         named,
         defined,
         one_concept_answered,
+        answered_alone,
     };
     relevance.answer = relevance.decide();
     relevance
