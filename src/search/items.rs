@@ -42,17 +42,22 @@ enum Opens {
     Done,
     /// An item with an empty box.
     ToDo,
+    /// An item under a heading that says the asker already has it.
+    Had,
 }
 
 /// The message with the marks of its list as [`ITEM`] and its lines parted by it, and whether
 /// it is such a list: two marks or more. Anything else is borrowed as it was. In a checklist
 /// with items still to do, the items checked as done are left out: "- [x] pytorch basics\n-
-/// [ ] data parallel" asks for what is not done.
+/// [ ] data parallel" asks for what is not done; so are the items under a heading that says
+/// the asker has them, with a question after them.
 pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
-    let opening: Vec<Option<(usize, Opens)>> = text
+    let mut opening: Vec<Option<(usize, Opens)>> = text
         .split('\n')
         .map(|l| line_mark(l.trim_start()))
         .collect();
+    let lines: Vec<&str> = text.split('\n').collect();
+    had_items_are_left_out(&lines, &mut opening);
     let to_do = opening.iter().any(|o| matches!(o, Some((_, Opens::ToDo))));
     let mut out = String::with_capacity(text.len());
     let mut marks = 0;
@@ -67,7 +72,7 @@ pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
         };
         marks += 1;
         out.push(ITEM);
-        if !(to_do && opens == Opens::Done) {
+        if !(opens == Opens::Had || to_do && opens == Opens::Done) {
             marks += inline_marks(&body[len..], &mut out);
         }
     }
@@ -86,6 +91,62 @@ pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
         (Cow::Owned(lines.join("\n")), false)
     } else {
         (Cow::Borrowed(text), false)
+    }
+}
+
+/// What a line heading the items someone has already read or learned says ("reading list
+/// so far:", "already watched:", "已经看完：", "收藏了："). Not what someone owns ("I have: 2x
+/// A100"): a machine listed is the setting of the question that follows.
+const HAD: &[&str] = &[
+    "already read",
+    "already watched",
+    "already done",
+    "i've read",
+    "i have read",
+    "i've watched",
+    "i have watched",
+    "i've finished",
+    "i have finished",
+    "so far",
+    "done:",
+    "finished:",
+    "completed:",
+    "covered:",
+    "bookmarked",
+    "已经看完",
+    "看完了",
+    "看过",
+    "已看",
+    "读过",
+    "已读",
+    "学完",
+    "学过",
+    "收藏了",
+    "已收藏",
+    "已经会",
+    "搞定",
+];
+
+/// Marks as had the items under a heading that says the asker has them, when a question
+/// follows the list: "read so far:\n- the HF course\n- karpathy's videos\nmissing anything for
+/// pretraining?" asks for what is not on the list.
+fn had_items_are_left_out(lines: &[&str], opening: &mut [Option<(usize, Opens)>]) {
+    let unmarked = |i: usize, opening: &[Option<(usize, Opens)>]| {
+        opening[i].is_none() && !lines[i].trim().is_empty()
+    };
+    for i in 0..lines.len() {
+        if !matches!(opening[i], Some((_, Opens::Item))) {
+            continue;
+        }
+        let heading = (0..i).rev().find(|&h| unmarked(h, opening));
+        let had = heading.is_some_and(|h| {
+            let heading = lines[h].to_lowercase();
+            HAD.iter().any(|cue| heading.contains(cue))
+        });
+        let asked_after = (i + 1..lines.len()).any(|q| unmarked(q, opening));
+        if had && asked_after {
+            opening[i] = opening[i].map(|(len, _)| (len, Opens::Had));
+        }
     }
 }
 
@@ -292,6 +353,36 @@ mod tests {
         assert_eq!(
             marked("第一步：数学\n第二步：机器学习").as_deref(),
             Some("、数学、、机器学习")
+        );
+    }
+
+    #[test]
+    fn what_the_asker_has_is_left_out_when_a_question_follows() {
+        assert_eq!(
+            marked(
+                "read so far:\n- the HF course\n- karpathy's videos\nmissing anything for pretraining?"
+            )
+            .as_deref(),
+            Some("read so far:、、、、、missing anything for pretraining?")
+        );
+        assert_eq!(
+            marked("已经看完：\n1. 动手学深度学习\n2. 吴恩达机器学习\n下一步看什么").as_deref(),
+            Some("已经看完：、、、、、下一步看什么")
+        );
+        // No question after them: the list is what is asked about.
+        assert_eq!(
+            marked("看过：\n- LoRA\n- QLoRA").as_deref(),
+            Some("看过：、、 LoRA、、 QLoRA")
+        );
+        // What someone owns is the setting of the question.
+        assert_eq!(
+            marked("我有：\n- 4090\n- 64G 内存\n能微调 7B 吗").as_deref(),
+            Some("我有：、、 4090、、 64G 内存、能微调 7B 吗")
+        );
+        // A heading that wants them.
+        assert_eq!(
+            marked("想学：\n1. LoRA\n2. QLoRA\n求资料").as_deref(),
+            Some("想学：、、 LoRA、、 QLoRA、求资料")
         );
     }
 
