@@ -606,7 +606,10 @@ pub fn judge(
     } else {
         Vec::new()
     };
-    let one_concept_answered = answered_alone.iter().any(|&a| a);
+    // The items of a list are not several questions each asked in full: "home distilling
+    // steps: 1. mash 2. ferment 3. distillation" is answered as a whole or not at all.
+    let items = words.iter().any(|w| w.item);
+    let one_concept_answered = !items && answered_alone.iter().any(|&a| a);
     // Two concepts corroborate where they meet, if one of them says something.
     let corroborated = sure
         .iter()
