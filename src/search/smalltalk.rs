@@ -173,6 +173,12 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("怎么用你", Some(SmallTalk::Help)),
     // Whether typing a question is all it takes ("这个怎么用啊 直接打字问就行？").
     ("直接打字问就行", Some(SmallTalk::Help)),
+    // What it looks up, and how to hand it a question or a list ("what kinds of things can
+    // you look up?", "do I just type a topic or paste my list?").
+    ("what can you look up", Some(SmallTalk::Help)),
+    ("things can you look up", Some(SmallTalk::Help)),
+    ("do i just type", Some(SmallTalk::Help)),
+    ("do i just paste", Some(SmallTalk::Help)),
     ("直接问就行", Some(SmallTalk::Help)),
     ("直接打字就行", Some(SmallTalk::Help)),
     // Wondering whether this is the right bot ("你能帮我干点啥？我是不是来错地方了").
