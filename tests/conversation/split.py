@@ -100,6 +100,7 @@ ROUND_MINIMUMS = {
     47: {"on-topic": 400, "offtopic": 220, "smalltalk": 40},
     48: {"on-topic": 300, "offtopic": 170, "smalltalk": 30},
     49: {"on-topic": 100, "offtopic": 55, "smalltalk": 10},
+    50: {"on-topic": 280, "offtopic": 150, "smalltalk": 25},
 }
 
 
@@ -785,6 +786,22 @@ ROUND_NOTES = {
 # it is kept apart as that stop's untouched measure. None of its messages repeated an earlier
 # round; split by the same rule. Neither half was tuned on in the stop that added it.
 # Reported separately.
+""",
+    50: """#
+# ROUND 50: lists, plans and outlines — what people paste or type with structure: a numbered
+# study plan to fill ("我的学习计划： / 1. Transformer 原理 / 2. LoRA 微调 / 3. vLLM 部署 / 每一步给个
+# 资料"), a plan to check or order ("这个顺序对吗：量化 → 剪枝 → 蒸馏"), a checklist ("- [x]
+# pytorch basics / - [ ] data parallel"), a job description or a syllabus ("JD 要求： / · 熟悉
+# Megatron/DeepSpeed / · 了解 NCCL 通信"), a reading list to complete, one line of a list that
+# matters ("step 3 of my plan is quantization"), short lists inline ("lora, qlora, p-tuning
+# 各一个"); about a fifth plain questions. Near misses are lists and plans about what the
+# catalogue does not cover (a Java plan, a frontend JD, a fitness schedule, an economics
+# syllabus, 量化选股); small talk is greetings, thanks and help, some with structure. Written by
+# three writers (one mostly Chinese, one mostly English, one mostly English with mixed) who had
+# read only the catalogue (without its senses and paraphrases), the seed article and the file
+# format, at the start of the stop that added it, while the stop built the list marks
+# (src/search/items.rs) blind to it. Five messages that repeated an earlier round were
+# dropped; split by the same rule. Measured untouched first.
 """,
 }
 
