@@ -18,7 +18,7 @@ const BULLETS: &[char] = &['-', '*', '+', '•', '·', '●', '○', '▪', '◦
 /// Checked boxes that open a done item at the start of a line (after a bullet, too).
 const DONE: &[&str] = &["[x]", "[X]", "[✓]", "[✔]", "☑", "☒", "✅", "✔️", "✔", "✓"];
 /// Empty boxes that open an item still to do.
-const TO_DO: &[&str] = &["[ ]", "☐", "⬜"];
+const TO_DO: &[&str] = &["[ ]", "☐", "⬜", "□", "✘", "✗", "❌"];
 /// Arrows between the steps of a sequence ("量化 → 剪枝 → 蒸馏").
 const ARROWS: &[&str] = &["-->", "→", "->", "=>", "⇒", "➡️", "➡", "⟶"];
 /// What closes an item's number ("1.", "2)", "3、", "4:").
@@ -58,6 +58,7 @@ pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
         .collect();
     let lines: Vec<&str> = text.split('\n').collect();
     had_items_are_left_out(&lines, &mut opening);
+    only_the_item_pointed_at(&lines, &mut opening);
     let to_do = opening.iter().any(|o| matches!(o, Some((_, Opens::ToDo))));
     let mut out = String::with_capacity(text.len());
     let mut marks = 0;
@@ -148,6 +149,74 @@ fn had_items_are_left_out(lines: &[&str], opening: &mut [Option<(usize, Opens)>]
             opening[i] = opening[i].map(|(len, _)| (len, Opens::Had));
         }
     }
+}
+
+/// Leaves out every item but the one a line outside the list points at by its place ("where
+/// do I start with #1?", "第三个有没有图解", "最后这个求资料", "the last one"): the question is
+/// about that item alone.
+fn only_the_item_pointed_at(lines: &[&str], opening: &mut [Option<(usize, Opens)>]) {
+    let items: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(opening[i], Some((_, o)) if o != Opens::Had))
+        .collect();
+    if items.len() < 2 {
+        return;
+    }
+    let pointed = (0..lines.len())
+        .filter(|&i| opening[i].is_none())
+        .find_map(|i| place_pointed_at(lines[i], items.len()));
+    if let Some(place) = pointed {
+        for (n, &i) in items.iter().enumerate() {
+            if n != place {
+                opening[i] = opening[i].map(|(len, _)| (len, Opens::Had));
+            }
+        }
+    }
+}
+
+/// The place (from 0) of the item of `count` a line points at, if it points at one.
+fn place_pointed_at(line: &str, count: usize) -> Option<usize> {
+    const CHINESE: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    const ENGLISH: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
+    let lower = line.to_lowercase();
+    let numeral = |c: char| {
+        CHINESE
+            .iter()
+            .position(|&n| n == c)
+            .or_else(|| c.to_digit(10).and_then(|d| (d as usize).checked_sub(1)))
+    };
+    let mut place = None;
+    if [
+        "最后这个",
+        "最后一个",
+        "最后一条",
+        "最后那个",
+        "最后一项",
+        "the last one",
+        "the last item",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+    {
+        place = Some(count - 1);
+    }
+    for (at, _) in lower.match_indices('第') {
+        let mut rest = lower[at + '第'.len_utf8()..].chars();
+        if let (Some(n), Some(unit)) = (rest.next(), rest.next())
+            && "个条项点步篇本".contains(unit)
+        {
+            place = place.or_else(|| numeral(n));
+        }
+    }
+    for (at, _) in lower.match_indices('#') {
+        place = place.or_else(|| lower[at + 1..].chars().next().and_then(numeral));
+    }
+    for (n, word) in ENGLISH.iter().enumerate() {
+        if lower.contains(&format!("the {word} one")) || lower.contains(&format!("the {word} item"))
+        {
+            place = place.or(Some(n));
+        }
+    }
+    place.filter(|&p| p < count)
 }
 
 /// The length in bytes of the mark opening a line, and what it opens, if it opens with one:
@@ -383,6 +452,28 @@ mod tests {
         assert_eq!(
             marked("想学：\n1. LoRA\n2. QLoRA\n求资料").as_deref(),
             Some("想学：、、 LoRA、、 QLoRA、求资料")
+        );
+    }
+
+    #[test]
+    fn an_item_pointed_at_by_its_place_is_asked_alone() {
+        assert_eq!(
+            marked("checklist:\n1. run a 7B model locally\n2. make it smaller\nwhere do I start with #1?")
+                .as_deref(),
+            Some("checklist:、、 run a 7B model locally、、、where do I start with #1?")
+        );
+        assert_eq!(
+            marked("TODO：\n□ Python\n□ PyTorch\n□ Transformer\n第三个有没有图解").as_deref(),
+            Some("TODO：、、、、、、 Transformer、第三个有没有图解")
+        );
+        assert_eq!(
+            marked("✔ GPTQ\n✔ AWQ\n✘ bitsandbytes\n最后这个求资料").as_deref(),
+            Some("、、、、、 bitsandbytes、最后这个求资料")
+        );
+        // A place past the list points at nothing in it.
+        assert_eq!(
+            marked("1. LoRA\n2. QLoRA\n第五个呢").as_deref(),
+            Some("、 LoRA、、 QLoRA、第五个呢")
         );
     }
 
