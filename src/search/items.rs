@@ -1,7 +1,7 @@
 //! Stage 0b: the marks of a list end an item; they say no number.
 //!
 //! People paste plans, syllabi and job descriptions: "我的学习计划：\n1. Transformer 原理\n2. LoRA
-//! 微调\n3. vLLM 部署", "1) parallelism 2) KV cache 3) compilers", "- [ ] data parallel", "① 数学
+//! 微调\n3. vLLM 部署", "1) parallelism 2) KV cache 3) compilers", `- [ ] data parallel`, "① 数学
 //! 基础 ② 机器学习", "量化 → 剪枝 → 蒸馏". Read as words, the numbering is content ("1", "2",
 //! "3" find every title with a part 1, GPT-2 and Llama 3) and the items run together into one
 //! concept, so the answer covers the item named most and leaves the others out. Here the marks
@@ -48,8 +48,8 @@ enum Opens {
 
 /// The message with the marks of its list as [`ITEM`] and its lines parted by it, and whether
 /// it is such a list: two marks or more. Anything else is borrowed as it was. In a checklist
-/// with items still to do, the items checked as done are left out: "- [x] pytorch basics\n-
-/// [ ] data parallel" asks for what is not done; so are the items under a heading that says
+/// with items still to do, the items checked as done are left out: `- [x] pytorch basics\n-
+/// [ ] data parallel` asks for what is not done; so are the items under a heading that says
 /// the asker has them, with a question after them.
 pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
     let mut opening: Vec<Option<(usize, Opens)>> = text
@@ -221,7 +221,7 @@ fn place_pointed_at(line: &str, count: usize) -> Option<usize> {
 
 /// The length in bytes of the mark opening a line, and what it opens, if it opens with one:
 /// a bullet, a number closed as an item's is, a circled number or a numbered label, or a
-/// checkbox, alone or after one of those ("- [ ] zero", "Week 3 ⬜ backprop").
+/// checkbox, alone or after one of those (`- [ ] zero`, "Week 3 ⬜ backprop").
 fn line_mark(line: &str) -> Option<(usize, Opens)> {
     let bullet = line
         .chars()

@@ -2,7 +2,7 @@
 //!
 //! 0. [`address`] — web addresses, repository ids and arXiv numbers become the words they
 //!    carry (a catalogue page its topic's name, another site its name and its path's words);
-//!    [`items`] turns the marks of a list ("1.", "2)", "- [ ]", "①", "→") into list
+//!    [`items`] turns the marks of a list ("1.", "2)", `- [ ]`, "①", "→") into list
 //!    punctuation, so that each item of a list of two marks or more is asked on its own;
 //! 1. [`normalise`] — NFKC, case folding, traditional → simplified, punctuation folded,
 //!    numbers and chat shorthand spelled one way (七十亿 → 7b, 训 → 训练);
