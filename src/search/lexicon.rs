@@ -558,10 +558,10 @@ const STOPS: &[&str] = &[
     // "second link is dead"): which answer, never what is asked about.
     "第一个", "第二个", "第三个", "第一篇", "第二篇", "第三篇", "第一条", "第二条", "第三条",
     "打不开", "点不开", "打不开了", "点不开了", "失效", "失效了",
-    // Making a list or a plan ("bullet 5 on our team's Q3 plan is 'try SmoothQuant'", "AWQ 原论文，
+    // Making a list or a plan ("a checklist for our team's Q3 plan", "AWQ 原论文，
     // 放在论文清单第 7 篇", "我們在排下季度讀書會的書單"): where the item stands in it, never what
     // it is about. Not 路线 or "roadmap": a path from the start asks for the starting points.
-    "bullet", "bullets", "checklist", "todo", "q1", "q2", "q3", "q4", "清单", "书单", "读书会",
+    "checklist", "todo", "q1", "q2", "q3", "q4", "清单", "书单", "读书会",
     "季度", "下季度", "本季度", "放在", "排", "原",
 ];
 
