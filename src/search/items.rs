@@ -290,7 +290,12 @@ fn labelled(line: &str) -> Option<usize> {
         for label in LABELS {
             if let Some(rest) = lower.strip_prefix(label) {
                 let spaced = rest.trim_start();
-                let digits = spaced.chars().take_while(|&c| is_digit(c)).count();
+                // In bytes: a full-width digit ("week ２") is three.
+                let digits: usize = spaced
+                    .chars()
+                    .take_while(|&c| is_digit(c))
+                    .map(char::len_utf8)
+                    .sum();
                 let after = &spaced[digits..];
                 if digits > 0 && (after.is_empty() || !after.starts_with(char::is_alphanumeric)) {
                     let end = line.len() - after.len();
@@ -369,8 +374,8 @@ fn inline_marks(text: &str, out: &mut String) -> usize {
 }
 
 /// Whether a number inside a line closes as an item's does there: with a parenthesis ("1)
-/// parallelism", "(2) kv cache") or a 、, and followed by a space or an ideograph. "Python 3.
-/// 12" or "at 8: 30" are left alone: "." and ":" close items only at the start of a line.
+/// parallelism", "(2) kv cache") or a 、, and no digit after it. "Python 3.12" or "at 8:30"
+/// are left alone: "." and ":" close items only at the start of a line.
 fn inline_close(text: &str, len: usize) -> bool {
     let closer = text[..len].chars().last();
     matches!(closer, Some(')' | '）' | '、')) && !text[len..].starts_with(is_digit)
@@ -491,6 +496,15 @@ mod tests {
             marked("量化 → 剪枝 → 蒸馏").as_deref(),
             Some("量化 、 剪枝 、 蒸馏")
         );
+    }
+
+    #[test]
+    fn full_width_digits_are_digits() {
+        assert_eq!(
+            marked("week ２: attention\nweek ３: serving").as_deref(),
+            Some("、 attention、、 serving")
+        );
+        assert_eq!(mark("week ２: attention").0, " attention");
     }
 
     #[test]
