@@ -21,6 +21,8 @@ const DONE: &[&str] = &["[x]", "[X]", "[✓]", "[✔]", "☑", "☒", "✅", "�
 const TO_DO: &[&str] = &["[ ]", "☐", "⬜", "□", "✘", "✗", "❌"];
 /// Arrows between the steps of a sequence ("量化 → 剪枝 → 蒸馏").
 const ARROWS: &[&str] = &["-->", "→", "->", "=>", "⇒", "➡️", "➡", "⟶"];
+/// Chinese numerals an item's number or a label may be written in ("一、", "第三步").
+const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
 /// What closes an item's number ("1.", "2)", "3、", "4:").
 const NUMBER_CLOSERS: &[char] = &['.', ')', '、', '．', '）', ':', '：'];
 /// Words a numbered label of a plan starts with ("week 2:", "Day 3", "step 1 -").
@@ -52,17 +54,15 @@ enum Opens {
 /// [ ] data parallel` asks for what is not done; so are the items under a heading that says
 /// the asker has them, with a question after them.
 pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
-    let mut opening: Vec<Option<(usize, Opens)>> = text
-        .split('\n')
-        .map(|l| line_mark(l.trim_start()))
-        .collect();
     let lines: Vec<&str> = text.split('\n').collect();
+    let mut opening: Vec<Option<(usize, Opens)>> =
+        lines.iter().map(|l| line_mark(l.trim_start())).collect();
     had_items_are_left_out(&lines, &mut opening);
     only_the_item_pointed_at(&lines, &mut opening);
     let to_do = opening.iter().any(|o| matches!(o, Some((_, Opens::ToDo))));
     let mut out = String::with_capacity(text.len());
     let mut marks = 0;
-    for (n, (line, opens)) in text.split('\n').zip(&opening).enumerate() {
+    for (n, (line, opens)) in lines.iter().zip(&opening).enumerate() {
         if n > 0 {
             out.push(ITEM);
         }
@@ -81,15 +81,15 @@ pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
         (Cow::Owned(out), true)
     } else if opening.iter().any(Option::is_some) {
         // One item is no list, but its number is still no content: "2. 那个分布式的部分".
-        let lines: Vec<&str> = text
-            .split('\n')
+        let unmarked: Vec<&str> = lines
+            .iter()
             .zip(&opening)
             .map(|(line, opens)| match opens {
                 Some((len, _)) => &line.trim_start()[*len..],
                 None => line,
             })
             .collect();
-        (Cow::Owned(lines.join("\n")), false)
+        (Cow::Owned(unmarked.join("\n")), false)
     } else {
         (Cow::Borrowed(text), false)
     }
@@ -175,13 +175,14 @@ fn only_the_item_pointed_at(lines: &[&str], opening: &mut [Option<(usize, Opens)
 
 /// The place (from 0) of the item of `count` a line points at, if it points at one.
 fn place_pointed_at(line: &str, count: usize) -> Option<usize> {
-    const CHINESE: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
     const ENGLISH: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
     let lower = line.to_lowercase();
     let numeral = |c: char| {
-        CHINESE
-            .iter()
-            .position(|&n| n == c)
+        // One to nine: a place is read from one character, and 十 may begin 十一.
+        CHINESE_NUMERALS
+            .chars()
+            .take(9)
+            .position(|n| n == c)
             .or_else(|| c.to_digit(10).and_then(|d| (d as usize).checked_sub(1)))
     };
     let mut place = None;
@@ -253,7 +254,7 @@ fn numbered(text: &str) -> Option<usize> {
     };
     let numeral: Vec<char> = inner
         .chars()
-        .take_while(|&c| is_digit(c) || "一二三四五六七八九十".contains(c))
+        .take_while(|&c| is_digit(c) || CHINESE_NUMERALS.contains(c))
         .take(3)
         .collect();
     if numeral.is_empty() || numeral.len() > 2 {
@@ -307,7 +308,7 @@ fn labelled(line: &str) -> Option<usize> {
     if let Some(rest) = line.strip_prefix('第') {
         let count = rest
             .chars()
-            .take_while(|&c| is_digit(c) || "一二三四五六七八九十".contains(c))
+            .take_while(|&c| is_digit(c) || CHINESE_NUMERALS.contains(c))
             .map(char::len_utf8)
             .sum::<usize>();
         if count > 0
