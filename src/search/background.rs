@@ -253,6 +253,42 @@ pub fn segments(text: &str) -> Vec<(&str, bool)> {
     out
 }
 
+/// Whether a message's first part, cut off by a comma, is nothing but who is asking:
+/// "本科生，计划这学期…", "大一新生，暑假想…", "做后端开发的，想转…", "backend dev, what
+/// should I …". No subject says "I am" there; the part ending on what a person is, with no
+/// turn to a question inside it, does. Only the first of several parts: later ones ("vllm,
+/// tgi 这些推理后端") name what is asked about.
+pub fn introduces_alone(part: &str) -> bool {
+    // Without a subject to open it, only a short part is taken for a person: a longer one
+    // ending on 老师 ("让一个大模型当老师") says something about the topic.
+    const ALONE_REACH: usize = 8;
+    let part = part.trim();
+    if part.is_empty() {
+        return false;
+    }
+    if part.chars().any(super::normalise::is_cjk) {
+        let chars = part.chars().filter(|c| *c != ' ').count();
+        let turns = (0..part.len())
+            .filter(|&i| part.is_char_boundary(i))
+            .any(|i| CJK_TURNS.iter().any(|t| part[i..].starts_with(t)));
+        let role = CJK_ROLES
+            .iter()
+            .chain(&["新生", "高中生", "初中生", "中学生"])
+            .any(|r| part.ends_with(r));
+        let occupied = part.ends_with('的')
+            && part
+                .chars()
+                .next()
+                .is_some_and(|c| CJK_OCCUPIED.contains(&c))
+            && chars >= 3;
+        return chars <= ALONE_REACH && !turns && (role || occupied);
+    }
+    let words: Vec<&str> = part.split(' ').collect();
+    words.len() <= LATIN_REACH
+        && words.last().is_some_and(|w| LATIN_ROLES.contains(w))
+        && !words.iter().any(|w| LATIN_TURNS.contains(w))
+}
+
 /// Makes the content words of self-introductions background, unless nothing else in the
 /// message is content. `aside` marks each word that came from an introduction. True when
 /// some word was set aside.
@@ -643,6 +679,23 @@ mod tests {
             asides("hi masters in economics here"),
             ["masters in economics"]
         );
+    }
+
+    #[test]
+    fn a_first_part_that_is_only_who_asks() {
+        assert!(introduces_alone("本科生"));
+        assert!(introduces_alone("大一新生"));
+        assert!(introduces_alone("做后端开发的"));
+        assert!(introduces_alone("java 后端开发"));
+        assert!(introduces_alone("backend dev"));
+        assert!(introduces_alone("first year phd student"));
+        // A question, a turn to one, or a topic are no introduction.
+        assert!(!introduces_alone("想学 lora 的学生"));
+        assert!(!introduces_alone("让一个大模型当老师和学生"));
+        assert!(!introduces_alone("推理后端怎么选"));
+        assert!(!introduces_alone("vllm"));
+        assert!(!introduces_alone("how to serve it for my team"));
+        assert!(!introduces_alone(""));
     }
 
     #[test]

@@ -125,6 +125,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("课程", COURSE),
     ("公开课", COURSE),
     ("网课", COURSE),
+    // Watching lectures ("计划每天 2h 看课"): a course or its videos.
+    ("看课", COURSE),
     ("论文", PAPER),
     ("文档", DOCUMENTATION),
     ("官网", DOCS),
@@ -319,7 +321,9 @@ const STOPS: &[&str] = &[
     // Chinese: the story around a question ("暑假在家闲着没事", "今年过年没回家", "特别尴尬"):
     // when it happened, where, and how the asker felt. Narration, never a topic nor a thing
     // asked for.
-    "暑假", "今年", "过年", "这几天", "每天", "在家", "回家", "出租屋", "没事", "尴尬", "支支吾吾", "沮丧",
+    // 课 alone is said of a class one takes ("实验课要找数据集", "视频课吗") as often as of
+    // a course wanted: neither a topic nor, by itself, a kind asked for.
+    "课", "课吗", "暑假", "寒假", "学期", "这学期", "本学期", "下学期", "上学期", "今年", "过年", "这几天", "每天", "在家", "回家", "出租屋", "没事", "尴尬", "支支吾吾", "沮丧",
     // Chinese: the asker's situation and state of mind ("小弟刚入职，领导让研究一下量化，完全没头绪",
     // "看了三遍还是懵的"): "just", "completely", "no clue", as in English.
     "刚", "刚刚", "完全", "头绪", "没头绪", "一头雾水", "懵", "懵的", "懵逼", "小弟", "入职", "刚入职",
@@ -651,7 +655,7 @@ pub fn is_comparison(word: &str) -> bool {
 pub fn role(word: &str) -> Role {
     match roles().get(word) {
         Some(&role) => role,
-        None if is_clock_time(word) => Role::Stop,
+        None if is_clock_time(word) || is_time_spent(word) => Role::Stop,
         None => Role::Content,
     }
 }
@@ -664,6 +668,17 @@ fn is_clock_time(word: &str) -> bool {
         .is_some_and(|hour| {
             (1..=2).contains(&hour.len()) && hour.bytes().all(|b| b.is_ascii_digit())
         })
+}
+
+/// Time spent as a study plan counts it ("每天 2h 看课", "30min a day"): how long, never
+/// what about. Days stay out: "3d" is 3D parallelism.
+fn is_time_spent(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && matches!(
+            &word[digits..],
+            "h" | "hr" | "hrs" | "hour" | "hours" | "min" | "mins" | "minute" | "minutes"
+        )
 }
 
 /// True for a word that names nothing to look for: a stop, intent, language or link word.
@@ -995,6 +1010,12 @@ mod tests {
         }
         // The story around a question: when, who asked, how it felt.
         assert_eq!(role("暑假"), Role::Stop);
+        // Time spent on a plan, not 3D parallelism nor a 7B model.
+        assert_eq!(role("2h"), Role::Stop);
+        assert_eq!(role("30min"), Role::Stop);
+        assert_eq!(role("3d"), Role::Content);
+        assert_eq!(role("7b"), Role::Content);
+        assert_eq!(role("h100"), Role::Content);
         assert_eq!(role("boss"), Role::Stop);
         assert_eq!(role("frustrated"), Role::Stop);
         // Why the asker reads: an interview or an exam to prepare for.

@@ -316,7 +316,14 @@ impl Engine {
                 self.names_misspelled(&normalised).unwrap_or(normalised)
             };
             let normalised = self.names_heard(&normalised).unwrap_or(normalised);
-            let segments = background::segments(&normalised);
+            let segments = if p == 0
+                && bounded[piece.len()..].starts_with([',', '，'])
+                && background::introduces_alone(&normalised)
+            {
+                vec![(normalised.as_str(), true)]
+            } else {
+                background::segments(&normalised)
+            };
             for (s, &(segment, introduces)) in segments.iter().enumerate() {
                 if !introduces {
                     asked.push_str(segment);
@@ -1470,6 +1477,33 @@ mod tests {
                 "警察是怎么推断出凶手的",
             ],
         );
+    }
+
+    /// A first part that only says who is asking ("本科生，…", "大一新生，…"), and the time a
+    /// study plan counts ("每天 2h"), are the asker's situation: the question after them is
+    /// answered, where their words, unexplained, held it back.
+    #[test]
+    fn who_asks_and_for_how_long_hold_no_question_back() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = engine.catalogue();
+        for (message, topic) in [
+            (
+                "本科生，计划这学期把机器学习过一遍，想找能动手跑代码的中文教程",
+                "machine-learning",
+            ),
+            (
+                "大一新生，暑假想入门深度学习，计划每天 2h 看课，有适合零基础的中文视频课吗",
+                "deep-learning",
+            ),
+        ] {
+            let under = catalogue.resources_under(catalogue.topic_by_id(topic).unwrap());
+            let found = engine.find(message).ranked;
+            assert!(
+                found.first().is_some_and(|r| under.contains(&r.resource)),
+                "{message}: {:?}",
+                found.iter().take(3).map(|r| r.resource).collect::<Vec<_>>()
+            );
+        }
     }
 
     /// Having no grounding ("完全没基础") is the asker's state: the topic named is the whole
