@@ -321,6 +321,11 @@ mod tests {
             excluded(&engine, "深度学习那一节 除了李沐的视频还推荐了啥"),
             ["李沐"]
         );
+        // "除了 X，还有 …" asks for others whatever follows 还有.
+        assert_eq!(
+            excluded(&engine, "除了吴恩达的课，还有中文的机器学习入门吗"),
+            ["吴恩达"]
+        );
     }
 
     #[test]
