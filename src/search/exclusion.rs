@@ -70,6 +70,10 @@ pub fn exclude(
                 word.role = Role::Unwanted(kinds);
                 *out = false;
             }
+            Role::Content if *out && MANNERS.contains(&word.text.as_str()) => {
+                word.role = Role::Stop;
+                *out = false;
+            }
             _ => *out = *out && word.is_content() && named_by(word, index).next().is_some(),
         }
     }
@@ -130,6 +134,27 @@ const KIND_QUALIFIERS: &[&str] = &[
     "academic",
 ];
 
+/// How an explanation is written, ruled out after a cue that rules out kinds ("SHORT. NO
+/// EQUATIONS.", "不想看公式", "without the math"): a wish about the answer's manner, which
+/// explains nothing of the topic and must not stand unexplained in the question.
+const MANNERS: &[&str] = &[
+    "equations",
+    "equation",
+    "formulas",
+    "formula",
+    "formulae",
+    "math",
+    "maths",
+    "jargon",
+    "公式",
+    "数学",
+    "术语",
+];
+
+/// Words after a manner that make it the asker's grounding instead ("no math background"):
+/// someone without it may want exactly the basics.
+const GROUNDING: &[&str] = &["background", "knowledge", "experience", "基础"];
+
 /// Which words a cue rules out: the first content or intent word within two words after a
 /// cue in the same piece of the message, or the content word right before 以外 / 之外. After
 /// [`lexicon::RULING_OUT_KINDS`] only an intent word, after [`BEFORE_TOOL_PAIRS`] only a tool.
@@ -173,7 +198,14 @@ fn ruled_out(
                     }
                     _ => j,
                 })
-                .filter(|&j| !kinds_only || matches!(words[j].role, Role::Intent(_)))
+                .filter(|&j| {
+                    !kinds_only
+                        || matches!(words[j].role, Role::Intent(_))
+                        || (MANNERS.contains(&words[j].text.as_str())
+                            && !words
+                                .get(j + 1)
+                                .is_some_and(|w| GROUNDING.contains(&w.text.as_str())))
+                })
                 .filter(|&j| !tools_only || names_tool(&words[j]))
             {
                 out[j] = true;
@@ -307,6 +339,32 @@ mod tests {
         assert_eq!(
             excluded(&engine, "ZeRO 的知乎图解看过了，想看微软官方 blog 原文"),
             ["知乎"]
+        );
+    }
+
+    #[test]
+    fn a_manner_ruled_out_is_no_topic() {
+        let engine = Engine::shipped().unwrap();
+        let of = |message: &str, word: &str| {
+            engine
+                .understand(message, false)
+                .into_iter()
+                .find(|w| w.text == word)
+                .map(|w| w.role)
+        };
+        assert_eq!(
+            of("explain LoRA simply. NO EQUATIONS please", "equations"),
+            Some(Role::Stop)
+        );
+        assert_eq!(of("想看 lora 原理 不想看公式", "公式"), Some(Role::Stop));
+        // Grounding the asker lacks, and equations asked about, stay content.
+        assert_eq!(
+            of("no math background, where do I start", "math"),
+            Some(Role::Content)
+        );
+        assert_eq!(
+            of("attention equations explained", "equations"),
+            Some(Role::Content)
         );
     }
 
