@@ -615,6 +615,8 @@ const ASKING_ZH: &[&str] = &[
     "吗", "请问", "有没有", "想问", "问下", "问一下", "帮我", "帮忙", "求推荐", "求助",
     "几点", "多少",
     "想找", "找点", "再找", "想学", "想了解", "求一", "求个", "求份", "求几", "求点",
+    // A request to recommend ("麻烦推荐下"), not thanks for one ("谢谢推荐").
+    "推荐下", "推荐一下", "推荐几", "推荐个", "推荐点", "麻烦推荐",
 ];
 
 /// Whether a piece of a message asks something, given its units (Latin words, single

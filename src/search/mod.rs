@@ -1702,6 +1702,8 @@ mod tests {
             "谢谢，再来几篇 NCCL 的",
             // Thanks around still not following.
             "还是没懂 NCCL，谢谢",
+            // Thanks closing a request to recommend ("谢谢推荐" would thank for one).
+            "MoE 一直没找到靠谱资料，麻烦推荐下，感谢～",
             // Thanks, then the next question announced.
             "thanks. different question: what's a good intro to knowledge distillation",
             // Which link of the last answer failed, then the topic.
