@@ -503,10 +503,14 @@ const STOPS: &[&str] = &[
     "online", "study", "studied", "studying",
     // English: when and how urgently ("help!! presenting this tomorrow").
     "today", "tomorrow", "tonight", "yesterday", "asap", "urgent", "urgently",
+    // The day it is due ("my advisor wants me to present it thursday"); a weekend stays
+    // content, as 周末 does.
+    "monday", "tuesday", "wednesday", "thursday", "friday",
+    "周一", "周二", "周三", "周四", "周五", "星期一", "星期二", "星期三", "星期四", "星期五",
     // English: the story around a question ("my boss asked me and I froze", "a crazy quarter
     // with deadlines everywhere", "third year of my PhD, frustrated"): who asked, when, and
     // how the asker felt. Narration, never a topic nor a thing asked for.
-    "boss", "asked", "year", "touched", "froze", "frustrated", "panicking", "crazy",
+    "boss", "advisor", "supervisor", "导师", "asked", "year", "touched", "froze", "frustrated", "panicking", "crazy",
     "deadlines", "everywhere", "carve", "somewhere",
     // English: "one" as a pronoun ("a random one", "the tiny one", "which one"), and asides
     // ("random question", "do you have it handy").
@@ -1019,6 +1023,9 @@ mod tests {
         assert_eq!(role("7b"), Role::Content);
         assert_eq!(role("h100"), Role::Content);
         assert_eq!(role("boss"), Role::Stop);
+        assert_eq!(role("advisor"), Role::Stop);
+        assert_eq!(role("thursday"), Role::Stop);
+        assert_eq!(role("周四"), Role::Stop);
         assert_eq!(role("frustrated"), Role::Stop);
         // Why the asker reads: an interview or an exam to prepare for.
         assert_eq!(role("prep"), Role::Stop);
