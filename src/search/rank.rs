@@ -509,6 +509,20 @@ mod tests {
     }
 
     #[test]
+    fn a_list_with_no_item_answered_alone_is_not_answered() {
+        let engine = Engine::shipped().unwrap();
+        let list = "computer networks 期末大纲：\n1. 物理层\n2. 数据链路层\n3. 网络层 IP\n4. 传输层 \
+                    TCP\n有推荐的复习笔记吗";
+        assert!(engine.search(list).is_empty());
+        // One item answered alone is enough.
+        assert!(
+            !engine
+                .search("1. 物理层\n2. LoRA 微调\n3. 网络层 IP")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_long_well_explained_message_drops_its_least_telling_words() {
         let engine = Engine::shipped().unwrap();
         let words = engine.understand(
