@@ -632,6 +632,7 @@ pub fn judge(
     // A list is asked item by item: when no item would be answered alone, the words the
     // catalogue knows are scattered over items about something else ("W1 processes & threads
     // W2 scheduling W3 paging" of an OS course).
-    relevance.answer = relevance.decide() && (!items || relevance.answered_alone.contains(&true));
+    let alone = &relevance.answered_alone;
+    relevance.answer = relevance.decide() && (!items || alone.is_empty() || alone.contains(&true));
     relevance
 }
