@@ -379,6 +379,15 @@ mod tests {
             excluded(&engine, "深度学习那一节 除了李沐的视频还推荐了啥"),
             ["李沐"]
         );
+        // What one has already, when the message asks what is missing.
+        assert_eq!(
+            excluded(
+                &engine,
+                "收藏夹里已经有 vLLM 和 TensorRT-LLM 的文档了，推理引擎这块还缺啥"
+            ),
+            ["vllm", "tensorrt"]
+        );
+        assert!(excluded(&engine, "已经有 lora 的基础了 qlora 怎么学").is_empty());
         // "除了 X，还有 …" asks for others whatever follows 还有.
         assert_eq!(
             excluded(&engine, "除了吴恩达的课，还有中文的机器学习入门吗"),

@@ -108,6 +108,9 @@ const HAD: &[&str] = &[
     "i have watched",
     "i've finished",
     "i have finished",
+    "i've got",
+    "i have got",
+    "ive got",
     "so far",
     "done:",
     "finished:",
@@ -443,6 +446,13 @@ mod tests {
         assert_eq!(
             marked("已经看完：\n1. 动手学深度学习\n2. 吴恩达机器学习\n下一步看什么").as_deref(),
             Some("已经看完：、、、、、下一步看什么")
+        );
+        assert_eq!(
+            marked(
+                "I've got:\n- the BERT visual guide\n- Jay's transformer post\nwhat next for GPT?"
+            )
+            .as_deref(),
+            Some("I've got:、、、、、what next for GPT?")
         );
         // No question after them: the list is what is asked about.
         assert_eq!(

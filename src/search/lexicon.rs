@@ -223,13 +223,14 @@ const LINKS: &[&str] = &[
 #[rustfmt::skip]
 pub const RULING_OUT: &[&str] = &[
     "不要", "不想要", "不想用", "不让用", "别用", "别给", "别推荐", "不想看", "除了", "besides", "except",
-    "excluding",
+    "excluding", "已收藏", "收藏了", "已经有", "已有",
 ];
 
 /// Of [`RULING_OUT`], the words that also add ("DeepSpeed 除了训练还能做推理吗", "besides
 /// training, can it serve?"): they rule out only when the message goes on to ask for others
 /// ([`ASKING_FOR_OTHERS`]).
-pub const BESIDES: &[&str] = &["除了", "besides"];
+/// What one has already ("已收藏 vLLM 的文档，推理框架还缺啥") rules out the same way.
+pub const BESIDES: &[&str] = &["除了", "besides", "已收藏", "收藏了", "已经有", "已有"];
 
 /// "alternative(s)" and the misspellings of it people type ("vllm alternitive made by hugging
 /// face?"): it both asks for others ([`ASKING_FOR_OTHERS`]) and follows what is ruled out
@@ -244,7 +245,7 @@ pub const ALTERNATIVES: &[&str] = &[
 /// words of [`ALTERNATIVES`] too.
 #[rustfmt::skip]
 pub const ASKING_FOR_OTHERS: &[&str] = &[
-    "别的", "其他", "其它", "还有", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "还推荐", "还列了", "还收录", "还收", "还放了", "还提到", "还介绍了", "另外", "else", "other", "others",
+    "别的", "其他", "其它", "还有", "还缺", "缺啥", "缺什么", "还有什么", "还有啥", "还有哪些", "还讲了", "还讲", "还推荐", "还列了", "还收录", "还收", "还放了", "还提到", "还介绍了", "另外", "else", "other", "others",
     "another", "再来一篇", "再来一个", "再推荐",
 ];
 
