@@ -1682,6 +1682,11 @@ mod tests {
             ("好的 我先看看这几个", SmallTalk::Thanks),
             ("这个怎么用啊 直接打字问就行？", SmallTalk::Help),
             ("你能帮我干点啥？我是不是来错地方了", SmallTalk::Help),
+            // Help asked of the bot by name, not only as "you".
+            (
+                "is this a bot or a person? how do i use it",
+                SmallTalk::Help,
+            ),
             // What the links saved, done (了), is a remark; "帮我省点时间" still asks.
             ("omg 谢谢 你帮我省了一整个周末", SmallTalk::Thanks),
         ] {

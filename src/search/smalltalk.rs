@@ -1962,7 +1962,10 @@ impl<'m> Frame<'m> {
     /// Finds the small talk `message` opens and closes with.
     pub fn of(message: &'m Message) -> Frame<'m> {
         let have = message.units();
-        let to_the_bot = |p: &[&str]| p.iter().any(|u| matches!(*u, "you" | "你" | "您"));
+        let to_the_bot = |p: &[&str]| {
+            p.iter()
+                .any(|u| matches!(*u, "you" | "你" | "您" | "bot" | "ganhuo"))
+        };
         let mut found: Option<SmallTalk> = None;
         let mut rest = vec![true; have.len()];
         let mut note = |p: &Phrase, at: usize| {
