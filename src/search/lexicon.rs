@@ -527,6 +527,9 @@ const STOPS: &[&str] = &[
     "section", "sections", "subsection", "chapter", "chapters",
     // English: function words, and what is left of contractions ("what's" → "what" "s").
     "s", "t", "m", "d", "ll", "ve", "re",
+    // The verb of an "n't" contraction ("won't fit" → "won" "t").
+    "doesn", "didn", "won", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "couldn",
+    "shouldn", "wouldn",
     "a", "an", "the", "of", "for", "in", "on", "to", "with", "from", "by", "at", "as",
     "into", "onto", "over", "than", "then", "that", "this", "these", "those", "it", "its", "it's",
     "me", "i", "my", "mine", "we", "us", "our", "you", "your", "they", "them", "their",

@@ -75,6 +75,7 @@ pub fn normalise(text: &str) -> String {
     } else {
         composed_and_folded(text)
     };
+    let out = contractions_spelled_out(out);
     LAST.with_borrow_mut(|(input, output)| {
         input.clear();
         input.push_str(text);
@@ -121,7 +122,50 @@ fn already_normal(text: &str) -> bool {
         && bytes.iter().all(|b| plain(b) || *b == b' ')
         && !text.contains("  ")
         && !text.contains("billion")
+        && !text.split(' ').any(|w| bare_contraction(w).is_some())
         && matches!(spelled(text), Cow::Borrowed(_))
+}
+
+/// Contractions typed without their apostrophe ("model wont fit", "doesnt work"), as
+/// normalised text spells them with it ("won t"): the catalogue's phrases are written with
+/// the apostrophe, and chat mostly drops it. Only the "n't" forms, which are no other word.
+const BARE_CONTRACTIONS: &[(&str, &str)] = &[
+    ("dont", "don t"),
+    ("doesnt", "doesn t"),
+    ("didnt", "didn t"),
+    ("wont", "won t"),
+    ("cant", "can t"),
+    ("couldnt", "couldn t"),
+    ("shouldnt", "shouldn t"),
+    ("wouldnt", "wouldn t"),
+    ("isnt", "isn t"),
+    ("arent", "aren t"),
+    ("wasnt", "wasn t"),
+    ("werent", "weren t"),
+    ("havent", "haven t"),
+    ("hasnt", "hasn t"),
+];
+
+/// The spelling with the apostrophe of a contraction typed without it.
+fn bare_contraction(word: &str) -> Option<&'static str> {
+    if !word.ends_with("nt") {
+        return None;
+    }
+    BARE_CONTRACTIONS
+        .iter()
+        .find(|(bare, _)| *bare == word)
+        .map(|(_, spelled)| *spelled)
+}
+
+/// Normalised text with every contraction typed without its apostrophe spelled as with it.
+fn contractions_spelled_out(text: String) -> String {
+    if !text.split(' ').any(|w| bare_contraction(w).is_some()) {
+        return text;
+    }
+    text.split(' ')
+        .map(|w| bare_contraction(w).unwrap_or(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A CJK Unified Ideograph of the basic block (no compatibility ideograph, which NFKC maps
@@ -1035,6 +1079,17 @@ mod tests {
         assert_eq!(normalise("LoRA一下"), "lora一下");
         assert_eq!(normalise("看一B站视频"), "看一b站视频");
         assert_eq!(normalise("三张卡"), "三张卡");
+    }
+
+    #[test]
+    fn contractions_typed_without_the_apostrophe_have_it() {
+        assert_eq!(
+            normalise("model wont fit on one card"),
+            "model won t fit on one card"
+        );
+        assert_eq!(normalise("it DOESNT work"), normalise("it doesn't work"));
+        assert_eq!(normalise("cant fit 显存"), normalise("can't fit 显存"));
+        assert_eq!(normalise("wonton soup"), "wonton soup");
     }
 
     #[test]

@@ -102,6 +102,7 @@ ROUND_MINIMUMS = {
     49: {"on-topic": 100, "offtopic": 55, "smalltalk": 10},
     50: {"on-topic": 280, "offtopic": 150, "smalltalk": 25},
     51: {"on-topic": 280, "offtopic": 150, "smalltalk": 25},
+    52: {"on-topic": 250, "offtopic": 90, "smalltalk": 10},
 }
 
 
@@ -813,6 +814,21 @@ ROUND_NOTES = {
 # was measured untouched with that stop's start and end. Three messages that repeated an
 # earlier round were dropped; split by the same rule. Then its tune half was tuned on (one
 # change: an item pointed at by its place is asked alone); its hold-out was not read.
+""",
+    52: """#
+# ROUND 52: short, terse and abbreviated — what people fire off between other things, two to
+# eight words: a term and one word of intent ("lora 求", "zero3 资料?", "nccl pls"), the
+# field's shorthand and acronyms (ft, sft, dpo, qat, ptq, awq, ckpt, fsdp, tp/pp/dp/ep/sp, kv,
+# fa2, bf16, ib/rdma, trt, tgi), a term and a qualifier ("vllm 源码", "megatron 中文"), two or
+# three terms in a row ("lora qlora 区别", "tp pp 啥区别"), short paraphrases ("显存不够咋训"),
+# short typos ("megatorn 源码解析"), short section and beginner asks; about a tenth one plain
+# sentence. Near misses are terse messages whose shorthand belongs to something else ("dp
+# 背包问题", "tp link 路由器", "量化 选股 策略", "蒸馏水 能喝吗"); small talk is terse greetings,
+# thanks and help. Written by two writers (one mixed Chinese and English with some pure
+# Chinese and English, one half English and half mixed) who had read only the catalogue
+# (without its senses and paraphrases), the seed article and the file format, at the start of
+# the stop that added it. Sixteen messages that repeated an earlier round (bare greetings and
+# thanks most of them) were dropped; split by the same rule. Measured untouched first.
 """,
 }
 
