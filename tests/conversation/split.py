@@ -103,6 +103,7 @@ ROUND_MINIMUMS = {
     50: {"on-topic": 280, "offtopic": 150, "smalltalk": 25},
     51: {"on-topic": 280, "offtopic": 150, "smalltalk": 25},
     52: {"on-topic": 250, "offtopic": 90, "smalltalk": 10},
+    53: {"on-topic": 200, "offtopic": 80, "smalltalk": 12},
 }
 
 
@@ -829,6 +830,15 @@ ROUND_NOTES = {
 # (without its senses and paraphrases), the seed article and the file format, at the start of
 # the stop that added it. Sixteen messages that repeated an earlier round (bare greetings and
 # thanks most of them) were dropped; split by the same rule. Measured untouched first.
+""",
+    53: """#
+# ROUND 53: short, terse and abbreviated, as round 52 — written by two more writers (one
+# mostly Chinese with the field's acronyms in Latin letters, one mostly English chat
+# shorthand with some mixed) from the same brief and files, started at the stop's beginning;
+# they finished after round 52 was split and its tune half tuned on, so the round was
+# measured untouched with that stop's start and with the engine when it was split. Eighteen
+# messages that repeated an earlier round (round 52's included) were dropped; split by the
+# same rule.
 """,
 }
 
