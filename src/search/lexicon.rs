@@ -151,6 +151,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("cheatsheets", TUTORIAL),
     ("guides", TUTORIAL),
     ("intro", TUTORIAL),
+    // "quantization 101": the introductory course of a subject.
+    ("101", TUTORIAL),
     ("introduction", TUTORIAL),
     ("beginner", TUTORIAL),
     ("beginners", TUTORIAL),
@@ -212,7 +214,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
 /// QLoRA 有什么区别"): they carry no topic, and they mark where one concept ends.
 #[rustfmt::skip]
 const LINKS: &[&str] = &[
-    "vs", "versus", "or", "and", "against", "和", "与", "跟", "同", "及", "以及", "还是", "或", "或者",
+    // "n" is chat's "and" ("smaller n faster").
+    "vs", "versus", "or", "and", "n", "against", "和", "与", "跟", "同", "及", "以及", "还是", "或", "或者",
     "或是", "对比", "比较", "相比", "对照",
 ];
 
@@ -333,6 +336,8 @@ const STOPS: &[&str] = &[
     "没基础", "没有基础", "基础差", "基础不好", "基础薄弱", "基础为零",
     // Where the asker comes from and which step they are at ("文科转行，第一步应该看什么").
     "转行", "转专业", "文科", "文科生", "理科", "理科生", "第一步", "下一步",
+    // Where to begin and what to catch up on first ("从哪下手", "dpo 之前先补 ppo").
+    "下手", "先补", "补一下", "补补",
     // Chinese: where a step stands on the path ("学完 BERT 接下来该进阶到哪", "前置知识",
     // "哪篇最适合入门先读"): the order, never what the question is about. How long it takes
     // (周末, 一个月) stays content: "适合周末去的地方" asks for a trip.
@@ -1028,6 +1033,10 @@ mod tests {
         assert_eq!(role("h100"), Role::Content);
         assert_eq!(role("boss"), Role::Stop);
         assert_eq!(role("advisor"), Role::Stop);
+        // Chat shorthand: "quantization 101", "smaller n faster", "从哪下手".
+        assert!(matches!(role("101"), Role::Intent(_)));
+        assert_eq!(role("n"), Role::Link);
+        assert_eq!(role("下手"), Role::Stop);
         assert_eq!(role("thursday"), Role::Stop);
         assert_eq!(role("周四"), Role::Stop);
         assert_eq!(role("frustrated"), Role::Stop);
