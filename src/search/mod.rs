@@ -1682,6 +1682,8 @@ mod tests {
             ("好的 我先看看这几个", SmallTalk::Thanks),
             ("这个怎么用啊 直接打字问就行？", SmallTalk::Help),
             ("你能帮我干点啥？我是不是来错地方了", SmallTalk::Help),
+            // Chat's spellings ("wat", "u", "how2").
+            ("wat can u do lol", SmallTalk::Help),
             // Help asked of the bot by name, not only as "you".
             (
                 "is this a bot or a person? how do i use it",

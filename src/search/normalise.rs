@@ -126,9 +126,11 @@ fn already_normal(text: &str) -> bool {
         && matches!(spelled(text), Cow::Borrowed(_))
 }
 
-/// Contractions typed without their apostrophe ("model wont fit", "doesnt work"), as
-/// normalised text spells them with it ("won t"): the catalogue's phrases are written with
-/// the apostrophe, and chat mostly drops it. Only the "n't" forms, which are no other word.
+/// Words as chat shortens them, spelled out: contractions typed without their apostrophe
+/// ("model wont fit", "doesnt work") as normalised text spells them with it ("won t") — the
+/// catalogue's phrases are written with the apostrophe, and chat mostly drops it; only the
+/// "n't" forms, which are no other word — and "u", "wat", "how2" ("wat can u do", "help? how2
+/// use this"), which the small talk's phrases and the lexicon know spelled out.
 const BARE_CONTRACTIONS: &[(&str, &str)] = &[
     ("dont", "don t"),
     ("doesnt", "doesn t"),
@@ -144,11 +146,15 @@ const BARE_CONTRACTIONS: &[(&str, &str)] = &[
     ("werent", "weren t"),
     ("havent", "haven t"),
     ("hasnt", "hasn t"),
+    ("u", "you"),
+    ("wat", "what"),
+    ("wut", "what"),
+    ("how2", "how to"),
 ];
 
-/// The spelling with the apostrophe of a contraction typed without it.
+/// The spelling out of a word chat shortens.
 fn bare_contraction(word: &str) -> Option<&'static str> {
-    if !word.ends_with("nt") {
+    if !(word.ends_with("nt") || matches!(word.len(), 1 | 3 | 4)) {
         return None;
     }
     BARE_CONTRACTIONS
@@ -157,7 +163,7 @@ fn bare_contraction(word: &str) -> Option<&'static str> {
         .map(|(_, spelled)| *spelled)
 }
 
-/// Normalised text with every contraction typed without its apostrophe spelled as with it.
+/// Normalised text with every word chat shortens spelled out.
 fn contractions_spelled_out(text: String) -> String {
     if !text.split(' ').any(|w| bare_contraction(w).is_some()) {
         return text;
@@ -1090,6 +1096,8 @@ mod tests {
         assert_eq!(normalise("it DOESNT work"), normalise("it doesn't work"));
         assert_eq!(normalise("cant fit 显存"), normalise("can't fit 显存"));
         assert_eq!(normalise("wonton soup"), "wonton soup");
+        assert_eq!(normalise("wat can u do"), "what can you do");
+        assert_eq!(normalise("how2 use this"), "how to use this");
     }
 
     #[test]
