@@ -1591,7 +1591,7 @@ mod tests {
         assert!(found.ranked.is_empty());
         // As weak evidence about the catalogue's own subject stands.
         let found = engine.find(
-            "my advisor wants me to start on reinforcement learning next term and I have zero background, any textbook?",
+            "my mentor wants me to start on reinforcement learning next term and I have zero background, any textbook?",
         );
         assert!(found.relevance.share() < 0.5);
         assert!(!found.unvouched && !found.ranked.is_empty());
