@@ -268,9 +268,12 @@ pub fn introduces_alone(part: &str) -> bool {
     }
     if part.chars().any(super::normalise::is_cjk) {
         let chars = part.chars().filter(|c| *c != ' ').count();
-        let turns = (0..part.len())
-            .filter(|&i| part.is_char_boundary(i))
-            .any(|i| CJK_TURNS.iter().any(|t| part[i..].starts_with(t)));
+        if chars > ALONE_REACH {
+            return false;
+        }
+        let turns = part
+            .char_indices()
+            .any(|(i, _)| CJK_TURNS.iter().any(|t| part[i..].starts_with(t)));
         let role = CJK_ROLES
             .iter()
             .chain(&["新生", "高中生", "初中生", "中学生"])
@@ -281,7 +284,7 @@ pub fn introduces_alone(part: &str) -> bool {
                 .next()
                 .is_some_and(|c| CJK_OCCUPIED.contains(&c))
             && chars >= 3;
-        return chars <= ALONE_REACH && !turns && (role || occupied);
+        return !turns && (role || occupied);
     }
     let words: Vec<&str> = part.split(' ').collect();
     words.len() <= LATIN_REACH

@@ -64,13 +64,26 @@ pub fn exclude(
     topic_named: impl Fn(&QueryWord) -> Option<TopicIdx>,
 ) {
     let mut ruled_out = ruled_out(words, piece_of, names_tool);
-    for (out, word) in ruled_out.iter_mut().zip(words.iter_mut()) {
+    // "besides the math, what else": there a manner is a subject to go beyond, ruled out as
+    // any other.
+    let after_besides: Vec<bool> = (0..words.len())
+        .map(|i| {
+            words[i.saturating_sub(REACH)..i]
+                .iter()
+                .any(|w| lexicon::BESIDES.contains(&w.text.as_str()))
+        })
+        .collect();
+    for ((out, word), besides) in ruled_out
+        .iter_mut()
+        .zip(words.iter_mut())
+        .zip(after_besides)
+    {
         match word.role {
             Role::Intent(kinds) if *out && kinds.len() <= 2 => {
                 word.role = Role::Unwanted(kinds);
                 *out = false;
             }
-            Role::Content if *out && MANNERS.contains(&word.text.as_str()) => {
+            Role::Content if *out && !besides && MANNERS.contains(&word.text.as_str()) => {
                 word.role = Role::Stop;
                 *out = false;
             }
@@ -357,6 +370,11 @@ mod tests {
             Some(Role::Stop)
         );
         assert_eq!(of("想看 lora 原理 不想看公式", "公式"), Some(Role::Stop));
+        // Beside "besides" it is a subject gone beyond, ruled out as any other.
+        assert_ne!(
+            of("besides math, what else do I need for ML", "math"),
+            Some(Role::Stop)
+        );
         // Grounding the asker lacks, and equations asked about, stay content.
         assert_eq!(
             of("no math background, where do I start", "math"),
