@@ -1575,6 +1575,18 @@ mod tests {
 
     /// A model's size the catalogue does not have says how big, as a count says how many: it
     /// is not a rare word left unexplained.
+    /// "Attn:" heading a letter is for someone's attention, not attention in a Transformer.
+    #[test]
+    fn attn_heading_a_letter_is_no_attention() {
+        assert_answers(
+            &[("flash attn 原理", "flash-attention")],
+            &[
+                "attn line in a business letter?",
+                "Attn: 写在信封上什么意思",
+            ],
+        );
+    }
+
     #[test]
     fn a_models_size_is_no_unexplained_word() {
         assert_answers(&[("qlora 单卡就能调 65B 真的假的", "qlora")], &[]);
