@@ -236,10 +236,10 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // tune half was tuned on at that stop's end (one change), its hold-out not.
     ("round51-tune.toml", level(0.93, 0.94, 1.0, 238)),
     ("round51-holdout.toml", level(0.90, 0.97, 0.8, 238)),
-    ("round52-tune.toml", level(0.95, 1.0, 1.0, 177)),
+    ("round52-tune.toml", level(0.98, 1.0, 1.0, 177)),
     ("round52-holdout.toml", level(0.94, 0.95, 1.0, 176)),
     // Round 53, round 52's later writers, finished after tuning on round 52 had begun.
-    ("round53-tune.toml", level(0.98, 0.95, 0.71, 152)),
+    ("round53-tune.toml", level(0.98, 1.0, 1.0, 152)),
     ("round53-holdout.toml", level(0.97, 0.95, 1.0, 152)),
 ];
 
