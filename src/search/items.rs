@@ -135,21 +135,22 @@ const HAD: &[&str] = &[
 /// follows the list: "read so far:\n- the HF course\n- karpathy's videos\nmissing anything for
 /// pretraining?" asks for what is not on the list.
 fn had_items_are_left_out(lines: &[&str], opening: &mut [Option<(usize, Opens)>]) {
-    let unmarked = |i: usize, opening: &[Option<(usize, Opens)>]| {
-        opening[i].is_none() && !lines[i].trim().is_empty()
+    // The lines outside the list, with something on them: headings and questions.
+    let unmarked = |i: usize| opening[i].is_none() && !lines[i].trim().is_empty();
+    let Some(last_unmarked) = (0..lines.len()).rev().find(|&i| unmarked(i)) else {
+        return;
     };
-    for i in 0..lines.len() {
-        if !matches!(opening[i], Some((_, Opens::Item))) {
-            continue;
-        }
-        let heading = (0..i).rev().find(|&h| unmarked(h, opening));
-        let had = heading.is_some_and(|h| {
-            let heading = lines[h].to_lowercase();
-            HAD.iter().any(|cue| heading.contains(cue))
-        });
-        let asked_after = (i + 1..lines.len()).any(|q| unmarked(q, opening));
-        if had && asked_after {
-            opening[i] = opening[i].map(|(len, _)| (len, Opens::Had));
+    // Whether the heading nearest above says the items under it are had, read once per
+    // heading as the lines go by.
+    let mut had = false;
+    for i in 0..last_unmarked {
+        match opening[i] {
+            None if !lines[i].trim().is_empty() => {
+                let heading = lines[i].to_lowercase();
+                had = HAD.iter().any(|cue| heading.contains(cue));
+            }
+            Some((len, Opens::Item)) if had => opening[i] = Some((len, Opens::Had)),
+            _ => {}
         }
     }
 }

@@ -113,7 +113,7 @@ pub fn rank(
     // The items of a list are asked on their own, and one that would not be answered alone
     // ("1. Java 基础 2. LoRA 微调 3. MySQL") gets no resources, however a word of it matches.
     let alone = &relevance.answered_alone;
-    if words.iter().any(|w| w.item) && alone.contains(&true) {
+    if relevance.items && alone.contains(&true) {
         for (w, word) in words.iter().enumerate() {
             if alone.get(word.concept) == Some(&false) {
                 weight[w] = 0.0;

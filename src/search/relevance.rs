@@ -180,6 +180,10 @@ pub struct Relevance {
     /// for a query of one.
     #[serde(skip)]
     pub answered_alone: Vec<bool>,
+    /// Whether the query is a marked list, each item a concept of its own (see
+    /// [`super::items`]).
+    #[serde(skip)]
+    pub items: bool,
 }
 
 /// A number on its own ("7", "2", "five") names no topic: it only narrows one ("llama 2",
@@ -286,8 +290,14 @@ impl Relevance {
             MIN_SHARE_ALONE
         };
         let share = self.share_described();
+        // A list is asked item by item: when no item would be answered alone, the words the
+        // catalogue knows are scattered over items about something else ("W1 processes &
+        // threads W2 scheduling W3 paging" of an OS course).
+        let alone = &self.answered_alone;
+        let some_item_answered = !self.items || alone.is_empty() || alone.contains(&true);
         self.concepts >= 1
             && (share >= needed || (self.one_concept_answered && share >= MIN_SHARE_ONE_OF_SEVERAL))
+            && some_item_answered
     }
 
     /// The share of the query's importance the catalogue explains, with the words that describe
@@ -628,11 +638,8 @@ pub fn judge(
         defined,
         one_concept_answered,
         answered_alone,
+        items,
     };
-    // A list is asked item by item: when no item would be answered alone, the words the
-    // catalogue knows are scattered over items about something else ("W1 processes & threads
-    // W2 scheduling W3 paging" of an OS course).
-    let alone = &relevance.answered_alone;
-    relevance.answer = relevance.decide() && (!items || alone.is_empty() || alone.contains(&true));
+    relevance.answer = relevance.decide();
     relevance
 }
