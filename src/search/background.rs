@@ -253,6 +253,11 @@ pub fn segments(text: &str) -> Vec<(&str, bool)> {
     out
 }
 
+/// Who a student is by year ("大一新生", "高中生"), said alone before the question. Not among
+/// [`CJK_ROLES`]: after "我是" they would make "大家好，我是研一新生，方向是模型压缩，以后请多
+/// 指教" an introduction beside a topic instead of the greeting it is.
+const CJK_STUDENT_YEARS: &[&str] = &["新生", "高中生", "初中生", "中学生"];
+
 /// Whether a message's first part, cut off by a comma, is nothing but who is asking:
 /// "本科生，计划这学期…", "大一新生，暑假想…", "做后端开发的，想转…", "backend dev, what
 /// should I …". No subject says "I am" there; the part ending on what a person is, with no
@@ -276,7 +281,7 @@ pub fn introduces_alone(part: &str) -> bool {
             .any(|(i, _)| CJK_TURNS.iter().any(|t| part[i..].starts_with(t)));
         let role = CJK_ROLES
             .iter()
-            .chain(&["新生", "高中生", "初中生", "中学生"])
+            .chain(CJK_STUDENT_YEARS)
             .any(|r| part.ends_with(r));
         let occupied = part.ends_with('的')
             && part

@@ -75,7 +75,7 @@ pub fn normalise(text: &str) -> String {
     } else {
         composed_and_folded(text)
     };
-    let out = contractions_spelled_out(out);
+    let out = chat_spelled_out(out);
     LAST.with_borrow_mut(|(input, output)| {
         input.clear();
         input.push_str(text);
@@ -122,7 +122,7 @@ fn already_normal(text: &str) -> bool {
         && bytes.iter().all(|b| plain(b) || *b == b' ')
         && !text.contains("  ")
         && !text.contains("billion")
-        && !text.split(' ').any(|w| bare_contraction(w).is_some())
+        && !text.split(' ').any(|w| spelled_out(w).is_some())
         && matches!(spelled(text), Cow::Borrowed(_))
 }
 
@@ -131,7 +131,7 @@ fn already_normal(text: &str) -> bool {
 /// catalogue's phrases are written with the apostrophe, and chat mostly drops it; only the
 /// "n't" forms, which are no other word — and "u", "wat", "how2" ("wat can u do", "help? how2
 /// use this"), which the small talk's phrases and the lexicon know spelled out.
-const BARE_CONTRACTIONS: &[(&str, &str)] = &[
+const CHAT_SPELLINGS: &[(&str, &str)] = &[
     ("dont", "don t"),
     ("doesnt", "doesn t"),
     ("didnt", "didn t"),
@@ -152,24 +152,21 @@ const BARE_CONTRACTIONS: &[(&str, &str)] = &[
     ("how2", "how to"),
 ];
 
-/// The spelling out of a word chat shortens.
-fn bare_contraction(word: &str) -> Option<&'static str> {
-    if !(word.ends_with("nt") || matches!(word.len(), 1 | 3 | 4)) {
-        return None;
-    }
-    BARE_CONTRACTIONS
+/// The spelling out of a word chat shortens ([`CHAT_SPELLINGS`]).
+fn spelled_out(word: &str) -> Option<&'static str> {
+    CHAT_SPELLINGS
         .iter()
-        .find(|(bare, _)| *bare == word)
+        .find(|(short, _)| *short == word)
         .map(|(_, spelled)| *spelled)
 }
 
 /// Normalised text with every word chat shortens spelled out.
-fn contractions_spelled_out(text: String) -> String {
-    if !text.split(' ').any(|w| bare_contraction(w).is_some()) {
+fn chat_spelled_out(text: String) -> String {
+    if !text.split(' ').any(|w| spelled_out(w).is_some()) {
         return text;
     }
     text.split(' ')
-        .map(|w| bare_contraction(w).unwrap_or(w))
+        .map(|w| spelled_out(w).unwrap_or(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
