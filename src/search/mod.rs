@@ -1,6 +1,8 @@
 //! The query pipeline, read top to bottom:
 //!
-//! 0. [`address`] — web addresses, repository ids and arXiv numbers become the words they
+//! 0. [`markup`] — a chat app's marks that are no words (`<@123…>`, `<:pepe:1…>`, `:pray:`,
+//!    `@name`, "+1") become spaces, or the emoji a shortcode stands for;
+//!    [`address`] — web addresses, repository ids and arXiv numbers become the words they
 //!    carry (a catalogue page its topic's name, another site its name and its path's words);
 //!    [`items`] turns the marks of a list ("1.", "2)", `- [ ]`, "①", "→") into list
 //!    punctuation, so that each item of a list of two marks or more is asked on its own;
@@ -38,6 +40,7 @@ pub mod fuse;
 pub mod index;
 pub mod items;
 pub mod lexicon;
+pub mod markup;
 pub mod matching;
 pub mod normalise;
 pub mod paraphrase;
@@ -277,7 +280,8 @@ impl Engine {
     /// separates pieces, which [`concepts`] may treat as separate concepts; a
     /// self-introduction inside a piece is read on its own and set aside ([`background`]).
     pub fn understand(&self, query: &str, complete_last: bool) -> Vec<QueryWord> {
-        let rewritten = self.addresses.read(query);
+        let unmarked = markup::strip(query);
+        let rewritten = self.addresses.read(&unmarked);
         self.read(&rewritten.text, &rewritten.pointed, complete_last)
             .0
     }
@@ -640,7 +644,8 @@ impl Engine {
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
-        let rewritten = self.addresses.read(query);
+        let unmarked = markup::strip(query);
+        let rewritten = self.addresses.read(&unmarked);
         let query = rewritten.text.as_ref();
         let said = smalltalk::Message::new(query);
         let whole = small_talk_through(&said);
