@@ -489,6 +489,9 @@ const STOPS: &[&str] = &[
     // English: chat abbreviations, the same filler shortened.
     "tbh", "imo", "imho", "idk", "ngl", "fyi", "afaik", "iirc", "fwiw", "asap", "lol", "lmao",
     "omg", "tho", "rn", "smh",
+    // Chat's interjections and a thread's markers: a bow (orz), crying faces typed in letters
+    // (QAQ, TAT, QwQ), "bump" to lift a thread, and 提问 heading a question ("[提问] lora 怎么调参").
+    "orz", "qaq", "qwq", "tat", "bump", "bumping", "提问",
     // English: what a speaker says while thinking, as voice input writes it down ("um, so…").
     "um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hmmm",
     // English: "figure this out", "figure out how".

@@ -1269,6 +1269,40 @@ mod tests {
     }
 
     #[test]
+    fn a_chat_apps_marks_and_interjections_weigh_nothing() {
+        let engine = Engine::shipped().unwrap();
+        let top = |q: &str| engine.find(q).ranked.first().map(|r| r.resource);
+        for (marked, plain) in [
+            (
+                "<:pepe_cry:112233445566778899> zero3 跑不起来 #求助",
+                "zero3 跑不起来",
+            ),
+            ("**LoRA** 有啥好教程 :pray:", "LoRA 有啥好教程"),
+            ("<@123456789012345678> 有人知道 nccl 吗", "有人知道 nccl 吗"),
+            ("[提问] lora 怎么调参", "lora 怎么调参"),
+            ("orz 量化 教程", "量化 教程"),
+            (
+                "bump - anyone know a good nccl tutorial?",
+                "anyone know a good nccl tutorial?",
+            ),
+        ] {
+            assert!(top(plain).is_some(), "{plain}");
+            assert_eq!(top(marked), top(plain), "{marked}");
+        }
+        assert!(
+            engine
+                .find("<@123456789012345678> 禁言一下")
+                .ranked
+                .is_empty()
+        );
+        assert_eq!(engine.find(":wave:").small_talk, Some(SmallTalk::Greeting));
+        assert_eq!(
+            engine.find("谢谢 :pray:").small_talk,
+            Some(SmallTalk::Thanks)
+        );
+    }
+
+    #[test]
     fn a_topic_named_outright_carries_the_chat_around_it() {
         let engine = Engine::shipped().unwrap();
         let found = engine.find("高效参数微调那几篇我室友说写得乱七八糟");
