@@ -8,7 +8,8 @@
 //! custom emoji's name and number ("pepe", "cry", 1122…) outweighed the "zero3" beside them,
 //! ":pray:" a LoRA question's. So each becomes a space, except the shortcodes of emoji that
 //! say a greeting or thanks on their own (`:wave:`, `:pray:`), which become those emoji, as
-//! small talk reads them.
+//! small talk reads them. The line a forwarded message is copied under ("Forwarded from 炼丹群",
+//! "转发自…") names where it came from, not what is asked, and is left out.
 //!
 //! A bot's handle stays: a question about using one is about it ("群里用的话要 @ganhuo 吗").
 //! Only marks that stand apart are read: an address's `@` ("me@example.com"), a time's colons
@@ -44,6 +45,36 @@ const LONGEST_CJK_HANDLE: usize = 5;
 /// The message without the chat app's marks (see the module's documentation); borrowed when
 /// it has none.
 pub fn strip(text: &str) -> Cow<'_, str> {
+    match without_forward_headings(text) {
+        Cow::Borrowed(text) => strip_marks(text),
+        Cow::Owned(text) => Cow::Owned(strip_marks(&text).into_owned()),
+    }
+}
+
+/// How the line a forwarded message is copied under opens, lower-cased.
+const FORWARD_HEADINGS: &[&str] = &["forwarded from", "forwarded message", "转发自", "转自"];
+
+/// The message without the lines that say where a forwarded message came from ("Forwarded
+/// from 炼丹群"): the group or channel named there is not what is asked.
+fn without_forward_headings(text: &str) -> Cow<'_, str> {
+    if !(text.contains("orwarded") || text.contains("转")) {
+        return Cow::Borrowed(text);
+    }
+    let heading = |line: &str| {
+        let line = line.trim_start_matches(|c: char| c.is_whitespace() || "[(【-—>".contains(c));
+        FORWARD_HEADINGS.iter().any(|h| {
+            line.get(..h.len())
+                .is_some_and(|opening| opening.eq_ignore_ascii_case(h))
+        })
+    };
+    if !text.lines().any(heading) {
+        return Cow::Borrowed(text);
+    }
+    let kept: Vec<&str> = text.lines().filter(|line| !heading(line)).collect();
+    Cow::Owned(kept.join("\n"))
+}
+
+fn strip_marks(text: &str) -> Cow<'_, str> {
     if !text.contains(['<', ':', '@', '+']) {
         return Cow::Borrowed(text);
     }
@@ -307,6 +338,21 @@ mod tests {
         for typed in ["c++11", "+10 points", "+1k", "1+1=2"] {
             assert_eq!(strip(typed), typed);
         }
+    }
+
+    #[test]
+    fn forward_headings_are_left_out() {
+        assert_eq!(
+            strip("Forwarded from 炼丹群\n有没有 deepspeed 教程"),
+            "有没有 deepspeed 教程"
+        );
+        assert_eq!(strip("[转发自 vLLM 交流群]\n量化 教程"), "量化 教程");
+        // Only a line that opens with one: a question about forwarding stays.
+        assert_eq!(strip("怎么转发消息"), "怎么转发消息");
+        assert_eq!(
+            strip("can this be forwarded from a bot?"),
+            "can this be forwarded from a bot?"
+        );
     }
 
     #[test]
