@@ -1,6 +1,6 @@
 //! Strings filed by how they start, to find which of many occur in a text without trying
 //! each one: the Chinese spellings of the catalogue's senses, each sense's cues, and the
-//! phrases of its paraphrases.
+//! phrases of its paraphrases; and such strings kept in one buffer ([`Strings`]).
 
 use foldhash::fast::FixedState;
 use foldhash::{HashMap, HashMapExt};
@@ -25,6 +25,7 @@ impl<K: Copy + Ord + Hash> Filed<K> {
             runs.insert(run[0].0, at..at + run.len());
             at += run.len();
         }
+        runs.shrink_to_fit();
         Filed {
             runs,
             items: keyed.into_iter().map(|(_, item)| item).collect(),
@@ -82,6 +83,50 @@ pub(super) fn starting_in<'a>(
     })
 }
 
+/// Strings kept one after another in one buffer, each found by where it ends: one allocation
+/// for all of them rather than one each.
+#[derive(Debug, Default)]
+pub(super) struct Strings {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    /// The strings given, in one buffer of exactly their size.
+    pub(super) fn of<'s>(strings: impl IntoIterator<Item = &'s str>) -> Strings {
+        let mut all = Strings::default();
+        for s in strings {
+            all.push(s);
+        }
+        all.shrink_to_fit();
+        all
+    }
+
+    pub(super) fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+    }
+
+    /// The `i`th string.
+    pub(super) fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +149,16 @@ mod tests {
         assert_eq!(found, ["剪", "剪枝", "权重", "枝"]);
         assert_eq!(starting_in("权", &filed).count(), 0);
         assert!(filed.get(('x', None)).is_empty());
+    }
+
+    #[test]
+    fn strings_in_one_buffer_come_back_as_given() {
+        let strings = Strings::of(["量化", "", "kv cache"]);
+        assert_eq!(strings.len(), 3);
+        assert_eq!(
+            (0..3).map(|i| strings.get(i)).collect::<Vec<_>>(),
+            ["量化", "", "kv cache"]
+        );
+        assert!(Strings::of([]).is_empty());
     }
 }

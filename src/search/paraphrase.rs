@@ -15,7 +15,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 
 use super::expand::{Alternative, How, QueryWord};
-use super::filed::{Filed, Start, latin_key, start_of, starting_in};
+use super::filed::{Filed, Start, Strings, latin_key, start_of, starting_in};
 use super::index::Index;
 use super::lexicon::Role;
 use super::normalise::{is_cjk, normalise};
@@ -28,13 +28,19 @@ use crate::catalogue::{self, TopicIdx};
 /// the name. For the decision to answer it counts in full (see [`super::relevance`]).
 const WEIGHT: f32 = 0.7;
 
-/// A catalogue's paraphrases, normalised and filed once per engine.
+/// A catalogue's paraphrases, normalised and filed once per engine. The shipped catalogue has
+/// some 17,000 distinct phrases: kept as a `String` and a `Vec` of owners each, with the room
+/// vectors grow into, they were 4.7 MB, a third of the engine's heap; in a few buffers of
+/// exactly their size, a fraction of that (see [`Strings`] and `owner_ends`).
 #[derive(Debug, Default)]
 pub struct Paraphrases {
     /// Every distinct phrase, normalised.
-    phrases: Vec<String>,
-    /// Per phrase, the (entry, group) pairs it belongs to.
-    owners: Vec<Vec<(usize, usize)>>,
+    phrases: Strings,
+    /// The (entry, group) pairs every phrase belongs to, phrase after phrase: phrase `p`'s
+    /// are `owners[owner_ends[p - 1]..owner_ends[p]]`.
+    owners: Vec<(u32, u32)>,
+    /// Per phrase, where its owners end in `owners`.
+    owner_ends: Vec<usize>,
     /// Per entry, its topic, how many groups it has, and where its groups start among all
     /// entries' groups (see [`Paraphrases::fired`]).
     entries: Vec<Entry>,
@@ -47,10 +53,10 @@ pub struct Paraphrases {
     whole: Filed<u64>,
     /// Per phrase, the stems of its words joined by spaces when it is Latin ("eigenvectors" →
     /// eigenvector), so that a phrase listed in the plural finds the singular, and the other way
-    /// round; empty for Chinese. One string a phrase: one allocation at start-up, not one a word.
-    stems: Vec<String>,
+    /// round; empty for Chinese.
+    stems: Strings,
     /// Per phrase, how many words it has when it is Latin; 0 for Chinese.
-    lengths: Vec<usize>,
+    lengths: Vec<u16>,
 }
 
 /// Phrase keys gathered while filing, to be filed all at once.
@@ -84,6 +90,9 @@ impl Paraphrases {
         // different ones in the shipped catalogue).
         let mut stems: HashMap<String, String> = HashMap::new();
         let mut starts = Starts::default();
+        // (phrase, entry, group), gathered and then laid out phrase after phrase. Entry and
+        // group numbers count a catalogue's entries, far below u32's range.
+        let mut owned: Vec<(usize, u32, u32)> = Vec::new();
         for (e, paraphrase) in paraphrases.iter().enumerate() {
             filed.entries.push(Entry {
                 topic: paraphrase.topic,
@@ -96,18 +105,40 @@ impl Paraphrases {
                     let p = *as_written
                         .entry(phrase)
                         .or_insert_with(|| filed.file(normalise(phrase), &mut stems, &mut starts));
-                    let Some(p) = p else {
-                        continue;
-                    };
-                    if !filed.owners[p].contains(&(e, g)) {
-                        filed.owners[p].push((e, g));
+                    if let Some(p) = p {
+                        owned.push((p, e as u32, g as u32));
                     }
                 }
             }
         }
+        owned.sort_unstable();
+        owned.dedup();
+        filed.owners = owned.iter().map(|&(_, e, g)| (e, g)).collect();
+        let mut owned = owned.iter().map(|&(p, _, _)| p).peekable();
+        let mut end = 0;
+        filed.owner_ends = (0..filed.phrases.len())
+            .map(|p| {
+                while owned.next_if_eq(&p).is_some() {
+                    end += 1;
+                }
+                end
+            })
+            .collect();
+        filed.phrases.shrink_to_fit();
+        filed.stems.shrink_to_fit();
+        filed.lengths.shrink_to_fit();
+        filed.entries.shrink_to_fit();
         filed.anywhere = Filed::new(starts.chinese);
         filed.whole = Filed::new(starts.latin);
         filed
+    }
+
+    /// The (entry, group) pairs phrase `p` belongs to.
+    fn owners(&self, p: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let start = if p == 0 { 0 } else { self.owner_ends[p - 1] };
+        self.owners[start..self.owner_ends[p]]
+            .iter()
+            .map(|&(e, g)| (e as usize, g as usize))
     }
 
     /// Files a normalised phrase by how it starts; `None` for one that normalises to nothing.
@@ -129,7 +160,7 @@ impl Paraphrases {
         // Asked again on purpose: a phrase whose only ideograph was 的 is Latin now.
         if phrase.chars().any(is_cjk) {
             starts.chinese.push((start, p));
-            self.stems.push(String::new());
+            self.stems.push("");
             self.lengths.push(0);
         } else {
             let mut joined = String::with_capacity(phrase.len());
@@ -151,11 +182,10 @@ impl Paraphrases {
             let mut first = joined.split(' ');
             let key = latin_key(first.next().unwrap_or_default(), first.next());
             starts.latin.push((key, p));
-            self.lengths.push(words);
-            self.stems.push(joined);
+            self.lengths.push(u16::try_from(words).unwrap_or(u16::MAX));
+            self.stems.push(&joined);
         }
-        self.phrases.push(phrase);
-        self.owners.push(Vec::new());
+        self.phrases.push(&phrase);
         Some(p)
     }
 
@@ -164,7 +194,7 @@ impl Paraphrases {
     fn found(&self, normalised: &str) -> Vec<usize> {
         let text = without_particle(normalised);
         let mut found: Vec<usize> = starting_in(&text, &self.anywhere)
-            .filter(|&(rest, p)| rest.starts_with(self.phrases[p].as_str()))
+            .filter(|&(rest, p)| rest.starts_with(self.phrases.get(p)))
             .map(|(_, p)| p)
             .collect();
         let latin: Vec<Cow<str>> = latin_words(normalised)
@@ -177,8 +207,10 @@ impl Paraphrases {
             for key in keys.map(|next| latin_key(word, next)) {
                 found.extend(self.whole.get(key).iter().filter(|&&p| {
                     latin
-                        .get(i..i + self.lengths[p])
-                        .is_some_and(|w| w.iter().map(AsRef::as_ref).eq(self.stems[p].split(' ')))
+                        .get(i..i + usize::from(self.lengths[p]))
+                        .is_some_and(|w| {
+                            w.iter().map(AsRef::as_ref).eq(self.stems.get(p).split(' '))
+                        })
                 }));
             }
         }
@@ -196,7 +228,7 @@ impl Paraphrases {
             tally.fit(self.groups, self.entries.len());
             let mut touched = Vec::new();
             for &p in found {
-                for &(e, g) in &self.owners[p] {
+                for (e, g) in self.owners(p) {
                     let slot = &mut tally.ticked[self.entries[e].first_group + g];
                     if !*slot {
                         *slot = true;
@@ -224,7 +256,7 @@ impl Paraphrases {
         let mut fired: Vec<(usize, Vec<usize>)> =
             satisfied.into_iter().map(|e| (e, Vec::new())).collect();
         for &p in found {
-            for &(e, _) in &self.owners[p] {
+            for (e, _) in self.owners(p) {
                 if let Ok(i) = fired.binary_search_by_key(&e, |&(f, _)| f) {
                     fired[i].1.push(p);
                 }
@@ -260,7 +292,7 @@ impl Paraphrases {
                 let description = match word.role {
                     Role::Content => true,
                     Role::Intent(_) | Role::Language(_) => {
-                        phrases.iter().any(|&p| self.phrases[p] == word.text)
+                        phrases.iter().any(|&p| self.phrases.get(p) == word.text)
                     }
                     Role::Stop
                     | Role::Link
@@ -273,7 +305,7 @@ impl Paraphrases {
                     || word.alternatives.iter().any(|a| a.term == term)
                     || !phrases
                         .iter()
-                        .any(|&p| compared.covers(&self.phrases[p], &self.stems[p]))
+                        .any(|&p| compared.covers(self.phrases.get(p), self.stems.get(p)))
                 {
                     continue;
                 }

@@ -14,7 +14,7 @@ use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use super::expand::QueryWord;
-use super::filed::{Filed, Start, latin_key, start_of, starting_in};
+use super::filed::{Filed, Start, Strings, latin_key, start_of, starting_in};
 use super::normalise::{is_cjk, normalise};
 use crate::catalogue;
 
@@ -40,7 +40,7 @@ pub struct Senses {
 #[derive(Debug, Default)]
 struct Cues {
     /// As the catalogue writes them.
-    written: Vec<String>,
+    written: Strings,
     filed: OnceLock<FiledCues>,
 }
 
@@ -49,7 +49,7 @@ struct Cues {
 /// and its words (模型, model) are in most messages.
 #[derive(Debug, Default)]
 struct FiledCues {
-    normalised: Vec<String>,
+    normalised: Strings,
     /// The Chinese cues, by their first characters.
     chinese: Filed<Start>,
     /// The Latin cues, by a hash of their first word.
@@ -59,14 +59,17 @@ struct FiledCues {
 impl Cues {
     fn get(&self) -> &FiledCues {
         self.filed.get_or_init(|| {
-            let normalised: Vec<String> = self
-                .written
-                .iter()
-                .map(|c| normalise(c))
-                .filter(|c| !c.is_empty())
-                .collect();
+            let mut normalised = Strings::default();
+            for c in 0..self.written.len() {
+                let cue = normalise(self.written.get(c));
+                if !cue.is_empty() {
+                    normalised.push(&cue);
+                }
+            }
+            normalised.shrink_to_fit();
             let (mut chinese, mut latin) = (Vec::new(), Vec::new());
-            for (i, cue) in normalised.iter().enumerate() {
+            for i in 0..normalised.len() {
+                let cue = normalised.get(i);
                 if cue.chars().any(is_cjk) {
                     chinese.extend(start_of(cue).map(|start| (start, i)));
                 } else {
@@ -86,9 +89,9 @@ impl Cues {
 impl FiledCues {
     /// The first of the cues (in the catalogue's order) that occurs in `message` (normalised,
     /// with its Latin words `latin`): Chinese inside any run, Latin as whole words in a row.
-    fn first_in(&self, message: &str, latin: &[&str]) -> Option<&String> {
+    fn first_in(&self, message: &str, latin: &[&str]) -> Option<&str> {
         let chinese = starting_in(message, &self.chinese)
-            .filter(|&(rest, c)| rest.starts_with(self.normalised[c].as_str()))
+            .filter(|&(rest, c)| rest.starts_with(self.normalised.get(c)))
             .map(|(_, c)| c);
         let latin = latin.iter().enumerate().flat_map(|(at, word)| {
             self.latin
@@ -96,14 +99,14 @@ impl FiledCues {
                 .iter()
                 .copied()
                 .filter(move |&c| {
-                    let cue = &self.normalised[c];
+                    let cue = self.normalised.get(c);
                     let words = cue.split(' ').count();
                     latin
                         .get(at..at + words)
                         .is_some_and(|w| w.iter().copied().eq(cue.split(' ')))
                 })
         });
-        chinese.chain(latin).min().map(|c| &self.normalised[c])
+        chinese.chain(latin).min().map(|c| self.normalised.get(c))
     }
 }
 
@@ -114,7 +117,7 @@ impl Senses {
         let mut starts = Vec::new();
         for (i, sense) in senses.iter().enumerate() {
             filed.cues.push(Cues {
-                written: sense.cues.clone(),
+                written: Strings::of(sense.cues.iter().map(String::as_str)),
                 filed: OnceLock::new(),
             });
             for word in &sense.words {
@@ -172,7 +175,7 @@ impl Senses {
         let latin = latin_words(message);
         // A sense's cues are looked for once per message, however many of its words it has
         // ("模型" and "训练" beside each other share the field-as-a-workplace sense).
-        let mut found: Vec<(usize, Option<&String>)> = Vec::new();
+        let mut found: Vec<(usize, Option<&str>)> = Vec::new();
         let skills: Vec<bool> = (0..words.len()).map(|i| asked_as_skill(words, i)).collect();
         for ((word, senses), skill) in words.iter_mut().zip(&of).zip(skills) {
             if skill {
@@ -248,9 +251,7 @@ mod tests {
 
     /// The first of `cues` that occurs in `text` (normalised).
     fn first<'c>(cues: &'c Cues, text: &str) -> Option<&'c str> {
-        cues.get()
-            .first_in(text, &latin_words(text))
-            .map(String::as_str)
+        cues.get().first_in(text, &latin_words(text))
     }
 
     /// A skill a job ad asks for is the thing itself; the same word as the one hiring is the
@@ -270,9 +271,7 @@ mod tests {
     #[test]
     fn cues_are_whole_words_or_chinese_runs() {
         let cues = Cues {
-            written: ["Law School", "law", "法学", "", "bar exam", "llm法学"]
-                .map(String::from)
-                .to_vec(),
+            written: Strings::of(["Law School", "law", "法学", "", "bar exam", "llm法学"]),
             filed: OnceLock::new(),
         };
         assert_eq!(
