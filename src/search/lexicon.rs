@@ -7,6 +7,7 @@
 use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
+use super::filed::{Filed, latin_key};
 use super::pinyin;
 use super::smalltalk;
 use crate::catalogue::{Kind, Lang};
@@ -726,8 +727,7 @@ pub fn slipped_role(letters: &str) -> Option<Role> {
     // Two words one slip apart share a spelling with at most one letter left out (the
     // symmetric-delete idea): only the fillers filed under one of `letters`' are compared.
     with_one_left_out(letters)
-        .filter_map(|key| slips.by_spelling.get(&key))
-        .flatten()
+        .flat_map(|spelling| slips.by_spelling.get(latin_key(&spelling, None)))
         .map(|&i| slips.fillers[i])
         .find(|(w, _)| strsim::osa_distance(w, letters) == 1)
         .map(|(_, role)| role)
@@ -737,7 +737,10 @@ pub fn slipped_role(letters: &str) -> Option<Role> {
 /// under every spelling with one letter left out; built the first time a word is checked.
 struct Slips {
     fillers: Vec<(&'static str, Role)>,
-    by_spelling: HashMap<String, Vec<usize>>,
+    /// The fillers by a hash of each such spelling ([`latin_key`]), not by the spellings
+    /// themselves: some 9,000 strings and vectors of one item were half a megabyte, and a
+    /// collision only brings one more filler to compare.
+    by_spelling: Filed<u64>,
 }
 
 impl Slips {
@@ -749,18 +752,18 @@ impl Slips {
                     w.len() >= SLIP_LETTERS && w.bytes().all(|b| b.is_ascii_lowercase())
                 })
                 .collect();
-            let mut by_spelling: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut keyed = Vec::new();
             for (i, (w, _)) in fillers.iter().enumerate() {
-                for key in with_one_left_out(w) {
-                    let filed = by_spelling.entry(key).or_default();
-                    if filed.last() != Some(&i) {
-                        filed.push(i);
-                    }
-                }
+                let mut keys: Vec<u64> = with_one_left_out(w)
+                    .map(|spelling| latin_key(&spelling, None))
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keyed.extend(keys.into_iter().map(|key| (key, i)));
             }
             Slips {
                 fillers,
-                by_spelling,
+                by_spelling: Filed::new(keyed),
             }
         })
     }
