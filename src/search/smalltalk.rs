@@ -1966,11 +1966,24 @@ impl<'m> Frame<'m> {
             p.iter()
                 .any(|u| matches!(*u, "you" | "你" | "您" | "bot" | "ganhuo"))
         };
+        // A lone ideograph opening the message and set apart from the rest by a space or a
+        // mark is said on its own ("早，今天继续折腾部署", "早 各位"), not the first character of
+        // a sentence ("早点睡").
+        let said_alone = |p: &Phrase, at: usize| {
+            at == 0
+                && p.0.len() == 1
+                && message
+                    .units
+                    .first()
+                    .is_some_and(|unit| message.text[unit.end..].starts_with(' '))
+                && !ONLY_ALONE.contains(&p.0[0])
+        };
         let mut found: Option<SmallTalk> = None;
         let mut rest = vec![true; have.len()];
         let mut note = |p: &Phrase, at: usize| {
-            let counts =
-                |&k: &SmallTalk| strong(&p.0) && (k != SmallTalk::Help || to_the_bot(&p.0));
+            let counts = |&k: &SmallTalk| {
+                (strong(&p.0) || said_alone(p, at)) && (k != SmallTalk::Help || to_the_bot(&p.0))
+            };
             if let Some(kind) = p.1.filter(counts) {
                 found = with(found, kind);
             }
@@ -2765,6 +2778,9 @@ mod tests {
                 "hey there, how's it going, first time here",
                 SmallTalk::Greeting,
             ),
+            // A lone ideograph set apart is said on its own.
+            ("早，今天继续折腾部署", SmallTalk::Greeting),
+            ("早 各位", SmallTalk::Greeting),
         ] {
             assert_eq!(
                 Frame::of(&Message::new(m)).small_talk(|_| false),
@@ -2774,6 +2790,7 @@ mod tests {
         }
         for m in [
             "早点睡觉对身体好吗",
+            "早点 睡觉对身体好吗",
             "what is a transformer",
             "好的那就这样吧",
             "excel vlookup 怎么用",
