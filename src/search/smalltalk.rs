@@ -155,6 +155,11 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("menu", Some(SmallTalk::Help)),
     ("what can you do", Some(SmallTalk::Help)),
     ("what do you do", Some(SmallTalk::Help)),
+    // The same asked of "this bot" ("what can this bot do? just links, or …").
+    ("what can this bot do", Some(SmallTalk::Help)),
+    ("what can the bot do", Some(SmallTalk::Help)),
+    ("what does this bot do", Some(SmallTalk::Help)),
+    ("what does the bot do", Some(SmallTalk::Help)),
     ("who are you", Some(SmallTalk::Help)),
     ("what are you", Some(SmallTalk::Help)),
     ("how do i use this", Some(SmallTalk::Help)),
@@ -2774,6 +2779,10 @@ mod tests {
             ("that was quick, thank you", SmallTalk::Thanks),
             ("hi, what can you do for me today", SmallTalk::Help),
             ("hello，help 一下，你都能干嘛", SmallTalk::Help),
+            (
+                "what can this bot do? just links, or do you summarize AI news too?",
+                SmallTalk::Help,
+            ),
             (
                 "hey there, how's it going, first time here",
                 SmallTalk::Greeting,
