@@ -114,6 +114,17 @@ fn strip_marks(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether a message opens on the mention of a person (`<@123…>`, `@someone`, not a bot's
+/// handle): it speaks to them, and its "you" is theirs ("<@…> 你的 PR 我 review 了，CI 挂了记得看下").
+pub fn to_someone_else(text: &str) -> bool {
+    let text = text.trim_start();
+    let person = text
+        .strip_prefix("<@")
+        .is_some_and(|rest| !rest.starts_with('&'))
+        && discord_token(text).is_some();
+    person || (text.starts_with('@') && handle(text).is_some())
+}
+
 /// Whether the mark at byte `at` opens something of its own: it is not glued to a Latin word
 /// or a number before it ("me@example.com", "10:30", "std::vector", "c++").
 fn stands_apart(text: &str, at: usize) -> bool {
@@ -353,6 +364,18 @@ mod tests {
             strip("can this be forwarded from a bot?"),
             "can this be forwarded from a bot?"
         );
+    }
+
+    #[test]
+    fn a_message_opening_on_a_persons_mention_is_to_them() {
+        assert!(to_someone_else(
+            "<@998877665544332211> 你的 PR 我 review 了"
+        ));
+        assert!(to_someone_else("  <@!42> can you check"));
+        assert!(to_someone_else("@alice can you check"));
+        assert!(!to_someone_else("<@&42> everyone with the role"));
+        assert!(!to_someone_else("@ganhuo_bot 怎么用"));
+        assert!(!to_someone_else("can you check <@42>"));
     }
 
     #[test]

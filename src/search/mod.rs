@@ -644,6 +644,12 @@ impl Engine {
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
+        // Help is asked of the bot; a message to someone else asks them ("<@…> 你的 PR 我 review
+        // 了，CI 挂了记得看下"), unless it names the bot ("<@…> 这个 bot 怎么用").
+        let to_someone_else = markup::to_someone_else(query)
+            && !["bot", "机器人", "ganhuo"]
+                .iter()
+                .any(|b| query.to_lowercase().contains(b));
         let unmarked = markup::strip(query);
         let rewritten = self.addresses.read(&unmarked);
         let query = rewritten.text.as_ref();
@@ -685,6 +691,7 @@ impl Engine {
                     .or_else(|| frame.announced(lexicon::asks))
             }
         });
+        let small_talk = small_talk.filter(|&k| !(to_someone_else && k == SmallTalk::Help));
         if small_talk.is_some() {
             return Found {
                 relevance,
