@@ -19,6 +19,7 @@ use super::index::{Homophone, Index, TermId, letter_prefix};
 use super::lexicon::{self, Role};
 use super::normalise;
 use super::tokenise::{Token, TokenKind, bigrams};
+use crate::catalogue::Kind;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// How a query word reached a term.
@@ -120,9 +121,22 @@ pub struct QueryWord {
     /// points to (see [`super::address`]): the message is about it, as about a name said
     /// outright.
     pub pointed: bool,
+    /// The kinds of resource the word asked for before a paraphrase made it part of a
+    /// description ("公开数据集去哪下" still asks for datasets, "rlhf 入门" for tutorials; see
+    /// [`super::paraphrase`]).
+    pub wished: Option<&'static [Kind]>,
 }
 
 impl QueryWord {
+    /// The kinds of resource the word asks for: as an intent, or as one before a paraphrase
+    /// took it in.
+    pub fn wish(&self) -> Option<&'static [Kind]> {
+        match self.role {
+            Role::Intent(kinds) => Some(kinds),
+            _ => self.wished,
+        }
+    }
+
     /// True for words that name something to find.
     pub fn is_content(&self) -> bool {
         self.role == Role::Content
@@ -636,6 +650,7 @@ fn word(text: &str, role: Role) -> QueryWord {
         pasted: false,
         capitals: false,
         pointed: false,
+        wished: None,
     }
 }
 

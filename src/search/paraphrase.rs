@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use super::expand::{Alternative, How, QueryWord};
 use super::filed::{Filed, Start, Strings, latin_key, start_of, starting_in};
 use super::index::Index;
-use super::lexicon::Role;
+use super::lexicon::{self, Role};
 use super::normalise::{is_cjk, normalise};
 use super::senses::latin_words;
 use crate::catalogue::{self, TopicIdx};
@@ -46,6 +46,12 @@ pub struct Paraphrases {
     entries: Vec<Entry>,
     /// How many groups all entries have together.
     groups: usize,
+    /// Per group (numbered as in [`Entry::first_group`]), whether it is made of ways of asking
+    /// ("how | what is | tutorial | 教程 | 入门": two such phrases or more, and at least half of
+    /// the group) rather than of describing: a word asking for a
+    /// kind of resource that is a phrase of such a group still asks for it ("rlhf 入门"), while
+    /// one of a describing group is the description ("keeps the cache in pages").
+    asking: Vec<bool>,
     /// Phrases with Chinese in them, matched anywhere, by how they start.
     anywhere: Filed<Start>,
     /// Latin phrases, matched as whole words by their stems, by a hash of their first two
@@ -101,14 +107,24 @@ impl Paraphrases {
             });
             filed.groups += paraphrase.group_count();
             for (g, group) in paraphrase.groups().enumerate() {
+                let (mut asks, mut all) = (0, 0);
                 for phrase in group {
                     let p = *as_written
                         .entry(phrase)
                         .or_insert_with(|| filed.file(normalise(phrase), &mut stems, &mut starts));
                     if let Some(p) = p {
                         owned.push((p, e as u32, g as u32));
+                        all += 1;
+                        asks += usize::from(
+                            filed
+                                .phrases
+                                .get(p)
+                                .split(' ')
+                                .all(|w| !matches!(lexicon::role(w), Role::Content)),
+                        );
                     }
                 }
+                filed.asking.push(asks >= 2 && asks * 2 >= all);
             }
         }
         owned.sort_unstable();
@@ -128,6 +144,7 @@ impl Paraphrases {
         filed.stems.shrink_to_fit();
         filed.lengths.shrink_to_fit();
         filed.entries.shrink_to_fit();
+        filed.asking.shrink_to_fit();
         filed.anywhere = Filed::new(starts.chinese);
         filed.whole = Filed::new(starts.latin);
         filed
@@ -300,14 +317,24 @@ impl Paraphrases {
                     | Role::Excluded
                     | Role::Unwanted(_) => false,
                 };
+                let covering = phrases
+                    .iter()
+                    .find(|&&p| compared.covers(self.phrases.get(p), self.stems.get(p)));
+                let Some(&covering) = covering else {
+                    continue;
+                };
                 if !description
                     || word.other_sense.is_some()
                     || word.alternatives.iter().any(|a| a.term == term)
-                    || !phrases
-                        .iter()
-                        .any(|&p| compared.covers(self.phrases.get(p), self.stems.get(p)))
                 {
                     continue;
+                }
+                let first_group = self.entries[entry].first_group;
+                let asking = self
+                    .owners(covering)
+                    .any(|(e, g)| e == entry && self.asking[first_group + g]);
+                if let (Role::Intent(kinds), true) = (word.role, asking) {
+                    word.wished = Some(kinds);
                 }
                 word.role = Role::Content;
                 word.alternatives.push(Alternative {
@@ -489,6 +516,26 @@ all = ["throw away | throwing away | 去掉", "weights | 权重"]
             role_of(r#"["cache", "fixed pages"]"#, query, "pages"),
             Role::Intent(_)
         ));
+    }
+
+    #[test]
+    fn a_kind_word_of_a_group_of_ways_of_asking_still_asks_for_its_kind() {
+        let word_of = |all: &str, query: &str, word: &str| {
+            let text = format!("{CATALOGUE}[[paraphrase]]\ntopic = \"compression\"\nall = {all}\n");
+            let engine = Engine::new(Catalogue::from_toml(&text, "test").unwrap());
+            let words = engine.understand(query, false);
+            words.into_iter().find(|w| w.text == word).unwrap()
+        };
+        let asked = word_of(r#"["cache", "how | 入门 | 教程"]"#, "cache 入门", "入门");
+        assert_eq!(asked.role, Role::Content);
+        assert!(asked.wish().is_some());
+        let described = word_of(
+            r#"["cache", "pages"]"#,
+            "keeps the cache in fixed pages",
+            "pages",
+        );
+        assert_eq!(described.role, Role::Content);
+        assert_eq!(described.wish(), None);
     }
 
     #[test]

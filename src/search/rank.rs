@@ -180,7 +180,7 @@ fn rank_by(
         .unwrap_or(1);
     let (key, exact) = (&whole.key, &whole.exact);
     let intents: Vec<usize> = (0..words.len())
-        .filter(|&w| matches!(words[w].role, lexicon::Role::Intent(_)))
+        .filter(|&w| words[w].wish().is_some())
         .collect();
     let languages: Vec<usize> = (0..words.len())
         .filter(|&w| matches!(words[w].role, lexicon::Role::Language(_)))
@@ -241,7 +241,10 @@ fn rank_by(
         let mut kind_wish: f32 = 0.0;
         let mut intent_titles = 0.0;
         for &w in &intents {
-            kind_wish = kind_wish.max(lexicon::preference(words[w].role, kind));
+            let wish = words[w]
+                .wish()
+                .map_or(lexicon::Role::Stop, lexicon::Role::Intent);
+            kind_wish = kind_wish.max(lexicon::preference(wish, kind));
             if row[w]
                 .best()
                 .is_some_and(|(_, field, _)| field <= Field::Keyword)

@@ -105,6 +105,7 @@ ROUND_MINIMUMS = {
     52: {"on-topic": 250, "offtopic": 90, "smalltalk": 10},
     53: {"on-topic": 200, "offtopic": 80, "smalltalk": 12},
     54: {"on-topic": 80, "offtopic": 40, "smalltalk": 8},
+    55: {"on-topic": 90, "offtopic": 40, "smalltalk": 8},
 }
 
 
@@ -853,6 +854,13 @@ ROUND_NOTES = {
 # messages, quotes, pasted titles and code spans), blind to the engine, from the catalogue
 # without its senses and paraphrases, the seed article and the format; the markup stage was
 # built blind to it while it was written. Split by the same rule.
+""",
+    55: """#
+# ROUND 55: as it arrives from a chat app, as round 54 — the second writer to finish (mostly
+# Chinese, with the field's acronyms in Latin letters; Telegram-group habits: hashtags,
+# 【】 tags, @someone, forwarded lines, kaomoji), from the same brief and files; it finished
+# after round 54 was split and its tune half tuned on, so it was measured untouched with the
+# stop's start and with the engine when it was split. Split by the same rule.
 """,
 }
 
