@@ -31,7 +31,7 @@ const WEIGHT: f32 = 0.7;
 /// A catalogue's paraphrases, normalised and filed once per engine. The shipped catalogue has
 /// some 17,000 distinct phrases: kept as a `String` and a `Vec` of owners each, with the room
 /// vectors grow into, they were 4.7 MB, a third of the engine's heap; in a few buffers of
-/// exactly their size, a fraction of that (see [`Strings`] and `owner_ends`).
+/// exactly their size, a fraction of that (see `filed::Strings` and `owner_ends`).
 #[derive(Debug, Default)]
 pub struct Paraphrases {
     /// Every distinct phrase, normalised.
