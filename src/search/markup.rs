@@ -248,7 +248,7 @@ fn handle(rest: &str) -> Option<usize> {
     let ended = body[cjk..]
         .chars()
         .next()
-        .is_none_or(|c| c.is_whitespace() || !(c.is_alphanumeric()));
+        .is_none_or(|c| !c.is_alphanumeric());
     (chars > 0 && chars <= LONGEST_CJK_HANDLE && ended).then_some(cjk + 1)
 }
 

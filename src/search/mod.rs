@@ -646,10 +646,12 @@ impl Engine {
     pub fn find(&self, query: &str) -> Found {
         // Help is asked of the bot; a message to someone else asks them ("<@…> 你的 PR 我 review
         // 了，CI 挂了记得看下"), unless it names the bot ("<@…> 这个 bot 怎么用").
-        let to_someone_else = markup::to_someone_else(query)
-            && !["bot", "机器人", "ganhuo"]
+        let to_someone_else = markup::to_someone_else(query) && {
+            let lower = query.to_lowercase();
+            !["bot", "机器人", "ganhuo"]
                 .iter()
-                .any(|b| query.to_lowercase().contains(b));
+                .any(|b| lower.contains(b))
+        };
         let unmarked = markup::strip(query);
         let rewritten = self.addresses.read(&unmarked);
         let query = rewritten.text.as_ref();
@@ -1303,6 +1305,16 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(engine.find(":wave:").small_talk, Some(SmallTalk::Greeting));
+        // A message opening on someone else's mention asks them, not the bot, unless it
+        // names the bot.
+        let to_them = "<@998877665544332211> 你的 PR 我 review 了，CI 挂了记得看下";
+        assert_eq!(engine.find(to_them).small_talk, None);
+        assert_eq!(
+            engine
+                .find("<@998877665544332211> 这个 bot 怎么用")
+                .small_talk,
+            Some(SmallTalk::Help)
+        );
         assert_eq!(
             engine.find("谢谢 :pray:").small_talk,
             Some(SmallTalk::Thanks)

@@ -317,18 +317,18 @@ impl Paraphrases {
                     | Role::Excluded
                     | Role::Unwanted(_) => false,
                 };
-                let covering = phrases
-                    .iter()
-                    .find(|&&p| compared.covers(self.phrases.get(p), self.stems.get(p)));
-                let Some(&covering) = covering else {
-                    continue;
-                };
                 if !description
                     || word.other_sense.is_some()
                     || word.alternatives.iter().any(|a| a.term == term)
                 {
                     continue;
                 }
+                let covering = phrases
+                    .iter()
+                    .find(|&&p| compared.covers(self.phrases.get(p), self.stems.get(p)));
+                let Some(&covering) = covering else {
+                    continue;
+                };
                 let first_group = self.entries[entry].first_group;
                 let asking = self
                     .owners(covering)
