@@ -106,6 +106,7 @@ ROUND_MINIMUMS = {
     53: {"on-topic": 200, "offtopic": 80, "smalltalk": 12},
     54: {"on-topic": 80, "offtopic": 40, "smalltalk": 8},
     55: {"on-topic": 90, "offtopic": 40, "smalltalk": 8},
+    56: {"on-topic": 90, "offtopic": 40, "smalltalk": 10},
 }
 
 
@@ -861,6 +862,12 @@ ROUND_NOTES = {
 # 【】 tags, @someone, forwarded lines, kaomoji), from the same brief and files; it finished
 # after round 54 was split and its tune half tuned on, so it was measured untouched with the
 # stop's start and with the engine when it was split. Split by the same rule.
+""",
+    56: """#
+# ROUND 56: as it arrives from a chat app, as round 54 — the third writer to finish (mostly
+# English, Discord habits: <@id>, <#channel>, shortcodes, custom emoji, code spans, > quotes),
+# from the same brief and files. It finished after the stop's tuning was done, and was added
+# untouched: measured with the stop's start and its end, not tuned on. Split by the same rule.
 """,
 }
 
