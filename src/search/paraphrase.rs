@@ -498,14 +498,17 @@ all = ["throw away | throwing away | 去掉", "weights | 权重"]
         assert!(topic_words(&engine, "weights that barely matter").is_empty());
     }
 
+    /// How `word` of `query` is read with one paraphrase of compression whose groups are `all`.
+    fn word_with(all: &str, query: &str, word: &str) -> QueryWord {
+        let text = format!("{CATALOGUE}[[paraphrase]]\ntopic = \"compression\"\nall = {all}\n");
+        let engine = Engine::new(Catalogue::from_toml(&text, "test").unwrap());
+        let words = engine.understand(query, false);
+        words.into_iter().find(|w| w.text == word).unwrap()
+    }
+
     #[test]
     fn a_kind_word_listed_as_a_phrase_is_description() {
-        let role_of = |all: &str, query: &str, word: &str| {
-            let text = format!("{CATALOGUE}[[paraphrase]]\ntopic = \"compression\"\nall = {all}\n");
-            let engine = Engine::new(Catalogue::from_toml(&text, "test").unwrap());
-            let words = engine.understand(query, false);
-            words.into_iter().find(|w| w.text == word).unwrap().role
-        };
+        let role_of = |all: &str, query: &str, word: &str| word_with(all, query, word).role;
         let query = "keeps the cache in fixed pages";
         assert_eq!(
             role_of(r#"["cache", "pages"]"#, query, "pages"),
@@ -520,16 +523,10 @@ all = ["throw away | throwing away | 去掉", "weights | 权重"]
 
     #[test]
     fn a_kind_word_of_a_group_of_ways_of_asking_still_asks_for_its_kind() {
-        let word_of = |all: &str, query: &str, word: &str| {
-            let text = format!("{CATALOGUE}[[paraphrase]]\ntopic = \"compression\"\nall = {all}\n");
-            let engine = Engine::new(Catalogue::from_toml(&text, "test").unwrap());
-            let words = engine.understand(query, false);
-            words.into_iter().find(|w| w.text == word).unwrap()
-        };
-        let asked = word_of(r#"["cache", "how | 入门 | 教程"]"#, "cache 入门", "入门");
+        let asked = word_with(r#"["cache", "how | 入门 | 教程"]"#, "cache 入门", "入门");
         assert_eq!(asked.role, Role::Content);
         assert!(asked.wish().is_some());
-        let described = word_of(
+        let described = word_with(
             r#"["cache", "pages"]"#,
             "keeps the cache in fixed pages",
             "pages",
