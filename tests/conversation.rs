@@ -253,6 +253,14 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // Round 56, round 54's third writer, finished after the stop's tuning: added untouched.
     ("round56-tune.toml", level(0.95, 1.0, 0.85, 75)),
     ("round56-holdout.toml", level(0.97, 0.85, 1.0, 75)),
+    // Round 57, round 54's fourth writer, finished after its stop's closing checks: untouched.
+    ("round57-tune.toml", level(0.97, 0.95, 1.0, 72)),
+    ("round57-holdout.toml", level(1.0, 0.86, 0.66, 72)),
+    // Rounds 58 and 59, what they want it in: four writers, two to a round.
+    ("round58-tune.toml", level(0.98, 0.90, 0.87, 152)),
+    ("round58-holdout.toml", level(0.94, 0.93, 1.0, 151)),
+    ("round59-tune.toml", level(0.96, 0.97, 0.62, 142)),
+    ("round59-holdout.toml", level(0.98, 1.0, 0.77, 141)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

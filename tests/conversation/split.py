@@ -107,6 +107,9 @@ ROUND_MINIMUMS = {
     54: {"on-topic": 80, "offtopic": 40, "smalltalk": 8},
     55: {"on-topic": 90, "offtopic": 40, "smalltalk": 8},
     56: {"on-topic": 90, "offtopic": 40, "smalltalk": 10},
+    57: {"on-topic": 85, "offtopic": 40, "smalltalk": 6},
+    58: {"on-topic": 190, "offtopic": 80, "smalltalk": 14},
+    59: {"on-topic": 170, "offtopic": 80, "smalltalk": 14},
 }
 
 
@@ -868,6 +871,30 @@ ROUND_NOTES = {
 # English, Discord habits: <@id>, <#channel>, shortcodes, custom emoji, code spans, > quotes),
 # from the same brief and files. It finished after the stop's tuning was done, and was added
 # untouched: measured with the stop's start and its end, not tuned on. Split by the same rule.
+""",
+    57: """#
+# ROUND 57: as it arrives from a chat app, as round 54 — the fourth writer (mixed
+# Chinese/English, half Telegram habits, half Discord habits), from the same brief and files.
+# It finished in the last minutes of round 54's stop, after its closing checks, and was
+# added untouched at the next stop's beginning: measured with that stop's start, never tuned
+# on. Four messages that repeated an earlier round were dropped; split by the same rule.
+""",
+    58: """#
+# ROUND 58: what they want it in — a topic of the catalogue asked for together with a wish
+# about the answer's form: a kind (a video, a paper, a book, a course, code to read, official
+# docs, a hands-on tutorial, a survey), a language ("中文的就行", "English only pls"), a depth
+# or length ("5 分钟能看完", "源码级", "ELI5"), a reader (a PM, a class, an interview
+# tomorrow), a source or state (official, free, recent) and a count ("just one link");
+# near misses carry the same wishes about topics the catalogue does not have. Four writers,
+# blind to the engine, from the catalogue without its senses and paraphrases, the seed
+# article and the format, all started at the stop's beginning; this round is two of them
+# (mostly English with some mixed; mostly Chinese with the field's acronyms in Latin
+# letters). Five messages that repeated an earlier round were dropped; split by the same rule.
+""",
+    59: """#
+# ROUND 59: what they want it in, as round 58 — its other two writers (mixed Chinese/English
+# with some pure Chinese and pure English; half English, half mixed, some on two lines).
+# Split by the same rule.
 """,
 }
 
