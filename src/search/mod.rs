@@ -16,7 +16,7 @@
 //! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
 //!    typo corrections per word; [`background`] sets aside a self-introduction ("我是做后端的")
 //!    and [`setting`] the machine it runs on ("on ubuntu 22"), [`exclusion`] what the
-//!    message rules out ("不要知乎的");
+//!    message rules out ("不要知乎的"), [`language`] the language it asks for ("看不懂英文");
 //!    [`senses`] takes the catalogue's meaning from words the message uses in another sense
 //!    ("llm" beside "law school"); [`paraphrase`] lets words describing a topic without naming
 //!    it stand for it; [`concepts`] groups the words of a comparison or a list;
@@ -39,6 +39,7 @@ mod filed;
 pub mod fuse;
 pub mod index;
 pub mod items;
+pub mod language;
 pub mod lexicon;
 pub mod markup;
 pub mod matching;
@@ -365,6 +366,7 @@ impl Engine {
             |w| self.names_tool(w),
             |w| self.named_topic(w),
         );
+        language::settle(&mut words, &piece_of);
         self.senses.rule_out(&mut words, &whole);
         let task = writing::asked(&bounded);
         if let Some(piece) = task {
