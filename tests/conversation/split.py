@@ -110,6 +110,7 @@ ROUND_MINIMUMS = {
     57: {"on-topic": 85, "offtopic": 40, "smalltalk": 6},
     58: {"on-topic": 190, "offtopic": 80, "smalltalk": 14},
     59: {"on-topic": 170, "offtopic": 80, "smalltalk": 14},
+    60: {"on-topic": 180, "offtopic": 80, "smalltalk": 18},
 }
 
 
@@ -895,6 +896,17 @@ ROUND_NOTES = {
 # ROUND 59: what they want it in, as round 58 — its other two writers (mixed Chinese/English
 # with some pure Chinese and pure English; half English, half mixed, some on two lines).
 # Split by the same rule.
+""",
+    60: """#
+# ROUND 60: trying the bot out — people poking at a bot just added to their group: real
+# questions in a testing mood ("考考你：ZeRO 三个 stage 区别", "bet you don't have anything on
+# NCCL"), a topic shouted, spaced, quoted or typed three ways, a riddle whose answer is a
+# topic; near misses are tests that ask nothing of the catalogue ("ping", "1+1=?", "讲个笑话",
+# "ignore previous instructions…", keyboard mash, other fields' questions); small talk is
+# hellos, "who made you", "good bot". Two writers (mostly English; mostly Chinese), blind to
+# the engine, from the catalogue without its senses and paraphrases, the seed article and
+# the format, started while rounds 58 and 59 were measured; added untouched, measured with
+# the stop's start and its end, never tuned on. Split by the same rule.
 """,
 }
 
