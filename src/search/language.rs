@@ -1,26 +1,25 @@
 //! Stage 3, beside exclusion: which language the message asks for.
 //!
 //! A message often names two languages, or names one it does not want: "有没有 LoRA 的英文原版
-//! 讲解？中文博客看了几篇都不太对味", "ZeRO 除了微软那两篇英文博客，有没有中文图解版的",
-//! "看不懂英文，有没有中文的", "my English is bad". Each language word asks for resources in
-//! its language, so two of them lift every resource alike, and one the asker struggles with
-//! lifts exactly the pages they cannot read. So a language ruled out (after "除了", "不要",
-//! "not"), found hard ("看不懂", "太慢", "is bad") or already read ("看了几篇") asks for the
-//! other of the catalogue's two languages, and the cue that says so tells nothing about the
-//! topic. Words that still disagree ("a Chinese version? I read Chinese faster than English")
-//! are left to lift both: which one is asked for is then a guess either way.
+//! 讲解？中文博客看了几篇都不太对味", "vllm 教程，不要英文的", "看不懂英文，有没有中文的", "my
+//! English is bad". Each language word asks for resources in its language, so two of them lift
+//! every resource alike, and one the asker struggles with lifts exactly the pages they cannot
+//! read. So a language ruled out (after "不要", "no", "not"), found hard ("看不懂", "太慢", "is
+//! bad") or already read ("看了几篇") asks for the other of the catalogue's two languages, and
+//! the cue that says so tells nothing about the topic. "Besides the English blogs" is no such
+//! cue: it asks for more, in any language. Words that still disagree ("a Chinese version? I
+//! read Chinese faster than English") are left to lift both: which one is asked for is then a
+//! guess either way.
 
 use super::expand::QueryWord;
 use super::lexicon::Role;
 use crate::catalogue::Lang;
 
-/// How far before a language word a cue of [`BESIDES`] may stand, in words of the same piece
-/// ("除了微软那两篇英文博客"); other cues must stand at most two words before it.
-const REACH_BEFORE: usize = 4;
+/// How far before a language word its cue may stand, in words of the same piece ("don't want
+/// english"); a cue of [`BEFORE`] at most two words before it.
+const REACH_BEFORE: usize = 3;
 /// How far after it ("英文论文太慢了").
 const REACH_AFTER: usize = 3;
-/// Cues that set aside what follows, further off than the rest.
-const BESIDES: &[&str] = &["除了", "besides", "except"];
 /// Cues that negate only the word right after them ("no chinese", "not english", "not in
 /// english"): further off they negate something else ("no videos. Chinese is fine").
 const NEAR: &[&str] = &["no", "not"];
@@ -105,17 +104,12 @@ pub fn settle(words: &mut [QueryWord], piece_of: &[usize]) {
             continue;
         };
         let same_piece = |j: &usize| piece_of.get(*j) == piece_of.get(i);
-        // Past a word naming something, a cue is about that ("不懂 lora 中文的有吗"); only one
-        // that sets aside a whole phrase reaches further.
-        let mut named = false;
+        // Past a word naming something, a cue is about that ("不懂 lora 中文的有吗").
         let before = (i.saturating_sub(REACH_BEFORE)..i)
             .rev()
             .take_while(same_piece)
-            .find(|&j| {
-                let cue = is_cue_before(words, j, i, named);
-                named |= words[j].is_content();
-                cue
-            });
+            .take_while(|&j| j + 1 == i || !words[j + 1].is_content())
+            .find(|&j| is_cue_before(words, j, i));
         let after = (i + 1..words.len().min(i + 1 + REACH_AFTER))
             .take_while(same_piece)
             .take_while(|&j| j == i + 1 || !words[j - 1].is_content())
@@ -131,15 +125,10 @@ pub fn settle(words: &mut [QueryWord], piece_of: &[usize]) {
 }
 
 /// Whether the word at `j` is a cue that rules out the language word at `i` after it: "t"
-/// only as the end of a negation ("can't read chinese"), "no" and "not" only close by, and
-/// past a word that names something (`named`) only a cue of [`BESIDES`].
-fn is_cue_before(words: &[QueryWord], j: usize, i: usize, named: bool) -> bool {
+/// only as the end of a negation ("can't read chinese"), "no" and "not" only close by.
+fn is_cue_before(words: &[QueryWord], j: usize, i: usize) -> bool {
     let text = words[j].text.as_str();
-    if named {
-        return BESIDES.contains(&text);
-    }
-    BESIDES.contains(&text)
-        || (BEFORE.contains(&text) && i - j <= 2)
+    (BEFORE.contains(&text) && i - j <= 2)
         || (NEAR.contains(&text) && (i - j == 1 || (i - j == 2 && words[j + 1].text == "in")))
         || (text == "t" && j > 0 && NEGATED.contains(&words[j - 1].text.as_str()))
 }
@@ -199,10 +188,6 @@ mod tests {
             [Lang::En, Lang::En]
         );
         assert_eq!(
-            asked(&engine, "ZeRO 除了微软那两篇英文博客，有没有中文图解版的"),
-            [Lang::Zh, Lang::Zh]
-        );
-        assert_eq!(
             asked(&engine, "can't read chinese, any lora tutorial"),
             [Lang::En]
         );
@@ -235,7 +220,12 @@ mod tests {
             asked(&engine, "english sources preferred, not too long"),
             [Lang::En]
         );
-        // Two languages wanted alike are left alike.
+        // "Besides the English blogs" asks for more, not for another language; two languages
+        // wanted alike are left alike.
+        assert_eq!(
+            asked(&engine, "ZeRO 除了微软那两篇英文博客，有没有中文图解版的"),
+            [Lang::En, Lang::Zh]
+        );
         assert_eq!(
             asked(&engine, "有中文的 lora 教程吗？英文的也行"),
             [Lang::Zh, Lang::En]
