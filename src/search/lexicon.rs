@@ -256,7 +256,7 @@ pub const ASKING_FOR_OTHERS: &[&str] = &[
 /// Words that rule out a kind of resource only ("no papers", "别再给我文章了"), never a topic:
 /// "no GPU" and "not enough memory" describe the asker's situation, and "大家都说别再用
 /// DataParallel" asks about DataParallel.
-pub const RULING_OUT_KINDS: &[&str] = &["别再", "不想", "no", "not", "without"];
+pub const RULING_OUT_KINDS: &[&str] = &["别再", "不想", "不想看", "no", "not", "without"];
 
 /// Words after what a message rules out, within two words: "东野圭吾以外的", "量化之外",
 /// "deepspeed 平替", "ZeRO 的知乎图解看过了"; the words of [`ALTERNATIVES`] too ("vllm

@@ -95,6 +95,10 @@ const CAPITALS_IMPORTANCE: f32 = 0.8;
 pub const MAX_QUERY_CHARS: usize = 400;
 /// Punctuation that separates the items of a list ("剪枝、蒸馏、量化", "TP/PP").
 const LIST_MARKS: &[char] = &['、', ',', '，', ';', '；', '/', '|', '｜'];
+/// The importance below which no word of a message asking the bot to shape its answers
+/// names a topic of its own: everyday words ("以后", "多") stay under it, a name the catalogue
+/// lacks ("rust", 0.37) does not.
+const SHAPING_IMPORTANCE: f32 = 0.3;
 /// How many of the semantically nearest resources are fused with the lexical ranking.
 const SEMANTIC_DEPTH: usize = 10;
 /// Most topics offered as related in meaning to a query that found nothing.
@@ -671,8 +675,20 @@ impl Engine {
             let frame = smalltalk::Frame::of(&said);
             let framed = frame.small_talk(lexicon::asks);
             if !relevance.answer {
+                // A standing wish about the answers ("能不能以后只给我中文的资料") is help when
+                // nothing it names is a topic to look for: an unknown name weighs more.
+                let names_nothing = || {
+                    relevance
+                        .words
+                        .iter()
+                        .all(|w| w.importance < SHAPING_IMPORTANCE)
+                };
                 framed
                     .or_else(|| smalltalk::about_the_bot(&said).then_some(SmallTalk::Help))
+                    .or_else(|| {
+                        (smalltalk::shapes_answers(&said) && names_nothing())
+                            .then_some(SmallTalk::Help)
+                    })
                     .or_else(|| small_talk_beside_introduction(query))
             } else {
                 // Asking for more material ("I need another resource on …", "能再来一篇图解版的
@@ -1698,6 +1714,27 @@ mod tests {
         assert!(engine.find("中暑了怎么办").ranked.is_empty());
         // liang-hua is exactly 量化's syllables: a pinyin keyboard's slip.
         assert!(!engine.find("亮化教程").ranked.is_empty());
+    }
+
+    /// Asking the bot for a rule over every answer is help when it names nothing to find; with
+    /// a topic, known or not, it is a question.
+    #[test]
+    fn a_standing_wish_about_the_answers_asks_for_help() {
+        let engine = Engine::shipped().unwrap();
+        for m in [
+            "能不能以后只给我中文的资料？英文看着头疼",
+            "能不能每次只给我一个链接？太多了看不过来",
+            "能不能以后都只发英文的",
+            "can you only send me videos from now on?",
+        ] {
+            assert_eq!(engine.find(m).small_talk, Some(SmallTalk::Help), "{m}");
+        }
+        let about_vllm = engine.find("能不能只给我 vllm 的中文教程");
+        assert_eq!(about_vllm.small_talk, None);
+        assert!(!about_vllm.ranked.is_empty());
+        let about_rust = engine.find("能不能只给我 Rust 的中文教程");
+        assert_eq!(about_rust.small_talk, None);
+        assert!(about_rust.ranked.is_empty());
     }
 
     /// Asking whether the bot is there greets it, question mark and all; asking what it does

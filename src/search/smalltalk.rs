@@ -1643,6 +1643,53 @@ pub fn about_the_bot(message: &Message) -> bool {
     said.any(THE_BOT, THE_BOT_ZH) && said.any(BOT_MATTERS, BOT_MATTERS_ZH)
 }
 
+/// Whether a message asks the bot to shape every answer it gives, not to find something:
+/// "能不能只给我B站视频，不想看文字", "能不能以后只给我中文的资料", "can you only send one link
+/// each time?". It asks the bot (能不能, "can you") and asks for a standing rule (只给我, 以后,
+/// 每次, "only", "from now on"). Only a message that names nothing to find is weighed so
+/// (see `Engine::find`): "能不能只给我 vllm 的中文教程" asks for vLLM.
+pub fn shapes_answers(message: &Message) -> bool {
+    let have = message.units();
+    let said = Mentions::of(&have);
+    let asks = said.any_in_a_row(ASKS_THE_BOT) || said.any(&[], ASKS_THE_BOT_ZH);
+    let rule = said.any_in_a_row(STANDING_RULE) || said.any(&[], STANDING_RULE_ZH);
+    asks && rule
+}
+
+/// Asking the bot to do something.
+const ASKS_THE_BOT: &[&[&str]] = &[
+    &["can", "you"],
+    &["could", "you"],
+    &["can", "u"],
+    &["would", "you"],
+    &["will", "you"],
+    &["is", "it", "possible"],
+    &["please"],
+    &["pls"],
+    &["plz"],
+];
+
+/// Asking the bot to do something, in Chinese.
+#[rustfmt::skip]
+const ASKS_THE_BOT_ZH: &[&str] = &[
+    "能不能", "可不可以", "能否", "可以只", "能只", "以后都", "以后只", "麻烦以后",
+];
+
+/// A rule for every answer from now on.
+const STANDING_RULE: &[&[&str]] = &[
+    &["only"],
+    &["from", "now", "on"],
+    &["every", "time"],
+    &["each", "time"],
+    &["always"],
+];
+
+/// A rule for every answer from now on, in Chinese.
+#[rustfmt::skip]
+const STANDING_RULE_ZH: &[&str] = &[
+    "只给我", "只发", "只推", "只要", "只回", "以后", "每次", "一次只", "按视频", "按类型", "分类给我",
+];
+
 /// Chinese for a bot or a search that is not this one: the asker's own chatbot ("用户隐私政策
 /// 怎么写 我们的聊天机器人会把对话记录存下来"), a customer-service bot, a search engine ("官网做
 /// 搜索引擎优化 关键词该怎么选").
@@ -2826,5 +2873,16 @@ mod tests {
             "also how to fix my router"
         );
         assert_eq!(rest("您好，请问附近"), "请 问 附 近");
+    }
+
+    #[test]
+    fn a_standing_rule_asked_of_the_bot_shapes_its_answers() {
+        let shapes = |m: &str| shapes_answers(&Message::new(m));
+        assert!(shapes("能不能以后只给我中文的资料"));
+        assert!(shapes("could you only send one link each time"));
+        assert!(shapes("only english please"));
+        // A rule without a request, or a request without a rule.
+        assert!(!shapes("以后再说吧"));
+        assert!(!shapes("can you recommend a lora tutorial"));
     }
 }
