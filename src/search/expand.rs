@@ -245,6 +245,7 @@ pub fn expand(
     add_genitive_joins(&mut words, index);
     quiet_repeats(&mut words);
     plain_words(&mut words);
+    manner_pairs(&mut words);
     pointers_to_the_article(&mut words);
     words
 }
@@ -296,6 +297,37 @@ const PLAIN: &[&str] = &[
 fn plain_words(words: &mut [QueryWord]) {
     for i in 1..words.len() {
         if matches!(words[i].role, Role::Language(_)) && PLAIN.contains(&words[i - 1].text.as_str())
+        {
+            words[i - 1].role = Role::Stop;
+            words[i].role = Role::Stop;
+        }
+    }
+}
+
+/// Pairs of words that say how deep or technical the answer should be ("a high level
+/// overview", "nothing technical", "an in depth read"), not what it is about: alone, "high",
+/// "technical" and "deep" are words of the catalogue's titles and keywords ("high-speed
+/// interconnect", "technical report", "deep learning").
+const MANNER_PAIRS: &[(&str, &str)] = &[
+    ("high", "level"),
+    ("non", "technical"),
+    ("nothing", "technical"),
+    ("less", "technical"),
+    ("too", "technical"),
+    ("not", "technical"),
+    ("in", "depth"),
+    ("deep", "dive"),
+    ("quick", "read"),
+    ("short", "read"),
+];
+
+/// "a high level overview for my boss, nothing technical": both words of a pair of
+/// [`MANNER_PAIRS`] name nothing to find.
+fn manner_pairs(words: &mut [QueryWord]) {
+    for i in 1..words.len() {
+        if MANNER_PAIRS
+            .iter()
+            .any(|&(a, b)| words[i - 1].text == a && words[i].text == b)
         {
             words[i - 1].role = Role::Stop;
             words[i].role = Role::Stop;
@@ -1321,6 +1353,28 @@ mod tests {
         assert!(words.iter().skip(2).all(|w| w.role == Role::Stop));
         let (_, words) = expand_str("kv cache in english");
         assert!(matches!(words[3].role, Role::Language(_)));
+    }
+
+    #[test]
+    fn how_deep_or_technical_names_nothing_to_find() {
+        let content = |query: &str| -> Vec<String> {
+            let (_, words) = expand_str(query);
+            words
+                .into_iter()
+                .filter(|w| w.role == Role::Content)
+                .map(|w| w.text)
+                .collect()
+        };
+        assert_eq!(
+            content("high level overview of infiniband, nothing technical"),
+            ["infiniband"]
+        );
+        assert_eq!(content("an in depth read on zero"), ["zero"]);
+        // Apart, the words are the catalogue's: "high-speed", "deep learning".
+        assert_eq!(
+            content("deep learning high speed"),
+            ["deep", "learning", "high", "speed"]
+        );
     }
 
     #[test]
