@@ -230,6 +230,7 @@ const LATIN_REACH: usize = 4;
 pub fn segments(text: &str) -> Vec<(&str, bool)> {
     let mut spans = cjk_spans(text);
     spans.extend(latin_spans(text));
+    spans.extend(cjk_reader_spans(text));
     spans.sort_unstable();
     let mut out = Vec::new();
     let mut at = 0;
@@ -409,6 +410,86 @@ fn latin_spans(text: &str) -> Vec<(usize, usize)> {
     spans.extend(here_spans(&words));
     spans.extend(degree_span(&words));
     spans.extend(letter_spans(&words));
+    spans.extend(field_spans(&words));
+    spans
+}
+
+/// Verbs before "a … background" that make it the asker's: "coming from a CV background",
+/// "I have a physics background", "with a web dev background".
+const BACKGROUND_VERBS: &[&str] = &["from", "with", "have", "got", "had"];
+
+/// Byte ranges of "from a … background": the field the asker comes from, up to two words.
+fn field_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for b in 2..words.len() {
+        if words[b].1 != "background" {
+            continue;
+        }
+        let opening = (b.saturating_sub(4)..b - 1).rev().find(|&a| {
+            matches!(words[a].1, "a" | "an") && a > 0 && BACKGROUND_VERBS.contains(&words[a - 1].1)
+        });
+        if let Some(a) = opening {
+            // "coming from a …", "I come from a …".
+            let verb = a - 1;
+            let start = if verb > 0 && matches!(words[verb - 1].1, "coming" | "come" | "comes") {
+                verb - 1
+            } else {
+                verb
+            };
+            spans.push((words[start].0, words[b].0 + words[b].1.len()));
+        }
+    }
+    spans
+}
+
+/// People an answer is wanted for, in Chinese ("给运维同事看的", "给领导看").
+#[rustfmt::skip]
+const CJK_READERS: &[&str] = &[
+    "同事", "老板", "领导", "新人", "学生", "本科生", "研究生", "运维", "产品", "团队", "组里", "实习生",
+    "同学", "朋友", "客户", "老师", "小白", "家人", "爸妈", "孩子", "老婆", "老公",
+];
+
+/// What the reader does with the answer, ending the phrase.
+const CJK_READING: &[&str] = &["看的", "看", "讲的", "讲", "用的", "科普"];
+
+/// Most characters between 给 and the reader ("给我们组新人看"): further off, the words
+/// between say who more closely ("给幼儿园大班的孩子讲"), and may be what is asked about.
+const CJK_READER_REACH: usize = 4;
+
+/// Byte ranges of "给 <reader> 看的": 给, a reader within [`CJK_READER_REACH`] characters,
+/// and what they do with it.
+fn cjk_reader_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for (start, _) in text.match_indices('给') {
+        let after = start + '给'.len_utf8();
+        let reach_end = text[after..]
+            .char_indices()
+            .nth(CJK_READER_REACH)
+            .map_or(text.len(), |(i, _)| after + i);
+        let Some(reader_end) = CJK_READERS
+            .iter()
+            .filter_map(|r| {
+                text[after..]
+                    .find(r)
+                    .filter(|&i| after + i < reach_end)
+                    .map(|i| i + r.len())
+            })
+            // The last of the readers named together ("运维同事").
+            .max()
+        else {
+            continue;
+        };
+        // What the reader does follows at once or after a word or two ("给同事们看").
+        let rest: String = text[after + reader_end..].chars().take(3).collect();
+        // The earliest, and of two there the longer ("看的" over "看").
+        let reading = CJK_READING
+            .iter()
+            .filter_map(|r| rest.find(r).map(|i| (i, i + r.len())))
+            .min_by_key(|&(i, end)| (i, std::cmp::Reverse(end)));
+        if let Some((_, end)) = reading {
+            spans.push((start, after + reader_end + end));
+        }
+    }
     spans
 }
 
@@ -617,6 +698,27 @@ mod tests {
             .filter(|(_, a)| *a)
             .map(|(s, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn the_field_one_comes_from_and_the_reader_are_the_askers() {
+        assert_eq!(
+            asides("i m coming from a cv background and never touched nlp"),
+            ["coming from a cv background"]
+        );
+        assert_eq!(
+            asides("i have a physics background where do i start"),
+            ["have a physics background"]
+        );
+        assert_eq!(
+            asides("infinityband 的科普文章有吗 给运维同事看的"),
+            ["给运维同事看的"]
+        );
+        assert_eq!(asides("给我们组新人看的 lora 教程"), ["给我们组新人看的"]);
+        // Further off, the words before the reader may be what is asked about.
+        assert!(asides("给幼儿园大班的孩子讲人工智能是什么").is_empty());
+        // A background that is no person's: an image's.
+        assert!(asides("remove the background of a photo").is_empty());
     }
 
     #[test]
