@@ -729,8 +729,19 @@ pub fn slipped_role(letters: &str) -> Option<Role> {
     with_one_left_out(letters)
         .flat_map(|spelling| slips.by_spelling.get(latin_key(&spelling, None)))
         .map(|&i| slips.fillers[i])
-        .find(|(w, _)| strsim::osa_distance(w, letters) == 1)
+        .find(|(w, _)| strsim::osa_distance(w, letters) == 1 && !agent_of(w, letters))
         .map(|(_, role)| role)
+}
+
+/// Whether `letters` is the noun of one who does what the filler `filler` says done:
+/// "recommender" beside "recommended" is a field ("recommender systems"), not a slip.
+fn agent_of(filler: &str, letters: &str) -> bool {
+    filler.strip_suffix("ed").is_some_and(|stem| {
+        letters
+            .strip_suffix("er")
+            .or_else(|| letters.strip_suffix("ers"))
+            == Some(stem)
+    })
 }
 
 /// The Latin filler words of [`SLIP_LETTERS`] letters or more, filed under themselves and
@@ -900,6 +911,9 @@ mod tests {
         assert_eq!(slipped_role("expalin"), Some(role("explain")));
         // Too short to tell, two slips away, a word of its own, or not letters.
         assert_eq!(slipped_role("hwo"), None);
+        // One who recommends is no slip of "recommended".
+        assert_eq!(slipped_role("recommender"), None);
+        assert_eq!(slipped_role("recommenders"), None);
         assert_eq!(slipped_role("exxplian"), None);
         assert_eq!(slipped_role("quantisation"), None);
         assert_eq!(slipped_role("解释一下"), None);
