@@ -479,8 +479,9 @@ fn cjk_reader_spans(text: &str) -> Vec<(usize, usize)> {
         else {
             continue;
         };
-        // What the reader does follows at once or after a word or two ("给同事们看").
-        let rest: String = text[after + reader_end..].chars().take(3).collect();
+        // What the reader does follows within three characters ("给同事们看").
+        let tail = &text[after + reader_end..];
+        let rest = &tail[..tail.char_indices().nth(3).map_or(tail.len(), |(i, _)| i)];
         // The earliest, and of two there the longer ("看的" over "看").
         let reading = CJK_READING
             .iter()

@@ -25,65 +25,24 @@ const REACH_AFTER: usize = 3;
 const NEAR: &[&str] = &["no", "not"];
 
 /// Cues before a language that rule it out or say the asker cannot read it.
+#[rustfmt::skip]
 const BEFORE: &[&str] = &[
-    "不要",
-    "不想要",
-    "别",
-    "不用",
-    "看不懂",
-    "读不懂",
-    "不懂",
-    "不会",
-    "without",
-    "struggle",
-    "struggling",
-    "hate",
+    "不要", "不想要", "别", "不用", "看不懂", "读不懂", "不懂", "不会", "without", "struggle", "struggling", "hate",
     "skip",
 ];
 
 /// Cues after a language that say the asker finds it hard or has read it already; a cue may
 /// be typed as two words ("看 了").
+#[rustfmt::skip]
 const AFTER: &[&str] = &[
-    "不好",
-    "不行",
-    "太差",
-    "很差",
-    "差",
-    "一般",
-    "烂",
-    "累",
-    "头疼",
-    "疼",
-    "吃力",
-    "费劲",
-    "慢",
-    "难",
-    "难啃",
-    "啃不动",
-    "干",
-    "跟不上",
-    "看不懂",
-    "读不懂",
-    "看了",
-    "看过",
-    "读过",
-    "看完",
-    "bad",
-    "poor",
-    "weak",
-    "rusty",
-    "shaky",
-    "hard",
-    "sucks",
-    "slow",
-    "terrible",
-    "limited",
-    "struggle",
-    "struggling",
+    "不好", "不行", "太差", "很差", "差", "一般", "烂", "累", "头疼", "疼", "吃力", "费劲", "慢", "难", "难啃", "啃不动", "干",
+    "跟不上", "看不懂", "读不懂", "看了", "看过", "读过", "看完", "bad", "poor", "weak", "rusty", "shaky", "hard",
+    "sucks", "slow", "terrible", "limited", "struggle", "struggling",
 ];
 
 /// The word before "t" of a negation typed with its apostrophe, which the tokeniser splits
 /// off ("can't" → "can", "t").
+#[rustfmt::skip]
 const NEGATED: &[&str] = &[
     "can", "cannot", "don", "doesn", "didn", "couldn", "isn", "won",
 ];
@@ -93,10 +52,7 @@ const NEGATED: &[&str] = &[
 /// word about the asker, not the topic). `piece_of` numbers the piece of the message each
 /// word is in.
 pub fn settle(words: &mut [QueryWord], piece_of: &[usize]) {
-    let languages: Vec<usize> = (0..words.len())
-        .filter(|&i| matches!(words[i].role, Role::Language(_)))
-        .collect();
-    for &i in &languages {
+    for i in 0..words.len() {
         let Role::Language(lang) = words[i].role else {
             continue;
         };

@@ -1644,10 +1644,10 @@ pub fn about_the_bot(message: &Message) -> bool {
 }
 
 /// Whether a message asks the bot to shape every answer it gives, not to find something:
-/// "能不能只给我B站视频，不想看文字", "能不能以后只给我中文的资料", "can you only send one link
-/// each time?". It asks the bot (能不能, "can you") and asks for a standing rule (只给我, 以后,
-/// 每次, "only", "from now on"). Only a message that names nothing to find is weighed so
-/// (see `Engine::find`): "能不能只给我 vllm 的中文教程" asks for vLLM.
+/// "能不能每次只给我一个链接", "能不能以后只给我中文的资料", "can you only send one link each
+/// time?". It asks the bot (能不能, "can you") and asks for a standing rule (只给我, 以后, 每次,
+/// "only", "from now on"). Only a message that names nothing to find is weighed so (see
+/// `Engine::find`): "能不能只给我 vllm 的中文教程" asks for vLLM.
 pub fn shapes_answers(message: &Message) -> bool {
     let have = message.units();
     let said = Mentions::of(&have);
