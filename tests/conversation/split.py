@@ -111,6 +111,7 @@ ROUND_MINIMUMS = {
     58: {"on-topic": 190, "offtopic": 80, "smalltalk": 14},
     59: {"on-topic": 170, "offtopic": 80, "smalltalk": 14},
     60: {"on-topic": 180, "offtopic": 80, "smalltalk": 18},
+    61: {"on-topic": 88, "offtopic": 40, "smalltalk": 6},
 }
 
 
@@ -907,6 +908,15 @@ ROUND_NOTES = {
 # the engine, from the catalogue without its senses and paraphrases, the seed article and
 # the format, started while rounds 58 and 59 were measured; added untouched, measured with
 # the stop's start and its end, never tuned on. Split by the same rule.
+""",
+    61: """#
+# ROUND 61: an ordinary week — no special situation: what a busy Chinese Telegram group and
+# an English Discord server send the bot in a week, in their natural proportions, spread
+# over the whole catalogue; near misses are what the same people also send (neighbouring
+# fields, tasks for the bot, everyday questions, news, jobs); small talk in the same voices.
+# The first of six writers to finish (mixed Chinese/English, some pure Chinese and pure
+# English), blind to the engine, from the catalogue without its senses and paraphrases, the
+# seed article and the format. Split by the same rule.
 """,
 }
 
