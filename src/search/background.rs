@@ -411,6 +411,7 @@ fn latin_spans(text: &str) -> Vec<(usize, usize)> {
     spans.extend(degree_span(&words));
     spans.extend(letter_spans(&words));
     spans.extend(field_spans(&words));
+    spans.extend(level_spans(&words));
     spans
 }
 
@@ -437,6 +438,113 @@ fn field_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
                 verb
             };
             spans.push((words[start].0, words[b].0 + words[b].1.len()));
+        }
+    }
+    spans
+}
+
+/// Words that say how much of something the asker has: "zero background", "no prior
+/// experience", "basic knowledge". They are English's 零基础.
+const LEVELS: &[&str] = &[
+    "zero", "no", "little", "limited", "minimal", "basic", "some", "0",
+];
+/// What the asker has that much of.
+const GROUNDINGS: &[&str] = &[
+    "background",
+    "experience",
+    "knowledge",
+    "foundation",
+    "foundations",
+];
+/// Words after a grounding that make it a thing rather than the asker's: "zero knowledge
+/// proofs", "no background removal".
+const GROUNDING_THINGS: &[&str] = &[
+    "proof",
+    "proofs",
+    "removal",
+    "remover",
+    "remove",
+    "noise",
+    "image",
+    "images",
+    "color",
+    "colour",
+    "check",
+    "checks",
+    "job",
+    "jobs",
+    "process",
+    "processes",
+    "task",
+    "tasks",
+    "graph",
+    "graphs",
+    "base",
+    "bases",
+];
+/// How many words may stand between a level and its grounding ("no prior ml experience").
+const LEVEL_REACH: usize = 2;
+/// The words that may: what kind of grounding it is. Others make the level something else's
+/// ("zero redundancy optimizer background").
+const GROUNDING_KINDS: &[&str] = &[
+    "prior",
+    "previous",
+    "real",
+    "formal",
+    "any",
+    "much",
+    "practical",
+    "relevant",
+    "professional",
+    "industry",
+    "work",
+    "technical",
+    "tech",
+    "ml",
+    "ai",
+    "dl",
+    "cs",
+    "coding",
+    "programming",
+    "math",
+    "maths",
+    "stats",
+    "python",
+    "machine",
+    "learning",
+    "deep",
+    "computer",
+    "science",
+];
+
+/// Byte ranges of how much the asker already knows: a level, then within [`LEVEL_REACH`]
+/// words what they know it of ("zero ml background"). Said of the asker, it names no topic:
+/// "llms, zero background" asks about LLMs, and "zero" there is no ZeRO.
+fn level_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let grounding = LEVELS
+            .contains(&words[i].1)
+            .then(|| {
+                (i + 1..words.len().min(i + 2 + LEVEL_REACH))
+                    .take_while(|&g| {
+                        GROUNDINGS.contains(&words[g].1) || GROUNDING_KINDS.contains(&words[g].1)
+                    })
+                    .find(|&g| GROUNDINGS.contains(&words[g].1))
+            })
+            .flatten()
+            .filter(|&g| {
+                words
+                    .get(g + 1)
+                    .is_none_or(|w| !GROUNDING_THINGS.contains(&w.1))
+            });
+        match grounding {
+            Some(g) => {
+                spans.push((words[i].0, words[g].0 + words[g].1.len()));
+                i = g + 1;
+            }
+            None => i += 1,
         }
     }
     spans
@@ -699,6 +807,21 @@ mod tests {
             .filter(|(_, a)| *a)
             .map(|(s, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn how_much_the_asker_knows_is_theirs() {
+        assert_eq!(
+            asides("where to start w llms zero background"),
+            ["zero background"]
+        );
+        assert_eq!(
+            asides("llms for someone with no prior ml experience"),
+            ["no prior ml experience"]
+        );
+        assert!(asides("zero knowledge proofs explained").is_empty());
+        assert!(asides("no background removal model for photos").is_empty());
+        assert!(asides("zero redundancy optimizer background").is_empty());
     }
 
     #[test]
