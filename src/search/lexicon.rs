@@ -571,6 +571,10 @@ const STOPS: &[&str] = &[
     // Wishing the bot well before asking ("hope your day is going better than mine"), and
     // where a write-up may be ("anywhere").
     "going", "day", "mine", "anywhere",
+    // Words of any sentence that name nothing ("what actually happens during pretraining",
+    // "do NVMe SSDs matter", "everyone is suddenly talking about LLMs", "先谢过了").
+    "during", "happens", "happen", "happened", "happening", "matter", "matters", "suddenly",
+    "usual", "according", "instead", "assume", "assumes", "谢过", "先谢过了", "先谢过",
     // Where the asker stands and why they hurry ("total noob here", "2 weeks before my
     // internship", "so I don't embarrass myself in the first seminar"), as 实习 is in Chinese.
     "total", "unless", "internship", "internships", "intern", "interns", "cram", "cramming",
@@ -674,9 +678,38 @@ pub fn is_comparison(word: &str) -> bool {
 pub fn role(word: &str) -> Role {
     match roles().get(word) {
         Some(&role) => role,
-        None if is_clock_time(word) || is_time_spent(word) => Role::Stop,
+        None if is_clock_time(word) || is_time_spent(word) || compares_a_filler(word) => Role::Stop,
         None => Role::Content,
     }
+}
+
+/// Whether a word is the comparative or superlative of an adjective that says nothing
+/// ("the gentlest intro", "something simpler", "easiest way"): it says as little.
+fn compares_a_filler(word: &str) -> bool {
+    let filler = |base: &str| roles().get(base) == Some(&Role::Stop);
+    let y_filler = |stem: &str| filler(&format!("{stem}y"));
+    // "clearest", "easiest", "biggest"; not "forest", whose "for" is no adjective.
+    let superlative = word
+        .strip_suffix("est")
+        .filter(|stem| stem.len() >= 4)
+        .is_some_and(|stem| {
+            let undoubled = stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+            filler(stem)
+                || stem.strip_suffix('i').is_some_and(y_filler)
+                || undoubled && filler(&stem[..stem.len() - 1])
+        });
+    // "gentler", "simplest": an adjective in -le takes -r and -st.
+    let after_le = |ending: &str| {
+        word.strip_suffix(ending)
+            .is_some_and(|stem| stem.ends_with("le") && filler(stem))
+    };
+    // A plain -er is mostly one who does ("teacher", "user"): only the -ier of a -y
+    // adjective ("easier") is taken for a comparative.
+    word.is_ascii()
+        && (superlative
+            || word.strip_suffix("ier").is_some_and(y_filler)
+            || after_le("r")
+            || after_le("st"))
 }
 
 /// A time of day as people type it ("boss pinged me at 11pm", "up since 3am"): when the asker
@@ -902,6 +935,18 @@ pub fn preference(role: Role, kind: Kind) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filler_compared_is_a_filler() {
+        for word in [
+            "gentlest", "gentler", "simplest", "simpler", "easier", "shortest",
+        ] {
+            assert_eq!(role(word), Role::Stop, "{word}");
+        }
+        for word in ["user", "teacher", "forest", "tester"] {
+            assert_eq!(role(word), Role::Content, "{word}");
+        }
+    }
 
     #[test]
     fn a_slip_in_a_filler_word_is_that_word() {
