@@ -204,7 +204,9 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // Off-topic lowered (0.89 → 0.87) by round 41's stop: 99 → 97 of 111 after tuning on the
     // round's tune half (the address stage alone, written before the round was read, had 99).
     ("round41-holdout.toml", level(0.92, 0.87, 0.90, 313)),
-    ("round42-tune.toml", level(0.99, 0.94, 1.0, 259)),
+    // Lowered (0.99 → 0.98) by stop 66: "zero foundation" says how much the asker knows, and
+    // no longer reaches the fundamentals through the word "foundations".
+    ("round42-tune.toml", level(0.98, 0.94, 1.0, 259)),
     ("round42-holdout.toml", level(0.93, 0.95, 0.91, 259)),
     // Round 43 was not tuned on in the stop that added it: floors at its rates then.
     ("round43-tune.toml", level(0.98, 1.0, 1.0, 90)),
@@ -264,10 +266,14 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round59-holdout.toml", level(0.97, 1.0, 0.77, 141)),
     // Round 60, trying the bot out: added untouched.
     ("round60-tune.toml", level(0.95, 0.97, 0.87, 149)),
-    ("round60-holdout.toml", level(1.0, 0.95, 1.0, 148)),
+    // Off-topic lowered (0.95 → 0.92) by stop 66: 39 → 38 of 41 once the superlatives of
+    // words that say nothing say nothing too (a change the tune halves did not move).
+    ("round60-holdout.toml", level(1.0, 0.92, 1.0, 148)),
     // Round 61, an ordinary week: the first of six writers to finish; its tune half read
-    // after it was measured untouched.
-    ("round61-tune.toml", level(1.0, 1.0, 1.0, 71)),
+    // after it was measured untouched (47/47; then 46/47: "the gentlest intro to how GPT
+    // works" was answered by a chance match of "coding" and is now answered with GPT pages
+    // that are not the introductions).
+    ("round61-tune.toml", level(0.97, 1.0, 1.0, 71)),
     ("round61-holdout.toml", level(0.95, 0.95, 0.75, 70)),
 ];
 

@@ -942,7 +942,7 @@ pub(super) fn stem(word: &str) -> String {
 
 /// What a word would be if it is an English plural: "experiments" → experiment, "boxes" →
 /// box, "libraries" → library. Never for "-ss" ("loss").
-fn singulars(word: &str) -> impl Iterator<Item = Cow<'_, str>> {
+pub(super) fn singulars(word: &str) -> impl Iterator<Item = Cow<'_, str>> {
     let ies = word
         .strip_suffix("ies")
         .map(|w| Cow::Owned(format!("{w}y")));

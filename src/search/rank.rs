@@ -129,8 +129,16 @@ pub fn rank(
     // Whole-field matches of the whole query, looked up once rather than per candidate or
     // per word dropped.
     let mut exact: HashMap<u32, FieldSet> = index.whole_field(&key).iter().copied().collect();
-    for &(r, fields) in index.whole_field(&corrected_key(words, &content, index)) {
-        exact.entry(r).or_insert(fields);
+    let mut keys = vec![corrected_key(words, &content, index)];
+    // Typed alone, a plural may be a name ("transformers", the library); in a sentence it is
+    // the thing ("how do transformers work").
+    if words.len() > content.len() {
+        keys.push(singular_key(words, &content, index));
+    }
+    for key in &keys {
+        for &(r, fields) in index.whole_field(key) {
+            exact.entry(r).or_insert(fields);
+        }
     }
     let whole = Whole { key, exact };
     loop {
@@ -438,6 +446,25 @@ fn corrected_key(words: &[QueryWord], content: &[usize], index: &Index) -> Strin
     key
 }
 
+/// The query key with each plural whose singular the index holds made singular, so that in
+/// "how do transformers work" the transformer's whole name is as much said as the
+/// "Transformers" of a library's.
+fn singular_key(words: &[QueryWord], content: &[usize], index: &Index) -> String {
+    let mut key = String::new();
+    for &w in content {
+        let word = &words[w];
+        let singular = word.alternatives.iter().find(|a| {
+            a.how == super::expand::How::Stem
+                && super::expand::singulars(&word.text).any(|s| s == index.term_text(a.term))
+        });
+        match singular {
+            Some(a) => key.push_str(index.term_text(a.term)),
+            None => key.push_str(&field_key(&word.text)),
+        }
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,6 +535,29 @@ mod tests {
         assert!(
             list.iter().all(|r| lora.contains(r)),
             "{list:?} vs {lora:?}"
+        );
+    }
+
+    #[test]
+    fn a_plural_in_a_sentence_is_the_thing_alone_it_may_be_a_name() {
+        let engine = Engine::shipped().unwrap();
+        let top3 = |q: &str| -> Vec<String> {
+            engine
+                .search(q)
+                .iter()
+                .take(3)
+                .map(|h| engine.catalogue().resource(h.resource).id.clone())
+                .collect()
+        };
+        let sentence = top3("how do transformers work");
+        assert!(
+            sentence.contains(&"jalammar-illustrated-transformer".to_owned()),
+            "{sentence:?}"
+        );
+        let alone = top3("transformers");
+        assert!(
+            alone.contains(&"github-huggingface".to_owned()),
+            "{alone:?}"
         );
     }
 
