@@ -112,6 +112,7 @@ ROUND_MINIMUMS = {
     59: {"on-topic": 170, "offtopic": 80, "smalltalk": 14},
     60: {"on-topic": 180, "offtopic": 80, "smalltalk": 18},
     61: {"on-topic": 88, "offtopic": 40, "smalltalk": 6},
+    62: {"on-topic": 84, "offtopic": 38, "smalltalk": 8},
 }
 
 
@@ -917,6 +918,12 @@ ROUND_NOTES = {
 # The first of six writers to finish (mixed Chinese/English, some pure Chinese and pure
 # English), blind to the engine, from the catalogue without its senses and paraphrases, the
 # seed article and the format. Split by the same rule.
+""",
+    62: """#
+# ROUND 62: an ordinary week, as round 61, written by the second of its six writers to finish
+# (mostly Chinese, traditional now and then, with the field's acronyms in Latin letters);
+# added untouched, measured with the stop's start and its state when it arrived, and not
+# tuned on. Split by the same rule.
 """,
 }
 
