@@ -9,7 +9,7 @@
 //! resources about all of them first, then the best for each concept in turn. When nothing
 //! passes the floor, a well-explained message drops its least telling words (see [`rank`]).
 
-use super::expand::QueryWord;
+use super::expand::{self, Alternative, How, QueryWord};
 use foldhash::HashMap;
 
 use super::index::{Field, FieldSet, Index, field_key};
@@ -427,39 +427,38 @@ pub(super) fn is_home(kind: Kind) -> bool {
 /// The query key with each unknown word replaced by its best guess ("megatorn" → megatron), so
 /// that a typo of a whole title still earns the exact bonus.
 fn corrected_key(words: &[QueryWord], content: &[usize], index: &Index) -> String {
-    let mut key = String::new();
-    for &w in content {
-        let word = &words[w];
-        let best = word
-            .alternatives
+    key_with(words, content, index, |word| {
+        word.alternatives
             .iter()
-            .filter(|a| {
-                use super::expand::How;
-                matches!(a.how, How::Exact | How::Typo | How::Homophone)
-            })
-            .max_by(|a, b| a.weight.total_cmp(&b.weight));
-        match best {
-            Some(a) => key.push_str(index.term_text(a.term)),
-            None => key.push_str(&field_key(&word.text)),
-        }
-    }
-    key
+            .filter(|a| matches!(a.how, How::Exact | How::Typo | How::Homophone))
+            .max_by(|a, b| a.weight.total_cmp(&b.weight))
+    })
 }
 
 /// The query key with each plural whose singular the index holds made singular, so that in
 /// "how do transformers work" the transformer's whole name is as much said as the
 /// "Transformers" of a library's.
 fn singular_key(words: &[QueryWord], content: &[usize], index: &Index) -> String {
+    key_with(words, content, index, |word| {
+        word.alternatives.iter().find(|a| {
+            a.how == How::Stem
+                && expand::singulars(&word.text).any(|s| s == index.term_text(a.term))
+        })
+    })
+}
+
+/// The content words' key, each word spelled as the term `pick` chooses for it, or as typed.
+fn key_with<'w>(
+    words: &'w [QueryWord],
+    content: &[usize],
+    index: &Index,
+    pick: impl Fn(&'w QueryWord) -> Option<&'w Alternative>,
+) -> String {
     let mut key = String::new();
     for &w in content {
-        let word = &words[w];
-        let singular = word.alternatives.iter().find(|a| {
-            a.how == super::expand::How::Stem
-                && super::expand::singulars(&word.text).any(|s| s == index.term_text(a.term))
-        });
-        match singular {
+        match pick(&words[w]) {
             Some(a) => key.push_str(index.term_text(a.term)),
-            None => key.push_str(&field_key(&word.text)),
+            None => key.push_str(&field_key(&words[w].text)),
         }
     }
     key
