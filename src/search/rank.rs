@@ -27,7 +27,7 @@ pub struct Matched {
     /// Where in the resource the term is.
     pub field: Field,
     /// How the query word reached the term.
-    pub how: super::expand::How,
+    pub how: How,
 }
 
 /// A resource that passed the relevance floor.
