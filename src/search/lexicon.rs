@@ -686,6 +686,10 @@ pub fn role(word: &str) -> Role {
 /// Whether a word is the comparative or superlative of an adjective that says nothing
 /// ("the gentlest intro", "something simpler", "easiest way"): it says as little.
 fn compares_a_filler(word: &str) -> bool {
+    // Only letters are compared, and the byte slicing below stays on character boundaries.
+    if !word.is_ascii() {
+        return false;
+    }
     let filler = |base: &str| roles().get(base) == Some(&Role::Stop);
     let y_filler = |stem: &str| filler(&format!("{stem}y"));
     // "clearest", "easiest", "biggest"; not "forest", whose "for" is no adjective.
@@ -705,11 +709,7 @@ fn compares_a_filler(word: &str) -> bool {
     };
     // A plain -er is mostly one who does ("teacher", "user"): only the -ier of a -y
     // adjective ("easier") is taken for a comparative.
-    word.is_ascii()
-        && (superlative
-            || word.strip_suffix("ier").is_some_and(y_filler)
-            || after_le("r")
-            || after_le("st"))
+    superlative || word.strip_suffix("ier").is_some_and(y_filler) || after_le("r") || after_le("st")
 }
 
 /// A time of day as people type it ("boss pinged me at 11pm", "up since 3am"): when the asker
@@ -943,7 +943,7 @@ mod tests {
         ] {
             assert_eq!(role(word), Role::Stop, "{word}");
         }
-        for word in ["user", "teacher", "forest", "tester"] {
+        for word in ["user", "teacher", "forest", "tester", "x耀est"] {
             assert_eq!(role(word), Role::Content, "{word}");
         }
     }

@@ -129,13 +129,14 @@ pub fn rank(
     // Whole-field matches of the whole query, looked up once rather than per candidate or
     // per word dropped.
     let mut exact: HashMap<u32, FieldSet> = index.whole_field(&key).iter().copied().collect();
-    let mut keys = vec![corrected_key(words, &content, index)];
+    let corrected = corrected_key(words, &content, index);
     // Typed alone, a plural may be a name ("transformers", the library); in a sentence it is
-    // the thing ("how do transformers work").
-    if words.len() > content.len() {
-        keys.push(singular_key(words, &content, index));
-    }
-    for key in &keys {
+    // the thing ("how do transformers work"). Most messages have no such plural, and their
+    // singular key is the corrected one, looked up once.
+    let singular = (words.len() > content.len())
+        .then(|| singular_key(words, &content, index))
+        .filter(|singular| *singular != corrected);
+    for key in std::iter::once(&corrected).chain(&singular) {
         for &(r, fields) in index.whole_field(key) {
             exact.entry(r).or_insert(fields);
         }
