@@ -2,18 +2,17 @@
 //!
 //! Every resource contributes terms from four fields (its titles, its keywords, its topics'
 //! names and aliases, and its ancestor topics'), each term keeping only the best field it
-//! appears in. Terms live in an `fst` map, which answers exact, prefix and Levenshtein-automaton
-//! look-ups without scanning the vocabulary; postings are plain vectors indexed by term id.
+//! appears in. Terms are interned: a hash map answers exact look-ups, a sorted list prefix
+//! completions, and [`Typos`] slips; postings are plain vectors indexed by term id.
 
 use foldhash::{HashMap, HashMapExt};
-
-use fst::{Automaton, IntoStreamer, Map, Streamer};
 
 use super::lexicon;
 use super::normalise::normalise;
 use super::pinyin::{self, Pinyin};
 use super::soundalike::SoundAlikes;
 use super::tokenise::{Dictionary, Run, bigrams, runs};
+use super::typos::Typos;
 use crate::catalogue::{Catalogue, ResourceIdx, TopicIdx};
 
 /// Identifier of a term in the vocabulary.
@@ -112,10 +111,9 @@ pub struct Index {
     ids: HashMap<String, TermId>,
     /// Every term in byte order, for prefix completion (a range of this list).
     sorted: Vec<TermId>,
-    /// The ASCII terms alone, as an fst for typo searches: a Levenshtein automaton walks it
-    /// without visiting the Chinese terms (two "inserted" ideographs would reach thousands of
-    /// bigrams). The only fst built at start-up, since building one costs about 1 µs a term.
-    latin: Map<Vec<u8>>,
+    /// The ASCII terms alone, for typo searches: slips in a Latin word are looked for among
+    /// Latin terms (two "inserted" ideographs would reach thousands of bigrams).
+    latin: Typos,
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
     idf: Vec<f32>,
@@ -407,15 +405,12 @@ impl Index {
 
         let mut sorted: Vec<TermId> = (0..terms.len() as TermId).collect();
         sorted.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
-        let latin = sorted
-            .iter()
-            .map(|&id| (terms[id as usize].as_str(), u64::from(id)))
-            .filter(|(t, _)| t.is_ascii());
-        #[expect(
-            clippy::expect_used,
-            reason = "terms are interned (unique) and sorted just above, all an fst needs"
-        )]
-        let latin = Map::from_iter(latin).expect("sorted, unique keys always build");
+        let latin = Typos::new(
+            sorted
+                .iter()
+                .map(|&id| (id, terms[id as usize].as_str()))
+                .filter(|(_, t)| t.is_ascii()),
+        );
 
         let mut index = Index {
             ids,
@@ -653,43 +648,26 @@ impl Index {
         self.terms.len()
     }
 
-    /// Latin terms nearest to `word` within Levenshtein distance `max` (transpositions cost
-    /// one), with their distances, most frequent first. Distance 2 is searched only when
-    /// nothing lies at distance 1: the nearest correction is the likeliest, and the wider
-    /// automaton costs several times more. Two slips are looked for only among terms that
-    /// start with the word's first letter: with any first letter allowed the automaton stayed
-    /// alive down every branch of the fst's first levels, and two slips, one of them the first
-    /// letter, are seldom what was meant.
+    /// Latin terms nearest to `word` within `max` slips (see [`Typos`]), with their slips,
+    /// most frequent first. Two slips are looked for only when nothing lies one slip away
+    /// (the nearest correction is the likeliest), and only among terms that start with the
+    /// word's first letter: two slips, one of them the first letter, are seldom what was
+    /// meant.
     pub fn typo_candidates(&self, word: &str, max: u8) -> Vec<(TermId, u8)> {
-        let mut first = [0; 4];
-        let first: &[u8] = match word.chars().next() {
-            Some(c) => c.encode_utf8(&mut first).as_bytes(),
-            None => return Vec::new(),
-        };
-        for d in 1..=max.min(2) {
-            let dfa = automata::builder(d).build_dfa(word);
-            let mut found = Vec::new();
-            let mut take = |id: u64, state| {
-                if let levenshtein_automata::Distance::Exact(dist) = dfa.distance(state)
-                    && dist > 0
-                {
-                    found.push((id as TermId, dist));
-                }
-            };
-            if d == 1 {
-                let mut stream = self.latin.search_with_state(&dfa).into_stream();
-                while let Some((_, id, state)) = stream.next() {
-                    take(id, state);
-                }
-            } else {
-                let anchored = Anchored { dfa: &dfa, first };
-                let mut stream = self.latin.search_with_state(anchored).into_stream();
-                while let Some((_, id, (state, _))) = stream.next() {
-                    take(id, state);
-                }
-            }
+        for slips in 1..=max.min(2) {
+            let anchored = slips == 2;
+            let mut found = self
+                .latin
+                .candidates(word, slips, anchored, |id| self.term_text(id));
             if !found.is_empty() {
-                found.sort_by_key(|&(id, dist)| (dist, std::cmp::Reverse(self.postings(id).len())));
+                // Ties go by the terms' byte order, so the same word always gets the same list.
+                found.sort_by_key(|&(id, dist)| {
+                    (
+                        dist,
+                        std::cmp::Reverse(self.postings(id).len()),
+                        self.term_text(id),
+                    )
+                });
                 return found;
             }
         }
@@ -714,44 +692,6 @@ impl Index {
         found.sort_by_key(|&id| (self.term_text(id).len(), id));
         found.truncate(limit);
         found
-    }
-}
-
-/// A Levenshtein automaton that also wants its first letter as typed (see
-/// [`Index::typo_candidates`]). Its state is the automaton's and how many bytes of the
-/// letter were read, [`Anchored::OFF`] once another was.
-struct Anchored<'a> {
-    dfa: &'a levenshtein_automata::DFA,
-    first: &'a [u8],
-}
-
-impl Anchored<'_> {
-    const OFF: u8 = u8::MAX;
-}
-
-impl Automaton for Anchored<'_> {
-    type State = (u32, u8);
-
-    fn start(&self) -> (u32, u8) {
-        (self.dfa.start(), 0)
-    }
-
-    fn is_match(&self, state: &(u32, u8)) -> bool {
-        usize::from(state.1) == self.first.len() && self.dfa.is_match(&state.0)
-    }
-
-    fn can_match(&self, state: &(u32, u8)) -> bool {
-        state.1 != Self::OFF && self.dfa.can_match(&state.0)
-    }
-
-    fn accept(&self, state: &(u32, u8), byte: u8) -> (u32, u8) {
-        let read = match self.first.get(usize::from(state.1)) {
-            _ if state.1 == Self::OFF => Self::OFF,
-            Some(&b) if b == byte => state.1 + 1,
-            Some(_) => Self::OFF,
-            None => state.1,
-        };
-        (self.dfa.accept(&state.0, byte), read)
     }
 }
 
@@ -807,23 +747,6 @@ fn build_dictionary(catalogue: &Catalogue, normalised: &Normalised<'_>) -> Dicti
     Dictionary::new(words)
         .with_singles(lexicon::cjk_link_chars())
         .with_light(lexicon::cjk_light_chars())
-}
-
-mod automata {
-    //! Levenshtein automaton builders are costly to construct (a parametric DFA per distance)
-    //! and cheap to use, so each is built once per process, on first need.
-    use std::sync::OnceLock;
-
-    use levenshtein_automata::LevenshteinAutomatonBuilder;
-
-    pub(super) fn builder(max: u8) -> &'static LevenshteinAutomatonBuilder {
-        static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-        static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-        match max {
-            0 | 1 => ONE.get_or_init(|| LevenshteinAutomatonBuilder::new(1, true)),
-            _ => TWO.get_or_init(|| LevenshteinAutomatonBuilder::new(2, true)),
-        }
-    }
 }
 
 /// Inverse document frequency scaled into (0.4, 1] for a term found in `df` of `n` resources.
@@ -966,5 +889,58 @@ mod tests {
         assert!(found("distrbutd", "distributed"));
         // The same two slips with the first letter one of them: not looked for.
         assert!(!found("wuantisation", "quantization"));
+    }
+
+    /// The length lists and the bound before each distance drop no term: the candidates are
+    /// those a full distance to every Latin term gives, for words one and two slips from
+    /// terms of the shipped catalogue (every 60th term, each with a letter dropped, with two
+    /// letters swapped and with both).
+    #[test]
+    fn typo_candidates_are_every_term_the_full_distance_finds() {
+        let cat = Catalogue::shipped().unwrap();
+        let index = Index::build(&cat);
+        let latin: Vec<TermId> = (0..index.term_count() as TermId)
+            .filter(|&t| index.term_text(t).is_ascii())
+            .collect();
+        let by_full_distance = |typed: &str| -> Vec<(TermId, u8)> {
+            let first = typed.chars().next();
+            let within = |t: TermId, max: usize, anchored: bool| {
+                let text = index.term_text(t);
+                let d = strsim::osa_distance(typed, text);
+                ((1..=max).contains(&d) && (!anchored || text.chars().next() == first))
+                    .then_some((t, d as u8))
+            };
+            let mut found: Vec<_> = latin.iter().filter_map(|&t| within(t, 1, false)).collect();
+            if found.is_empty() {
+                found = latin.iter().filter_map(|&t| within(t, 2, true)).collect();
+            }
+            found.sort_by_key(|&(t, d)| {
+                (
+                    d,
+                    std::cmp::Reverse(index.postings(t).len()),
+                    index.term_text(t),
+                )
+            });
+            found
+        };
+        let mut tried = 0;
+        for &t in latin.iter().step_by(60) {
+            let text = index.term_text(t);
+            if text.len() < 4 {
+                continue;
+            }
+            let dropped = format!("{}{}", &text[..2], &text[3..]);
+            let swapped = format!("{}{}{}{}", &text[..1], &text[2..3], &text[1..2], &text[3..]);
+            let both = format!("{}{}", &swapped[..2], &swapped[3..]);
+            for typed in [dropped, swapped, both] {
+                assert_eq!(
+                    index.typo_candidates(&typed, 2),
+                    by_full_distance(&typed),
+                    "{typed}"
+                );
+                tried += 1;
+            }
+        }
+        assert!(tried > 100, "{tried}");
     }
 }

@@ -57,6 +57,7 @@ pub mod soundalike;
 pub mod start;
 pub mod tokenise;
 mod topics;
+pub mod typos;
 pub mod vectors;
 pub mod writing;
 
