@@ -15,7 +15,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 
 use super::expand::{Alternative, How, QueryWord};
-use super::filed::{Filed, Start, Strings, latin_key, start_of, starting_in};
+use super::filed::{ByStart, Filed, Start, Strings, latin_key, start_of, starting_in};
 use super::index::Index;
 use super::lexicon::{self, Role};
 use super::normalise::{is_cjk, normalise};
@@ -53,7 +53,7 @@ pub struct Paraphrases {
     /// one of a describing group is the description ("keeps the cache in pages").
     asking: Vec<bool>,
     /// Phrases with Chinese in them, matched anywhere, by how they start.
-    anywhere: Filed<Start>,
+    anywhere: ByStart,
     /// Latin phrases, matched as whole words by their stems, by a hash of their first two
     /// stems (or their one): "how" starts 81 phrases.
     whole: Filed<u64>,
@@ -145,7 +145,7 @@ impl Paraphrases {
         filed.lengths.shrink_to_fit();
         filed.entries.shrink_to_fit();
         filed.asking.shrink_to_fit();
-        filed.anywhere = Filed::new(starts.chinese);
+        filed.anywhere = ByStart::new(starts.chinese);
         filed.whole = Filed::new(starts.latin);
         filed
     }

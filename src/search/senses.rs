@@ -14,7 +14,7 @@ use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use super::expand::QueryWord;
-use super::filed::{Filed, Start, Strings, latin_key, start_of, starting_in};
+use super::filed::{ByStart, Filed, Strings, latin_key, start_of, starting_in};
 use super::normalise::{is_cjk, normalise};
 use crate::catalogue;
 
@@ -31,7 +31,7 @@ pub struct Senses {
     /// [`Senses::cjk`] by how each spelling starts: a word is checked at each of its
     /// characters against the few spellings that start there, not against all of them (the
     /// shipped catalogue has about a hundred).
-    cjk_starts: Filed<Start>,
+    cjk_starts: ByStart,
 }
 
 /// One sense's cues, normalised and filed when a message first names its word: the shipped
@@ -51,7 +51,7 @@ struct Cues {
 struct FiledCues {
     normalised: Strings,
     /// The Chinese cues, by their first characters.
-    chinese: Filed<Start>,
+    chinese: ByStart,
     /// The Latin cues, by a hash of their first word.
     latin: Filed<u64>,
 }
@@ -79,7 +79,7 @@ impl Cues {
             }
             FiledCues {
                 normalised,
-                chinese: Filed::new(chinese),
+                chinese: ByStart::new(chinese),
                 latin: Filed::new(latin),
             }
         })
@@ -133,7 +133,7 @@ impl Senses {
                 }
             }
         }
-        filed.cjk_starts = Filed::new(starts);
+        filed.cjk_starts = ByStart::new(starts);
         filed
     }
 

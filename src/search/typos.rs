@@ -87,6 +87,11 @@ fn slips_between(typed_chars: &[char], typed: &str, term: &str, max: u8) -> Opti
 /// one letter is replaced or two neighbours are swapped.
 fn one_slip<T: Eq>(a: &[T], b: &[T]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // One slip leaves the first letter or the last in place (but for two letters swapped in
+    // a word of two): a test of two letters turns most terms away before any slice compare.
+    if short.len() >= 3 && short[0] != long[0] && short.last() != long.last() {
+        return false;
+    }
     let at = short.iter().zip(long).take_while(|(x, y)| x == y).count();
     match long.len() - short.len() {
         0 if at == short.len() => false,
@@ -190,7 +195,8 @@ mod tests {
         let words = [
             "", "a", "ab", "ba", "abc", "acb", "bac", "abcd", "abdc", "acbd", "lora", "qlora",
             "lroa", "loar", "olra", "vllm", "vlm", "vllmm", "llvm", "megatron", "megatorn",
-            "mgeatron", "megatrno", "megaton", "café", "cafe", "caf", "ça",
+            "mgeatron", "megatrno", "megaton", "café", "cafe", "caf", "ça", "xbc", "abx", "bcd",
+            "xabc", "abcx", "bca", "cab", "dbca", "xbcd", "abcy",
         ];
         for a in words {
             let a_chars: Vec<char> = a.chars().collect();
