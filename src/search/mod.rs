@@ -1116,6 +1116,24 @@ mod tests {
         }
     }
 
+    /// A version's numbers narrow the name beside them; beside a name the catalogue lacks,
+    /// the titles their digits match explain nothing.
+    #[test]
+    fn a_version_beside_no_catalogue_name_explains_nothing() {
+        let engine = Engine::shipped().unwrap();
+        let answered = |q: &str| engine.relevance(&engine.understand(q, false)).answer;
+        assert!(!answered(
+            "Gradle sync failed: Could not resolve com.android.tools.build:gradle:8.2.0"
+        ));
+        for message in [
+            "llama 3.1 怎么微调",
+            "vllm 0.5.0 报错",
+            "zero 3 和 zero 2 的区别",
+        ] {
+            assert!(answered(message), "{message}");
+        }
+    }
+
     /// Whether `typed`, a word of `message` as understood, has the term `meant` among its
     /// alternatives as a typo.
     fn read_as_typo(engine: &Engine, message: &str, typed: &str, meant: &str) -> bool {

@@ -596,6 +596,34 @@ pub fn judge(
             e
         })
         .collect();
+    // A version's numbers ("8.2.0", "3.12", read as runs of numbers) narrow the name beside
+    // them ("llama 3.1", "python 3.12"); beside no name the catalogue has ("gradle 8.2.0"),
+    // the titles their digits match say nothing of the message, and they are as unexplained
+    // as any other word. (A number alone, as in "4 张卡" or "50 people", counts something the
+    // message names, explained or not.)
+    let count = |i: usize| words.get(i).is_some_and(|w| normalise::is_count(&w.text));
+    for i in 0..words.len() {
+        let e = &evidence_of[i];
+        let in_a_run = i.checked_sub(1).is_some_and(count) || count(i + 1);
+        if e.explained == 0.0 || !count(i) || !in_a_run {
+            continue;
+        }
+        let beside = |mut at: std::ops::Range<usize>, back: bool| {
+            let next = if back { at.next_back() } else { at.next() };
+            let mut j = next?;
+            while normalise::is_count(&words[j].text) {
+                j = if back { at.next_back() } else { at.next() }?;
+            }
+            Some(evidence_of[j].explained >= MIN_SURE)
+        };
+        let named =
+            beside(0..i, true) == Some(true) || beside(i + 1..words.len(), false) == Some(true);
+        if !named {
+            evidence -= e.evidence();
+            unexplained += e.evidence();
+            evidence_of[i].explained = 0.0;
+        }
+    }
     let described = described_evidence(words, &mut evidence_of, &sure, index, topics_of, describes);
     let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(0);
     let answered_alone: Vec<bool> = if several_concepts(words) {
