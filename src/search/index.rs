@@ -113,7 +113,7 @@ pub struct Index {
     sorted: Vec<TermId>,
     /// The ASCII terms alone, for typo searches: slips in a Latin word are looked for among
     /// Latin terms (two "inserted" ideographs would reach thousands of bigrams).
-    latin: Typos,
+    latin: Typos<TermId>,
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
     idf: Vec<f32>,

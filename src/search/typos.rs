@@ -9,19 +9,18 @@
 //! terms: building the automaton for every typed word, then walking it, took about a sixth of
 //! all answering time (measured: README, "Speed").
 
-use super::index::TermId;
-
-/// The Latin terms by length, for [`Typos::candidates`].
-#[derive(Debug, Default)]
-pub struct Typos {
+/// The Latin terms by length, for [`Typos::candidates`]; `Id` is how the caller names a term
+/// (the index's term id).
+#[derive(Debug)]
+pub struct Typos<Id> {
     /// Term ids by length in characters; each list in the terms' byte order.
-    by_len: Vec<Vec<TermId>>,
+    by_len: Vec<Vec<Id>>,
 }
 
-impl Typos {
+impl<Id: Copy> Typos<Id> {
     /// Files `terms`, given in byte order, under their lengths.
-    pub fn new<'a>(terms: impl IntoIterator<Item = (TermId, &'a str)>) -> Self {
-        let mut by_len: Vec<Vec<TermId>> = Vec::new();
+    pub fn new<'a>(terms: impl IntoIterator<Item = (Id, &'a str)>) -> Self {
+        let mut by_len: Vec<Vec<Id>> = Vec::new();
         for (id, text) in terms {
             let len = text.chars().count();
             if by_len.len() <= len {
@@ -40,8 +39,8 @@ impl Typos {
         typed: &str,
         slips: u8,
         anchored: bool,
-        text: impl Fn(TermId) -> &'t str,
-    ) -> Vec<(TermId, u8)> {
+        text: impl Fn(Id) -> &'t str,
+    ) -> Vec<(Id, u8)> {
         let Some(first) = typed.chars().next() else {
             return Vec::new();
         };
@@ -140,19 +139,19 @@ fn letters_apart(typed: &str, term: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn typos(words: &[&'static str]) -> (Typos, Vec<&'static str>) {
+    fn typos(words: &[&'static str]) -> (Typos<usize>, Vec<&'static str>) {
         let mut words = words.to_vec();
         words.sort_unstable();
-        let typos = Typos::new(words.iter().enumerate().map(|(i, w)| (i as TermId, *w)));
+        let typos = Typos::new(words.iter().enumerate().map(|(i, w)| (i, *w)));
         (typos, words)
     }
 
     fn found(words: &[&'static str], typed: &str, slips: u8, anchored: bool) -> Vec<&'static str> {
         let (typos, words) = typos(words);
         typos
-            .candidates(typed, slips, anchored, |id| words[id as usize])
+            .candidates(typed, slips, anchored, |id| words[id])
             .into_iter()
-            .map(|(id, _)| words[id as usize])
+            .map(|(id, _)| words[id])
             .collect()
     }
 
