@@ -608,16 +608,13 @@ pub fn judge(
         if e.explained == 0.0 || !count(i) || !in_a_run {
             continue;
         }
-        let beside = |mut at: std::ops::Range<usize>, back: bool| {
-            let next = if back { at.next_back() } else { at.next() };
-            let mut j = next?;
-            while normalise::is_count(&words[j].text) {
-                j = if back { at.next_back() } else { at.next() }?;
-            }
-            Some(evidence_of[j].explained >= MIN_SURE)
-        };
-        let named =
-            beside(0..i, true) == Some(true) || beside(i + 1..words.len(), false) == Some(true);
+        // The nearest word on each side past the run's other numbers.
+        let before = (0..i).rev().find(|&j| !count(j));
+        let after = (i + 1..words.len()).find(|&j| !count(j));
+        let named = [before, after]
+            .into_iter()
+            .flatten()
+            .any(|j| evidence_of[j].explained >= MIN_SURE);
         if !named {
             evidence -= e.evidence();
             unexplained += e.evidence();

@@ -7,7 +7,7 @@
 //! only the lists of nearby lengths are read, each term through a bound that costs one pass
 //! before any exact distance. This replaced a Levenshtein automaton walking an fst of the
 //! terms: building the automaton for every typed word, then walking it, took about a sixth of
-//! all answering time (measured: README, "Speed").
+//! all answering time (measured: `docs/history.md`, "The stop after round 61's").
 
 /// The Latin terms by length, for [`Typos::candidates`]; `Id` is how the caller names a term
 /// (the index's term id).
