@@ -457,8 +457,10 @@ const STOPS: &[&str] = &[
     // What a question is for, in the words of the institution asked from: a proof of
     // concept and its stages, a lecture or a training to prepare, an internship or a move
     // into programming ("文科转码，想找实习"), both sides of a comparison ("两边资料都要"), the
-    // parts of the article's table of contents ("那一大块都分了哪些子主题").
+    // parts of the article's table of contents ("那一大块都分了哪些子主题"), and reading ahead
+    // or revising for a session already set ("读书会定了读 LoRA 原论文，想先找点中文解读预习一下").
     "poc", "阶段", "两边", "都要", "讲座", "培训", "内部培训", "备课", "课件", "新人", "实习", "找实习", "秋招",
+    "预习", "复习", "温习", "定了",
     "春招", "校招", "转码", "生态", "那一大块", "这一大块", "一大块", "这块", "那块", "这一块", "那一块", "子主题", "目录",
     // The same in English: "I keep hearing X in every job ad", "the simplest explanation".
     "keep", "keeps", "hearing", "heard", "job", "jobs", "career", "careers", "ad", "ads", "posting",

@@ -2138,6 +2138,8 @@ mod tests {
         for asked in [
             "total beginner: what is rlhf and how does it make chatbots behave nicely",
             "新手求问 RAG 到底是个啥 我们产品经理天天挂在嘴上",
+            // A name of two words is asked about whole.
+            "what is knowledge distillation and could it shrink our legacy billing dashboard",
         ] {
             let r = relevance(asked);
             assert!(r.defined && r.answer, "{asked}");
@@ -2165,6 +2167,10 @@ mod tests {
         let relevance = |q: &str| engine.relevance(&engine.understand(q, false));
         // llama.cpp's resources are about llama, running locally and CPUs at once.
         assert!(relevance("run llama locally on my macbook cpu").corroborated);
+        // Two of the field's own names side by side, filed under one topic, though no page
+        // covers both: a comparison of neighbours.
+        let interconnects = relevance("NVLink 和 InfiniBand 老板让我写采购说明，各自负责哪一段");
+        assert!(interconnects.corroborated && interconnects.answer);
         // Both are catalogue words, but no resource is about both.
         // ("bit depth" itself is a cue of quantisation's sense in audio.)
         let adc = relevance("How does quantization noise depend on the depth of the signal?");

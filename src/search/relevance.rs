@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use super::expand::{self, Alternative, How, QueryWord};
 use super::index::{Index, TermId};
+use super::lexicon::Role;
 use super::normalise;
 use crate::catalogue::TopicIdx;
 
@@ -240,6 +241,31 @@ impl Concept<'_> {
     }
 }
 
+/// Least importance of a Latin word for it to count as a name coined in the field: rarer
+/// than any everyday word ("nvlink", "infiniband", "deepspeed"; not "flash", "zero", "rag").
+const COINED_IMPORTANCE: f32 = 0.9;
+
+/// Whether the message puts two names coined in the field side by side ("A 跟 B", "A and B",
+/// "A vs B"), each a topic's label the catalogue knows as written, and the catalogue files
+/// them under one topic though no one resource covers both: "NVLink 跟 InfiniBand 一个管机内一个
+/// 管机间对吧" asks about two interconnects kept side by side. `coined` holds each such word's
+/// place and the resources it reaches. Names merely in one message ("NVMe-oF over RDMA" for a
+/// database's storage) do not count, nor do everyday words.
+fn coined_side_by_side(
+    words: &[QueryWord],
+    coined: &[(usize, Vec<u32>)],
+    topics_of: impl Fn(&[u32]) -> Vec<TopicIdx>,
+) -> bool {
+    coined.iter().any(|(i, a)| {
+        coined.iter().any(|(j, b)| {
+            *j == i + 2 && words[i + 1].role == Role::Link && {
+                let (a, b) = (topics_of(a), topics_of(b));
+                a.iter().any(|t| b.binary_search(t).is_ok())
+            }
+        })
+    })
+}
+
 /// How sure a match of this sort is to mean what the word means.
 fn certainty(how: How) -> f32 {
     match how {
@@ -383,7 +409,7 @@ fn described_evidence(
     evidence: &mut [WordEvidence],
     concepts: &[Concept],
     index: &Index,
-    topics_of: impl FnOnce(&[u32]) -> Vec<TopicIdx>,
+    topics_of: impl Fn(&[u32]) -> Vec<TopicIdx>,
     describes: impl Fn(&QueryWord, Option<&[TopicIdx]>) -> bool,
 ) -> f32 {
     // A word meant in another sense ("weights" beside "gym") describes nothing here.
@@ -455,11 +481,34 @@ fn named_outright(
     })
 }
 
+/// The first and last word of the compound name the word at `i` is part of ("flash" and
+/// "attention" are one catalogue name, flashattention); `(i, i)` for a word that makes no
+/// compound with its neighbours.
+fn compound_span(words: &[QueryWord], i: usize) -> (usize, usize) {
+    let compound = |w: &QueryWord| match name_of(w) {
+        Name::Compound(term) => Some(term),
+        Name::Word(_) => None,
+    };
+    let Some(term) = compound(&words[i]) else {
+        return (i, i);
+    };
+    let same = |j: usize| compound(&words[j]) == Some(term);
+    let first = (0..i).rev().take_while(|&j| same(j)).last().unwrap_or(i);
+    let last = (i + 1..words.len())
+        .take_while(|&j| same(j))
+        .last()
+        .unwrap_or(i);
+    (first, last)
+}
+
 /// Whether the word at `i` is what a "what is" question asks about: "what is X", "what's a
-/// X", "什么是X", "X 是什么", "X 到底是个啥".
+/// X", "什么是X", "X 是什么", "X 到底是个啥". X may be a name of several words ("what is
+/// flash attention", "what's a kv cache"): the words around `i` that make one compound with it
+/// are asked about together.
 fn asked_what(words: &[QueryWord], i: usize) -> bool {
     let text = |j: usize| words.get(j).map_or("", |w| w.text.as_str());
-    let mut before = i;
+    let (first, i) = compound_span(words, i);
+    let mut before = first;
     while before > 0 && ["a", "an", "the"].contains(&text(before - 1)) {
         before -= 1;
     }
@@ -515,7 +564,7 @@ pub fn judge(
     index: &Index,
     importance: impl Fn(&QueryWord) -> f32,
     is_label: impl Fn(&str) -> bool,
-    topics_of: impl FnOnce(&[u32]) -> Vec<TopicIdx>,
+    topics_of: impl Fn(&[u32]) -> Vec<TopicIdx>,
     describes: impl Fn(&QueryWord, Option<&[TopicIdx]>) -> bool,
 ) -> Relevance {
     let mut evidence = 0.0;
@@ -523,6 +572,7 @@ pub fn judge(
     let mut sure: Vec<Concept> = Vec::new();
     let mut named = false;
     let mut defined = false;
+    let mut coined: Vec<(usize, Vec<u32>)> = Vec::new();
     let mut evidence_of: Vec<WordEvidence> = words
         .iter()
         .enumerate()
@@ -568,6 +618,16 @@ pub fn judge(
                     && w.other_sense.is_none()
                     && (e.explained >= 1.0 && named_outright(words, i, reached.len(), &is_label)
                         || heard_as_label(w, index, &is_label));
+            if e.explained >= 1.0
+                && e.importance >= COINED_IMPORTANCE
+                && e.specificity >= NAMED_SPECIFICITY
+                && w.other_sense.is_none()
+                && w.text.bytes().any(|b| b.is_ascii_alphabetic())
+                && w.text.bytes().all(|b| b.is_ascii_alphanumeric())
+                && is_label(&w.text)
+            {
+                coined.push((i, reached.clone()));
+            }
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
             // concept to corroborate another.
@@ -621,7 +681,8 @@ pub fn judge(
             evidence_of[i].explained = 0.0;
         }
     }
-    let described = described_evidence(words, &mut evidence_of, &sure, index, topics_of, describes);
+    let described =
+        described_evidence(words, &mut evidence_of, &sure, index, &topics_of, describes);
     let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(0);
     let answered_alone: Vec<bool> = if several_concepts(words) {
         (0..concepts)
@@ -650,7 +711,8 @@ pub fn judge(
         .iter()
         .enumerate()
         .any(|(i, a)| sure[i + 1..].iter().any(|b| a.corroborates(b)))
-        || described_together(words);
+        || described_together(words)
+        || coined_side_by_side(words, &coined, &topics_of);
     let mut relevance = Relevance {
         words: evidence_of,
         evidence,

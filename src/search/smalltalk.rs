@@ -1147,6 +1147,20 @@ impl<'m> Message<'m> {
     fn asks_plainly(&self) -> bool {
         self.typed.contains(['?', '？'])
     }
+
+    /// Whether it was typed with a question mark that asks something: one closing a question
+    /// whether the bot is there ("在吗？赶方案中，先跟你打个招呼", "you there? just saying hi")
+    /// greets.
+    fn asks_beyond_presence(&self) -> bool {
+        self.typed.match_indices(['?', '？']).any(|(at, _)| {
+            let before = unstretched(&normalise(&self.typed[..at]));
+            let units: Vec<&str> = unit_spans(&before)
+                .into_iter()
+                .map(|r| &before[r])
+                .collect();
+            !PRESENCE_CHECKS.iter().any(|p| units.ends_with(p))
+        })
+    }
 }
 
 /// A message of emoji alone, when every emoji in it says the same thing.
@@ -2072,7 +2086,8 @@ impl<'m> Frame<'m> {
         Frame {
             found,
             rest,
-            asks_plainly: message.asks_plainly(),
+            // Only read when something was found: most messages open with no small talk.
+            asks_plainly: found.is_some() && message.asks_beyond_presence(),
         }
     }
 
@@ -2800,6 +2815,25 @@ mod tests {
         assert_eq!(units("你是ai吗"), ["你", "是", "ai", "吗"]);
         assert_eq!(units("谢谢bro 3q"), ["谢", "谢", "bro", "3q"]);
         assert_eq!(recognise(&Message::new("你是AI吗")), Some(SmallTalk::Help));
+    }
+
+    #[test]
+    fn a_question_mark_after_asking_whether_the_bot_is_there_asks_nothing_more() {
+        let asks = crate::search::lexicon::asks;
+        let framed = |m: &str| Frame::of(&Message::new(m)).small_talk(asks);
+        for greets in [
+            "在吗？刚开完会，来打个招呼",
+            "you there? just dropping by to say hi",
+        ] {
+            assert_eq!(framed(greets), Some(SmallTalk::Greeting), "{greets}");
+        }
+        // A question mark after anything else still asks.
+        for asks_more in [
+            "hi, you there? how do I renew my passport",
+            "在吗，今天的会几点开？来打个招呼",
+        ] {
+            assert_eq!(framed(asks_more), None, "{asks_more}");
+        }
     }
 
     #[test]
