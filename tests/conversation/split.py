@@ -113,6 +113,7 @@ ROUND_MINIMUMS = {
     60: {"on-topic": 180, "offtopic": 80, "smalltalk": 18},
     61: {"on-topic": 88, "offtopic": 40, "smalltalk": 6},
     62: {"on-topic": 84, "offtopic": 38, "smalltalk": 8},
+    63: {"on-topic": 85, "offtopic": 60, "smalltalk": 8},
 }
 
 
@@ -924,6 +925,14 @@ ROUND_NOTES = {
 # (mostly Chinese, traditional now and then, with the field's acronyms in Latin letters);
 # added untouched, measured with the stop's start and its state when it arrived, and not
 # tuned on. Split by the same rule.
+""",
+    63: """#
+# ROUND 63: in the middle of real work (a deadline, a meeting tomorrow, a teammate's question, a
+# reading group, a budget, a report: a resource needed quickly; off-topic messages from the
+# same busy days), written by one writer (mostly Chinese with the field's names in Latin
+# letters, traditional now and then, homophone slips), blind to the engine, from the
+# catalogue, the seed article and the format; measured untouched with the stop's start before
+# its tune half was read. Split by the same rule.
 """,
 }
 
