@@ -205,19 +205,24 @@ enum Name<'a> {
 }
 
 fn name_of(word: &QueryWord) -> Name<'_> {
+    compound_of(word).map_or_else(
+        || {
+            Name::Word(if expand::stemmable(&word.text) {
+                Cow::Owned(expand::stem(&word.text))
+            } else {
+                Cow::Borrowed(word.text.as_str())
+            })
+        },
+        Name::Compound,
+    )
+}
+
+/// The catalogue name a word is part of with the words around it, if any.
+fn compound_of(word: &QueryWord) -> Option<TermId> {
     word.alternatives
         .iter()
         .find(|a| matches!(a.how, How::Compound | How::Paraphrase))
-        .map_or_else(
-            || {
-                Name::Word(if expand::stemmable(&word.text) {
-                    Cow::Owned(expand::stem(&word.text))
-                } else {
-                    Cow::Borrowed(word.text.as_str())
-                })
-            },
-            |a| Name::Compound(a.term),
-        )
+        .map(|a| a.term)
 }
 
 /// A catalogue concept a query names for sure.
@@ -249,20 +254,20 @@ const COINED_IMPORTANCE: f32 = 0.9;
 /// "A vs B"), each a topic's label the catalogue knows as written, and the catalogue files
 /// them under one topic though no one resource covers both: "NVLink 跟 InfiniBand 一个管机内一个
 /// 管机间对吧" asks about two interconnects kept side by side. `coined` holds each such word's
-/// place and the resources it reaches. Names merely in one message ("NVMe-oF over RDMA" for a
-/// database's storage) do not count, nor do everyday words.
+/// place; `reach_of` gives the resources a word reaches. Names merely in one message
+/// ("NVMe-oF over RDMA" for a database's storage) do not count, nor do everyday words.
 fn coined_side_by_side(
     words: &[QueryWord],
-    coined: &[(usize, Vec<u32>)],
+    coined: &[usize],
+    reach_of: impl Fn(usize) -> Vec<u32>,
     topics_of: impl Fn(&[u32]) -> Vec<TopicIdx>,
 ) -> bool {
-    coined.iter().any(|(i, a)| {
-        coined.iter().any(|(j, b)| {
-            *j == i + 2 && words[i + 1].role == Role::Link && {
-                let (a, b) = (topics_of(a), topics_of(b));
-                a.iter().any(|t| b.binary_search(t).is_ok())
-            }
-        })
+    coined.iter().any(|&i| {
+        coined.contains(&(i + 2)) && words[i + 1].role == Role::Link && {
+            let a = topics_of(&reach_of(i));
+            let b = topics_of(&reach_of(i + 2));
+            a.iter().any(|t| b.binary_search(t).is_ok())
+        }
     })
 }
 
@@ -485,14 +490,10 @@ fn named_outright(
 /// "attention" are one catalogue name, flashattention); `(i, i)` for a word that makes no
 /// compound with its neighbours.
 fn compound_span(words: &[QueryWord], i: usize) -> (usize, usize) {
-    let compound = |w: &QueryWord| match name_of(w) {
-        Name::Compound(term) => Some(term),
-        Name::Word(_) => None,
-    };
-    let Some(term) = compound(&words[i]) else {
+    let Some(term) = compound_of(&words[i]) else {
         return (i, i);
     };
-    let same = |j: usize| compound(&words[j]) == Some(term);
+    let same = |j: usize| compound_of(&words[j]) == Some(term);
     let first = (0..i).rev().take_while(|&j| same(j)).last().unwrap_or(i);
     let last = (i + 1..words.len())
         .take_while(|&j| same(j))
@@ -572,7 +573,7 @@ pub fn judge(
     let mut sure: Vec<Concept> = Vec::new();
     let mut named = false;
     let mut defined = false;
-    let mut coined: Vec<(usize, Vec<u32>)> = Vec::new();
+    let mut coined: Vec<usize> = Vec::new();
     let mut evidence_of: Vec<WordEvidence> = words
         .iter()
         .enumerate()
@@ -626,7 +627,7 @@ pub fn judge(
                 && w.text.bytes().all(|b| b.is_ascii_alphanumeric())
                 && is_label(&w.text)
             {
-                coined.push((i, reached.clone()));
+                coined.push(i);
             }
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
@@ -712,7 +713,12 @@ pub fn judge(
         .enumerate()
         .any(|(i, a)| sure[i + 1..].iter().any(|b| a.corroborates(b)))
         || described_together(words)
-        || coined_side_by_side(words, &coined, &topics_of);
+        || coined_side_by_side(
+            words,
+            &coined,
+            |i| reach(&words[i], index, surest(&words[i], index)),
+            &topics_of,
+        );
     let mut relevance = Relevance {
         words: evidence_of,
         evidence,
