@@ -279,8 +279,9 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round62-tune.toml", level(0.95, 0.95, 1.0, 69)),
     ("round62-holdout.toml", level(0.97, 0.9, 0.8, 68)),
     // Round 63, in the middle of real work: measured untouched with the stop's start (tune
-    // 41/44, 33/34, 3/4), then its tune half read (the greeting after "在吗？" now counts).
-    ("round63-tune.toml", level(0.93, 0.97, 1.0, 82)),
+    // 41/44, 33/34, 3/4; hold-out 43/46, 31/32, 3/4), then its tune half read and tuned on
+    // (43/44, 33/34, 4/4).
+    ("round63-tune.toml", level(0.97, 0.97, 1.0, 82)),
     ("round63-holdout.toml", level(0.93, 0.96, 0.75, 82)),
 ];
 
