@@ -373,7 +373,7 @@ fn next_cjk_subject(text: &str, from: usize) -> Option<(usize, usize)> {
     Some((from + found.start(), from + found.end()))
 }
 
-/// Byte ranges of English self-introductions: "I'm a", "as a" opening the text, and so on,
+/// Byte ranges of English self-introductions: "I'm a", "as a" and so on,
 /// then within [`LATIN_REACH`] words and before any turn, the last word for what a person is.
 fn latin_spans(text: &str) -> Vec<(usize, usize)> {
     let words: Vec<(usize, &str)> = text
@@ -399,7 +399,12 @@ fn latin_spans(text: &str) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        match last_role(&words, j + 1, LATIN_REACH) {
+        // Within the text, "as a developer tool" is what a thing is used as: the role must
+        // end the introduction there, at a turn or at the end of the piece.
+        let ends = |k: usize| words.get(k + 1).is_none_or(|w| LATIN_TURNS.contains(&w.1));
+        match last_role(&words, j + 1, LATIN_REACH)
+            .filter(|&k| i == 0 || words[i].1 != "as" || ends(k))
+        {
             Some(k) => {
                 spans.push((words[i].0, words[k].0 + words[k].1.len()));
                 i = k + 1;
@@ -780,11 +785,12 @@ fn last_role(words: &[(usize, &str)], from: usize, reach: usize) -> Option<usize
 }
 
 /// Where the words after a Latin subject starting at word `i` begin, if one starts there.
-/// "as" only opens the text ("as a backend dev, …"), as elsewhere it is "serve it as a web
-/// service".
+/// "as" opens one anywhere ("as a backend dev, …", "learn rust as a python dev"); only a
+/// person's role after its article makes it an introduction ("serve it as a web service" is
+/// none).
 fn latin_subject(words: &[(usize, &str)], i: usize) -> Option<usize> {
-    if i == 0 && words[0].1 == "as" {
-        return Some(1);
+    if words[i].1 == "as" {
+        return Some(i + 1);
     }
     LATIN_SUBJECTS
         .iter()
@@ -893,6 +899,16 @@ mod tests {
         assert_eq!(
             asides("as a backend engineer i want to"),
             ["as a backend engineer"]
+        );
+        // Within the message as well, but only before a person's role.
+        assert_eq!(
+            asides("best way to learn rust as a python dev"),
+            ["as a python dev"]
+        );
+        assert!(asides("how do i serve it as a web service").is_empty());
+        assert_eq!(
+            asides("learn rust as a python dev and how to start"),
+            ["as a python dev"]
         );
         assert_eq!(
             asides("i m just a phd student working on rlhf"),
