@@ -114,6 +114,7 @@ ROUND_MINIMUMS = {
     61: {"on-topic": 88, "offtopic": 40, "smalltalk": 6},
     62: {"on-topic": 84, "offtopic": 38, "smalltalk": 8},
     63: {"on-topic": 85, "offtopic": 60, "smalltalk": 8},
+    64: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -933,6 +934,12 @@ ROUND_NOTES = {
 # letters, traditional now and then, homophone slips), blind to the engine, from the
 # catalogue, the seed article and the format; measured untouched with the stop's start before
 # its tune half was read. Split by the same rule.
+""",
+    64: """#
+# ROUND 64: in the middle of real work, as round 63, in English only (native speakers and
+# second-language writers, terse chat), by a blind writer working from the catalogue, the seed
+# article and the format. Measured untouched with the stop's start, then its tune half read.
+# Split by the same rule.
 """,
 }
 
