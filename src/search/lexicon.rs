@@ -310,7 +310,7 @@ const STOPS: &[&str] = &[
     "分别", "挨个", "逐个", "回事", "怎么回事", "是怎么回事", "来着", "叫什么", "叫啥", "怎么弄", "怎么搞", "弄", "搞",
     // Chinese: asking whether two names are one thing ("DeepSpeed 跟 DeepSeek 是同一家公司的吧？名字
     // 这么像", "张量并行和流水线并行是一回事吧"): a frame around the names, never what is asked.
-    "同一", "同一家", "同一个", "一回事", "名字这么像", "这么像",
+    "同一", "同一家", "同一家公司", "同一个", "一回事", "名字这么像", "这么像",
     // Chinese: how a half memory is told ("好像是斯坦福的…叫啥来着", "megatron 那套…的做法").
     "好像", "听说", "那套", "这套", "做法",
     "折腾", "玩玩", "写过", "求个", "一条龙",
