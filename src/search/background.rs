@@ -231,6 +231,7 @@ pub fn segments(text: &str) -> Vec<(&str, bool)> {
     let mut spans = cjk_spans(text);
     spans.extend(latin_spans(text));
     spans.extend(cjk_reader_spans(text));
+    spans.extend(cjk_origin_spans(text));
     spans.sort_unstable();
     let mut out = Vec::new();
     let mut at = 0;
@@ -550,6 +551,35 @@ fn level_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
                 i = g + 1;
             }
             None => i += 1,
+        }
+    }
+    spans
+}
+
+/// Where a Chinese asker comes from ends so: "从 Java 后端转过来的", "从运维转行过来的".
+const CJK_ORIGIN_ENDS: &[&str] = &["转行过来的", "转过来的", "转来的", "转行的"];
+
+/// Byte ranges of "从 <where> 转过来的": 从, then within [`CJK_REACH`] characters and before
+/// any turn, an ending of [`CJK_ORIGIN_ENDS`]. Who the asker was, as 我是做后端的 says.
+fn cjk_origin_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for (start, _) in text.match_indices('从') {
+        let after = start + '从'.len_utf8();
+        let reach_end = text[after..]
+            .char_indices()
+            .nth(CJK_REACH)
+            .map_or(text.len(), |(i, _)| after + i);
+        let window = &text[after..reach_end];
+        let turn = window
+            .char_indices()
+            .find(|&(i, _)| CJK_TURNS.iter().any(|t| window[i..].starts_with(t)))
+            .map_or(window.len(), |(i, _)| i);
+        let end = CJK_ORIGIN_ENDS
+            .iter()
+            .filter_map(|e| window[..turn].find(e).map(|i| i + e.len()))
+            .min();
+        if let Some(end) = end {
+            spans.push((start, after + end));
         }
     }
     spans
@@ -891,6 +921,12 @@ mod tests {
             ["我们是城商行科技部的"]
         );
         assert_eq!(asides("我是计算机系的 想学 lora"), ["我是计算机系的"]);
+        // Where the asker comes from.
+        assert_eq!(
+            asides("从 java 后端转过来的 组里有人用 vllm"),
+            ["从 java 后端转过来的"]
+        );
+        assert!(asides("从单卡训练转到多卡训练要改什么").is_empty());
     }
 
     #[test]

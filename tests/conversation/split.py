@@ -115,6 +115,7 @@ ROUND_MINIMUMS = {
     62: {"on-topic": 84, "offtopic": 38, "smalltalk": 8},
     63: {"on-topic": 85, "offtopic": 60, "smalltalk": 8},
     64: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
+    65: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -940,6 +941,14 @@ ROUND_NOTES = {
 # second-language writers, terse chat), by a blind writer working from the catalogue, the seed
 # article and the format. Measured untouched with the stop's start, then its tune half read.
 # Split by the same rule.
+""",
+    65: """#
+# ROUND 65: switching jobs or roles — a backend engineer moving into ML infrastructure, a
+# researcher asked to ship a model, an ops person handed a GPU cluster, a student preparing for
+# interviews — and the same people's off-topic questions about the rest of their new job.
+# Mostly English, some mixed, a few Chinese; written blind by one writer from the catalogue,
+# the seed article and the format. Measured untouched with the stop's start and with its
+# head when it arrived, then its tune half read. Split by the same rule.
 """,
 }
 
