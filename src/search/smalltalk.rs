@@ -2167,6 +2167,11 @@ const ANNOUNCING: &[&[&str]] = &[
     &["reading", "about"],
     &["looking", "into"],
     &["from"],
+    // Where the speaker has just arrived ("first day on the ML platform team", "just joined
+    // the infra team").
+    &["day", "on"],
+    &["day", "at"],
+    &["joined"],
 ];
 
 /// English that may come before an announcing phrase: who has the questions, how many.
@@ -2176,7 +2181,7 @@ const ANNOUNCERS: &[&str] = &[
     "couple", "of", "two", "three", "several", "quick", "small", "little", "more", "another",
     "want", "wanted", "wanna", "d", "would", "like", "to", "just", "also", "currently",
     "been", "phd", "student", "grad", "researcher", "engineer", "who", "s", "and", "lately",
-    "recently", "this", "semester", "week", "at", "from",
+    "recently", "this", "semester", "week", "at", "from", "first", "my",
 ];
 
 /// Words after which one word says where the speaker studies or works.
@@ -2317,6 +2322,11 @@ mod tests {
                 "hi 我在准备一个推理加速的小项目，先来报个到",
                 SmallTalk::Greeting,
             ),
+            (
+                "morning! my first day on the inference team, just saying hello",
+                SmallTalk::Greeting,
+            ),
+            ("hi, just joined the infra team", SmallTalk::Greeting),
         ] {
             let message = Message::new(said);
             assert_eq!(Frame::of(&message).announced(asks), Some(kind), "{said}");
@@ -2337,6 +2347,7 @@ mod tests {
             // One question is the question, whatever the count word says.
             "在吗，想问一个量化的问题",
             "hi, engineer at nvidia working on quantization, which papers should I read first",
+            "hi, first day on the inference team, where do I read up on vllm",
         ] {
             let message = Message::new(asked);
             assert_eq!(Frame::of(&message).announced(asks), None, "{asked}");
