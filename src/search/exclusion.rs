@@ -7,7 +7,9 @@
 //! content word after a cue (or before 以外 / 之外) is excluded: it weighs nothing, and
 //! resources whose titles or keywords name it go after the others ([`demote`]). When it is
 //! all the message names ("除了 vLLM 还有啥", "vllm alternatives"), it stays what the message
-//! is about, read as the topic the tool is filed under, with the tool's own pages last. A kind
+//! is about, read as the topic the tool is filed under, with the tool's own pages last; beside
+//! other words a tool ruled out reads as that topic too, weakly ("vllm alternative made by
+//! hugging face" is TGI). A kind
 //! of resource ruled out ("不要视频", "no papers", "别再给我文章了") is unwanted: resources of
 //! that kind go last.
 
@@ -33,6 +35,10 @@ const BEFORE_TOOL_PAIRS: &[(&str, &str)] = &[("instead", "of"), ("rather", "than
 /// What a match through the topic a tool is filed under is worth, for a message asking for
 /// the tool's alternatives: below the tool's own name, which [`demote`] puts last anyway.
 const BESIDE: f32 = 0.8;
+/// The same, for a tool ruled out beside other words: they say what is asked, the tool only
+/// which shelf it is on ("华为昇腾上跑推理，除了 MindIE 还有啥选择" wants Ascend's other tools, not
+/// every serving engine).
+const BESIDE_AMONG: f32 = 0.25;
 /// What the tool's own name is still worth in such a message.
 const OWN: f32 = 0.1;
 
@@ -52,9 +58,9 @@ const KIND_REACH: usize = 4;
 /// stands beside Notion, so a word the catalogue does not know still says the message is
 /// about something else, and the relevance decision must weigh it.
 ///
-/// Alone, a tool ruled out ("除了 vllm 还有啥", "vllm alternatives") asks for its
-/// alternatives: the word also reads as the topic the tool is filed under ([`How::Beside`]),
-/// and [`demote`] puts the tool's own pages last.
+/// A tool ruled out ("除了 vllm 还有啥", "vllm alternatives") asks for its alternatives: the
+/// word also reads as the topic the tool is filed under ([`How::Beside`]; weakly beside other
+/// words, [`BESIDE_AMONG`]), and [`demote`] puts the tool's own pages last.
 pub fn exclude(
     words: &mut [QueryWord],
     piece_of: &[usize],
@@ -101,11 +107,15 @@ pub fn exclude(
     for (out, word) in ruled_out.iter_mut().zip(words.iter()) {
         *out &= !asked.contains(&word.text.as_str());
     }
-    if expand::recast_unless_alone(words, &ruled_out, Role::Excluded) {
-        return;
-    }
+    // Beside other words ("vllm alternative made by hugging face", "已收藏 vLLM …推理框架这块还
+    // 缺啥"), a tool ruled out still says which shelf the answer is on: it reads as the topic it
+    // is filed under, weakly, and the other words say which of the shelf.
+    let among = expand::recast_unless_alone(words, &ruled_out, Role::Excluded);
     for (word, _) in words.iter_mut().zip(&ruled_out).filter(|(_, m)| **m) {
         if let Some(parent) = topic_named(word).and_then(|t| catalogue.topic(t).parent) {
+            if among {
+                word.role = Role::Content;
+            }
             // The tool's own pages, which go last, must not outweigh the others so far that
             // the relevance floors drop them.
             for a in &mut word.alternatives {
@@ -113,7 +123,7 @@ pub fn exclude(
             }
             word.alternatives.push(Alternative {
                 term: index.topic_term(parent),
-                weight: BESIDE,
+                weight: if among { BESIDE_AMONG } else { BESIDE },
                 how: How::Beside,
             });
         }
@@ -309,6 +319,7 @@ pub fn demote(ranked: &mut Vec<Ranked>, words: &[QueryWord], catalogue: &Catalog
 #[cfg(test)]
 mod tests {
     use crate::search::Engine;
+    use crate::search::expand::How;
     use crate::search::lexicon::Role;
 
     /// The words of a message read in a role.
@@ -321,8 +332,19 @@ mod tests {
             .collect()
     }
 
+    /// The words a message rules out: excluded, or a tool read only as the shelf it is on
+    /// beside other words (alone, it is still the subject).
     fn excluded(engine: &Engine, query: &str) -> Vec<String> {
-        in_role(engine, query, |r| r == Role::Excluded)
+        let words = engine.understand(query, false);
+        let shelf = |w: &crate::search::expand::QueryWord| {
+            w.alternatives.iter().any(|a| a.how == How::Beside)
+        };
+        let others = words.iter().filter(|w| w.is_content() && !shelf(w)).count();
+        words
+            .into_iter()
+            .filter(|w| w.role == Role::Excluded || others > 0 && shelf(w))
+            .map(|w| w.text)
+            .collect()
     }
 
     #[test]
@@ -450,6 +472,17 @@ mod tests {
                 first.id
             );
         }
+    }
+
+    #[test]
+    fn a_tool_ruled_out_beside_other_words_still_names_its_shelf() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = crate::Catalogue::shipped().unwrap();
+        // Hugging Face's own pages name the maker; the tool ruled out says it is a serving
+        // engine that is wanted, and TGI is Hugging Face's.
+        let found = engine.find("an alternative to vllm from hugging face");
+        let first = catalogue.resource(found.ranked[0].resource);
+        assert_eq!(first.id, "github-tgi");
     }
 
     #[test]
