@@ -284,12 +284,14 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round63-tune.toml", level(0.97, 0.97, 1.0, 82)),
     ("round63-holdout.toml", level(0.93, 0.96, 0.75, 82)),
     // Round 64, in the middle of real work in English: measured untouched with the stop's
-    // start (tune 21/24, 15/16, 2/2; hold-out 22/23, 16/16, 1/2), then its tune half read.
-    ("round64-tune.toml", level(0.87, 0.93, 1.0, 42)),
+    // start (tune 21/24, 15/16, 2/2; hold-out 22/23, 16/16, 1/2), then its tune half read and
+    // tuned on (22/24, 16/16, 2/2).
+    ("round64-tune.toml", level(0.91, 1.0, 1.0, 42)),
     ("round64-holdout.toml", level(0.95, 1.0, 0.5, 41)),
     // Round 65, switching jobs or roles: measured untouched with the stop's start (tune 20/24,
-    // 14/15, 2/3; hold-out 21/23, 15/17, 0/1), then its tune half read (22/24, 15/15, 2/3).
-    ("round65-tune.toml", level(0.91, 1.0, 0.66, 42)),
+    // 14/15, 2/3; hold-out 21/23, 15/17, 0/1), then its tune half read and tuned on (23/24,
+    // 15/15, 3/3).
+    ("round65-tune.toml", level(0.95, 1.0, 1.0, 42)),
     ("round65-holdout.toml", level(0.95, 0.88, 0.0, 41)),
 ];
 
