@@ -556,6 +556,19 @@ fn level_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Each place `marker` stands in `text`: where it starts, the byte after it, and the byte
+/// `reach` characters further on (or the text's end).
+fn marked(text: &str, marker: char, reach: usize) -> impl Iterator<Item = (usize, usize, usize)> {
+    text.match_indices(marker).map(move |(start, _)| {
+        let after = start + marker.len_utf8();
+        let reach_end = text[after..]
+            .char_indices()
+            .nth(reach)
+            .map_or(text.len(), |(i, _)| after + i);
+        (start, after, reach_end)
+    })
+}
+
 /// Where a Chinese asker comes from ends so: "从 Java 后端转过来的", "从运维转行过来的".
 const CJK_ORIGIN_ENDS: &[&str] = &["转行过来的", "转过来的", "转来的", "转行的"];
 
@@ -563,12 +576,7 @@ const CJK_ORIGIN_ENDS: &[&str] = &["转行过来的", "转过来的", "转来的
 /// any turn, an ending of [`CJK_ORIGIN_ENDS`]. Who the asker was, as 我是做后端的 says.
 fn cjk_origin_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    for (start, _) in text.match_indices('从') {
-        let after = start + '从'.len_utf8();
-        let reach_end = text[after..]
-            .char_indices()
-            .nth(CJK_REACH)
-            .map_or(text.len(), |(i, _)| after + i);
+    for (start, after, reach_end) in marked(text, '从', CJK_REACH) {
         let window = &text[after..reach_end];
         let turn = window
             .char_indices()
@@ -603,12 +611,7 @@ const CJK_READER_REACH: usize = 4;
 /// and what they do with it.
 fn cjk_reader_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    for (start, _) in text.match_indices('给') {
-        let after = start + '给'.len_utf8();
-        let reach_end = text[after..]
-            .char_indices()
-            .nth(CJK_READER_REACH)
-            .map_or(text.len(), |(i, _)| after + i);
+    for (start, after, reach_end) in marked(text, '给', CJK_READER_REACH) {
         let Some(reader_end) = CJK_READERS
             .iter()
             .filter_map(|r| {
