@@ -60,7 +60,7 @@ const KIND_REACH: usize = 4;
 ///
 /// A tool ruled out ("除了 vllm 还有啥", "vllm alternatives") asks for its alternatives: the
 /// word also reads as the topic the tool is filed under ([`How::Beside`]; weakly beside other
-/// words, [`BESIDE_AMONG`]), and [`demote`] puts the tool's own pages last.
+/// words, `BESIDE_AMONG` in the source), and [`demote`] puts the tool's own pages last.
 pub fn exclude(
     words: &mut [QueryWord],
     piece_of: &[usize],
