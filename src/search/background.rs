@@ -118,6 +118,11 @@ const CJK_TURNS: &[&str] = &[
     "刚",
 ];
 
+/// Whether a turn of [`CJK_TURNS`] opens `here`.
+fn turns_at(here: &str) -> bool {
+    CJK_TURNS.iter().any(|t| here.starts_with(t))
+}
+
 /// How far an introduction reaches after its subject, in characters.
 const CJK_REACH: usize = 16;
 
@@ -278,9 +283,7 @@ pub fn introduces_alone(part: &str) -> bool {
         if chars > ALONE_REACH {
             return false;
         }
-        let turns = part
-            .char_indices()
-            .any(|(i, _)| CJK_TURNS.iter().any(|t| part[i..].starts_with(t)));
+        let turns = part.char_indices().any(|(i, _)| turns_at(&part[i..]));
         let role = CJK_ROLES
             .iter()
             .chain(CJK_STUDENT_YEARS)
@@ -328,7 +331,7 @@ fn cjk_spans(text: &str) -> Vec<(usize, usize)> {
         let mut chars = 0;
         while i < rest.len() && chars < CJK_REACH {
             let here = &rest[i..];
-            if CJK_TURNS.iter().any(|t| here.starts_with(t)) {
+            if turns_at(here) {
                 break;
             }
             if let Some(role) = CJK_ROLES.iter().find(|r| here.starts_with(**r)) {
@@ -580,7 +583,7 @@ fn cjk_origin_spans(text: &str) -> Vec<(usize, usize)> {
         let window = &text[after..reach_end];
         let turn = window
             .char_indices()
-            .find(|&(i, _)| CJK_TURNS.iter().any(|t| window[i..].starts_with(t)))
+            .find(|&(i, _)| turns_at(&window[i..]))
             .map_or(window.len(), |(i, _)| i);
         let end = CJK_ORIGIN_ENDS
             .iter()
