@@ -280,6 +280,9 @@ impl Addresses {
         if let Some(number) = arxiv_in(chunk) {
             return Some(self.paper(number).map(known).unwrap_or_default());
         }
+        if is_forum_handle(chunk) {
+            return Some("reddit".to_owned());
+        }
         let Some((owner, name)) = as_repository(chunk) else {
             return model_id(chunk);
         };
@@ -457,6 +460,19 @@ fn arxiv_in(chunk: &str) -> Option<&str> {
     (after_ok && catalogue::is_arxiv_number(found)).then_some(found)
 }
 
+/// A subreddit or a Reddit user as people write them ("r/LocalLLaMA", "/r/MachineLearning",
+/// "u/someone"): where something was read, read as the site. Its name says nothing of the
+/// question ("想看懂 r/LocalLLaMA 上大家天天聊的 quant").
+fn is_forum_handle(chunk: &str) -> bool {
+    let chunk = chunk.strip_prefix('/').unwrap_or(chunk);
+    let Some((kind, name)) = chunk.split_once('/') else {
+        return false;
+    };
+    matches!(kind, "r" | "u" | "R" | "U")
+        && name.len() >= 2
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// A repository or model id written owner/name, read as its name (the owner is a handle): an
 /// owner of letters and hyphens, and either a
 /// name with a digit, a dot, a hyphen or an underscore ("Qwen/Qwen2.5-7B-Instruct",
@@ -602,6 +618,17 @@ mod tests {
 
     fn addresses() -> Addresses {
         Addresses::new(&Catalogue::shipped().expect("the shipped catalogue loads"))
+    }
+
+    #[test]
+    fn a_subreddit_is_where_it_was_read() {
+        let a = addresses();
+        assert_eq!(
+            a.rewrite("想看懂 r/LocalLLaMA 上大家天天聊的 quant"),
+            "想看懂  reddit  上大家天天聊的 quant"
+        );
+        assert_eq!(a.rewrite("/r/MachineLearning is dead"), " reddit  is dead");
+        assert_eq!(a.rewrite("tp/pp 区别"), "tp/pp 区别");
     }
 
     #[test]

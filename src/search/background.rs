@@ -14,6 +14,14 @@
 //! message finds you well … Yours faithfully, Klaus" is how people taught formal English
 //! write to a bot. The salutation, the set phrases and the closing with its signature are
 //! background in the same way.
+//!
+//! A story told before the question is the asker's too, when the message says where the
+//! question begins: "刚写完周报摸鱼刷微博，顺便问一嘴，有没有讲 Flash Attention 的", "Context: PhD
+//! student, lab has 4 A100s … Anyway, actual question: is there a one-stop toolkit …".
+//!
+//! So are the words that say which article is asked about: the catalogue's source is named by
+//! its title ("那篇大模型从理论到落地的文章，数学部分推荐了啥"), and its 大模型, 理论 and 落地 say
+//! which list the question is about, not what in it.
 
 use std::sync::LazyLock;
 
@@ -39,6 +47,8 @@ const CJK_SUBJECTS: &[&str] = &[
     "我自己是",
     "我们是",
     "本人是",
+    // Who one is not says who one is as well ("我不是程序员，这个 bot 能帮我做什么").
+    "我不是",
     "我是",
     "本人",
     "我一个",
@@ -79,6 +89,9 @@ const CJK_ROLES: &[&str] = &[
 
 /// Measure words that may come before what a person is ("我是一名…", "本人一枚…").
 const CJK_MEASURES: &[&str] = &["一名", "一个", "一位", "一枚", "一只", "个", "名"];
+
+/// Measure words after what a person is, said of oneself ("PM 一枚", "程序员一名").
+const CJK_COUNTED: &[&str] = &["一枚", "一名", "一只"];
 
 /// Verbs of an occupation: "做后端的", "搞推理的", "学 CS 的" — one who does it.
 const CJK_OCCUPIED: &[char] = &['做', '搞', '干', '学', '读', '念', '写'];
@@ -231,13 +244,17 @@ const LATIN_TURNS: &[&str] = &[
 const LATIN_REACH: usize = 4;
 
 /// Splits normalised text into segments, in order, each marked true when it is a
-/// self-introduction. Text without one is a single unmarked segment.
+/// self-introduction (or another part of the message that says who asks, or why). Text without one is a single unmarked segment.
 pub fn segments(text: &str) -> Vec<(&str, bool)> {
     let mut spans = cjk_spans(text);
     spans.extend(latin_spans(text));
     spans.extend(cjk_reader_spans(text));
     spans.extend(cjk_origin_spans(text));
-    spans.sort_unstable();
+    spans.extend(title_spans(text));
+    spans.extend(preamble_span(text));
+    // Of two starting together the longer: a story told before the question takes in the
+    // introduction it opens with.
+    spans.sort_unstable_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
     let mut out = Vec::new();
     let mut at = 0;
     for (start, end) in spans {
@@ -284,10 +301,20 @@ pub fn introduces_alone(part: &str) -> bool {
             return false;
         }
         let turns = part.char_indices().any(|(i, _)| turns_at(&part[i..]));
+        // Who comes first and the measure after it in the internet's way: "PM 一枚", "后端一枚".
+        let who = CJK_COUNTED
+            .iter()
+            .find_map(|m| part.strip_suffix(m))
+            .map_or(part, str::trim_end);
         let role = CJK_ROLES
             .iter()
             .chain(CJK_STUDENT_YEARS)
-            .any(|r| part.ends_with(r));
+            .any(|r| who.ends_with(r))
+            || (who.len() < part.len()
+                && who
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| LATIN_ROLES.contains(&w)));
         let occupied = part.ends_with('的')
             && part
                 .chars()
@@ -417,10 +444,55 @@ fn latin_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     spans.extend(here_spans(&words));
+    spans.extend(department_spans(&words));
     spans.extend(degree_span(&words));
     spans.extend(letter_spans(&words));
     spans.extend(field_spans(&words));
     spans.extend(level_spans(&words));
+    spans
+}
+
+/// The parts of a company or the trades people work in: "I'm in marketing", "I work in
+/// sales".
+const DEPARTMENTS: &[&str] = &[
+    "marketing",
+    "sales",
+    "finance",
+    "hr",
+    "legal",
+    "accounting",
+    "consulting",
+    "journalism",
+    "healthcare",
+    "banking",
+    "insurance",
+    "retail",
+    "procurement",
+    "recruiting",
+    "compliance",
+];
+
+/// Byte ranges of "I'm in marketing", "I work in sales": a subject, "in" and a department.
+/// The subject reaches no further: "I'm in the middle of a deadline" says nothing of a job.
+fn department_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for i in 0..words.len() {
+        let after = if says_at(words, i, &["i", "work"]) {
+            Some(i + 2)
+        } else {
+            latin_subject(words, i).filter(|_| words[i].1 != "as")
+        };
+        let Some(mut j) = after else { continue };
+        while j < words.len() && LATIN_HEDGES.contains(&words[j].1) {
+            j += 1;
+        }
+        if words.get(j).is_some_and(|w| w.1 == "in")
+            && let Some(&(at, department)) = words.get(j + 1)
+            && DEPARTMENTS.contains(&department)
+        {
+            spans.push((words[i].0, at + department.len()));
+        }
+    }
     spans
 }
 
@@ -591,6 +663,88 @@ fn cjk_origin_spans(text: &str) -> Vec<(usize, usize)> {
             .min();
         if let Some(end) = end {
             spans.push((start, after + end));
+        }
+    }
+    spans
+}
+
+/// Words that say the question begins here, after a story: everything before them is the
+/// asker's. Chinese ones are matched inside the text, Latin ones as whole words.
+const QUESTION_BEGINS: &[&str] = &[
+    "顺便问一嘴",
+    "顺便问一下",
+    "顺便问下",
+    "顺便问问",
+    "顺便请教",
+    "言归正传",
+    "说正事",
+    "actual question",
+    "real question",
+    "my question is",
+    "tl dr",
+    "tldr",
+];
+
+/// Whether the text says where the question begins ([`QUESTION_BEGINS`]): what comes before
+/// is the asker's story.
+pub fn begins_question(text: &str) -> bool {
+    preamble_span(text).is_some()
+}
+
+/// The byte range of the story before the last of [`QUESTION_BEGINS`], the words included.
+fn preamble_span(text: &str) -> Option<(usize, usize)> {
+    let whole_word = |at: usize, len: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + len..].chars().next();
+        before.is_none_or(|c| !c.is_ascii_alphanumeric())
+            && after.is_none_or(|c| !c.is_ascii_alphanumeric())
+    };
+    QUESTION_BEGINS
+        .iter()
+        .flat_map(|marker| {
+            text.match_indices(marker)
+                .filter(|&(at, m)| !m.is_ascii() || whole_word(at, m.len()))
+                .map(|(at, m)| at + m.len())
+        })
+        .max()
+        .map(|end| (0, end))
+}
+
+/// How people name the article the catalogue comes from, "一文详细梳理!大模型从理论到实战落地必备
+/// 干货!", by the parts of its title they remember.
+const TITLE_PARTS: &[&str] = &[
+    "大模型从理论到实战",
+    "从理论到实战落地",
+    "理论到实战落地",
+    "从理论到落地",
+    "一文详细梳理",
+];
+
+/// What the title's parts may follow directly, as the title does.
+const TITLE_OPENING: &str = "大模型";
+
+/// Byte ranges of the source article's title: its parts ([`TITLE_PARTS`]) where they stand,
+/// with the 大模型 before one, and parts that overlap ("大模型从理论到实战落地") as one range.
+fn title_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = TITLE_PARTS
+        .iter()
+        .flat_map(|part| {
+            text.match_indices(part).map(|(at, part)| {
+                let start = if text[..at].ends_with(TITLE_OPENING) {
+                    at - TITLE_OPENING.len()
+                } else {
+                    at
+                };
+                (start, at + part.len())
+            })
+        })
+        .collect();
+    found.sort_unstable();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in found {
+        match spans.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => spans.push((start, end)),
         }
     }
     spans
@@ -1003,6 +1157,57 @@ mod tests {
         assert!(asides("is the code here").is_empty());
         assert!(asides("lora in practice").is_empty());
         assert!(asides("why do we need a phd in ml to read this").is_empty());
+    }
+
+    #[test]
+    fn the_department_one_works_in_is_the_askers() {
+        assert_eq!(
+            asides("ok so i m in marketing and my boss forwarded me an article about lora"),
+            ["i m in marketing"]
+        );
+        assert_eq!(asides("i work in sales what is rag"), ["i work in sales"]);
+        assert!(asides("i m in the middle of a lora run").is_empty());
+        assert!(asides("quantization in finance").is_empty());
+    }
+
+    #[test]
+    fn a_story_before_where_the_question_begins_is_the_askers() {
+        assert_eq!(
+            asides("哈哈哈笑死 刚写完周报摸鱼刷微博 顺便问一嘴 有没有讲 flash attention 为啥快的"),
+            ["哈哈哈笑死 刚写完周报摸鱼刷微博 顺便问一嘴"]
+        );
+        assert_eq!(
+            asides("context phd student lab has 4 a100s anyway actual question is there a toolkit"),
+            ["context phd student lab has 4 a100s anyway actual question"]
+        );
+        assert!(asides("the actual questions of an interview about lora").is_empty());
+    }
+
+    #[test]
+    fn who_one_is_not_introduces_too() {
+        assert_eq!(asides("我不是程序员 想学 lora"), ["我不是程序员"]);
+        assert!(asides("我不是很懂 lora 的原理").is_empty());
+    }
+
+    #[test]
+    fn who_one_is_with_a_measure_after_it_introduces() {
+        assert!(introduces_alone("pm 一枚"));
+        assert!(introduces_alone("后端一枚"));
+        assert!(!introduces_alone("lora 一枚"));
+    }
+
+    #[test]
+    fn the_source_article_named_by_its_title_is_which_list() {
+        assert_eq!(
+            asides("那篇讲大模型从理论到落地的文章 开头数学部分推荐了啥"),
+            ["大模型从理论到落地"]
+        );
+        assert_eq!(
+            asides("那篇 一文详细梳理大模型从理论到实战落地必备干货 里剪枝的链接"),
+            ["一文详细梳理大模型从理论到实战落地"]
+        );
+        // Theory and practice wished for in a tutorial are what it should be like.
+        assert!(asides("有没有从理论到代码实战都讲的 lora 入门资料").is_empty());
     }
 
     #[test]

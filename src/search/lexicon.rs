@@ -121,7 +121,6 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("开源", CODE),
     ("项目", CODE),
     ("视频", VIDEO),
-    ("b站", VIDEO),
     ("哔哩哔哩", VIDEO),
     ("课程", COURSE),
     ("公开课", COURSE),
@@ -256,7 +255,19 @@ pub const ASKING_FOR_OTHERS: &[&str] = &[
 /// Words that rule out a kind of resource only ("no papers", "别再给我文章了"), never a topic:
 /// "no GPU" and "not enough memory" describe the asker's situation, and "大家都说别再用
 /// DataParallel" asks about DataParallel.
-pub const RULING_OUT_KINDS: &[&str] = &["别再", "不想", "不想看", "no", "not", "without"];
+/// 不用, 别太 and 看不懂 as well: "不用数学也能看懂的" wants an explanation without the math, "别太
+/// technical 的入门" one without the jargon, "看不懂公式" one without the formulas.
+pub const RULING_OUT_KINDS: &[&str] = &[
+    "别再",
+    "别太",
+    "不想",
+    "不想看",
+    "不用",
+    "看不懂",
+    "no",
+    "not",
+    "without",
+];
 
 /// Words after what a message rules out, within two words: "东野圭吾以外的", "量化之外",
 /// "deepspeed 平替", "ZeRO 的知乎图解看过了"; the words of [`ALTERNATIVES`] too ("vllm
@@ -301,6 +312,19 @@ const STOPS: &[&str] = &[
     "上装", "下装", "里装",
     // Chinese: asking the bot to look something up ("帮我查一下", "都能查些什么").
     "查", "查查", "查些", "查下", "查一下", "搜", "搜搜", "搜下", "搜一下",
+    // Finding it, and soon ("就想快点找到靠谱的资料"): how the asker looks, not for what. 快点 alone
+    // may ask for speed ("推理能快点吗").
+    "找到", "快点找到", "快点找", "尽快",
+    // Having no idea, and what a boss sent ("no clue", "my boss forwarded me an article").
+    "clue", "clueless", "forwarded",
+    // Not getting it ("我一直没整明白"), and the forum's winking dog after a joke ("[doge]").
+    "整明白", "没整明白", "整不明白", "doge", "狗头",
+    // Where something was read that the catalogue does not link to ("r/LocalLLaMA 上天天聊的").
+    "reddit", "subreddit",
+    // A forum's original poster and "actually" ("楼主这个需求其实就是…").
+    "楼主", "其实",
+    // How demanding the reading should be ("别太硬核的那种"): a manner, not a topic.
+    "硬核", "太硬核",
     "其他", "其它", "然后", "但是", "不过", "所以", "因为", "如果", "的话", "谁有", "有人", "有人讲过", "大家", "大佬",
     "各位", "小白", "新手", "菜鸟", "纯小白", "纯新手", "初学者", "萌新", "纯萌新", "完全小白", "外行", "门外汉", "零基础", "从零", "从零开始", "开始", "从哪", "从哪里", "从哪本", "从哪篇", "从哪个", "高中生", "初中生", "中学生", "文科生", "理科生", "先", "给我", "帮我", "帮忙", "告诉", "告诉我",
     "看看", "看什么", "学什么", "学", "我是", "之前", "之后", "比如", "看哪", "找", "能", "会", "要", "想", "该", "得", "把", "被", "让", "给", "对",
@@ -338,7 +362,7 @@ const STOPS: &[&str] = &[
     // the basics section beside the topic named.
     "没基础", "没有基础", "基础差", "基础不好", "基础薄弱", "基础为零",
     // Where the asker comes from and which step they are at ("文科转行，第一步应该看什么").
-    "转行", "转专业", "文科", "文科生", "理科", "理科生", "第一步", "下一步",
+    "转行", "转岗", "转专业", "文科", "文科生", "理科", "理科生", "第一步", "下一步",
     // Where to begin and what to catch up on first ("从哪下手", "dpo 之前先补 ppo").
     "下手", "先补", "补一下", "补补",
     // Chinese: where a step stands on the path ("学完 BERT 接下来该进阶到哪", "前置知识",
@@ -361,7 +385,7 @@ const STOPS: &[&str] = &[
     "个", "篇", "份", "那几个", "一节", "那一节", "这一节", "小节", "章节", "那部分", "这部分", "干货",
     // Chinese: which of a section's links, how many, listed or collected ("那一小节列了哪三个",
     // "训练加速技巧汇总").
-    "那一小节", "这一小节", "哪三个", "哪两个", "哪几篇", "两个", "三个", "几篇", "列了", "列出",
+    "那一小节", "这一小节", "哪三个", "哪两个", "哪几篇", "两个", "三个", "几篇", "列了", "列出", "放了", "那份",
     "列举", "提到", "提到了", "汇总", "合集", "大全", "总结", "梳理", "这一块", "那一块", "有点", "有点儿",
     "文章开头", "文章里", "文章里面", "文章中", "文中", "原文", "这篇文章", "那篇文章", "文章最后", "文章结尾",
     "开头", "结尾",

@@ -134,6 +134,9 @@ pub struct Engine {
     semantic: Option<Semantic>,
     /// Where a newcomer to the whole subject starts (see [`start`]).
     starting_points: Vec<catalogue::ResourceIdx>,
+    /// The starting step a newcomer may ask to skip ("别太硬核，看不懂公式"): the topic the
+    /// catalogue calls "math", if it has one.
+    math_step: Option<catalogue::TopicIdx>,
     /// The catalogue's words that are ordinary words elsewhere (see [`senses`]).
     senses: senses::Senses,
     /// How the catalogue's topics are described without their names (see [`paraphrase`]).
@@ -218,6 +221,7 @@ impl Engine {
             .collect();
         Engine {
             starting_points: start::starting_points(&catalogue),
+            math_step: catalogue.topic_by_id("math"),
             addresses: address::Addresses::new(&catalogue),
             senses,
             paraphrases,
@@ -314,6 +318,16 @@ impl Engine {
         // The whole message normalised once, for the stages that read it whole.
         let whole = normalise::normalise(&bounded);
         let whole = self.names_misspelled(&whole).unwrap_or(whole);
+        // The pieces of a story told before the piece that says where the question begins
+        // ("Context: PhD student, lab has 4 A100s, … Anyway, actual question: …").
+        let story = background::begins_question(&whole)
+            .then(|| {
+                pieces
+                    .iter()
+                    .rposition(|piece| background::begins_question(&normalise::normalise(piece)))
+            })
+            .flatten()
+            .unwrap_or(0);
         let mut words = Vec::new();
         let mut piece_of = Vec::new();
         let mut aside = Vec::new();
@@ -326,9 +340,10 @@ impl Engine {
                 self.names_misspelled(&normalised).unwrap_or(normalised)
             };
             let normalised = self.names_heard(&normalised).unwrap_or(normalised);
-            let segments = if p == 0
-                && bounded[piece.len()..].starts_with([',', '，'])
-                && background::introduces_alone(&normalised)
+            let segments = if p < story
+                || (p == 0
+                    && bounded[piece.len()..].starts_with([',', '，'])
+                    && background::introduces_alone(&normalised))
             {
                 vec![(normalised.as_str(), true)]
             } else {
@@ -744,7 +759,14 @@ impl Engine {
         let ranked = if starting_points {
             // Decided before ranking, which it replaces; the veto never questions a message
             // explained this well (see the assertion in `start`).
-            start::answer(&self.starting_points)
+            match self.math_step.filter(|_| start::skips_math(query)) {
+                Some(math) => start::answer(&start::without_step(
+                    &self.starting_points,
+                    &self.catalogue,
+                    math,
+                )),
+                None => start::answer(&self.starting_points),
+            }
         } else if relevance.answer {
             let candidates = matching::gather(&words, &self.index);
             let lexical = rank::rank(
@@ -1114,6 +1136,32 @@ mod tests {
             assert!(found.small_talk.is_none(), "{message}");
             assert!(!found.ranked.is_empty(), "{message}");
         }
+    }
+
+    /// Each concept of a question is answered: when no resource covers enough of one
+    /// concept's many words while another concept's few words find pages, the first concept's
+    /// least telling words are dropped until it finds its own.
+    #[test]
+    fn a_concept_of_many_words_is_answered_beside_one_of_few() {
+        let engine = Engine::shipped().unwrap();
+        let found = engine.find(
+            "does vllm tensor parallel split the weights across the 4 cards or just run 4 copies",
+        );
+        let ids: Vec<&str> = found
+            .ranked
+            .iter()
+            .take(3)
+            .map(|r| engine.catalogue().resource(r.resource).id.as_str())
+            .collect();
+        let tensor_parallel = engine.catalogue().topic_by_id("tensor-parallel").unwrap();
+        assert!(
+            found.ranked.iter().take(3).any(|r| engine
+                .catalogue()
+                .resource(r.resource)
+                .topics
+                .contains(&tensor_parallel)),
+            "{ids:?}"
+        );
     }
 
     /// A version's numbers narrow the name beside them; beside a name the catalogue lacks,

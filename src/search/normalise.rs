@@ -186,7 +186,39 @@ fn composed_and_folded(text: &str) -> String {
         _ => composed,
     };
     push_folded(&mut out, spelled(&simplified).chars());
-    shorthand(widths(sizes(beside_letters(out))))
+    nicknames(shorthand(widths(sizes(beside_letters(out)))))
+}
+
+/// Sites called by a letter glued to Chinese, and their names: "B站" is bilibili.
+const NICKNAMES: &[(&str, &str)] = &[("b站", "bilibili")];
+
+/// Each site's nickname spelt as its name ([`NICKNAMES`]). Split by script, "b" and "站" name
+/// nothing (the letter is every "plan B" too), and the word that asks for videos is lost.
+/// Not after another letter or digit ("abb站" is no nickname).
+fn nicknames(text: String) -> String {
+    if !NICKNAMES.iter().any(|(nick, _)| text.contains(nick)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let glued = out
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if let Some((nick, name)) = NICKNAMES.iter().find(|(nick, _)| rest.starts_with(nick))
+            && !glued
+        {
+            out.push_str(name);
+            at += nick.len();
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        at += c.len_utf8();
+    }
+    out
 }
 
 /// NFKC, without decomposing and recomposing what most messages are made of: ASCII,
@@ -1054,6 +1086,13 @@ mod tests {
     }
 
     #[test]
+    fn a_site_called_by_its_nickname_is_its_name() {
+        assert_eq!(normalise("B站有没有李沐的课"), "bilibili有没有李沐的课");
+        assert_eq!(normalise("看看b站 上的视频"), "看看bilibili 上的视频");
+        assert_eq!(normalise("abb站"), "abb站");
+    }
+
+    #[test]
     fn names_spelled_letter_by_letter_are_words() {
         assert_eq!(normalise("R D M A 是啥"), "rdma 是啥");
         assert_eq!(normalise("V L L M部署"), "vllm部署");
@@ -1080,7 +1119,7 @@ mod tests {
         // Counts stay counts.
         assert_eq!(normalise("vllm三个参数"), "vllm三个参数");
         assert_eq!(normalise("LoRA一下"), "lora一下");
-        assert_eq!(normalise("看一B站视频"), "看一b站视频");
+        assert_eq!(normalise("看一B站视频"), "看一bilibili视频");
         assert_eq!(normalise("三张卡"), "三张卡");
     }
 

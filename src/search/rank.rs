@@ -142,18 +142,42 @@ pub fn rank(
         }
     }
     let whole = Whole { key, exact };
+    // What each concept weighs in all, for dropping words from one concept alone.
+    let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
+    let mut concept_total = vec![0.0f32; concepts];
+    for &w in &content {
+        concept_total[words[w].concept] += weight[w];
+    }
     loop {
-        let ranked = rank_by(words, &weight, &whole, candidates, index, catalogue, limit);
-        if !ranked.is_empty() || relevance.share_described() < DROP_FROM_SHARE {
+        let (ranked, unmatched) =
+            rank_by(words, &weight, &whole, candidates, index, catalogue, limit);
+        let complete = !ranked.is_empty() && unmatched.is_none();
+        if complete || relevance.share_described() < DROP_FROM_SHARE {
             return ranked;
         }
-        let kept: Vec<usize> = (0..weight.len()).filter(|&w| weight[w] > 0.0).collect();
-        let left: f32 = kept.iter().map(|&w| weight[w]).sum();
-        match kept
+        // With nothing found, any word may go; with one concept unmatched ("does vllm tensor
+        // parallel split the weights across the 4 cards or just run 4 copies": no resource
+        // covers enough of the first concept's six words, while "run" finds deployment pages),
+        // only that concept's words, so that each concept of the question is answered.
+        let (pool, left, all): (Vec<usize>, f32, f32) = match unmatched {
+            Some(c) if !ranked.is_empty() => {
+                let pool: Vec<usize> = (0..weight.len())
+                    .filter(|&w| weight[w] > 0.0 && words[w].concept == c)
+                    .collect();
+                let left = pool.iter().map(|&w| weight[w]).sum();
+                (pool, left, concept_total[c])
+            }
+            _ => {
+                let pool: Vec<usize> = (0..weight.len()).filter(|&w| weight[w] > 0.0).collect();
+                let left = pool.iter().map(|&w| weight[w]).sum();
+                (pool, left, total)
+            }
+        };
+        match pool
             .into_iter()
             .min_by(|&a, &b| weight[a].total_cmp(&weight[b]))
         {
-            Some(least) if left - weight[least] >= KEEP_WEIGHT * total => weight[least] = 0.0,
+            Some(least) if left - weight[least] >= KEEP_WEIGHT * all => weight[least] = 0.0,
             _ => return ranked,
         }
     }
@@ -171,7 +195,8 @@ struct Whole {
     exact: HashMap<u32, FieldSet>,
 }
 
-/// Ranks candidates by the query words of positive `weight`.
+/// Ranks candidates by the query words of positive `weight`; also names the first concept of
+/// a query of several that no resource matches above the floor, if one has words left.
 fn rank_by(
     words: &[QueryWord],
     weight: &[f32],
@@ -180,7 +205,7 @@ fn rank_by(
     index: &Index,
     catalogue: &Catalogue,
     limit: usize,
-) -> Vec<Ranked> {
+) -> (Vec<Ranked>, Option<usize>) {
     let content: Vec<usize> = (0..words.len()).filter(|&w| weight[w] > 0.0).collect();
     let concepts = content
         .iter()
@@ -287,13 +312,18 @@ fn rank_by(
         }
     }
 
+    let unmatched = (0..concepts).find(|&c| {
+        concepts > 1
+            && content.iter().any(|&w| words[w].concept == c)
+            && !scored.iter().any(|s| s.concepts[c] * MAX_SCORE >= FLOOR)
+    });
     let order = if concepts > 1 {
         let items = words.iter().any(|w| w.item);
         interleave(&scored, concepts, items, candidates, limit)
     } else {
         best_of(&scored, |s| s.score, candidates, limit)
     };
-    order
+    let ranked = order
         .into_iter()
         .map(|k| {
             let s = &scored[k];
@@ -319,7 +349,8 @@ fn rank_by(
                 semantic_rank: None,
             }
         })
-        .collect()
+        .collect();
+    (ranked, unmatched)
 }
 
 /// Indices into `scored` of the best `limit` by `key`, above the absolute and relative floors.

@@ -333,6 +333,8 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("well done", Some(SmallTalk::Thanks)),
     ("nice one", Some(SmallTalk::Thanks)),
     ("good bot", Some(SmallTalk::Thanks)),
+    ("color me impressed", Some(SmallTalk::Thanks)),
+    ("colour me impressed", Some(SmallTalk::Thanks)),
     ("great bot", Some(SmallTalk::Thanks)),
     ("nice bot", Some(SmallTalk::Thanks)),
     ("that helps", Some(SmallTalk::Thanks)),
@@ -1400,7 +1402,15 @@ const REQUESTS_ZH: &[&str] = &[
 const REMARKS: &[&str] = &[
     "was", "were", "helped", "helps", "helpful", "useful", "great", "good", "nice", "awesome",
     "perfect", "read", "reading", "check", "checking", "look", "looking", "done", "for",
-    "worked", "works", "working", "fixed", "solved", "saved",
+    "worked", "works", "working", "fixed", "solved", "saved", "decent", "answered",
+];
+
+/// Latin words for what the bot sent, which a remark before a closing thanks is about ("that
+/// flash attention link was exactly what i needed, ty bot", "answered in like 2 seconds with
+/// a decent link. thanks").
+#[rustfmt::skip]
+const SENT: &[&str] = &[
+    "link", "links", "post", "posts", "article", "articles", "video", "tutorial", "guide", "answer",
 ];
 
 /// Chinese remarks on what was read ("很有用", "我先看看", "今天就到这").
@@ -1544,7 +1554,9 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
     let works = said.any(WORKING, WORKING_ZH) && !said.any(NOT, NOT_ZH);
     let understood =
         said.any(&[], UNDERSTOOD_ZH) || said.any(UNDERSTOOD, &[]) && !said.any(NOT, &[]);
-    if reported && !(works || understood) {
+    // Or it remarks on what was sent ("that flash attention link was exactly what i needed").
+    let remarked = said.any(SENT, &[]) && said.any(REMARKS, &[]);
+    if reported && !(works || understood || remarked) {
         return false;
     }
     // After a report, "now" says when it began to work, not what to send next.
@@ -1594,7 +1606,8 @@ const THE_SUBJECT: &[&str] = &[
 const THE_BOT_ZH: &[&str] = &["机器人", "链接", "资源", "资料库", "搜索", "干货", "回复"];
 
 /// Latin words asking how the bot is made or used: the languages it speaks, where its links
-/// come from, whether one may suggest more, how a question is typed.
+/// come from, whether one may suggest more, how a question is typed (or pasted: "can I just
+/// paste an error into this chat").
 #[rustfmt::skip]
 const BOT_MATTERS: &[&str] = &[
     "english", "chinese", "language", "languages", "suggest", "submit", "contribute", "add",
@@ -1602,7 +1615,7 @@ const BOT_MATTERS: &[&str] = &[
     "remember", "remembers", "forget", "forgets", "phrase", "ask", "questions", "topics",
     "invite", "privacy", "maintain", "maintains", "maintained", "opensource", "update",
     "updates", "updated", "progress", "context", "dm", "dms", "difficulty", "command", "commands",
-    "bookmark", "bookmarks",
+    "bookmark", "bookmarks", "paste", "pasting",
 ];
 
 /// Chinese asking how the bot is made or used.
@@ -1706,11 +1719,12 @@ const STANDING_RULE_ZH: &[&str] = &[
 
 /// Chinese for a bot or a search that is not this one: the asker's own chatbot ("用户隐私政策
 /// 怎么写 我们的聊天机器人会把对话记录存下来"), a customer-service bot, a search engine ("官网做
-/// 搜索引擎优化 关键词该怎么选").
+/// 搜索引擎优化 关键词该怎么选"); and a game's or a computer's resources ("更新完一直弹资源包校验
+/// 失败", "资源管理器").
 #[rustfmt::skip]
 const OTHER_BOTS_ZH: &[&str] = &[
     "我们的聊天机器人", "我们的问答机器人", "我们的机器人", "我的机器人", "自己的聊天机器人", "自己的机器人",
-    "公司的机器人", "客服机器人", "搜索引擎",
+    "公司的机器人", "客服机器人", "搜索引擎", "资源包", "资源管理器", "资源占用",
 ];
 
 /// Latin words for speaking to the bot in a language ("can I ask you in Chinese").
@@ -2509,6 +2523,9 @@ mod tests {
             "哦原来 NCCL 不是显卡 是通信库啊，懂了 thx",
             "我一直以为 NCCL 是显卡，笑死，感谢",
             "ahh understood, thanks",
+            // A remark on what was sent, thanked at the end.
+            "that zero post was just what i needed, thx",
+            "answered fast with a decent link. thanks, colour me impressed",
         ] {
             assert!(thanks_with_a_remark(&Message::new(m), asks), "{m}");
         }
@@ -2536,6 +2553,7 @@ mod tests {
             "装好了 deepspeed，还想要 zero 的教程，谢谢",
             // What does not work is a question, thanked in advance.
             "vllm not working on my mac, thanks",
+            "the lora link was dead, any other? thanks",
             "still not understood, thanks",
             // Understanding that asks on.
             "原来是这样，还有 NCCL 的入门教程吗，谢谢",

@@ -199,6 +199,54 @@ pub fn where_to_begin(query: &str, words: &[QueryWord]) -> bool {
     }
 }
 
+/// What a newcomer says to keep the math out of the way ("别太硬核的那种，看不懂公式", "不用数学也
+/// 能看懂的", "no math please"): normalised, matched inside the message.
+const NO_MATH: &[&str] = &[
+    "看不懂公式",
+    "不懂公式",
+    "不用数学",
+    "不要数学",
+    "不需要数学",
+    "别太硬核",
+    "不要太硬核",
+    "数学不好",
+    "怕数学",
+    "no math",
+    "without math",
+    "without the math",
+    "bad at math",
+    "not good at math",
+    "math scares",
+    "hate math",
+];
+
+/// Whether a newcomer's message asks for a way in without the math.
+pub fn skips_math(query: &str) -> bool {
+    let text = normalise::normalise(query);
+    NO_MATH.iter().any(|phrase| text.contains(phrase))
+}
+
+/// The starting points without those of the step a newcomer asked to skip: `skipped` is that
+/// step's topic (the catalogue's topic called "math", when it has one), and a resource whose
+/// first topic lies under it goes.
+pub fn without_step(
+    points: &[ResourceIdx],
+    catalogue: &Catalogue,
+    skipped: usize,
+) -> Vec<ResourceIdx> {
+    points
+        .iter()
+        .copied()
+        .filter(|&r| {
+            catalogue
+                .resource(r)
+                .topics
+                .first()
+                .is_none_or(|&t| !catalogue.path(t).contains(&skipped))
+        })
+        .collect()
+}
+
 /// The starting points as an answer, in their order. Their score falls with the position,
 /// as the order is the point.
 pub fn answer(points: &[ResourceIdx]) -> Vec<Ranked> {
@@ -243,6 +291,28 @@ mod tests {
             assert!(!found.starting_points, "{query}");
             assert!(found.ranked.is_empty(), "{query}");
         }
+    }
+
+    #[test]
+    fn a_way_in_without_the_math_skips_the_math_step() {
+        let engine = Engine::shipped().unwrap();
+        let math = engine.catalogue().topic_by_id("math").unwrap();
+        let under_math = |r: ResourceIdx| {
+            let first = engine.catalogue().resource(r).topics[0];
+            engine.catalogue().path(first).contains(&math)
+        };
+        let with_math = top3(&engine, "how do I get started with LLMs");
+        assert!(with_math.iter().any(|&r| under_math(r)));
+        for query in [
+            "how do I get started with LLMs, no math please",
+            "大模型从哪开始学？别太硬核，看不懂公式",
+        ] {
+            let top = top3(&engine, query);
+            assert_eq!(top.len(), 3, "{query}");
+            assert!(!top.iter().any(|&r| under_math(r)), "{query}");
+        }
+        assert!(skips_math("不用数学也能看懂的"));
+        assert!(!skips_math("线性代数的数学直觉"));
     }
 
     #[test]

@@ -116,6 +116,19 @@ ROUND_MINIMUMS = {
     63: {"on-topic": 85, "offtopic": 60, "smalltalk": 8},
     64: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
     65: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
+    66: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    67: {"on-topic": 45, "offtopic": 28, "smalltalk": 2},
+    68: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    69: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
+    70: {"on-topic": 45, "offtopic": 28, "smalltalk": 2},
+    71: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    72: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    73: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    74: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    75: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    76: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
+    77: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    78: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -949,6 +962,107 @@ ROUND_NOTES = {
 # Mostly English, some mixed, a few Chinese; written blind by one writer from the catalogue,
 # the seed article and the format. Measured untouched with the stop's start and with its
 # head when it arrived, then its tune half read. Split by the same rule.
+""",
+    66: """#
+# ROUND 66: switching jobs or roles, as round 65 — its third writer: mostly mainland Chinese
+# with the field's names in Latin letters, some traditional characters, voice-input slips.
+# Written blind from the catalogue, the seed article and the format; measured untouched with
+# the stop's start (whole round 40/46 on-topic, 32/32 off-topic, 3/4 small talk), then its
+# tune half read. Split by the same rule.
+""",
+    67: """#
+# ROUND 67: an ordinary week in a busy Chinese Telegram group about LLMs where the bot is a
+# member — whatever people ask in passing, and the group's off-topic chatter that reaches the
+# bot. Mostly mainland Chinese with the field's names in Latin letters, some traditional
+# characters, voice-input slips; written blind by one writer from the catalogue, the seed
+# article and the format. Measured untouched with the stop's start (whole round 49/50
+# on-topic, 32/33 off-topic, 4/4 small talk), then its tune half read. Split by the same rule.
+""",
+    68: """#
+# ROUND 68: an ordinary week on an English-speaking Discord server about running and training
+# LLMs — whatever people ask in passing, and the server's off-topic chatter (other tech, work,
+# games, life, near misses). Mostly English from native and second-language speakers, some
+# mixed with Chinese; written blind by one writer. Measured untouched with the stop's start
+# (whole round 46/48 on-topic, 26/32 off-topic, 2/4 small talk), then its tune half read.
+# Split by the same rule.
+""",
+    69: """#
+# ROUND 69: students and researchers at universities and labs — coursework, theses, reading
+# groups, a shared lab server, a paper to reproduce — and their off-topic questions about the
+# rest of campus and academic life (other fields' models, grants, LaTeX, near misses). Half
+# Chinese, half English, some mixed; written blind by one writer. Measured untouched with the
+# stop's start (whole round 43/47 on-topic, 32/32 off-topic, 2/4 small talk), then its tune
+# half read. Split by the same rule.
+""",
+    70: """#
+# ROUND 70: what I have to run it on — people who own or rent specific hardware (a laptop, a
+# Mac, a gaming card, old server cards, a domestic accelerator, a cloud instance, an edge box)
+# and ask what they can train, fine-tune, serve or compress on it, and their off-topic hardware
+# and money talk. Mostly English, some Chinese and mixed; written blind by one writer. Measured
+# untouched with the stop's start (whole round 43/50 on-topic, 32/33 off-topic, 3/4 small
+# talk), then its tune half read. Split by the same rule.
+""",
+    71: """#
+# ROUND 71: people who are not engineers but need to understand one thing — managers, product
+# people, teachers, journalists, investors, lawyers, doctors, civil servants, parents — in their
+# own words, and their off-topic questions from their own fields, where model, training,
+# inference, token and cluster mean other things. Chinese and English, some mixed; written
+# blind by one writer. Measured untouched with the stop's start (whole round 38/45 on-topic,
+# 31/32 off-topic, 3/4 small talk), then its tune half read. Split by the same rule.
+""",
+    72: """#
+# ROUND 72: an ordinary week among overseas Chinese engineers (Bay Area, Singapore, London,
+# Toronto) in a group where the bot is a member — Chinese and English switched inside one
+# sentence, and their off-topic chatter (visas, housing, interviews, other tech, near misses).
+# Mostly mixed; written blind by one writer. Measured untouched with the stop's start (whole
+# round 44/46 on-topic, 30/32 off-topic, 4/4 small talk), then its tune half read. Split by
+# the same rule.
+""",
+    73: """#
+# ROUND 73: questions asked in public — posts and comments on 知乎, 小红书, V2EX and 微博 that
+# mention the bot, and replies under someone else's question — and off-topic posts that reach
+# it. Mostly mainland Chinese internet voice with the field's names in Latin letters; written
+# blind by one writer. Measured untouched with the stop's start (whole round 41/45 on-topic,
+# 31/32 off-topic, 4/4 small talk), then its tune half read. Split by the same rule.
+""",
+    74: """#
+# ROUND 74: questions asked in public — posts and comments on Reddit, Hacker News and X that
+# mention the bot, and replies under someone else's question — and off-topic posts that reach
+# it. Mostly English in forum voice, some mixed; written blind by one writer. Measured
+# untouched with the stop's start (whole round 40/45 on-topic, 30/32 off-topic, 2/4 small
+# talk), then its tune half read. Split by the same rule.
+""",
+    75: """#
+# ROUND 75: the next message in a chat — people who got an answer and narrow it, widen it,
+# correct the bot, ask for another kind of material or language, or move on to the next thing
+# (each message makes sense read alone); off-topic follow-ups drift away. Chinese and English,
+# some mixed; written blind by one writer. Measured untouched with the stop's start (whole
+# round 46/46 on-topic, 31/32 off-topic, 4/4 small talk) and with its head when it arrived
+# (45/46, 31/32, 4/4), then its tune half read. Split by the same rule.
+""",
+    76: """#
+# ROUND 76: pasted from the screen — an error message, a log line, a stack trace, a config
+# snippet, a command or a model card line, asked about (training, fine-tuning, serving,
+# compression, clusters), and off-topic pastes from other software. Mostly English, some
+# Chinese and mixed; written blind by one writer. Measured untouched with the stop's start
+# (whole round 43/47 on-topic, 28/32 off-topic, 2/4 small talk) and its head when it arrived
+# (the same), then its tune half read. Split by the same rule.
+""",
+    77: """#
+# ROUND 77: choosing between things — people who must pick one of two or three tools,
+# methods, courses or books for their own case and ask which, or what the difference is, and
+# off-topic choices from the same people. Chinese and English, many mixed; written blind by
+# one writer. Measured untouched with the stop's start (whole round 45/48 on-topic, 32/32
+# off-topic, 3/4 small talk) and its head when it arrived (the same). Split by the same rule.
+""",
+    78: """#
+# ROUND 78: very short messages — one to six words fired at a bot: a name, an abbreviation, a
+# misspelled tool, a topic and one word, a half question, and short off-topic messages that
+# share a word with the field. A third each Chinese, English and mixed; written blind by one
+# writer, who says it read six cases of round 63's tune half beyond the format header it was
+# allowed (its labels come from the catalogue). Measured untouched with the stop's start
+# (whole round 43/48 on-topic, 31/32 off-topic, 4/4 small talk) and its head when it arrived
+# (the same). Split by the same rule.
 """,
 }
 
