@@ -685,7 +685,7 @@ const QUESTION_BEGINS: &[&str] = &[
     "tldr",
 ];
 
-/// Whether the text says where the question begins ([`QUESTION_BEGINS`]): what comes before
+/// Whether the text says where the question begins (`QUESTION_BEGINS`): what comes before
 /// is the asker's story.
 pub fn begins_question(text: &str) -> bool {
     preamble_span(text).is_some()
