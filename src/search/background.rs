@@ -244,7 +244,8 @@ const LATIN_TURNS: &[&str] = &[
 const LATIN_REACH: usize = 4;
 
 /// Splits normalised text into segments, in order, each marked true when it is a
-/// self-introduction (or another part of the message that says who asks, or why). Text without one is a single unmarked segment.
+/// self-introduction (or another part of the message that says who asks, or why). Text
+/// without one is a single unmarked segment.
 pub fn segments(text: &str) -> Vec<(&str, bool)> {
     let mut spans = cjk_spans(text);
     spans.extend(latin_spans(text));

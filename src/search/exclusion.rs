@@ -158,8 +158,8 @@ const KIND_QUALIFIERS: &[&str] = &[
 ];
 
 /// How an explanation is written, ruled out after a cue that rules out kinds ("SHORT. NO
-/// EQUATIONS.", "不想看公式", "without the math", "别太 technical"): a wish about the answer's manner, which
-/// explains nothing of the topic and must not stand unexplained in the question.
+/// EQUATIONS.", "不想看公式", "without the math", "别太 technical"): a wish about the answer's
+/// manner, which explains nothing of the topic and must not stand unexplained in the question.
 const MANNERS: &[&str] = &[
     "equations",
     "equation",

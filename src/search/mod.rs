@@ -1147,20 +1147,17 @@ mod tests {
         let found = engine.find(
             "does vllm tensor parallel split the weights across the 4 cards or just run 4 copies",
         );
-        let ids: Vec<&str> = found
+        let top: Vec<&catalogue::Resource> = found
             .ranked
             .iter()
             .take(3)
-            .map(|r| engine.catalogue().resource(r.resource).id.as_str())
+            .map(|r| engine.catalogue().resource(r.resource))
             .collect();
         let tensor_parallel = engine.catalogue().topic_by_id("tensor-parallel").unwrap();
         assert!(
-            found.ranked.iter().take(3).any(|r| engine
-                .catalogue()
-                .resource(r.resource)
-                .topics
-                .contains(&tensor_parallel)),
-            "{ids:?}"
+            top.iter().any(|r| r.topics.contains(&tensor_parallel)),
+            "{:?}",
+            top.iter().map(|r| &r.id).collect::<Vec<_>>()
         );
     }
 

@@ -195,30 +195,26 @@ const NICKNAMES: &[(&str, &str)] = &[("b站", "bilibili")];
 /// Each site's nickname spelt as its name ([`NICKNAMES`]). Split by script, "b" and "站" name
 /// nothing (the letter is every "plan B" too), and the word that asks for videos is lost.
 /// Not after another letter or digit ("abb站" is no nickname).
-fn nicknames(text: String) -> String {
-    if !NICKNAMES.iter().any(|(nick, _)| text.contains(nick)) {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut at = 0;
-    while at < text.len() {
-        let rest = &text[at..];
-        let glued = out
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphanumeric());
-        if let Some((nick, name)) = NICKNAMES.iter().find(|(nick, _)| rest.starts_with(nick))
-            && !glued
-        {
-            out.push_str(name);
-            at += nick.len();
+fn nicknames(mut text: String) -> String {
+    for (nick, name) in NICKNAMES {
+        if !text.contains(nick) {
             continue;
         }
-        let c = rest.chars().next().unwrap_or(' ');
-        out.push(c);
-        at += c.len_utf8();
+        let mut out = String::with_capacity(text.len() + name.len());
+        let mut last = 0;
+        for (at, _) in text.match_indices(nick) {
+            out.push_str(&text[last..at]);
+            let glued = out
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+            out.push_str(if glued { nick } else { name });
+            last = at + nick.len();
+        }
+        out.push_str(&text[last..]);
+        text = out;
     }
-    out
+    text
 }
 
 /// NFKC, without decomposing and recomposing what most messages are made of: ASCII,

@@ -159,20 +159,12 @@ pub fn rank(
         // parallel split the weights across the 4 cards or just run 4 copies": no resource
         // covers enough of the first concept's six words, while "run" finds deployment pages),
         // only that concept's words, so that each concept of the question is answered.
-        let (pool, left, all): (Vec<usize>, f32, f32) = match unmatched {
-            Some(c) if !ranked.is_empty() => {
-                let pool: Vec<usize> = (0..weight.len())
-                    .filter(|&w| weight[w] > 0.0 && words[w].concept == c)
-                    .collect();
-                let left = pool.iter().map(|&w| weight[w]).sum();
-                (pool, left, concept_total[c])
-            }
-            _ => {
-                let pool: Vec<usize> = (0..weight.len()).filter(|&w| weight[w] > 0.0).collect();
-                let left = pool.iter().map(|&w| weight[w]).sum();
-                (pool, left, total)
-            }
-        };
+        let only = unmatched.filter(|_| !ranked.is_empty());
+        let pool: Vec<usize> = (0..weight.len())
+            .filter(|&w| weight[w] > 0.0 && only.is_none_or(|c| words[w].concept == c))
+            .collect();
+        let left: f32 = pool.iter().map(|&w| weight[w]).sum();
+        let all = only.map_or(total, |c| concept_total[c]);
         match pool
             .into_iter()
             .min_by(|&a, &b| weight[a].total_cmp(&weight[b]))
