@@ -70,6 +70,21 @@ pub fn exclude(
     topic_named: impl Fn(&QueryWord) -> Option<TopicIdx>,
 ) {
     let mut ruled_out = ruled_out(words, piece_of, names_tool);
+    // A name written in parts ("TensorRT-LLM 之外的") is ruled out whole, not only the part
+    // next to the cue: the catalogue knows the parts joined ("tensorrtllm").
+    for j in 1..words.len() {
+        if ruled_out[j] != ruled_out[j - 1]
+            && piece_of.get(j) == piece_of.get(j - 1)
+            && words[j - 1].is_content()
+            && words[j].is_content()
+            && index
+                .term(&[words[j - 1].text.as_str(), &words[j].text].concat())
+                .is_some()
+        {
+            ruled_out[j - 1] = true;
+            ruled_out[j] = true;
+        }
+    }
     // "besides the math, what else": there a manner is a subject to go beyond, ruled out as
     // any other.
     let after_besides: Vec<bool> = (0..words.len())
@@ -231,6 +246,14 @@ fn ruled_out(
                                 .is_some_and(|w| GROUNDING.contains(&w.text.as_str())))
                 })
                 .filter(|&j| !tools_only || names_tool(&words[j]))
+                // "not a Chinese blog" rules out the language (see `language`), and a blog in
+                // the other one is welcome.
+                .filter(|&j| {
+                    !kinds_only
+                        || !words[i + 1..j]
+                            .iter()
+                            .any(|w| matches!(w.role, Role::Language(_)))
+                })
             {
                 out[j] = true;
                 // A list ruled out is ruled out whole: "除了剪枝和量化".
@@ -333,6 +356,15 @@ mod tests {
             .collect()
     }
 
+    /// The role the message gives to its word `word`.
+    fn role_of(engine: &Engine, message: &str, word: &str) -> Option<Role> {
+        engine
+            .understand(message, false)
+            .into_iter()
+            .find(|w| w.text == word)
+            .map(|w| w.role)
+    }
+
     /// The words a message rules out: excluded, or a tool read only as the shelf it is on
     /// beside other words (alone, it is still the subject).
     fn excluded(engine: &Engine, query: &str) -> Vec<String> {
@@ -379,15 +411,36 @@ mod tests {
     }
 
     #[test]
+    fn a_name_written_in_parts_is_ruled_out_whole() {
+        let engine = Engine::shipped().unwrap();
+        // "TensorRT-LLM" is two words; ruling out only "llm" left "tensorrt" the subject.
+        assert_eq!(
+            excluded(&engine, "推理加速框架那一节列了哪些？TensorRT-LLM 之外的"),
+            ["tensorrt", "llm"]
+        );
+        assert_eq!(
+            excluded(&engine, "megatron-lm 以外的训练框架"),
+            ["megatron", "lm"]
+        );
+    }
+
+    #[test]
+    fn a_kind_in_a_language_ruled_out_rules_out_the_language() {
+        let engine = Engine::shipped().unwrap();
+        let role = |message: &str, word: &str| role_of(&engine, message, word);
+        // An English blog is welcome: only the Chinese ones are not.
+        let message = "a LoRA tutorial in English please, not a Chinese blog";
+        assert!(matches!(role(message, "blog"), Some(Role::Intent(_))));
+        assert!(matches!(
+            role("a LoRA tutorial, not a blog", "blog"),
+            Some(Role::Unwanted(_))
+        ));
+    }
+
+    #[test]
     fn a_manner_ruled_out_is_no_topic() {
         let engine = Engine::shipped().unwrap();
-        let of = |message: &str, word: &str| {
-            engine
-                .understand(message, false)
-                .into_iter()
-                .find(|w| w.text == word)
-                .map(|w| w.role)
-        };
+        let of = |message: &str, word: &str| role_of(&engine, message, word);
         assert_eq!(
             of("explain LoRA simply. NO EQUATIONS please", "equations"),
             Some(Role::Stop)
@@ -426,7 +479,8 @@ mod tests {
                 &engine,
                 "收藏夹里已经有 vLLM 和 TensorRT-LLM 的文档了，推理引擎这块还缺啥"
             ),
-            ["vllm", "tensorrt"]
+            // TensorRT-LLM whole, as a name written in parts.
+            ["vllm", "tensorrt", "llm"]
         );
         assert!(excluded(&engine, "已经有 lora 的基础了 qlora 怎么学").is_empty());
         // "除了 X，还有 …" asks for others whatever follows 还有.

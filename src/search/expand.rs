@@ -709,6 +709,8 @@ fn latin(
         push(alts, term, 1.0, How::Exact);
     }
     add_synonyms(text, alts, index, SYNONYM);
+    // A word the catalogue lists as a synonym ("comms") is known, though no title uses it.
+    let listed = !alts.is_empty();
     if role != Role::Content {
         return w;
     }
@@ -745,6 +747,7 @@ fn latin(
     // lacks is a slip: without the table (`--lexical`) every word is unknown, and "apple"
     // would be read as "apply".
     if unknown
+        && !listed
         && !one_slip_from_the_catalogue
         && let Some(role) = lexicon::slipped_role(text)
         && has_a_word_table(familiar)
@@ -1187,6 +1190,23 @@ mod tests {
         assert!(!prefixed("retraining", &|_| Familiarity::Unknown));
         // Too little is left after the prefix to be a word of its own.
         assert!(!prefixed("reset", &|_| Familiarity::Rare));
+    }
+
+    #[test]
+    fn a_listed_synonym_is_no_slip_of_a_filler() {
+        // "comms" is one letter from the filler "comes", and a synonym of communication.
+        let index = Index::build(&Catalogue::shipped().unwrap());
+        let tokens = tokenise(&normalise("the comms section"), index.dictionary());
+        let words = expand(&tokens, &index, false, &|w| {
+            if w == "comms" {
+                Familiarity::Unknown
+            } else {
+                Familiarity::Common
+            }
+        });
+        let comms = words.iter().find(|w| w.text == "comms").unwrap();
+        assert!(comms.is_content());
+        assert!(has(&index, comms, "communication", How::Synonym));
     }
 
     #[test]

@@ -278,6 +278,21 @@ fn numbered(text: &str) -> Option<usize> {
     (closed && !after.starts_with(is_digit)).then(|| open + digits + closer.len_utf8())
 }
 
+/// The length of a letter in parentheses ("(a)", "（b）") the text opens with, if any: one of
+/// the first few letters, as items are lettered.
+fn lettered(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix(['(', '（'])?;
+    let letter = inner
+        .chars()
+        .next()
+        .filter(|c| matches!(c, 'a'..='f' | 'A'..='F'))?;
+    let close = inner[1..]
+        .chars()
+        .next()
+        .filter(|&c| c == ')' || c == '）')?;
+    Some(text.len() - inner.len() + letter.len_utf8() + close.len_utf8())
+}
+
 /// The length of a circled number ("①", "❷", "➂") the text opens with, if any.
 fn circled(text: &str) -> Option<usize> {
     let c = text.chars().next()?;
@@ -357,7 +372,9 @@ fn inline_marks(text: &str, out: &mut String) -> usize {
         let len = if let Some(arrow) = ARROWS.iter().find(|a| rest.starts_with(**a)) {
             Some(arrow.len())
         } else if boundary {
-            circled(rest).or_else(|| numbered(rest).filter(|&len| inline_close(rest, len)))
+            circled(rest)
+                .or_else(|| lettered(rest))
+                .or_else(|| numbered(rest).filter(|&len| inline_close(rest, len)))
         } else {
             None
         };
@@ -508,6 +525,12 @@ mod tests {
             marked("量化 → 剪枝 → 蒸馏").as_deref(),
             Some("量化 、 剪枝 、 蒸馏")
         );
+        assert_eq!(
+            marked("mixing up (a) distillation and (b) pruning").as_deref(),
+            Some("mixing up 、 distillation and 、 pruning")
+        );
+        // One letter in parentheses is no list.
+        assert_eq!(marked("plan (a) is lora"), None);
     }
 
     #[test]

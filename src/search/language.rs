@@ -24,6 +24,10 @@ const REACH_AFTER: usize = 3;
 /// english"): further off they negate something else ("no videos. Chinese is fine").
 const NEAR: &[&str] = &["no", "not"];
 
+/// What may stand between a cue of [`NEAR`] and the language it negates ("not in english",
+/// "not a chinese blog").
+const NEAR_BETWEEN: &[&str] = &["in", "a", "an", "any"];
+
 /// Cues before a language that rule it out or say the asker cannot read it.
 #[rustfmt::skip]
 const BEFORE: &[&str] = &[
@@ -81,11 +85,13 @@ pub fn settle(words: &mut [QueryWord], piece_of: &[usize]) {
 }
 
 /// Whether the word at `j` is a cue that rules out the language word at `i` after it: "t"
-/// only as the end of a negation ("can't read chinese"), "no" and "not" only close by.
+/// only as the end of a negation ("can't read chinese"), "no" and "not" only close by
+/// ([`NEAR_BETWEEN`]).
 fn is_cue_before(words: &[QueryWord], j: usize, i: usize) -> bool {
     let text = words[j].text.as_str();
     (BEFORE.contains(&text) && i - j <= 2)
-        || (NEAR.contains(&text) && (i - j == 1 || (i - j == 2 && words[j + 1].text == "in")))
+        || (NEAR.contains(&text)
+            && (i - j == 1 || (i - j == 2 && NEAR_BETWEEN.contains(&words[j + 1].text.as_str()))))
         || (text == "t" && j > 0 && NEGATED.contains(&words[j - 1].text.as_str()))
 }
 
@@ -130,6 +136,11 @@ mod tests {
     fn a_language_ruled_out_or_found_hard_asks_for_the_other() {
         let engine = Engine::shipped().unwrap();
         assert_eq!(asked(&engine, "vllm 教程，不要英文的"), [Lang::Zh]);
+        // "not a Chinese blog": an article between the cue and the language.
+        assert_eq!(
+            asked(&engine, "LoRA in English, not a Chinese blog"),
+            [Lang::En, Lang::En]
+        );
         assert_eq!(
             asked(&engine, "看不懂英文，有没有 vllm 的中文教程"),
             [Lang::Zh, Lang::Zh]

@@ -128,6 +128,9 @@ const INTENTS: &[(&str, &[Kind])] = &[
     // Watching lectures ("计划每天 2h 看课"): a course or its videos.
     ("看课", COURSE),
     ("论文", PAPER),
+    // The paper itself, not a post about it ("想找几篇量化方面的原始论文来读").
+    ("原始论文", PAPER),
+    ("原论文", PAPER),
     ("文档", DOCUMENTATION),
     ("官网", DOCS),
     ("官方", DOCS),
@@ -275,6 +278,8 @@ pub const RULING_OUT_KINDS: &[&str] = &[
 #[rustfmt::skip]
 pub const RULED_OUT_BEFORE: &[&str] = &[
     "以外", "之外", "替代品", "平替", "看过了", "看完了", "读过了", "读完了", "学过了", "已经懂了",
+    // What the asker knows already ("机器学习不算陌生，但大模型微调完全没碰过").
+    "不算陌生", "不陌生", "挺熟", "挺熟的", "比较熟",
 ];
 
 /// Words with no meaning for search, in both languages: question frames ("请问", "有没有",
@@ -325,6 +330,9 @@ const STOPS: &[&str] = &[
     "楼主", "其实",
     // How demanding the reading should be ("别太硬核的那种"): a manner, not a topic.
     "硬核", "太硬核",
+    // Chat about what the asker will do with it ("好跟他们掰扯掰扯", "讲透的资料", "一共列了哪几个",
+    // "这种一般怎么搭起来", "翻出相关的几段").
+    "掰扯", "掰扯掰扯", "讲透", "一共", "搭起来", "几段", "来读",
     "其他", "其它", "然后", "但是", "不过", "所以", "因为", "如果", "的话", "谁有", "有人", "有人讲过", "大家", "大佬",
     "各位", "小白", "新手", "菜鸟", "纯小白", "纯新手", "初学者", "萌新", "纯萌新", "完全小白", "外行", "门外汉", "零基础", "从零", "从零开始", "开始", "从哪", "从哪里", "从哪本", "从哪篇", "从哪个", "高中生", "初中生", "中学生", "文科生", "理科生", "先", "给我", "帮我", "帮忙", "告诉", "告诉我",
     "看看", "看什么", "学什么", "学", "我是", "之前", "之后", "比如", "看哪", "找", "能", "会", "要", "想", "该", "得", "把", "被", "让", "给", "对",

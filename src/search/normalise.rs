@@ -1,9 +1,9 @@
 //! Stage 1 of the query pipeline: one canonical spelling for every way users type a word.
 //!
 //! NFKC folds full-width forms ("ｖＬＬＭ" → "vLLM") and compatibility characters; lowercasing
-//! folds case; OpenCC's t2s converts traditional Chinese ("分佈式訓練" → "分布式训练"); and every
-//! character that is neither a letter nor a digit (punctuation, symbols, control characters,
-//! bidi marks, emoji) becomes a single space. Names typed the way voice input writes them are
+//! folds case; OpenCC's tw2sp converts traditional Chinese ("分佈式訓練" → "分布式训练", and
+//! Taiwan's "記憶體" → "内存"); and every character that is neither a letter nor a digit
+//! (punctuation, symbols, control characters, bidi marks, emoji) becomes a single space. Names typed the way voice input writes them are
 //! the names: "R D M A" is rdma, "七B" is 7b. The same function normalises catalogue text, so
 //! both sides of a match always agree.
 
@@ -16,14 +16,66 @@ use ferrous_opencc::config::BuiltinConfig;
 use unicode_normalization::UnicodeNormalization;
 
 /// The converter is built once per process: its dictionaries are embedded, but parsing the
-/// configuration is not free, and a plain-ASCII query never needs it.
+/// configuration is not free, and a plain-ASCII query never needs it. It is OpenCC's `tw2sp`:
+/// t2s with Taiwan's words read as the mainland's (記憶體 is 内存, 分散式 分布式, 程式 程序,
+/// 叢集 集群), as people in Taiwan write them.
 fn t2s() -> Option<&'static OpenCC> {
     static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
-    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
+    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::Tw2sp).ok())
         .as_ref()
 }
 
-/// Whether OpenCC's t2s conversion may change a character: the characters listed in
+/// Words Taiwan's phrases and variants read in a sense this catalogue does not mean, with
+/// their plain simplified spelling: 資料 asks for material ("有沒有 LoRA 的資料") before it is
+/// 数据, 向量 is no physicist's 矢量, 核心 (a core) no 内核, and the 么 of a simplified 怎么 typed
+/// beside traditional text no variant of 幺; 抬 is simplified already (tw2sp gives 擡).
+const KEEP_SENSE: &[(&str, &str)] = &[
+    ("資料", "资料"),
+    ("向量", "向量"),
+    ("核心", "核心"),
+    ("么", "么"),
+    ("抬", "抬"),
+];
+
+/// What makes a 資料 before it data, left to the converter (資料集 数据集, 資料平行 数据并行).
+const DATA_AFTER: &[&str] = &["集", "庫", "平行", "並行", "處理", "結構", "分析", "量"];
+
+/// Traditional text in simplified characters ([`t2s`]), the words of [`KEEP_SENSE`] kept in
+/// their sense.
+fn simplified(conv: &OpenCC, text: &str) -> String {
+    let kept = |at: usize, word: &str| {
+        word != "資料"
+            || !DATA_AFTER
+                .iter()
+                .any(|d| text[at + word.len()..].starts_with(d))
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    loop {
+        let next = KEEP_SENSE
+            .iter()
+            .filter_map(|&(word, plain)| {
+                text[from..]
+                    .match_indices(word)
+                    .map(|(i, _)| from + i)
+                    .find(|&at| kept(at, word))
+                    .map(|at| (at, word, plain))
+            })
+            .min_by_key(|&(at, ..)| at);
+        let until = next.map_or(text.len(), |(at, ..)| at);
+        if until > from {
+            out.push_str(&conv.convert(&text[from..until]));
+        }
+        let Some((at, word, plain)) = next else {
+            return out;
+        };
+        out.push_str(plain);
+        from = at + word.len();
+    }
+}
+
+/// Whether OpenCC's t2s conversion may change a character, which marks text in traditional
+/// script (converted by [`t2s`], Taiwan's words as well): the characters listed in
 /// `data/t2s-changes.txt` (generated from the converter's dictionaries by
 /// `tools/t2s/changes.py`). A text with none of them is simplified already, and the
 /// conversion, which walks two dictionaries at every position, would give it back unchanged:
@@ -182,7 +234,9 @@ fn composed_and_folded(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let composed = composed(text);
     let simplified = match t2s() {
-        Some(conv) if composed.chars().any(t2s_may_change) => Cow::Owned(conv.convert(&composed)),
+        Some(conv) if composed.chars().any(t2s_may_change) => {
+            Cow::Owned(simplified(conv, &composed))
+        }
         _ => composed,
     };
     push_folded(&mut out, spelled(&simplified).chars());
@@ -974,11 +1028,27 @@ mod tests {
     }
 
     #[test]
+    fn taiwan_words_are_the_mainland_words() {
+        assert_eq!(normalise("記憶體不夠"), "内存不够");
+        assert_eq!(normalise("分散式訓練"), "分布式训练");
+        assert_eq!(normalise("叢集的頻寬"), "集群的带宽");
+        // 資料 asks for material, unless what follows makes it data.
+        assert_eq!(normalise("有沒有 LoRA 的資料"), "有没有 lora 的资料");
+        assert_eq!(normalise("資料並行"), "数据并行");
+        assert_eq!(normalise("資料集"), "数据集");
+        // 向量 and 核心 keep their sense.
+        assert_eq!(normalise("詞向量的核心"), "词向量的核心");
+    }
+
+    #[test]
     fn the_list_of_characters_t2s_changes_is_complete() {
         // Against the converter itself, character by character: one it changes but the list
         // lacks would be left traditional in a text with no other listed character. (The
         // list comes from the dictionaries; regenerate it with tools/t2s/changes.py.)
-        let conv = t2s().expect("the converter loads");
+        // The list is of what t2s changes, which marks traditional script; such text is then
+        // converted as Taiwan's ([`t2s`]), and the variants tw2sp alone changes (著, 么) are
+        // left to it.
+        let conv = OpenCC::from_config(BuiltinConfig::T2s).expect("the converter loads");
         let ranges = [
             '\u{3400}'..='\u{4DBF}',
             '\u{4E00}'..='\u{9FFF}',
@@ -1036,7 +1106,7 @@ mod tests {
         let conv = t2s().expect("the converter loads");
         assert!(!t2s_may_change('么') && t2s_may_change('麼'));
         for text in ["么麼", "怎么量化", "什么是量化", "俱乐部", "彷彿"] {
-            assert_eq!(normalise(text), conv.convert(text), "{text}");
+            assert_eq!(normalise(text), simplified(conv, text), "{text}");
         }
     }
 

@@ -31,6 +31,11 @@ pub enum SmallTalk {
 /// `None` marks fillers, which may surround a phrase but do not make small talk on their own.
 const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("hi", Some(SmallTalk::Greeting)),
+    // "hey there! first time talking to this bot 👋"
+    ("first time talking to this bot", None),
+    ("first time talking to you", None),
+    ("first time using this bot", None),
+    ("first time here", None),
     ("hii", Some(SmallTalk::Greeting)),
     ("hello", Some(SmallTalk::Greeting)),
     ("hey", Some(SmallTalk::Greeting)),
@@ -411,6 +416,11 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("辛苦啦", Some(SmallTalk::Thanks)),
     ("麻烦了", Some(SmallTalk::Thanks)),
     ("麻烦你了", Some(SmallTalk::Thanks)),
+    // Arriving to ask again ("早上好 bot，今天又来麻烦你了"): a greeting, not thanks for help.
+    ("又来麻烦你了", Some(SmallTalk::Greeting)),
+    ("又来麻烦你啦", Some(SmallTalk::Greeting)),
+    ("继续麻烦你了", Some(SmallTalk::Greeting)),
+    ("继续麻烦你啦", Some(SmallTalk::Greeting)),
     // Trouble to come is a greeting's courtesy, not thanks ("以后可能要经常麻烦你了").
     ("要麻烦你了", Some(SmallTalk::Greeting)),
     ("要经常麻烦你了", Some(SmallTalk::Greeting)),
@@ -1767,6 +1777,12 @@ const ITSELF: &[&[&str]] = &[
     &["you", "only", "handle"],
     &["or", "only", "llms"],
     &["or", "only", "llm"],
+    // "is this bot for beginners too or only for people already in ML?"
+    &["this", "bot", "for"],
+    &["bot", "for", "beginners"],
+    // "which languages do you understand?"
+    &["languages", "do", "you"],
+    &["languages", "can", "you"],
 ];
 
 /// Asking which commands there are ("what commands", "a /help command"): of the bot, when it
@@ -1820,6 +1836,43 @@ const ITSELF_ZH: &[&str] = &[
     // "你只管大模型吗？", "你也管计算机视觉那块吗", "这个 bot 也能推荐 CV 的资料吗？", "那你能推荐计算机视觉的
     // 东西吗？还是只有大模型"
     "只管", "也管", "也能推荐", "只有大模型", "只讲大模型",
+];
+
+/// How the bot chose what it sent ("刚刚那个回答是怎么选出来的？"), with [`ITS_ANSWER_ZH`].
+const CHOSEN_ZH: &[&str] = &["怎么选出来的", "怎么挑出来的", "怎么选的", "为什么给我这个"];
+/// What the bot sent, in Chinese.
+const ITS_ANSWER_ZH: &[&str] = &[
+    "那个回答",
+    "这个回答",
+    "刚才的回答",
+    "刚刚的回答",
+    "你的回答",
+    "这些链接",
+    "那些链接",
+    "你推荐的",
+];
+
+/// Asking what the bot is ("你是ChatGPT吗？还是自己训的模型", "are you GPT-4 or a human?"): the
+/// normalised message holds one of these.
+const WHAT_IT_IS: &[&str] = &[
+    "你是chatgpt吗",
+    "你是 chatgpt 吗",
+    "你是gpt吗",
+    "你是 gpt 吗",
+    "你是ai吗",
+    "你是 ai 吗",
+    "你是真人",
+    "你是人工还是",
+    "你是人还是",
+    "你是机器人吗",
+    "自己训的模型",
+    "are you chatgpt",
+    "are you gpt",
+    "are you a bot",
+    "are you human",
+    "are you a human",
+    "are you an ai",
+    "are you a real person",
 ];
 
 /// Chinese after "你是" that asks who made the bot ("你是清华智谱做的吗", "你是哪家公司开发的").
@@ -1981,6 +2034,8 @@ pub fn asks_about_itself(message: &Message) -> bool {
     let commands =
         the_bot_itself && (said.any_in_a_row(COMMANDS_ASKED) || said.any(&[], COMMANDS_ASKED_ZH));
     said.any(&[], SCOPE_ZH)
+        || WHAT_IT_IS.iter().any(|w| message.text.contains(w))
+        || said.any(&[], CHOSEN_ZH) && said.any(&[], ITS_ANSWER_ZH)
         || itself
         || commands
         || made_by

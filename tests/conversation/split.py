@@ -129,6 +129,18 @@ ROUND_MINIMUMS = {
     76: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
     77: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     78: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    79: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    80: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
+    81: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    82: {"on-topic": 41, "offtopic": 28, "smalltalk": 2},
+    83: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
+    84: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    85: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    86: {"on-topic": 44, "offtopic": 28, "smalltalk": 2},
+    87: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    88: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    89: {"on-topic": 36, "offtopic": 19, "smalltalk": 21},
+    90: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -1063,6 +1075,100 @@ ROUND_NOTES = {
 # allowed (its labels come from the catalogue). Measured untouched with the stop's start
 # (whole round 43/48 on-topic, 31/32 off-topic, 4/4 small talk) and its head when it arrived
 # (the same). Split by the same rule.
+""",
+    79: """#
+# ROUND 79: an ordinary week in a Chinese WeChat/Telegram study group for LLM engineers — what
+# people ask the bot between other things on a normal weekday, and the group's off-topic
+# chatter and near misses. Mostly mainland Chinese with the field's English terms; written
+# blind by one writer. Measured untouched with the stop's start (whole round 42/45 on-topic,
+# 32/32 off-topic, 2/4 small talk) and its head when it arrived (the same). Split by the same
+# rule.
+""",
+    80: """#
+# ROUND 80: an ordinary week in an English-speaking Telegram group of ML engineers and
+# hobbyists — normal questions to the bot between other things, and the group's off-topic
+# chatter and near misses. Mostly English, a few mixed; written blind by one writer. Measured
+# untouched with the stop's start (whole round 43/47 on-topic, 31/32 off-topic, 4/4 small
+# talk) and its head when it arrived (the same). Split by the same rule.
+""",
+    81: """#
+# ROUND 81: numbers and sizes — questions asked with figures (model sizes, memory, tokens a
+# second, batch sizes, GPU and node counts, bits, costs) wanting what to read to make it fit,
+# faster or cheaper; off-topic messages full of numbers from other fields. A third each
+# Chinese, English and mixed; written blind by one writer. Measured untouched with the stop's
+# start (whole round 41/45 on-topic, 31/32 off-topic, 3/4 small talk) and its head when it
+# arrived (the same). Split by the same rule.
+""",
+    82: """#
+# ROUND 82: traditional Chinese and full-width text — Taiwan and Hong Kong writing in 繁體,
+# Cantonese particles, full-width Latin letters and digits as some input methods produce, and
+# Taiwanese terms; off-topic messages in the same script. Mostly traditional Chinese with
+# English terms; written blind by one writer. Measured untouched with the stop's start (whole
+# round 42/46 on-topic, 33/33 off-topic, 3/4 small talk) and its head when it arrived (the
+# same). Split by the same rule.
+""",
+    83: """#
+# ROUND 83: an ordinary week in a QQ or Discord group of Chinese university students learning
+# LLMs — coursework, 毕设, competitions, rented GPUs, internship prep — and the group's
+# off-topic chatter and near misses. Mostly Chinese in a young internet style; written blind
+# by one writer. Measured untouched with the stop's start (whole round 39/47 on-topic, 30/32
+# off-topic, 4/4 small talk) and its head when it arrived (the same). Split by the same rule.
+""",
+    84: """#
+# ROUND 84: dictated by voice — speech-to-text messages with names written as the recogniser
+# heard them, letters spelled out, Chinese homophones, split or merged English words and the
+# filler of speech. A third each Chinese, English and mixed; written blind by one writer.
+# Measured untouched with the stop's start (whole round 41/45 on-topic, 29/32 off-topic, 4/4
+# small talk) and its head when it arrived (the same). Split by the same rule.
+""",
+    85: """#
+# ROUND 85: people who run the machines — ops engineers, SREs and cluster admins asking about
+# clusters, interconnects, communication libraries, monitoring and serving; off-topic
+# messages from the rest of their job that share words with the field. Mostly English and
+# mixed; written blind by one writer. Measured untouched with the stop's start (whole round
+# 43/46 on-topic, 31/32 off-topic, 2/4 small talk) and its head when it arrived (the same).
+# Split by the same rule.
+""",
+    86: """#
+# ROUND 86: asking for a kind or a language of resource — only videos, papers, repositories,
+# official docs, Chinese or English material, a Chinese version of an English resource or
+# the other way round, something free or short; off-topic messages asking for kinds of
+# resource on other subjects. A third each Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start (whole round 44/49 on-topic, 31/33
+# off-topic, 3/4 small talk) and its head when it arrived (the same). Split by the same rule.
+""",
+    87: """#
+# ROUND 87: newcomers to one topic — people who know some machine learning or programming but
+# are new to one topic the catalogue covers (fine-tuning, distributed training, quantisation,
+# serving, KV cache, RAG, clusters, compilers) and ask where to start on it; off-topic
+# newcomers to other fields. A third each Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start (whole round 41/46 on-topic, 31/32
+# off-topic, 2/4 small talk) and its head when it arrived (the same). Split by the same rule.
+""",
+    88: """#
+# ROUND 88: describing without the name — people who do not know or forget what a technique,
+# tool or course is called and describe what it does, looks like, who made it or what it
+# solves; off-topic descriptions from other fields. A third each Chinese, English and mixed;
+# written blind by one writer. Measured untouched with the stop's start (whole round 42/45
+# on-topic, 31/32 off-topic, 3/4 small talk) and its head when it arrived (the same). Split
+# by the same rule.
+""",
+    89: """#
+# ROUND 89: talking to the bot itself — greetings, thanks, praise and complaints, questions
+# about what it can do and how to use it, mixed with real questions that open or close with
+# chat; off-topic chat with the bot and near misses (other chatbots, other bots, AI news). A
+# third each Chinese, English and mixed, with more small talk than other rounds (23); written
+# blind by one writer. Measured untouched with the stop's start (whole round 41/41 on-topic,
+# 21/24 off-topic, 15/23 small talk) and its head when it arrived (the same). Split by the
+# same rule.
+""",
+    90: """#
+# ROUND 90: an ordinary week in a Discord server of Chinese students abroad who learn and
+# build with LLMs — coursework, research, side projects, job hunting — and the server's
+# off-topic chatter and near misses. Mixed Chinese and English in one message, as overseas
+# students type; written blind by one writer. Measured untouched with the stop's start (whole
+# round 41/45 on-topic, 27/32 off-topic, 3/4 small talk) and its head when it arrived (the
+# same). Split by the same rule.
 """,
 }
 
