@@ -3,7 +3,8 @@
 ganhuo converts traditional Chinese to simplified with the `ferrous-opencc` crate, which walks
 two dictionaries at every position of a text. Most texts it sees are simplified already, so
 `src/search/normalise.rs` skips the conversion when a text holds none of the characters this
-file lists. A character is listed when
+file lists; a text that holds one is in traditional script, and is converted with OpenCC's
+tw2sp (t2s with Taiwan's words read as the mainland's). A character is listed when
 
 - TSCharacters maps it to something else (as its first value, the one the crate uses), or
 - it differs from its counterpart in a TSPhrases entry whose first value differs from the key
