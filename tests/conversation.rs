@@ -378,8 +378,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round82-holdout.toml", level(0.9, 1.0, 0.5, 41)),
     // Round 83, an ordinary week among Chinese students: measured untouched with the stop's start
     // (tune 20/24, 14/16, 2/2; hold-out 19/23, 16/16, 2/2), then its tune half read and tuned on
-    // (22/24, 14/16, 2/2).
-    ("round83-tune.toml", level(0.91, 0.87, 1.0, 42)),
+    // (23/24, 14/16, 2/2).
+    ("round83-tune.toml", level(0.95, 0.87, 1.0, 42)),
     ("round83-holdout.toml", level(0.82, 1.0, 1.0, 41)),
     // Round 84, dictated by voice: measured untouched with the stop's start (tune 22/23, 15/16,
     // 2/2; hold-out 19/22, 14/16, 2/2), then its tune half read and tuned on (23/23, 15/16, 2/2).
@@ -387,18 +387,18 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round84-holdout.toml", level(0.86, 0.87, 1.0, 40)),
     // Round 85, people who run the machines: measured untouched with the stop's start (tune 20/22,
     // 15/16, 2/3; hold-out 23/24, 16/16, 0/1), then its tune half read and tuned on (21/22, 16/16,
-    // 2/3).
-    ("round85-tune.toml", level(0.95, 1.0, 0.66, 41)),
+    // 3/3).
+    ("round85-tune.toml", level(0.95, 1.0, 1.0, 41)),
     ("round85-holdout.toml", level(0.95, 1.0, 0.0, 41)),
     // Round 86, asking for a kind or a language of resource: measured untouched with the stop's
     // start (tune 19/23, 17/17, 2/3; hold-out 25/26, 14/16, 1/1), then its tune half read and tuned
-    // on (20/23, 17/17, 2/3).
-    ("round86-tune.toml", level(0.86, 1.0, 0.66, 43)),
+    // on (20/23, 17/17, 3/3).
+    ("round86-tune.toml", level(0.86, 1.0, 1.0, 43)),
     ("round86-holdout.toml", level(0.96, 0.87, 1.0, 43)),
     // Round 87, newcomers to one topic: measured untouched with the stop's start (tune 19/21,
     // 16/17, 1/3; hold-out 22/25, 15/15, 1/1), then its tune half read and tuned on (21/21, 17/17,
-    // 2/3).
-    ("round87-tune.toml", level(1.0, 1.0, 0.66, 41)),
+    // 3/3).
+    ("round87-tune.toml", level(1.0, 1.0, 1.0, 41)),
     ("round87-holdout.toml", level(0.88, 1.0, 1.0, 41)),
     // Round 88, describing without the name: measured untouched with the stop's start (tune 20/22,
     // 16/16, 2/3; hold-out 22/23, 15/16, 1/1), then its tune half read and tuned on (21/22, 16/16,

@@ -369,6 +369,8 @@ const STOPS: &[&str] = &[
     // Having no grounding ("研一，完全没基础，想学强化学习从哪开始"): the asker's state, not a wish for
     // the basics section beside the topic named.
     "没基础", "没有基础", "基础差", "基础不好", "基础薄弱", "基础为零",
+    // Joining a lab, and using libraries without knowing them ("研一刚进组，我只会调包跑ResNet").
+    "进组", "刚进组", "调包",
     // Where the asker comes from and which step they are at ("文科转行，第一步应该看什么").
     "转行", "转岗", "转专业", "文科", "文科生", "理科", "理科生", "第一步", "下一步",
     // Where to begin and what to catch up on first ("从哪下手", "dpo 之前先补 ppo").

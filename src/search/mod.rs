@@ -701,6 +701,7 @@ impl Engine {
                 };
                 framed
                     .or_else(|| smalltalk::about_the_bot(&said).then_some(SmallTalk::Help))
+                    .or_else(|| smalltalk::asks_what_it_can_do(&said).then_some(SmallTalk::Help))
                     .or_else(|| {
                         (smalltalk::shapes_answers(&said) && names_nothing())
                             .then_some(SmallTalk::Help)
@@ -721,10 +722,23 @@ impl Engine {
                 // discounted and descriptions count, so a catalogue word in it can carry the
                 // message; weighed word for word, as without the semantic layer, it cannot, and
                 // the message is what it opens or closes with.
+                // "what can you do? can you give me only free stuff?": what the bot does, asked
+                // with everyday words the catalogue happens to hold; a name it knows ("what can
+                // you do? I need LoRA tutorials") is a question.
+                let everyday = || {
+                    words
+                        .iter()
+                        .filter(|w| w.is_content() && !w.alternatives.is_empty())
+                        .all(|w| self.is_common(&w.text))
+                };
                 framed
                     .filter(|_| !asks_for_material() && !self.plain_relevance(&words).answer)
                     .or_else(|| framed.and_then(|_| small_talk_beside_introduction(query)))
                     .or_else(|| frame.announced(lexicon::asks))
+                    .or_else(|| {
+                        (everyday() && smalltalk::asks_what_it_can_do(&said))
+                            .then_some(SmallTalk::Help)
+                    })
             }
         });
         let small_talk = small_talk.filter(|&k| !(to_someone_else && k == SmallTalk::Help));
@@ -1801,6 +1815,24 @@ mod tests {
         let about_rust = engine.find("能不能只给我 Rust 的中文教程");
         assert_eq!(about_rust.small_talk, None);
         assert!(about_rust.ranked.is_empty());
+    }
+
+    /// Asking what the bot can do is help however long the message, while its other words are
+    /// everyday ones; a topic the catalogue names makes it a question.
+    #[test]
+    fn asking_what_the_bot_can_do_at_length_asks_for_help() {
+        let engine = Engine::shipped().unwrap();
+        for m in [
+            "what can you actually help with? like if I tell you my hardware, will you suggest stuff?",
+            "这个 bot 能干嘛？我是新手，是不是直接打字问问题就行？",
+        ] {
+            assert_eq!(engine.find(m).small_talk, Some(SmallTalk::Help), "{m}");
+        }
+        let vllm = engine.find(
+            "what can you do about the latency of vllm on an a100? it's really slow for long prompts",
+        );
+        assert_eq!(vllm.small_talk, None);
+        assert!(!vllm.ranked.is_empty());
     }
 
     /// Asking whether the bot is there greets it, question mark and all; asking what it does

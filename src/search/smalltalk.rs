@@ -1783,6 +1783,9 @@ const ITSELF: &[&[&str]] = &[
     // "which languages do you understand?"
     &["languages", "do", "you"],
     &["languages", "can", "you"],
+    // "ok so how does this work, do I just type a topic or paste my list?"
+    &["do", "i", "just", "type"],
+    &["do", "i", "just", "paste"],
 ];
 
 /// Asking which commands there are ("what commands", "a /help command"): of the bot, when it
@@ -1823,7 +1826,9 @@ const MADE_WHAT: &[&str] = &["you", "u", "bot", "this", "ganhuo"];
 
 /// Verbs of choosing what to show: with [`ITS_LINKS`], "how do you pick which links to show"
 /// asks how the bot works; "how do you pick a learning rate" asks how people do.
-const CHOOSING: &[&str] = &["pick", "choose", "rank", "select", "curate"];
+const CHOOSING: &[&str] = &[
+    "pick", "choose", "rank", "select", "curate", "filter", "sort",
+];
 /// What the bot shows, as its users name it.
 const ITS_LINKS: &[&str] = &["links", "link", "results", "sources"];
 
@@ -1836,6 +1841,8 @@ const ITSELF_ZH: &[&str] = &[
     // "你只管大模型吗？", "你也管计算机视觉那块吗", "这个 bot 也能推荐 CV 的资料吗？", "那你能推荐计算机视觉的
     // 东西吗？还是只有大模型"
     "只管", "也管", "也能推荐", "只有大模型", "只讲大模型",
+    // "还是只推荐学习资料", "能按视频/论文/书分类给我吗"
+    "只推荐", "分类给我", "按类型",
 ];
 
 /// How the bot chose what it sent ("刚刚那个回答是怎么选出来的？"), with [`ITS_ANSWER_ZH`].
@@ -1976,13 +1983,7 @@ const SCOPE_ZH: &[&str] = &[
 pub fn asks_about_itself(message: &Message) -> bool {
     let have = message.units();
     let said = Mentions::of(&have);
-    // The 您 of a letter's 您好 greets its reader, not the bot ("translate this email: 您好，…").
-    let addressed = said.any(&["you", "u"], &[])
-        || said.han.contains(['你', '您'])
-            && GREETING_YOU
-                .iter()
-                .fold(said.han.clone(), |han, g| han.replace(g, ""))
-                .contains(['你', '您']);
+    let addressed = addressed(&said);
     // "is this bot only for LLM stuff" names the bot it speaks to.
     let to_the_bot = addressed || said.any(&["bot"], &[]);
     let itself = said.any_in_a_row(ITSELF) || said.any(&[], ITSELF_ZH);
@@ -2021,7 +2022,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
     // "what can you actually help me with for interview prep?", "你能帮我准备面试吗？都能干些啥":
     // what the bot does, asked with what the asker has in mind; a longer message names what it
     // wants, and is answered.
-    let can_do = to_the_bot && short && (said.any_in_a_row(CAN_DO) || said.any(&[], CAN_DO_ZH));
+    let can_do = short && asks_what_it_can_do(message);
     // "what commands does this bot support", "is there a /help command": the bot's own; "what
     // commands do you use to start vllm" asks about vLLM's.
     let the_bot_itself = said.any(&["bot"], &["机器人"])
@@ -2034,7 +2035,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
     let commands =
         the_bot_itself && (said.any_in_a_row(COMMANDS_ASKED) || said.any(&[], COMMANDS_ASKED_ZH));
     said.any(&[], SCOPE_ZH)
-        || WHAT_IT_IS.iter().any(|w| message.text.contains(w))
+        || asks_what_it_is(&message.text)
         || said.any(&[], CHOSEN_ZH) && said.any(&[], ITS_ANSWER_ZH)
         || itself
         || commands
@@ -2042,6 +2043,36 @@ pub fn asks_about_itself(message: &Message) -> bool {
         || plans
         || can_do
         || (addressed && speaks() || may_ask) && said.any(LANGUAGES, LANGUAGES_ZH)
+}
+
+/// Whether the normalised text asks what the bot is ([`WHAT_IT_IS`]). Every message is asked,
+/// and few say "你是", "are you" or "自己训": the phrases are looked for only then.
+fn asks_what_it_is(text: &str) -> bool {
+    ["你是", "are you", "自己训"]
+        .iter()
+        .any(|w| text.contains(w))
+        && WHAT_IT_IS.iter().any(|w| text.contains(w))
+}
+
+/// Whether a message asks the bot what it can do ("what can you actually help with?", "这个 bot
+/// 能干嘛？"), however long: [`asks_about_itself`] takes a short one as help whatever it names,
+/// and the engine a longer one when nothing else in it names the catalogue.
+pub fn asks_what_it_can_do(message: &Message) -> bool {
+    let have = message.units();
+    let said = Mentions::of(&have);
+    let to_the_bot = addressed(&said) || said.any(&["bot"], &[]);
+    to_the_bot && (said.any_in_a_row(CAN_DO) || said.any(&[], CAN_DO_ZH))
+}
+
+/// Whether a message speaks to "you" (你, 您): the 您 of a letter's 您好 greets its reader, not
+/// the bot ("translate this email: 您好，…").
+fn addressed(said: &Mentions) -> bool {
+    said.any(&["you", "u"], &[])
+        || said.han.contains(['你', '您'])
+            && GREETING_YOU
+                .iter()
+                .fold(said.han.clone(), |han, g| han.replace(g, ""))
+                .contains(['你', '您'])
 }
 
 /// Whether praise closing a message only says how much of what comes `before` it: after 得
@@ -2654,6 +2685,15 @@ mod tests {
             // Its commands.
             "is there a /help command or something? what commands does this thing support",
             "这个机器人支持哪些指令",
+            // What it is, how it chose, whom it is for, how it sorts what it sends.
+            "你是ChatGPT吗？还是自己训的模型",
+            "are you a bot or a real person?",
+            "刚刚那个回答是怎么选出来的？",
+            "Is this bot for beginners too or only for people already in ML?",
+            "Which languages do you understand? My Chinese is pretty bad",
+            "can you filter results to just videos or just papers?",
+            "这个 bot 能回答 GPU 集群运维的问题吗？还是只推荐学习资料",
+            "你这个 bot 能按视频/论文/书分类给我吗？",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
@@ -2690,6 +2730,9 @@ mod tests {
             // A tool's commands.
             "what commands do you use to start vllm",
             "llama.cpp 支持哪些命令",
+            // What a model is, or how a result of one's own is chosen.
+            "你是 GPT 的话，能讲讲 GPT 的原理吗",
+            "lora 的结果怎么选的 rank",
         ] {
             assert!(!asks_about_itself(&Message::new(m)), "{m}");
         }
