@@ -3,14 +3,15 @@
 //! NFKC folds full-width forms ("ｖＬＬＭ" → "vLLM") and compatibility characters; lowercasing
 //! folds case; OpenCC's tw2sp converts traditional Chinese ("分佈式訓練" → "分布式训练", and
 //! Taiwan's "記憶體" → "内存"); and every character that is neither a letter nor a digit
-//! (punctuation, symbols, control characters, bidi marks, emoji) becomes a single space. Names typed the way voice input writes them are
-//! the names: "R D M A" is rdma, "七B" is 7b. The same function normalises catalogue text, so
-//! both sides of a match always agree.
+//! (punctuation, symbols, control characters, bidi marks, emoji) becomes a single space. Names
+//! typed the way voice input writes them are the names: "R D M A" is rdma, "七B" is 7b. The
+//! same function normalises catalogue text, so both sides of a match always agree.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
+use aho_corasick::AhoCorasick;
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
 use unicode_normalization::UnicodeNormalization;
@@ -19,9 +20,10 @@ use unicode_normalization::UnicodeNormalization;
 /// configuration is not free, and a plain-ASCII query never needs it. It is OpenCC's `tw2sp`:
 /// t2s with Taiwan's words read as the mainland's (記憶體 is 内存, 分散式 分布式, 程式 程序,
 /// 叢集 集群), as people in Taiwan write them.
-fn t2s() -> Option<&'static OpenCC> {
-    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
-    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::Tw2sp).ok())
+fn tw2sp() -> Option<&'static OpenCC> {
+    static TW2SP: OnceLock<Option<OpenCC>> = OnceLock::new();
+    TW2SP
+        .get_or_init(|| OpenCC::from_config(BuiltinConfig::Tw2sp).ok())
         .as_ref()
 }
 
@@ -40,42 +42,39 @@ const KEEP_SENSE: &[(&str, &str)] = &[
 /// What makes a 資料 before it data, left to the converter (資料集 数据集, 資料平行 数据并行).
 const DATA_AFTER: &[&str] = &["集", "庫", "平行", "並行", "處理", "結構", "分析", "量"];
 
-/// Traditional text in simplified characters ([`t2s`]), the words of [`KEEP_SENSE`] kept in
-/// their sense.
+/// Traditional text in simplified characters ([`tw2sp`]), the words of [`KEEP_SENSE`] kept in
+/// their sense: what lies between them is converted, found in one pass.
 fn simplified(conv: &OpenCC, text: &str) -> String {
-    let kept = |at: usize, word: &str| {
-        word != "資料"
-            || !DATA_AFTER
-                .iter()
-                .any(|d| text[at + word.len()..].starts_with(d))
+    static KEPT: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new(KEEP_SENSE.iter().map(|&(word, _)| word)).ok());
+    let Some(kept) = KEPT.as_ref() else {
+        return conv.convert(text);
     };
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    loop {
-        let next = KEEP_SENSE
-            .iter()
-            .filter_map(|&(word, plain)| {
-                text[from..]
-                    .match_indices(word)
-                    .map(|(i, _)| from + i)
-                    .find(|&at| kept(at, word))
-                    .map(|at| (at, word, plain))
-            })
-            .min_by_key(|&(at, ..)| at);
-        let until = next.map_or(text.len(), |(at, ..)| at);
-        if until > from {
-            out.push_str(&conv.convert(&text[from..until]));
+    for found in kept.find_iter(text) {
+        let (word, plain) = KEEP_SENSE[found.pattern().as_usize()];
+        let data = word == "資料"
+            && DATA_AFTER
+                .iter()
+                .any(|d| text[found.end()..].starts_with(d));
+        if data {
+            continue;
         }
-        let Some((at, word, plain)) = next else {
-            return out;
-        };
+        if found.start() > from {
+            out.push_str(&conv.convert(&text[from..found.start()]));
+        }
         out.push_str(plain);
-        from = at + word.len();
+        from = found.end();
     }
+    if from < text.len() {
+        out.push_str(&conv.convert(&text[from..]));
+    }
+    out
 }
 
 /// Whether OpenCC's t2s conversion may change a character, which marks text in traditional
-/// script (converted by [`t2s`], Taiwan's words as well): the characters listed in
+/// script (converted by [`tw2sp`], Taiwan's words as well): the characters listed in
 /// `data/t2s-changes.txt` (generated from the converter's dictionaries by
 /// `tools/t2s/changes.py`). A text with none of them is simplified already, and the
 /// conversion, which walks two dictionaries at every position, would give it back unchanged:
@@ -233,7 +232,7 @@ fn is_plain_ideograph(c: char) -> bool {
 fn composed_and_folded(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let composed = composed(text);
-    let simplified = match t2s() {
+    let simplified = match tw2sp() {
         Some(conv) if composed.chars().any(t2s_may_change) => {
             Cow::Owned(simplified(conv, &composed))
         }
@@ -1036,6 +1035,10 @@ mod tests {
         assert_eq!(normalise("有沒有 LoRA 的資料"), "有没有 lora 的资料");
         assert_eq!(normalise("資料並行"), "数据并行");
         assert_eq!(normalise("資料集"), "数据集");
+        assert_eq!(
+            normalise("訓練資料集的向量和資料"),
+            "训练数据集的向量和资料"
+        );
         // 向量 and 核心 keep their sense.
         assert_eq!(normalise("詞向量的核心"), "词向量的核心");
     }
@@ -1046,7 +1049,7 @@ mod tests {
         // lacks would be left traditional in a text with no other listed character. (The
         // list comes from the dictionaries; regenerate it with tools/t2s/changes.py.)
         // The list is of what t2s changes, which marks traditional script; such text is then
-        // converted as Taiwan's ([`t2s`]), and the variants tw2sp alone changes (著, 么) are
+        // converted as Taiwan's ([`tw2sp`]), and the variants tw2sp alone changes (著, 么) are
         // left to it.
         let conv = OpenCC::from_config(BuiltinConfig::T2s).expect("the converter loads");
         let ranges = [
@@ -1103,7 +1106,7 @@ mod tests {
     fn a_character_only_a_phrase_changes_is_converted_with_the_phrase() {
         // 么 changes only in 么麼 (→ 幺麽), whose 麼 changes on its own; so 么 is not listed,
         // and the questions that hold 怎么 or 什么 skip the conversion.
-        let conv = t2s().expect("the converter loads");
+        let conv = tw2sp().expect("the converter loads");
         assert!(!t2s_may_change('么') && t2s_may_change('麼'));
         for text in ["么麼", "怎么量化", "什么是量化", "俱乐部", "彷彿"] {
             assert_eq!(normalise(text), simplified(conv, text), "{text}");

@@ -2022,7 +2022,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
     // "what can you actually help me with for interview prep?", "你能帮我准备面试吗？都能干些啥":
     // what the bot does, asked with what the asker has in mind; a longer message names what it
     // wants, and is answered.
-    let can_do = short && asks_what_it_can_do(message);
+    let can_do = short && can_do(&said, to_the_bot);
     // "what commands does this bot support", "is there a /help command": the bot's own; "what
     // commands do you use to start vllm" asks about vLLM's.
     let the_bot_itself = said.any(&["bot"], &["机器人"])
@@ -2045,12 +2045,13 @@ pub fn asks_about_itself(message: &Message) -> bool {
         || (addressed && speaks() || may_ask) && said.any(LANGUAGES, LANGUAGES_ZH)
 }
 
+/// What every phrase of [`WHAT_IT_IS`] holds (a unit test checks it).
+const WHAT_IT_IS_OPENERS: &[&str] = &["你是", "are you", "自己训"];
+
 /// Whether the normalised text asks what the bot is ([`WHAT_IT_IS`]). Every message is asked,
-/// and few say "你是", "are you" or "自己训": the phrases are looked for only then.
+/// and few hold one of [`WHAT_IT_IS_OPENERS`]: the phrases are looked for only then.
 fn asks_what_it_is(text: &str) -> bool {
-    ["你是", "are you", "自己训"]
-        .iter()
-        .any(|w| text.contains(w))
+    WHAT_IT_IS_OPENERS.iter().any(|w| text.contains(w))
         && WHAT_IT_IS.iter().any(|w| text.contains(w))
 }
 
@@ -2061,6 +2062,12 @@ pub fn asks_what_it_can_do(message: &Message) -> bool {
     let have = message.units();
     let said = Mentions::of(&have);
     let to_the_bot = addressed(&said) || said.any(&["bot"], &[]);
+    can_do(&said, to_the_bot)
+}
+
+/// [`asks_what_it_can_do`], for a message already read: whether it is `to_the_bot` and says
+/// [`CAN_DO`] or [`CAN_DO_ZH`].
+fn can_do(said: &Mentions, to_the_bot: bool) -> bool {
     to_the_bot && (said.any_in_a_row(CAN_DO) || said.any(&[], CAN_DO_ZH))
 }
 
@@ -2735,6 +2742,13 @@ mod tests {
             "lora 的结果怎么选的 rank",
         ] {
             assert!(!asks_about_itself(&Message::new(m)), "{m}");
+        }
+        // The look-up of what the bot is skips only messages that hold none of its phrases.
+        for phrase in WHAT_IT_IS {
+            assert!(
+                WHAT_IT_IS_OPENERS.iter().any(|o| phrase.contains(o)),
+                "{phrase}"
+            );
         }
     }
 
