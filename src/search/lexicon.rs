@@ -150,6 +150,15 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("tutorials", TUTORIAL),
     ("guide", TUTORIAL),
     ("howto", TUTORIAL),
+    // A walk through something, a write-up of it, a primer on it: something to read ("a
+    // decent walkthrough of LoRA", "a writeup on how Megatron partitions the model"). Titles
+    // that say "code walkthrough" are still found by what they walk through.
+    ("walkthrough", TUTORIAL),
+    ("walkthroughs", TUTORIAL),
+    ("writeup", TUTORIAL),
+    ("writeups", TUTORIAL),
+    ("primer", TUTORIAL),
+    ("primers", TUTORIAL),
     ("cheatsheet", TUTORIAL),
     ("cheatsheets", TUTORIAL),
     ("guides", TUTORIAL),

@@ -2391,6 +2391,84 @@ mod tests {
         );
     }
 
+    /// A name coined in the field, with no other sense, carries a message of chat around it:
+    /// a dare, a client story. Beside another technology's names the catalogue lacks, or as
+    /// a word with other senses (flask), it does not.
+    #[test]
+    fn a_coined_name_carries_the_chat_around_it() {
+        assert_answers(
+            &[
+                ("赌五毛你没有 NCCL 的资料", "communication-software"),
+                (
+                    "Is there a decent writeup on how Megatron partitions the model? I'm \
+                     reviewing a PR that touches the mpu code and I'm lost",
+                    "megatron-lm",
+                ),
+            ],
+            &[
+                "ibv_post_send returns ENOMEM when the send queue fills up in our custom rdma \
+                 key-value store",
+                "flang's FIR dialect in MLIR: how do I lower a custom Fortran intrinsic through it?",
+                "better flask than Hydro Flask for keeping tea hot all day?",
+            ],
+        );
+    }
+
+    /// "What even is that" after a name asks what the name is.
+    #[test]
+    fn what_that_is_asks_about_the_name_before_it() {
+        assert_answers(
+            &[(
+                "ok so my roommate is a cs phd and every time i ask how to host a model he just \
+                 says 'use TGI' and walks off... what even is that, got a link?",
+                "tgi",
+            )],
+            &[],
+        );
+    }
+
+    /// A walkthrough is something to read, not a word of the titles that say "code
+    /// walkthrough"; a model too big for one card is trained across many.
+    #[test]
+    fn walkthroughs_and_models_too_big_for_one_card() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = engine.catalogue();
+        let lora = catalogue.resources_under(catalogue.topic_by_id("lora").unwrap());
+        let found = engine.find(
+            "is there like a decent walkthrough of LoRA somewhere? the prof mentioned it for \
+             literally two seconds lol",
+        );
+        assert!(
+            found
+                .ranked
+                .iter()
+                .take(3)
+                .all(|r| lora.contains(&r.resource))
+        );
+        assert_answers(
+            &[(
+                "how do labs train models that don't fit on one gpu at all? like gpt-3 size",
+                "parallelism",
+            )],
+            &[],
+        );
+    }
+
+    /// Compiling C++, versioning a library's API and installing lab PCs over the network
+    /// use the catalogue's words in their everyday sense.
+    #[test]
+    fn builds_versions_and_lab_installs_are_not_the_catalogue() {
+        assert_answers(
+            &[],
+            &[
+                "C++ 项目全量编译要四十分钟，ccache 和 sccache 哪个好配",
+                "0.x 版本的库改了 public API，按 semver 应该 bump minor 还是 patch",
+                "我们学校要给三百台机房电脑统一部署操作系统和教学软件，以前都是一台一台手动装。\
+                 听说可以用网络启动批量装机，想找一篇从零搭建批量装机服务器的教程。",
+            ],
+        );
+    }
+
     #[test]
     fn completions_start_with_matching_topics() {
         let engine = Engine::shipped().unwrap();

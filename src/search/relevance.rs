@@ -43,6 +43,13 @@ const MIN_SHARE_ONE_OF_SEVERAL: f32 = 0.3;
 /// an address or an arXiv number, is named outright too: the asker points at it (see
 /// [`super::address`]).
 const MIN_SHARE_NAMED: f32 = 0.35;
+/// The share needed when the catalogue's one concept is a name coined in the field, of one
+/// Latin word that is a topic's label and has no other sense the catalogue knows of ("nccl",
+/// "vllm"; not "lora", "flask" or "megatron"): "赌五毛你没有 NCCL 的资料" dares the bot with
+/// it. Such a name in a message about another technology ("ibv_post_send returns ENOMEM … our
+/// custom rdma key-value store") comes with that technology's own names, which the catalogue
+/// lacks, and then it does not count.
+const MIN_SHARE_COINED: f32 = 0.45;
 /// The share needed when the message asks what a concept it names outright is ("what is rlhf
 /// and how does it make chatbots behave nicely", "新手求问 RAG 到底是个啥 我们产品经理天天挂在嘴上"):
 /// the question is the concept, and the rest of the message says why it is asked (see
@@ -170,6 +177,10 @@ pub struct Relevance {
     pub answer: bool,
     /// Whether a concept is named outright (see [`MIN_SHARE_NAMED`]).
     named: bool,
+    /// Whether a name coined in the field, with no other sense the catalogue knows of, is
+    /// said and no other such name the catalogue lacks stands beside it (see
+    /// [`MIN_SHARE_COINED`]).
+    coined_name: bool,
     /// Whether the message asks what a concept it names outright is ("what is rlhf …", "RAG
     /// 到底是个啥 …"): then a quarter of it explained is enough to answer, the rest says why it
     /// is asked.
@@ -250,6 +261,11 @@ impl Concept<'_> {
 /// than any everyday word ("nvlink", "infiniband", "deepspeed"; not "flash", "zero", "rag").
 const COINED_IMPORTANCE: f32 = 0.9;
 
+/// Whether a word is written as a Latin name: letters and digits, at least one letter.
+fn latin_name(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic()) && text.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// Whether the message puts two names coined in the field side by side ("A 跟 B", "A and B",
 /// "A vs B"), each a topic's label the catalogue knows as written, and the catalogue files
 /// them under one topic though no one resource covers both: "NVLink 跟 InfiniBand 一个管机内一个
@@ -317,6 +333,8 @@ impl Relevance {
             MIN_SHARE_CORROBORATED
         } else if self.named {
             MIN_SHARE_NAMED
+        } else if self.coined_name {
+            MIN_SHARE_COINED
         } else {
             MIN_SHARE_ALONE
         };
@@ -547,6 +565,32 @@ fn asked_what(words: &[QueryWord], i: usize) -> bool {
     asked_before || asked_after
 }
 
+/// Whether a question after the word at `i` asks what "it" or "that" is ("says 'use TGI' and
+/// walks off... what even is that", "infinband hype?? what even is it"): the pronoun stands
+/// for the name said just before.
+fn asked_what_it_is(words: &[QueryWord], i: usize) -> bool {
+    let text = |j: usize| words.get(j).map_or("", |w| w.text.as_str());
+    (i + 1..words.len()).any(|j| {
+        if text(j) != "what" {
+            return false;
+        }
+        let mut k = j + 1;
+        if ["s", "is"].contains(&text(k)) {
+            k += 1;
+        } else {
+            while ["even", "exactly", "really"].contains(&text(k)) {
+                k += 1;
+            }
+            if text(k) != "is" {
+                return false;
+            }
+            k += 1;
+        }
+        ["that", "it", "this"].contains(&text(k))
+            && words.get(k + 1).is_none_or(|next| !next.is_content())
+    })
+}
+
 /// Whether a word of [`NAMED_CHARS`] ideographs or more sounds as a topic's label does:
 /// "知识蒸溜" is 知识蒸馏 typed with a homophone, and no everyday word sounds like a label that
 /// long.
@@ -572,6 +616,7 @@ pub fn judge(
     let mut unexplained = 0.0;
     let mut sure: Vec<Concept> = Vec::new();
     let mut named = false;
+    let mut coined_name = false;
     let mut defined = false;
     let mut coined: Vec<usize> = Vec::new();
     let mut evidence_of: Vec<WordEvidence> = words
@@ -611,7 +656,7 @@ pub fn judge(
                     && e.specificity >= NAMED_SPECIFICITY
                     && !number
                     && w.other_sense.is_none()
-                    && asked_what(words, i);
+                    && (asked_what(words, i) || latin_name(&w.text) && asked_what_it_is(words, i));
             // Once one word is named outright, the others need not be asked.
             named = named
                 || w.pointed && e.explained >= 1.0
@@ -623,11 +668,11 @@ pub fn judge(
                 && e.importance >= COINED_IMPORTANCE
                 && e.specificity >= NAMED_SPECIFICITY
                 && w.other_sense.is_none()
-                && w.text.bytes().any(|b| b.is_ascii_alphabetic())
-                && w.text.bytes().all(|b| b.is_ascii_alphanumeric())
+                && latin_name(&w.text)
                 && is_label(&w.text)
             {
                 coined.push(i);
+                coined_name = coined_name || !w.has_other_senses;
             }
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
@@ -719,6 +764,12 @@ pub fn judge(
             |i| reach(&words[i], index, surest(&words[i], index)),
             &topics_of,
         );
+    // A name of another technology beside it ("ENOMEM", "SPDK", "Fortran") says the message
+    // is about that one, where the catalogue's name is only a part.
+    coined_name = coined_name
+        && !words.iter().zip(&evidence_of).any(|(w, e)| {
+            e.explained == 0.0 && e.importance >= COINED_IMPORTANCE && latin_name(&w.text)
+        });
     let mut relevance = Relevance {
         words: evidence_of,
         evidence,
@@ -728,6 +779,7 @@ pub fn judge(
         corroborated,
         answer: false,
         named,
+        coined_name,
         defined,
         one_concept_answered,
         answered_alone,

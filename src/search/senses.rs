@@ -169,6 +169,9 @@ impl Senses {
             .collect();
         // Most messages have none of these words: the cues are looked for only when one is
         // there.
+        for (word, senses) in words.iter_mut().zip(&of) {
+            word.has_other_senses = !senses.is_empty();
+        }
         if of.iter().all(Vec::is_empty) {
             return;
         }

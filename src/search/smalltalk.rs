@@ -1786,6 +1786,10 @@ const ITSELF: &[&[&str]] = &[
     // "ok so how does this work, do I just type a topic or paste my list?"
     &["do", "i", "just", "type"],
     &["do", "i", "just", "paste"],
+    // "… or can I ask in normal sentences?"
+    &["normal", "sentences"],
+    &["full", "sentences"],
+    &["plain", "sentences"],
 ];
 
 /// Asking which commands there are ("what commands", "a /help command"): of the bot, when it
@@ -1796,6 +1800,9 @@ const COMMANDS_ASKED: &[&[&str]] = &[
     &["any", "commands"],
     &["help", "command"],
     &["list", "of", "commands"],
+    // "do I need to type commands or can I ask in normal sentences?"
+    &["type", "commands"],
+    &["need", "commands"],
 ];
 
 /// The same in Chinese ("这个机器人支持哪些指令").
@@ -2780,6 +2787,9 @@ mod tests {
             "能不能像面试官一样出题考我？还是只能推荐链接",
             // The bot's links, after an article.
             "can I suggest a link to add?",
+            // How to put a question to it.
+            "what exactly do you know about, and do I need to type commands or can I ask in \
+             normal sentences?",
         ] {
             assert!(about_the_bot(&Message::new(m)), "{m}");
         }

@@ -141,6 +141,10 @@ ROUND_MINIMUMS = {
     88: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
     89: {"on-topic": 36, "offtopic": 19, "smalltalk": 21},
     90: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    91: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    92: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    93: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    94: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -1168,6 +1172,34 @@ ROUND_NOTES = {
 # off-topic chatter and near misses. Mixed Chinese and English in one message, as overseas
 # students type; written blind by one writer. Measured untouched with the stop's start (whole
 # round 41/45 on-topic, 27/32 off-topic, 3/4 small talk) and its head when it arrived (the
+# same). Split by the same rule.
+""",
+    91: """#
+# ROUND 91: an ordinary week in a Chinese Discord server of open-source contributors to LLM tools — what
+# people ask the bot between reviews and releases, and the server's off-topic chatter and near
+# misses. Mostly mainland Chinese with the field's English terms; written blind by one writer. Measured untouched with the stop's start
+# (whole round 41/45 on-topic, 30/32 off-topic, 4/4 small talk) and its head when it arrived (the
+# same). Split by the same rule.
+""",
+    92: """#
+# ROUND 92: an ordinary week in an English Discord server of students taking an online deep-learning
+# course who want to go further into LLMs — what they ask between lectures and homework, and
+# the off-topic chatter and near misses. Mostly English, a few mixed; written blind by one writer. Measured untouched with the stop's start
+# (whole round 40/46 on-topic, 30/32 off-topic, 3/4 small talk) and its head when it arrived (the
+# same). Split by the same rule.
+""",
+    93: """#
+# ROUND 93: asking on someone else's behalf — a manager for the team, a teacher for students, a new
+# colleague, a friend switching careers, a parent for a child at university. A third Chinese,
+# a third English, a third mixed; written blind by one writer. Measured untouched with the stop's start
+# (whole round 43/45 on-topic, 31/32 off-topic, 4/4 small talk) and its head when it arrived (the
+# same). Split by the same rule.
+""",
+    94: """#
+# ROUND 94: one long message with several sentences of context before or after the question — what
+# the person is building, what they tried, what went wrong — and sometimes two questions in
+# one message. Half Chinese, a quarter English, a quarter mixed; written blind by one writer. Measured untouched with the stop's start
+# (whole round 41/45 on-topic, 31/32 off-topic, 3/4 small talk) and its head when it arrived (the
 # same). Split by the same rule.
 """,
 }
