@@ -249,6 +249,7 @@ pub fn expand(
     quiet_repeats(&mut words);
     plain_words(&mut words);
     manner_pairs(&mut words);
+    papers_said(&mut words);
     pointers_to_the_article(&mut words);
     words
 }
@@ -334,6 +335,52 @@ fn manner_pairs(words: &mut [QueryWord]) {
         {
             words[i - 1].role = Role::Stop;
             words[i].role = Role::Stop;
+        }
+    }
+}
+
+/// Words after "论文" or "paper" that report what a paper says ("论文里说把每个权重压成四位整数",
+/// "the paper says it's lossless"): the paper is where the asker read something, not what
+/// they ask for.
+const SAYS: &[&str] = &[
+    "说",
+    "里说",
+    "中说",
+    "里讲",
+    "中讲",
+    "里提到",
+    "中提到",
+    "提到",
+    "写道",
+    "里写",
+    "says",
+    "said",
+    "claims",
+    "claimed",
+    "shows",
+    "showed",
+];
+
+/// A paper reported as saying something asks for no paper (see [`SAYS`]).
+fn papers_said(words: &mut [QueryWord]) {
+    for i in 1..words.len() {
+        let paper = ["论文", "paper", "papers"].contains(&words[i - 1].text.as_str());
+        if !paper || !matches!(words[i - 1].role, Role::Intent(_)) {
+            continue;
+        }
+        // "论文里说": 里 or 中 may stand between.
+        let verb = if ["里", "中"].contains(&words[i].text.as_str()) {
+            i + 1
+        } else {
+            i
+        };
+        if words
+            .get(verb)
+            .is_some_and(|w| SAYS.contains(&w.text.as_str()))
+        {
+            for word in &mut words[i - 1..=verb] {
+                word.role = Role::Stop;
+            }
         }
     }
 }

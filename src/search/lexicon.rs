@@ -316,6 +316,8 @@ const STOPS: &[&str] = &[
     // Chinese: where and when the asker read something, as 之前 ("微软那边…那篇博客我几年前就看
     // 过了"), and typing code oneself ("自己一行一行敲一遍").
     "那边", "看过", "读过", "学过", "几年", "原版", "后续", "一行一行", "逐行", "敲",
+    // Chinese: apologising for the question ("问个可能很蠢的问题", "找不到了能再发一下吗").
+    "蠢", "很蠢", "可能", "不到",
     // Chinese: what a speaker says while thinking, as voice input writes it down ("嗯那个就是说…").
     "嗯", "呃", "额", "就是", "就是说", "怎么说呢",
     // Chinese: setting a tool up ("deepspeed 怎么配置", "ubuntu 上怎么装 vllm"): how, not

@@ -2469,6 +2469,46 @@ mod tests {
         );
     }
 
+    /// A kind asked for lifts what the message names; it never brings a resource the message
+    /// does not name ("the ZeRO paper … something gentler?" brought three quantization papers),
+    /// and a paper reported as saying something asks for no paper.
+    #[test]
+    fn a_kind_asked_for_brings_nothing_unnamed() {
+        let engine = Engine::shipped().unwrap();
+        let catalogue = engine.catalogue();
+        let found = engine.find(
+            "my advisor keeps saying just read the ZeRO paper and honestly I got lost around \
+             the three partitioning stages. is there something gentler out there?",
+        );
+        assert!(!found.ranked.is_empty());
+        for r in &found.ranked {
+            assert!(!r.matched.is_empty() || r.similarity.is_some(), "{r:?}");
+        }
+        let found =
+            engine.find("论文里说把每个权重从十六位浮点压成四位整数，这一类方法有没有入门的综述");
+        let first = catalogue.resource(found.ranked[0].resource);
+        assert_ne!(first.kind, crate::catalogue::Kind::Paper, "{}", first.id);
+    }
+
+    /// A television's GPU, a sound card's bits and numerical analysis's mixed precision are
+    /// not the catalogue's; an apology around a request for a link is only politeness.
+    #[test]
+    fn televisions_sound_cards_and_apologies() {
+        assert_answers(
+            &[(
+                "哈哈不好意思问个可能很蠢的问题哈，就是那篇文章里LoRA那几个链接，有一个是图解的，\
+                 我找不到了，能再发我一下吗",
+                "lora",
+            )],
+            &[
+                "电视机里说的GPU和手机的GPU是一回事吗？买电视需要看这个参数吗",
+                "声卡录音的量化位数24bit和16bit，人耳真听得出区别吗",
+                "mixed-precision iterative refinement for solving Ax = b, Higham's papers: which \
+                 one should I read and cite first?",
+            ],
+        );
+    }
+
     #[test]
     fn completions_start_with_matching_topics() {
         let engine = Engine::shipped().unwrap();

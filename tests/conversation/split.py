@@ -145,6 +145,10 @@ ROUND_MINIMUMS = {
     92: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
     93: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
     94: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    95: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    96: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    97: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    98: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -1201,6 +1205,38 @@ ROUND_NOTES = {
 # one message. Half Chinese, a quarter English, a quarter mixed; written blind by one writer. Measured untouched with the stop's start
 # (whole round 41/45 on-topic, 31/32 off-topic, 3/4 small talk) and its head when it arrived (the
 # same). Split by the same rule.
+""",
+    95: """#
+# ROUND 95: an ordinary week in a company Telegram group of infrastructure and MLOps engineers who run
+# LLM training and serving — which tool for a job, how something works, links for the on-call
+# doc — and the group's off-topic chatter and near misses. Half Chinese, a quarter English, a
+# quarter mixed, terse; written blind by one writer. Measured untouched with
+# the stop's start (whole round 42/45 on-topic, 31/32 off-topic, 4/4 small talk) and its head when it
+# arrived (the
+# same). Split by the same rule.
+""",
+    96: """#
+# ROUND 96: people who have just read the Chinese article the catalogue comes from and ask about it —
+# what a section lists, where a topic sits, what to read first, what it leaves out — with
+# off-topic messages and near misses from the same chats. Mostly Chinese; written blind by one writer. Measured untouched with
+# the stop's start (whole round 41/46 on-topic, 30/32 off-topic, 4/4 small talk) and its head when it
+# arrived (the
+# same). Split by the same rule.
+""",
+    97: """#
+# ROUND 97: typed on a phone in a hurry — autocorrect and predictive-text slips, wrong pinyin
+# candidates, missing spaces, doubled letters, messages cut short. A third Chinese, a third
+# English, a third mixed; written blind by one writer. Measured untouched with
+# the stop's start (whole round 45/48 on-topic, 31/32 off-topic, 4/4 small talk) and its head when it
+# arrived (the
+# same). Split by the same rule.
+""",
+    98: """#
+# ROUND 98: researchers and graduate students reading papers — the paper behind a method, a readable
+# explanation, how two methods differ, what to cite — with near misses from other fields and
+# academic life. Mostly English; written blind by one writer. Measured untouched with
+# the stop's start (whole round 39/46 on-topic, 28/32 off-topic, 4/4 small talk) and its head when it
+# arrived (40/46 on-topic, 28/32 off-topic, 4/4 small talk). Split by the same rule.
 """,
 }
 
