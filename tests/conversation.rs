@@ -455,8 +455,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // Round 98, researchers and graduate students reading papers: measured untouched with the
     // stop's start (tune 19/24, 14/16, 1/1; hold-out 20/22, 14/16, 3/3) and with its head when it
     // arrived (tune 19/24, 14/16, 1/1; hold-out 21/22, 14/16, 3/3), then its tune half read and
-    // tuned on (22/24, 15/16, 1/1).
-    ("round98-tune.toml", level(0.91, 0.93, 1.0, 41)),
+    // tuned on (22/24, 16/16, 1/1).
+    ("round98-tune.toml", level(0.91, 1.0, 1.0, 41)),
     ("round98-holdout.toml", level(0.95, 0.87, 1.0, 41)),
 ];
 

@@ -2490,8 +2490,8 @@ mod tests {
         assert_ne!(first.kind, crate::catalogue::Kind::Paper, "{}", first.id);
     }
 
-    /// A television's GPU, a sound card's bits and numerical analysis's mixed precision are
-    /// not the catalogue's; an apology around a request for a link is only politeness.
+    /// A television's GPU, a sound card's bits, numerical analysis's mixed precision and token
+    /// ring networks are not the catalogue's; an apology around a request for a link is only politeness.
     #[test]
     fn televisions_sound_cards_and_apologies() {
         assert_answers(
@@ -2505,6 +2505,8 @@ mod tests {
                 "声卡录音的量化位数24bit和16bit，人耳真听得出区别吗",
                 "mixed-precision iterative refinement for solving Ax = b, Higham's papers: which \
                  one should I read and cite first?",
+                "Looking for the seminal papers on token ring networks for a \
+                 history-of-networking seminar, the IEEE 802.5 era",
             ],
         );
     }
