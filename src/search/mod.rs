@@ -2404,6 +2404,8 @@ mod tests {
                      reviewing a PR that touches the mpu code and I'm lost",
                     "megatron-lm",
                 ),
+                // A course's own code carries the chat around it too.
+                ("有没有人一起刷CS224n 作业和slides在哪下啊", "nlp"),
             ],
             &[
                 "ibv_post_send returns ENOMEM when the send queue fills up in our custom rdma \
@@ -2428,7 +2430,8 @@ mod tests {
     }
 
     /// A walkthrough is something to read, not a word of the titles that say "code
-    /// walkthrough"; a model too big for one card is trained across many.
+    /// walkthrough"; a model too big for one card is trained across many; a prefix not
+    /// recomputed at every token is cached.
     #[test]
     fn walkthroughs_and_models_too_big_for_one_card() {
         let engine = Engine::shipped().unwrap();
@@ -2446,10 +2449,14 @@ mod tests {
                 .all(|r| lora.contains(&r.resource))
         );
         assert_answers(
-            &[(
-                "how do labs train models that don't fit on one gpu at all? like gpt-3 size",
-                "parallelism",
-            )],
+            &[
+                (
+                    "how do labs train models that don't fit on one gpu at all? like gpt-3 size",
+                    "parallelism",
+                ),
+                // Recomputing the prefix at every token is what the KV cache saves.
+                ("stop recomputing the prefix every token", "kv-cache"),
+            ],
             &[],
         );
     }

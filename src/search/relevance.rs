@@ -674,6 +674,19 @@ pub fn judge(
                 coined.push(i);
                 coined_name = coined_name || !w.has_other_senses;
             }
+            // A resource's own name written in letters and digits, as course codes and model
+            // names are ("cs224n"), names it as surely as a topic's label does. Without a digit
+            // a rare word reaching a few resources may be an everyday one ("anime").
+            if e.explained >= 1.0
+                && e.importance >= COINED_IMPORTANCE
+                && e.specificity >= NAMED_SPECIFICITY
+                && !w.has_other_senses
+                && latin_name(&w.text)
+                && w.text.bytes().any(|b| b.is_ascii_digit())
+                && reached.len() <= OWN_NAME_REACH
+            {
+                coined_name = true;
+            }
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
             // concept to corroborate another.
