@@ -2498,7 +2498,8 @@ mod tests {
     }
 
     /// A television's GPU, a sound card's bits, numerical analysis's mixed precision and token
-    /// ring networks are not the catalogue's; an apology around a request for a link is only politeness.
+    /// ring networks are not the catalogue's; an apology around a request for a link is only
+    /// politeness.
     #[test]
     fn televisions_sound_cards_and_apologies() {
         assert_answers(

@@ -48,7 +48,8 @@ const MIN_SHARE_NAMED: f32 = 0.35;
 /// "vllm"; not "lora", "flask" or "megatron"): "赌五毛你没有 NCCL 的资料" dares the bot with
 /// it. Such a name in a message about another technology ("ibv_post_send returns ENOMEM … our
 /// custom rdma key-value store") comes with that technology's own names, which the catalogue
-/// lacks, and then it does not count.
+/// lacks, and then it does not count. A resource's own name in letters and digits ("cs224n")
+/// counts the same.
 const MIN_SHARE_COINED: f32 = 0.45;
 /// The share needed when the message asks what a concept it names outright is ("what is rlhf
 /// and how does it make chatbots behave nicely", "新手求问 RAG 到底是个啥 我们产品经理天天挂在嘴上"):
@@ -664,29 +665,22 @@ pub fn judge(
                     && w.other_sense.is_none()
                     && (e.explained >= 1.0 && named_outright(words, i, reached.len(), &is_label)
                         || heard_as_label(w, index, &is_label));
-            if e.explained >= 1.0
+            let rare_name = e.explained >= 1.0
                 && e.importance >= COINED_IMPORTANCE
                 && e.specificity >= NAMED_SPECIFICITY
-                && w.other_sense.is_none()
-                && latin_name(&w.text)
-                && is_label(&w.text)
-            {
+                && latin_name(&w.text);
+            if rare_name && w.other_sense.is_none() && is_label(&w.text) {
                 coined.push(i);
                 coined_name = coined_name || !w.has_other_senses;
             }
             // A resource's own name written in letters and digits, as course codes and model
             // names are ("cs224n"), names it as surely as a topic's label does. Without a digit
             // a rare word reaching a few resources may be an everyday one ("anime").
-            if e.explained >= 1.0
-                && e.importance >= COINED_IMPORTANCE
-                && e.specificity >= NAMED_SPECIFICITY
-                && !w.has_other_senses
-                && latin_name(&w.text)
-                && w.text.bytes().any(|b| b.is_ascii_digit())
-                && reached.len() <= OWN_NAME_REACH
-            {
-                coined_name = true;
-            }
+            coined_name = coined_name
+                || rare_name
+                    && !w.has_other_senses
+                    && w.text.bytes().any(|b| b.is_ascii_digit())
+                    && reached.len() <= OWN_NAME_REACH;
             let name = name_of(w);
             // A word that says (nearly) nothing ("a", "non", matching some term) is no
             // concept to corroborate another.
