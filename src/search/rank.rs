@@ -233,9 +233,6 @@ fn rank_by(
             }
         };
         let mut score = weighted(&mut content.iter());
-        // Only what the message names makes a hit: the kind or language it asks for lifts a
-        // hit, but alone it would bring any paper to "the ZeRO paper … something gentler?".
-        let named = score > 0.0;
         let per_concept: Vec<f32> = if concepts > 1 {
             (0..concepts)
                 .map(|c| weighted(&mut content.iter().filter(|&&w| words[w].concept == c)))
@@ -243,6 +240,9 @@ fn rank_by(
         } else {
             Vec::new()
         };
+        // Only what the message names makes a hit: the kind or language it asks for lifts a
+        // hit, but alone it would bring any paper to "the ZeRO paper … something gentler?".
+        let named = score > 0.0 || per_concept.iter().any(|&s| s > 0.0);
         let r = resource as usize;
         let kind = catalogue.resource(r).kind;
         if let Some(fields) = exact.get(&resource) {
@@ -297,7 +297,6 @@ fn rank_by(
         let lift = kind_bonus + intent_titles.min(2.0 * INTENT_TITLE_BONUS);
         score += lift;
         let concepts: Vec<f32> = per_concept.into_iter().map(|s| s + lift).collect();
-        let named = named || concepts.iter().any(|&s| s > lift);
         if named && (score >= FLOOR || concepts.iter().any(|&s| s >= FLOOR)) {
             scored.push(Scored {
                 candidate: i,
