@@ -47,13 +47,21 @@ impl<Id: Copy> Typos<Id> {
         let typed_chars: Vec<char> = typed.chars().collect();
         let len = typed_chars.len();
         let lens = len.saturating_sub(usize::from(slips))..=len + usize::from(slips);
+        let mut buf = [0; 4];
+        let first: &str = first.encode_utf8(&mut buf);
         let mut found = Vec::new();
         for list in lens.filter_map(|l| self.by_len.get(l)) {
+            // A list is in byte order, so the terms that start with one letter lie together:
+            // two binary searches find them instead of a test of every term.
+            let list = if anchored {
+                let from = list.partition_point(|&id| text(id) < first);
+                let to = from + list[from..].partition_point(|&id| text(id).starts_with(first));
+                &list[from..to]
+            } else {
+                list.as_slice()
+            };
             for &id in list {
                 let term = text(id);
-                if anchored && !term.starts_with(first) {
-                    continue;
-                }
                 if let Some(d) = slips_between(&typed_chars, typed, term, slips) {
                     found.push((id, d));
                 }
@@ -211,6 +219,39 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The anchored look-up, which reads only the terms under the first letter, finds what a
+    /// test of every term would: the terms of the unanchored look-up that start with it.
+    #[test]
+    fn anchored_finds_what_a_test_of_every_term_would() {
+        let terms = [
+            "abc",
+            "abd",
+            "bbc",
+            "bcd",
+            "cab",
+            "cbd",
+            "tensor",
+            "tenser",
+            "sensor",
+            "tensro",
+            "transformer",
+            "café",
+            "çafe",
+            "cafe",
+            "zzz",
+            "zab",
+        ];
+        let typed_words = [
+            "abc", "bbd", "cbc", "tensor", "xensor", "cafë", "çafé", "zbz", "ab",
+        ];
+        for typed in typed_words {
+            let first = typed.chars().next().unwrap_or_default();
+            let mut every: Vec<_> = found(&terms, typed, 2, false);
+            every.retain(|t| t.starts_with(first));
+            assert_eq!(found(&terms, typed, 2, true), every, "{typed}");
         }
     }
 }
