@@ -458,6 +458,26 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // tuned on (22/24, 16/16, 1/1).
     ("round98-tune.toml", level(0.91, 1.0, 1.0, 41)),
     ("round98-holdout.toml", level(0.95, 0.87, 1.0, 41)),
+    // Round 99, algorithm engineers at large Chinese companies: measured untouched with the stop's
+    // start (tune 22/24, 16/16, 1/2; hold-out 23/23, 16/16, 2/2), then its tune half read and
+    // tuned on (24/24, 16/16, 1/2).
+    ("round99-tune.toml", level(1.0, 1.0, 0.5, 42)),
+    ("round99-holdout.toml", level(1.0, 1.0, 1.0, 41)),
+    // Round 100, English Telegram hobbyists running models at home: measured untouched with the
+    // stop's start (tune 18/22, 16/16, 3/3; hold-out 20/24, 14/16, 1/1), then its tune half read
+    // and tuned on (21/22, 16/16, 3/3).
+    ("round100-tune.toml", level(0.95, 1.0, 1.0, 41)),
+    ("round100-holdout.toml", level(0.83, 0.93, 1.0, 41)),
+    // Round 101, people from neighbouring fields: measured untouched with the stop's start (tune
+    // 22/23, 14/16, 2/2; hold-out 21/22, 15/16, 2/2), then its tune half read and tuned on (23/23,
+    // 16/16, 2/2).
+    ("round101-tune.toml", level(1.0, 1.0, 1.0, 41)),
+    ("round101-holdout.toml", level(0.95, 0.93, 1.0, 40)),
+    // Round 102, Chinese hardware, chip and compiler engineers: measured untouched with the stop's
+    // start (tune 24/24, 16/16, 1/2; hold-out 24/24, 14/16, 2/2), then its tune half read and
+    // tuned on (24/24, 16/16, 2/2).
+    ("round102-tune.toml", level(1.0, 1.0, 1.0, 42)),
+    ("round102-holdout.toml", level(1.0, 0.87, 1.0, 42)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -330,6 +330,43 @@ pub fn introduces_alone(part: &str) -> bool {
         && !words.iter().any(|w| LATIN_TURNS.contains(w))
 }
 
+/// Words that open what someone introduced by their role mostly works with: "data engineer,
+/// mostly SQL and dbt", "backend dev, mainly go".
+const STACK_OPENINGS: &[&str] = &["mostly", "mainly", "primarily"];
+
+/// The most words a stack after [`STACK_OPENINGS`] takes: a list of tools, not a sentence.
+const STACK_REACH: usize = 5;
+
+/// Whether a part that follows an introduction alone ([`introduces_alone`]) says what the
+/// asker mostly works with, which is where they come from rather than what they ask about:
+/// "mostly sql and dbt", "mainly go and postgres". A part that turns to a wish or a question
+/// ("mostly curious how vllm works") is asked.
+pub fn names_a_stack(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let [opening, stack @ ..] = words.as_slice() else {
+        return false;
+    };
+    let allowed = |w: &&str| {
+        matches!(
+            *w,
+            "and" | "with" | "using" | "doing" | "writing" | "working"
+        ) || !LATIN_TURNS.contains(w) && !WISHES.contains(w)
+    };
+    STACK_OPENINGS.contains(opening)
+        && (1..=STACK_REACH).contains(&stack.len())
+        && stack.iter().all(allowed)
+}
+
+/// Words that turn a part into what the asker wants, not what they work with.
+const WISHES: &[&str] = &[
+    "curious",
+    "interested",
+    "about",
+    "asking",
+    "wondering",
+    "learn",
+];
+
 /// Makes the content words of self-introductions background, unless nothing else in the
 /// message is content. `aside` marks each word that came from an introduction. True when
 /// some word was set aside.
@@ -450,6 +487,7 @@ fn latin_spans(text: &str) -> Vec<(usize, usize)> {
     spans.extend(letter_spans(&words));
     spans.extend(field_spans(&words));
     spans.extend(level_spans(&words));
+    spans.extend(known_spans(&words));
     spans
 }
 
@@ -627,6 +665,44 @@ fn level_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
                 i = g + 1;
             }
             None => i += 1,
+        }
+    }
+    spans
+}
+
+/// Words after "I know" that say it is only a little: "i know some python", "I know a bit of
+/// pytorch", "i only know basic sql".
+const LITTLE: &[&[&str]] = &[
+    &["some"],
+    &["basic"],
+    &["a", "bit", "of"],
+    &["a", "little"],
+    &["a", "little", "bit", "of"],
+];
+
+/// Byte ranges of what the asker says they know a little of: "i know some python and thats
+/// about it" says where they start, not what they ask about (Python web frameworks). One word
+/// is known; what follows is the question's.
+fn known_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for k in 1..words.len() {
+        if words[k].1 != "know" || !matches!(words[k - 1].1, "i" | "only") {
+            continue;
+        }
+        let start = if words[k - 1].1 == "only" && k >= 2 && words[k - 2].1 == "i" {
+            k - 2
+        } else {
+            k - 1
+        };
+        let rest: Vec<&str> = words[k + 1..].iter().map(|w| w.1).collect();
+        let little = LITTLE
+            .iter()
+            .filter(|l| rest.starts_with(l))
+            .map(|l| l.len())
+            .max();
+        if let Some(known) = little.and_then(|n| words.get(k + 1 + n)) {
+            let word = known.1.trim_end_matches(|c: char| !c.is_alphanumeric());
+            spans.push((words[start].0, known.0 + word.len()));
         }
     }
     spans
@@ -1024,6 +1100,15 @@ mod tests {
         assert!(asides("zero knowledge proofs explained").is_empty());
         assert!(asides("no background removal model for photos").is_empty());
         assert!(asides("zero redundancy optimizer background").is_empty());
+        assert_eq!(
+            asides("finetune a little model at home? i know some python and thats about it"),
+            ["i know some python"]
+        );
+        assert_eq!(
+            asides("i only know a bit of pytorch, what is lora"),
+            ["i only know a bit of pytorch"]
+        );
+        assert!(asides("i know lora, what is qlora").is_empty());
     }
 
     #[test]
@@ -1148,6 +1233,12 @@ mod tests {
         assert!(!introduces_alone("vllm"));
         assert!(!introduces_alone("how to serve it for my team"));
         assert!(!introduces_alone(""));
+        assert!(names_a_stack("mostly sql and dbt"));
+        assert!(names_a_stack("mainly go"));
+        assert!(!names_a_stack("mostly curious about vllm"));
+        assert!(!names_a_stack("mostly how vllm pages the kv cache"));
+        assert!(!names_a_stack("mostly"));
+        assert!(!names_a_stack("sql and dbt"));
     }
 
     #[test]

@@ -60,10 +60,15 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize], marked: bool) -> usize {
     };
     let content_in = |s: usize| count_in(s, QueryWord::is_content);
     let segments: Vec<usize> = (0..=current).filter(|&s| content_in(s) > 0).collect();
+    // "spread across different cards": before a word that names something, "different" says
+    // which, and compares nothing ("how is lora different from qlora" still compares).
+    let describes = |i: usize| {
+        words[i].text == "different" && words.get(i + 1).is_some_and(QueryWord::is_content)
+    };
     let comparison = words
         .iter()
         .enumerate()
-        .any(|(i, w)| lexicon::is_comparison(&w.text) && !rather(i));
+        .any(|(i, w)| lexicon::is_comparison(&w.text) && !rather(i) && !describes(i));
     // "what is XLA and how does it speed things up" joins two questions, not two concepts.
     let clauses = words.iter().any(|w| lexicon::is_question(&w.text));
     let latin_in = |s: usize| count_in(s, |w| w.text.is_ascii());
@@ -191,6 +196,12 @@ mod tests {
         assert_eq!(concepts("想部署一个网页服务，后端怎么写比较简单").len(), 1);
         assert_eq!(concepts("机器和机器之间用什么网络比较快").len(), 1);
         assert_eq!(concepts("比较 lora 和 qlora").len(), 2);
+        // "different" before a thing says which one; before "from" it compares.
+        assert_eq!(
+            concepts("experts spread across different cards, and the router").len(),
+            1
+        );
+        assert_eq!(concepts("how is lora different from qlora").len(), 2);
         // Commas in chat part clauses, not items.
         assert_eq!(
             concepts("ok so, I have been trying to work this out all week, any good vllm link")

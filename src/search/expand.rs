@@ -309,9 +309,10 @@ fn plain_words(words: &mut [QueryWord]) {
 }
 
 /// Pairs of words that say how deep or technical the answer should be ("a high level
-/// overview", "nothing technical", "an in depth read"), not what it is about: alone, "high",
-/// "technical" and "deep" are words of the catalogue's titles and keywords ("high-speed
-/// interconnect", "technical report", "deep learning").
+/// overview", "nothing technical", "an in depth read"), or that something works ("works
+/// fine"), not what it is about: alone, "high", "fine", "technical" and "deep" are words of
+/// the catalogue's titles and keywords ("high-speed interconnect", "fine-tuning", "technical
+/// report", "deep learning").
 const MANNER_PAIRS: &[(&str, &str)] = &[
     ("high", "level"),
     ("non", "technical"),
@@ -323,6 +324,14 @@ const MANNER_PAIRS: &[(&str, &str)] = &[
     ("deep", "dive"),
     ("quick", "read"),
     ("short", "read"),
+    // That something works as it is ("been running mixtral on two 3090s, works fine"): the
+    // "fine" of fine-tuning only by its spelling.
+    ("works", "fine"),
+    ("work", "fine"),
+    ("worked", "fine"),
+    ("working", "fine"),
+    ("runs", "fine"),
+    ("ran", "fine"),
 ];
 
 /// "a high level overview for my boss, nothing technical": both words of a pair of
@@ -1441,11 +1450,13 @@ mod tests {
             ["infiniband"]
         );
         assert_eq!(content("an in depth read on zero"), ["zero"]);
-        // Apart, the words are the catalogue's: "high-speed", "deep learning".
+        assert_eq!(content("mixtral works fine"), ["mixtral"]);
+        // Apart, the words are the catalogue's: "high-speed", "deep learning", "fine tune".
         assert_eq!(
             content("deep learning high speed"),
             ["deep", "learning", "high", "speed"]
         );
+        assert_eq!(content("fine tune mixtral"), ["fine", "tune", "mixtral"]);
     }
 
     #[test]

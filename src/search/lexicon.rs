@@ -318,6 +318,8 @@ const STOPS: &[&str] = &[
     "那边", "看过", "读过", "学过", "几年", "原版", "后续", "一行一行", "逐行", "敲",
     // Chinese: apologising for the question ("问个可能很蠢的问题", "找不到了能再发一下吗").
     "蠢", "很蠢", "可能", "不到",
+    // Chinese: apologising for how it is typed ("手机打字见谅", "打字慢").
+    "手机打字", "打字", "见谅", "请见谅",
     // Chinese: what a speaker says while thinking, as voice input writes it down ("嗯那个就是说…").
     "嗯", "呃", "额", "就是", "就是说", "怎么说呢",
     // Chinese: setting a tool up ("deepspeed 怎么配置", "ubuntu 上怎么装 vllm"): how, not
@@ -326,6 +328,9 @@ const STOPS: &[&str] = &[
     // "linux上装 deepspeed", "windows下装 vllm": 上/下/里 and 装 (install on, under, in) read as
     // one gap, 上装 and 下装 as clothes; they say where and how, not what about.
     "上装", "下装", "里装",
+    // "在单张4090上调13b": on one card (单张, 一张, 两张), 上 and 调 (tune on) read as one gap,
+    // 上调 as raising a price; they say on what and how many, not what about.
+    "上调", "单张", "一张", "两张", "单块", "一块",
     // Chinese: asking the bot to look something up ("帮我查一下", "都能查些什么").
     "查", "查查", "查些", "查下", "查一下", "搜", "搜搜", "搜下", "搜一下",
     // Finding it, and soon ("就想快点找到靠谱的资料"): how the asker looks, not for what. 快点 alone

@@ -332,6 +332,7 @@ impl Engine {
         let mut piece_of = Vec::new();
         let mut aside = Vec::new();
         let mut asked = String::new();
+        let mut introduced = false;
         for (p, piece) in pieces.iter().enumerate() {
             let normalised = if pieces.len() == 1 {
                 whole.clone()
@@ -340,11 +341,13 @@ impl Engine {
                 self.names_misspelled(&normalised).unwrap_or(normalised)
             };
             let normalised = self.names_heard(&normalised).unwrap_or(normalised);
-            let segments = if p < story
-                || (p == 0
-                    && bounded[piece.len()..].starts_with([',', '，'])
-                    && background::introduces_alone(&normalised))
-            {
+            let alone = p == 0
+                && bounded[piece.len()..].starts_with([',', '，'])
+                && background::introduces_alone(&normalised);
+            // "Data engineer, mostly SQL and dbt, …": what the one introduced works with.
+            let works_with = introduced && p == 1 && background::names_a_stack(&normalised);
+            introduced = alone;
+            let segments = if p < story || alone || works_with {
                 vec![(normalised.as_str(), true)]
             } else {
                 background::segments(&normalised)
@@ -1304,6 +1307,12 @@ mod tests {
         let found = engine.find("i'm an rlhf researcher");
         assert_eq!(role(&found, "rlhf"), Some(lexicon::Role::Content));
         assert!(!found.ranked.is_empty());
+        // What the one introduced works with is where they come from, after a role alone.
+        let found = engine.find("data engineer, mostly sql and dbt, how does chatgpt work");
+        assert_eq!(role(&found, "sql"), Some(lexicon::Role::Background));
+        assert_eq!(role(&found, "chatgpt"), Some(lexicon::Role::Content));
+        let found = engine.find("vllm, mostly sql and dbt, how does chatgpt work");
+        assert_eq!(role(&found, "sql"), Some(lexicon::Role::Content));
     }
 
     #[test]

@@ -1777,6 +1777,11 @@ const ITSELF: &[&[&str]] = &[
     &["you", "only", "handle"],
     &["or", "only", "llms"],
     &["or", "only", "llm"],
+    // "what kind of stuff can you answer? only llm things, or chip design too?"
+    &["only", "llm", "things"],
+    &["only", "llm", "stuff"],
+    &["kind", "of", "stuff", "can", "you"],
+    &["kind", "of", "things", "can", "you"],
     // "is this bot for beginners too or only for people already in ML?"
     &["this", "bot", "for"],
     &["bot", "for", "beginners"],
@@ -1836,6 +1841,15 @@ const MADE_WHAT: &[&str] = &["you", "u", "bot", "this", "ganhuo"];
 const CHOOSING: &[&str] = &[
     "pick", "choose", "rank", "select", "curate", "filter", "sort",
 ];
+/// Whether `units` hold a verb of [`CHOOSING`]. The rank of "low-rank" is a noun: "you got
+/// a link on low-rank factorization?" asks for the method, not how the bot ranks its links.
+fn chooses(units: &[&str]) -> bool {
+    units.iter().enumerate().any(|(i, u)| {
+        CHOOSING.contains(u)
+            && !(*u == "rank" && i > 0 && matches!(units[i - 1], "low" | "high" | "full"))
+    })
+}
+
 /// What the bot shows, as its users name it.
 const ITS_LINKS: &[&str] = &["links", "link", "results", "sources"];
 
@@ -1995,7 +2009,7 @@ pub fn asks_about_itself(message: &Message) -> bool {
     let to_the_bot = addressed || said.any(&["bot"], &[]);
     let itself = said.any_in_a_row(ITSELF) || said.any(&[], ITSELF_ZH);
     let itself = itself && to_the_bot
-        || addressed && said.any(CHOOSING, &[]) && said.any(ITS_LINKS, &[])
+        || addressed && chooses(&have) && said.any(ITS_LINKS, &[])
         || said.any(&["your"], &[]) && said.any(ITS_LINKS, &[]) && said.any(TAKES_IN, &[]);
     // 请问 is "excuse me": it asks nothing about asking ("我的中文很差。请问……").
     let speaks = || {
@@ -2692,6 +2706,7 @@ mod tests {
             "这个 bot 能帮我推公式吗，还是只给 link？",
             // Whether it also, or only, handles a field.
             "do you also do computer vision stuff or only LLMs?",
+            "what kind of stuff can you answer? only llm things, or chip design too?",
             "你只管大模型吗？",
             "你也管计算机视觉那块吗",
             "这个 bot 也能推荐 CV 的资料吗？",
@@ -2726,6 +2741,8 @@ mod tests {
             "how do you pick a learning rate for lora?",
             "how do you choose between lora and qlora?",
             "how do you rank vllm and tgi for throughput?",
+            // The rank of a matrix is no verb of ranking links.
+            "you got a link on low-rank factorization?",
             // Made by somebody, but not the bot; a language named inside a question.
             "do you have the tutorial made by Jay Alammar?",
             "a library built by berkeley that pages the kv cache, do you know it?",

@@ -149,6 +149,10 @@ ROUND_MINIMUMS = {
     96: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
     97: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     98: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    99: {"on-topic": 42, "offtopic": 27, "smalltalk": 2},
+    100: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    101: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
+    102: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -1237,6 +1241,38 @@ ROUND_NOTES = {
 # academic life. Mostly English; written blind by one writer. Measured untouched with
 # the stop's start (whole round 39/46 on-topic, 28/32 off-topic, 4/4 small talk) and its head when it
 # arrived (40/46 on-topic, 28/32 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    99: """#
+# ROUND 99: an ordinary week among algorithm engineers at a big Chinese internet company — what to
+# read before taking over a system, how something works, which of two approaches, a link for a new
+# teammate — with near misses from recommendation, A/B tests, KPIs and office life. Mostly
+# Chinese; written blind by one writer. Measured untouched with the stop's start, which was still
+# the head when it arrived (whole round 45/47 on-topic, 32/32 off-topic, 3/4 small talk). Split by
+# the same rule.
+""",
+    100: """#
+# ROUND 100: an ordinary week in an English Telegram group of hobbyists who run models at home —
+# how something works, what to read to understand what they run, which of two tools, why it is
+# slow — with near misses from gaming, PC building, home servers, mining and 3D printing. Mostly
+# English; written blind by one writer. Measured untouched with the stop's start, which was still
+# the head when it arrived (whole round 38/46 on-topic, 30/32 off-topic, 4/4 small talk). Split by
+# the same rule.
+""",
+    101: """#
+# ROUND 101: people from neighbouring fields coming to LLMs — computer vision, speech, recommender
+# systems, HPC, databases, embedded, data engineering — who describe what they know in their own
+# field's words, with near misses from those fields. Mixed Chinese, English and code-switching;
+# written blind by one writer. Measured untouched with the stop's start, which was still the head
+# when it arrived (whole round 43/45 on-topic, 29/32 off-topic, 4/4 small talk). Split by the same
+# rule.
+""",
+    102: """#
+# ROUND 102: an ordinary week among Chinese hardware, chip and compiler engineers — AI chips,
+# domestic accelerators, kernels, compilers, drivers — asking about the LLM side of their work,
+# with near misses from circuits, EDA, verification, FPGA timing and procurement. Mostly Chinese;
+# written blind by one writer. Measured untouched with the stop's start, which was still the head
+# when it arrived (whole round 48/48 on-topic, 30/32 off-topic, 3/4 small talk). Split by the same
+# rule.
 """,
 }
 
