@@ -133,8 +133,22 @@ const CJK_TURNS: &[&str] = &[
 
 /// Whether a turn of [`CJK_TURNS`] opens `here`.
 fn turns_at(here: &str) -> bool {
-    CJK_TURNS.iter().any(|t| here.starts_with(t))
+    CJK_TURNS.iter().any(|t| here.starts_with(t)) && !just_became(here)
 }
+
+/// Whether `here` opens "刚" and a short verb before 的: "刚入行的后端", "刚毕业的学生", "我是刚
+/// 转行的后端" say how new the person is, and turn to no question ("刚用 vllm 跑起来" does).
+fn just_became(here: &str) -> bool {
+    here.strip_prefix('刚').is_some_and(|rest| {
+        rest.chars()
+            .take(JUST_REACH + 1)
+            .position(|c| c == '的')
+            .is_some_and(|p| p > 0)
+    })
+}
+
+/// The most characters of the verb between 刚 and 的 ("入行", "转行", "毕业", "进组").
+const JUST_REACH: usize = 3;
 
 /// How far an introduction reaches after its subject, in characters.
 const CJK_REACH: usize = 16;
@@ -1172,6 +1186,8 @@ mod tests {
             ["我们是城商行科技部的"]
         );
         assert_eq!(asides("我是计算机系的 想学 lora"), ["我是计算机系的"]);
+        assert_eq!(asides("我是刚转行的后端 想学大模型"), ["我是刚转行的后端"]);
+        assert_eq!(asides("我是学生刚用 vllm"), ["我是学生"]);
         // Where the asker comes from.
         assert_eq!(
             asides("从 java 后端转过来的 组里有人用 vllm"),
@@ -1289,6 +1305,10 @@ mod tests {
     #[test]
     fn who_one_is_with_a_measure_after_it_introduces() {
         assert!(introduces_alone("pm 一枚"));
+        // How new the person is, before what they are.
+        assert!(introduces_alone("刚入行的后端"));
+        assert!(introduces_alone("刚毕业的前端"));
+        assert!(!introduces_alone("刚用 vllm 跑起来的后端"));
         assert!(introduces_alone("后端一枚"));
         assert!(!introduces_alone("lora 一枚"));
     }
