@@ -708,10 +708,9 @@ fn known_spans(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
         } else {
             k - 1
         };
-        let rest: Vec<&str> = words[k + 1..].iter().map(|w| w.1).collect();
         let little = LITTLE
             .iter()
-            .filter(|l| rest.starts_with(l))
+            .filter(|l| says_at(words, k + 1, l))
             .map(|l| l.len())
             .max();
         if let Some(known) = little.and_then(|n| words.get(k + 1 + n)) {
