@@ -478,6 +478,26 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // tuned on (24/24, 16/16, 2/2).
     ("round102-tune.toml", level(1.0, 1.0, 1.0, 42)),
     ("round102-holdout.toml", level(1.0, 0.87, 1.0, 42)),
+    // Round 103, Chinese application developers at startups: measured untouched with the stop's
+    // start (tune 23/24, 15/16, 2/2; hold-out 24/24, 16/16, 2/2), then its tune half read and
+    // tuned on (24/24, 16/16, 2/2).
+    ("round103-tune.toml", level(1.0, 1.0, 1.0, 42)),
+    ("round103-holdout.toml", level(1.0, 1.0, 1.0, 42)),
+    // Round 104, an English Discord of people fine-tuning on their own GPUs: measured untouched
+    // with the stop's start (tune 24/24, 15/16, 2/2; hold-out 21/24, 16/16, 2/2), then its tune
+    // half read and tuned on (24/24, 16/16, 2/2).
+    ("round104-tune.toml", level(1.0, 1.0, 1.0, 42)),
+    ("round104-holdout.toml", level(0.87, 1.0, 1.0, 42)),
+    // Round 105, people starting from zero on one broad question: measured untouched with the
+    // stop's start (tune 20/24, 16/16, 2/2; hold-out 16/24, 15/16, 2/2), then its tune half read
+    // and tuned on (24/24, 16/16, 2/2).
+    ("round105-tune.toml", level(1.0, 1.0, 1.0, 42)),
+    ("round105-holdout.toml", level(0.66, 0.93, 1.0, 42)),
+    // Round 106, a Southeast Asian and Hong Kong community group: measured untouched with the
+    // stop's start (tune 18/22, 15/16, 3/3; hold-out 23/24, 16/16, 1/1), then its tune half read
+    // and tuned on (21/22, 16/16, 3/3).
+    ("round106-tune.toml", level(0.95, 1.0, 1.0, 41)),
+    ("round106-holdout.toml", level(0.95, 1.0, 1.0, 41)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -485,9 +485,11 @@ const STOPS: &[&str] = &[
     // through it (`smalltalk::chat_words`) and are not listed again.
     "有冇", "有冇人", "冇", "冇得", "点样", "点解", "点算", "边个", "边度", "边啲", "边种", "边样", "乜", "乜嘢",
     "咩", "咩嘢", "系咪", "系唔系", "唔系", "得唔得", "好唔好", "可唔可以", "识唔识", "知唔知", "使唔使",
-    "想知", "想揾", "揾", "揾下", "睇", "睇下", "睇吓", "问吓", "试下", "呢啲", "呢种", "嗰个", "嗰啲",
+    "想知", "想揾", "揾", "揾下", "睇", "睇下", "睇吓", "问吓", "试下", "呢啲", "呢种", "嗰个", "嗰啲", "嗰阵", "嗰阵时",
     "嗰种", "我哋", "你哋", "佢哋", "佢", "啲", "唔", "唔同", "咗", "喺", "嚟", "咁", "噉", "咁样", "噉样",
     "好似", "一齐", "真系", "好多", "嘢", "识用", "唔识", "啱", "啱啱", "而家",
+    // Hong Kong's word for recommending ("有冇图解版推介"), as 推荐.
+    "推介", "推介下",
     "依家", "宜家", "成日", "啩", "嘞", "啫", "啰", "喇", "吖", "噃", "哋",
     // Taiwan's chat words: forum politeness ("謝謝大大", "請益"), particles, and which track
     // the asker studied (文組, like 文科).
@@ -544,6 +546,8 @@ const STOPS: &[&str] = &[
     // English: chat abbreviations, the same filler shortened.
     "tbh", "imo", "imho", "idk", "ngl", "fyi", "afaik", "iirc", "fwiw", "asap", "lol", "lmao",
     "omg", "tho", "rn", "smh",
+    // Taking it easy while reading ("想 chill chill 睇下 Transformer", "chill weekend read").
+    "chill", "chilling",
     // Chat's interjections and a thread's markers: a bow (orz), crying faces typed in letters
     // (QAQ, TAT, QwQ), "bump" to lift a thread, and 提问 heading a question ("[提问] lora 怎么调参").
     "orz", "qaq", "qwq", "tat", "bump", "bumping", "提问",
@@ -601,7 +605,7 @@ const STOPS: &[&str] = &[
     "using", "used", "make", "making",
     // Asking for the why and the math: what the asker felt, did not follow, or wants shown
     // ("感觉是个小细节", "OBS 那套我看不懂", "背后的直觉", "want the math, any pointers").
-    "在读", "感觉", "背后", "看不懂", "一上来", "上来就", "看着", "啃", "就啃", "啃不动", "啃不下来", "讲起", "没看懂", "没弄懂", "卡住", "卡在", "小细节", "一大坨", "怎么来的",
+    "在读", "感觉", "背后", "看不懂", "一上来", "上来就", "看着", "啃", "就啃", "硬啃", "啃不动", "啃不下来", "讲起", "没看懂", "没弄懂", "卡住", "卡在", "小细节", "一大坨", "怎么来的",
     "mathematically", "analogy", "pointers",
     // Still not following, and asking for more ("还是没懂 NCCL，谢谢", "谢谢，再来几篇 NCCL 的"): the
     // asker's state and a wish for more, never what is asked about, so thanks around them

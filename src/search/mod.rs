@@ -638,6 +638,18 @@ impl Engine {
 
     /// [`Engine::relevance`] with every content word weighed alike and no descriptions: the
     /// decision as the lexical engine takes it.
+    /// Whether a clause read on its own asks where to begin with the subject as a whole, as a
+    /// message would be answered from the starting points.
+    fn asks_where_to_begin(&self, clause: &str) -> bool {
+        let (words, _) = self.read(clause, &[], false);
+        let relevance = self.relevance(&words);
+        if relevance.answer {
+            start::about_the_subject(&words, &relevance, &self.index, &self.catalogue)
+        } else {
+            start::where_to_begin(clause, &words)
+        }
+    }
+
     fn plain_relevance(&self, words: &[QueryWord]) -> Relevance {
         relevance::judge(
             words,
@@ -772,6 +784,14 @@ impl Engine {
                 start::about_the_subject(&words, &relevance, &self.index, &self.catalogue)
             } else {
                 start::where_to_begin(query, &words)
+                    || start::begins_apart(
+                        query,
+                        &words,
+                        &relevance,
+                        &self.index,
+                        &self.catalogue,
+                        |clause| self.asks_where_to_begin(clause),
+                    )
             };
         let ranked = if starting_points {
             // Decided before ranking, which it replaces; the veto never questions a message
@@ -2245,6 +2265,27 @@ mod tests {
             let r = relevance(wider);
             assert!(!r.defined && !r.answer, "{wider}");
         }
+    }
+
+    #[test]
+    fn a_what_is_question_leans_to_writing_that_explains() {
+        let engine = Engine::shipped().unwrap();
+        let kind_of_first = |q: &str| {
+            let found = engine.find(q);
+            engine.catalogue().resource(found.ranked[0].resource).kind
+        };
+        // RLHF's frameworks and its courses match alike; the question asks what it is.
+        let asked = "what's RLHF and why does every chatbot seem to need it?";
+        assert_ne!(
+            kind_of_first(asked),
+            crate::catalogue::Kind::Repo,
+            "{asked}"
+        );
+        // Asked for code, the frameworks come first again.
+        assert_eq!(
+            kind_of_first("RLHF code on github"),
+            crate::catalogue::Kind::Repo
+        );
     }
 
     #[test]

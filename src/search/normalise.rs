@@ -30,13 +30,16 @@ fn tw2sp() -> Option<&'static OpenCC> {
 /// Words Taiwan's phrases and variants read in a sense this catalogue does not mean, with
 /// their plain simplified spelling: 資料 asks for material ("有沒有 LoRA 的資料") before it is
 /// 数据, 向量 is no physicist's 矢量, 核心 (a core) no 内核, and the 么 of a simplified 怎么 typed
-/// beside traditional text no variant of 幺; 抬 is simplified already (tw2sp gives 擡).
+/// beside traditional text no variant of 幺; 抬 is simplified already (tw2sp gives 擡); and
+/// Cantonese's 嗰 ("that": 嗰陣, 嗰個) is written so in Hong Kong and on the mainland alike,
+/// where tw2sp's 𠮶 is a character nobody types, nor the lexicon knows.
 const KEEP_SENSE: &[(&str, &str)] = &[
     ("資料", "资料"),
     ("向量", "向量"),
     ("核心", "核心"),
     ("么", "么"),
     ("抬", "抬"),
+    ("嗰", "嗰"),
 ];
 
 /// What makes a 資料 before it data, left to the converter (資料集 数据集, 資料平行 数据并行).
@@ -109,7 +112,7 @@ pub fn normalise(text: &str) -> String {
         // NFKC, simplifying, folding and spelling all leave such text as it is; only the
         // rewriting of numerals and shorthand below can change it. Some 5,000 of the
         // catalogue's 12,000 paraphrase phrases, normalised at every start, are such text.
-        return plain_ideographs(text);
+        return in_mandarin(plain_ideographs(text));
     }
     if already_normal(text) {
         // Most of the catalogue's Latin phrases, normalised at every start.
@@ -126,13 +129,89 @@ pub fn normalise(text: &str) -> String {
     } else {
         composed_and_folded(text)
     };
-    let out = chat_spelled_out(out);
+    let out = in_mandarin(chat_spelled_out(out));
     LAST.with_borrow_mut(|(input, output)| {
         input.clear();
         input.push_str(text);
         output.clone_from(&out);
     });
     out
+}
+
+/// Characters only written Cantonese uses ("嘅", "啲", "咗", "嗰" …): text with none of them is
+/// read as it is.
+fn is_cantonese_mark(c: char) -> bool {
+    matches!(
+        c,
+        '嘅' | '啲'
+            | '咗'
+            | '喺'
+            | '嚟'
+            | '嘢'
+            | '咩'
+            | '佢'
+            | '睇'
+            | '揾'
+            | '搵'
+            | '嗰'
+            | '唔'
+            | '冇'
+            | '哋'
+            | '咁'
+            | '噉'
+            | '嘞'
+            | '乜'
+    )
+}
+
+/// Written Cantonese words with the Mandarin words the catalogue, its paraphrases and the word
+/// vectors know, after simplification: "之前啲字計過嘅嘢存低唔使再計" describes the KV cache
+/// in the words "算过的东西存下不用再算" do. Only words whose Cantonese sense is the one meant:
+/// 計 is "compute" in 計過 and 再計, but 設計 and 統計 are Mandarin's too, so no 计 alone. The
+/// function words the lexicon already knows as chat (有冇, 睇下, 唔该) stay as they are.
+const CANTONESE: &[(&str, &str)] = &[
+    ("计完", "算完"),
+    ("计过", "算过"),
+    ("再计", "再算"),
+    ("重新计", "重新算"),
+    ("计多", "算多"),
+    ("点计", "怎么算"),
+    ("计返", "算回"),
+    ("嘅嘢", "的东西"),
+    ("啲嘢", "些东西"),
+    ("嘢", "东西"),
+    ("存低", "存下"),
+    ("记低", "记下"),
+    ("唔使", "不用"),
+    ("唔洗", "不用"),
+    ("夹埋", "合起来"),
+    ("派返", "发回"),
+    ("换返", "换回"),
+    ("攞返", "拿回"),
+    ("咁慢", "这么慢"),
+    ("咁大", "这么大"),
+    ("咁多", "这么多"),
+    ("细啲", "小一点"),
+    ("快啲", "快一点"),
+    ("平啲", "便宜一点"),
+];
+
+/// Text written in Cantonese read in Mandarin words ([`CANTONESE`]); other text as it is.
+fn in_mandarin(text: String) -> String {
+    static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(CANTONESE.iter().map(|&(word, _)| word))
+            .ok()
+    });
+    if !text.chars().any(is_cantonese_mark) {
+        return text;
+    }
+    let Some(words) = WORDS.as_ref() else {
+        return text;
+    };
+    let mandarin: Vec<&str> = CANTONESE.iter().map(|&(_, m)| m).collect();
+    words.replace_all(&text, &mandarin)
 }
 
 /// [`normalise`] for text of plain ideographs only: each rewrite that can change it runs only
@@ -1041,6 +1120,20 @@ mod tests {
         );
         // 向量 and 核心 keep their sense.
         assert_eq!(normalise("詞向量的核心"), "词向量的核心");
+        // Cantonese's 嗰 stays as Hong Kong and the mainland both write it.
+        assert_eq!(normalise("backward 嗰陣"), "backward 嗰阵");
+        assert_eq!(normalise("嗰個"), "嗰个");
+    }
+
+    #[test]
+    fn written_cantonese_is_read_in_mandarin_words() {
+        assert_eq!(
+            normalise("之前啲字計過嘅嘢存低唔使再計"),
+            "之前啲字算过的东西存下不用再算"
+        );
+        // Without a character only Cantonese writes, 计 and the rest are Mandarin's.
+        assert_eq!(normalise("统计过程再计一次"), "统计过程再计一次");
+        assert_eq!(normalise("設計"), "设计");
     }
 
     #[test]

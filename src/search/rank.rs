@@ -141,7 +141,11 @@ pub fn rank(
             exact.entry(r).or_insert(fields);
         }
     }
-    let whole = Whole { key, exact };
+    let whole = Whole {
+        key,
+        exact,
+        defined: relevance.defined,
+    };
     // What each concept weighs in all, for dropping words from one concept alone.
     let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
     let mut concept_total = vec![0.0f32; concepts];
@@ -185,6 +189,8 @@ const KEEP_WEIGHT: f32 = 0.5;
 struct Whole {
     key: String,
     exact: HashMap<u32, FieldSet>,
+    /// Whether the message asks what a concept it names is.
+    defined: bool,
 }
 
 /// Ranks candidates by the query words of positive `weight`; also names the first concept of
@@ -213,7 +219,13 @@ fn rank_by(
         .collect();
     // Whether some intent prefers a kind at all ("学习" prefers tutorials; a language alone
     // prefers none).
-    let asks_kind = !intents.is_empty();
+    // A "what is" question that asks for no kind of resource leans to writing that explains
+    // ("what's RLHF and why does every chatbot need it": a course before a framework's
+    // repository), as far as asking for a tutorial would. Half that lift left the
+    // repositories first; the full lift costs one `--lexical` tune case, where an article
+    // on another model passes TGI's repository for "what even is that … 'use TGI'".
+    let leans_to = (intents.is_empty() && whole.defined).then_some(EXPLAINS);
+    let asks_kind = !intents.is_empty() || leans_to.is_some();
 
     // Score everything without allocating per word; only the kept hits are explained below.
     let mut scored: Vec<Scored> = Vec::new();
@@ -267,7 +279,9 @@ fn rank_by(
         {
             score += PREFIX_BONUS;
         }
-        let mut kind_wish: f32 = 0.0;
+        let mut kind_wish: f32 = leans_to.map_or(0.0, |kinds| {
+            lexicon::preference(lexicon::Role::Intent(kinds), kind)
+        });
         let mut intent_titles = 0.0;
         for &w in &intents {
             let wish = words[w]
@@ -439,6 +453,9 @@ fn alone(s: &Scored, c: usize, items: bool) -> f32 {
         s.concepts[c]
     }
 }
+
+/// The kinds of resource that explain a concept, for a "what is" question.
+const EXPLAINS: &[Kind] = &[Kind::Article, Kind::Course, Kind::Video, Kind::Book];
 
 /// What a resource that matches other concepts too is worth in one concept's own list.
 const SHARED: f32 = 0.5;

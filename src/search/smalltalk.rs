@@ -2119,7 +2119,8 @@ fn says_how_much(before: &[&str], phrase: &Phrase) -> bool {
 const GREETING_YOU: &[&str] = &["你好", "您好", "谢谢你", "谢谢您", "感谢你", "感谢您"];
 
 /// Units before a closing greeting that make its words part of the sentence: a time ("every
-/// morning", "this evening") or a state ("还在吗": is it still there).
+/// morning", "this evening") or a state ("还在吗": is it still there; "runner 明明显示在线", "状态
+/// 在线": shown as online).
 const BINDS_A_GREETING: &[&str] = &[
     "every",
     "single",
@@ -2140,6 +2141,8 @@ const BINDS_A_GREETING: &[&str] = &[
     "也",
     "不",
     "仍",
+    "示",
+    "态",
 ];
 
 /// The small talk a message opens or closes with, and the rest of the message: read once,
@@ -2954,6 +2957,7 @@ mod tests {
             "阿里云账单欠费停机了 里面的数据还在吗",
             "my cron job runs this morning",
             "Microsoft Teams keeps logging me out every single morning",
+            "GitLab CI 的 pipeline 老卡在 pending，runner 明明显示在线",
         ] {
             assert_eq!(
                 Frame::of(&Message::new(m)).small_talk(|_| false),

@@ -94,6 +94,31 @@ pub fn about_the_subject(
     index: &Index,
     catalogue: &Catalogue,
 ) -> bool {
+    subject_words(words, relevance, index, catalogue)
+        .is_some_and(|said| said.contains(&Said::Subject) && !said.contains(&Said::Narrower))
+        && relevance.answer
+        && relevance.share() >= MIN_SHARE
+}
+
+/// What a word of a message says of the subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Said {
+    /// Nothing the catalogue explains, or next to nothing.
+    Nothing,
+    /// The subject as a whole.
+    Subject,
+    /// A narrower topic.
+    Narrower,
+}
+
+/// What each word says of the subject, or `None` when a word asks for a kind of resource that a
+/// starting point is not (papers, code, model cards).
+fn subject_words(
+    words: &[QueryWord],
+    relevance: &Relevance,
+    index: &Index,
+    catalogue: &Catalogue,
+) -> Option<Vec<Said>> {
     let broad = index.idf_of_reach(index.resource_count().div_ceil(SUBJECT_REACH));
     // A word the catalogue's paraphrases let stand for a starting topic ("转行" … "大模型",
     // "从哪开始" … "llm") asks where to start, as the subject's own words do.
@@ -106,29 +131,73 @@ pub fn about_the_subject(
                         .is_some_and(|t| catalogue.topic(t).start)
             })
     };
-    let mut named = false;
     let spanned = whole_path(words);
+    let mut said = Vec::with_capacity(words.len());
     for ((word, evidence), &spanned) in words.iter().zip(&relevance.words).zip(&spanned) {
         if let Role::Intent(kinds) = word.role
             && !kinds
                 .iter()
                 .any(|k| matches!(k, Kind::Course | Kind::Book | Kind::Video | Kind::Article))
         {
-            return false;
+            return None;
         }
         // A word that says nearly nothing ("学习" beside 大模型) names no narrower topic.
-        if evidence.explained > 0.0 && evidence.importance >= MIN_CONCEPT_IMPORTANCE {
-            if evidence.specificity > broad
+        said.push(
+            if evidence.explained <= 0.0 || evidence.importance < MIN_CONCEPT_IMPORTANCE {
+                Said::Nothing
+            } else if evidence.specificity > broad
                 && !spanned
                 && !FIELD.contains(&word.text.as_str())
                 && !asks_for_the_start(word)
             {
-                return false;
-            }
-            named = true;
-        }
+                Said::Narrower
+            } else {
+                Said::Subject
+            },
+        );
     }
-    named && relevance.answer && relevance.share() >= MIN_SHARE
+    Some(said)
+}
+
+/// The sentences and clauses of a message that ask where to begin in so many words
+/// ([`WHERE_TO_BEGIN`]), normalised.
+fn clauses_asking_where_to_begin(query: &str) -> Vec<String> {
+    query
+        .split(CLAUSE_ENDS)
+        .map(normalise::normalise)
+        .filter(|clause| WHERE_TO_BEGIN.iter().any(|frame| clause.contains(frame)))
+        .collect()
+}
+
+/// What ends a sentence or a clause.
+const CLAUSE_ENDS: &[char] = &[
+    '，', ',', '。', '.', '？', '?', '！', '!', '；', ';', '\n', '…',
+];
+
+/// Whether a message that could not be answered as a whole asks where to begin in a clause of
+/// its own and names the subject elsewhere: "PM at a fintech startup here. everyone keeps
+/// throwing around 'LLM' in meetings … where do I even begin?", "纯后端转过来的，Java 写了五年，
+/// 想搞懂大模型原理应该从哪开始学". What the rest tells of the asker (their job, their stack, the
+/// meetings) is why they ask, not another question; a clause asking where to begin with
+/// something the catalogue does not know ("AI 绘画从哪开始学") is not asked apart, and a
+/// message naming only what the catalogue does not know ("I love woodworking. where do I
+/// start?") names no subject. `clause_begins` tells whether a clause, read on its own, asks
+/// where to begin with the subject.
+pub fn begins_apart(
+    query: &str,
+    words: &[QueryWord],
+    relevance: &Relevance,
+    index: &Index,
+    catalogue: &Catalogue,
+    clause_begins: impl Fn(&str) -> bool,
+) -> bool {
+    // The words are read already; the clauses are normalised only for a message that names
+    // the subject, as most messages left unanswered do not.
+    subject_words(words, relevance, index, catalogue)
+        .is_some_and(|said| said.contains(&Said::Subject))
+        && clauses_asking_where_to_begin(query)
+            .iter()
+            .any(|clause| clause_begins(clause))
 }
 
 /// Where a path from the very start begins: "从入门到部署", "从 0 到上线", "from zero to
@@ -179,7 +248,10 @@ const WHERE_TO_BEGIN: &[&str] = &[
     "从哪开始", "从哪里开始", "从哪入门", "从哪里入门", "怎么入门", "如何入门", "怎么开始学", "先学什么",
     "先学啥", "学习路线", "入门路线", "where do i start", "where to start", "where should i start",
     "where do i begin", "where to begin", "how do i get started", "how to get started",
-    "what should i learn first", "what to learn first", "what do i learn first",
+    "what should i learn first", "what to learn first", "what do i learn first", "第一步",
+    "first step", "first steps", "where do i even begin", "where do i even start", "where to even begin",
+    "where to even start", "where would i start", "where would i begin", "where should i begin",
+    "where can i start",
 ];
 
 /// Whether a message that names nothing asks where to begin ("高中生能学吗 从哪开始", "零基础，
@@ -286,6 +358,10 @@ mod tests {
             "学吉他从哪开始",
             "where do I start with woodworking",
             "高中生能学吗",
+            // Asked apart, but the subject named nowhere, or where to begin with something else.
+            "I love woodworking. where do I start?",
+            "AI 绘画从哪开始学",
+            "sold my bakery last year. where do I even begin with bookkeeping?",
         ] {
             let found = engine.find(query);
             assert!(!found.starting_points, "{query}");
@@ -346,6 +422,25 @@ mod tests {
                 assert!(points.contains(&r), "{query}: {id}");
             }
         }
+    }
+
+    #[test]
+    fn where_to_begin_asked_apart_from_who_asks() {
+        let engine = Engine::shipped().unwrap();
+        let points = starting_points(engine.catalogue());
+        for query in [
+            "hey, PM at a fintech startup here. everyone keeps throwing around 'LLM' in meetings \
+             and I have zero ML background. where do I even begin?",
+            "纯后端转过来的，Java 写了五年，想搞懂大模型原理应该从哪开始学",
+        ] {
+            let found = engine.find(query);
+            assert!(found.starting_points, "{query}");
+            assert!(points.contains(&found.ranked[0].resource), "{query}");
+        }
+        assert_eq!(
+            clauses_asking_where_to_begin("我是 PM。每天开会都在聊 LLM，我该从哪开始？"),
+            ["我该从哪开始"]
+        );
     }
 
     #[test]

@@ -153,6 +153,10 @@ ROUND_MINIMUMS = {
     100: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
     101: {"on-topic": 40, "offtopic": 27, "smalltalk": 2},
     102: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    103: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    104: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    105: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    106: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -1273,6 +1277,40 @@ ROUND_NOTES = {
 # written blind by one writer. Measured untouched with the stop's start, which was still the head
 # when it arrived (whole round 48/48 on-topic, 30/32 off-topic, 3/4 small talk). Split by the same
 # rule.
+""",
+    103: """#
+# ROUND 103: an ordinary week in a Chinese Feishu/WeChat group of application developers at small
+# companies and startups who build products on LLMs (RAG, agents, customer chatbots, private
+# deployment, serving cost) and keep running into the model side, with near misses from web and
+# mini-program development, SaaS billing, 私域运营, short-video marketing, databases and cloud bills.
+# Mostly Chinese with code-switching; written blind by one writer. Measured untouched with the
+# stop's start, which was still the head when it arrived (whole round 47/48 on-topic, 31/32 off-
+# topic, 4/4 small talk). Split by the same rule.
+""",
+    104: """#
+# ROUND 104: an ordinary week in an English Discord server of people who fine-tune and train their
+# own models on consumer or rented GPUs (LoRA/QLoRA on one card, datasets, multi-GPU on rented
+# boxes, diverging runs), with near misses from Stable Diffusion art, game modding, GPU mining and
+# rental marketplaces, labelling gigs, Python packaging and PC building. Mostly English; written
+# blind by one writer. Measured untouched with the stop's start, which was still the head when it
+# arrived (whole round 45/48 on-topic, 31/32 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    105: """#
+# ROUND 105: people starting from zero on one broad question — product managers, designers,
+# frontend developers, SREs, testers, students of other majors, a founder — who say who they are
+# and ask where to begin, what order to learn in, or how a big idea works, with near misses from
+# their own fields (UX research, frontend frameworks, on-call tooling, test automation, MBA
+# courses, career advice). Chinese, English and mixed; written blind by one writer. Measured
+# untouched with the stop's start, which was still the head when it arrived (whole round 36/48 on-
+# topic, 31/32 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    106: """#
+# ROUND 106: an ordinary week in a Southeast Asian and Hong Kong tech community group (Singapore,
+# Malaysia, Hong Kong, Taiwan): English with Singlish particles, colloquial Cantonese, 繁體 and 简体
+# mixed, with near misses from fintech, property, hawker food, national service, university
+# modules, mobile plans and government apps. Written blind by one writer. Measured untouched with
+# the stop's start, which was still the head when it arrived (whole round 41/46 on-topic, 31/32
+# off-topic, 4/4 small talk). Split by the same rule.
 """,
 }
 
