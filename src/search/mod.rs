@@ -636,20 +636,32 @@ impl Engine {
         )
     }
 
-    /// [`Engine::relevance`] with every content word weighed alike and no descriptions: the
-    /// decision as the lexical engine takes it.
-    /// Whether a clause read on its own asks where to begin with the subject as a whole, as a
-    /// message would be answered from the starting points.
-    fn asks_where_to_begin(&self, clause: &str) -> bool {
-        let (words, _) = self.read(clause, &[], false);
-        let relevance = self.relevance(&words);
+    /// Whether a message read as `words` is answered from the starting points in so many words:
+    /// answered and about the subject as a whole, or unanswered and asking where to begin with
+    /// nothing named.
+    fn answered_from_the_start(
+        &self,
+        query: &str,
+        words: &[QueryWord],
+        relevance: &Relevance,
+    ) -> bool {
         if relevance.answer {
-            start::about_the_subject(&words, &relevance, &self.index, &self.catalogue)
+            start::about_the_subject(words, relevance, &self.index, &self.catalogue)
         } else {
-            start::where_to_begin(clause, &words)
+            start::where_to_begin(query, words)
         }
     }
 
+    /// Whether a clause read on its own is answered from the starting points
+    /// ([`Engine::answered_from_the_start`]).
+    fn asks_where_to_begin(&self, clause: &str) -> bool {
+        let (words, _) = self.read(clause, &[], false);
+        let relevance = self.relevance(&words);
+        self.answered_from_the_start(clause, &words, &relevance)
+    }
+
+    /// [`Engine::relevance`] with every content word weighed alike and no descriptions: the
+    /// decision as the lexical engine takes it.
     fn plain_relevance(&self, words: &[QueryWord]) -> Relevance {
         relevance::judge(
             words,
@@ -780,19 +792,16 @@ impl Engine {
         };
         let mut unvouched = false;
         let starting_points = !self.starting_points.is_empty()
-            && if relevance.answer {
-                start::about_the_subject(&words, &relevance, &self.index, &self.catalogue)
-            } else {
-                start::where_to_begin(query, &words)
-                    || start::begins_apart(
+            && (self.answered_from_the_start(query, &words, &relevance)
+                || !relevance.answer
+                    && start::begins_apart(
                         query,
                         &words,
                         &relevance,
                         &self.index,
                         &self.catalogue,
                         |clause| self.asks_where_to_begin(clause),
-                    )
-            };
+                    ));
         let ranked = if starting_points {
             // Decided before ranking, which it replaces; the veto never questions a message
             // explained this well (see the assertion in `start`).

@@ -198,20 +198,20 @@ const CANTONESE: &[(&str, &str)] = &[
 
 /// Text written in Cantonese read in Mandarin words ([`CANTONESE`]); other text as it is.
 fn in_mandarin(text: String) -> String {
-    static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
+    static WORDS: LazyLock<Option<(AhoCorasick, Vec<&str>)>> = LazyLock::new(|| {
+        let found = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(CANTONESE.iter().map(|&(word, _)| word))
-            .ok()
+            .ok()?;
+        Some((found, CANTONESE.iter().map(|&(_, m)| m).collect()))
     });
     if !text.chars().any(is_cantonese_mark) {
         return text;
     }
-    let Some(words) = WORDS.as_ref() else {
-        return text;
-    };
-    let mandarin: Vec<&str> = CANTONESE.iter().map(|&(_, m)| m).collect();
-    words.replace_all(&text, &mandarin)
+    match WORDS.as_ref() {
+        Some((words, mandarin)) => words.replace_all(&text, mandarin),
+        None => text,
+    }
 }
 
 /// [`normalise`] for text of plain ideographs only: each rewrite that can change it runs only

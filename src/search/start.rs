@@ -165,7 +165,7 @@ fn clauses_asking_where_to_begin(query: &str) -> Vec<String> {
     query
         .split(CLAUSE_ENDS)
         .map(normalise::normalise)
-        .filter(|clause| WHERE_TO_BEGIN.iter().any(|frame| clause.contains(frame)))
+        .filter(|clause| says_where_to_begin(clause))
         .collect()
 }
 
@@ -249,7 +249,7 @@ const WHERE_TO_BEGIN: &[&str] = &[
     "先学啥", "学习路线", "入门路线", "where do i start", "where to start", "where should i start",
     "where do i begin", "where to begin", "how do i get started", "how to get started",
     "what should i learn first", "what to learn first", "what do i learn first", "第一步",
-    "first step", "first steps", "where do i even begin", "where do i even start", "where to even begin",
+    "first step", "where do i even begin", "where do i even start", "where to even begin",
     "where to even start", "where would i start", "where would i begin", "where should i begin",
     "where can i start",
 ];
@@ -265,10 +265,12 @@ pub fn where_to_begin(query: &str, words: &[QueryWord]) -> bool {
         Role::Intent(kinds) => kinds.iter().any(|&k| is_material(k) || k == Kind::Article),
         Role::Language(_) | Role::Stop | Role::Background | Role::Unwanted(_) => true,
     });
-    chat_only && {
-        let text = normalise::normalise(query);
-        WHERE_TO_BEGIN.iter().any(|frame| text.contains(frame))
-    }
+    chat_only && says_where_to_begin(&normalise::normalise(query))
+}
+
+/// Whether normalised text asks where to begin in so many words ([`WHERE_TO_BEGIN`]).
+fn says_where_to_begin(text: &str) -> bool {
+    WHERE_TO_BEGIN.iter().any(|frame| text.contains(frame))
 }
 
 /// What a newcomer says to keep the math out of the way ("别太硬核的那种，看不懂公式", "不用数学也
