@@ -263,7 +263,11 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round58-tune.toml", level(1.0, 0.93, 1.0, 152)),
     ("round58-holdout.toml", level(0.94, 0.93, 1.0, 151)),
     ("round59-tune.toml", level(0.97, 0.97, 0.75, 142)),
-    ("round59-holdout.toml", level(0.97, 1.0, 0.77, 141)),
+    // Off-topic lowered (1.0 → 0.97) by round 107's stop: 42 → 41 of 42 with its changes
+    // ("youtube" asking for videos, "40 min" saying how long, four-letter swaps of filler words,
+    // …; over every round tune +3 on-topic and +2 off-topic with none lost, hold-out
+    // off-topic 2 lost and 2 won). Which change it was is not looked for: it is a hold-out case.
+    ("round59-holdout.toml", level(0.97, 0.97, 0.77, 141)),
     // Round 60, trying the bot out: added untouched.
     ("round60-tune.toml", level(0.95, 0.97, 0.87, 149)),
     // Off-topic lowered (0.95 → 0.92) by stop 66: 39 → 38 of 41 once the superlatives of
@@ -498,6 +502,26 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // and tuned on (21/22, 16/16, 3/3).
     ("round106-tune.toml", level(0.95, 1.0, 1.0, 41)),
     ("round106-holdout.toml", level(0.95, 1.0, 1.0, 41)),
+    // Round 107, a Chinese group of data people on LLM teams: measured untouched with the stop's
+    // start (tune 23/25, 12/14, 1/1; hold-out 22/23, 14/14, 3/3), then its tune half read and
+    // tuned on (24/25, 13/14, 1/1).
+    ("round107-tune.toml", level(0.96, 0.92, 1.0, 40)),
+    ("round107-holdout.toml", level(0.95, 1.0, 1.0, 40)),
+    // Round 108, models on small and local devices: measured untouched with the stop's start
+    // (tune 22/24, 14/14, 2/2; hold-out 22/24, 13/14, 1/2), then its tune half read and tuned on
+    // (23/24, 14/14, 2/2).
+    ("round108-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round108-holdout.toml", level(0.91, 0.92, 0.5, 40)),
+    // Round 109, an English group of developers from South Asia, Africa and the Philippines:
+    // measured untouched with the stop's start (tune 24/24, 13/14, 2/2; hold-out 22/24, 14/14,
+    // 2/2), then its tune half read and tuned on (unchanged).
+    ("round109-tune.toml", level(1.0, 0.92, 1.0, 40)),
+    ("round109-holdout.toml", level(0.91, 1.0, 1.0, 40)),
+    // Round 110, game developers, writers and other creative people: measured untouched with the
+    // stop's start (tune 22/24, 15/15, 1/1; hold-out 19/24, 13/13, 3/3), then its tune half read
+    // and tuned on (unchanged).
+    ("round110-tune.toml", level(0.91, 1.0, 1.0, 40)),
+    ("round110-holdout.toml", level(0.79, 1.0, 1.0, 40)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

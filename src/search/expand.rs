@@ -248,6 +248,7 @@ pub fn expand(
     add_genitive_joins(&mut words, index);
     quiet_repeats(&mut words);
     plain_words(&mut words);
+    durations(&mut words);
     manner_pairs(&mut words);
     papers_said(&mut words);
     pointers_to_the_article(&mut words);
@@ -287,6 +288,21 @@ fn pointers_to_the_article(words: &mut [QueryWord]) {
             for word in &mut words[start..=i] {
                 word.role = Role::Stop;
             }
+        }
+    }
+}
+
+/// "a 40 min video", "2 hours a day": how long, as "40min" glued is
+/// (`lexicon::is_time_unit`), never what about; alone, "min" is one slip from names.
+fn durations(words: &mut [QueryWord]) {
+    for i in 1..words.len() {
+        let number = &words[i - 1].text;
+        if (1..=3).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && lexicon::is_time_unit(&words[i].text)
+        {
+            words[i - 1].role = Role::Stop;
+            words[i].role = Role::Stop;
         }
     }
 }
@@ -1206,6 +1222,16 @@ mod tests {
         (index, words)
     }
 
+    /// The words of `query` left as content after expansion, in order.
+    fn content_words(query: &str) -> Vec<String> {
+        let (_, words) = expand_str(query);
+        words
+            .into_iter()
+            .filter(|w| w.role == Role::Content)
+            .map(|w| w.text)
+            .collect()
+    }
+
     fn has(index: &Index, w: &QueryWord, term: &str, how: How) -> bool {
         w.alternatives
             .iter()
@@ -1436,15 +1462,18 @@ mod tests {
     }
 
     #[test]
+    fn a_number_of_minutes_or_hours_is_how_long() {
+        let content = content_words;
+        assert_eq!(content("a 40 min video on lora"), ["lora"]);
+        assert_eq!(content("lora 2 hours a day"), ["lora"]);
+        // Without a number before it, "min" is a word like any other; so is a bare number.
+        assert!(content("min lora").contains(&"min".to_owned()));
+        assert!(content("lora 40").contains(&"40".to_owned()));
+    }
+
+    #[test]
     fn how_deep_or_technical_names_nothing_to_find() {
-        let content = |query: &str| -> Vec<String> {
-            let (_, words) = expand_str(query);
-            words
-                .into_iter()
-                .filter(|w| w.role == Role::Content)
-                .map(|w| w.text)
-                .collect()
-        };
+        let content = content_words;
         assert_eq!(
             content("high level overview of infiniband, nothing technical"),
             ["infiniband"]

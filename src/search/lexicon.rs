@@ -186,9 +186,14 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("repository", CODE),
     ("github", CODE),
     ("implementation", CODE),
+    // A piece of code to read ("the idea + a code snippet").
+    ("snippet", CODE),
+    ("snippets", CODE),
     ("video", VIDEO),
     ("videos", VIDEO),
     ("bilibili", VIDEO),
+    // Where the videos are, as bilibili ("not a 40 min youtube video"); no resource is on it.
+    ("youtube", VIDEO),
     ("course", COURSE),
     ("courses", COURSE),
     ("lecture", COURSE),
@@ -316,6 +321,8 @@ const STOPS: &[&str] = &[
     // Chinese: where and when the asker read something, as 之前 ("微软那边…那篇博客我几年前就看
     // 过了"), and typing code oneself ("自己一行一行敲一遍").
     "那边", "看过", "读过", "学过", "几年", "原版", "后续", "一行一行", "逐行", "敲",
+    // Chinese: following along as one watches or reads ("可以跟着看的视频", "跟着学", "跟着敲").
+    "跟着",
     // Chinese: apologising for the question ("问个可能很蠢的问题", "找不到了能再发一下吗").
     "蠢", "很蠢", "可能", "不到",
     // Chinese: apologising for how it is typed ("手机打字见谅", "打字慢").
@@ -784,11 +791,16 @@ fn is_clock_time(word: &str) -> bool {
 /// what about. Days stay out: "3d" is 3D parallelism.
 fn is_time_spent(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits)
-        && matches!(
-            &word[digits..],
-            "h" | "hr" | "hrs" | "hour" | "hours" | "min" | "mins" | "minute" | "minutes"
-        )
+    (1..=3).contains(&digits) && is_time_unit(&word[digits..])
+}
+
+/// The units time spent is counted in, glued to the number ("30min a day") or written apart
+/// from it ("a 40 min video", "2 hours a day"; see `expand::durations`).
+pub fn is_time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "h" | "hr" | "hrs" | "hour" | "hours" | "min" | "mins" | "minute" | "minutes"
+    )
 }
 
 /// True for a word that names nothing to look for: a stop, intent, language or link word.
@@ -811,7 +823,13 @@ const SLIP_LETTERS: usize = 5;
 /// changed, or two swapped ("explian", "recommnd", "pleaze") — for words of
 /// five letters or more; the caller asks only for words nothing else knows.
 pub fn slipped_role(letters: &str) -> Option<Role> {
-    if letters.len() < SLIP_LETTERS || !letters.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !letters.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if letters.len() == SWAP_LETTERS {
+        return swapped_role(letters);
+    }
+    if letters.len() < SLIP_LETTERS {
         return None;
     }
     let slips = Slips::get();
@@ -822,6 +840,38 @@ pub fn slipped_role(letters: &str) -> Option<Role> {
         .map(|&i| slips.fillers[i])
         .find(|(w, _)| strsim::osa_distance(w, letters) == 1 && !agent_of(w, letters))
         .map(|(_, role)| role)
+}
+
+/// Letters of the shorter fillers read through one slip, two neighbours swapped ("mcuh",
+/// "waht", "jsut"): a swap keeps every letter, so it is far rarer among real words than the
+/// other slips are at this length.
+const SWAP_LETTERS: usize = 4;
+
+/// The role of the four-letter filler `letters` is two neighbouring letters swapped from.
+fn swapped_role(letters: &str) -> Option<Role> {
+    static SWAPPED: OnceLock<HashMap<String, Role>> = OnceLock::new();
+    SWAPPED
+        .get_or_init(|| {
+            let mut swapped = HashMap::new();
+            for (word, role) in with_roles() {
+                if word.len() != SWAP_LETTERS || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+                    continue;
+                }
+                for i in 1..SWAP_LETTERS {
+                    let mut bytes = word.as_bytes().to_vec();
+                    bytes.swap(i - 1, i);
+                    if let Ok(spelling) = String::from_utf8(bytes) {
+                        swapped.entry(spelling).or_insert(role);
+                    }
+                }
+            }
+            // A filler swapped into another filler ("form" from "from" is no filler anyway) is
+            // that filler, never a slip.
+            swapped.retain(|spelling, _| !roles().contains_key(spelling.as_str()));
+            swapped
+        })
+        .get(letters)
+        .copied()
 }
 
 /// Whether `letters` is the noun of one who does what the filler `filler` says done:
@@ -1020,6 +1070,17 @@ mod tests {
         assert_eq!(slipped_role("exxplian"), None);
         assert_eq!(slipped_role("quantisation"), None);
         assert_eq!(slipped_role("解释一下"), None);
+    }
+
+    #[test]
+    fn four_letters_slip_only_by_a_swap() {
+        assert_eq!(role("much"), Role::Stop);
+        assert_eq!(slipped_role("mcuh"), Some(Role::Stop));
+        assert_eq!(slipped_role("waht"), Some(role("what")));
+        // A letter changed is too common among real four-letter words, and so is a letter
+        // dropped from or added to a shorter filler.
+        assert_eq!(slipped_role("mich"), None);
+        assert_eq!(slipped_role("wht"), None);
     }
 
     #[test]

@@ -25,8 +25,9 @@ const MACHINES: &[&str] = &[
     "ubuntu", "v100", "volta", "win", "win10", "win11", "windows", "wsl", "wsl2", "乌班图",
 ];
 
-/// What may follow a machine's name as part of it: "ubuntu 22 04", "2080 ti", "m2 pro".
-const MODELS: &[&str] = &["ti", "super", "pro", "max", "ultra"];
+/// What may follow a machine's name as part of it: "ubuntu 22 04", "2080 ti", "m2 pro", "mac
+/// mini", "macbook air".
+const MODELS: &[&str] = &["ti", "super", "pro", "max", "ultra", "mini", "air"];
 
 /// True for a machine's name, also with its model run into it ("2080ti", "m2max").
 fn is_machine(word: &str) -> bool {
@@ -86,5 +87,6 @@ mod tests {
     fn a_model_run_into_a_machine_name_is_that_machine() {
         assert!(is_machine("2080ti") && is_machine("m2max") && is_machine("4090"));
         assert!(!is_machine("ti") && !is_machine("max") && !is_machine("pro"));
+        assert!(is_machine("macmini") && !is_machine("mini") && !is_machine("gemini"));
     }
 }

@@ -1735,6 +1735,8 @@ const STANDING_RULE_ZH: &[&str] = &[
 const OTHER_BOTS_ZH: &[&str] = &[
     "我们的聊天机器人", "我们的问答机器人", "我们的机器人", "我的机器人", "自己的聊天机器人", "自己的机器人",
     "公司的机器人", "客服机器人", "搜索引擎", "资源包", "资源管理器", "资源占用",
+    // The bots of a chat platform, which a group sets up itself ("飞书机器人 webhook 怎么定时推送").
+    "飞书机器人", "钉钉机器人", "微信机器人", "企业微信机器人", "企微机器人", "群机器人",
 ];
 
 /// Latin words for speaking to the bot in a language ("can I ask you in Chinese").
@@ -2827,6 +2829,7 @@ mod tests {
             "how do I add a music bot to my discord server",
             "my own bot keeps forgetting the chat history",
             "隐私政策怎么写 我们的聊天机器人会存聊天记录",
+            "飞书机器人怎么每天早上定时把进度推到群里",
             // A search engine is no search of the bot's.
             "官网的搜索引擎关键词怎么选",
             // Telegram, summaries and favourites belong to other tasks too.

@@ -157,6 +157,10 @@ ROUND_MINIMUMS = {
     104: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     105: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     106: {"on-topic": 41, "offtopic": 27, "smalltalk": 2},
+    107: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    108: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    109: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    110: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -1311,6 +1315,43 @@ ROUND_NOTES = {
 # modules, mobile plans and government apps. Written blind by one writer. Measured untouched with
 # the stop's start, which was still the head when it arrived (whole round 41/46 on-topic, 31/32
 # off-topic, 4/4 small talk). Split by the same rule.
+""",
+    107: """#
+# ROUND 107: an ordinary week in a Chinese WeChat/Feishu group of data people on LLM teams — data
+# engineers, annotation leads, evaluation owners — who build, clean and label training data and ask
+# what to read about the training and fine-tuning steps their data feeds, with near misses from
+# their own work (Hive/Spark ETL, SQL, data warehouses, BI dashboards, labelling vendors,
+# crowdsourcing pay, privacy law, Excel). Mostly mixed Chinese/English; written blind by one
+# writer. Measured untouched with the stop's start, which was still the head when it arrived
+# (whole round 45/48 on-topic, 26/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    108: """#
+# ROUND 108: running models on small and local devices — mobile and embedded developers, makers
+# and hobbyists who want an LLM on a phone, a laptop without a GPU, a Raspberry Pi, a Jetson, an
+# Ascend board or an edge box (quantising, converting formats, choosing runtimes, speed and memory),
+# with near misses from app stores, phone and laptop buying, Arduino and ESP32, drones, smart homes
+# and ADC quantization noise. Mostly English, some Chinese and mixed; written blind by one writer.
+# Measured untouched with the stop's start, which was still the head when it arrived (whole round
+# 44/48 on-topic, 27/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    109: """#
+# ROUND 109: an ordinary week in an English Telegram group of developers from India, Nigeria, Kenya,
+# Pakistan, Bangladesh and the Philippines — regional Englishes as typed ("kindly share", "do the
+# needful", "na", "abi", Hinglish and Taglish, SMS spelling), students on free tiers and one old
+# GPU, freelancers and service-company engineers — with near misses from government exams, campus
+# placements, UPI and M-Pesa payments, data packs, cricket, visas and coding interviews. English
+# (Latin script); written blind by one writer. Measured untouched with the stop's start, which was
+# still the head when it arrived (whole round 46/48 on-topic, 27/28 off-topic, 4/4 small talk).
+# Split by the same rule.
+""",
+    110: """#
+# ROUND 110: game developers, writers and other creative people who want LLMs in their work — NPC
+# dialogue, interactive fiction, writing assistants, character bots, a model inside a game or on a
+# player's machine, fine-tuning on their own lore, real-time speed — with near misses from game
+# engines, Stable Diffusion and art tools, music, voice-over, publishing, streaming and modding.
+# Chinese, English and mixed in about equal shares; written blind by one writer. Measured untouched
+# with the stop's start, which was still the head when it arrived (whole round 41/48 on-topic,
+# 28/28 off-topic, 4/4 small talk). Split by the same rule.
 """,
 }
 
