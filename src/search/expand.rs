@@ -293,14 +293,10 @@ fn pointers_to_the_article(words: &mut [QueryWord]) {
 }
 
 /// "a 40 min video", "2 hours a day": how long, as "40min" glued is
-/// (`lexicon::is_time_unit`), never what about; alone, "min" is one slip from names.
+/// ([`lexicon::is_duration`]), never what about; alone, "min" is one slip from names.
 fn durations(words: &mut [QueryWord]) {
     for i in 1..words.len() {
-        let number = &words[i - 1].text;
-        if (1..=3).contains(&number.len())
-            && number.bytes().all(|b| b.is_ascii_digit())
-            && lexicon::is_time_unit(&words[i].text)
-        {
+        if lexicon::is_duration(&words[i - 1].text, &words[i].text) {
             words[i - 1].role = Role::Stop;
             words[i].role = Role::Stop;
         }

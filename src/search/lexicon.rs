@@ -791,16 +791,19 @@ fn is_clock_time(word: &str) -> bool {
 /// what about. Days stay out: "3d" is 3D parallelism.
 fn is_time_spent(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits) && is_time_unit(&word[digits..])
+    is_duration(&word[..digits], &word[digits..])
 }
 
-/// The units time spent is counted in, glued to the number ("30min a day") or written apart
-/// from it ("a 40 min video", "2 hours a day"; see `expand::durations`).
-pub fn is_time_unit(word: &str) -> bool {
-    matches!(
-        word,
-        "h" | "hr" | "hrs" | "hour" | "hours" | "min" | "mins" | "minute" | "minutes"
-    )
+/// A number of up to three digits and a unit of time, glued together ("30min a day", as
+/// [`role`] reads one word) or written apart ("a 40 min video", "2 hours a day"; see
+/// `expand::durations`).
+pub fn is_duration(number: &str, unit: &str) -> bool {
+    (1..=3).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            unit,
+            "h" | "hr" | "hrs" | "hour" | "hours" | "min" | "mins" | "minute" | "minutes"
+        )
 }
 
 /// True for a word that names nothing to look for: a stop, intent, language or link word.
@@ -865,9 +868,8 @@ fn swapped_role(letters: &str) -> Option<Role> {
                     }
                 }
             }
-            // A filler swapped into another filler ("form" from "from" is no filler anyway) is
-            // that filler, never a slip.
-            swapped.retain(|spelling, _| !roles().contains_key(spelling.as_str()));
+            // No spelling here that is itself a lexicon word needs taking out: the caller asks
+            // only for content words nothing else knows.
             swapped
         })
         .get(letters)
