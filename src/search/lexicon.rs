@@ -587,6 +587,8 @@ const STOPS: &[&str] = &[
     // how the asker felt. Narration, never a topic nor a thing asked for.
     "boss", "advisor", "supervisor", "导师", "asked", "year", "touched", "froze", "frustrated", "panicking", "crazy",
     "deadlines", "everywhere", "carve", "somewhere",
+    // The workday around a question ("PM asked in standup and I realized I have no idea").
+    "standup", "standups", "pm", "realized", "realised",
     // English: "one" as a pronoun ("a random one", "the tiny one", "which one"), and asides
     // ("random question", "do you have it handy").
     "one", "ones", "random", "handy",
@@ -617,7 +619,9 @@ const STOPS: &[&str] = &[
     // Still not following, and asking for more ("还是没懂 NCCL，谢谢", "谢谢，再来几篇 NCCL 的"): the
     // asker's state and a wish for more, never what is asked about, so thanks around them
     // are not all the message says.
-    "没懂", "不懂", "没搞懂", "搞不懂", "不太懂", "再来", "再来点", "再来些",
+    "没懂", "不懂", "没搞懂", "搞不懂", "不太懂", "再来", "再来点", "再来些", "再要", "还要",
+    // "顺手再要一个 Unsloth 的链接": while at it, as 顺便 says.
+    "顺手",
     // How the asker feels while asking: stuck, afraid of falling behind, rushed, thrilled,
     // embarrassed ("怕被淘汰，想补一下推理部署这块", "西瓜书的公式推导看得我想哭", "剛入坑有點興奮",
     // "公司老项目逼我用 不想学但没办法"). The feeling, never what is asked about.

@@ -700,6 +700,98 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("回来了", Some(SmallTalk::Greeting)),
     ("喂", Some(SmallTalk::Greeting)),
     ("嘿", Some(SmallTalk::Greeting)),
+    // Comings and goings as typed in Chinese chat: coming back, leaving for now, Cantonese's
+    // 有冇人, 在吗 typed in pinyin ("我又回来了", "先撤了，回头再来").
+    ("我又回来了", Some(SmallTalk::Greeting)),
+    ("又回来了", Some(SmallTalk::Greeting)),
+    ("我回来了", Some(SmallTalk::Greeting)),
+    ("我来啦", Some(SmallTalk::Greeting)),
+    ("我又来啦", Some(SmallTalk::Greeting)),
+    ("回见", Some(SmallTalk::Greeting)),
+    ("回头再来", Some(SmallTalk::Greeting)),
+    ("改天再来", Some(SmallTalk::Greeting)),
+    ("下次再来", Some(SmallTalk::Greeting)),
+    ("先撤了", Some(SmallTalk::Greeting)),
+    ("先撤", Some(SmallTalk::Greeting)),
+    ("撤啦", Some(SmallTalk::Greeting)),
+    // 有冇人 alone opens a question ("有冇人知點解…"); closed with a particle it only asks
+    // whether anyone is there.
+    ("有冇人呀", Some(SmallTalk::Greeting)),
+    ("有冇人啊", Some(SmallTalk::Greeting)),
+    ("有冇人在", Some(SmallTalk::Greeting)),
+    ("zaima", Some(SmallTalk::Greeting)),
+    ("zai ma", Some(SmallTalk::Greeting)),
+    ("zaime", Some(SmallTalk::Greeting)),
+    ("心情好吗", Some(SmallTalk::Greeting)),
+    ("心情怎么样", Some(SmallTalk::Greeting)),
+    ("好滴", None),
+    ("好嘞", None),
+    ("好哒", None),
+    ("get到了", Some(SmallTalk::Thanks)),
+    ("get", None),
+    ("okie", None),
+    ("alright", None),
+    ("dokie", None),
+    // Praise in internet slang and affection ("yyds", "爱你么么哒").
+    ("yyds", Some(SmallTalk::Thanks)),
+    ("永远的神", Some(SmallTalk::Thanks)),
+    ("爱你", Some(SmallTalk::Thanks)),
+    ("么么哒", Some(SmallTalk::Thanks)),
+    ("比心", Some(SmallTalk::Thanks)),
+    ("靠谱多了", Some(SmallTalk::Thanks)),
+    // How often the list is updated, asked with nothing else.
+    ("多久更新一次", Some(SmallTalk::Help)),
+    ("多久更新", Some(SmallTalk::Help)),
+    ("隔多久更新", Some(SmallTalk::Help)),
+    // Going to bed, a knock, holidays and arriving glad ("gn everyone, going to sleep",
+    // "Happy Diwali to everyone", "glad to be here").
+    ("going to sleep", Some(SmallTalk::Greeting)),
+    ("going to bed", Some(SmallTalk::Greeting)),
+    ("off to bed", Some(SmallTalk::Greeting)),
+    ("heading to bed", Some(SmallTalk::Greeting)),
+    ("knock knock", Some(SmallTalk::Greeting)),
+    ("hihi", Some(SmallTalk::Greeting)),
+    ("happy holidays", Some(SmallTalk::Greeting)),
+    ("merry christmas", Some(SmallTalk::Greeting)),
+    ("happy diwali", Some(SmallTalk::Greeting)),
+    ("happy eid", Some(SmallTalk::Greeting)),
+    ("happy thanksgiving", Some(SmallTalk::Greeting)),
+    ("happy lunar new year", Some(SmallTalk::Greeting)),
+    ("happy chinese new year", Some(SmallTalk::Greeting)),
+    ("春节快乐", Some(SmallTalk::Greeting)),
+    ("中秋快乐", Some(SmallTalk::Greeting)),
+    ("国庆快乐", Some(SmallTalk::Greeting)),
+    ("glad to be here", Some(SmallTalk::Greeting)),
+    ("happy to be here", Some(SmallTalk::Greeting)),
+    ("dear", None),
+    ("to everyone", None),
+    ("to all", None),
+    ("whoever made this bot", None),
+    ("to whoever made this bot", None),
+    ("to whoever made this", None),
+    // Thanks in the other languages people type in an English chat, praise as a score, and
+    // reading later ("10/10 would ask again", "will check those out tonight").
+    ("merci", Some(SmallTalk::Thanks)),
+    ("merci beaucoup", Some(SmallTalk::Thanks)),
+    ("danke", Some(SmallTalk::Thanks)),
+    ("danke schön", Some(SmallTalk::Thanks)),
+    ("danke schon", Some(SmallTalk::Thanks)),
+    ("gracias", Some(SmallTalk::Thanks)),
+    ("grazie", Some(SmallTalk::Thanks)),
+    ("obrigado", Some(SmallTalk::Thanks)),
+    ("obrigada", Some(SmallTalk::Thanks)),
+    ("arigato", Some(SmallTalk::Thanks)),
+    ("arigatou", Some(SmallTalk::Thanks)),
+    ("shukriya", Some(SmallTalk::Thanks)),
+    ("spasibo", Some(SmallTalk::Thanks)),
+    ("kudos", Some(SmallTalk::Thanks)),
+    ("props", Some(SmallTalk::Thanks)),
+    ("10 10", Some(SmallTalk::Thanks)),
+    ("would ask again", Some(SmallTalk::Thanks)),
+    ("will check those out", Some(SmallTalk::Thanks)),
+    ("will check them out", Some(SmallTalk::Thanks)),
+    ("will check it out", Some(SmallTalk::Thanks)),
+    ("gonna check those out", Some(SmallTalk::Thanks)),
     // Praise for the bot, which thanks it.
     ("真棒", Some(SmallTalk::Thanks)),
     ("太棒了", Some(SmallTalk::Thanks)),
@@ -872,6 +964,10 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("直接打字就行", Some(SmallTalk::Help)),
     ("直接打字就行吗", Some(SmallTalk::Help)),
     ("直接发就行吗", Some(SmallTalk::Help)),
+    ("直接发问题就行", Some(SmallTalk::Help)),
+    ("直接问问题就行", Some(SmallTalk::Help)),
+    ("直接提问就行", Some(SmallTalk::Help)),
+    ("发问题就行", Some(SmallTalk::Help)),
     ("这玩意儿怎么用", Some(SmallTalk::Help)),
     ("这玩意怎么用", Some(SmallTalk::Help)),
     ("这玩意儿咋整", Some(SmallTalk::Help)),
@@ -931,6 +1027,7 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
 /// ("这家店味道不错", "了解一下区块链", "restaurants open in the evening"): they are small talk
 /// only as a whole message, never at the edge of a longer one.
 const ONLY_ALONE: &[&str] = &[
+    "爱你",
     "不错",
     "很好",
     "真好",
@@ -1042,6 +1139,19 @@ const EMOJI: &[(char, SmallTalk)] = &[
     ('🙌', SmallTalk::Thanks),
     ('🤝', SmallTalk::Thanks),
     ('👋', SmallTalk::Greeting),
+    ('✅', SmallTalk::Thanks),
+    ('😘', SmallTalk::Thanks),
+    ('🥰', SmallTalk::Thanks),
+    ('😍', SmallTalk::Thanks),
+    ('💕', SmallTalk::Thanks),
+    ('🫡', SmallTalk::Thanks),
+    ('😴', SmallTalk::Greeting),
+];
+
+/// Emoji that only decorate what the others say ("👍👍👍✨"): they neither make small talk
+/// on their own nor break a message of emoji that do.
+const DECORATION: &[char] = &[
+    '✨', '🔥', '🎉', '😄', '😆', '😊', '🙂', '😀', '😁', '😂', '🤣', '💪',
 ];
 
 /// A phrase cut into units, and what it says.
@@ -1180,7 +1290,7 @@ fn emoji_only(message: &str) -> Option<SmallTalk> {
     let mut found = None;
     for c in message
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{fe0f}')
+        .filter(|c| !c.is_whitespace() && *c != '\u{fe0f}' && !DECORATION.contains(c))
     {
         let (_, kind) = EMOJI.iter().find(|(e, _)| *e == c)?;
         if found.is_some_and(|k| k != *kind) {
@@ -1199,8 +1309,30 @@ pub fn recognise(message: &Message) -> Option<SmallTalk> {
         return emoji_only(message.typed);
     }
     read_phrases(&have, |_| None)
-        .flatten()
+        .and_then(|found| found.or_else(|| acknowledges(&have).then_some(SmallTalk::Thanks)))
         .or_else(|| sounds_like_a_phrase(&have))
+}
+
+/// Words that acknowledge an answer ("ok", "好的", "okie dokie", "get✅"). They are fillers,
+/// which "ok so how does this work" or "好的，那 LoRA 呢" pass on their way to the question;
+/// a message of fillers alone that acknowledges thanks.
+const ACKNOWLEDGING: &[&str] = &[
+    "ok", "okay", "okie", "dokie", "alright", "get", "好的", "好", "嗯", "好滴", "好嘞", "好哒",
+];
+
+/// Whether a message of fillers alone acknowledges (`units` read as phrases by
+/// [`read_phrases`], none of them small talk).
+fn acknowledges(units: &[&str]) -> bool {
+    let mut at = 0;
+    let mut acknowledged = false;
+    while at < units.len() {
+        let Some(best) = longest(&units[at..], false) else {
+            return false;
+        };
+        acknowledged |= ACKNOWLEDGING.contains(&best.0.concat().as_str());
+        at += best.0.len();
+    }
+    acknowledged
 }
 
 /// The small talk of a Chinese message that sounds like one of the phrases: a pinyin
@@ -1626,6 +1758,9 @@ const BOT_MATTERS: &[&str] = &[
     "invite", "privacy", "maintain", "maintains", "maintained", "opensource", "update",
     "updates", "updated", "progress", "context", "dm", "dms", "difficulty", "command", "commands",
     "bookmark", "bookmarks", "paste", "pasting",
+    // "why did you give me nothing?", "can I get fewer links?", "why do you keep giving me the
+    // same links"
+    "nothing", "fewer", "same",
 ];
 
 /// Chinese asking how the bot is made or used.
@@ -1636,6 +1771,9 @@ const BOT_MATTERS_ZH: &[&str] = &[
     "拉进群", "加到群", "进群", "群里", "隐私", "聊天记录", "维护", "更新", "怎么用", "咋用", "用法",
     "怎么问", "咋问", "回答哪些", "回答什么", "答哪些", "使用教程", "使用说明", "学习进度", "进度",
     "记忆", "私聊", "难度", "讲解", "只能",
+    // Whether it is there at night, why it said nothing or is slow, whether it makes links up,
+    // being pulled into a group ("你晚上也在线吗", "为什么你啥都没回我", "你会不会乱编链接").
+    "在线", "没回", "不回", "没反应", "不理", "这么慢", "好慢", "太慢", "乱编", "瞎编", "编造", "拉进",
 ];
 
 /// Words up to two before "bot" that make it somebody else's ("a music bot", "my own bot").
@@ -1649,7 +1787,7 @@ const ANOTHER: &[&str] = &[
 #[rustfmt::skip]
 const LINK_POINTERS: &[&str] = &[
     "a", "an", "the", "your", "ur", "these", "those", "this", "that", "more", "some", "any", "all",
-    "dead", "broken", "点", "些", "个", "的", "条", "几", "这", "那",
+    "dead", "broken", "fewer", "same", "点", "些", "个", "的", "条", "几", "这", "那",
 ];
 
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
@@ -1710,6 +1848,7 @@ const ASKS_THE_BOT: &[&[&str]] = &[
 #[rustfmt::skip]
 const ASKS_THE_BOT_ZH: &[&str] = &[
     "能不能", "可不可以", "能否", "可以只", "能只", "以后都", "以后只", "麻烦以后",
+    "能少", "可以少", "能多", "可以多",
 ];
 
 /// A rule for every answer from now on.
@@ -1725,6 +1864,7 @@ const STANDING_RULE: &[&[&str]] = &[
 #[rustfmt::skip]
 const STANDING_RULE_ZH: &[&str] = &[
     "只给我", "只发", "只推", "只要", "只回", "以后", "每次", "一次只", "按视频", "按类型", "分类给我",
+    "少给", "少发", "多给", "多发",
 ];
 
 /// Chinese for a bot or a search that is not this one: the asker's own chatbot ("用户隐私政策
@@ -1764,6 +1904,18 @@ const ITSELF: &[&[&str]] = &[
     &["built", "with"],
     &["made", "with"],
     &["powered", "by"],
+    // "is this bot AI powered?", "are you open source?", "how do I report a broken link"
+    &["bot", "ai", "powered"],
+    &["you", "ai", "powered"],
+    &["you", "open", "source"],
+    &["bot", "open", "source"],
+    &["report", "a", "broken", "link"],
+    &["report", "broken", "links"],
+    &["report", "a", "dead", "link"],
+    // "in a group do I need to @ you?": the mention's sign is gone once normalised.
+    &["need", "to", "you"],
+    &["need", "to", "mention", "you"],
+    &["need", "to", "tag", "you"],
     // "can you actually do math or do you just send links?"
     &["you", "just", "send"],
     &["you", "only", "send"],
@@ -2155,6 +2307,9 @@ pub struct Frame<'m> {
     /// The units that are not greetings, thanks or help, in order.
     rest: Vec<&'m str>,
     asks_plainly: bool,
+    /// Whether the message closes by saying it only greets for now ("先来打个招呼", "figured
+    /// I'd say hello first").
+    says_hello_first: bool,
 }
 
 impl<'m> Frame<'m> {
@@ -2221,6 +2376,7 @@ impl<'m> Frame<'m> {
             rest,
             // Only read when something was found: most messages open with no small talk.
             asks_plainly: found.is_some() && message.asks_beyond_presence(),
+            says_hello_first: found.is_some() && says_hello_first(&have),
         }
     }
 
@@ -2245,9 +2401,13 @@ impl<'m> Frame<'m> {
     /// about: "在吗，想问几个训练集群的问题", "又来打扰了，今天还是分布式训练的事", "hello, I'm a
     /// PhD student working on quantization", "hi, I have a few questions about LoRA". The topic
     /// is named but nothing is asked of it yet, so the reply is in kind and the question is
-    /// waited for; "在吗，想问下 LoRA 怎么调参" asks, and is answered. `asks` is told the topic's
-    /// units.
+    /// waited for; "在吗，想问下 LoRA 怎么调参" asks, and is answered. A message that closes by
+    /// saying it only greets for now ("…最近转行学大模型，先来打个招呼") announces all it says
+    /// before, at any length, unless that asks. `asks` is told the topic's units.
     pub fn announced(&self, asks: impl Fn(&[&str]) -> bool) -> Option<SmallTalk> {
+        if self.says_hello_first && !self.asks_plainly && !asks(&self.rest) {
+            return self.found;
+        }
         let found = self.found?;
         if self.asks_plainly {
             return None;
@@ -2261,6 +2421,39 @@ impl<'m> Frame<'m> {
         let announces = !topic.is_empty() && topic.len() <= MAX_ANNOUNCED;
         (announces && !asks(before) && !asks(topic)).then_some(found)
     }
+}
+
+/// The closings that say a message only greets for now, as units: what comes before them
+/// is who speaks and what they are up to, not yet a question ("大家好，我是做后端的，最近转行学
+/// 大模型，先来打个招呼").
+const SAYING_HELLO: &[&[&str]] = &[
+    &["打", "个", "招", "呼"],
+    &["打", "声", "招", "呼"],
+    &["报", "个", "到"],
+    &["报", "到"],
+    &["报", "道"],
+    &["冒", "个", "泡"],
+    &["冒", "泡"],
+    &["say", "hi"],
+    &["say", "hello"],
+    &["saying", "hi"],
+    &["saying", "hello"],
+    &["said", "hi"],
+    &["said", "hello"],
+    &["glad", "to", "be", "here"],
+    &["happy", "to", "be", "here"],
+];
+
+/// What may follow such a closing: a particle, "first".
+const AFTER_SAYING_HELLO: &[&str] = &["哈", "啦", "呀", "哦", "吧", "了", "先", "first", "lol"];
+
+/// Whether `units` close by saying the message only greets for now.
+fn says_hello_first(units: &[&str]) -> bool {
+    let end = units
+        .iter()
+        .rposition(|u| !AFTER_SAYING_HELLO.contains(u))
+        .map_or(0, |at| at + 1);
+    SAYING_HELLO.iter().any(|p| units[..end].ends_with(p))
 }
 
 /// The most units a topic announced can take: more is a question told in full.
@@ -2785,6 +2978,9 @@ mod tests {
     fn questions_about_the_bot_itself() {
         for m in [
             "can I suggest a link for you to add?",
+            "why do you keep giving me the same links",
+            "为什么你啥都没回我",
+            "你会不会乱编链接",
             "你支持 English 吗",
             "你的资料库会更新吗",
             "do you answer in 中文?",
@@ -2853,7 +3049,6 @@ mod tests {
             "vllm",
             "chatglm 支持中文吗",
             "这个模型支持中文吗",
-            "ok",
             "",
             "🚀",
             "🙏🚀",
@@ -2979,10 +3174,78 @@ mod tests {
         assert_eq!(recognise(&Message::new("🙏🙏🙏")), Some(SmallTalk::Thanks));
         assert_eq!(recognise(&Message::new("👋")), Some(SmallTalk::Greeting));
         assert_eq!(recognise(&Message::new("👋🙏")), None);
+        // Decoration neither says anything alone nor breaks what the others say.
+        assert_eq!(
+            recognise(&Message::new("👍👍👍✨")),
+            Some(SmallTalk::Thanks)
+        );
+        assert_eq!(recognise(&Message::new("✨")), None);
         assert_eq!(
             recognise(&Message::new("好的收到，感谢大佬🙏")),
             Some(SmallTalk::Thanks)
         );
+    }
+
+    #[test]
+    fn fillers_that_acknowledge_thank_as_a_whole_message() {
+        for m in ["ok", "好的", "好滴", "okie dokie", "get✅", "ok bro"] {
+            assert_eq!(recognise(&Message::new(m)), Some(SmallTalk::Thanks), "{m}");
+        }
+        // Beside a greeting the greeting is what is said; fillers alone say nothing.
+        assert_eq!(
+            recognise(&Message::new("ok bye bye")),
+            Some(SmallTalk::Greeting)
+        );
+        assert_eq!(recognise(&Message::new("哈哈")), None);
+    }
+
+    #[test]
+    fn comings_goings_and_thanks_as_typed_in_chat() {
+        let cases = [
+            ("我又回来了哈哈", SmallTalk::Greeting),
+            ("喂喂喂，有冇人呀", SmallTalk::Greeting),
+            ("zaima", SmallTalk::Greeting),
+            ("先撤了，回头再来", SmallTalk::Greeting),
+            ("gn everyone, going to sleep 😴", SmallTalk::Greeting),
+            ("Happy Diwali to everyone", SmallTalk::Greeting),
+            ("yyds", SmallTalk::Thanks),
+            ("Merci !", SmallTalk::Thanks),
+            ("10/10 would ask again lmao", SmallTalk::Thanks),
+            ("kudos to whoever made this bot", SmallTalk::Thanks),
+            ("多久更新一次", SmallTalk::Help),
+        ];
+        for (m, kind) in cases {
+            assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
+        }
+        // 有冇人 opens a question unless a particle closes it.
+        assert_eq!(recognise(&Message::new("有冇人識 Spring Boot")), None);
+    }
+
+    #[test]
+    fn closing_by_saying_hello_announces_all_before_it() {
+        let asks = crate::search::lexicon::asks;
+        for said in [
+            "大家好，我是做后端的，最近转行学大模型，先来打个招呼",
+            "Hi, we're building a Discord bot with a local Llama, nothing running yet. Figured \
+             I'd say hello first.",
+            "Hi all! I'm Sam, data analyst from Toronto. Trying to pivot into LLM stuff, glad \
+             to be here :)",
+        ] {
+            let message = Message::new(said);
+            assert_eq!(
+                Frame::of(&message).announced(asks),
+                Some(SmallTalk::Greeting),
+                "{said}"
+            );
+        }
+        // A question before the closing is still asked.
+        for asked in [
+            "大家好，LoRA 怎么调参？先来打个招呼",
+            "hi, how do I shard a model across two nodes? just saying hello",
+        ] {
+            let message = Message::new(asked);
+            assert_eq!(Frame::of(&message).announced(asks), None, "{asked}");
+        }
     }
 
     #[test]

@@ -161,6 +161,10 @@ ROUND_MINIMUMS = {
     108: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     109: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     110: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    111: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    112: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    113: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    114: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -1352,6 +1356,44 @@ ROUND_NOTES = {
 # Chinese, English and mixed in about equal shares; written blind by one writer. Measured untouched
 # with the stop's start, which was still the head when it arrived (whole round 41/48 on-topic,
 # 28/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    111: """#
+# ROUND 111: an ordinary week among IT staff of Chinese state-owned enterprises, banks and government
+# units doing 信创 — small LLM projects on domestic hardware (Ascend, Kunpeng CPU-only machines,
+# Sophgo) inside closed networks, with procurement cases, security reviews and leaders wanting
+# demos — with near misses from the same setting (信创 catalogue certification, 等保, Kylin and UOS,
+# the Dameng database, 国密 upgrades, filings for generative AI services, hardware prices and export
+# rules, prompt-injection defence). Mostly Chinese; written blind by one writer. Measured untouched
+# with the stop's start, which was still the head when it arrived (whole round 46/48 on-topic, 27/28
+# off-topic, 3/4 small talk). Split by the same rule.
+""",
+    112: """#
+# ROUND 112: an ordinary week in the English Slack of a small startup's ML team — standups, an
+# out-of-memory incident, a founder worried about the inference bill, an intern and a new hire asking
+# beginners' questions, requests for a good read on KV cache, ZeRO, LoRA or GPTQ against AWQ — with
+# near misses from startup chatter (on-call, PR reviews, cloud egress costs, GPU rental prices, GDPR
+# and chat logs, image-model checkpoints, driver installs, tool seats). English; written blind by one
+# writer. Measured untouched with the stop's start, which was still the head when it arrived (whole
+# round 42/48 on-topic, 27/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    113: """#
+# ROUND 113: robotics, embodied-AI and autonomous-driving engineers coming to LLMs — models on Orin,
+# Ascend and Sophgo boxes, 4-bit and INT8, LoRA on VLAs and VLMs, one GPU to eight, serving to ROS
+# nodes, agents calling robot skills as tools — with near misses from their own work (ROS2 and DDS,
+# SLAM, sensor calibration, simulators, MPC control, BEV perception code, functional safety, a
+# detector's TensorRT conversion). Mostly mixed Chinese/English; written blind by one writer.
+# Measured untouched with the stop's start, which was still the head when it arrived (whole round
+# 47/48 on-topic, 26/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    114: """#
+# ROUND 114: scientists and clinicians from other fields — biology, chemistry, physics, medicine,
+# earth science — who want to train, fine-tune or run LLMs for their research on lab servers and
+# university clusters, whose own vocabulary (SVD, teacher and student, synaptic pruning, loading
+# samples in batches, distillation columns, second quantization) collides with the field's, with
+# near misses from their work (Slurm job arrays, workflow managers, scratch quotas, molecular
+# dynamics on GPUs, clinical data access). English, Chinese and mixed; written blind by one writer.
+# Measured untouched with the stop's start, which was still the head when it arrived (whole round
+# 47/49 on-topic, 25/27 off-topic, 4/4 small talk). Split by the same rule.
 """,
 }
 
