@@ -792,6 +792,65 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("will check them out", Some(SmallTalk::Thanks)),
     ("will check it out", Some(SmallTalk::Thanks)),
     ("gonna check those out", Some(SmallTalk::Thanks)),
+    // Regional voices: Taiwan (好讚, 推推, 3Q3Q), Hong Kong (好犀利, 真係), Singlish ("power
+    // lah", "anot"), Malay and Tagalog greetings and thanks, Indian English praise; and praise
+    // that opens like a greeting ("你好棒棒" is no 你好).
+    ("好赞", Some(SmallTalk::Thanks)),
+    ("超赞", Some(SmallTalk::Thanks)),
+    ("推推", Some(SmallTalk::Thanks)),
+    ("3q3q", Some(SmallTalk::Thanks)),
+    ("谢", Some(SmallTalk::Thanks)),
+    ("你好棒", Some(SmallTalk::Thanks)),
+    ("你好棒棒", Some(SmallTalk::Thanks)),
+    ("好棒棒", Some(SmallTalk::Thanks)),
+    ("你好厉害", Some(SmallTalk::Thanks)),
+    ("你好强", Some(SmallTalk::Thanks)),
+    ("好犀利", Some(SmallTalk::Thanks)),
+    ("真系", None),
+    ("power lah", Some(SmallTalk::Thanks)),
+    ("anot", None),
+    ("eh", None),
+    ("superb", Some(SmallTalk::Thanks)),
+    ("keep it up", Some(SmallTalk::Thanks)),
+    ("selamat pagi", Some(SmallTalk::Greeting)),
+    ("selamat malam", Some(SmallTalk::Greeting)),
+    ("selamat petang", Some(SmallTalk::Greeting)),
+    ("terima kasih", Some(SmallTalk::Thanks)),
+    ("kumusta", Some(SmallTalk::Greeting)),
+    ("salamat", Some(SmallTalk::Thanks)),
+    ("maraming salamat", Some(SmallTalk::Thanks)),
+    ("po", None),
+    ("talaga", None),
+    ("namaste", Some(SmallTalk::Greeting)),
+    ("你识做啲咩", Some(SmallTalk::Help)),
+    ("识做啲咩", Some(SmallTalk::Help)),
+    // Checking it hears, signing off in a letter's words, praise in a letter's words, and
+    // testing it ("can you hear me", "Kind regards", "sincere gratitude", "test pls ignore"; a
+    // bare "test test 123" is no message to the bot).
+    ("听得到吗", Some(SmallTalk::Greeting)),
+    ("听得见吗", Some(SmallTalk::Greeting)),
+    ("can you hear me", Some(SmallTalk::Greeting)),
+    ("有冇人喺度", Some(SmallTalk::Greeting)),
+    ("it s me again", Some(SmallTalk::Greeting)),
+    ("me again", Some(SmallTalk::Greeting)),
+    ("在", Some(SmallTalk::Greeting)),
+    ("take my leave", Some(SmallTalk::Greeting)),
+    ("kind regards", Some(SmallTalk::Greeting)),
+    ("best regards", Some(SmallTalk::Greeting)),
+    ("that will be all for today", Some(SmallTalk::Greeting)),
+    ("dear sir madam", None),
+    ("sir madam", None),
+    ("i would like to express", None),
+    ("my sincere gratitude", Some(SmallTalk::Thanks)),
+    ("sincere gratitude", Some(SmallTalk::Thanks)),
+    ("for your kind assistance", None),
+    ("best bot ever", Some(SmallTalk::Thanks)),
+    ("no joke", None),
+    ("test pls ignore", Some(SmallTalk::Help)),
+    ("say something", Some(SmallTalk::Help)),
+    ("人工智障", Some(SmallTalk::Help)),
+    ("真人还是程序", Some(SmallTalk::Help)),
+    ("是真人还是", Some(SmallTalk::Help)),
     // Praise for the bot, which thanks it.
     ("真棒", Some(SmallTalk::Thanks)),
     ("太棒了", Some(SmallTalk::Thanks)),
@@ -1428,6 +1487,8 @@ const PRESENCE_CHECKS: &[&[&str]] = &[
     &["在", "吗"],
     &["在", "不", "在"],
     &["在", "线", "吗"],
+    &["心", "情", "好", "吗"],
+    &["心", "情", "怎", "么", "样"],
     &["有", "人", "吗"],
     &["you", "alive"],
     &["you", "there"],
@@ -1544,7 +1605,7 @@ const REQUESTS_ZH: &[&str] = &[
 const REMARKS: &[&str] = &[
     "was", "were", "helped", "helps", "helpful", "useful", "great", "good", "nice", "awesome",
     "perfect", "read", "reading", "check", "checking", "look", "looking", "done", "for",
-    "worked", "works", "working", "fixed", "solved", "saved", "decent", "answered",
+    "worked", "works", "working", "fixed", "solved", "saved", "decent", "answered", "clear",
 ];
 
 /// Latin words for what the bot sent, which a remark before a closing thanks is about ("that
@@ -1554,6 +1615,9 @@ const REMARKS: &[&str] = &[
 const SENT: &[&str] = &[
     "link", "links", "post", "posts", "article", "articles", "video", "tutorial", "guide", "answer",
 ];
+
+/// Chinese for what the bot sent ("这个 KV cache 的文章 nice，thanks").
+const SENT_ZH: &[&str] = &["文章", "链接", "教程", "视频", "那篇", "这篇", "资料"];
 
 /// Chinese remarks on what was read ("很有用", "我先看看", "今天就到这").
 #[rustfmt::skip]
@@ -1697,7 +1761,7 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
     let understood =
         said.any(&[], UNDERSTOOD_ZH) || said.any(UNDERSTOOD, &[]) && !said.any(NOT, &[]);
     // Or it remarks on what was sent ("that flash attention link was exactly what i needed").
-    let remarked = said.any(SENT, &[]) && said.any(REMARKS, &[]);
+    let remarked = said.any(SENT, SENT_ZH) && said.any(REMARKS, REMARKS_ZH);
     if reported && !(works || understood || remarked) {
         return false;
     }
@@ -1760,7 +1824,7 @@ const BOT_MATTERS: &[&str] = &[
     "bookmark", "bookmarks", "paste", "pasting",
     // "why did you give me nothing?", "can I get fewer links?", "why do you keep giving me the
     // same links"
-    "nothing", "fewer", "same",
+    "nothing", "fewer", "same", "reply", "replied", "respond",
 ];
 
 /// Chinese asking how the bot is made or used.
@@ -1774,6 +1838,13 @@ const BOT_MATTERS_ZH: &[&str] = &[
     // Whether it is there at night, why it said nothing or is slow, whether it makes links up,
     // being pulled into a group ("你晚上也在线吗", "为什么你啥都没回我", "你会不会乱编链接").
     "在线", "没回", "不回", "没反应", "不理", "这么慢", "好慢", "太慢", "乱编", "瞎编", "编造", "拉进",
+    // Its group, its price, its silence and its languages as Taiwan and Hong Kong write them
+    // ("可以把你加到我們的群組嗎", "呢個 bot 使唔使俾錢", "點解你乜都冇覆我", "你識唔識講廣東話").
+    "群组", "加到", "俾钱", "要钱", "付费", "冇覆", "冇回", "广东话", "粤语", "推荐连结", "推荐链接",
+    "分享给你",
+    // Its search that found nothing, and its being down ("怎么什么都没搜到，你是不是没听懂我的话",
+    // "bot 你是不是又宕机了"). A link that does not open is most often some other page's.
+    "没搜到", "没听懂", "听不懂", "宕机", "拉你进", "拉你",
 ];
 
 /// Words up to two before "bot" that make it somebody else's ("a music bot", "my own bot").
@@ -1787,7 +1858,7 @@ const ANOTHER: &[&str] = &[
 #[rustfmt::skip]
 const LINK_POINTERS: &[&str] = &[
     "a", "an", "the", "your", "ur", "these", "those", "this", "that", "more", "some", "any", "all",
-    "dead", "broken", "fewer", "same", "点", "些", "个", "的", "条", "几", "这", "那",
+    "dead", "broken", "fewer", "same", "good", "useful", "one", "点", "些", "个", "的", "条", "几", "这", "那",
 ];
 
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
@@ -1848,7 +1919,7 @@ const ASKS_THE_BOT: &[&[&str]] = &[
 #[rustfmt::skip]
 const ASKS_THE_BOT_ZH: &[&str] = &[
     "能不能", "可不可以", "能否", "可以只", "能只", "以后都", "以后只", "麻烦以后",
-    "能少", "可以少", "能多", "可以多",
+    "能少", "可以少", "能多", "可以多", "可唔可以", "得唔得",
 ];
 
 /// A rule for every answer from now on.
@@ -1864,7 +1935,7 @@ const STANDING_RULE: &[&[&str]] = &[
 #[rustfmt::skip]
 const STANDING_RULE_ZH: &[&str] = &[
     "只给我", "只发", "只推", "只要", "只回", "以后", "每次", "一次只", "按视频", "按类型", "分类给我",
-    "少给", "少发", "多给", "多发",
+    "少给", "少发", "多给", "多发", "少啲", "只给一",
 ];
 
 /// Chinese for a bot or a search that is not this one: the asker's own chatbot ("用户隐私政策
@@ -1888,10 +1959,31 @@ const SPEAKING: &[&str] = &[
 const SPEAKING_ZH: &[&str] = &["问", "回答", "回复", "说", "聊", "交流"];
 
 /// Languages a user may ask the bot about speaking.
-const LANGUAGES: &[&str] = &["chinese", "english", "mandarin"];
+const LANGUAGES: &[&str] = &[
+    "chinese",
+    "english",
+    "mandarin",
+    "cantonese",
+    "japanese",
+    "korean",
+    "tagalog",
+    "hindi",
+];
 
 /// Languages a user may ask the bot about speaking, in Chinese.
-const LANGUAGES_ZH: &[&str] = &["中文", "英文", "英语", "汉语", "繁体", "简体"];
+const LANGUAGES_ZH: &[&str] = &[
+    "中文",
+    "英文",
+    "英语",
+    "汉语",
+    "繁体",
+    "简体",
+    "广东话",
+    "粤语",
+    "日文",
+    "日语",
+    "韩语",
+];
 
 /// Phrases that ask what the bot covers or what it is built on, whatever catalogue words
 /// follow as examples: "is there a list of the topics you cover, like training, quantization…",
@@ -1916,6 +2008,21 @@ const ITSELF: &[&[&str]] = &[
     &["need", "to", "you"],
     &["need", "to", "mention", "you"],
     &["need", "to", "tag", "you"],
+    // "can you speak Japanese?", "from where are you getting these links?"
+    &["you", "speak"],
+    &["where", "are", "you", "getting"],
+    &["where", "do", "you", "get"],
+    // "what services this bot provides", "are you broken?", "r u a real person", "you're kinda
+    // dumb", "you're kinda useless today"
+    &["this", "bot", "provides"],
+    &["services", "this", "bot"],
+    &["are", "you", "broken"],
+    &["r", "u", "broken"],
+    &["real", "person"],
+    &["you", "re", "dumb"],
+    &["you", "re", "kinda", "dumb"],
+    &["you", "re", "useless"],
+    &["you", "re", "kinda", "useless"],
     // "can you actually do math or do you just send links?"
     &["you", "just", "send"],
     &["you", "only", "send"],
@@ -2010,7 +2117,7 @@ const ITS_LINKS: &[&str] = &["links", "link", "results", "sources"];
 /// Chinese asking what the bot covers or what it is built on ("你的资料库都包括哪些方向").
 #[rustfmt::skip]
 const ITSELF_ZH: &[&str] = &[
-    "你是用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些", "包括哪些方向", "按先后顺序",
+    "你是用", "你系用", "你是基于", "你只能", "只限", "资料库都", "覆盖哪些", "包括哪些方向", "按先后顺序",
     // "能帮我推公式吗，还是只给 link？"
     "只给", "只会给", "只发",
     // "你只管大模型吗？", "你也管计算机视觉那块吗", "这个 bot 也能推荐 CV 的资料吗？", "那你能推荐计算机视觉的
@@ -2132,6 +2239,8 @@ const MAY_I_ASK: &[&[&str]] = &[
     &["can", "i", "type"],
     &["can", "i", "write"],
     &["may", "i", "ask"],
+    // "can speak Chinese or not?"
+    &["can", "speak"],
 ];
 
 /// Chinese asking what may be asked here, which speaks to the bot without naming it ("是不是
@@ -2819,6 +2928,8 @@ mod tests {
             "thx！量化那篇终于看懂了",
             "感谢感谢，链式法则那个动画一看就懂🙏",
             "thanks, the vllm docs were great",
+            "这个 KV cache 的文章 nice，thanks",
+            "那篇文章不错，谢谢",
             // What was read worked.
             "thanks, the deepspeed link worked!",
             "谢谢 量化那篇看完跑通了",
@@ -2879,6 +2990,9 @@ mod tests {
         for m in [
             "can I ask you in Chinese, or only in English?",
             "你能用英文回答吗",
+            "can speak Chinese or not?",
+            "are you broken?",
+            "r u a real person or just a bot?",
             "what topics do you cover, e.g. quantization or inference?",
             "你是用 GPT 做的吗",
             "are you built with LangChain?",
@@ -2980,6 +3094,10 @@ mod tests {
             "can I suggest a link for you to add?",
             "why do you keep giving me the same links",
             "为什么你啥都没回我",
+            "可以把你加到我們的群組嗎？",
+            "點解你乜都冇覆我？",
+            "why u never reply me anything 😤",
+            "Can I suggest one good link to be added?",
             "你会不会乱编链接",
             "你支持 English 吗",
             "你的资料库会更新吗",
@@ -3213,12 +3331,20 @@ mod tests {
             ("10/10 would ask again lmao", SmallTalk::Thanks),
             ("kudos to whoever made this bot", SmallTalk::Thanks),
             ("多久更新一次", SmallTalk::Help),
+            // Regional voices, and praise that opens like a greeting.
+            ("你好棒棒👍", SmallTalk::Thanks),
+            ("推推 這個 bot 好讚", SmallTalk::Thanks),
+            ("Selamat pagi", SmallTalk::Greeting),
+            ("Maraming salamat po talaga!", SmallTalk::Thanks),
+            ("喂，有冇人喺度啊？", SmallTalk::Greeting),
+            ("test pls ignore", SmallTalk::Help),
         ];
         for (m, kind) in cases {
             assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
         }
-        // 有冇人 opens a question unless a particle closes it.
+        // 有冇人 opens a question unless a particle closes it; a bare test is no message to the bot.
         assert_eq!(recognise(&Message::new("有冇人識 Spring Boot")), None);
+        assert_eq!(recognise(&Message::new("test test 123")), None);
     }
 
     #[test]
@@ -3262,6 +3388,7 @@ mod tests {
         for greets in [
             "在吗？刚开完会，来打个招呼",
             "you there? just dropping by to say hi",
+            "bot 你今天心情好吗？",
         ] {
             assert_eq!(framed(greets), Some(SmallTalk::Greeting), "{greets}");
         }
