@@ -1959,30 +1959,15 @@ const SPEAKING: &[&str] = &[
 const SPEAKING_ZH: &[&str] = &["问", "回答", "回复", "说", "聊", "交流"];
 
 /// Languages a user may ask the bot about speaking.
+#[rustfmt::skip]
 const LANGUAGES: &[&str] = &[
-    "chinese",
-    "english",
-    "mandarin",
-    "cantonese",
-    "japanese",
-    "korean",
-    "tagalog",
-    "hindi",
+    "chinese", "english", "mandarin", "cantonese", "japanese", "korean", "tagalog", "hindi",
 ];
 
 /// Languages a user may ask the bot about speaking, in Chinese.
+#[rustfmt::skip]
 const LANGUAGES_ZH: &[&str] = &[
-    "中文",
-    "英文",
-    "英语",
-    "汉语",
-    "繁体",
-    "简体",
-    "广东话",
-    "粤语",
-    "日文",
-    "日语",
-    "韩语",
+    "中文", "英文", "英语", "汉语", "繁体", "简体", "广东话", "粤语", "日文", "日语", "韩语",
 ];
 
 /// Phrases that ask what the bot covers or what it is built on, whatever catalogue words
@@ -2008,10 +1993,11 @@ const ITSELF: &[&[&str]] = &[
     &["need", "to", "you"],
     &["need", "to", "mention", "you"],
     &["need", "to", "tag", "you"],
-    // "can you speak Japanese?", "from where are you getting these links?"
-    &["you", "speak"],
-    &["where", "are", "you", "getting"],
-    &["where", "do", "you", "get"],
+    // "from where are you getting these links?": where its links come from, not where one
+    // gets anything ("where do you get training data for LoRA").
+    &["you", "getting", "these", "links"],
+    &["you", "get", "these", "links"],
+    &["you", "get", "your", "links"],
     // "what services this bot provides", "are you broken?", "r u a real person", "you're kinda
     // dumb", "you're kinda useless today"
     &["this", "bot", "provides"],
@@ -2991,6 +2977,8 @@ mod tests {
             "can I ask you in Chinese, or only in English?",
             "你能用英文回答吗",
             "can speak Chinese or not?",
+            "Can you speak Japanese?",
+            "from where are you getting these links?",
             "are you broken?",
             "r u a real person or just a bot?",
             "what topics do you cover, e.g. quantization or inference?",
@@ -3067,6 +3055,8 @@ mod tests {
             // A plan for something named, or a plan that is not for learning.
             "can you make me a study plan that goes from LoRA to QLoRA and then DPO over three weeks",
             "can you plan a trip to japan for me",
+            "where do you get training data for LoRA",
+            "can you speak about LoRA?",
             // What it can tell about a topic; what it can do, with a whole request after it.
             "what can you tell me about LoRA?",
             "what can you do? I need a step-by-step guide to fine-tuning llama 2 on one gpu with qlora",
