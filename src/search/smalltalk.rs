@@ -747,7 +747,6 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     // "Happy Diwali to everyone", "glad to be here").
     ("going to sleep", Some(SmallTalk::Greeting)),
     ("going to bed", Some(SmallTalk::Greeting)),
-    ("off to bed", Some(SmallTalk::Greeting)),
     ("heading to bed", Some(SmallTalk::Greeting)),
     ("knock knock", Some(SmallTalk::Greeting)),
     ("hihi", Some(SmallTalk::Greeting)),
@@ -821,7 +820,6 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("maraming salamat", Some(SmallTalk::Thanks)),
     ("po", None),
     ("talaga", None),
-    ("namaste", Some(SmallTalk::Greeting)),
     ("你识做啲咩", Some(SmallTalk::Help)),
     ("识做啲咩", Some(SmallTalk::Help)),
     // Checking it hears, signing off in a letter's words, praise in a letter's words, and
