@@ -545,6 +545,46 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // tuned on (unchanged).
     ("round114-tune.toml", level(0.95, 1.0, 1.0, 40)),
     ("round114-holdout.toml", level(0.96, 0.84, 1.0, 40)),
+    // Round 115, job seekers preparing for LLM interviews: measured untouched with the stop's
+    // start (tune 23/23, 14/14, 3/3; hold-out 24/25, 13/14, 1/1), then its tune half read and
+    // tuned on (unchanged).
+    ("round115-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round115-holdout.toml", level(0.96, 0.92, 1.0, 40)),
+    // Round 116, security, safety and compliance engineers: measured untouched with the stop's
+    // start (tune 21/24, 13/14, 2/2; hold-out 24/24, 10/14, 2/2), then its tune half read and
+    // tuned on (+1 on-topic, +1 off-topic).
+    ("round116-tune.toml", level(0.91, 1.0, 1.0, 40)),
+    ("round116-holdout.toml", level(1.0, 0.71, 1.0, 40)),
+    // Round 117, quant and trading engineers: measured untouched with the stop's start (tune
+    // 22/23, 13/14, 3/3; hold-out 24/25, 13/14, 0/1), then its tune half read and tuned on (+1
+    // off-topic).
+    ("round117-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round117-holdout.toml", level(1.0, 0.92, 0.0, 40)),
+    // Round 118, non-native speakers' English: measured untouched with the stop's start (tune
+    // 24/24, 10/14, 1/2; hold-out 23/24, 13/14, 2/2), then its tune half read and tuned on (+3
+    // off-topic, +1 small talk).
+    ("round118-tune.toml", level(1.0, 0.92, 1.0, 40)),
+    ("round118-holdout.toml", level(0.95, 0.92, 1.0, 40)),
+    // Round 119, anxious self-learners at night: measured untouched with the stop's start (tune
+    // 22/24, 13/14, 2/2; hold-out 24/24, 14/14, 2/2), then its tune half read and tuned on (+1
+    // off-topic).
+    ("round119-tune.toml", level(0.91, 1.0, 1.0, 40)),
+    ("round119-holdout.toml", level(1.0, 1.0, 1.0, 40)),
+    // Round 120, content creators scripting explainers: measured untouched with the stop's start
+    // (tune 23/24, 13/14, 2/2; hold-out 23/24, 14/14, 2/2), then its tune half read and tuned on
+    // (+1 on-topic, +1 off-topic).
+    ("round120-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round120-holdout.toml", level(0.95, 1.0, 1.0, 40)),
+    // Round 121, formal letters from academics: measured untouched with the stop's start (tune
+    // 21/23, 13/15, 2/2; hold-out 24/25, 9/13, 2/2), then its tune half read and tuned on (+2
+    // on-topic).
+    ("round121-tune.toml", level(1.0, 0.86, 1.0, 40)),
+    ("round121-holdout.toml", level(0.96, 0.69, 1.0, 40)),
+    // Round 122, local-model hobbyists' slang: measured untouched with the stop's start (tune
+    // 22/24, 12/14, 2/2; hold-out 22/24, 14/14, 2/2), then its tune half read and tuned on (+1
+    // on-topic, +1 off-topic).
+    ("round122-tune.toml", level(0.95, 0.92, 1.0, 40)),
+    ("round122-holdout.toml", level(0.91, 1.0, 1.0, 40)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -965,6 +965,13 @@ const CLOSINGS: &[&[&str]] = &[
     &["sincerely"],
     &["respectfully"],
     &["best", "wishes"],
+    // Two-word thanks only: "thanks" or "best" alone before three words may be the question
+    // ("best 4bit quant").
+    &["many", "thanks"],
+    &["with", "thanks"],
+    &["with", "gratitude"],
+    &["all", "the", "best"],
+    &["cordially"],
 ];
 
 /// The most words a signature after a closing takes ("yours faithfully, klaus müller").

@@ -10,7 +10,7 @@
 
 use super::expand::QueryWord;
 use super::lexicon::{self, Role};
-use super::normalise::is_cjk;
+use super::normalise::{is_cjk, is_count};
 
 /// The most content words a phrase of a plain list may have.
 const LIST_PHRASE: usize = 2;
@@ -59,7 +59,15 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize], marked: bool) -> usize {
             .count()
     };
     let content_in = |s: usize| count_in(s, QueryWord::is_content);
-    let segments: Vec<usize> = (0..=current).filter(|&s| content_in(s) > 0).collect();
+    // "zero stage 1 vs 2 vs 3", "q4 还是 5": a side that is only a number is another of the
+    // same thing, numbered, and belongs to the concept before it.
+    let numbered = |s: usize| content_in(s) == count_in(s, |w| w.is_content() && is_count(&w.text));
+    let segments: Vec<usize> = (0..=current)
+        .filter(|&s| content_in(s) > 0)
+        .enumerate()
+        .filter(|&(k, s)| k == 0 || !numbered(s))
+        .map(|(_, s)| s)
+        .collect();
     // "spread across different cards": before a word that names something, "different" says
     // which, and compares nothing ("how is lora different from qlora" still compares).
     let describes = |i: usize| {
@@ -156,6 +164,16 @@ mod tests {
             concepts("剪枝、蒸馏、量化哪个好"),
             [["剪枝"], ["蒸馏"], ["量化"]]
         );
+    }
+
+    #[test]
+    fn a_side_that_is_only_a_number_is_the_same_thing_numbered() {
+        assert_eq!(
+            concepts("zero stage 1 vs 2 vs 3"),
+            [["zero", "stage", "1", "2", "3"]]
+        );
+        // A number beside a name is a side of its own.
+        assert_eq!(concepts("qwen 7b vs llama 13b").len(), 2);
     }
 
     #[test]

@@ -790,6 +790,13 @@ fn latin(
         push_with_synonyms(alts, index, term, STEM, How::Stem);
         exact = exact.or(Some(term));
     }
+    // The same word in American spelling is the word, not a slip one letter off it.
+    if let Some(us) = american(text) {
+        for term in index.term(&us).into_iter().chain(inflections(&us, index)) {
+            push_with_synonyms(alts, index, term, 1.0, How::Synonym);
+            exact = exact.or(Some(term));
+        }
+    }
     if let Some(term) = letter_prefix(text).and_then(|p| index.term(p)) {
         push(alts, term, 0.75, How::Part);
     }
@@ -935,6 +942,22 @@ fn prefixed(text: &str, familiar: &dyn Fn(&str) -> Familiarity) -> bool {
     PREFIXES.iter().any(|prefix| {
         text.strip_prefix(prefix)
             .is_some_and(|rest| rest.len() >= 4 && familiar(rest) != Familiarity::Unknown)
+    })
+}
+
+/// The American spelling of a British word made with -ise ("quantising" → "quantizing",
+/// "tokeniser" → "tokenizer", "parallelisation" → "parallelization"): the catalogue writes
+/// English the American way, and one letter off, the British spelling was read as a slip.
+/// Only after four letters or more, and only what the index knows of it is looked up, so
+/// "promise" or "precise" find nothing new.
+fn american(text: &str) -> Option<String> {
+    const ENDINGS: &[&str] = &[
+        "isations", "isation", "isers", "iser", "ising", "ised", "ises", "ise",
+    ];
+    ENDINGS.iter().find_map(|ending| {
+        let stem = text.strip_suffix(ending)?;
+        (stem.len() >= 4 && stem.bytes().all(|b| b.is_ascii_lowercase()))
+            .then(|| format!("{stem}iz{}", &ending[2..]))
     })
 }
 
@@ -1362,6 +1385,27 @@ mod tests {
             has(&index, &tuned[0], "tuning", How::Stem),
             "{:?}",
             tuned[0]
+        );
+    }
+
+    #[test]
+    fn british_spellings_are_the_american_words() {
+        let (index, words) = expand_str("quantising optimisation");
+        assert!(
+            has(&index, &words[0], "quantizing", How::Synonym),
+            "{:?}",
+            words[0]
+        );
+        assert!(
+            has(&index, &words[1], "optimization", How::Synonym),
+            "{:?}",
+            words[1]
+        );
+        assert_eq!(american("promise").as_deref(), Some("promize"));
+        assert_eq!(american("rise"), None);
+        assert_eq!(
+            american("parallelisation").as_deref(),
+            Some("parallelization")
         );
     }
 

@@ -166,6 +166,7 @@ const INTENTS: &[(&str, &[Kind])] = &[
     // "quantization 101": the introductory course of a subject.
     ("101", TUTORIAL),
     ("introduction", TUTORIAL),
+    ("introductory", TUTORIAL),
     ("beginner", TUTORIAL),
     ("beginners", TUTORIAL),
     ("explained", TUTORIAL),
@@ -385,6 +386,8 @@ const STOPS: &[&str] = &[
     // asked for.
     // 课 alone is said of a class one takes ("实验课要找数据集", "视频课吗") as often as of
     // a course wanted: neither a topic nor, by itself, a kind asked for.
+    // 营销号 are the accounts whose hype the asker is tired of ("不想再看营销号的速成了").
+    "营销号",
     "课", "课吗", "暑假", "寒假", "学期", "这学期", "本学期", "下学期", "上学期", "今年", "过年", "这几天", "每天", "在家", "回家", "出租屋", "没事", "尴尬", "支支吾吾", "沮丧",
     // Chinese: the asker's situation and state of mind ("小弟刚入职，领导让研究一下量化，完全没头绪",
     // "看了三遍还是懵的"): "just", "completely", "no clue", as in English.
@@ -433,7 +436,7 @@ const STOPS: &[&str] = &[
     "你好", "您好", "大家好", "各位好",
     // English: question frames.
     "what", "whats", "what's", "how", "hows", "why", "which", "who", "whom", "whose",
-    "where", "when", "whether", "difference", "differences", "different", "differ",
+    "where", "when", "whether", "difference", "differences", "different", "differ", "diff",
     "compare", "compared", "comparison", "between", "explains", "explaining", "mean",
     "means", "meaning", "work", "works", "working", "way", "ways", "method", "methods", "trick",
     "tricks", "technique", "techniques", "approach", "approaches", "gentle", "eli5", "u", "ur",
@@ -665,7 +668,7 @@ const STOPS: &[&str] = &[
 const COMPARISONS: &[&str] = &[
     "vs", "versus", "against", "还是", "对比", "比较", "相比", "对照", "区别", "比", "不同", "差别", "差异",
     "异同", "优缺点", "优劣", "哪个好", "选哪个", "哪个", "差在哪", "差在哪里", "差在哪儿", "difference", "differences", "different",
-    "differ", "compare", "compared", "comparison", "better", "worse", "or",
+    "differ", "diff", "compare", "compared", "comparison", "better", "worse", "or",
 ];
 
 /// Question words: a phrase holding one is a clause, not an item of a list.

@@ -165,6 +165,14 @@ ROUND_MINIMUMS = {
     112: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     113: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     114: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    115: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    116: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    117: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    118: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    119: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    120: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    121: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    122: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -1394,6 +1402,86 @@ ROUND_NOTES = {
 # dynamics on GPUs, clinical data access). English, Chinese and mixed; written blind by one writer.
 # Measured untouched with the stop's start, which was still the head when it arrived (whole round
 # 47/49 on-topic, 25/27 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    115: """#
+# ROUND 115: Chinese job seekers preparing for LLM algorithm and infrastructure interviews — 八股,
+# 手撕, 面经, 秋招 and 转岗 — asking which article lets them explain a topic under follow-up questions
+# (ZeRO's stages, DP against DDP, pipeline bubbles, KV cache, FlashAttention, MQA and GQA, LoRA and
+# QLoRA, GPTQ against AWQ, training memory by hand, ring allreduce), with near misses from the job
+# hunt (salary and offers, HR and 三方, résumés, LeetCode, general CS 八股 of TCP, MySQL, paging and
+# Redis). Mostly mixed Chinese/English; written blind by one writer. Measured untouched with the
+# stop's start, which was still the head when it arrived (whole round 47/48 on-topic, 27/28
+# off-topic, 4/4 small talk). Split by the same rule.
+""",
+    116: """#
+# ROUND 116: security, safety and compliance engineers who must now run, fine-tune or serve LLMs
+# in-house — AppSec, red teams, privacy officers, platform security — asking how serving, LoRA,
+# distributed training, quantization and RAG work, framed by a threat model, a data-residency review
+# or an SBOM, with near misses from their own work (prompt-injection defence, jailbreak lists, CVEs,
+# SOC 2, GDPR and the EU AI Act, malware tooling, firewall rules, phishing training, watermarking).
+# English; written blind by one writer. Measured untouched with the stop's start, which was still
+# the head when it arrived (whole round 45/48 on-topic, 23/28 off-topic, 4/4 small talk). Split by
+# the same rule.
+""",
+    117: """#
+# ROUND 117: quant, fintech and trading engineers in Shanghai, Hong Kong and Singapore exploring
+# LLMs — a 7B on the desk's own servers under a latency budget, 4-bit to fit cheap cards,
+# interconnects and cluster health, fine-tuning on research notes, splitting training across GPUs —
+# in the code-mixed Chinese, English and Cantonese of finance chats, with near misses from trading
+# (factor models, backtests, options pricing, market-data feeds, FPGA and kernel bypass, terminals,
+# stock tips, crypto bots). Mostly mixed; written blind by one writer. Measured untouched with the
+# stop's start, which was still the head when it arrived (whole round 46/48 on-topic, 26/28
+# off-topic, 3/4 small talk). Split by the same rule.
+""",
+    118: """#
+# ROUND 118: English written by non-native speakers in an international Discord — from Japan, Korea,
+# Vietnam, Indonesia, Brazil, Mexico, Germany, France, Poland, Turkey and Russia — with grammar
+# slips, literal translations, false friends and words of their own languages, asking about the
+# whole catalogue, with near misses from their setting (translation tools, language learning,
+# visas, meetups, generic Python and web bugs, YOLO, Whisper, OCR, TTS, ROS2). English with a little
+# Japanese; written blind by one writer. Measured untouched with the stop's start, which was still
+# the head when it arrived (whole round 47/48 on-topic, 23/28 off-topic, 3/4 small talk). Split by
+# the same rule.
+""",
+    119: """#
+# ROUND 119: anxious Chinese self-learners writing late at night — laid off at 35, a backend team
+# cut, a frontend developer afraid it is too late, a humanities graduate changing careers — long
+# rambling messages with self-deprecation, particles and emoji and a real question inside (where to
+# start, what to read on LoRA, ZeRO, parallelism, quantization, KV cache, vLLM, LangChain), with
+# near misses from the same nights (N+1 severance, counselling and insomnia, civil-service exams,
+# side jobs, course refunds, study methods, ChatGPT Plus payment, non-competes). Mostly mixed
+# Chinese/English; written blind by one writer.
+# Measured untouched with the stop's start and with its build when it arrived, the same
+# (whole round 46/48 on-topic, 27/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    120: """#
+# ROUND 120: video and content creators (Bilibili, YouTube, WeChat and Xiaohongshu writers, podcast
+# hosts) who need accurate sources before scripting an explainer on KV cache, LoRA, ZeRO,
+# parallelism, quantization or inference engines, often describing a technique without its name,
+# with near misses from making videos (editing software, thumbnails, the platform's algorithm,
+# copyright music, microphones and lighting, AI video and voice cloning, sponsorships). Chinese,
+# English and mixed; written blind by one writer.
+# Measured untouched with the stop's start and with its build when it arrived, the same
+# (whole round 46/48 on-topic, 27/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    121: """#
+# ROUND 121: formal English from lecturers, PhD candidates and research staff writing as in an email
+# ("Dear Sir or Madam", "I would be most grateful if…", "Kind regards, Dr. …"), with their
+# department, course or thesis before the request, and Chinese scholars' formal Chinese (您好，冒昧
+# 打扰…), with near misses from academic errands (admissions and supervisors, recommendation letters,
+# journal submission and review, conference visas and travel grants, plagiarism checkers, citation
+# managers, statistics consulting). Mostly English; written blind by one writer.
+# Measured untouched with the stop's start and with its build when it arrived, the same
+# (whole round 45/48 on-topic, 22/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    122: """#
+# ROUND 122: lowercase, jargon-heavy posts from local-model hobbyists (gguf q4_k_m against q5_k_m,
+# exl2, GPTQ and AWQ, "the 70b", vram and ctx budgets, tok/s, ooba, fine-tuning on a potato, 2x3090
+# rigs), with near misses from the same forums (gaming builds, PSUs and RGB, mining rigs and risers,
+# Stable Diffusion settings and its LoRAs, character cards, GPU scalpers, leaderboard drama).
+# English; written blind by one writer.
+# Measured untouched with the stop's start and with its build when it arrived, the same
+# (whole round 44/48 on-topic, 26/28 off-topic, 4/4 small talk). Split by the same rule.
 """,
 }
 
