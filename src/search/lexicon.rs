@@ -386,9 +386,9 @@ const STOPS: &[&str] = &[
     // asked for.
     // 课 alone is said of a class one takes ("实验课要找数据集", "视频课吗") as often as of
     // a course wanted: neither a topic nor, by itself, a kind asked for.
+    "课", "课吗", "暑假", "寒假", "学期", "这学期", "本学期", "下学期", "上学期", "今年", "过年", "这几天", "每天", "在家", "回家", "出租屋", "没事", "尴尬", "支支吾吾", "沮丧",
     // 营销号 are the accounts whose hype the asker is tired of ("不想再看营销号的速成了").
     "营销号",
-    "课", "课吗", "暑假", "寒假", "学期", "这学期", "本学期", "下学期", "上学期", "今年", "过年", "这几天", "每天", "在家", "回家", "出租屋", "没事", "尴尬", "支支吾吾", "沮丧",
     // Chinese: the asker's situation and state of mind ("小弟刚入职，领导让研究一下量化，完全没头绪",
     // "看了三遍还是懵的"): "just", "completely", "no clue", as in English.
     "刚", "刚刚", "完全", "头绪", "没头绪", "一头雾水", "懵", "懵的", "懵逼", "小弟", "入职", "刚入职",
