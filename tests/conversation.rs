@@ -577,8 +577,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round120-holdout.toml", level(0.95, 1.0, 1.0, 40)),
     // Round 121, formal letters from academics: measured untouched with the stop's start (tune
     // 21/23, 13/15, 2/2; hold-out 24/25, 9/13, 2/2), then its tune half read and tuned on (+2
-    // on-topic).
-    ("round121-tune.toml", level(1.0, 0.86, 1.0, 40)),
+    // on-topic, +2 off-topic).
+    ("round121-tune.toml", level(1.0, 1.0, 1.0, 40)),
     ("round121-holdout.toml", level(0.96, 0.69, 1.0, 40)),
     // Round 122, local-model hobbyists' slang: measured untouched with the stop's start (tune
     // 22/24, 12/14, 2/2; hold-out 22/24, 14/14, 2/2), then its tune half read and tuned on (+1

@@ -694,13 +694,15 @@ impl Engine {
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
         // Help is asked of the bot; a message to someone else asks them ("<@…> 你的 PR 我 review
-        // 了，CI 挂了记得看下"), unless it names the bot ("<@…> 这个 bot 怎么用").
-        let to_someone_else = markup::to_someone_else(query) && {
-            let lower = query.to_lowercase();
-            !["bot", "机器人", "ganhuo"]
-                .iter()
-                .any(|b| lower.contains(b))
-        };
+        // 了，CI 挂了记得看下", a letter to a professor), unless it names the bot ("<@…> 这个 bot
+        // 怎么用").
+        let to_someone_else = (markup::to_someone_else(query) || smalltalk::to_a_teacher(query))
+            && {
+                let lower = query.to_lowercase();
+                !["bot", "机器人", "ganhuo"]
+                    .iter()
+                    .any(|b| lower.contains(b))
+            };
         let unmarked = markup::strip(query);
         let rewritten = self.addresses.read(&unmarked);
         let query = rewritten.text.as_ref();

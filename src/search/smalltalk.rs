@@ -1865,6 +1865,41 @@ const LINK_POINTERS: &[&str] = &[
     "dead", "broken", "fewer", "same", "good", "useful", "one", "点", "些", "个", "的", "条", "几", "这", "那",
 ];
 
+/// Titles a letter opens on when it is written to a teacher or professor ("Dear Professor,",
+/// "Dear Dr. Chen"): the Latin ones whole, as the message's first words.
+const TO_A_TEACHER: &[&str] = &[
+    "dear professor",
+    "dear prof",
+    "dear dr",
+    "dear doctor",
+    "hello professor",
+    "hi professor",
+];
+/// A teacher's titles after a surname ("王老师您好", "尊敬的李教授").
+const TEACHER_ZH: &[&str] = &["老师", "教授", "导师"];
+
+/// Whether a message opens as a letter to a teacher or professor by title ("Dear Professor, I
+/// would be most grateful to know whether you are accepting…", "王老师您好，…能否麻烦您为我写一封推荐
+/// 信"): its "you" is theirs, and what it asks of them is no question about the bot. 老师 alone
+/// is how some greet anyone, the bot included ("老师好，LoRA 怎么调"); after a surname it names
+/// a person.
+pub fn to_a_teacher(text: &str) -> bool {
+    let text = normalise(text);
+    let text = text.trim_start();
+    let latin = TO_A_TEACHER.iter().any(|title| {
+        text.strip_prefix(title)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_ascii_alphabetic()))
+    });
+    let han = text.strip_prefix("尊敬的").unwrap_or(text);
+    // One character before the title: a surname ("王老师"), not "请问老师".
+    let mut chars = han.chars();
+    let titled = chars.next().is_some_and(is_cjk)
+        && TEACHER_ZH
+            .iter()
+            .any(|title| chars.as_str().starts_with(title));
+    latin || titled
+}
+
 /// Whether a message the catalogue has no answer to asks about the bot itself: it points at
 /// the bot or at its links, and asks about a matter of the bot's own — its languages, its
 /// sources, suggesting a link, how to type a question ("你支持 English 吗", "how do I search, do
@@ -2715,6 +2750,26 @@ fn spelled_by<'u>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_to_a_teacher_are_written_to_someone_else() {
+        for letter in [
+            "Dear Professor, I would be most grateful to know whether you are accepting students",
+            "Dear Dr. Chen, could you share your slides?",
+            "王老师您好，冒昧打扰！能否麻烦您为我写一封推荐信？",
+            "尊敬的李教授：您好",
+        ] {
+            assert!(to_a_teacher(letter), "{letter}");
+        }
+        for to_the_bot in [
+            "老师好，LoRA 怎么调",
+            "请问老师你能做什么",
+            "Dear Sir or Madam, what can you do?",
+            "dear drew, thanks",
+        ] {
+            assert!(!to_a_teacher(to_the_bot), "{to_the_bot}");
+        }
+    }
 
     #[test]
     fn a_topic_announced_beside_small_talk_waits_for_the_question() {
