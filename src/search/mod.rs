@@ -696,17 +696,18 @@ impl Engine {
         // Help is asked of the bot; a message to someone else asks them ("<@…> 你的 PR 我 review
         // 了，CI 挂了记得看下", a letter to a professor), unless it names the bot ("<@…> 这个 bot
         // 怎么用").
-        let to_someone_else = (markup::to_someone_else(query) || smalltalk::to_a_teacher(query))
-            && {
-                let lower = query.to_lowercase();
-                !["bot", "机器人", "ganhuo"]
-                    .iter()
-                    .any(|b| lower.contains(b))
-            };
+        let typed = query;
         let unmarked = markup::strip(query);
         let rewritten = self.addresses.read(&unmarked);
         let query = rewritten.text.as_ref();
         let said = smalltalk::Message::new(query);
+        let to_someone_else = (markup::to_someone_else(typed) || smalltalk::to_a_teacher(&said))
+            && {
+                let lower = typed.to_lowercase();
+                !["bot", "机器人", "ganhuo"]
+                    .iter()
+                    .any(|b| lower.contains(b))
+            };
         let whole = small_talk_through(&said);
         let (words, task) = self.read(query, &rewritten.pointed, false);
         // A message that is small talk through and through is not judged as a question; one

@@ -1882,10 +1882,9 @@ const TEACHER_ZH: &[&str] = &["老师", "教授", "导师"];
 /// would be most grateful to know whether you are accepting…", "王老师您好，…能否麻烦您为我写一封推荐
 /// 信"): its "you" is theirs, and what it asks of them is no question about the bot. 老师 alone
 /// is how some greet anyone, the bot included ("老师好，LoRA 怎么调"); after a surname it names
-/// a person.
-pub fn to_a_teacher(text: &str) -> bool {
-    let text = normalise(text);
-    let text = text.trim_start();
+/// a person. Read on the text the phrases are read on, which every message already has.
+pub fn to_a_teacher(message: &Message) -> bool {
+    let text = message.text.trim_start();
     let latin = TO_A_TEACHER.iter().any(|title| {
         text.strip_prefix(title)
             .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_ascii_alphabetic()))
@@ -2759,7 +2758,7 @@ mod tests {
             "王老师您好，冒昧打扰！能否麻烦您为我写一封推荐信？",
             "尊敬的李教授：您好",
         ] {
-            assert!(to_a_teacher(letter), "{letter}");
+            assert!(to_a_teacher(&Message::new(letter)), "{letter}");
         }
         for to_the_bot in [
             "老师好，LoRA 怎么调",
@@ -2767,7 +2766,7 @@ mod tests {
             "Dear Sir or Madam, what can you do?",
             "dear drew, thanks",
         ] {
-            assert!(!to_a_teacher(to_the_bot), "{to_the_bot}");
+            assert!(!to_a_teacher(&Message::new(to_the_bot)), "{to_the_bot}");
         }
     }
 
