@@ -585,6 +585,45 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // on-topic, +1 off-topic).
     ("round122-tune.toml", level(0.95, 0.92, 1.0, 40)),
     ("round122-holdout.toml", level(0.91, 1.0, 1.0, 40)),
+    // Round 123, Chinese internet slang and meme-speak: measured untouched with the stop's start
+    // (tune 20/23, 13/15, 2/2; hold-out 24/25, 13/13, 2/2), then its tune half read and tuned on
+    // (+3 on-topic).
+    ("round123-tune.toml", level(1.0, 0.86, 1.0, 40)),
+    ("round123-holdout.toml", level(0.96, 1.0, 1.0, 40)),
+    // Round 124, competitors in LLM competitions: measured untouched with the stop's start (tune
+    // 24/25, 11/14, 1/1; hold-out 22/23, 13/14, 2/3), then its tune half read and tuned on (+1
+    // on-topic, +3 off-topic).
+    ("round124-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round124-holdout.toml", level(0.95, 0.92, 0.66, 40)),
+    // Round 125, veteran engineers coming back: measured untouched with the stop's start (tune
+    // 21/23, 14/14, 3/3; hold-out 23/25, 13/14, 1/1), then its tune half read and tuned on (+1
+    // on-topic).
+    ("round125-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round125-holdout.toml", level(0.92, 0.92, 1.0, 40)),
+    // Round 126, lecturers and TAs building a course: measured untouched with the stop's start
+    // (tune 23/24, 12/14, 1/2; hold-out 24/24, 13/14, 2/2), then its tune half read and tuned on
+    // (+1 on-topic, +2 off-topic).
+    ("round126-tune.toml", level(1.0, 1.0, 0.5, 40)),
+    ("round126-holdout.toml", level(1.0, 0.92, 1.0, 40)),
+    // Round 127, engineers in traditional industries: measured untouched with the stop's start
+    // (tune 20/22, 15/15, 3/3; hold-out 25/26, 11/13, 1/1), then its tune half read and tuned on
+    // (unchanged).
+    ("round127-tune.toml", level(0.9, 1.0, 1.0, 40)),
+    ("round127-holdout.toml", level(0.96, 0.84, 1.0, 40)),
+    // Round 128, high-school students and their parents: measured untouched with the stop's start
+    // (tune 17/23, 15/15, 2/2; hold-out 22/25, 12/13, 2/2), then its tune half read and tuned on
+    // (unchanged).
+    ("round128-tune.toml", level(0.73, 1.0, 1.0, 40)),
+    ("round128-holdout.toml", level(0.88, 0.92, 1.0, 40)),
+    // Round 129, developer relations and technical writers: measured untouched with the stop's
+    // start (tune 22/23, 9/14, 3/3; hold-out 24/25, 12/14, 1/1), then its tune half read and tuned
+    // on (+5 off-topic).
+    ("round129-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round129-holdout.toml", level(0.96, 0.85, 1.0, 40)),
+    // Round 130, machine-translated messages: measured untouched with the stop's start (tune 20/23,
+    // 15/15, 2/2; hold-out 24/25, 11/13, 1/2), then its tune half read and tuned on (unchanged).
+    ("round130-tune.toml", level(0.86, 1.0, 1.0, 40)),
+    ("round130-holdout.toml", level(0.96, 0.84, 0.5, 40)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

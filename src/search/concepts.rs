@@ -42,12 +42,17 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize], marked: bool) -> usize {
                 .get(i + 1)
                 .is_some_and(|next| next.text == words[i - 1].text)
     };
+    // "spill it to CPU memory or even NVMe": "or even" goes further along one way, it offers
+    // no other to compare.
+    let further = |i: usize| {
+        words[i].text == "or" && words.get(i + 1).is_some_and(|next| next.text == "even")
+    };
     // Segments: maximal runs of words between links and piece boundaries.
     let mut segment = vec![0usize; words.len()];
     let mut current = 0;
     for i in 0..words.len() {
         let boundary = i > 0 && piece[i] != piece[i - 1];
-        let link = words[i].role == Role::Link && !rather(i) && !between_the_same(i);
+        let link = words[i].role == Role::Link && !rather(i) && !between_the_same(i) && !further(i);
         if link || boundary {
             current += 1;
         }
@@ -73,10 +78,9 @@ pub fn assign(words: &mut [QueryWord], piece: &[usize], marked: bool) -> usize {
     let describes = |i: usize| {
         words[i].text == "different" && words.get(i + 1).is_some_and(QueryWord::is_content)
     };
-    let comparison = words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| lexicon::is_comparison(&w.text) && !rather(i) && !describes(i));
+    let comparison = words.iter().enumerate().any(|(i, w)| {
+        lexicon::is_comparison(&w.text) && !rather(i) && !describes(i) && !further(i)
+    });
     // "what is XLA and how does it speed things up" joins two questions, not two concepts.
     let clauses = words.iter().any(|w| lexicon::is_question(&w.text));
     let latin_in = |s: usize| count_in(s, |w| w.text.is_ascii());
@@ -220,6 +224,11 @@ mod tests {
             1
         );
         assert_eq!(concepts("how is lora different from qlora").len(), 2);
+        assert_eq!(
+            concepts("can training spill optimizer state and params to CPU memory or even NVMe?")
+                .len(),
+            1
+        );
         // Commas in chat part clauses, not items.
         assert_eq!(
             concepts("ok so, I have been trying to work this out all week, any good vllm link")

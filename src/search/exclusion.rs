@@ -94,12 +94,23 @@ pub fn exclude(
                 .any(|w| lexicon::BESIDES.contains(&w.text.as_str()))
         })
         .collect();
-    for ((out, word), besides) in ruled_out
+    // "no code" and "no-code" name a way of working (a tool used without writing code), not
+    // a kind of resource ruled out: "a web page to LoRA-finetune qwen, no code?" wants a
+    // repository with a web UI.
+    let no_code: Vec<bool> = (0..words.len())
+        .map(|i| i > 0 && words[i - 1].text == "no" && NO_CODE.contains(&words[i].text.as_str()))
+        .collect();
+    for (((out, word), besides), no_code) in ruled_out
         .iter_mut()
         .zip(words.iter_mut())
         .zip(after_besides)
+        .zip(no_code)
     {
         match word.role {
+            Role::Intent(_) if *out && no_code => {
+                word.role = Role::Stop;
+                *out = false;
+            }
             Role::Intent(kinds) if *out && kinds.len() <= 2 => {
                 word.role = Role::Unwanted(kinds);
                 *out = false;
@@ -190,6 +201,9 @@ const MANNERS: &[&str] = &[
     "术语",
 ];
 
+/// Words that, right after "no", say how a tool is used rather than what to leave out.
+const NO_CODE: &[&str] = &["code", "coding"];
+
 /// Words after a manner that make it the asker's grounding instead ("no math background"):
 /// someone without it may want exactly the basics.
 const GROUNDING: &[&str] = &["background", "knowledge", "experience", "基础"];
@@ -217,6 +231,7 @@ fn ruled_out(
         if (lexicon::RULING_OUT.contains(&w.text.as_str()) || pair || kinds_only)
             && (!besides || asks_for_others(&words[i + 1..]))
             && !(i > 0 && either_way(&words[i - 1].text, &w.text))
+            && !(i > 0 && HEARD.contains(&words[i - 1].text.as_str()))
         {
             // A kind ruled out may stand further off, past the chat of a clause ("不想一上来
             // 就啃论文").
@@ -279,6 +294,10 @@ fn ruled_out(
     }
     out
 }
+
+/// Words right before a cue that make it advice heard, not the asker's wish: "为啥大家都说别用
+/// DataParallel 了" asks about DataParallel.
+const HEARD: &[&str] = &["说", "都说", "听说", "人说", "有人说", "据说", "大家说"];
 
 /// Whether a cue and the word before it ask a yes-or-no question ("要不要量化": should I
 /// quantise?) rather than rule out what follows ("不要知乎的"): the word before ends with the
@@ -595,8 +614,11 @@ mod tests {
         // Only kinds: a machine without something, or advice heard, rules no topic out.
         assert!(unwanted("no GPU, can I still run llama").is_empty());
         assert!(unwanted("no gpu tutorial for lora").is_empty());
+        assert!(unwanted("a web page to LoRA-finetune qwen, no code?").is_empty());
         assert!(excluded(&engine, "no GPU, can I still run llama").is_empty());
         assert!(excluded(&engine, "为什么大家都说别再用 DataParallel").is_empty());
+        assert!(excluded(&engine, "为啥大家都说别用 DataParallel 了").is_empty());
+        assert!(excluded(&engine, "听说不要用 vLLM 是真的吗").is_empty());
     }
 
     #[test]

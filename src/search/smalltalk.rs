@@ -1610,6 +1610,7 @@ const REMARKS: &[&str] = &[
     "was", "were", "helped", "helps", "helpful", "useful", "great", "good", "nice", "awesome",
     "perfect", "read", "reading", "check", "checking", "look", "looking", "done", "for",
     "worked", "works", "working", "fixed", "solved", "saved", "decent", "answered", "clear",
+    "sorted",
 ];
 
 /// Latin words for what the bot sent, which a remark before a closing thanks is about ("that
@@ -1632,6 +1633,8 @@ const REMARKS_ZH: &[&str] = &[
     // aside (see `without_help_that_saved`), but not "帮我省点": 帮我 asks
     // for something.
     "省了", "省下", "节省了",
+    // What is now settled for the asker ("谢谢！周三的课有着落了").
+    "有着落", "有救了",
 ];
 
 /// Latin words that report something working ("vllm works now", "got it running").
@@ -1723,10 +1726,17 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
     let mut start = 0;
     let mut opens = None;
     for (at, p) in leading(&have) {
+        // Praise before thanks ("不错，谢谢！周三的课有着落了") opens as the thanks does.
+        if opens.is_some() && p.1.is_some_and(|kind| kind != SmallTalk::Thanks) {
+            break;
+        }
         start = at + p.0.len();
         if let Some(kind) = p.1 {
-            opens = Some((kind, strong(&p.0)));
-            break;
+            let strong = strong(&p.0);
+            opens = Some((kind, strong));
+            if strong || kind != SmallTalk::Thanks {
+                break;
+            }
         }
     }
     let mut end = have.len();
@@ -2982,6 +2992,9 @@ mod tests {
             // What the links saved the asker.
             "谢谢 那几篇部署的文章省了我好几天",
             "thanks, the lora post saved me a week",
+            // What is settled now.
+            "谢谢！下周的分享有着落了",
+            "不错，谢谢！周四的组会有着落了",
             // What works now, thanked at the end.
             "vllm works now, thanks",
             "got it running, thanks!!",

@@ -173,6 +173,14 @@ ROUND_MINIMUMS = {
     120: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     121: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     122: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    123: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    124: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    125: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    126: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    127: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    128: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    129: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    130: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
 }
 
 
@@ -1482,6 +1490,80 @@ ROUND_NOTES = {
 # English; written blind by one writer.
 # Measured untouched with the stop's start and with its build when it arrived, the same
 # (whole round 44/48 on-topic, 26/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    123: """#
+# ROUND 123: an ordinary week in Chinese groups that write in internet slang and meme-speak — 家人们,
+# 蹲一个, yyds, 绝绝子, 破防了, 救命, 摆烂, 卷不动了, pinyin initials (xswl, nsdd, yysy, dddd), homophones
+# and emoji strings — while asking real questions about running, fine-tuning, quantizing, serving and
+# training LLMs, with near misses from the same groups (coupons, rent, 考公, celebrity gossip, games,
+# 外卖, phone and GPU deals, AI art rows, Nvidia stock, salaries, jokes about 大模型). Mostly mixed;
+# written blind by one writer. Measured untouched with the stop's start, which was still the head
+# when it arrived (whole round 44/48 on-topic, 26/28 off-topic, 4/4 small talk). Split by the same
+# rule.
+""",
+    124: """#
+# ROUND 124: competitors in Kaggle, 天池 and university LLM competitions — fine-tuning under a GPU
+# quota, inference within a time limit, quantizing to fit a 16 GB card, LoRA against full
+# fine-tuning for a leaderboard, several GPUs on a rented box — with near misses from the same places
+# (rules and deadlines, team merging, leaderboard shake-ups, XGBoost and feature engineering,
+# cheating and leaks, prize taxes, visas for an award ceremony). English, Chinese and mixed; written
+# blind by one writer. Measured untouched with the stop's start, which was still the head when it
+# arrived (whole round 46/48 on-topic, 24/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    125: """#
+# ROUND 125: veteran engineers coming back after about ten years away — CUDA C, MPI and OpenMP, SVMs
+# and random forests, Hadoop and Spark, Caffe and Theano, LLVM — asking what the modern equivalent
+# is and what to read to catch up on transformers, training at scale, fine-tuning, compression,
+# compilers and serving, with near misses from their world (maintaining old tools, COBOL and
+# mainframes, pensions, age discrimination in hiring, nostalgia, classic-ML questions nothing in the
+# catalogue answers). Mostly English, some Chinese; written blind by one writer. Measured untouched
+# with the stop's start, which was still the head when it arrived (whole round 44/48 on-topic, 27/28
+# off-topic, 4/4 small talk). Split by the same rule.
+""",
+    126: """#
+# ROUND 126: lecturers, teaching assistants and training-camp organisers building a syllabus or a
+# lab for a course on LLM systems — readings for the parallelism week, a LoRA lab, a lecture on KV
+# cache and serving, a math refresher, a quantization assignment, a Chinese reading for 本科生 and an
+# English one for exchange students — with near misses from the same people (grading policies,
+# AI-detection tools, classroom booking, course evaluations, proctoring, reimbursement, slide
+# templates, student mental health, cluster account paperwork). Chinese, English and mixed; written
+# blind by one writer. Measured untouched with the stop's start, which was still the head when it
+# arrived (whole round 47/48 on-topic, 25/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    127: """#
+# ROUND 127: engineers in Chinese traditional industries — power plants, substations, coal mines,
+# steel mills, shipyards, state-owned factories — told to run a private LLM on their own servers:
+# old or Ascend hardware, quantizing to fit it, fine-tuning on maintenance manuals, serving on the
+# intranet, the basics; with near misses from their work (PLC, WinCC and SCADA, 安全生产 and 等保,
+# MES and ERP, industrial cameras, 招投标 for 大模型一体机, factory Wi-Fi, vibration sensors, UPS
+# sizing). Mostly Chinese; written blind by one writer. Measured untouched with the stop's start and with its build when it arrived, the same
+# (whole round 45/48 on-topic, 26/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    128: """#
+# ROUND 128: high-school students and their parents curious about large models — how ChatGPT writes
+# word by word, what to read before university, a science-fair LoRA on an 8 GB gaming laptop,
+# "transformers" heard of on Bilibili — with near misses from the same families (高考志愿, choosing a
+# major, 信息学奥赛, buying a laptop, screen time, phone bans, summer camps, scholarships, homework).
+# Chinese, English and mixed; written blind by one writer. Measured untouched with the stop's start and with its build when it arrived, the same
+# (whole round 39/48 on-topic, 27/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    129: """#
+# ROUND 129: developer-relations people and technical writers who must explain an LLM product
+# accurately — a docs page on request batching, a post on LoRA adapters, glossary entries on KV cache
+# and quantization formats, a meetup talk on parallelism, a table of inference engines — asking for
+# sources to cite, with near misses from their work (Docusaurus, Sphinx and Mintlify, SEO, style
+# guides, CFPs, swag, community moderation, developer surveys, dashboards, docs translation).
+# English, some Chinese; written blind by one writer. Measured untouched with the stop's start and with its build when it arrived, the same
+# (whole round 46/48 on-topic, 21/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    130: """#
+# ROUND 130: messages run through machine translation — Russian, Arabic, Spanish, Vietnamese,
+# Japanese or Chinese turned into stiff English with terms translated word by word ("big language
+# model", "key value cache", "conveyor parallelism", "quantification", "reasoning service"), and a
+# few English turned into stiff Chinese (大语言模型的微细调整, 推断服务) — with near misses translated
+# the same way (visas, renting, admission, taxes, cooking, phone contracts, travel, general
+# programming). Mostly English; written blind by one writer. Measured untouched with the stop's start and with its build when it arrived, the same
+# (whole round 44/48 on-topic, 26/28 off-topic, 3/4 small talk). Split by the same rule.
 """,
 }
 
