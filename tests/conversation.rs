@@ -612,8 +612,8 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round127-holdout.toml", level(0.96, 0.84, 1.0, 40)),
     // Round 128, high-school students and their parents: measured untouched with the stop's start
     // (tune 17/23, 15/15, 2/2; hold-out 22/25, 12/13, 2/2), then its tune half read and tuned on
-    // (unchanged).
-    ("round128-tune.toml", level(0.73, 1.0, 1.0, 40)),
+    // (+4 on-topic).
+    ("round128-tune.toml", level(0.91, 1.0, 1.0, 40)),
     ("round128-holdout.toml", level(0.88, 0.92, 1.0, 40)),
     // Round 129, developer relations and technical writers: measured untouched with the stop's
     // start (tune 22/23, 9/14, 3/3; hold-out 24/25, 12/14, 1/1), then its tune half read and tuned

@@ -1054,6 +1054,8 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("salam aleikum", Some(SmallTalk::Greeting)),
     ("assalamu alaikum", Some(SmallTalk::Greeting)),
     ("as salamu alaikum", Some(SmallTalk::Greeting)),
+    // The same greeting as a translator renders it.
+    ("peace be upon you", Some(SmallTalk::Greeting)),
     ("namaste", Some(SmallTalk::Greeting)),
     ("ciao", Some(SmallTalk::Greeting)),
     ("privet", Some(SmallTalk::Greeting)),
@@ -2939,6 +2941,8 @@ mod tests {
             // A pinyin keyboard's wrong candidate for a whole phrase.
             ("你号", SmallTalk::Greeting),
             ("感写分享", SmallTalk::Thanks),
+            // A greeting as a translator renders it.
+            ("Peace be upon you.", SmallTalk::Greeting),
         ];
         for (m, kind) in cases {
             assert_eq!(recognise(&Message::new(m)), Some(kind), "{m}");
