@@ -97,20 +97,22 @@ pub fn exclude(
     // "no code" and "no-code" name a way of working (a tool used without writing code), not
     // a kind of resource ruled out: "a web page to LoRA-finetune qwen, no code?" wants a
     // repository with a web UI.
-    let no_code: Vec<bool> = (0..words.len())
-        .map(|i| i > 0 && words[i - 1].text == "no" && NO_CODE.contains(&words[i].text.as_str()))
-        .collect();
-    for (((out, word), besides), no_code) in ruled_out
+    for i in 1..words.len() {
+        if ruled_out[i]
+            && words[i - 1].text == "no"
+            && NO_CODE.contains(&words[i].text.as_str())
+            && matches!(words[i].role, Role::Intent(_))
+        {
+            words[i].role = Role::Stop;
+            ruled_out[i] = false;
+        }
+    }
+    for ((out, word), besides) in ruled_out
         .iter_mut()
         .zip(words.iter_mut())
         .zip(after_besides)
-        .zip(no_code)
     {
         match word.role {
-            Role::Intent(_) if *out && no_code => {
-                word.role = Role::Stop;
-                *out = false;
-            }
             Role::Intent(kinds) if *out && kinds.len() <= 2 => {
                 word.role = Role::Unwanted(kinds);
                 *out = false;
