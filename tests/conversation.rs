@@ -624,6 +624,86 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // 15/15, 2/2; hold-out 24/25, 11/13, 1/2), then its tune half read and tuned on (unchanged).
     ("round130-tune.toml", level(0.86, 1.0, 1.0, 40)),
     ("round130-holdout.toml", level(0.96, 0.84, 0.5, 40)),
+    // Round 131, famous models as the way in: measured untouched with the stop's start (tune
+    // 24/24, 13/14, 2/2; hold-out 21/24, 9/14, 2/2), then its tune half read and tuned on (+1
+    // off-topic).
+    ("round131-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round131-holdout.toml", level(0.87, 0.71, 1.0, 40)),
+    // Round 132, heavy Chinese–English code-switching: measured untouched with the stop's start
+    // (tune 25/25, 13/13, 2/2; hold-out 22/24, 14/14, 1/2), then its tune half read and tuned on
+    // (unchanged).
+    ("round132-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round132-holdout.toml", level(0.91, 1.0, 0.5, 40)),
+    // Round 133, network and storage engineers: measured untouched with the stop's start (tune
+    // 21/23, 14/15, 2/2; hold-out 23/25, 13/13, 2/2), then its tune half read and tuned on (+1
+    // off-topic).
+    ("round133-tune.toml", level(0.91, 1.0, 1.0, 40)),
+    ("round133-holdout.toml", level(0.92, 1.0, 1.0, 40)),
+    // Round 134, Gen-Z English on Discord: measured untouched with the stop's start (tune 23/24,
+    // 10/14, 1/2; hold-out 24/24, 9/14, 2/2), then its tune half read and tuned on (+1 on-topic,
+    // +4 off-topic, +1 small talk).
+    ("round134-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round134-holdout.toml", level(1.0, 0.64, 1.0, 40)),
+    // Round 135, constraints and exclusions: measured untouched with the stop's start (tune 20/24,
+    // 11/14, 2/2; hold-out 22/24, 12/14, 1/2), then its tune half read and tuned on (+2 on-topic,
+    // +2 off-topic).
+    ("round135-tune.toml", level(0.91, 0.92, 1.0, 40)),
+    ("round135-holdout.toml", level(0.91, 0.85, 0.5, 40)),
+    // Round 136, formal and bureaucratic Chinese: measured untouched with the stop's start (tune
+    // 22/23, 13/14, 1/3; hold-out 23/25, 13/14, 1/1), then its tune half read and tuned on (+1
+    // off-topic, +2 small talk).
+    ("round136-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round136-holdout.toml", level(0.92, 0.92, 1.0, 40)),
+    // Round 137, training runs going wrong, in words: measured untouched with the stop's start
+    // (tune 22/25, 14/14, 1/1; hold-out 22/23, 14/14, 3/3), then its tune half read and tuned on
+    // (+1 on-topic).
+    ("round137-tune.toml", level(0.92, 1.0, 1.0, 40)),
+    ("round137-holdout.toml", level(0.95, 1.0, 1.0, 40)),
+    // Round 138, career changers from outside tech: measured untouched with the stop's start (tune
+    // 22/24, 9/14, 2/2; hold-out 23/24, 12/14, 2/2), then its tune half read and tuned on (+1
+    // on-topic, +5 off-topic).
+    ("round138-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round138-holdout.toml", level(0.95, 0.85, 1.0, 40)),
+    // Round 139, Japanese and Korean engineers writing Chinese: measured untouched with the stop's
+    // start and with its build when it arrived, the same (tune 23/23, 12/14, 3/3; hold-out 23/25,
+    // 13/14, 1/1), then its tune half read and tuned on (+2 off-topic).
+    ("round139-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round139-holdout.toml", level(0.92, 0.92, 1.0, 40)),
+    // Round 140, rented and free cloud machines: measured untouched with the stop's start and with
+    // its build when it arrived, the same (tune 23/23, 11/14, 3/3; hold-out 25/25, 14/14, 1/1),
+    // then its tune half read and tuned on (+3 off-topic).
+    ("round140-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round140-holdout.toml", level(1.0, 1.0, 1.0, 40)),
+    // Round 141, judging whether a model got better: measured untouched with the stop's start and
+    // with its build when it arrived, the same (tune 20/23, 11/15, 2/2; hold-out 22/25, 10/13,
+    // 2/2), then its tune half read and tuned on (+4 off-topic).
+    ("round141-tune.toml", level(0.86, 1.0, 1.0, 40)),
+    ("round141-holdout.toml", level(0.88, 0.84, 1.0, 40)),
+    // Round 142, systems programmers writing inference: measured untouched with the stop's start
+    // and with its build when it arrived, the same (tune 23/23, 14/14, 3/3; hold-out 25/25, 12/14,
+    // 0/1), then its tune half read and tuned on (unchanged).
+    ("round142-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round142-holdout.toml", level(1.0, 0.85, 0.0, 40)),
+    // Round 143, frustrated, sarcastic or rude users: measured untouched with the stop's start and
+    // with its build when it arrived, the same (tune 21/24, 12/14, 1/2; hold-out 24/24, 12/14,
+    // 1/2), then its tune half read and tuned on (+3 on-topic, +2 off-topic, +1 small talk).
+    ("round143-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round143-holdout.toml", level(1.0, 0.85, 0.5, 40)),
+    // Round 144, Chinese undergraduates' course projects and theses: measured untouched with the
+    // stop's start and with its build when it arrived, the same (tune 22/23, 13/14, 3/3; hold-out
+    // 26/26, 13/13, 1/1), then its tune half read and tuned on (+1 off-topic).
+    ("round144-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round144-holdout.toml", level(1.0, 1.0, 1.0, 40)),
+    // Round 145, the mathematics behind models: measured untouched with the stop's start and with
+    // its build when it arrived, the same (tune 20/23, 14/15, 2/2; hold-out 23/25, 13/13, 2/2),
+    // then its tune half read and tuned on (+1 on-topic, +1 off-topic).
+    ("round145-tune.toml", level(0.91, 1.0, 1.0, 40)),
+    ("round145-holdout.toml", level(0.92, 1.0, 1.0, 40)),
+    // Round 146, planning and buying a small GPU lab: measured untouched with the stop's start and
+    // with its build when it arrived, the same (tune 21/25, 11/14, 1/1; hold-out 23/23, 11/14,
+    // 2/3), then its tune half read and tuned on (+3 off-topic).
+    ("round146-tune.toml", level(0.84, 1.0, 1.0, 40)),
+    ("round146-holdout.toml", level(1.0, 0.78, 0.66, 40)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -219,6 +219,10 @@ const LATIN_ROLES: &[&str] = &[
     "switcher",
     "freelancer",
     "hobbyist",
+    // People from outside tech learning the field ("I'm a pharmacist lol"). Not the roles a
+    // career change names (accountant, nurse): the basics' paraphrases read those.
+    "pharmacist",
+    "paralegal",
 ];
 
 /// How many words an introduction by "here" reaches back ("grad student here", "career

@@ -226,6 +226,12 @@ fn ruled_out(
     };
     let mut out = vec![false; words.len()];
     for (i, w) in words.iter().enumerate() {
+        if let Some(end) = not_again(words, piece_of, i) {
+            for (k, word) in words.iter().enumerate().take(end).skip(i + 1) {
+                out[k] = word.is_content();
+            }
+            continue;
+        }
         let tools_only = after_pair(i, BEFORE_TOOL_PAIRS);
         let pair = after_pair(i, BEFORE_PAIRS) || tools_only;
         let besides = lexicon::BESIDES.contains(&w.text.as_str());
@@ -295,6 +301,24 @@ fn ruled_out(
         }
     }
     out
+}
+
+/// Words before what the asker has had and does not want again ("Not Stanford CS224n again,
+/// I've done it"). Alone they rule out only kinds ("not enough memory" is the asker's
+/// situation); with "again" after the name, whatever it names is ruled out.
+const NOT_AGAIN: &[&str] = &["not", "no"];
+
+/// How many words may stand between [`NOT_AGAIN`] and "again": a name of up to three.
+const AGAIN_REACH: usize = 3;
+
+/// Where "again" stands when the word at `i` opens "not … again" in one piece of the message.
+fn not_again(words: &[QueryWord], piece_of: &[usize], i: usize) -> Option<usize> {
+    if !NOT_AGAIN.contains(&words[i].text.as_str()) {
+        return None;
+    }
+    (i + 2..words.len().min(i + 2 + AGAIN_REACH))
+        .take_while(|&j| piece_of.get(j) == piece_of.get(i))
+        .find(|&j| words[j].text == "again")
 }
 
 /// Words right before a cue that make it advice heard, not the asker's wish: "为啥大家都说别用
@@ -399,6 +423,20 @@ mod tests {
             .filter(|w| w.role == Role::Excluded || others > 0 && shelf(w))
             .map(|w| w.text)
             .collect()
+    }
+
+    #[test]
+    fn what_is_not_wanted_again_is_ruled_out() {
+        let engine = Engine::shipped().unwrap();
+        assert_eq!(
+            excluded(
+                &engine,
+                "Not Stanford CS224n again, I've done it. Any other university's deep NLP lectures?"
+            ),
+            ["stanford", "cs224n"]
+        );
+        // Without "again", "not" rules out only a kind of resource.
+        assert!(excluded(&engine, "not enough memory for cs224n's assignments").is_empty());
     }
 
     #[test]

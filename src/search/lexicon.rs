@@ -157,6 +157,8 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("walkthroughs", TUTORIAL),
     ("writeup", TUTORIAL),
     ("writeups", TUTORIAL),
+    // Something easy to read ("a readable walkthrough of GPTQ").
+    ("readable", TUTORIAL),
     ("primer", TUTORIAL),
     ("primers", TUTORIAL),
     ("cheatsheet", TUTORIAL),
@@ -463,6 +465,8 @@ const STOPS: &[&str] = &[
     "people", "anybody", "everybody", "everyone", "whatever", "literally", "appreciate",
     "appreciated", "advance", "cheers", "maybe", "perhaps", "probably", "already", "yet",
     "though", "anyway", "btw", "seems", "seem",
+    // Having tried and failed to read something ("I've bounced off the arXiv version twice").
+    "bounced", "twice",
     // Opinion, hype and rumour around a question ("is LoRA dead??", "genuinely asking",
     // "知识蒸馏现在还火吗", "真的假的"): how people talk about the field, not what they want to read.
     "genuinely", "legitimately", "sincerely", "frankly", "apparently", "supposedly", "allegedly",

@@ -271,20 +271,28 @@ fn latin_name(text: &str) -> bool {
 /// "A vs B"), each a topic's label the catalogue knows as written, and the catalogue files
 /// them under one topic though no one resource covers both: "NVLink 跟 InfiniBand 一个管机内一个
 /// 管机间对吧" asks about two interconnects kept side by side. `coined` holds each such word's
-/// place; `reach_of` gives the resources a word reaches. Names merely in one message
-/// ("NVMe-oF over RDMA" for a database's storage) do not count, nor do everyday words.
+/// place; `reach_of` gives the resources a word reaches. With `anywhere`, the two may stand
+/// apart ("half of twitter screams 'just use vLLM', the other half swears TGI is better"):
+/// the caller allows that only when no name of another technology stands beside them, since
+/// names merely in one message ("NVMe-oF over RDMA" for a database's storage, with SPDK's
+/// queues) do not count. Everyday words never do.
 fn coined_side_by_side(
     words: &[QueryWord],
     coined: &[usize],
+    anywhere: bool,
     reach_of: impl Fn(usize) -> Vec<u32>,
     topics_of: impl Fn(&[u32]) -> Vec<TopicIdx>,
 ) -> bool {
-    coined.iter().any(|&i| {
-        coined.contains(&(i + 2)) && words[i + 1].role == Role::Link && {
-            let a = topics_of(&reach_of(i));
-            let b = topics_of(&reach_of(i + 2));
-            a.iter().any(|t| b.binary_search(t).is_ok())
-        }
+    let filed_together = |i: usize, j: usize| {
+        let a = topics_of(&reach_of(i));
+        let b = topics_of(&reach_of(j));
+        a.iter().any(|t| b.binary_search(t).is_ok())
+    };
+    coined.iter().enumerate().any(|(n, &i)| {
+        coined[n + 1..].iter().any(|&j| {
+            let adjacent = j == i + 2 && words[i + 1].role == Role::Link;
+            (adjacent || anywhere && words[i].text != words[j].text) && filed_together(i, j)
+        })
     })
 }
 
@@ -567,19 +575,28 @@ fn asked_what(words: &[QueryWord], i: usize) -> bool {
 }
 
 /// Whether a question after the word at `i` asks what "it" or "that" is ("says 'use TGI' and
-/// walks off... what even is that", "infinband hype?? what even is it"): the pronoun stands
-/// for the name said just before.
+/// walks off... what even is that", "infinband hype?? what even is it") or does ("LoRA like
+/// its magic. what does it actualy do??"): the pronoun stands for the name said just before.
 fn asked_what_it_is(words: &[QueryWord], i: usize) -> bool {
     let text = |j: usize| words.get(j).map_or("", |w| w.text.as_str());
+    const ADVERBS: &[&str] = &["even", "exactly", "really", "actually", "actualy"];
     (i + 1..words.len()).any(|j| {
         if text(j) != "what" {
             return false;
         }
         let mut k = j + 1;
+        // "what does it (actually) do": what the thing is for.
+        if text(k) == "does" && ["that", "it", "this"].contains(&text(k + 1)) {
+            k += 2;
+            while ADVERBS.contains(&text(k)) {
+                k += 1;
+            }
+            return text(k) == "do" && words.get(k + 1).is_none_or(|next| !next.is_content());
+        }
         if ["s", "is"].contains(&text(k)) {
             k += 1;
         } else {
-            while ["even", "exactly", "really"].contains(&text(k)) {
+            while ADVERBS.contains(&text(k)) {
                 k += 1;
             }
             if text(k) != "is" {
@@ -620,6 +637,17 @@ pub fn judge(
     let mut coined_name = false;
     let mut defined = false;
     let mut coined: Vec<usize> = Vec::new();
+    // A model's size after a name the catalogue does not have as written ("Mistral 7B",
+    // "Gemma 7B", read as a slip for "gemm") is that model's size, not Qwen-7B's.
+    let size_of_another = |i: usize| {
+        normalise::is_model_size(&words[i].text)
+            && i.checked_sub(1).is_some_and(|j| {
+                let before = &words[j];
+                before.is_content()
+                    && latin_name(&before.text)
+                    && surest(before, index).is_none_or(|sure| sure < NAMED_OUTRIGHT)
+            })
+    };
     let mut evidence_of: Vec<WordEvidence> = words
         .iter()
         .enumerate()
@@ -632,7 +660,11 @@ pub fn judge(
                     described: false,
                 };
             }
-            let surest = surest(w, index);
+            let surest = if size_of_another(i) {
+                None
+            } else {
+                surest(w, index)
+            };
             // A model's size the catalogue has ("7b" of Qwen-7B) names it; any other says how
             // big, as a count says how many.
             let number = normalise::is_count(&w.text)
@@ -759,6 +791,11 @@ pub fn judge(
     // steps: 1. mash 2. ferment 3. distillation" is answered as a whole or not at all.
     let items = words.iter().any(|w| w.item);
     let one_concept_answered = !items && answered_alone.iter().any(|&a| a);
+    // A name of another technology beside the catalogue's ("ENOMEM", "SPDK", "Fortran") says
+    // the message is about that one, where the catalogue's name is only a part.
+    let another_technology = words.iter().zip(&evidence_of).any(|(w, e)| {
+        e.explained == 0.0 && e.importance >= COINED_IMPORTANCE && latin_name(&w.text)
+    });
     // Two concepts corroborate where they meet, if one of them says something.
     let corroborated = sure
         .iter()
@@ -768,15 +805,11 @@ pub fn judge(
         || coined_side_by_side(
             words,
             &coined,
+            !another_technology,
             |i| reach(&words[i], index, surest(&words[i], index)),
             &topics_of,
         );
-    // A name of another technology beside it ("ENOMEM", "SPDK", "Fortran") says the message
-    // is about that one, where the catalogue's name is only a part.
-    coined_name = coined_name
-        && !words.iter().zip(&evidence_of).any(|(w, e)| {
-            e.explained == 0.0 && e.importance >= COINED_IMPORTANCE && latin_name(&w.text)
-        });
+    coined_name = coined_name && !another_technology;
     let mut relevance = Relevance {
         words: evidence_of,
         evidence,

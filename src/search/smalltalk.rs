@@ -118,6 +118,8 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("wassup", Some(SmallTalk::Greeting)),
     ("whats up", Some(SmallTalk::Greeting)),
     ("what s up", Some(SmallTalk::Greeting)),
+    ("whats good", Some(SmallTalk::Greeting)),
+    ("what s good", Some(SmallTalk::Greeting)),
     ("thanks", Some(SmallTalk::Thanks)),
     ("thank you", Some(SmallTalk::Thanks)),
     ("thank u", Some(SmallTalk::Thanks)),
@@ -139,6 +141,10 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("多谢", Some(SmallTalk::Thanks)),
     ("感谢", Some(SmallTalk::Thanks)),
     ("感激", Some(SmallTalk::Thanks)),
+    // Thanks in a formal letter ("谨致谢忱", "不胜感激").
+    ("谨致谢忱", Some(SmallTalk::Thanks)),
+    ("致谢忱", Some(SmallTalk::Thanks)),
+    ("不胜感激", Some(SmallTalk::Thanks)),
     ("太感谢了", Some(SmallTalk::Thanks)),
     ("辛苦了", Some(SmallTalk::Thanks)),
     ("太棒了", Some(SmallTalk::Thanks)),
@@ -731,6 +737,10 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("get", None),
     ("okie", None),
     ("alright", None),
+    // A grudging "ok fine, thanks I guess". Not "fine" alone, which would be a stop word
+    // (see `chat_words`) and unmake "fine tune".
+    ("ok fine", None),
+    ("i guess", None),
     ("dokie", None),
     // Praise in internet slang and affection ("yyds", "爱你么么哒").
     ("yyds", Some(SmallTalk::Thanks)),
@@ -1350,6 +1360,62 @@ impl<'m> Message<'m> {
     }
 }
 
+/// Quotation marks that open and close a quotation. Straight single quotes are apostrophes
+/// as often, so they quote only from a word's start to a word's end ("Colab says 'You cannot
+/// connect'", not "don't … it's").
+const QUOTES: &[(char, char)] = &[
+    ('“', '”'),
+    ('"', '"'),
+    ('「', '」'),
+    ('『', '』'),
+    ('‘', '’'),
+    ('\'', '\''),
+];
+
+/// Stands for a quotation left out: a word no phrase or filler list holds, so what was quoted
+/// still counts as something named ("文章里“推理优化”那部分推荐了哪几篇" asks for a section).
+const QUOTATION: &str = " quotation ";
+
+/// The text with every closed quotation replaced by the word "quotation" (an unclosed mark is
+/// kept as typed): what a message quotes is not said to the bot. The "you" of "“Attention is all
+/// you need”这句话怎么翻译" or of "“您”和“你”怎么用" is not the bot spoken to.
+pub fn without_quotes(typed: &str) -> String {
+    let chars: Vec<(usize, char)> = typed.char_indices().collect();
+    let straight = |i: usize| chars[i].1 == '\'';
+    // A straight single quote opens at a word's start and closes at a word's end.
+    let opens = |i: usize| {
+        !straight(i)
+            || (i == 0 || chars[i - 1].1.is_whitespace())
+                && chars.get(i + 1).is_some_and(|c| !c.1.is_whitespace())
+    };
+    let closes = |j: usize| {
+        !straight(j)
+            || !chars[j - 1].1.is_whitespace()
+                && chars.get(j + 1).is_none_or(|c| !c.1.is_alphanumeric())
+    };
+    let mut out = String::with_capacity(typed.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let quoted = QUOTES
+            .iter()
+            .find(|q| q.0 == c && opens(i))
+            .and_then(|q| (i + 1..chars.len()).find(|&j| chars[j].1 == q.1 && closes(j)));
+        match quoted {
+            Some(end) => {
+                out.push_str(&typed[copied..at]);
+                out.push_str(QUOTATION);
+                copied = chars.get(end + 1).map_or(typed.len(), |&(b, _)| b);
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(&typed[copied..]);
+    out
+}
+
 /// A message of emoji alone, when every emoji in it says the same thing.
 fn emoji_only(message: &str) -> Option<SmallTalk> {
     let mut found = None;
@@ -1555,8 +1621,17 @@ pub fn opens_asking_how_to_use(message: &Message) -> bool {
     let have = message.units();
     leading(&have)
         .find(|(_, phrase)| phrase.1 == Some(SmallTalk::Help))
-        .is_some_and(|(_, phrase)| how_to_use_the_bot(&phrase.0))
+        .is_some_and(|(at, phrase)| {
+            let next = have.get(at + phrase.0.len());
+            // "how do you work out the pipeline bubble" asks how to work something out.
+            let worked_on = phrase.0.last() == Some(&"work")
+                && next.is_some_and(|u| WORK_PARTICLES.contains(u));
+            how_to_use_the_bot(&phrase.0) && !worked_on
+        })
 }
+
+/// Words after "work" that make it another verb: work out, work on, work with, work through.
+const WORK_PARTICLES: &[&str] = &["out", "on", "with", "through", "around"];
 
 /// Whether a message opens with the bots' help or start command, with whatever follows it
 /// ("/help 有哪些 command 可以用", "/help@ganhuo_bot"): the chat apps send what follows a command as
@@ -1825,7 +1900,11 @@ const THE_SUBJECT: &[&str] = &[
 
 /// Chinese that points at the bot or at what it sends.
 #[rustfmt::skip]
-const THE_BOT_ZH: &[&str] = &["机器人", "链接", "资源", "资料库", "搜索", "干货", "回复"];
+const THE_BOT_ZH: &[&str] = &[
+    "机器人", "链接", "资源", "资料库", "搜索", "干货", "回复",
+    // How a formal letter names the bot ("敬请告知：本系统可提供哪些方面的资料查询服务？").
+    "本系统",
+];
 
 /// Latin words asking how the bot is made or used: the languages it speaks, where its links
 /// come from, whether one may suggest more, how a question is typed (or pasted: "can I just
@@ -2969,6 +3048,8 @@ mod tests {
             "how do I use this LoRA script",
             "怎么用 deepspeed 训练",
             "LoRA 怎么用你知道吗",
+            // Working something out.
+            "how do you work out the pipeline bubble fraction given m micro-batches?",
         ] {
             assert!(!opens_asking_how_to_use(&Message::new(m)), "{m}");
         }
@@ -3314,7 +3395,7 @@ mod tests {
     fn asking_the_bot_for_its_whole_subject_is_help() {
         let chat = |m: &str| {
             chat_only(
-                &Message::new(m),
+                &Message::new(&without_quotes(m)),
                 crate::search::lexicon::is_filler,
                 crate::search::lexicon::asks,
             )
@@ -3325,10 +3406,35 @@ mod tests {
         ] {
             assert_eq!(chat(m), Some(SmallTalk::Help), "{m}");
         }
-        // Not asked of the bot, or naming a topic in it: a question.
-        for m in ["llm learning resources?", "can you find me lora resources?"] {
+        // Not asked of the bot, or naming a topic in it: a question. A quotation's "you" is
+        // not the bot.
+        for m in [
+            "llm learning resources?",
+            "can you find me lora resources?",
+            "“Attention is all you need”这句话翻译成中文怎么说比较自然？",
+            "给上司写邮件的时候，“您”和“你”应该怎么用？",
+        ] {
             assert_eq!(chat(m), None, "{m}");
         }
+    }
+
+    #[test]
+    fn quotations_are_left_out_when_closed() {
+        assert_eq!(
+            without_quotes("“您”和“你”怎么用"),
+            " quotation 和 quotation 怎么用"
+        );
+        assert_eq!(without_quotes("say \"hi you\" ok"), "say  quotation  ok");
+        assert_eq!(
+            without_quotes("Colab says 'You cannot connect'. how long?"),
+            "Colab says  quotation . how long?"
+        );
+        // Apostrophes quote nothing; an unclosed mark is kept as typed.
+        assert_eq!(
+            without_quotes("don't say it's 'fine"),
+            "don't say it's 'fine"
+        );
+        assert_eq!(without_quotes("「你好"), "「你好");
     }
 
     #[test]

@@ -181,6 +181,22 @@ ROUND_MINIMUMS = {
     128: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     129: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
     130: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    131: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    132: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    133: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    134: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    135: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    136: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    137: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    138: {"on-topic": 43, "offtopic": 27, "smalltalk": 2},
+    139: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    140: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    141: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    142: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    143: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    144: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    145: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    146: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -1564,6 +1580,154 @@ ROUND_NOTES = {
 # the same way (visas, renting, admission, taxes, cooking, phone contracts, travel, general
 # programming). Mostly English; written blind by one writer. Measured untouched with the stop's start and with its build when it arrived, the same
 # (whole round 44/48 on-topic, 26/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    131: """#
+# ROUND 131: famous models as the way in — how DeepSeek-V3 trained so cheaply (FP8, experts), R1's
+# reinforcement learning and distillation, Llama 3's parallelism, Qwen's tokenizer, Mixtral's
+# experts, Kimi's long context, GLM and Baichuan on Ascend, Yi in 4-bit, ChatGPT's RLHF — where the
+# techniques underneath are the answer; with near misses about the models themselves (release dates,
+# benchmark scores, API and membership prices, licences, rumours, company news). Chinese, English
+# and mixed; written blind by one writer. Measured untouched with the stop's start, which was still
+# the head when it arrived (whole round 45/48 on-topic, 22/28 off-topic, 4/4 small talk). Split by
+# the same rule.
+""",
+    132: """#
+# ROUND 132: heavy Chinese–English code-switching — engineers at foreign companies and returnees who
+# put English terms and verbs into nearly every Chinese sentence ("想 understand 透", "有没有 best
+# practice", TP/PP, OOM); with near misses from the same team chat (Spark OOM, MySQL latency, an
+# electrical transformer, whisky distillation, pruning an apple tree, crypto tokens, cloud GPU
+# prices). Mostly mixed; written blind by one writer. Measured untouched with the stop's start,
+# which was still the head when it arrived (whole round 47/49 on-topic, 27/27 off-topic, 3/4 small
+# talk). Split by the same rule.
+""",
+    133: """#
+# ROUND 133: network and storage engineers coming to LLM training clusters — collectives and the
+# traffic each parallelism makes, NVLink and NVSwitch against PCIe, InfiniBand, RDMA and GPUDirect,
+# NCCL against gloo, DCGM and nvbandwidth, checkpoint sizes and NVMe offload, a few deep-learning
+# basics; with near misses that are pure networking or storage (RoCE for vSAN, BGP EVPN, Lustre and
+# GPFS metadata, Ceph, ZFS, FC zoning, optics, iperf, verbs programming). Chinese, English and
+# mixed; written blind by one writer. Measured untouched with the stop's start, which was still the
+# head when it arrived (whole round 44/48 on-topic, 27/28 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    134: """#
+# ROUND 134: very casual Gen-Z English on a Discord server — lowercase, slang (ngl, fr, lowkey, no
+# cap, cooked, 💀😭), typos and run-on sentences — about LoRA and QLoRA on gaming cards, out-of-
+# memory, splitting training over GPUs, quantization and serving; with near misses in the same voice
+# (fine-tuning a sleep schedule, the Transformers film, the server's llama emoji, pronouncing qwen,
+# WSL2, rate limits, GPU rental). Mostly English, a few mixed; written blind by one writer. Measured
+# untouched with the stop's start, which was still the head when it arrived (whole round 47/48 on-
+# topic, 19/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    135: """#
+# ROUND 135: constraints and exclusions — people who say what they do not want or lack (no GPU, 8G
+# of memory, not a video, no paper, no math, free only, Chinese or English only, besides vLLM,
+# already read the DeepSpeed docs, no LoRA, not NVIDIA), labelled with the resources that honour the
+# constraint; with near misses in the same wording (buying a card, ChatGPT mirrors, Stable Diffusion
+# LoRA, Whisper, YOLOv8, vector databases, API prices). Mostly mixed; written blind by one writer.
+# Measured untouched with the stop's start, which was still the head when it arrived (whole round
+# 42/48 on-topic, 23/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    136: """#
+# ROUND 136: formal and bureaucratic Chinese — messages written like official letters and academic
+# correspondence (尊敬的, 现就……请教如下, 敬请, 烦请, 此致敬礼) from research offices, state labs, reviewers and
+# graduate students, the technical question set inside paperwork, with Chinese input-method slips
+# (并形, 量话, 建值); with near misses from the office side (fund applications, paying cloud GPUs from a
+# grant, tender thresholds, export controls, registering a generative-AI service, software
+# copyright, travel reimbursement). Mostly Chinese, some formal English; written blind by one
+# writer. Measured untouched with the stop's start, which was still the head when it arrived (whole
+# round 45/48 on-topic, 26/28 off-topic, 2/4 small talk). Split by the same rule.
+""",
+    137: """#
+# ROUND 137: training runs going wrong, described in words — fp16 loss turning NaN, poor throughput
+# without NVLink, out-of-memory at a step, two-node jobs that hang in NCCL, slow ZeRO-3 checkpoints,
+# a fine-tune that forgot everything, a quantised model that babbles; with near misses that are bugs
+# in unrelated software or hardware faults (Java heap, Kafka, pg_dump, OpenFOAM with mpirun, GPU
+# fans, ECC errors, a model railway, dog training). Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start, which was still the head when it arrived (whole
+# round 44/48 on-topic, 28/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    138: """#
+# ROUND 138: career changers from outside tech — teachers, accountants, nurses, lawyers, designers,
+# pharmacists, sales people — learning LLMs from zero: where to start, how much maths, what the
+# words mean (Transformer, LoRA, KV cache, 4-bit, bf16, distillation), beginner courses and books;
+# with near misses about careers, salaries, certificates, bootcamp prices, age and degree worries
+# and ChatGPT in their old job. Chinese, English and mixed; written blind by one writer. Measured
+# untouched with the stop's start, which was still the head when it arrived (whole round 45/48 on-
+# topic, 21/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    139: """#
+# ROUND 139: Japanese and Korean engineers writing Chinese as a second language — stiff or slightly
+# wrong Chinese with Japanese words and kanji forms (勉強, 資料, 推論, 量子化, 枝刈り), Korean habits (工夫 for
+# study, ㅠㅠ), odd word order and input-method slips (微跳, 蒸溜, 现存), asking about training, fine-
+# tuning, compression and serving; with near misses from their life in China (visas, landlords, HSK,
+# overtime, 推理小说, a 100V rice cooker's 变压器, llamas at the zoo). Mostly Chinese, some mixed and
+# English; written blind by one writer. Arrived after the stop's first edits; measured untouched
+# with the stop's start and with its build then, the same (whole round 46/48 on-topic, 25/28 off-
+# topic, 4/4 small talk). Split by the same rule.
+""",
+    140: """#
+# ROUND 140: people on rented or free cloud machines — Colab's T4, Kaggle's P100, AWS, GCP, Azure,
+# 阿里云 PAI, AutoDL, 恒源云, 华为云 with Ascend — asking how to fine-tune, fit, split, quantize, monitor and
+# serve on what they rented; with near misses about disconnects, quotas, billing, SSH keys, phone
+# verification and disks that do not survive a shutdown. Chinese, English and mixed; written blind
+# by one writer. Arrived after the stop's first edits; measured untouched with the stop's start and
+# with its build then, the same (whole round 48/48 on-topic, 25/28 off-topic, 4/4 small talk). Split
+# by the same rule.
+""",
+    141: """#
+# ROUND 141: people who must judge whether a model or a fine-tune got better — accuracy lost to
+# 4-bit and int8, LoRA against full fine-tuning, overfitting in SFT, perplexity and benchmarks,
+# comparing checkpoints; with near misses about live leaderboards, named models' benchmark scores,
+# eval SaaS prices and annotation vendors. Chinese, English and mixed; written blind by one writer.
+# Arrived after the stop's first edits; measured untouched with the stop's start and with its build
+# then, the same (whole round 42/48 on-topic, 21/28 off-topic, 4/4 small talk). Split by the same
+# rule.
+""",
+    142: """#
+# ROUND 142: systems programmers who want to write inference themselves in Rust, C++, Go or CUDA —
+# vLLM's block manager and scheduler, llama.cpp and gguf, KV cache layout, FlashAttention tiling,
+# kernel fusion, TVM, XLA and MLIR, quantized matmuls, parallel inference, batching; with near
+# misses from systems programming with no model in it (borrow checker, allocators, SIMD codecs,
+# async runtimes, build systems, page tables, DGEMM). Mostly English; written blind by one writer.
+# Arrived after the stop's first edits; measured untouched with the stop's start and with its build
+# then, the same (whole round 48/48 on-topic, 26/28 off-topic, 3/4 small talk). Split by the same
+# rule.
+""",
+    143: """#
+# ROUND 143: frustrated, sarcastic or rude users — annoyed at the bot, their job or the hype,
+# mocking and testing it ("bet you don't even know what ZeRO is", "又是一个没用的机器人") while most still ask
+# a real question; small talk as grudging thanks and complaints asking how to use it; near misses
+# are rants, insults and hype talk. Chinese, English and mixed; written blind by one writer. Arrived
+# after the stop's first edits; measured untouched with the stop's start and with its build then,
+# the same (whole round 45/48 on-topic, 24/28 off-topic, 2/4 small talk). Split by the same rule.
+""",
+    144: """#
+# ROUND 144: Chinese undergraduates doing course projects and theses on LLMs — 课程设计, 大作业, 毕设, 开题报告,
+# 文献综述 — needing references for a LoRA fine-tune, a quantization experiment, a small RAG demo, a
+# survey chapter on parallel training; with near misses about plagiarism checks, citation formats,
+# LaTeX and Word, defence slides, supervisors, grades and deadlines. Mostly Chinese; written blind
+# by one writer. Arrived after the stop's first edits; measured untouched with the stop's start and
+# with its build then, the same (whole round 48/49 on-topic, 26/27 off-topic, 4/4 small talk). Split
+# by the same rule.
+""",
+    145: """#
+# ROUND 145: the mathematics behind models — how much math is needed, linear algebra, probability
+# and calculus resources, derivations of backpropagation, softmax with cross-entropy, attention's
+# scaling, low-rank updates and quantization error, from high-school level to PhD; with near misses
+# that are math with no learning machine (Goldbach, olympiad geometry, actuarial exams, 量子化 in
+# physics, tensors in relativity). Chinese, English and mixed; written blind by one writer. Arrived
+# after the stop's first edits; measured untouched with the stop's start and with its build then,
+# the same (whole round 43/48 on-topic, 27/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    146: """#
+# ROUND 146: planning and buying a small GPU lab of two to sixteen cards — NVLink against PCIe on
+# 4090s, InfiniBand or not, checking cards after delivery, memory for training and serving 7B–70B,
+# Ascend 910B software, choosing a serving engine; with near misses about prices, resellers,
+# delivery, second-hand cards, warranties, racks, cooling, power and tenders. Chinese, English and
+# mixed; written blind by one writer. Arrived after the stop's first edits; measured untouched with
+# the stop's start and with its build then, the same (whole round 44/48 on-topic, 22/28 off-topic,
+# 3/4 small talk). Split by the same rule.
 """,
 }
 
