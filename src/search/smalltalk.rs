@@ -6,6 +6,7 @@
 //! is still a question.
 
 use foldhash::{HashMap, HashMapExt};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -1379,7 +1380,11 @@ const QUOTATION: &str = " quotation ";
 /// The text with every closed quotation replaced by the word "quotation" (an unclosed mark is
 /// kept as typed): what a message quotes is not said to the bot. The "you" of "“Attention is all
 /// you need”这句话怎么翻译" or of "“您”和“你”怎么用" is not the bot spoken to.
-pub fn without_quotes(typed: &str) -> String {
+pub fn without_quotes(typed: &str) -> Cow<'_, str> {
+    // Most messages quote nothing, and are read as typed without a copy.
+    if !typed.contains(|c: char| QUOTES.iter().any(|q| q.0 == c)) {
+        return Cow::Borrowed(typed);
+    }
     let chars: Vec<(usize, char)> = typed.char_indices().collect();
     let straight = |i: usize| chars[i].1 == '\'';
     // A straight single quote opens at a word's start and closes at a word's end.
@@ -1413,7 +1418,7 @@ pub fn without_quotes(typed: &str) -> String {
         }
     }
     out.push_str(&typed[copied..]);
-    out
+    Cow::Owned(out)
 }
 
 /// A message of emoji alone, when every emoji in it says the same thing.
