@@ -700,9 +700,7 @@ impl Engine {
         let unmarked = markup::strip(query);
         let rewritten = self.addresses.read(&unmarked);
         let query = rewritten.text.as_ref();
-        // What the message quotes is not said to the bot.
-        let unquoted = smalltalk::without_quotes(query);
-        let said = smalltalk::Message::new(&unquoted);
+        let said = smalltalk::Message::new(query);
         let to_someone_else = (markup::to_someone_else(typed) || smalltalk::to_a_teacher(&said))
             && {
                 let lower = typed.to_lowercase();

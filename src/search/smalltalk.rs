@@ -1329,9 +1329,10 @@ pub struct Message<'m> {
 }
 
 impl<'m> Message<'m> {
-    /// Reads a message as typed.
+    /// Reads a message as typed, with what it quotes set aside: a quotation's "you" is not the
+    /// bot spoken to.
     pub fn new(typed: &'m str) -> Message<'m> {
-        let text = unstretched(&normalise(typed));
+        let text = unstretched(&normalise(&without_quotes(typed)));
         let units = unit_spans(&text);
         Message { typed, text, units }
     }
@@ -1380,7 +1381,7 @@ const QUOTATION: &str = " quotation ";
 /// The text with every closed quotation replaced by the word "quotation" (an unclosed mark is
 /// kept as typed): what a message quotes is not said to the bot. The "you" of "“Attention is all
 /// you need”这句话怎么翻译" or of "“您”和“你”怎么用" is not the bot spoken to.
-pub fn without_quotes(typed: &str) -> Cow<'_, str> {
+fn without_quotes(typed: &str) -> Cow<'_, str> {
     // Most messages quote nothing, and are read as typed without a copy.
     if !typed.contains(|c: char| QUOTES.iter().any(|q| q.0 == c)) {
         return Cow::Borrowed(typed);
@@ -3400,7 +3401,7 @@ mod tests {
     fn asking_the_bot_for_its_whole_subject_is_help() {
         let chat = |m: &str| {
             chat_only(
-                &Message::new(&without_quotes(m)),
+                &Message::new(m),
                 crate::search::lexicon::is_filler,
                 crate::search::lexicon::asks,
             )
