@@ -704,6 +704,44 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // 2/3), then its tune half read and tuned on (+3 off-topic).
     ("round146-tune.toml", level(0.84, 1.0, 1.0, 40)),
     ("round146-holdout.toml", level(1.0, 0.78, 0.66, 40)),
+    // Round 147, asking by author, site or source: measured untouched with the stop's start (tune
+    // 24/24, 10/14, 1/2; hold-out 22/24, 11/14, 2/2), then its tune half read and tuned on (+2
+    // off-topic, +1 small talk).
+    ("round147-tune.toml", level(1.0, 0.85, 1.0, 40)),
+    ("round147-holdout.toml", level(0.91, 0.78, 1.0, 40)),
+    // Round 148, terms across languages: measured untouched with the stop's start (tune 24/25,
+    // 10/13, 2/2; hold-out 22/23, 11/15, 2/2), then its tune half read and tuned on (+1 on-topic).
+    ("round148-tune.toml", level(1.0, 0.76, 1.0, 40)),
+    ("round148-holdout.toml", level(0.95, 0.73, 1.0, 40)),
+    // Round 149, a link or a title in hand: measured untouched with the stop's start (tune 23/24,
+    // 13/14, 2/2; hold-out 22/24, 10/14, 1/2), then its tune half read and tuned on (no case of it
+    // gained).
+    ("round149-tune.toml", level(0.95, 0.92, 1.0, 40)),
+    ("round149-holdout.toml", level(0.91, 0.71, 0.5, 40)),
+    // Round 150, reading source code: measured untouched with the stop's start (tune 24/24, 5/13,
+    // 3/3; hold-out 23/24, 12/15, 1/1), then its tune half read and tuned on (+1 off-topic).
+    ("round150-tune.toml", level(1.0, 0.46, 1.0, 40)),
+    ("round150-holdout.toml", level(0.95, 0.8, 1.0, 40)),
+    // Round 151, checking a claim they heard: measured untouched with the stop's start (tune
+    // 22/23, 12/14, 3/3; hold-out 24/25, 13/14, 0/1), then its tune half read and tuned on (+2
+    // off-topic).
+    ("round151-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round151-holdout.toml", level(0.96, 0.92, 0.0, 40)),
+    // Round 152, is it still current: measured untouched with the stop's start (tune 25/25, 14/14,
+    // 1/1; hold-out 22/23, 12/14, 3/3), then its tune half read and tuned on (no case of it
+    // gained).
+    ("round152-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round152-holdout.toml", level(0.95, 0.85, 1.0, 40)),
+    // Round 153, long context and memory: measured untouched with the stop's start (tune 19/24,
+    // 12/14, 1/2; hold-out 21/24, 12/14, 2/2), then its tune half read and tuned on (+4 on-topic,
+    // +1 off-topic, +1 small talk).
+    ("round153-tune.toml", level(0.95, 0.92, 1.0, 40)),
+    ("round153-holdout.toml", level(0.87, 0.85, 1.0, 40)),
+    // Round 154, reading groups and study plans: measured untouched with the stop's start (tune
+    // 24/25, 12/13, 2/2; hold-out 21/23, 13/15, 2/2), then its tune half read and tuned on (+1
+    // off-topic); its hold-out half, never read, moved by +1 on-topic.
+    ("round154-tune.toml", level(0.96, 1.0, 1.0, 40)),
+    ("round154-holdout.toml", level(0.95, 0.86, 1.0, 40)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

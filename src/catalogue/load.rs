@@ -77,6 +77,8 @@ struct RawSynonym {
 struct RawSense {
     words: Vec<String>,
     cues: Vec<String>,
+    #[serde(default)]
+    role: bool,
 }
 
 #[derive(Deserialize)]
@@ -500,6 +502,7 @@ fn validate_senses(
             let sense = Sense {
                 words: non_empty(&s.get_ref().words),
                 cues: non_empty(&s.get_ref().cues),
+                role: s.get_ref().role,
             };
             if sense.words.is_empty() || sense.cues.is_empty() {
                 problems.push(Problem {

@@ -201,6 +201,12 @@ pub struct Sense {
     pub words: Vec<String>,
     /// Words or phrases that, anywhere in a message, rule the catalogue's meaning out.
     pub cues: Vec<String>,
+    /// Whether the other sense is the catalogue's own thing in another role (DeepSpeed's team
+    /// as an employer, a model as news, a company being bought): only a cue ever means it, so
+    /// without one the word is as surely the catalogue's as a word with no other sense. A
+    /// different thing of the same name (a tornado, TGI Fridays) may be meant with no cue at
+    /// all, which leaves the word's name less sure.
+    pub role: bool,
 }
 
 /// A way of describing a topic without naming it ("throw away the weights that barely

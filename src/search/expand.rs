@@ -110,8 +110,9 @@ pub struct QueryWord {
     /// The cue that shows the word meant in a sense the catalogue is not about ("law school"
     /// beside "llm"), if any (see [`super::senses`]).
     pub other_sense: Option<String>,
-    /// Whether the catalogue knows another sense of the word at all, shown here or not
-    /// (see [`super::senses`]).
+    /// Whether the catalogue knows another meaning of the word at all, shown here or not:
+    /// its own thing in another role (an employer, news) does not count, as only a cue ever
+    /// means that (see [`super::senses`]).
     pub has_other_senses: bool,
     /// Whether the word occurs only inside text pasted from a screen that names the
     /// catalogue, and so says less than words the asker typed (see [`super::pasted`]).

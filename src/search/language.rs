@@ -9,7 +9,8 @@
 //! the cue that says so tells nothing about the topic. "Besides the English blogs" is no such
 //! cue: it asks for more, in any language. Words that still disagree ("a Chinese version? I
 //! read Chinese faster than English") are left to lift both: which one is asked for is then a
-//! guess either way.
+//! guess either way. A language word before a word about naming ("对照中文术语") asks for no
+//! pages at all.
 
 use super::expand::QueryWord;
 use super::lexicon::Role;
@@ -44,6 +45,14 @@ const AFTER: &[&str] = &[
     "sucks", "slow", "terrible", "limited", "struggle", "struggling",
 ];
 
+/// Words about what a thing is called: a language word right before one ("对照中文术语", "the
+/// English name of 张量并行") asks about words, not for pages in that language. A translation
+/// is a page ("有中文翻译吗"), so it is not among them.
+#[rustfmt::skip]
+const NAMING: &[&str] = &[
+    "术语", "名词", "叫法", "名字", "说法", "译名", "术语表", "term", "terms", "terminology", "name", "names",
+];
+
 /// The word before "t" of a negation typed with its apostrophe, which the tokeniser splits
 /// off ("can't" → "can", "t").
 #[rustfmt::skip]
@@ -60,6 +69,13 @@ pub fn settle(words: &mut [QueryWord], piece_of: &[usize]) {
         let Role::Language(lang) = words[i].role else {
             continue;
         };
+        if words
+            .get(i + 1)
+            .is_some_and(|next| NAMING.contains(&next.text.as_str()))
+        {
+            words[i].role = Role::Stop;
+            continue;
+        }
         let Some(other) = other(lang) else {
             continue;
         };
@@ -169,6 +185,24 @@ mod tests {
             ),
             [Lang::En]
         );
+    }
+
+    #[test]
+    fn a_language_naming_words_asks_for_no_pages_in_it() {
+        let engine = Engine::shipped().unwrap();
+        assert_eq!(
+            asked(
+                &engine,
+                "分布式训练有没有英文写的资料？想拿来对照中文术语一起看"
+            ),
+            [Lang::En]
+        );
+        assert_eq!(
+            asked(&engine, "what is the chinese name of tensor parallelism"),
+            []
+        );
+        // A translation is a page in that language.
+        assert_eq!(asked(&engine, "lora 论文有中文翻译吗"), [Lang::Zh]);
     }
 
     #[test]

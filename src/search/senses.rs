@@ -32,6 +32,9 @@ pub struct Senses {
     /// characters against the few spellings that start there, not against all of them (the
     /// shipped catalogue has about a hundred).
     cjk_starts: ByStart,
+    /// Per sense, whether it is the catalogue's own thing in another role
+    /// ([`catalogue::Sense::role`]).
+    roles: Vec<bool>,
 }
 
 /// One sense's cues, normalised and filed when a message first names its word: the shipped
@@ -120,6 +123,7 @@ impl Senses {
                 written: Strings::of(sense.cues.iter().map(String::as_str)),
                 filed: OnceLock::new(),
             });
+            filed.roles.push(sense.role);
             for word in &sense.words {
                 let word = normalise(word);
                 if word.is_empty() {
@@ -170,7 +174,7 @@ impl Senses {
         // Most messages have none of these words: the cues are looked for only when one is
         // there.
         for (word, senses) in words.iter_mut().zip(&of) {
-            word.has_other_senses = !senses.is_empty();
+            word.has_other_senses = senses.iter().any(|&s| !self.roles[s]);
         }
         if of.iter().all(Vec::is_empty) {
             return;
@@ -269,6 +273,32 @@ mod tests {
             assert!(answered(&engine, message), "{message}");
         }
         assert!(!answered(&engine, "DeepSpeed 团队在招聘吗，待遇怎么样"));
+    }
+
+    /// A name whose only other sense is its own thing in another role (DeepSpeed's team as an
+    /// employer) is as sure a name without the cue as a name with no other sense; one with a
+    /// different thing of its name (TGI Fridays) is less sure.
+    #[test]
+    fn only_another_meaning_makes_a_name_less_sure() {
+        let engine = Engine::shipped().unwrap();
+        let has_other = |query: &str, word: &str| {
+            engine
+                .understand(query, false)
+                .iter()
+                .find(|w| w.text == word)
+                .unwrap()
+                .has_other_senses
+        };
+        assert!(!has_other(
+            "DeepSpeed, it is for what exactly?",
+            "deepspeed"
+        ));
+        assert!(has_other("how do I raise the TGI limit", "tgi"));
+        assert!(answered(
+            &engine,
+            "hello hello, sorry for my bad english, i use the translator of google... so, the \
+             question: DeepSpeed, it is for what exactly? thanks"
+        ));
     }
 
     #[test]

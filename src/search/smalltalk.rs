@@ -1693,7 +1693,7 @@ const REMARKS: &[&str] = &[
     "was", "were", "helped", "helps", "helpful", "useful", "great", "good", "nice", "awesome",
     "perfect", "read", "reading", "check", "checking", "look", "looking", "done", "for",
     "worked", "works", "working", "fixed", "solved", "saved", "decent", "answered", "clear",
-    "sorted",
+    "sorted", "finally", "click", "clicked",
 ];
 
 /// Latin words for what the bot sent, which a remark before a closing thanks is about ("that
@@ -1702,6 +1702,7 @@ const REMARKS: &[&str] = &[
 #[rustfmt::skip]
 const SENT: &[&str] = &[
     "link", "links", "post", "posts", "article", "articles", "video", "tutorial", "guide", "answer",
+    "diagram", "diagrams",
 ];
 
 /// Chinese for what the bot sent ("这个 KV cache 的文章 nice，thanks").
@@ -1732,8 +1733,9 @@ const WORKING_ZH: &[&str] = &[
     "跑起来", "跑通", "装好", "搞定", "解决了", "好使", "成功了", "能用了", "可以用了",
 ];
 
-/// Latin words that report having understood ("understood now, thanks", "gotcha, thx").
-const UNDERSTOOD: &[&str] = &["understood", "gotcha", "clicked"];
+/// Latin words that report having understood ("understood now, thanks", "gotcha, thx", "the
+/// diagrams finally made it click").
+const UNDERSTOOD: &[&str] = &["understood", "gotcha", "clicked", "click"];
 
 /// Chinese reports of having understood, often of a mix-up set right ("哦原来 NCCL 不是显卡 是通信
 /// 库啊，懂了 thx", "我一直以为 NCCL 是显卡，笑死，感谢").
@@ -2075,14 +2077,16 @@ const STANDING_RULE_ZH: &[&str] = &[
 
 /// Chinese for a bot or a search that is not this one: the asker's own chatbot ("用户隐私政策
 /// 怎么写 我们的聊天机器人会把对话记录存下来"), a customer-service bot, a search engine ("官网做
-/// 搜索引擎优化 关键词该怎么选"); and a game's or a computer's resources ("更新完一直弹资源包校验
-/// 失败", "资源管理器").
+/// 搜索引擎优化 关键词该怎么选"), a search algorithm; and a game's or a computer's resources
+/// ("更新完一直弹资源包校验失败", "资源管理器").
 #[rustfmt::skip]
 const OTHER_BOTS_ZH: &[&str] = &[
     "我们的聊天机器人", "我们的问答机器人", "我们的机器人", "我的机器人", "自己的聊天机器人", "自己的机器人",
     "公司的机器人", "客服机器人", "搜索引擎", "资源包", "资源管理器", "资源占用",
     // The bots of a chat platform, which a group sets up itself ("飞书机器人 webhook 怎么定时推送").
     "飞书机器人", "钉钉机器人", "微信机器人", "企业微信机器人", "企微机器人", "群机器人",
+    // Search as an algorithm ("深搜的剪枝技巧和记忆化搜索，先练哪个").
+    "记忆化搜索", "深度优先搜索", "广度优先搜索", "二分搜索", "启发式搜索", "束搜索", "搜索算法",
 ];
 
 /// Latin words for speaking to the bot in a language ("can I ask you in Chinese").
@@ -2246,6 +2250,8 @@ const ITSELF_ZH: &[&str] = &[
     "只管", "也管", "也能推荐", "只有大模型", "只讲大模型",
     // "还是只推荐学习资料", "能按视频/论文/书分类给我吗"
     "只推荐", "分类给我", "按类型",
+    // What it can be searched by ("这个bot能按作者搜吗？我经常只记得是谁写的、发在知乎还是B站").
+    "按作者", "按标题", "按来源",
 ];
 
 /// How the bot chose what it sent ("刚刚那个回答是怎么选出来的？"), with [`ITS_ANSWER_ZH`].
@@ -3071,6 +3077,7 @@ mod tests {
             // No thanks at the end is needed after a remark.
             "谢谢，讲 LoRA 的那篇写得很清楚",
             "thx！量化那篇终于看懂了",
+            "thanks!! the flashattention diagrams finally made it click 🙏",
             "感谢感谢，链式法则那个动画一看就懂🙏",
             "thanks, the vllm docs were great",
             "这个 KV cache 的文章 nice，thanks",
@@ -3185,6 +3192,8 @@ mod tests {
             "can you filter results to just videos or just papers?",
             "这个 bot 能回答 GPU 集群运维的问题吗？还是只推荐学习资料",
             "你这个 bot 能按视频/论文/书分类给我吗？",
+            // What it can be searched by.
+            "这个bot能按作者搜吗？我经常只记得是谁写的、发在知乎还是B站，标题完全想不起来",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
@@ -3296,8 +3305,9 @@ mod tests {
             "my own bot keeps forgetting the chat history",
             "隐私政策怎么写 我们的聊天机器人会存聊天记录",
             "飞书机器人怎么每天早上定时把进度推到群里",
-            // A search engine is no search of the bot's.
+            // A search engine, or a search algorithm, is no search of the bot's.
             "官网的搜索引擎关键词怎么选",
+            "算法竞赛寒假集训计划：深搜的剪枝技巧和记忆化搜索，先练哪个",
             // Telegram, summaries and favourites belong to other tasks too.
             "How do I export my whole Telegram chat history?",
             "could you summarize the plot of a movie for me",

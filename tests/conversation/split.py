@@ -197,6 +197,14 @@ ROUND_MINIMUMS = {
     144: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     145: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     146: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    147: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    148: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    149: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    150: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    151: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    152: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    153: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    154: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -1728,6 +1736,72 @@ ROUND_NOTES = {
 # mixed; written blind by one writer. Arrived after the stop's first edits; measured untouched with
 # the stop's start and with its build then, the same (whole round 44/48 on-topic, 22/28 off-topic,
 # 3/4 small talk). Split by the same rule.
+""",
+    147: """#
+# ROUND 147: asking by author, site or source — people who remember who wrote or hosted something
+# rather than what it is called: 李沐, Karpathy, 苏剑林 and 科学空间, Lilian Weng, Jay Alammar, the Hugging
+# Face blog, 知乎 authors, Bilibili uploaders, NVIDIA's docs, a course by its school; with near
+# misses that keep the names but ask about jobs, downloads, prices, exams and admissions. Chinese,
+# English and mixed; written blind by one writer. Measured untouched with the stop's start (whole
+# round 46/48 on-topic, 21/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    148: """#
+# ROUND 148: terms across languages — what 张量并行, 流水线并行, 混合精度, 蒸馏, 算子融合 or KV cache are called in
+# the other language, what PEFT, SFT, RLHF, TP/PP/DP, MoE, GQA and NCCL stand for, and a resource
+# in the other language; with near misses on the same words (DP as dynamic programming, 量化交易, 蒸馏水,
+# electrical transformers, plain translation). Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start (whole round 46/48 on-topic, 21/28 off-topic,
+# 4/4 small talk). Split by the same rule.
+""",
+    149: """#
+# ROUND 149: a link or a title in hand — people who paste a URL, an article or paper title, a
+# repository or a screenshot's caption and ask for more like it, whether it is worth reading, what
+# to read before or after it, or a simpler or deeper version; with near misses of the same shape
+# about quant trading, quantum error correction, pruning fruit trees, GitLab pipelines and API
+# prices. Chinese, English and mixed; written blind by one writer. Measured untouched with the
+# stop's start (whole round 45/48 on-topic, 23/28 off-topic, 3/4 small talk). Split by the same
+# rule.
+""",
+    150: """#
+# ROUND 150: reading source code — 源码解读 and walk-throughs of Megatron-LM, DeepSpeed, vLLM,
+# llama.cpp, TensorRT-LLM, PyTorch FSDP and DDP, NCCL, TVM and Triton: where to start, which file
+# does what, how a feature is implemented; with near misses about the source of Redis, the Linux
+# scheduler, kube-scheduler, SGLang, ONNX Runtime and names (Megatron the robot, Triton the god).
+# Chinese, English and mixed; written blind by one writer. Measured untouched with the stop's
+# start (whole round 47/48 on-topic, 17/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    151: """#
+# ROUND 151: checking a claim they heard — "LoRA is as good as full fine-tuning", "ZeRO-3 is
+# always slower", "量化到4bit基本不掉点": sceptical, curious or arguing people who want something to
+# confirm or refute it; with near misses in the same voice about GPT-5 rumours, GPU prices and
+# stocks, 蒸馏水, pruning tomatoes and the Transformers films. Chinese, English and mixed; written
+# blind by one writer. Measured untouched with the stop's start (whole round 46/48 on-topic, 25/28
+# off-topic, 3/4 small talk). Split by the same rule.
+""",
+    152: """#
+# ROUND 152: is it still current — people worried that what they would read is outdated: 2023
+# tutorials, DeepSpeed against FSDP, what replaced FasterTransformer, which version a guide is
+# for, whether classics ever go out of date; with near misses about Python and Ubuntu support,
+# image tools, API prices, knowledge cut-offs and GPU resale. Chinese, English and mixed; written
+# blind by one writer. Measured untouched with the stop's start (whole round 47/48 on-topic, 26/28
+# off-topic, 4/4 small talk). Split by the same rule.
+""",
+    153: """#
+# ROUND 153: long context and memory — KV cache size and paging, attention's quadratic cost,
+# FlashAttention, offloading, recomputation, memory estimates for training and serving,
+# out-of-memory at long sequence lengths, often without the technical name; with near misses that
+# share "context", "memory", "cache" or "paging" (RoPE and other context extension, which the
+# catalogue lacks, JVM and Spark OOMs, Redis, OS paging, human memory). Chinese, English and
+# mixed; written blind by one writer. Measured untouched with the stop's start (whole round 40/48
+# on-topic, 24/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    154: """#
+# ROUND 154: reading groups and study plans — people organising a 读书会, a weekly study group or a
+# plan over weeks or months: what to read first, the order of weeks, splitting a topic between
+# members, what to skip, how long a course takes; with near misses about 量化交易, 剪枝 in contests,
+# power transformers, meeting apps and keeping people coming. Chinese, English and mixed; written
+# blind by one writer. Measured untouched with the stop's start (whole round 45/48 on-topic, 25/28
+# off-topic, 4/4 small talk). Split by the same rule.
 """,
 }
 
