@@ -271,27 +271,27 @@ fn latin_name(text: &str) -> bool {
 /// "A vs B"), each a topic's label the catalogue knows as written, and the catalogue files
 /// them under one topic though no one resource covers both: "NVLink 跟 InfiniBand 一个管机内一个
 /// 管机间对吧" asks about two interconnects kept side by side. `coined` holds each such word's
-/// place; `reach_of` gives the resources a word reaches. With `anywhere`, the two may stand
+/// place with the resources it reaches. With `anywhere`, the two may stand
 /// apart ("half of twitter screams 'just use vLLM', the other half swears TGI is better"):
 /// the caller allows that only when no name of another technology stands beside them, since
 /// names merely in one message ("NVMe-oF over RDMA" for a database's storage, with SPDK's
 /// queues) do not count. Everyday words never do.
 fn coined_side_by_side(
     words: &[QueryWord],
-    coined: &[usize],
+    coined: &[(usize, Vec<u32>)],
     anywhere: bool,
-    reach_of: impl Fn(usize) -> Vec<u32>,
     topics_of: impl Fn(&[u32]) -> Vec<TopicIdx>,
 ) -> bool {
-    let filed_together = |i: usize, j: usize| {
-        let a = topics_of(&reach_of(i));
-        let b = topics_of(&reach_of(j));
-        a.iter().any(|t| b.binary_search(t).is_ok())
-    };
-    coined.iter().enumerate().any(|(n, &i)| {
-        coined[n + 1..].iter().any(|&j| {
+    if coined.len() < 2 {
+        return false;
+    }
+    // Each name's topics once, not once for every other name it is paired with.
+    let topics: Vec<Vec<TopicIdx>> = coined.iter().map(|(_, reach)| topics_of(reach)).collect();
+    coined.iter().enumerate().any(|(n, &(i, _))| {
+        coined.iter().enumerate().skip(n + 1).any(|(m, &(j, _))| {
             let adjacent = j == i + 2 && words[i + 1].role == Role::Link;
-            (adjacent || anywhere && words[i].text != words[j].text) && filed_together(i, j)
+            (adjacent || anywhere && words[i].text != words[j].text)
+                && topics[n].iter().any(|t| topics[m].binary_search(t).is_ok())
         })
     })
 }
@@ -636,7 +636,9 @@ pub fn judge(
     let mut named = false;
     let mut coined_name = false;
     let mut defined = false;
-    let mut coined: Vec<usize> = Vec::new();
+    // Each name coined in the field with the resources it reaches, for
+    // [`coined_side_by_side`].
+    let mut coined: Vec<(usize, Vec<u32>)> = Vec::new();
     // A model's size after a name the catalogue does not have as written ("Mistral 7B",
     // "Gemma 7B", read as a slip for "gemm") is that model's size, not Qwen-7B's.
     let size_of_another = |i: usize| {
@@ -702,7 +704,7 @@ pub fn judge(
                 && e.specificity >= NAMED_SPECIFICITY
                 && latin_name(&w.text);
             if rare_name && w.other_sense.is_none() && is_label(&w.text) {
-                coined.push(i);
+                coined.push((i, reached.clone()));
                 coined_name = coined_name || !w.has_other_senses;
             }
             // A resource's own name written in letters and digits, as course codes and model
@@ -802,13 +804,7 @@ pub fn judge(
         .enumerate()
         .any(|(i, a)| sure[i + 1..].iter().any(|b| a.corroborates(b)))
         || described_together(words)
-        || coined_side_by_side(
-            words,
-            &coined,
-            !another_technology,
-            |i| reach(&words[i], index, surest(&words[i], index)),
-            &topics_of,
-        );
+        || coined_side_by_side(words, &coined, !another_technology, &topics_of);
     coined_name = coined_name && !another_technology;
     let mut relevance = Relevance {
         words: evidence_of,
