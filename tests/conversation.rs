@@ -742,6 +742,45 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // off-topic); its hold-out half, never read, moved by +1 on-topic.
     ("round154-tune.toml", level(0.96, 1.0, 1.0, 40)),
     ("round154-holdout.toml", level(0.95, 0.86, 1.0, 40)),
+    // Round 155, how much time I have: measured untouched with the stop's start (tune 21/24,
+    // 12/14, 2/2; hold-out 24/24, 13/14, 2/2), then its tune half read and tuned on (+1 on-topic,
+    // +1 off-topic).
+    ("round155-tune.toml", level(0.91, 0.92, 1.0, 40)),
+    ("round155-holdout.toml", level(1.0, 0.92, 1.0, 40)),
+    // Round 156, two or three questions in one message: measured untouched with the stop's start
+    // (tune 25/25, 7/13, 2/2; hold-out 21/23, 14/15, 2/2), then its tune half read and tuned on
+    // (+4 off-topic).
+    ("round156-tune.toml", level(1.0, 0.84, 1.0, 40)),
+    ("round156-holdout.toml", level(0.91, 0.93, 1.0, 40)),
+    // Round 157, explain it like I'm five: measured untouched with the stop's start (tune 20/24,
+    // 13/14, 2/2; hold-out 21/24, 12/14, 1/2), then its tune half read and tuned on (+3 on-topic,
+    // +1 off-topic); its hold-out half, never read, moved by +1 on-topic, -1 off-topic.
+    ("round157-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round157-holdout.toml", level(0.91, 0.78, 0.5, 40)),
+    // Round 158, the history of the field: measured untouched with the stop's start (tune 23/23,
+    // 8/15, 2/2; hold-out 23/25, 11/13, 2/2), then its tune half read and tuned on (+2 off-topic).
+    ("round158-tune.toml", level(1.0, 0.66, 1.0, 40)),
+    ("round158-holdout.toml", level(0.92, 0.84, 1.0, 40)),
+    // Round 159, running a model for many users: measured untouched with the stop's start (tune
+    // 20/25, 10/13, 2/2; hold-out 21/23, 12/15, 2/2), then its tune half read and tuned on (+2
+    // on-topic, +1 off-topic).
+    ("round159-tune.toml", level(0.88, 0.84, 1.0, 40)),
+    ("round159-holdout.toml", level(0.91, 0.8, 1.0, 40)),
+    // Round 160, tokens, vocabularies and Chinese text: measured untouched with the stop's start
+    // (tune 21/23, 10/14, 3/3; hold-out 21/25, 10/14, 1/1), then its tune half read and tuned on
+    // (+2 on-topic).
+    ("round160-tune.toml", level(1.0, 0.71, 1.0, 40)),
+    ("round160-holdout.toml", level(0.84, 0.71, 1.0, 40)),
+    // Round 161, indirect, hedged and very polite requests: measured untouched with the stop's
+    // start (tune 23/24, 14/14, 2/2; hold-out 23/24, 12/14, 1/2), then its tune half read and
+    // tuned on (no case of it gained).
+    ("round161-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round161-holdout.toml", level(0.95, 0.85, 0.5, 40)),
+    // Round 162, Chinese written as it is spoken in regions: measured untouched with the stop's
+    // start (tune 25/25, 13/14, 1/1; hold-out 23/23, 14/14, 3/3), then its tune half read and
+    // tuned on (+1 off-topic).
+    ("round162-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round162-holdout.toml", level(1.0, 1.0, 1.0, 40)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -179,6 +179,27 @@ pub fn recast_unless_alone(words: &mut [QueryWord], marked: &[bool], role: Role)
     recast
 }
 
+/// Makes the marked content words background — the asker's circumstances, such as the machine
+/// or the time they have — when the rest of the message names a tool (`names_tool`) they are
+/// the circumstances of, and is not all they are ([`recast_unless_alone`]).
+pub fn set_aside_beside_a_tool(
+    words: &mut [QueryWord],
+    marked: &[bool],
+    names_tool: impl Fn(&QueryWord) -> bool,
+) {
+    // Most messages mark nothing; the tools are looked for only in those that do.
+    if !marked.contains(&true) {
+        return;
+    }
+    let names_a_tool = words
+        .iter()
+        .zip(marked)
+        .any(|(w, &m)| !m && w.is_content() && names_tool(w));
+    if names_a_tool {
+        recast_unless_alone(words, marked, Role::Background);
+    }
+}
+
 const SYNONYM: f32 = 0.9;
 const PART: f32 = 0.6;
 const BIGRAM_BACKUP: f32 = 0.75;

@@ -68,13 +68,14 @@ pub fn mark(text: &str) -> (Cow<'_, str>, bool) {
         }
         let body = line.trim_start();
         let Some((len, opens)) = *opens else {
-            marks += inline_marks(body, &mut out);
+            marks += inline_marks(body, &mut out, &mut None);
             continue;
         };
         marks += 1;
         out.push(ITEM);
         if !(opens == Opens::Had || to_do && opens == Opens::Done) {
-            marks += inline_marks(&body[len..], &mut out);
+            let mut next = number(&body[..len]).map(|n| n + 1);
+            marks += inline_marks(&body[len..], &mut out, &mut next);
         }
     }
     if marks >= 2 {
@@ -364,35 +365,54 @@ fn closer_len(after: &str) -> usize {
 
 /// Copies a line's text after its opening mark to `out` with the marks inside it ("1)
 /// parallelism 2) KV cache", "① 数学 ② 机器学习", "量化 → 剪枝") as [`ITEM`]; returns how many.
-fn inline_marks(text: &str, out: &mut String) -> usize {
+fn inline_marks(text: &str, out: &mut String, next: &mut Option<u32>) -> usize {
     let mut marks = 0;
     let mut rest = text;
     let mut boundary = true;
+    let mut spaced = false;
     while let Some(c) = rest.chars().next() {
         let len = if let Some(arrow) = ARROWS.iter().find(|a| rest.starts_with(**a)) {
             Some(arrow.len())
         } else if boundary {
-            circled(rest)
-                .or_else(|| lettered(rest))
-                .or_else(|| numbered(rest).filter(|&len| inline_close(rest, len)))
+            circled(rest).or_else(|| lettered(rest)).or_else(|| {
+                numbered(rest)
+                    .filter(|&len| inline_close(rest, len) || spaced && sequel(rest, len, *next))
+            })
         } else {
             None
         };
         match len {
             Some(len) => {
+                *next = next.map(|n| n + 1);
                 out.push(ITEM);
                 marks += 1;
                 rest = &rest[len..];
                 boundary = true;
+                spaced = false;
             }
             None => {
                 out.push(c);
                 rest = &rest[c.len_utf8()..];
                 boundary = c.is_whitespace() || !c.is_alphanumeric();
+                spaced = c.is_whitespace();
             }
         }
     }
     marks
+}
+
+/// The number of an item's mark written in digits ("1.", "(2)", "3:"), if it is one.
+fn number(mark: &str) -> Option<u32> {
+    let digits: String = mark.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Whether a number inside a line closed with "." or ":" goes on a list its line opened ("1.
+/// Midjourney 提示词怎么写 2. SD 的 LoRA 去哪下"): the next number, between spaces. Anywhere else
+/// "2." is a sentence's end after a number ("I have 2. Also…").
+fn sequel(text: &str, len: usize, next: Option<u32>) -> bool {
+    next.is_some_and(|n| number(&text[..len]) == Some(n))
+        && text[len..].starts_with(char::is_whitespace)
 }
 
 /// Whether a number inside a line closes as an item's does there: with a parenthesis ("1)
@@ -531,6 +551,13 @@ mod tests {
         );
         // One letter in parentheses is no list.
         assert_eq!(marked("plan (a) is lora"), None);
+        // A line opened by "1." goes on with "2." and "3.", and nothing else.
+        assert_eq!(
+            marked("1. Midjourney 提示词 2. SD 的 LoRA 3. 4090").as_deref(),
+            Some("、 Midjourney 提示词 、 SD 的 LoRA 、 4090")
+        );
+        assert_eq!(marked("1. lora for 2.5 epochs").as_deref(), None);
+        assert_eq!(marked("vllm 0.4 2. also lora").as_deref(), None);
     }
 
     #[test]

@@ -544,6 +544,9 @@ const STOPS: &[&str] = &[
     // English: what caught the asker's eye ("just curious, saw langchain trending again"):
     // where they met the word, never what it is.
     "curious", "saw", "seen", "noticed", "spotted",
+    // English: a paper's review, which says why one asks ("rebuttal: reviewer wants AdaLoRA
+    // as a baseline"), never what about.
+    "rebuttal", "rebuttals", "reviewer", "reviewers",
     // English: "customer-facing", "user-facing": who sees a product. Its stem is the "Face"
     // of Hugging Face, which it never means.
     "facing",
@@ -623,6 +626,11 @@ const STOPS: &[&str] = &[
     // ("感觉是个小细节", "OBS 那套我看不懂", "背后的直觉", "want the math, any pointers").
     "在读", "感觉", "背后", "看不懂", "一上来", "上来就", "看着", "啃", "就啃", "硬啃", "啃不动", "啃不下来", "讲起", "没看懂", "没弄懂", "卡住", "卡在", "小细节", "一大坨", "怎么来的",
     "mathematically", "analogy", "pointers",
+    // Asking for it by analogy or an everyday example ("用比喻讲讲", "打个比方", "能不能用生活里的例子
+    // 讲讲", "any good metaphor for it"): a way of explaining, never what about. 举例 stays a
+    // word: a lecturer is known by the examples he gives ("拿宝可梦举例的教授").
+    "比喻", "打比方", "打个比方", "比方", "类比", "生活中", "生活里", "日常生活", "大白话", "analogies",
+    "metaphor", "metaphors",
     // Still not following, and asking for more ("还是没懂 NCCL，谢谢", "谢谢，再来几篇 NCCL 的"): the
     // asker's state and a wish for more, never what is asked about, so thanks around them
     // are not all the message says.

@@ -14,9 +14,11 @@
 //!    does not know are cut into the word table's general vocabulary
 //!    ([`Semantic::split_gaps`]);
 //! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
-//!    typo corrections per word; [`background`] sets aside a self-introduction ("我是做后端的")
-//!    and [`setting`] the machine it runs on ("on ubuntu 22"), [`exclusion`] what the
-//!    message rules out ("不要知乎的"), [`language`] the language it asks for ("看不懂英文");
+//!    typo corrections per word; [`background`] sets aside a self-introduction ("我是做后端的"),
+//!    [`illustration`] the asker's own picture ("大白话讲讲，是不是像…"), [`setting`] the
+//!    machine it runs on ("on ubuntu 22") and [`budget`] the time the asker has ("an hour a
+//!    day"); [`exclusion`] what the message rules out ("不要知乎的"), [`language`] the
+//!    language it asks for ("看不懂英文");
 //!    [`senses`] takes the catalogue's meaning from words the message uses in another sense
 //!    ("llm" beside "law school"); [`paraphrase`] lets words describing a topic without naming
 //!    it stand for it; [`concepts`] groups the words of a comparison or a list;
@@ -32,11 +34,13 @@
 
 pub mod address;
 pub mod background;
+pub mod budget;
 pub mod concepts;
 pub mod exclusion;
 pub mod expand;
 mod filed;
 pub mod fuse;
+pub mod illustration;
 pub mod index;
 pub mod items;
 pub mod language;
@@ -333,6 +337,8 @@ impl Engine {
         let mut aside = Vec::new();
         let mut asked = String::new();
         let mut introduced = false;
+        let pictured = illustration::wished(&whole);
+        let mut picture_open = false;
         for (p, piece) in pieces.iter().enumerate() {
             let normalised = if pieces.len() == 1 {
                 whole.clone()
@@ -351,6 +357,11 @@ impl Engine {
                 vec![(normalised.as_str(), true)]
             } else {
                 background::segments(&normalised)
+            };
+            let segments = if pictured {
+                illustration::split(segments, &mut picture_open)
+            } else {
+                segments
             };
             for (s, &(segment, introduces)) in segments.iter().enumerate() {
                 if !introduces {
@@ -381,6 +392,7 @@ impl Engine {
             whole.as_str()
         };
         setting::set_aside(&mut words, &self.index, |w| self.names_tool(w));
+        budget::set_aside(&mut words, |w| self.names_tool(w));
         exclusion::exclude(
             &mut words,
             &piece_of,
@@ -449,7 +461,7 @@ impl Engine {
     /// whole title of a resource that is a project's home ("unsloth", "openrl"), written as a
     /// name the word table does not rate common.
     fn names_tool(&self, word: &QueryWord) -> bool {
-        if self.named_topic(word).is_some() {
+        if self.named_topic(word).is_some() || self.names_in_two_words(word) {
             return true;
         }
         word.text.is_ascii()
@@ -461,6 +473,22 @@ impl Engine {
                 .any(|&(r, fields)| {
                     fields.contains(index::Field::Title)
                         && rank::is_home(self.catalogue.resource(r as usize).kind)
+                })
+    }
+
+    /// Whether a word is half of a tool's name typed as two words ("flash attention", "deep
+    /// speed"): the name is among its compounds.
+    fn names_in_two_words(&self, word: &QueryWord) -> bool {
+        word.text.is_ascii()
+            && word
+                .alternatives
+                .iter()
+                .filter(|a| a.how == expand::How::Compound)
+                .any(|a| {
+                    let text = self.index.term_text(a.term);
+                    self.named_labels
+                        .binary_search_by(|(label, _)| label.as_str().cmp(text))
+                        .is_ok()
                 })
     }
 
@@ -1389,6 +1417,17 @@ mod tests {
         assert_eq!(
             first("does openrl run on an m2 macbook").as_deref(),
             Some("github-openrl")
+        );
+        // A tool's name typed as two words names it, and a card's memory is part of the card.
+        assert_eq!(
+            first("how to install deep speed on ubuntu 22.04 with a 3090").as_deref(),
+            Some("github-deepspeed")
+        );
+        assert!(
+            engine
+                .understand("24G 的 3090 跑 qlora", false)
+                .iter()
+                .any(|w| w.text == "24g" && w.role == lexicon::Role::Background)
         );
         // Setting up something the catalogue lacks on the same machine is no question for it,
         // nor is the machine alone.

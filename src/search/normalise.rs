@@ -435,7 +435,8 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
 /// written with its letters apart ("Q、K、V", "K/V", "I/O"), is the word ("RDMA", "QKV"): the
 /// space, slash, hyphen or enumeration comma between single letters goes. A lowercase "a" or
 /// "i" before or after a space is an English word ("plan a b test"), and a letter before "+"
-/// starts a name of its own ("C/C++").
+/// starts a name of its own ("C/C++"). Capitals listed with a comma ("Q, K, V still feel like
+/// magic") are one name as well; small letters so listed are not ("a, b, c").
 pub fn spelled(text: &str) -> Cow<'_, str> {
     // Every text normalised passes here, the catalogue's at start-up included, and most have
     // no letter, separator, letter in a row at all: look for one before collecting anything.
@@ -447,7 +448,12 @@ pub fn spelled(text: &str) -> Cow<'_, str> {
         (before, between) = (between, Some(c));
         found
     });
-    if !candidate {
+    let capitals_listed = || {
+        text.as_bytes().windows(4).any(|w| {
+            w[0].is_ascii_uppercase() && w[1] == b',' && w[2] == b' ' && w[3].is_ascii_uppercase()
+        })
+    };
+    if !candidate && !capitals_listed() {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -459,13 +465,24 @@ pub fn spelled(text: &str) -> Cow<'_, str> {
                 .is_none_or(|&c| !c.is_ascii_alphanumeric() && c != '+')
     };
     let word = |i: usize| matches!(chars[i], 'a' | 'i');
-    let joins = |i: usize| {
+    let capital = |i: usize| single(i) && chars[i].is_ascii_uppercase();
+    // The comma of "Q, K, V", which the space after it follows out.
+    let listed = |i: usize| {
         i > 0
+            && i + 2 < chars.len()
+            && chars[i] == ','
+            && chars[i + 1] == ' '
+            && capital(i - 1)
+            && capital(i + 2)
+    };
+    let joins = |i: usize| {
+        let apart = i > 0
             && i + 1 < chars.len()
             && single(i - 1)
             && single(i + 1)
             && separates(chars[i])
-            && (chars[i] != ' ' || (!word(i - 1) && !word(i + 1)))
+            && (chars[i] != ' ' || (!word(i - 1) && !word(i + 1)));
+        apart || listed(i) || (i > 0 && listed(i - 1))
     };
     if !(0..chars.len()).any(joins) {
         return Cow::Borrowed(text);
@@ -1261,6 +1278,9 @@ mod tests {
         assert_eq!(normalise("what is A I"), "what is ai");
         assert_eq!(normalise("Ｋ Ｖ cache"), "kv cache");
         assert_eq!(normalise("Q、K、V 的机制"), "qkv 的机制");
+        assert_eq!(normalise("honestly Q, K, V still"), "honestly qkv still");
+        assert_eq!(spelled("steps a, b, c"), "steps a, b, c");
+        assert_eq!(spelled("plan A, then B"), "plan A, then B");
         assert_eq!(normalise("I/O优化"), "io优化");
         assert_eq!(normalise("k-d tree"), "kd tree");
         // English words stay apart, and so do letters that punctuation separates.

@@ -18,21 +18,27 @@ use super::lexicon::Role;
 /// operating systems, graphics cards and chips, notebooks in the cloud.
 #[rustfmt::skip]
 const MACHINES: &[&str] = &[
-    "1080", "2080", "3060", "3070", "3080", "3090", "4060", "4070", "4080", "4090", "a10",
-    "a100", "a10g", "a6000", "a800", "ampere", "centos", "colab", "debian", "fedora", "gtx",
-    "h100", "h20", "h800", "hopper", "imac", "kaggle", "l4", "l40", "l40s", "linux", "m1", "m2",
-    "m3", "m4", "mac", "macbook", "macos", "mbp", "osx", "p100", "redhat", "rhel", "rtx", "t4",
-    "ubuntu", "v100", "volta", "win", "win10", "win11", "windows", "wsl", "wsl2", "乌班图",
+    "1060", "1080", "1660", "2060", "2070", "2080", "3050", "3060", "3070", "3080", "3090",
+    "4050", "4060", "4070", "4080", "4090", "5080", "5090", "a10", "a100", "a10g", "a6000",
+    "a800", "ampere", "centos", "colab", "debian", "fedora", "gtx", "h100", "h20", "h800",
+    "hopper", "imac", "kaggle", "l4", "l40", "l40s", "linux", "m1", "m2", "m3", "m4",
+    "mac", "macbook", "macos", "mbp", "osx", "p100", "redhat", "rhel", "rtx", "t4", "ubuntu",
+    "v100", "volta", "win", "win10", "win11", "windows", "wsl", "wsl2", "乌班图",
 ];
 
 /// What may follow a machine's name as part of it: "ubuntu 22 04", "2080 ti", "m2 pro", "mac
 /// mini", "macbook air".
 const MODELS: &[&str] = &["ti", "super", "pro", "max", "ultra", "mini", "air"];
 
-/// True for a machine's name, also with its model run into it ("2080ti", "m2max").
+/// True for a machine's name, also with its model run into it ("2080ti", "m2max") or as a
+/// plural ("a100s", "macs").
 fn is_machine(word: &str) -> bool {
     let known = |w: &str| MACHINES.binary_search(&w).is_ok();
     known(word)
+        || word.strip_suffix('s').is_some_and(|w| {
+            // Not "wins": only cards and Macs are counted.
+            known(w) && (w.bytes().any(|b| b.is_ascii_digit()) || w == "mac")
+        })
         || MODELS.iter().any(|m| {
             word.strip_suffix(m)
                 .is_some_and(|w| !w.is_empty() && known(w))
@@ -41,7 +47,19 @@ fn is_machine(word: &str) -> bool {
 
 /// True for a word that names a version or model after a machine's name.
 fn is_version(word: &str) -> bool {
-    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || MODELS.contains(&word)
+    is_number(word) || MODELS.contains(&word) || is_memory(word)
+}
+
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True for an amount of memory ("24g", "80gb"): beside a card's name it says which card,
+/// as its model does ("24G 的 3090", "a100 80gb").
+fn is_memory(word: &str) -> bool {
+    ["g", "gb", "gib"]
+        .iter()
+        .any(|unit| word.strip_suffix(unit).is_some_and(is_number))
 }
 
 /// True when the catalogue has the word itself, or a synonym or inflection of it: a resource
@@ -62,16 +80,18 @@ pub fn set_aside(words: &mut [QueryWord], index: &Index, names_tool: impl Fn(&Qu
         *m = machine || (after_machine && is_version(&w.text));
         after_machine = *m;
     }
-    // Most messages name no machine; the tools are looked for only in those that do.
-    let names_a_tool = || {
-        words
-            .iter()
-            .zip(&marked)
-            .any(|(w, &m)| !m && w.is_content() && names_tool(w))
-    };
-    if marked.contains(&true) && names_a_tool() {
-        expand::recast_unless_alone(words, &marked, Role::Background);
+    // An amount of memory before the card, with at most filler between ("24g 的 3090").
+    let mut before_machine = false;
+    for (w, m) in words.iter().zip(marked.iter_mut()).rev() {
+        if *m {
+            before_machine = true;
+        } else if before_machine && is_memory(&w.text) {
+            *m = true;
+        } else if w.role != Role::Stop {
+            before_machine = false;
+        }
     }
+    expand::set_aside_beside_a_tool(words, &marked, names_tool);
 }
 
 #[cfg(test)]
@@ -84,9 +104,16 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_of_memory_is_part_of_a_card() {
+        assert!(is_memory("24g") && is_memory("80gb") && is_version("48g"));
+        assert!(!is_memory("g") && !is_memory("gb") && !is_memory("4bit"));
+    }
+
+    #[test]
     fn a_model_run_into_a_machine_name_is_that_machine() {
         assert!(is_machine("2080ti") && is_machine("m2max") && is_machine("4090"));
         assert!(!is_machine("ti") && !is_machine("max") && !is_machine("pro"));
         assert!(is_machine("macmini") && !is_machine("mini") && !is_machine("gemini"));
+        assert!(is_machine("a100s") && is_machine("macs") && !is_machine("wins"));
     }
 }

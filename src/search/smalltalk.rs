@@ -2085,6 +2085,10 @@ const OTHER_BOTS_ZH: &[&str] = &[
     "公司的机器人", "客服机器人", "搜索引擎", "资源包", "资源管理器", "资源占用",
     // The bots of a chat platform, which a group sets up itself ("飞书机器人 webhook 怎么定时推送").
     "飞书机器人", "钉钉机器人", "微信机器人", "企业微信机器人", "企微机器人", "群机器人",
+    // Chatbots in general, as a question of philosophy or news is about them ("中文屋论证放到
+    // 今天的聊天机器人身上还成立吗").
+    "今天的聊天机器人", "现在的聊天机器人", "如今的聊天机器人", "这些聊天机器人", "那些聊天机器人",
+    "各种聊天机器人", "市面上的聊天机器人",
     // Search as an algorithm ("深搜的剪枝技巧和记忆化搜索，先练哪个").
     "记忆化搜索", "深度优先搜索", "广度优先搜索", "二分搜索", "启发式搜索", "束搜索", "搜索算法",
 ];

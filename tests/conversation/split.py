@@ -205,6 +205,14 @@ ROUND_MINIMUMS = {
     152: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     153: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     154: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    155: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    156: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    157: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    158: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    159: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    160: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    161: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    162: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -1802,6 +1810,69 @@ ROUND_NOTES = {
 # power transformers, meeting apps and keeping people coming. Chinese, English and mixed; written
 # blind by one writer. Measured untouched with the stop's start (whole round 45/48 on-topic, 25/28
 # off-topic, 4/4 small talk). Split by the same rule.
+""",
+    155: """#
+# ROUND 155: how much time I have — people with a weekend, an hour a day, a train commute, a
+# Friday deadline or the two weeks before a new job, asking what to read first within that budget;
+# with near misses in the same hurry about NVIDIA earnings, renting an H100, cancelling ChatGPT
+# Plus, CUDA driver installs and saving articles offline. Chinese, English and mixed; written
+# blind by one writer. Measured untouched with the stop's start (whole round 45/48 on-topic, 25/28
+# off-topic, 4/4 small talk). Split by the same rule.
+""",
+    156: """#
+# ROUND 156: two or three questions in one message — numbered or joined with also, 另外, 还有, 顺便问下,
+# sometimes related, sometimes one on-topic question beside an unrelated one (labelled by its
+# on-topic part); with all-off pairs about API keys, GPU prices, Whisper, subscriptions, vector
+# databases and hiking. Chinese, English and mixed; written blind by one writer. Measured
+# untouched with the stop's start (whole round 46/48 on-topic, 21/28 off-topic, 4/4 small talk).
+# Split by the same rule.
+""",
+    157: """#
+# ROUND 157: explain it like I'm five — 大白话, 通俗易懂, 用比喻讲讲, ELI5 and analogies for a concept of the
+# field; with near misses asking the same for a utility-pole transformer, 量化交易, 蒸馏水, 果树剪枝, llamas
+# and alpacas, processes and threads, prompt writing and hallucination. Chinese, English and
+# mixed; written blind by one writer. Measured untouched with the stop's start (whole round 41/48
+# on-topic, 25/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    158: """#
+# ROUND 158: the history of the field — how we got from word2vec and RNNs to the Transformer, GPT
+# and the open models, and why mixed precision, ZeRO, FlashAttention, paged attention, LoRA and
+# GPTQ appeared; with near misses on people and company history, Deep Blue, AlphaGo, Dartmouth
+# 1956, TPUs, export controls and the Transformers film. Chinese, English and mixed; written blind
+# by one writer. Measured untouched with the stop's start (whole round 46/48 on-topic, 19/28
+# off-topic, 4/4 small talk). Split by the same rule.
+""",
+    159: """#
+# ROUND 159: running a model for many users — production serving, latency targets and SLAs,
+# throughput under load, KV-cache memory and concurrency, cost per request, autoscaling, many LoRA
+# adapters on one base model, serving on Ascend; with near misses about gateway rate limits,
+# billing, compliance filing, cloud GPU prices, load-testing tools, Kafka, Istio and GC tuning.
+# Chinese, English and mixed; written blind by one writer. Measured untouched with the stop's
+# start (whole round 41/48 on-topic, 22/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    160: """#
+# ROUND 160: tokens, vocabularies and Chinese text — how text becomes tokens and embeddings, why
+# Chinese costs more tokens, vocabulary size, multilingual and Chinese-capable models; with near
+# misses about token counting and API pricing, sentencepiece settings, embedding models and vector
+# databases, OCR, pinyin, encodings and fonts. Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start (whole round 42/48 on-topic, 20/28 off-topic,
+# 4/4 small talk). Split by the same rule.
+""",
+    161: """#
+# ROUND 161: indirect, hedged and very polite requests — I was wondering whether, would it be too
+# much to ask, 冒昧问一下, 不知道方不方便, 想请教一下不知道问得对不对, with the real question buried in politeness and
+# often without the thing's name; with near misses about the Transformers film, tornado warnings,
+# 羊驼毛 blankets, Coursera subscriptions, 4090 prices and membership invoices. Chinese, English and
+# mixed; written blind by one writer. Measured untouched with the stop's start (whole round 46/48
+# on-topic, 26/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    162: """#
+# ROUND 162: Chinese written as it is spoken in regions — written Cantonese (唔該, 點樣, 有冇),
+# Taiwanese colloquial (欸, 啦, 齁), northeastern and Sichuan colloquial (咋整, 啥子, 有没得), with English
+# terms and Hong Kong English ending in Cantonese particles; with near misses such as 羊驼毛, 蒸馒头,
+# 柠檬树剪枝, 量化交易, NVIDIA shares, GPU drivers and a k8s ingress 502. Chinese, English and mixed;
+# written blind by one writer. Measured untouched with the stop's start (whole round 48/48
+# on-topic, 27/28 off-topic, 4/4 small talk). Split by the same rule.
 """,
 }
 

@@ -1,0 +1,188 @@
+//! Stage 3, beside the self-introduction: an illustration the asker offers, not what they ask
+//! about.
+//!
+//! People who ask for plain words often bring their own picture to check: "深度学习编译器是干嘛的？
+//! 大白话讲讲，是不是像把一份通用菜谱改写成某个厨房专用的做法", "self-attention 能不能用生活里的例子讲讲？
+//! 比如开会的时候每个人决定该重点听谁说话", "ELI5 LoRA, is it like a sticky note on a textbook?".
+//! The recipe, the meeting and the sticky note are the asker's picture; weighed as part of the
+//! question they outnumber the one name it asks about, and the message goes unanswered. So in a
+//! message that asks for an analogy or plain words, what follows a word that opens a picture
+//! ("是不是像", "比如", "is it like") up to the end of its sentence is set aside as the
+//! self-introduction is: shown, but neither evidence nor unexplained. Without that wish the same
+//! words introduce the topic itself ("推理框架比如 vllm 和 tgi 有啥区别"), and stay.
+
+/// Words that ask for an analogy or for plain words, as normalised text.
+const WISHES: &[&str] = &[
+    "比喻",
+    "打比方",
+    "打个比方",
+    "类比",
+    "大白话",
+    "白话",
+    "通俗",
+    "人话",
+    "生活中",
+    "生活里",
+    "形象",
+    "eli5",
+    "analogy",
+    "analogies",
+    "metaphor",
+    "simple terms",
+    "plain english",
+    "plain words",
+    "layman",
+    "like i'm five",
+    "like im five",
+    "five year old",
+    "5 year old",
+];
+
+/// Words that open the asker's picture, as normalised text, longest first where one extends
+/// another.
+const OPENINGS: &[&str] = &[
+    "是不是就像",
+    "是不是像",
+    "就好比",
+    "就好像",
+    "就像",
+    "好比",
+    "比如说",
+    "比如",
+    "有点像",
+    "像不像",
+    "类似于",
+    "想象成",
+    "理解成",
+    "比作",
+    "is it like",
+    "is it kind of like",
+    "kind of like",
+    "sort of like",
+    "like when",
+    "think of it as",
+    "think of it like",
+    "as if",
+];
+
+/// Marks that end a sentence, and with it a picture.
+const SENTENCE_ENDS: &[char] = &['?', '!', '。', '？', '！', '\n'];
+
+/// Whether a message (normalised, whole) asks for an analogy or for plain words.
+pub fn wished(whole: &str) -> bool {
+    WISHES.iter().any(|w| whole.contains(w))
+}
+
+/// Splits segments further where a picture begins: its text, from the word that opens it to
+/// the end of its sentence, is marked true. `open` carries a picture across the list
+/// punctuation that separates pieces ("是不是像把菜谱改写成厨房专用的做法，好让那台灶做得更快");
+/// segments already marked stay as they are.
+pub fn split<'a>(segments: Vec<(&'a str, bool)>, open: &mut bool) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    for (text, marked) in segments {
+        if marked {
+            out.push((text, true));
+            continue;
+        }
+        let mut at = 0;
+        while at < text.len() {
+            let rest = &text[at..];
+            if *open {
+                match rest.find(SENTENCE_ENDS) {
+                    Some(end) => {
+                        let end = at + end + rest[end..].chars().next().map_or(0, char::len_utf8);
+                        out.push((&text[at..end], true));
+                        at = end;
+                        *open = false;
+                    }
+                    None => {
+                        out.push((rest, true));
+                        at = text.len();
+                    }
+                }
+            } else {
+                match opening(rest) {
+                    Some(start) => {
+                        out.push((&rest[..start], false));
+                        at += start;
+                        *open = true;
+                    }
+                    None => {
+                        out.push((rest, false));
+                        at = text.len();
+                    }
+                }
+            }
+        }
+    }
+    out.retain(|(s, _)| !s.trim().is_empty());
+    out.iter_mut().for_each(|(s, _)| *s = s.trim());
+    out
+}
+
+/// The byte offset of the first word opening a picture, at a word's start for Latin words.
+fn opening(text: &str) -> Option<usize> {
+    OPENINGS
+        .iter()
+        .filter_map(|o| {
+            text.match_indices(o)
+                .map(|(i, _)| i)
+                .find(|&i| !o.is_ascii() || at_word_start(text, i, o.len()))
+        })
+        .min()
+}
+
+/// True when `text[i..i + len]` is whole words.
+fn at_word_start(text: &str, i: usize, len: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i + len..].chars().next();
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pictures(pieces: &[&str]) -> Vec<String> {
+        let mut open = false;
+        pieces
+            .iter()
+            .flat_map(|p| split(vec![(p, false)], &mut open))
+            .filter(|(_, m)| *m)
+            .map(|(s, _)| s.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_picture_runs_to_the_end_of_its_sentence() {
+        assert_eq!(
+            pictures(&["self-attention 能不能用例子讲讲?比如开会的时候听谁说话?还有别的吗"]),
+            ["比如开会的时候听谁说话?"]
+        );
+        assert_eq!(
+            pictures(&[
+                "大白话讲讲",
+                "是不是像把菜谱改写成厨房专用的做法",
+                "好让那台灶做得更快"
+            ]),
+            ["是不是像把菜谱改写成厨房专用的做法", "好让那台灶做得更快"]
+        );
+        assert_eq!(
+            pictures(&["eli5 lora, is it like a sticky note on a textbook? thanks"]),
+            ["is it like a sticky note on a textbook?"]
+        );
+    }
+
+    #[test]
+    fn latin_openings_are_whole_words() {
+        assert!(opening("unlike when").is_none());
+        assert_eq!(opening("it is like when"), Some(6));
+    }
+
+    #[test]
+    fn a_wish_is_needed() {
+        assert!(wished("用大白话讲讲 lora") && wished("eli5 zero"));
+        assert!(!wished("推理框架比如 vllm 和 tgi 有啥区别"));
+    }
+}
