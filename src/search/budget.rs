@@ -15,46 +15,34 @@
 use super::expand::{self, QueryWord};
 
 /// English units of time that are a budget when counted ("an hour", "two weeks", "per day").
+#[rustfmt::skip]
 const UNITS: &[&str] = &[
     "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "night",
     "nights", "evening", "evenings", "morning", "mornings", "week", "weeks", "month", "months",
 ];
 
 /// English words that count a unit of time, or say which one.
+#[rustfmt::skip]
 const COUNTS: &[&str] = &[
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "few", "couple", "half", "per", "every", "each", "this", "next", "whole", "spare",
 ];
 
 /// Words that are a span of time by themselves, in either language.
+#[rustfmt::skip]
 const SPANS: &[&str] = &[
-    "weekend",
-    "weekends",
-    "tonight",
-    "commute",
-    "commutes",
-    "friday",
-    "周末",
-    "通勤",
-    "午休",
-    "下班后",
-    "每天",
-    "每晚",
-    "每周",
-    "这周",
-    "下周",
-    "月底",
-    "周五",
-    "这周末",
-    "一整天",
+    "weekend", "weekends", "tonight", "commute", "commutes", "friday", "周末", "通勤", "午休", "下班后",
+    "每天", "每晚", "每周", "这周", "下周", "月底", "周五", "这周末", "一整天",
 ];
 
 /// Chinese counts that may open a span ("两天", "每晚", "半小时", "几周").
+#[rustfmt::skip]
 const CJK_COUNTS: &[&str] = &[
     "一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "几", "半", "每", "这", "下",
 ];
 
 /// Chinese units of time, after a count and an optional measure word (个).
+#[rustfmt::skip]
 const CJK_UNITS: &[&str] = &[
     "小时", "分钟", "天", "晚", "晚上", "周", "星期", "礼拜", "月",
 ];

@@ -12,57 +12,19 @@
 //! words introduce the topic itself ("推理框架比如 vllm 和 tgi 有啥区别"), and stay.
 
 /// Words that ask for an analogy or for plain words, as normalised text.
+#[rustfmt::skip]
 const WISHES: &[&str] = &[
-    "比喻",
-    "打比方",
-    "打个比方",
-    "类比",
-    "大白话",
-    "白话",
-    "通俗",
-    "人话",
-    "生活中",
-    "生活里",
-    "形象",
-    "eli5",
-    "analogy",
-    "analogies",
-    "metaphor",
-    "simple terms",
-    "plain english",
-    "plain words",
-    "layman",
-    "like i'm five",
-    "like im five",
-    "five year old",
-    "5 year old",
+    "比喻", "打比方", "打个比方", "类比", "大白话", "白话", "通俗", "人话", "生活中", "生活里", "形象", "eli5", "analogy",
+    "analogies", "metaphor", "simple terms", "plain english", "plain words", "layman",
+    "like i'm five", "like im five", "five year old", "5 year old",
 ];
 
-/// Words that open the asker's picture, as normalised text, longest first where one extends
-/// another.
+/// Words that open the asker's picture, as normalised text: the earliest in a segment opens it.
+#[rustfmt::skip]
 const OPENINGS: &[&str] = &[
-    "是不是就像",
-    "是不是像",
-    "就好比",
-    "就好像",
-    "就像",
-    "好比",
-    "比如说",
-    "比如",
-    "有点像",
-    "像不像",
-    "类似于",
-    "想象成",
-    "理解成",
-    "比作",
-    "is it like",
-    "is it kind of like",
-    "kind of like",
-    "sort of like",
-    "like when",
-    "think of it as",
-    "think of it like",
-    "as if",
+    "是不是就像", "是不是像", "就好比", "就好像", "就像", "好比", "比如说", "比如", "有点像", "像不像", "类似于", "想象成", "理解成",
+    "比作", "is it like", "is it kind of like", "kind of like", "sort of like", "like when",
+    "think of it as", "think of it like", "as if",
 ];
 
 /// Marks that end a sentence, and with it a picture.

@@ -476,8 +476,8 @@ impl Engine {
                 })
     }
 
-    /// Whether a word is half of a tool's name typed as two words ("flash attention", "deep
-    /// speed"): the name is among its compounds.
+    /// Whether a word is half of a tool's name typed as two words ("deep speed" for
+    /// DeepSpeed): the name is among its compounds.
     fn names_in_two_words(&self, word: &QueryWord) -> bool {
         word.text.is_ascii()
             && word
