@@ -787,14 +787,17 @@ pub fn begins_question(text: &str) -> bool {
     preamble_span(text).is_some()
 }
 
+/// True when `text[at..at + len]` is whole Latin words: no letter or digit runs on into it on
+/// either side ("tldr", not the "tldr" of "tldrs").
+pub fn whole_word(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    before.is_none_or(|c| !c.is_ascii_alphanumeric())
+        && after.is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
 /// The byte range of the story before the last of [`QUESTION_BEGINS`], the words included.
 fn preamble_span(text: &str) -> Option<(usize, usize)> {
-    let whole_word = |at: usize, len: usize| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + len..].chars().next();
-        before.is_none_or(|c| !c.is_ascii_alphanumeric())
-            && after.is_none_or(|c| !c.is_ascii_alphanumeric())
-    };
     // One pass for all the phrases: a search per phrase cost eight thousand instructions a
     // call (callgrind), most of what this rule added to a message.
     static BEGINS: LazyLock<Option<AhoCorasick>> =
@@ -802,7 +805,7 @@ fn preamble_span(text: &str) -> Option<(usize, usize)> {
     BEGINS
         .as_ref()?
         .find_overlapping_iter(text)
-        .filter(|m| !text[m.range()].is_ascii() || whole_word(m.start(), m.len()))
+        .filter(|m| !text[m.range()].is_ascii() || whole_word(text, m.start(), m.len()))
         .map(|m| m.end())
         .max()
         .map(|end| (0, end))

@@ -11,6 +11,12 @@
 //! self-introduction is: shown, but neither evidence nor unexplained. Without that wish the same
 //! words introduce the topic itself ("推理框架比如 vllm 和 tgi 有啥区别"), and stay.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::background::whole_word;
+
 /// Words that ask for an analogy or for plain words, as normalised text.
 #[rustfmt::skip]
 const WISHES: &[&str] = &[
@@ -30,9 +36,11 @@ const OPENINGS: &[&str] = &[
 /// Marks that end a sentence, and with it a picture.
 const SENTENCE_ENDS: &[char] = &['?', '!', '。', '？', '！', '\n'];
 
-/// Whether a message (normalised, whole) asks for an analogy or for plain words.
+/// Whether a message (normalised, whole) asks for an analogy or for plain words. Every message
+/// is read for it, so all the wishes are looked for in one pass.
 pub fn wished(whole: &str) -> bool {
-    WISHES.iter().any(|w| whole.contains(w))
+    static ANY: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(WISHES).ok());
+    ANY.as_ref().is_some_and(|wishes| wishes.is_match(whole))
 }
 
 /// Splits segments further where a picture begins: its text, from the word that opens it to
@@ -82,24 +90,15 @@ pub fn split<'a>(segments: Vec<(&'a str, bool)>, open: &mut bool) -> Vec<(&'a st
     out
 }
 
-/// The byte offset of the first word opening a picture, at a word's start for Latin words.
+/// The byte offset of the first word opening a picture, whole words for Latin ones.
 fn opening(text: &str) -> Option<usize> {
-    OPENINGS
-        .iter()
-        .filter_map(|o| {
-            text.match_indices(o)
-                .map(|(i, _)| i)
-                .find(|&i| !o.is_ascii() || at_word_start(text, i, o.len()))
-        })
+    static OPENS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(OPENINGS).ok());
+    OPENS
+        .as_ref()?
+        .find_overlapping_iter(text)
+        .filter(|m| !text[m.range()].is_ascii() || whole_word(text, m.start(), m.len()))
+        .map(|m| m.start())
         .min()
-}
-
-/// True when `text[i..i + len]` is whole words.
-fn at_word_start(text: &str, i: usize, len: usize) -> bool {
-    let before = text[..i].chars().next_back();
-    let after = text[i + len..].chars().next();
-    !before.is_some_and(|c| c.is_ascii_alphanumeric())
-        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

@@ -448,13 +448,15 @@ impl Engine {
                     expand::How::Exact | expand::How::Typo | expand::How::Synonym
                 )
             })
-            .find_map(|a| {
-                let text = self.index.term_text(a.term);
-                self.named_labels
-                    .binary_search_by(|(label, _)| label.as_str().cmp(text))
-                    .ok()
-                    .map(|i| self.named_labels[i].1)
-            })
+            .find_map(|a| self.named_label(self.index.term_text(a.term)))
+    }
+
+    /// The topic a tool's or model's label names, if `text` is one ([`named_labels`]).
+    fn named_label(&self, text: &str) -> Option<TopicIdx> {
+        self.named_labels
+            .binary_search_by(|(label, _)| label.as_str().cmp(text))
+            .ok()
+            .map(|i| self.named_labels[i].1)
     }
 
     /// Whether a word names a tool or model: a named topic ([`Engine::named_topic`]), or the
@@ -484,12 +486,7 @@ impl Engine {
                 .alternatives
                 .iter()
                 .filter(|a| a.how == expand::How::Compound)
-                .any(|a| {
-                    let text = self.index.term_text(a.term);
-                    self.named_labels
-                        .binary_search_by(|(label, _)| label.as_str().cmp(text))
-                        .is_ok()
-                })
+                .any(|a| self.named_label(self.index.term_text(a.term)).is_some())
     }
 
     /// Runs the pipeline: resources above the relevance floor, best first, at most
