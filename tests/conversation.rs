@@ -781,6 +781,45 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // tuned on (+1 off-topic).
     ("round162-tune.toml", level(1.0, 1.0, 1.0, 40)),
     ("round162-holdout.toml", level(1.0, 1.0, 1.0, 40)),
+    // Round 163, common mistakes and what not to do: measured untouched with the stop's start
+    // (tune 20/24, 13/14, 2/2; hold-out 22/24, 14/14, 2/2), then its tune half read and tuned on
+    // (+3 on-topic).
+    ("round163-tune.toml", level(0.95, 0.92, 1.0, 40)),
+    ("round163-holdout.toml", level(0.91, 1.0, 1.0, 40)),
+    // Round 164, hands-on practice: measured untouched with the stop's start (tune 22/24, 13/14,
+    // 2/2; hold-out 23/24, 13/14, 2/2), then its tune half read and tuned on (+1 off-topic).
+    ("round164-tune.toml", level(0.91, 1.0, 1.0, 40)),
+    ("round164-holdout.toml", level(0.95, 0.92, 1.0, 40)),
+    // Round 165, pinyin, initials and Chinese internet abbreviations: measured untouched with the
+    // stop's start (tune 25/25, 14/14, 1/1; hold-out 22/24, 12/13, 3/3), then its tune half read
+    // and tuned on (no case of it gained).
+    ("round165-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round165-holdout.toml", level(0.91, 0.92, 1.0, 40)),
+    // Round 166, settling an argument or a bet: measured untouched with the stop's start (tune
+    // 23/25, 12/13, 1/2; hold-out 23/23, 15/15, 2/2), then its tune half read and tuned on (+1
+    // on-topic, +1 off-topic).
+    ("round166-tune.toml", level(0.96, 1.0, 0.5, 40)),
+    ("round166-holdout.toml", level(1.0, 1.0, 1.0, 40)),
+    // Round 167, newsletter, blog and community curators: measured untouched with the stop's start
+    // (tune 22/24, 13/14, 1/2; hold-out 23/24, 14/14, 2/2), then its tune half read and tuned on
+    // (+1 on-topic, +1 off-topic).
+    ("round167-tune.toml", level(0.95, 1.0, 0.5, 40)),
+    ("round167-holdout.toml", level(0.95, 1.0, 1.0, 40)),
+    // Round 168, on-call engineers whose service or job misbehaves: measured untouched with the
+    // stop's start (tune 24/24, 14/14, 1/2; hold-out 23/24, 14/14, 1/2), then its tune half read
+    // and tuned on (+1 small talk).
+    ("round168-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round168-holdout.toml", level(0.95, 1.0, 0.5, 40)),
+    // Round 169, people from vision, speech, recommendation and multimodal work: measured
+    // untouched with the stop's start (tune 23/25, 11/13, 2/2; hold-out 23/24, 14/14, 2/2), then
+    // its tune half read and tuned on (+1 on-topic, +2 off-topic).
+    ("round169-tune.toml", level(0.96, 1.0, 1.0, 40)),
+    ("round169-holdout.toml", level(0.95, 1.0, 1.0, 40)),
+    // Round 170, engineers relating the field to what they know: measured untouched with the
+    // stop's start (tune 20/24, 13/14, 2/2; hold-out 21/24, 13/14, 2/2), then its tune half read
+    // and tuned on (+1 on-topic, +1 off-topic).
+    ("round170-tune.toml", level(0.87, 1.0, 1.0, 40)),
+    ("round170-holdout.toml", level(0.87, 0.92, 1.0, 40)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

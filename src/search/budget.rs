@@ -32,8 +32,18 @@ const COUNTS: &[&str] = &[
 #[rustfmt::skip]
 const SPANS: &[&str] = &[
     "weekend", "weekends", "tonight", "commute", "commutes", "friday", "周末", "通勤", "午休", "下班后",
-    "每天", "每晚", "每周", "这周", "下周", "月底", "周五", "这周末", "一整天",
+    "每天", "每晚", "每周", "这周", "下周", "月底", "周五", "这周末", "一整天", "一整晚", "整晚", "一晚上",
+    "通宵", "overnight",
 ];
+
+/// The Chinese spans of time of [`SPANS`], for the segmenter: "跑了一整晚" would otherwise be
+/// cut into single ideographs that each weigh as content.
+pub fn cjk_spans() -> impl Iterator<Item = &'static str> {
+    SPANS
+        .iter()
+        .copied()
+        .filter(|w| !w.is_ascii() && w.chars().count() >= 2)
+}
 
 /// Chinese counts that may open a span ("两天", "每晚", "半小时", "几周").
 #[rustfmt::skip]
@@ -80,12 +90,21 @@ pub fn set_aside(words: &mut [QueryWord], names_tool: impl Fn(&QueryWord) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::lexicon::Role;
 
     #[test]
     fn a_count_and_a_unit_are_a_span() {
         assert!(is_cjk_span("两天") && is_cjk_span("一个月") && is_cjk_span("半小时"));
         assert!(is_cjk_span("每晚") && is_cjk_span("几周"));
         assert!(!is_cjk_span("天") && !is_cjk_span("一周年") && !is_cjk_span("两个"));
+    }
+
+    #[test]
+    fn a_night_spent_beside_a_tool_is_background() {
+        let engine = crate::Engine::shipped().unwrap();
+        let words = engine.understand("TVM自动调优跑了一整晚，结果还没原来快", false);
+        let night = words.iter().find(|w| w.text == "一整晚");
+        assert_eq!(night.map(|w| w.role), Some(Role::Background), "{words:?}");
     }
 
     #[test]

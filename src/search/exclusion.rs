@@ -175,7 +175,8 @@ fn named_by<'a>(word: &'a QueryWord, index: &'a Index) -> impl Iterator<Item = u
 }
 
 /// Words that say which of a kind is ruled out, right before it ("not another library repo",
-/// "no github code"). Any content word would read "no gpu tutorial" as ruling out tutorials.
+/// "no github code", "not a dry textbook"). Any content word would read "no gpu tutorial" as
+/// ruling out tutorials.
 const KIND_QUALIFIERS: &[&str] = &[
     "library",
     "libraries",
@@ -183,6 +184,10 @@ const KIND_QUALIFIERS: &[&str] = &[
     "code",
     "source",
     "academic",
+    "dry",
+    "boring",
+    "dense",
+    "heavy",
 ];
 
 /// How an explanation is written, ruled out after a cue that rules out kinds ("SHORT. NO
@@ -650,6 +655,10 @@ mod tests {
         assert_eq!(
             unwanted("lora low-rank math, not another library repo"),
             ["repo"]
+        );
+        assert_eq!(
+            unwanted("linear algebra, something visual, not a dry textbook"),
+            ["textbook"]
         );
         // Only kinds: a machine without something, or advice heard, rules no topic out.
         assert!(unwanted("no GPU, can I still run llama").is_empty());

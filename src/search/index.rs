@@ -7,12 +7,12 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::lexicon;
 use super::normalise::normalise;
 use super::pinyin::{self, Pinyin};
 use super::soundalike::SoundAlikes;
 use super::tokenise::{Dictionary, Run, bigrams, runs};
 use super::typos::Typos;
+use super::{budget, lexicon};
 use crate::catalogue::{Catalogue, ResourceIdx, TopicIdx};
 
 /// Identifier of a term in the vocabulary.
@@ -724,7 +724,10 @@ fn synonym_key(term: &str) -> Option<String> {
 }
 
 fn build_dictionary(catalogue: &Catalogue, normalised: &Normalised<'_>) -> Dictionary {
-    let mut words: Vec<String> = lexicon::cjk_words().map(str::to_owned).collect();
+    let mut words: Vec<String> = lexicon::cjk_words()
+        .chain(budget::cjk_spans())
+        .map(str::to_owned)
+        .collect();
     let mut add = |text: &str| {
         let normalised = normalised.get(text);
         for run in runs(&normalised) {

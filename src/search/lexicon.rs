@@ -672,6 +672,12 @@ const STOPS: &[&str] = &[
     // it is about. Not 路线 or "roadmap": a path from the start asks for the starting points.
     "checklist", "todo", "q1", "q2", "q3", "q4", "清单", "书单", "读书会",
     "季度", "下季度", "本季度", "放在", "排", "原",
+    // Settling a bet ("my coworker insists FlashAttention is an approximation, I bet him lunch",
+    // "舍友非说…我跟他打赌"): who claimed what, never what is asked about.
+    "insists", "insisted", "insisting", "bet", "非说", "打赌",
+    // Collecting links for readers ("for the discord pins", "这期主题定了 LoRA"): where the links
+    // go, never what they are about.
+    "pins", "pinned", "这期", "本期", "下期",
 ];
 
 /// Words that make a query a comparison ("区别", "vs", "which is better"): its concepts are

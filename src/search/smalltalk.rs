@@ -1702,7 +1702,7 @@ const REMARKS: &[&str] = &[
 #[rustfmt::skip]
 const SENT: &[&str] = &[
     "link", "links", "post", "posts", "article", "articles", "video", "tutorial", "guide", "answer",
-    "diagram", "diagrams",
+    "diagram", "diagrams", "page", "pages", "doc", "docs", "repo", "paper", "blog", "explainer",
 ];
 
 /// Chinese for what the bot sent ("这个 KV cache 的文章 nice，thanks").
@@ -3107,6 +3107,7 @@ mod tests {
             "ahh understood, thanks",
             // A remark on what was sent, thanked at the end.
             "that zero post was just what i needed, thx",
+            "that NCCL collectives page was exactly what I needed, thanks a ton",
             "answered fast with a decent link. thanks, colour me impressed",
         ] {
             assert!(thanks_with_a_remark(&Message::new(m), asks), "{m}");

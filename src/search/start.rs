@@ -131,6 +131,17 @@ fn subject_words(
                         .is_some_and(|t| catalogue.topic(t).start)
             })
     };
+    // A word the paraphrases let stand for a topic that is not a starting one ("小模型学大模型"
+    // … distillation) names that topic, however broad the word is on its own.
+    let describes_a_narrower_topic = |word: &QueryWord| {
+        word.describes_a_topic()
+            && word.alternatives.iter().all(|a| {
+                a.how != How::Paraphrase
+                    || index
+                        .topic_of_term(a.term)
+                        .is_some_and(|t| !catalogue.topic(t).start)
+            })
+    };
     let spanned = whole_path(words);
     let mut said = Vec::with_capacity(words.len());
     for ((word, evidence), &spanned) in words.iter().zip(&relevance.words).zip(&spanned) {
@@ -145,10 +156,11 @@ fn subject_words(
         said.push(
             if evidence.explained <= 0.0 || evidence.importance < MIN_CONCEPT_IMPORTANCE {
                 Said::Nothing
-            } else if evidence.specificity > broad
-                && !spanned
-                && !FIELD.contains(&word.text.as_str())
-                && !asks_for_the_start(word)
+            } else if describes_a_narrower_topic(word)
+                || evidence.specificity > broad
+                    && !spanned
+                    && !FIELD.contains(&word.text.as_str())
+                    && !asks_for_the_start(word)
             {
                 Said::Narrower
             } else {
@@ -456,6 +468,8 @@ mod tests {
             "AI 芯片入门",
             // A path from somewhere else to somewhere is a narrower question.
             "从 lora 到 qlora 怎么学",
+            // The subject's own words, read together as a narrower topic (distillation).
+            "怎么让小模型学大模型",
         ] {
             let words = engine.understand(query, false);
             let relevance = engine.relevance(&words);

@@ -213,6 +213,14 @@ ROUND_MINIMUMS = {
     160: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     161: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     162: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    163: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    164: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    165: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    166: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    167: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    168: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    169: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    170: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -1873,6 +1881,69 @@ ROUND_NOTES = {
 # 柠檬树剪枝, 量化交易, NVIDIA shares, GPU drivers and a k8s ingress 502. Chinese, English and mixed;
 # written blind by one writer. Measured untouched with the stop's start (whole round 48/48
 # on-topic, 27/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    163: """#
+# ROUND 163: common mistakes and what not to do — what beginners get wrong, the traps to know
+# before starting, from skipping the maths and leaking test data to LoRA settings, ZeRO-3
+# checkpoints, 4-bit losses and GPU memory estimates; with near misses about pitfalls in web
+# frameworks, databases, cloud and API bills, contracts and cooking. Chinese, English and mixed;
+# written blind by one writer. Measured untouched with the stop's start (whole round 42/48
+# on-topic, 27/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    164: """#
+# ROUND 164: hands-on practice — exercises, labs, weekend projects and code to read and run, from
+# classic ML in Python and a small GPT to fine-tuning, multi-GPU training, quantization and
+# deployment; with near misses asking for practice in web development, leetcode, game modding,
+# electronics, Excel and OpenCV filters. Chinese, English and mixed; written blind by one writer.
+# Measured untouched with the stop's start (whole round 45/48 on-topic, 26/28 off-topic, 4/4 small
+# talk). Split by the same rule.
+""",
+    165: """#
+# ROUND 165: pinyin, initials and Chinese internet abbreviations — words stuck in pinyin when the
+# input method misfired (weitiao, xiancun, zhengliu), xdm, yysy, u1s1, 炼丹 and 卡 for GPU, mixed
+# with English terms; with near misses using the same words for 梦幻西游, 原神, 量化 funds, 月季 pruning,
+# 蒸馏水, zoo alpacas and mining cards. Chinese, English and mixed; written blind by one writer.
+# Measured untouched with the stop's start (whole round 47/49 on-topic, 26/27 off-topic, 4/4 small
+# talk). Split by the same rule.
+""",
+    166: """#
+# ROUND 166: settling an argument or a bet — a colleague's, classmate's or roommate's claim about
+# a technique or tool quoted, with a hotpot or milk tea at stake, and material asked to show who
+# is right; with near misses about Rust against C++, phones, football, Napoleon's height, layoffs,
+# Megatron the toy, 变压器 and whisky distillation. Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start (whole round 46/48 on-topic, 27/28 off-topic,
+# 3/4 small talk). Split by the same rule.
+""",
+    167: """#
+# ROUND 167: newsletter, blog and community curators — links wanted for a weekly digest, a
+# reading-list post, a WeChat article, a talk's references or a Discord pin; with near misses
+# collecting links on design, crypto, productivity, AI art news, startup funding, 量化 trading,
+# image compression and fruit-tree pruning. Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start (whole round 45/48 on-topic, 27/28 off-topic,
+# 3/4 small talk). Split by the same rule.
+""",
+    168: """#
+# ROUND 168: on-call engineers whose model service or training job misbehaves — latency spikes,
+# out-of-memory, NCCL hangs, pipeline bubbles, NaN losses and slow links, told by symptoms and
+# what was tried; with near misses about database deadlocks, ingress 502s, DNS, full disks,
+# payment webhooks, JVM leaks, Kafka lag and postmortems. Chinese, English and mixed; written
+# blind by one writer. Measured untouched with the stop's start (whole round 47/48 on-topic, 28/28
+# off-topic, 2/4 small talk). Split by the same rule.
+""",
+    169: """#
+# ROUND 169: people from vision, speech, recommendation and multimodal work who now need the LLM
+# side, telling their background first; with near misses that stay in their own field: YOLO heads,
+# mAP, Whisper, CTC against RNN-T, VITS, ControlNet, two-tower recall, OCR, SAM and ONNX export.
+# Chinese, English and mixed; written blind by one writer. Measured untouched with the stop's
+# start (whole round 46/49 on-topic, 25/27 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    170: """#
+# ROUND 170: engineers relating the field to what they know — database, compiler, network,
+# operating-system, game-engine and backend people asking whether PagedAttention is virtual memory
+# or ZeRO is sharding, and for the LLM side; with near misses about query planners, TCP congestion
+# control, garbage collectors, shaders, ORMs and DPDK. Chinese, English and mixed; written blind
+# by one writer. Measured untouched with the stop's start (whole round 41/48 on-topic, 26/28
+# off-topic, 4/4 small talk). Split by the same rule.
 """,
 }
 
