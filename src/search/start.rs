@@ -9,7 +9,7 @@
 //! the steps (math, machine learning, deep learning, NLP, reinforcement learning), courses
 //! and books first, then the next of each step.
 
-use super::expand::{How, QueryWord};
+use super::expand::{Alternative, How, QueryWord};
 use super::index::Index;
 use super::lexicon::Role;
 use super::normalise;
@@ -120,27 +120,31 @@ fn subject_words(
     catalogue: &Catalogue,
 ) -> Option<Vec<Said>> {
     let broad = index.idf_of_reach(index.resource_count().div_ceil(SUBJECT_REACH));
+    // Whether an alternative is a paraphrase's topic, and if so whether a starting one.
+    let paraphrased = |a: &Alternative| {
+        (a.how == How::Paraphrase).then(|| {
+            index
+                .topic_of_term(a.term)
+                .is_some_and(|t| catalogue.topic(t).start)
+        })
+    };
     // A word the catalogue's paraphrases let stand for a starting topic ("转行" … "大模型",
     // "从哪开始" … "llm") asks where to start, as the subject's own words do.
     let asks_for_the_start = |word: &QueryWord| {
         word.describes_a_topic()
-            && word.alternatives.iter().all(|a| {
-                a.how == How::Paraphrase
-                    && index
-                        .topic_of_term(a.term)
-                        .is_some_and(|t| catalogue.topic(t).start)
-            })
+            && word
+                .alternatives
+                .iter()
+                .all(|a| paraphrased(a) == Some(true))
     };
-    // A word the paraphrases let stand for a topic that is not a starting one ("小模型学大模型"
+    // A word the paraphrases let stand only for topics that are not starting ones ("小模型学大模型"
     // … distillation) names that topic, however broad the word is on its own.
     let describes_a_narrower_topic = |word: &QueryWord| {
         word.describes_a_topic()
-            && word.alternatives.iter().all(|a| {
-                a.how != How::Paraphrase
-                    || index
-                        .topic_of_term(a.term)
-                        .is_some_and(|t| !catalogue.topic(t).start)
-            })
+            && word
+                .alternatives
+                .iter()
+                .all(|a| paraphrased(a) != Some(true))
     };
     let spanned = whole_path(words);
     let mut said = Vec::with_capacity(words.len());
