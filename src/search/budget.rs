@@ -36,8 +36,8 @@ const SPANS: &[&str] = &[
     "通宵", "overnight",
 ];
 
-/// The Chinese spans of time of [`SPANS`], for the segmenter: "跑了一整晚" would otherwise be
-/// cut into single ideographs that each weigh as content.
+/// The Chinese words that are a span of time by themselves, for the segmenter: "跑了一整晚"
+/// would otherwise be cut into single ideographs that each weigh as content.
 pub fn cjk_spans() -> impl Iterator<Item = &'static str> {
     SPANS
         .iter()
