@@ -23,6 +23,7 @@
 //! its title ("那篇大模型从理论到落地的文章，数学部分推荐了啥"), and its 大模型, 理论 and 落地 say
 //! which list the question is about, not what in it.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -787,9 +788,21 @@ pub fn begins_question(text: &str) -> bool {
     preamble_span(text).is_some()
 }
 
+/// Where `phrases` occur in `text`, overlapping, the Latin ones only as whole words (no letter
+/// or digit runs on into them): one pass for a whole list of phrases.
+pub fn phrases_in<'a>(
+    phrases: &'a AhoCorasick,
+    text: &'a str,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    phrases
+        .find_overlapping_iter(text)
+        .map(|m| m.range())
+        .filter(|r| !text[r.clone()].is_ascii() || whole_word(text, r.start, r.len()))
+}
+
 /// True when `text[at..at + len]` is whole Latin words: no letter or digit runs on into it on
 /// either side ("tldr", not the "tldr" of "tldrs").
-pub fn whole_word(text: &str, at: usize, len: usize) -> bool {
+fn whole_word(text: &str, at: usize, len: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at + len..].chars().next();
     before.is_none_or(|c| !c.is_ascii_alphanumeric())
@@ -802,11 +815,8 @@ fn preamble_span(text: &str) -> Option<(usize, usize)> {
     // call (callgrind), most of what this rule added to a message.
     static BEGINS: LazyLock<Option<AhoCorasick>> =
         LazyLock::new(|| AhoCorasick::new(QUESTION_BEGINS).ok());
-    BEGINS
-        .as_ref()?
-        .find_overlapping_iter(text)
-        .filter(|m| !text[m.range()].is_ascii() || whole_word(text, m.start(), m.len()))
-        .map(|m| m.end())
+    phrases_in(BEGINS.as_ref()?, text)
+        .map(|r| r.end)
         .max()
         .map(|end| (0, end))
 }

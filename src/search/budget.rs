@@ -13,6 +13,7 @@
 //! unit ("2h", "30 min") are filler already ([`super::lexicon::is_duration`]).
 
 use super::expand::{self, QueryWord};
+use super::lexicon;
 
 /// English units of time that are a budget when counted ("an hour", "two weeks", "per day").
 #[rustfmt::skip]
@@ -69,7 +70,7 @@ fn is_cjk_span(word: &str) -> bool {
 
 /// True for a count before an English unit: a count word or a number ("2 hours").
 fn is_count(word: &str) -> bool {
-    COUNTS.contains(&word) || (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
+    COUNTS.contains(&word) || lexicon::is_number(word)
 }
 
 /// Makes the spans of time a message names background when it names a tool (`names_tool`).

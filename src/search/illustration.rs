@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::background::whole_word;
+use super::background::phrases_in;
 
 /// Words that ask for an analogy or for plain words, as normalised text.
 #[rustfmt::skip]
@@ -93,12 +93,7 @@ pub fn split<'a>(segments: Vec<(&'a str, bool)>, open: &mut bool) -> Vec<(&'a st
 /// The byte offset of the first word opening a picture, whole words for Latin ones.
 fn opening(text: &str) -> Option<usize> {
     static OPENS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(OPENINGS).ok());
-    OPENS
-        .as_ref()?
-        .find_overlapping_iter(text)
-        .filter(|m| !text[m.range()].is_ascii() || whole_word(text, m.start(), m.len()))
-        .map(|m| m.start())
-        .min()
+    phrases_in(OPENS.as_ref()?, text).map(|r| r.start).min()
 }
 
 #[cfg(test)]

@@ -824,11 +824,16 @@ fn is_time_spent(word: &str) -> bool {
 /// `expand::durations`).
 pub fn is_duration(number: &str, unit: &str) -> bool {
     (1..=3).contains(&number.len())
-        && number.bytes().all(|b| b.is_ascii_digit())
+        && is_number(number)
         && matches!(
             unit,
             "h" | "hr" | "hrs" | "hour" | "hours" | "min" | "mins" | "minute" | "minutes"
         )
+}
+
+/// True for a word of digits only ("3090", "2").
+pub fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// True for a word that names nothing to look for: a stop, intent, language or link word.

@@ -12,7 +12,7 @@
 
 use super::expand::{self, How, QueryWord};
 use super::index::Index;
-use super::lexicon::Role;
+use super::lexicon::{Role, is_number};
 
 /// The machines people run things on, as normalised words, sorted for a binary search:
 /// operating systems, graphics cards and chips, notebooks in the cloud.
@@ -48,10 +48,6 @@ fn is_machine(word: &str) -> bool {
 /// True for a word that names a version or model after a machine's name.
 fn is_version(word: &str) -> bool {
     is_number(word) || MODELS.contains(&word) || is_memory(word)
-}
-
-fn is_number(word: &str) -> bool {
-    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// True for an amount of memory ("24g", "80gb"): beside a card's name it says which card,
