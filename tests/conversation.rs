@@ -820,6 +820,47 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // and tuned on (+1 on-topic, +1 off-topic).
     ("round170-tune.toml", level(0.87, 1.0, 1.0, 40)),
     ("round170-holdout.toml", level(0.87, 0.92, 1.0, 40)),
+    // Round 171, literary, classical-flavoured and flowery writing: measured untouched with the
+    // stop's start (tune 13/24, 14/14, 0/2; hold-out 14/24, 12/14, 0/2), then its tune half read
+    // and tuned on (+7 on-topic, +2 small talk); its hold-out half, never read, moved by +3
+    // on-topic.
+    ("round171-tune.toml", level(0.83, 1.0, 1.0, 40)),
+    ("round171-holdout.toml", level(0.7, 0.85, 0.0, 40)),
+    // Round 172, reviewing a colleague's design doc, pull request or plan: measured untouched with
+    // the stop's start (tune 23/24, 14/14, 2/2; hold-out 23/24, 13/14, 2/2), then its tune half
+    // read and tuned on (no case of it gained).
+    ("round172-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round172-holdout.toml", level(0.95, 0.92, 1.0, 40)),
+    // Round 173, people on hardware other than NVIDIA: measured untouched with the stop's start
+    // (tune 23/23, 13/15, 2/2; hold-out 23/25, 13/13, 2/2), then its tune half read and tuned on
+    // (+2 off-topic).
+    ("round173-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round173-holdout.toml", level(0.92, 1.0, 1.0, 40)),
+    // Round 174, number formats and precision: measured untouched with the stop's start (tune
+    // 23/24, 14/14, 2/2; hold-out 21/24, 14/14, 1/2), then its tune half read and tuned on (no
+    // case of it gained).
+    ("round174-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round174-holdout.toml", level(0.87, 1.0, 0.5, 40)),
+    // Round 175, metaphors and analogies from everyday life: measured untouched with the stop's
+    // start (tune 22/23, 13/14, 3/3; hold-out 21/26, 13/13, 1/1), then its tune half read and
+    // tuned on (+1 on-topic, +1 off-topic).
+    ("round175-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round175-holdout.toml", level(0.8, 1.0, 1.0, 40)),
+    // Round 176, onboarding a new teammate: measured untouched with the stop's start (tune 23/24,
+    // 14/14, 2/2; hold-out 23/24, 12/14, 2/2), then its tune half read and tuned on (no case of it
+    // gained).
+    ("round176-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round176-holdout.toml", level(0.95, 0.85, 1.0, 40)),
+    // Round 177, heavy typos inside whole sentences: measured untouched with the stop's start
+    // (tune 24/24, 14/14, 2/2; hold-out 24/24, 14/14, 2/2), then its tune half read and tuned on
+    // (no case of it gained).
+    ("round177-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round177-holdout.toml", level(1.0, 1.0, 1.0, 40)),
+    // Round 178, journalists, analysts and investors doing homework on AI infrastructure: measured
+    // untouched with the stop's start (tune 21/23, 11/15, 2/2; hold-out 24/25, 12/13, 2/2), then
+    // its tune half read and tuned on (+3 off-topic).
+    ("round178-tune.toml", level(0.91, 0.93, 1.0, 40)),
+    ("round178-holdout.toml", level(0.96, 0.92, 1.0, 40)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -156,7 +156,9 @@ const JUST_REACH: usize = 3;
 /// How far an introduction reaches after its subject, in characters.
 const CJK_REACH: usize = 16;
 
-/// Latin openings that say "I am a", as normalised words ("I'm" is "i m").
+/// Latin openings that say "I am a", as normalised words ("I'm" is "i m"), or the same of the
+/// person the asker asks for ("our new intern is a physics major", "she's a PhD student"): who they
+/// are is background as much as the asker's own.
 const LATIN_SUBJECTS: &[&[&str]] = &[
     &["i", "m"],
     &["i", "am"],
@@ -164,6 +166,26 @@ const LATIN_SUBJECTS: &[&[&str]] = &[
     &["we", "re"],
     &["we", "are"],
     &["i", "work", "as"],
+    &["she", "s"],
+    &["she", "is"],
+    &["he", "s"],
+    &["he", "is"],
+    &["intern", "is"],
+    &["hire", "is"],
+    &["colleague", "is"],
+    &["teammate", "is"],
+    &["mentee", "is"],
+    &["friend", "is"],
+    &["gf", "is"],
+    &["girlfriend", "is"],
+    &["bf", "is"],
+    &["boyfriend", "is"],
+    &["wife", "is"],
+    &["husband", "is"],
+    &["son", "is"],
+    &["daughter", "is"],
+    &["sister", "is"],
+    &["brother", "is"],
 ];
 
 /// Words that may stand between the subject and its article: "I'm just a", "I'm currently a".
@@ -224,6 +246,9 @@ const LATIN_ROLES: &[&str] = &[
     // career change names (accountant, nurse): the basics' paraphrases read those.
     "pharmacist",
     "paralegal",
+    // A student by their subject ("a physics major").
+    "major",
+    "majors",
 ];
 
 /// How many words an introduction by "here" reaches back ("grad student here", "career
@@ -1257,6 +1282,16 @@ mod tests {
             asides("hi masters in economics here"),
             ["masters in economics"]
         );
+        // Whom the asker asks for is introduced the same way.
+        assert_eq!(
+            asides("our new intern is a physics major where should she start"),
+            ["intern is a physics major"]
+        );
+        assert_eq!(
+            asides("she s a phd student who wants to learn llms"),
+            ["she s a phd student"]
+        );
+        assert!(asides("he is a fan of vllm").is_empty());
     }
 
     #[test]

@@ -23,12 +23,16 @@ const WISHES: &[&str] = &[
     "比喻", "打比方", "打个比方", "类比", "大白话", "白话", "通俗", "人话", "生活中", "生活里", "形象", "eli5", "analogy",
     "analogies", "metaphor", "simple terms", "plain english", "plain words", "layman",
     "like i'm five", "like im five", "five year old", "5 year old",
+    // Asking whether a picture of one's own holds is asking for one ("LoRA 能不能理解成在教科书上
+    // 贴便利贴", "can I think of it as a restaurant batching orders?").
+    "能不能理解成", "可不可以理解成", "可以理解成", "能理解成", "能不能理解为", "可以理解为", "能否理解为",
+    "可否理解为", "can i think of it as", "can we think of it as", "is it fair to think of it as",
 ];
 
 /// Words that open the asker's picture, as normalised text: the earliest in a segment opens it.
 #[rustfmt::skip]
 const OPENINGS: &[&str] = &[
-    "是不是就像", "是不是像", "就好比", "就好像", "就像", "好比", "比如说", "比如", "有点像", "像不像", "类似于", "想象成", "理解成",
+    "是不是就像", "是不是像", "就好比", "就好像", "就像", "好比", "比如说", "比如", "有点像", "像不像", "类似于", "想象成", "理解成", "理解为",
     "比作", "is it like", "is it kind of like", "kind of like", "sort of like", "like when",
     "think of it as", "think of it like", "as if",
 ];

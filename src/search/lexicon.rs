@@ -678,6 +678,14 @@ const STOPS: &[&str] = &[
     // Collecting links for readers ("for the discord pins", "这期主题定了 LoRA"): where the links
     // go, never what they are about.
     "pins", "pinned", "这期", "本期", "下期",
+    // Asking in a classical or courtly voice ("此法何名", "二者孰优孰劣，愿闻高论", "可有图解之文",
+    // "Pray tell, where ought a novice begin?"): the particles, pronouns and question frames
+    // of 文言 and of old English, never what is asked about.
+    "之", "而", "其", "乎", "哉", "矣", "焉", "吾", "孰", "皆", "欲", "亦", "乃", "敢问", "愿闻",
+    "高论", "可有", "何名", "何如", "何以", "何在", "安在", "何处", "此法", "二者", "孰优孰劣",
+    "之学", "之作", "之文", "之法", "良材", "良策", "求教", "赐教", "指教", "不吝赐教",
+    "hath", "doth", "dost", "thee", "thou", "thy", "thine", "ye", "pray", "prithee", "humbly",
+    "ought", "betwixt", "whence", "wherefore", "hither", "verily", "perchance", "tis", "twas",
 ];
 
 /// Words that make a query a comparison ("区别", "vs", "which is better"): its concepts are

@@ -221,6 +221,14 @@ ROUND_MINIMUMS = {
     168: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     169: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     170: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    171: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    172: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    173: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    174: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    175: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    176: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    177: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    178: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -1943,6 +1951,70 @@ ROUND_NOTES = {
 # or ZeRO is sharding, and for the LLM side; with near misses about query planners, TCP congestion
 # control, garbage collectors, shaders, ORMs and DPDK. Chinese, English and mixed; written blind
 # by one writer. Measured untouched with the stop's start (whole round 41/48 on-topic, 26/28
+# off-topic, 4/4 small talk). Split by the same rule.
+""",
+    171: """#
+# ROUND 171: literary, classical-flavoured and flowery writing — Chinese with 四字成语, 文言 particles
+# and couplet-like openings, and ornate old-fashioned English ("pray tell", "I humbly seek"),
+# describing techniques without naming them; with near misses in the same voice about poetry,
+# calligraphy, the classics, tea, Tang history, pruning tea bushes, baijiu and alpaca wool.
+# Chinese, English and mixed; written blind by one writer. Measured untouched with the stop's
+# start (whole round 27/48 on-topic, 26/28 off-topic, 0/4 small talk). Split by the same rule.
+""",
+    172: """#
+# ROUND 172: reviewing a colleague's design doc, pull request or plan — a reviewer who wants
+# material to back a comment on tensor parallelism over ethernet, int4 or KV-cache quantization,
+# ZeRO-3 on small cards, vLLM against TGI or LoRA settings; with near misses about reviewing SQL,
+# mockups, API naming, code style, security audits, contracts and budgets. Chinese, English and
+# mixed; written blind by one writer. Measured untouched with the stop's start (whole round 46/48
+# on-topic, 27/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    173: """#
+# ROUND 173: people on hardware other than NVIDIA — AMD and ROCm, Huawei Ascend, Apple Silicon,
+# Intel, TPUs, Sophgo and Rockchip boards and phone NPUs — asking what of the field applies to
+# them; with near misses about gaming frame rates, mining cards, phone cameras, overclocking, game
+# drivers, laptops and TPU filament. Chinese, English and mixed; written blind by one writer.
+# Measured untouched with the stop's start (whole round 46/48 on-topic, 26/28 off-topic, 4/4 small
+# talk). Split by the same rule.
+""",
+    174: """#
+# ROUND 174: number formats and precision — fp16 losses going NaN, loss scaling, bf16 against
+# fp16, fp8, int8, int4, NF4, GPTQ against AWQ, SmoothQuant and llama.cpp's quant types; with near
+# misses about floats in money code, IEEE 754 in JavaScript, audio bit depth, HDR, decimal
+# columns, Kahan summation, JPEG quantization and quant trading. Chinese, English and mixed;
+# written blind by one writer. Measured untouched with the stop's start (whole round 44/48
+# on-topic, 28/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    175: """#
+# ROUND 175: metaphors and analogies from everyday life — a kitchen slotting in new tickets,
+# friends splitting a book to copy, a relay race, roommates sharing cookware, a waiter's notepad,
+# a vacuum-sealed suitcase; with near misses about the everyday thing itself: restaurant queues,
+# traffic lights, warehouse robots, baton drills, packing, conducting, library fines and bonsai.
+# Chinese, English and mixed; written blind by one writer. Measured untouched with the stop's
+# start (whole round 43/49 on-topic, 26/27 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    176: """#
+# ROUND 176: onboarding a new teammate — a lead or mentor assembling first-week reading for a new
+# hire or intern joining a training, inference, compiler, quantization, cluster or application
+# team, saying who the person is; with near misses about HR paperwork, laptops and VPN, expenses,
+# badges, team dinners and repository permissions. Chinese, English and mixed; written blind by
+# one writer. Measured untouched with the stop's start (whole round 46/48 on-topic, 26/28
+# off-topic, 4/4 small talk). Split by the same rule.
+""",
+    177: """#
+# ROUND 177: heavy typos inside whole sentences — dyslexic and autocorrect spellings in English
+# ("distrubuted trianing", "qunatisation") and wrong homophones from Chinese input methods (危调,
+# 现存, 分不是, 推力, 量话), several per message; with near misses as badly typed about thrust bearings,
+# quant trading, power transformers, whisky, apple trees and gaming cards. Chinese, English and
+# mixed; written blind by one writer. Measured untouched with the stop's start (whole round 48/48
+# on-topic, 28/28 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    178: """#
+# ROUND 178: journalists, analysts and investors doing homework on AI infrastructure — what
+# inference costs, what vLLM, Megatron or ZeRO do and what a cluster's network is for, in plain
+# words before a story or a note; with near misses about market share, earnings, valuations,
+# funding, export rules, stock tips and interview scheduling. Chinese, English and mixed; written
+# blind by one writer. Measured untouched with the stop's start (whole round 45/48 on-topic, 23/28
 # off-topic, 4/4 small talk). Split by the same rule.
 """,
 }
