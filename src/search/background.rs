@@ -157,8 +157,8 @@ const JUST_REACH: usize = 3;
 const CJK_REACH: usize = 16;
 
 /// Latin openings that say "I am a", as normalised words ("I'm" is "i m"), or the same of the
-/// person the asker asks for ("our new intern is a physics major", "she's a PhD student"): who they
-/// are is background as much as the asker's own.
+/// person the asker asks for ("she's a PhD student"; and see [`LATIN_PEOPLE`]): who they are
+/// is background as much as the asker's own.
 const LATIN_SUBJECTS: &[&[&str]] = &[
     &["i", "m"],
     &["i", "am"],
@@ -170,22 +170,27 @@ const LATIN_SUBJECTS: &[&[&str]] = &[
     &["she", "is"],
     &["he", "s"],
     &["he", "is"],
-    &["intern", "is"],
-    &["hire", "is"],
-    &["colleague", "is"],
-    &["teammate", "is"],
-    &["mentee", "is"],
-    &["friend", "is"],
-    &["gf", "is"],
-    &["girlfriend", "is"],
-    &["bf", "is"],
-    &["boyfriend", "is"],
-    &["wife", "is"],
-    &["husband", "is"],
-    &["son", "is"],
-    &["daughter", "is"],
-    &["sister", "is"],
-    &["brother", "is"],
+];
+
+/// The people an asker asks for, who open an introduction followed by "is" ("our new intern
+/// is a", "my gf is a").
+const LATIN_PEOPLE: &[&str] = &[
+    "intern",
+    "hire",
+    "colleague",
+    "teammate",
+    "mentee",
+    "friend",
+    "gf",
+    "girlfriend",
+    "bf",
+    "boyfriend",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "sister",
+    "brother",
 ];
 
 /// Words that may stand between the subject and its article: "I'm just a", "I'm currently a".
@@ -1127,6 +1132,9 @@ fn last_role(words: &[(usize, &str)], from: usize, reach: usize) -> Option<usize
 fn latin_subject(words: &[(usize, &str)], i: usize) -> Option<usize> {
     if words[i].1 == "as" {
         return Some(i + 1);
+    }
+    if LATIN_PEOPLE.contains(&words[i].1) && says_at(words, i + 1, &["is"]) {
+        return Some(i + 2);
     }
     LATIN_SUBJECTS
         .iter()

@@ -40,10 +40,7 @@ const SPANS: &[&str] = &[
 /// The Chinese words that are a span of time by themselves, for the segmenter: "跑了一整晚"
 /// would otherwise be cut into single ideographs that each weigh as content.
 pub fn cjk_spans() -> impl Iterator<Item = &'static str> {
-    SPANS
-        .iter()
-        .copied()
-        .filter(|w| !w.is_ascii() && w.chars().count() >= 2)
+    SPANS.iter().copied().filter(|w| lexicon::is_cjk_word(w))
 }
 
 /// Chinese counts that may open a span ("两天", "每晚", "半小时", "几周").

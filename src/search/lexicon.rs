@@ -1027,9 +1027,13 @@ fn with_roles() -> impl Iterator<Item = (&'static str, Role)> {
 /// Every Chinese lexicon word: the segmenter needs them so intent and stop words split off
 /// instead of gluing onto topic words.
 pub fn cjk_words() -> impl Iterator<Item = &'static str> {
-    with_roles()
-        .map(|(w, _)| w)
-        .filter(|w| !w.is_ascii() && w.chars().count() >= 2)
+    with_roles().map(|(w, _)| w).filter(|w| is_cjk_word(w))
+}
+
+/// Whether a word is one for the segmenter's dictionary: Chinese, of two characters or more
+/// (single ideographs are the segmenter's fallback already).
+pub fn is_cjk_word(word: &str) -> bool {
+    !word.is_ascii() && word.chars().count() >= 2
 }
 
 /// Single ideographs that name nothing to look for ("有", "的", "想", "和"): where a word
