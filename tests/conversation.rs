@@ -861,6 +861,46 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // its tune half read and tuned on (+3 off-topic).
     ("round178-tune.toml", level(0.91, 0.93, 1.0, 40)),
     ("round178-holdout.toml", level(0.96, 0.92, 1.0, 40)),
+    // Round 179, messages typed the way people type into a search engine: measured untouched with
+    // the stop's start (tune 23/25, 12/13, 2/2; hold-out 23/23, 15/15, 2/2), then its tune half
+    // read and tuned on (no case of it gained).
+    ("round179-tune.toml", level(0.92, 0.92, 1.0, 40)),
+    ("round179-holdout.toml", level(1.0, 1.0, 1.0, 40)),
+    // Round 180, browsing the catalogue rather than asking one question: measured untouched with
+    // the stop's start (tune 23/24, 12/14, 1/2; hold-out 23/24, 13/14, 2/2), then its tune half
+    // read and tuned on (+2 off-topic, +1 small talk).
+    ("round180-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round180-holdout.toml", level(0.95, 0.92, 1.0, 40)),
+    // Round 181, developers from other programming-language ecosystems: measured untouched with
+    // the stop's start (tune 23/25, 11/13, 2/2; hold-out 23/24, 12/14, 2/2), then its tune half
+    // read and tuned on (+1 on-topic).
+    ("round181-tune.toml", level(0.96, 0.84, 1.0, 40)),
+    ("round181-holdout.toml", level(0.95, 0.85, 1.0, 40)),
+    // Round 182, owners and managers of small businesses: measured untouched with the stop's start
+    // (tune 19/23, 13/15, 1/2; hold-out 22/25, 11/13, 2/2), then its tune half read and tuned on
+    // (+2 off-topic, +1 small talk).
+    ("round182-tune.toml", level(0.82, 1.0, 1.0, 40)),
+    ("round182-holdout.toml", level(0.88, 0.84, 1.0, 40)),
+    // Round 183, learners of Chinese as a foreign language: measured untouched with the stop's
+    // start (tune 20/23, 14/14, 2/3; hold-out 23/25, 13/14, 1/1), then its tune half read and
+    // tuned on (+2 on-topic, +1 small talk); its hold-out half, never read, moved by +1 on-topic.
+    ("round183-tune.toml", level(0.95, 1.0, 1.0, 40)),
+    ("round183-holdout.toml", level(0.96, 0.92, 1.0, 40)),
+    // Round 184, data-centre facility people: measured untouched with the stop's start (tune
+    // 21/24, 14/15, 0/1; hold-out 24/24, 11/13, 3/3), then its tune half read and tuned on (+1
+    // off-topic, +1 small talk).
+    ("round184-tune.toml", level(0.87, 1.0, 1.0, 40)),
+    ("round184-holdout.toml", level(1.0, 0.84, 1.0, 40)),
+    // Round 185, messages that quote something and ask about it: measured untouched with the
+    // stop's start (tune 23/24, 14/14, 1/2; hold-out 23/24, 13/14, 2/2), then its tune half read
+    // and tuned on (+1 on-topic, +1 small talk).
+    ("round185-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round185-holdout.toml", level(0.95, 0.92, 1.0, 40)),
+    // Round 186, questions that name versions, releases and years: measured untouched with the
+    // stop's start (tune 23/23, 15/15, 2/2; hold-out 25/25, 12/13, 2/2), then its tune half read
+    // and tuned on (no case of it gained).
+    ("round186-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round186-holdout.toml", level(1.0, 0.92, 1.0, 40)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

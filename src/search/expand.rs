@@ -504,9 +504,12 @@ const MAX_CUT_APART: usize = 4;
 /// the longest run wins.
 fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
     // A slipped character may itself be a word that names nothing (有 of 零冗余有化器 for
-    // 零冗余优化器): one ideograph of any role but a link may stand inside the run.
+    // 零冗余优化器): one ideograph of any role but a link may stand inside the run. So may a
+    // word read as what is wanted (学习 of 及其学习 for 机器学习): inside the catalogue word it
+    // is part of the subject, and is read so below.
     let chinese = |w: &QueryWord| {
-        (w.role == Role::Content || (w.role != Role::Link && w.text.chars().count() == 1))
+        (matches!(w.role, Role::Content | Role::Intent(_))
+            || (w.role != Role::Link && w.text.chars().count() == 1))
             && !w.text.is_empty()
             && w.text.chars().all(normalise::is_cjk)
     };
@@ -540,6 +543,13 @@ fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
         }
         found
     });
+    for w in words.iter_mut() {
+        if matches!(w.role, Role::Intent(_))
+            && w.alternatives.iter().any(|a| a.how == How::Homophone)
+        {
+            w.role = Role::Content;
+        }
+    }
 }
 
 /// Particles a translation tool or a learner puts between the two words of a compound: "知识的
@@ -1633,6 +1643,20 @@ mod tests {
                     || has(&index, w, "量化", How::Typo)),
             "模型亮化"
         );
+    }
+
+    #[test]
+    fn a_slip_may_run_into_a_word_of_intent() {
+        // 及其 is a word of its own ("and its"), 学习 a wish to learn: together they sound
+        // exactly like 机器学习, and inside it 学习 is part of the subject.
+        let (index, words) = expand_str("及其学习入门");
+        let learn = words.iter().position(|w| w.text == "学习").expect("学习");
+        assert!(has(&index, &words[0], "机器学习", How::Homophone));
+        assert!(has(&index, &words[learn], "机器学习", How::Homophone));
+        assert_eq!(words[learn].role, Role::Content);
+        // Alone, 学习 still asks to learn.
+        let (_, words) = expand_str("量化 学习");
+        assert_eq!(words[1].role, lexicon::role("学习"));
     }
 
     #[test]

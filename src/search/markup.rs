@@ -55,7 +55,9 @@ pub fn strip(text: &str) -> Cow<'_, str> {
 const FORWARD_HEADINGS: &[&str] = &["forwarded from", "forwarded message", "转发自", "转自"];
 
 /// The message without the lines that say where a forwarded message came from ("Forwarded
-/// from 炼丹群"): the group or channel named there is not what is asked.
+/// from 炼丹群"): the group or channel named there is not what is asked. What follows a colon
+/// on such a line is the forwarded text itself, typed on one line ("Forwarded from my lead:
+/// \"shard the optimizer states with ZeRO-3\" …"), and is kept.
 fn without_forward_headings(text: &str) -> Cow<'_, str> {
     if !(text.contains("orwarded") || text.contains("转")) {
         return Cow::Borrowed(text);
@@ -70,7 +72,16 @@ fn without_forward_headings(text: &str) -> Cow<'_, str> {
     if !text.lines().any(heading) {
         return Cow::Borrowed(text);
     }
-    let kept: Vec<&str> = text.lines().filter(|line| !heading(line)).collect();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter_map(|line| {
+            if !heading(line) {
+                return Some(line);
+            }
+            let (_, after) = line.split_once([':', '：'])?;
+            Some(after.trim()).filter(|after| !after.is_empty())
+        })
+        .collect();
     Cow::Owned(kept.join("\n"))
 }
 
@@ -358,6 +369,12 @@ mod tests {
             "有没有 deepspeed 教程"
         );
         assert_eq!(strip("[转发自 vLLM 交流群]\n量化 教程"), "量化 教程");
+        // Typed on the heading's line after a colon, the forwarded text stays.
+        assert_eq!(
+            strip("Forwarded from my lead: shard the optimizer with ZeRO-3"),
+            "shard the optimizer with ZeRO-3"
+        );
+        assert_eq!(strip("转自知乎：LoRA 原理详解"), "LoRA 原理详解");
         // Only a line that opens with one: a question about forwarding stays.
         assert_eq!(strip("怎么转发消息"), "怎么转发消息");
         assert_eq!(

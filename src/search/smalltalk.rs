@@ -147,6 +147,11 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("致谢忱", Some(SmallTalk::Thanks)),
     ("不胜感激", Some(SmallTalk::Thanks)),
     ("太感谢了", Some(SmallTalk::Thanks)),
+    ("太感谢你了", Some(SmallTalk::Thanks)),
+    ("太感谢您了", Some(SmallTalk::Thanks)),
+    ("太谢谢了", Some(SmallTalk::Thanks)),
+    ("太谢谢你了", Some(SmallTalk::Thanks)),
+    ("太谢谢您了", Some(SmallTalk::Thanks)),
     ("辛苦了", Some(SmallTalk::Thanks)),
     ("太棒了", Some(SmallTalk::Thanks)),
     ("好棒", Some(SmallTalk::Thanks)),
@@ -1739,6 +1744,8 @@ const REMARKS_ZH: &[&str] = &[
     "省了", "省下", "节省了",
     // What is now settled for the asker ("谢谢！周三的课有着落了").
     "有着落", "有救了",
+    // What the asker got from it ("你帮我很大的忙了，我今天学了很多").
+    "学了很多", "学了不少", "大忙", "的忙了",
 ];
 
 /// Latin words that report something working ("vllm works now", "got it running").
@@ -1900,8 +1907,13 @@ fn without_help_that_saved<'u>(units: &[&'u str]) -> Vec<&'u str> {
     let mut at = 0;
     while at < units.len() {
         let after = &units[at..];
+        // "帮我很大的忙了", "帮我大忙了": a favour done, not one asked.
+        let favour = after.starts_with(&["帮", "我"])
+            && after.iter().skip(2).take(4).any(|u| *u == "忙")
+            && after.iter().skip(3).take(4).any(|u| *u == "了");
         let saved = after.starts_with(&["帮", "我", "省", "了"])
-            || after.starts_with(&["帮", "我", "节", "省", "了"]);
+            || after.starts_with(&["帮", "我", "节", "省", "了"])
+            || favour;
         if saved {
             at += 2;
             continue;
@@ -2192,6 +2204,11 @@ const ITSELF: &[&[&str]] = &[
     &["only", "llm", "stuff"],
     &["kind", "of", "stuff", "can", "you"],
     &["kind", "of", "things", "can", "you"],
+    // "what kind of stuff can I ask you? I'm from facilities, not ML"
+    &["kind", "of", "stuff", "can", "i"],
+    &["kind", "of", "things", "can", "i"],
+    &["kind", "of", "questions", "can", "i"],
+    &["what", "stuff", "can", "i"],
     // "is this bot for beginners too or only for people already in ML?"
     &["this", "bot", "for"],
     &["bot", "for", "beginners"],
@@ -2378,6 +2395,13 @@ const CAN_DO_ZH: &[&str] = &[
     "帮我做点啥",
     "帮我干点什么",
     "帮我做点什么",
+    // What it can look up ("这个机器人能帮我查啥？我是开店的").
+    "能帮我查啥",
+    "能帮我查什么",
+    "能帮我查些什么",
+    "能查啥",
+    "能查什么",
+    "能查些什么",
 ];
 
 /// The most units a message asking whether it may be asked in a language can take.
@@ -2407,6 +2431,17 @@ const SCOPE_ZH: &[&str] = &[
     "只能查",
     "能问别的",
     "可以问别的",
+    // How it is asked: by browsing its sections, or one question at a time; in keywords or in
+    // whole sentences ("这个能按分类浏览吗？还是只能一个个问", "发关键词还是发整句话？").
+    "按分类浏览",
+    "按分类看",
+    "一个个问",
+    "一个一个问",
+    "发关键词还是",
+    "还是发整句",
+    "发整句话",
+    "整句话还是",
+    "关键词还是整句",
 ];
 
 /// Whether a message speaks to the bot about the bot itself, even though it names catalogue
@@ -2419,8 +2454,8 @@ pub fn asks_about_itself(message: &Message) -> bool {
     let have = message.units();
     let said = Mentions::of(&have);
     let addressed = addressed(&said);
-    // "is this bot only for LLM stuff" names the bot it speaks to.
-    let to_the_bot = addressed || said.any(&["bot"], &[]);
+    // "is this bot only for LLM stuff", "这个机器人能帮我查啥" name the bot they speak to.
+    let to_the_bot = addressed || said.any(&["bot"], THIS_BOT_ZH);
     let itself = said.any_in_a_row(ITSELF) || said.any(&[], ITSELF_ZH);
     let itself = itself && to_the_bot
         || addressed && chooses(&have) && said.any(ITS_LINKS, &[])
@@ -2505,6 +2540,9 @@ pub fn asks_what_it_can_do(message: &Message) -> bool {
 fn can_do(said: &Mentions, to_the_bot: bool) -> bool {
     to_the_bot && (said.any_in_a_row(CAN_DO) || said.any(&[], CAN_DO_ZH))
 }
+
+/// The bot named in Chinese as the one spoken to: "这个机器人", not "扫地机器人" or "我们的聊天机器人".
+const THIS_BOT_ZH: &[&str] = &["这个机器人", "这机器人"];
 
 /// Whether a message speaks to "you" (你, 您): the 您 of a letter's 您好 greets its reader, not
 /// the bot ("translate this email: 您好，…").
@@ -2961,6 +2999,22 @@ mod tests {
     }
 
     #[test]
+    fn a_favour_done_and_what_was_learnt_are_thanks() {
+        let asks = crate::search::lexicon::asks;
+        for said in [
+            "太谢谢你了！你帮我很大的忙了，我今天学了很多",
+            "太感谢了，帮了我大忙",
+            "太谢谢你了！我今天学了很多",
+        ] {
+            let message = Message::new(said);
+            assert!(thanks_with_a_remark(&message, asks), "{said}");
+        }
+        // A favour still to be done asks for it.
+        let message = Message::new("谢谢，能再帮我一个忙吗，找找 LoRA 的教程");
+        assert!(!thanks_with_a_remark(&message, asks));
+    }
+
+    #[test]
     fn praise_after_de_says_how_much() {
         let asks = crate::search::lexicon::asks;
         for said in [
@@ -3219,6 +3273,11 @@ mod tests {
             "你这个 bot 能按视频/论文/书分类给我吗？",
             // What it can be searched by.
             "这个bot能按作者搜吗？我经常只记得是谁写的、发在知乎还是B站，标题完全想不起来",
+            // How it is asked, and what it can look up.
+            "这个能按分类浏览吗？还是只能一个个问",
+            "具体怎么用？发关键词还是发整句话？",
+            "这个机器人能帮我查啥？我是开店的，不太懂技术",
+            "what kind of stuff can I ask you? I'm from facilities, not ML",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
@@ -3262,6 +3321,9 @@ mod tests {
             // What a model is, or how a result of one's own is chosen.
             "你是 GPT 的话，能讲讲 GPT 的原理吗",
             "lora 的结果怎么选的 rank",
+            // Another robot's abilities.
+            "扫地机器人能查什么故障",
+            "what kind of things can I fine-tune with LoRA?",
         ] {
             assert!(!asks_about_itself(&Message::new(m)), "{m}");
         }

@@ -229,6 +229,14 @@ ROUND_MINIMUMS = {
     176: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     177: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     178: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    179: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    180: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    181: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    182: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    183: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    184: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    185: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    186: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -2016,6 +2024,73 @@ ROUND_NOTES = {
 # funding, export rules, stock tips and interview scheduling. Chinese, English and mixed; written
 # blind by one writer. Measured untouched with the stop's start (whole round 45/48 on-topic, 23/28
 # off-topic, 4/4 small talk). Split by the same rule.
+""",
+    179: """#
+# ROUND 179: messages typed the way people type into a search engine — keyword strings with site:,
+# quoted phrases, OR, minus-exclusions, vs, pdf, github, 2024, reddit, 知乎, csdn and 教程 推荐 最新; with
+# near misses in the same style about tornadoes, Transformers toys, alpacas, quant trading,
+# distilled water, fruit-tree pruning, consumer GPUs, ChatGPT subscriptions and a Kubernetes
+# ingress error. Chinese, English and mixed; written blind by one writer. Measured untouched with
+# the stop's start (whole round 46/48 on-topic, 27/28 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    180: """#
+# ROUND 180: browsing the catalogue rather than asking one question — everything under a part of
+# the map (the inference section, 编译相关的都列下, 还有别的讲量化的吗) or across it by kind of resource; with near
+# misses browsing for sections it lacks: game AI, robotics, image, video and music generation,
+# labelling tools, speech, recommenders, quantum computing and certification study. Chinese,
+# English and mixed; written blind by one writer. Measured untouched with the stop's start (whole
+# round 46/48 on-topic, 25/28 off-topic, 3/4 small talk). Split by the same rule.
+""",
+    181: """#
+# ROUND 181: developers from other programming-language ecosystems — Java and Spring, Go, Rust,
+# TypeScript, C#, PHP, Kotlin and Swift — asking through their stack's analogies (LoRA as a
+# plug-in jar, KV cache as memoization, tensor parallelism as sharding); with near misses about
+# JVM memory, Go channels, caching, autoscaling, GraalVM, gRPC, tree shaking and interview lists.
+# Chinese, English and mixed; written blind by one writer. Measured untouched with the stop's
+# start (whole round 46/49 on-topic, 23/27 off-topic, 4/4 small talk). Split by the same rule.
+""",
+    182: """#
+# ROUND 182: owners and managers of small businesses — a shop, a dental clinic, a law firm, an
+# agency — trying to understand their engineers' proposals and quotes: fine-tuning against full
+# training, memory for 7B or 70B, quantization, serving tools, Ascend, private deployment; with
+# near misses about subscriptions and API prices, GPU rental, marketing copy, AI customer service,
+# regulation, tax and hiring. Chinese, English and mixed; written blind by one writer. Measured
+# untouched with the stop's start (whole round 41/48 on-topic, 24/28 off-topic, 3/4 small talk).
+# Split by the same rule.
+""",
+    183: """#
+# ROUND 183: learners of Chinese as a foreign language writing in Chinese with learners' mistakes
+# — input-method slips (及其学习, 县存, 两化, 简直 for 剪枝), wrong measure words, English word order and
+# pinyin for unknown words; with near misses about Chinese grammar, HSK, visas, language apps,
+# translation certificates and what 干货 means. Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start (whole round 43/48 on-topic, 27/28 off-topic,
+# 3/4 small talk). Split by the same rule.
+""",
+    184: """#
+# ROUND 184: data-centre facility people — power, cooling, cabling, procurement and operations
+# staff of a GPU hall — asking about clusters, interconnects, collective communication,
+# monitoring, memory sizing and serving in the building's vocabulary; with near misses about UPS
+# and generators, PUE, cold plates, containment, fire suppression, fibre polarity, standards,
+# floor loading and electricity contracts. Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start (whole round 45/48 on-topic, 25/28 off-topic,
+# 3/4 small talk). Split by the same rule.
+""",
+    185: """#
+# ROUND 185: messages that quote something and ask about it — a teammate's line, a forwarded
+# notice, a reply to an earlier answer, a line from a talk or a book, marked with > , 「」, 转发: or
+# quoting @someone; with near misses quoting meeting notes, HR notices, news, jokes, ingress
+# errors, Milvus, Slurm, LaTeX and image samplers. Chinese, English and mixed; written blind by
+# one writer. Measured untouched with the stop's start (whole round 46/48 on-topic, 27/28
+# off-topic, 3/4 small talk). Split by the same rule.
+""",
+    186: """#
+# ROUND 186: questions that name versions, releases and years — PyTorch 2.x's FSDP2, CUDA 12.4,
+# vLLM 0.6, DeepSpeed 0.14, Megatron-Core, the latest TensorRT-LLM, 2023年的那篇, still valid after
+# Llama 3; with near misses about versions and upgrades of Python packaging, operating systems,
+# phones, browsers, game patches and drivers. Chinese, English and mixed; written blind by one
+# writer. Measured untouched with the stop's start (whole round 48/48 on-topic, 27/28 off-topic,
+# 4/4 small talk). Split by the same rule.
 """,
 }
 
