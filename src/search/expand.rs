@@ -543,6 +543,7 @@ fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
         }
         found
     });
+    // A word of intent that a catalogue word was heard in is part of what is asked about.
     for w in words.iter_mut() {
         if matches!(w.role, Role::Intent(_))
             && w.alternatives.iter().any(|a| a.how == How::Homophone)
