@@ -469,7 +469,8 @@ fn add_slips_cut_apart(words: &mut [QueryWord], index: &Index) {
 
 /// Walks `words`, asking `find` at each word for a run starting there to read as catalogue
 /// words (how many words, and which terms). Each word of a run found stands for those terms,
-/// as the words of a compound do, and the walk goes on after the run.
+/// as the words of a compound do, and the walk goes on after the run. A word of the run read
+/// as what is wanted (学习 of 及其学习 for 机器学习) is part of the subject inside it.
 fn read_runs(
     words: &mut [QueryWord],
     how: How,
@@ -481,8 +482,11 @@ fn read_runs(
             i += 1;
             continue;
         };
-        for term in terms {
-            for w in &mut words[i..i + n] {
+        for w in &mut words[i..i + n] {
+            if matches!(w.role, Role::Intent(_)) {
+                w.role = Role::Content;
+            }
+            for &term in &terms {
                 push(&mut w.alternatives, term, TYPO_1, how);
             }
         }
@@ -505,8 +509,8 @@ const MAX_CUT_APART: usize = 4;
 fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
     // A slipped character may itself be a word that names nothing (有 of 零冗余有化器 for
     // 零冗余优化器): one ideograph of any role but a link may stand inside the run. So may a
-    // word read as what is wanted (学习 of 及其学习 for 机器学习): inside the catalogue word it
-    // is part of the subject, and is read so below.
+    // word read as what is wanted (学习 of 及其学习 for 机器学习), which `read_runs` then reads
+    // as part of the subject.
     let chinese = |w: &QueryWord| {
         (matches!(w.role, Role::Content | Role::Intent(_))
             || (w.role != Role::Link && w.text.chars().count() == 1))
@@ -543,14 +547,6 @@ fn add_slips_across_words(words: &mut [QueryWord], index: &Index) {
         }
         found
     });
-    // A word of intent that a catalogue word was heard in is part of what is asked about.
-    for w in words.iter_mut() {
-        if matches!(w.role, Role::Intent(_))
-            && w.alternatives.iter().any(|a| a.how == How::Homophone)
-        {
-            w.role = Role::Content;
-        }
-    }
 }
 
 /// Particles a translation tool or a learner puts between the two words of a compound: "知识的

@@ -1909,8 +1909,7 @@ fn without_help_that_saved<'u>(units: &[&'u str]) -> Vec<&'u str> {
         let after = &units[at..];
         // "帮我很大的忙了", "帮我大忙了": a favour done, not one asked.
         let favour = after.starts_with(&["帮", "我"])
-            && after.iter().skip(2).take(4).any(|u| *u == "忙")
-            && after.iter().skip(3).take(4).any(|u| *u == "了");
+            && after[2..].windows(2).take(4).any(|w| w == ["忙", "了"]);
         let saved = after.starts_with(&["帮", "我", "省", "了"])
             || after.starts_with(&["帮", "我", "节", "省", "了"])
             || favour;
