@@ -901,6 +901,22 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     // and tuned on (no case of it gained).
     ("round186-tune.toml", level(1.0, 1.0, 1.0, 40)),
     ("round186-holdout.toml", level(1.0, 0.92, 1.0, 40)),
+    ("round187-tune.toml", level(1.0, 1.0, 0.5, 42)),
+    ("round187-holdout.toml", level(0.92, 0.78, 0.5, 41)),
+    ("round188-tune.toml", level(1.0, 1.0, 0.0, 42)),
+    ("round188-holdout.toml", level(0.84, 0.78, 0.66, 42)),
+    ("round189-tune.toml", level(1.0, 1.0, 1.0, 45)),
+    ("round189-holdout.toml", level(0.96, 0.92, 1.0, 44)),
+    ("round190-tune.toml", level(1.0, 1.0, 1.0, 42)),
+    ("round190-holdout.toml", level(1.0, 1.0, 0.66, 42)),
+    ("round191-tune.toml", level(0.92, 1.0, 1.0, 44)),
+    ("round191-holdout.toml", level(0.92, 1.0, 0.0, 43)),
+    ("round192-tune.toml", level(0.96, 1.0, 1.0, 44)),
+    ("round192-holdout.toml", level(0.85, 1.0, 1.0, 44)),
+    ("round193-tune.toml", level(1.0, 1.0, 1.0, 44)),
+    ("round193-holdout.toml", level(0.88, 0.92, 0.66, 43)),
+    ("round194-tune.toml", level(0.96, 1.0, 1.0, 44)),
+    ("round194-holdout.toml", level(1.0, 0.92, 0.5, 44)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

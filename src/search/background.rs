@@ -349,7 +349,9 @@ pub fn introduces_alone(part: &str) -> bool {
     }
     if part.chars().any(super::normalise::is_cjk) {
         let chars = part.chars().filter(|c| *c != ' ').count();
-        if chars > ALONE_REACH {
+        // Years at a job say who asks however long the job's name: "干了二十年 HPC 运维".
+        let experienced = years_at_a_job(part) && chars <= CJK_REACH;
+        if chars > ALONE_REACH && !experienced {
             return false;
         }
         let turns = part.char_indices().any(|(i, _)| turns_at(&part[i..]));
@@ -373,12 +375,35 @@ pub fn introduces_alone(part: &str) -> bool {
                 .next()
                 .is_some_and(|c| CJK_OCCUPIED.contains(&c))
             && chars >= 3;
-        return !turns && (role || occupied);
+        return !turns && (role || occupied || experienced);
     }
     let words: Vec<&str> = part.split(' ').collect();
     words.len() <= LATIN_REACH
         && words.last().is_some_and(|w| LATIN_ROLES.contains(w))
         && !words.iter().any(|w| LATIN_TURNS.contains(w))
+}
+
+/// Numerals of a count of years or months ("二十年", "3年", "两年半", "几个月").
+const CJK_COUNTS: &[char] = &[
+    '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '几', '多', '半',
+];
+
+/// Whether a part opens with time spent at an occupation: a verb of [`CJK_OCCUPIED`], 了, a
+/// count and 年 or 个月 ("干了二十年", "做了 3 年", "写了几个月"). What follows is the job.
+fn years_at_a_job(part: &str) -> bool {
+    let mut chars = part.chars().filter(|c| *c != ' ').peekable();
+    let opens =
+        chars.next().is_some_and(|c| CJK_OCCUPIED.contains(&c)) && chars.next() == Some('了');
+    let mut counted = false;
+    while chars
+        .peek()
+        .is_some_and(|c| c.is_ascii_digit() || CJK_COUNTS.contains(c))
+    {
+        chars.next();
+        counted = true;
+    }
+    let rest: String = chars.take(2).collect();
+    opens && counted && (rest.starts_with('年') || rest == "个月")
 }
 
 /// Words that open what someone introduced by their role mostly works with: "data engineer,
@@ -1310,6 +1335,10 @@ mod tests {
         assert!(introduces_alone("java 后端开发"));
         assert!(introduces_alone("backend dev"));
         assert!(introduces_alone("first year phd student"));
+        assert!(introduces_alone("干了二十年 hpc 运维"));
+        assert!(introduces_alone("做了 3 年后端开发"));
+        assert!(!introduces_alone("做了一个 rag 的 demo 效果很差"));
+        assert!(!introduces_alone("学了两年想转大模型推理方向"));
         // A question, a turn to one, or a topic are no introduction.
         assert!(!introduces_alone("想学 lora 的学生"));
         assert!(!introduces_alone("让一个大模型当老师和学生"));

@@ -245,6 +245,7 @@ fn ruled_out(
             && (!besides || asks_for_others(&words[i + 1..]))
             && !(i > 0 && either_way(&words[i - 1].text, &w.text))
             && !(i > 0 && HEARD.contains(&words[i - 1].text.as_str()))
+            && !frozen_but(words, i)
         {
             // A kind ruled out may stand further off, past the chat of a clause ("不想一上来
             // 就啃论文").
@@ -329,6 +330,19 @@ fn not_again(words: &[QueryWord], piece_of: &[usize], i: usize) -> Option<usize>
 /// Words right before a cue that make it advice heard, not the asker's wish: "为啥大家都说别用
 /// DataParallel 了" asks about DataParallel.
 const HEARD: &[&str] = &["说", "都说", "听说", "人说", "有人说", "据说", "大家说"];
+
+/// Verbs that hold weights still, before "everything except": "freeze everything except the
+/// bias terms" names what is trained, which is what the message asks about (BitFit).
+const FROZEN: &[&str] = &[
+    "freeze", "freezes", "freezing", "froze", "frozen", "fix", "fixing", "lock", "locking",
+];
+
+/// Whether the cue at `i` follows "freeze everything" or "freeze all".
+fn frozen_but(words: &[QueryWord], i: usize) -> bool {
+    i >= 2
+        && matches!(words[i - 1].text.as_str(), "everything" | "all")
+        && FROZEN.contains(&words[i - 2].text.as_str())
+}
 
 /// Whether a cue and the word before it ask a yes-or-no question ("要不要量化": should I
 /// quantise?) rather than rule out what follows ("不要知乎的"): the word before ends with the
@@ -523,6 +537,23 @@ mod tests {
         assert_eq!(
             of("attention equations explained", "equations"),
             Some(Role::Content)
+        );
+    }
+
+    #[test]
+    fn what_is_left_unfrozen_is_asked_about() {
+        let engine = Engine::shipped().unwrap();
+        assert!(
+            excluded(
+                &engine,
+                "fine-tuning that freezes everything except the bias terms?"
+            )
+            .is_empty()
+        );
+        assert!(excluded(&engine, "freeze all except the lora matrices").is_empty());
+        assert_eq!(
+            excluded(&engine, "every inference engine except vllm"),
+            ["vllm"]
         );
     }
 

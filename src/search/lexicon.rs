@@ -326,6 +326,8 @@ const STOPS: &[&str] = &[
     "那边", "看过", "读过", "学过", "几年", "原版", "后续", "一行一行", "逐行", "敲",
     // Chinese: following along as one watches or reads ("可以跟着看的视频", "跟着学", "跟着敲").
     "跟着",
+    // Chinese: the expression a formula pasted beside it is ("这个式子里为什么要除以 √d").
+    "式子",
     // Chinese: apologising for the question ("问个可能很蠢的问题", "找不到了能再发一下吗").
     "蠢", "很蠢", "可能", "不到",
     // Chinese: apologising for how it is typed ("手机打字见谅", "打字慢").

@@ -417,6 +417,14 @@ fn push_folded(out: &mut String, chars: impl Iterator<Item = char>) {
         if width {
             out.push_str("bit");
             pending_space = false;
+        } else if c == '√' {
+            // The radical is the word the catalogue and code write for it: "QK^T/√d" divides
+            // by sqrt d, and sqrt is how a message about attention's scaling is known.
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str("sqrt");
+            pending_space = true;
         } else if plus_plus && chars.next_if_eq(&'+').is_some() {
             out.push_str("pp");
         } else if c.is_alphanumeric() {
@@ -926,6 +934,12 @@ mod tests {
         assert_eq!(capitalised("新手求问 RAG 到底是个啥"), ["rag"]);
         assert_eq!(capitalised("ZeRO vs MoE, and rope? Ok"), ["zero", "moe"]);
         assert!(capitalised("WHY IS MY RAG SO SLOW").is_empty());
+    }
+
+    #[test]
+    fn the_radical_sign_is_sqrt() {
+        assert_eq!(normalise("QK^T/√d"), "qk t sqrt d");
+        assert_eq!(normalise("除以√d"), "除以 sqrt d");
     }
 
     #[test]

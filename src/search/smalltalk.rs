@@ -1746,6 +1746,8 @@ const REMARKS_ZH: &[&str] = &[
     "有着落", "有救了",
     // What the asker got from it ("你帮我很大的忙了，我今天学了很多").
     "学了很多", "学了不少", "大忙", "的忙了",
+    // That it was what the asker wanted ("kv-cache 那几篇正好是我要的").
+    "是我要的", "是我想要的",
 ];
 
 /// Latin words that report something working ("vllm works now", "got it running").
@@ -1955,7 +1957,7 @@ const BOT_MATTERS: &[&str] = &[
     "remember", "remembers", "forget", "forgets", "phrase", "ask", "questions", "topics",
     "invite", "privacy", "maintain", "maintains", "maintained", "opensource", "update",
     "updates", "updated", "progress", "context", "dm", "dms", "difficulty", "command", "commands",
-    "bookmark", "bookmarks", "paste", "pasting",
+    "bookmark", "bookmarks", "bookmarking", "paste", "pasting",
     // "why did you give me nothing?", "can I get fewer links?", "why do you keep giving me the
     // same links"
     "nothing", "fewer", "same", "reply", "replied", "respond",

@@ -237,6 +237,14 @@ ROUND_MINIMUMS = {
     184: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     185: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     186: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    187: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    188: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    189: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    190: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    191: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    192: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    193: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    194: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -2091,6 +2099,66 @@ ROUND_NOTES = {
 # phones, browsers, game patches and drivers. Chinese, English and mixed; written blind by one
 # writer. Measured untouched with the stop's start (whole round 48/48 on-topic, 27/28 off-topic,
 # 4/4 small talk). Split by the same rule.
+""",
+    187: """#
+# ROUND 187: the same technical term spelled many ways — all-reduce, allreduce, all_reduce, fine-tune, finetune,
+# pre-train, KV-cache, Flash-Attention, Mixture-of-Experts, 张量并行 / TP, low-rank adaptation; with
+# near misses spelling other fields' compounds the same ways (map-reduce, e-commerce, real-time OS,
+# follow-up emails, cross-validation homework, check-in apps). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 48/50 on-topic, 24/29 off-topic, 1/4 small talk). Split by the
+# same rule.
+""",
+    188: """#
+# ROUND 188: teams migrating from one tool, framework or piece of hardware to another — DeepSpeed to
+# FSDP, TGI to vLLM, NVIDIA to Ascend, one GPU to many nodes, HF Trainer to Megatron, fp16 to bf16 or
+# fp8, a cloud API to self-hosting; with near misses migrating databases, clouds, CI, front ends,
+# phones, email and office software. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 47/52 on-topic, 24/28 off-topic, 2/4 small talk). Split by the
+# same rule.
+""",
+    189: """#
+# ROUND 189: asking whether any material covers one particular sub-point (有没有讲 NCCL ring 和 tree 区别的文章,
+# why LoRA's B starts at zero, PagedAttention's block table); with near misses asking for write-ups on
+# points of other fields (MVCC, a tax rule, a recipe's step, a game mechanic, Kubernetes scheduling). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 54/56 on-topic, 28/29 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    190: """#
+# ROUND 190: forum-style posts pasted with a title line and a body of several lines (Discord help forum,
+# GitHub Discussions, V2EX, 知乎 with 问题描述, Stack Overflow with "What I tried"); with near misses in
+# the same format about web servers, phones, homework, travel, databases and hiring. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 50/51 on-topic, 28/28 off-topic, 4/5 small talk). Split by the
+# same rule.
+""",
+    191: """#
+# ROUND 191: HPC and supercomputing people (MPI, Slurm, OpenMP, Fortran, InfiniBand, 超算中心) coming to
+# LLM training and serving in their own vocabulary; with near misses about classic HPC work (CFD
+# meshing, Fortran compilers, Lustre tuning, LINPACK, Slurm accounting, molecular dynamics, weather). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 50/55 on-topic, 27/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    192: """#
+# ROUND 192: a project at a concrete stage asking what to read next — a demo, a pilot, going to
+# production, scaling up, cutting costs, a post-mortem (做 demo 阶段, 试点, 上线前, 扩容, 降本); with near
+# misses from the same stages (load balancers, app-store review, pricing pages, SOC 2, hiring, launches). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 50/55 on-topic, 28/29 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    193: """#
+# ROUND 193: the topic named through a formula, a code identifier or an API (softmax(QK^T/√d)V,
+# torch.distributed.all_reduce, W = W0 + BA, torch.compile, ncclAllReduce, peft.LoraConfig, 2*N*D
+# FLOPs); with near misses full of other fields' formulas and identifiers (pandas groupby, SQL window
+# functions, React useEffect, numpy homework, physics equations, VLOOKUP, regex). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 51/55 on-topic, 27/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    194: """#
+# ROUND 194: students of bootcamps, training classes and online courses (培训班, 训练营, 网课, 就业班,
+# Coursera) asking about homework, the teacher's slides, what the course skipped and what comes next;
+# with near misses about other course subjects (Java backend 培训, UI design, Excel, 考研, certificates,
+# refunds and job guarantees). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 53/56 on-topic, 26/28 off-topic, 3/4 small talk). Split by the
+# same rule.
 """,
 }
 
