@@ -383,8 +383,8 @@ pub fn introduces_alone(part: &str) -> bool {
         && !words.iter().any(|w| LATIN_TURNS.contains(w))
 }
 
-/// Numerals of a count of years or months ("二十年", "3年", "两年半", "几个月").
-const CJK_COUNTS: &[char] = &[
+/// Numerals of a count of years or months ("二十年", "两年半", "几个月"); digits count too.
+const CJK_NUMERALS: &[char] = &[
     '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '几', '多', '半',
 ];
 
@@ -397,7 +397,7 @@ fn years_at_a_job(part: &str) -> bool {
     let mut counted = false;
     while chars
         .peek()
-        .is_some_and(|c| c.is_ascii_digit() || CJK_COUNTS.contains(c))
+        .is_some_and(|c| c.is_ascii_digit() || CJK_NUMERALS.contains(c))
     {
         chars.next();
         counted = true;

@@ -331,11 +331,10 @@ fn not_again(words: &[QueryWord], piece_of: &[usize], i: usize) -> Option<usize>
 /// DataParallel 了" asks about DataParallel.
 const HEARD: &[&str] = &["说", "都说", "听说", "人说", "有人说", "据说", "大家说"];
 
-/// Verbs that hold weights still, before "everything except": "freeze everything except the
-/// bias terms" names what is trained, which is what the message asks about (BitFit).
-const FROZEN: &[&str] = &[
-    "freeze", "freezes", "freezing", "froze", "frozen", "fix", "fixing", "lock", "locking",
-];
+/// The verb that holds weights still, before "everything except": "freeze everything except
+/// the bias terms" names what is trained, which is what the message asks about (BitFit). Not
+/// "fix", which as often means repair.
+const FROZEN: &[&str] = &["freeze", "freezes", "freezing", "froze", "frozen"];
 
 /// Whether the cue at `i` follows "freeze everything" or "freeze all".
 fn frozen_but(words: &[QueryWord], i: usize) -> bool {
