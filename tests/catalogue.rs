@@ -589,8 +589,9 @@ fn a_topic_described_without_its_name_is_found() {
     );
     for (query, topic) in [
         // ("冻住大部分参数，只训练一小部分新加的参数" is answered without the paraphrases
-        // now: its words are how PEFT's `about` describes it.)
-        ("冻住大部分权重，只更新一小部分新加的参数", "peft"),
+        // now: its words are how PEFT's `about` describes it; and so is "冻住大部分权重，只更新
+        // 一小部分新加的参数", since 冻住 is a synonym of PEFT's 冻结.)
+        ("原来的权重一动不动，只更新一小部分新加的参数", "peft"),
         (
             "throw away the connections that barely matter to make the network smaller",
             "pruning",

@@ -917,6 +917,24 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round193-holdout.toml", level(0.88, 0.92, 0.66, 43)),
     ("round194-tune.toml", level(0.96, 1.0, 1.0, 44)),
     ("round194-holdout.toml", level(1.0, 0.92, 0.5, 44)),
+    // Rounds 195 to 202, by blind writers: measured untouched with the stop's start (a235189),
+    // then their tune halves read and tuned on; the floors are where the end left each half.
+    ("round195-tune.toml", level(1.0, 0.84, 1.0, 42)),
+    ("round195-holdout.toml", level(0.91, 1.0, 1.0, 41)),
+    ("round196-tune.toml", level(1.0, 0.92, 1.0, 41)),
+    ("round196-holdout.toml", level(1.0, 0.92, 1.0, 40)),
+    ("round197-tune.toml", level(0.96, 0.92, 1.0, 44)),
+    ("round197-holdout.toml", level(1.0, 0.85, 1.0, 43)),
+    ("round198-tune.toml", level(0.96, 1.0, 1.0, 44)),
+    ("round198-holdout.toml", level(1.0, 1.0, 0.0, 44)),
+    ("round199-tune.toml", level(0.96, 1.0, 0.5, 43)),
+    ("round199-holdout.toml", level(0.96, 1.0, 0.5, 43)),
+    ("round200-tune.toml", level(0.92, 1.0, 1.0, 42)),
+    ("round200-holdout.toml", level(0.83, 0.93, 1.0, 41)),
+    ("round201-tune.toml", level(1.0, 0.92, 1.0, 43)),
+    ("round201-holdout.toml", level(0.84, 1.0, 0.66, 43)),
+    ("round202-tune.toml", level(0.96, 1.0, 1.0, 44)),
+    ("round202-holdout.toml", level(0.92, 1.0, 1.0, 44)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

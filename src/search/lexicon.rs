@@ -228,6 +228,40 @@ const INTENTS: &[(&str, &[Kind])] = &[
     ("textbooks", BOOK),
     ("dataset", DATASET),
     ("datasets", DATASET),
+    // The same kinds in Spanish, Portuguese, French, German and Italian, as engineers from
+    // Europe and Latin America slip them into English ("c'è una guida for the scheduler?",
+    // "quero aprender RL com código"): accented and as typed without the accents.
+    ("guía", TUTORIAL),
+    ("guia", TUTORIAL),
+    ("guida", TUTORIAL),
+    ("anleitung", TUTORIAL),
+    ("explicación", TUTORIAL),
+    ("explicacion", TUTORIAL),
+    ("explicação", TUTORIAL),
+    ("explicacao", TUTORIAL),
+    ("erklärung", TUTORIAL),
+    ("erklarung", TUTORIAL),
+    ("spiegazione", TUTORIAL),
+    ("aprender", TUTORIAL),
+    ("apprendre", TUTORIAL),
+    ("lernen", TUTORIAL),
+    ("imparare", TUTORIAL),
+    ("código", CODE),
+    ("codigo", CODE),
+    ("codice", CODE),
+    ("artículo", ARTICLE),
+    ("articulo", ARTICLE),
+    ("artigo", ARTICLE),
+    ("articolo", ARTICLE),
+    ("artikel", ARTICLE),
+    ("libro", BOOK),
+    ("livro", BOOK),
+    ("livre", BOOK),
+    ("buch", BOOK),
+    ("curso", COURSE),
+    ("cours", COURSE),
+    ("corso", COURSE),
+    ("kurs", COURSE),
 ];
 
 /// Words that join the concepts of a comparison or a list ("deepspeed vs megatron", "LoRA 和
@@ -688,6 +722,59 @@ const STOPS: &[&str] = &[
     "之学", "之作", "之文", "之法", "良材", "良策", "求教", "赐教", "指教", "不吝赐教",
     "hath", "doth", "dost", "thee", "thou", "thy", "thine", "ye", "pray", "prithee", "humbly",
     "ought", "betwixt", "whence", "wherefore", "hither", "verily", "perchance", "tis", "twas",
+    // Office jargon around a request (互联网黑话: "打一套组合拳", "想把 IO 优化这个点吃透，形成自己的
+    // 方法论", "we're leveraging llama.cpp"): how a workplace talks, never what is asked about.
+    // Not 对齐 (alignment), 落地 (deployment) or 打通 and 链路, which name things here.
+    "赋能", "抓手", "闭环", "形成闭环", "颗粒度", "底层逻辑", "方法论", "组合拳", "拉通", "吃透", "抓牢",
+    "leverage", "leveraging", "leveraged", "synergy", "synergies",
+    // The function words, question frames and politeness of Spanish, Portuguese, French,
+    // German and Italian, which engineers from Europe and Latin America mix into English or
+    // write around English terms ("Kann mir jemand FlashAttention erklären?", "Boa tarde!
+    // Quero aprender reinforcement learning do zero"). Each weighed as a rare word, so a
+    // message naming a topic went unanswered. Left out where the word is a catalogue word
+    // or an English one that can name something ("mit", "ist", "die", "tag", "ver", "sin",
+    // "ci", "est" as in 3pm EST), and single letters.
+    // Spanish.
+    "del", "las", "los", "el", "una", "unos", "unas", "por", "para", "qué", "que", "como",
+    "cómo", "cuál", "cual", "cuáles", "cuales", "dónde", "donde", "cuando", "cuándo", "porque",
+    "está", "esta", "están", "estan", "hay", "tengo", "tiene", "tienen", "quiero", "quisiera",
+    "necesito", "busco", "buscamos", "puedo", "puede", "pueden", "podría", "podria", "alguien",
+    "algún", "algun", "alguna", "algo", "mis", "te", "nos", "su", "sus", "le", "les", "al",
+    "muy", "más", "mas", "pero", "también", "tambien", "sobre", "entre", "buenos",
+    "buenas", "días", "dias", "tardes", "noches", "favor", "entender", "explicar", "saber",
+    "hacer", "funciona", "este", "esto", "estos", "estas", "ese", "esa", "eso",
+    // Portuguese.
+    "da", "dos", "na", "nas", "uma", "umas", "com", "sem", "pra", "onde",
+    "quando", "é", "são", "estão", "tem", "têm", "tenho", "quero", "queria", "preciso",
+    "procuro", "posso", "pode", "podem", "alguém", "alguem", "algum", "meu", "minha", "meus",
+    "minhas", "você", "voce", "vocês", "voces", "seu", "sua", "muito", "também", "já", "oi",
+    "olá", "ola", "bom", "boa", "dia", "tarde", "noite", "fazer", "isso", "isto", "esse",
+    "essa", "mesmo", "mostre", "mostra", "mostrar", "tudo", "seção", "secao", "possível",
+    "possivel", "rodar",
+    // French.
+    "une", "des", "du", "au", "aux", "et", "ou", "dans", "avec", "sans", "pour", "qui", "quoi",
+    "où", "quand", "pourquoi", "sont", "il", "elle", "ils", "nous", "vous",
+    "je", "moi", "mon", "mes", "votre", "vos", "leur", "ce", "cette", "ces", "cet",
+    "très", "tres", "mais", "aussi", "déjà", "deja", "sur", "bonsoir", "salut", "svp",
+    "comprendre", "expliquer", "savoir", "faire", "fonctionne", "partie", "donner", "pouvez",
+    "peux", "peut", "quelqu", "quelque", "chose", "lequel", "laquelle", "mieux", "principaux",
+    // German.
+    "der", "das", "den", "dem", "ein", "eine", "einen", "einem", "einer", "und", "oder",
+    "aber", "nicht", "kein", "keine", "ohne", "für", "fur", "von", "zu", "zum", "zur", "auf",
+    "aus", "bei", "nach", "über", "unter", "ins", "sind", "hat", "habe", "haben", "gibt",
+    "ich", "mir", "mich", "dir", "wir", "uns", "ihr", "sie", "es", "mein", "meine", "wie",
+    "warum", "wo", "wann", "welche", "welcher", "welches", "kann", "können", "konnen",
+    "könnte", "jemand", "etwas", "bitte", "guten", "morgen", "abend", "zusammen", "vielen",
+    "dank", "verstehen", "verstehe", "erklären", "erklaren", "wissen", "machen",
+    "funktioniert", "dieser", "diese", "dieses", "auch", "noch", "schon", "sehr", "mehr", "nur",
+    "richtig", "unterschied", "ja",
+    // Italian.
+    "gli", "uno", "di", "della", "dei", "delle", "dal", "con", "tra", "fra", 
+    "che", "dove", "perché", "perche", "sono", "abbiamo", "voglio", "vorrei",
+    "cerco", "puoi", "può", "qualcuno", "qualche", "qualcosa", "mio", "mia", "miei", "mie",
+    "ti", "molto", "più", "anche", "già", "buongiorno", "buonasera", "capire",
+    "spiegare", "sapere", "fare", "questo", "questa", "questi", "quello", "quella", "non",
+    "complicato",
 ];
 
 /// Words that make a query a comparison ("区别", "vs", "which is better"): its concepts are
@@ -1116,6 +1203,23 @@ mod tests {
         assert_eq!(slipped_role("exxplian"), None);
         assert_eq!(slipped_role("quantisation"), None);
         assert_eq!(slipped_role("解释一下"), None);
+    }
+
+    #[test]
+    fn european_function_words_name_nothing() {
+        for w in [
+            "kann", "mir", "jemand", "warum", "quero", "algum", "vous", "les", "della", "qualcuno",
+        ] {
+            assert_eq!(role(w), Role::Stop, "{w}");
+        }
+        // Their words for a kind of resource are intents, as the English ones are.
+        assert_eq!(role("guida"), role("guide"));
+        assert_eq!(role("código"), role("code"));
+        // Words that mean something in English chat stay content: 3pm EST, HO scale, per GPU,
+        // a CI pipeline, thanks a ton, SE, MIT, a chip's die.
+        for w in ["est", "ho", "per", "ci", "ton", "se", "mit", "die"] {
+            assert_eq!(role(w), Role::Content, "{w}");
+        }
     }
 
     #[test]

@@ -2185,9 +2185,15 @@ const ITSELF: &[&[&str]] = &[
     &["you", "re", "kinda", "dumb"],
     &["you", "re", "useless"],
     &["you", "re", "kinda", "useless"],
-    // "can you actually do math or do you just send links?"
-    &["you", "just", "send"],
+    // "can you actually do math or do you just send links?", "you answer questions or you
+    // only give links?", "or do you only hand out reading links?". "Just" only after "do":
+    // "could you just send me their GitHub link?" asks for a link.
+    &["do", "you", "just", "send"],
+    &["do", "you", "just", "give"],
+    &["do", "you", "just", "hand"],
     &["you", "only", "send"],
+    &["you", "only", "give"],
+    &["you", "only", "hand"],
     &["bot", "only", "for"],
     &["bot", "only", "about"],
     &["you", "only", "for"],
@@ -2294,6 +2300,9 @@ const ITSELF_ZH: &[&str] = &[
     "只推荐", "分类给我", "按类型",
     // What it can be searched by ("这个bot能按作者搜吗？我经常只记得是谁写的、发在知乎还是B站").
     "按作者", "按标题", "按来源",
+    // What it recommends, and whether it can do what the asker has in mind ("这个机器人都能推荐
+    // 哪方面的资料", "每学完一个你就告诉我下一个学什么，你能做到这种吗").
+    "哪方面的资料", "哪些方面的资料", "你能做到",
 ];
 
 /// How the bot chose what it sent ("刚刚那个回答是怎么选出来的？"), with [`ITS_ANSWER_ZH`].
@@ -3253,6 +3262,10 @@ mod tests {
             // Whether it does more than send links.
             "hello bot, can you actually do math or do you just send links?",
             "这个 bot 能帮我推公式吗，还是只给 link？",
+            "you answer questions or you only give links? and in which languages can I write to you?",
+            "can you plan our whole migration for us or do you only hand out reading links?",
+            "这个机器人都能推荐哪方面的资料?",
+            "每学完一个 topic 你就告诉我下一个学什么,你能做到这种吗",
             // Whether it also, or only, handles a field.
             "do you also do computer vision stuff or only LLMs?",
             "what kind of stuff can you answer? only llm things, or chip design too?",
@@ -3316,6 +3329,8 @@ mod tests {
             // What it can tell about a topic; what it can do, with a whole request after it.
             "what can you tell me about LoRA?",
             "what can you do? I need a step-by-step guide to fine-tuning llama 2 on one gpu with qlora",
+            // Asking for one link, with "just" to soften it.
+            "could you just send me their GitHub org link?",
             // A tool's commands.
             "what commands do you use to start vllm",
             "llama.cpp 支持哪些命令",

@@ -245,6 +245,14 @@ ROUND_MINIMUMS = {
     192: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     193: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     194: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    195: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    196: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    197: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    198: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    199: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    200: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    201: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    202: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -2158,6 +2166,63 @@ ROUND_NOTES = {
 # with near misses about other course subjects (Java backend 培训, UI design, Excel, 考研, certificates,
 # refunds and job guarantees). Chinese, English and mixed; written blind by one writer. Measured untouched
 # with the stop's start (whole round 53/56 on-topic, 26/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    195: """#
+# ROUND 195: product managers and project managers on LLM teams who need enough of a technical topic to
+# plan, estimate, write a roadmap or talk to their engineers; with near misses that are PM chores the
+# catalogue does not cover (OKRs, Jira, pricing pages, user interviews, PRD templates). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 49/51 on-topic, 26/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    196: """#
+# ROUND 196: existence questions: whether something exists rather than a request for it (有没有讲 X 的, is
+# there anything on X?, do you happen to have, 你们这收录了 X 吗); with near misses asked the same way
+# about what the catalogue lacks (量化交易, LoRaWAN, TVM as time value of money, Redis LRU). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 49/49 on-topic, 25/28 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    197: """#
+# ROUND 197: two related concepts or names mixed up (QLoRA as the GPTQ LoRA thing, ZeRO and zero-shot,
+# tensor and pipeline parallelism, TensorRT and Triton, 蒸馏 and 剪枝), asking for reading that sorts them
+# out; with near misses confusing things outside the catalogue (LoRa radio, alpha-beta pruning, DeepSeek
+# and DeepSpeed). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 52/54 on-topic, 24/28 off-topic, 5/5 small talk). Split by the
+# same rule.
+""",
+    198: """#
+# ROUND 198: Chinese corporate jargon (互联网黑话: 抓手, 赋能, 闭环, 对齐, 颗粒度, 落地, 沉淀, 底层逻辑) and its
+# English equivalents (leverage, synergy, circle back, north star) around a real request; with near
+# misses that are jargon-heavy requests the catalogue does not cover (对齐 as a meeting). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 54/56 on-topic, 28/28 off-topic, 2/4 small talk). Split by the
+# same rule.
+""",
+    199: """#
+# ROUND 199: a measured number and a target (MFU 32%, 18 tokens/s, p99 2.4 s, 79 of 80 GB, loss stuck at
+# 2.1, compile time 12 min) asking what to read to get there; with near misses carrying other domains'
+# numbers (page load time, SQL query time, FPS in games, marathon pace, battery life). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 51/54 on-topic, 28/28 off-topic, 2/4 small talk). Split by the
+# same rule.
+""",
+    200: """#
+# ROUND 200: files and formats on disk (checkpoints, sharded weights, safetensors, GGUF, ONNX, engine and
+# tokenizer files; converting, loading, what is inside) leading to a catalogue topic; with near misses
+# about other files and formats (PDF, Parquet for BI, video codecs, zip, Excel, Docker image layers). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 43/50 on-topic, 28/29 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    201: """#
+# ROUND 201: European and Latin American engineers writing English that carries their own language's
+# words, grammar and false friends (actually as currently, I have a doubt, formation, eventually as
+# possibly; Spanish, Portuguese, German, French, Italian, Polish); near misses in the same voice. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 44/54 on-topic, 27/28 off-topic, 2/4 small talk). Split by the
+# same rule.
+""",
+    202: """#
+# ROUND 202: having finished one thing, asking what comes next in the learning path (看完了 LoRA 下一步学什么,
+# I just finished the transformer paper, what's after that?, done with the math part, now what); with near
+# misses about other learning paths (after Leetcode, a web framework, IELTS, a cooking course). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 53/56 on-topic, 27/28 off-topic, 3/4 small talk). Split by the
 # same rule.
 """,
 }
