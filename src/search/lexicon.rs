@@ -731,9 +731,10 @@ const STOPS: &[&str] = &[
     // German and Italian, which engineers from Europe and Latin America mix into English or
     // write around English terms ("Kann mir jemand FlashAttention erklären?", "Boa tarde!
     // Quero aprender reinforcement learning do zero"). Each weighed as a rare word, so a
-    // message naming a topic went unanswered. Left out where the word is a catalogue word
-    // or an English one that can name something ("mit", "ist", "die", "tag", "ver", "sin",
-    // "ci", "est" as in 3pm EST), and single letters.
+    // message naming a topic went unanswered. Left out: words that are catalogue words or can
+    // name something in English chat ("mit", "ist", "die", "tag", "ver", "sin", "per", "ci",
+    // "vi", "plus", "comment"), single letters, and the four whose stop cost a case ("ton" in
+    // "thanks a ton", "ho" in "HO scale", "est" as in 3pm EST, "se").
     // Spanish.
     "del", "las", "los", "el", "una", "unos", "unas", "por", "para", "qué", "que", "como",
     "cómo", "cuál", "cual", "cuáles", "cuales", "dónde", "donde", "cuando", "cuándo", "porque",
@@ -744,8 +745,8 @@ const STOPS: &[&str] = &[
     "buenas", "días", "dias", "tardes", "noches", "favor", "entender", "explicar", "saber",
     "hacer", "funciona", "este", "esto", "estos", "estas", "ese", "esa", "eso",
     // Portuguese.
-    "da", "dos", "na", "nas", "uma", "umas", "com", "sem", "pra", "onde",
-    "quando", "é", "são", "estão", "tem", "têm", "tenho", "quero", "queria", "preciso",
+    "da", "dos", "na", "nas", "uma", "umas", "com", "sem", "pra", "onde", "quando", "é", "são",
+    "estão", "tem", "têm", "tenho", "quero", "queria", "preciso",
     "procuro", "posso", "pode", "podem", "alguém", "alguem", "algum", "meu", "minha", "meus",
     "minhas", "você", "voce", "vocês", "voces", "seu", "sua", "muito", "também", "já", "oi",
     "olá", "ola", "bom", "boa", "dia", "tarde", "noite", "fazer", "isso", "isto", "esse",
@@ -753,8 +754,8 @@ const STOPS: &[&str] = &[
     "possivel", "rodar",
     // French.
     "une", "des", "du", "au", "aux", "et", "ou", "dans", "avec", "sans", "pour", "qui", "quoi",
-    "où", "quand", "pourquoi", "sont", "il", "elle", "ils", "nous", "vous",
-    "je", "moi", "mon", "mes", "votre", "vos", "leur", "ce", "cette", "ces", "cet",
+    "où", "quand", "pourquoi", "sont", "il", "elle", "ils", "nous", "vous", "je", "moi", "mon",
+    "mes", "votre", "vos", "leur", "ce", "cette", "ces", "cet",
     "très", "tres", "mais", "aussi", "déjà", "deja", "sur", "bonsoir", "salut", "svp",
     "comprendre", "expliquer", "savoir", "faire", "fonctionne", "partie", "donner", "pouvez",
     "peux", "peut", "quelqu", "quelque", "chose", "lequel", "laquelle", "mieux", "principaux",
@@ -769,12 +770,11 @@ const STOPS: &[&str] = &[
     "funktioniert", "dieser", "diese", "dieses", "auch", "noch", "schon", "sehr", "mehr", "nur",
     "richtig", "unterschied", "ja",
     // Italian.
-    "gli", "uno", "di", "della", "dei", "delle", "dal", "con", "tra", "fra", 
-    "che", "dove", "perché", "perche", "sono", "abbiamo", "voglio", "vorrei",
-    "cerco", "puoi", "può", "qualcuno", "qualche", "qualcosa", "mio", "mia", "miei", "mie",
-    "ti", "molto", "più", "anche", "già", "buongiorno", "buonasera", "capire",
-    "spiegare", "sapere", "fare", "questo", "questa", "questi", "quello", "quella", "non",
-    "complicato",
+    "gli", "uno", "di", "della", "dei", "delle", "dal", "con", "tra", "fra", "che", "dove",
+    "perché", "perche", "sono", "abbiamo", "voglio", "vorrei", "cerco", "puoi", "può",
+    "qualcuno", "qualche", "qualcosa", "mio", "mia", "miei", "mie", "ti", "molto", "più",
+    "anche", "già", "buongiorno", "buonasera", "capire", "spiegare", "sapere", "fare", "questo",
+    "questa", "questi", "quello", "quella", "non", "complicato",
 ];
 
 /// Words that make a query a comparison ("区别", "vs", "which is better"): its concepts are
@@ -1215,8 +1215,8 @@ mod tests {
         // Their words for a kind of resource are intents, as the English ones are.
         assert_eq!(role("guida"), role("guide"));
         assert_eq!(role("código"), role("code"));
-        // Words that mean something in English chat stay content: 3pm EST, HO scale, per GPU,
-        // a CI pipeline, thanks a ton, SE, MIT, a chip's die.
+        // Words that mean something in English chat stay content (3pm EST, HO scale, per GPU,
+        // a CI pipeline, thanks a ton, MIT, a chip's die), and "se", whose stop lost a case.
         for w in ["est", "ho", "per", "ci", "ton", "se", "mit", "die"] {
             assert_eq!(role(w), Role::Content, "{w}");
         }
