@@ -935,6 +935,22 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round201-holdout.toml", level(0.84, 1.0, 0.66, 43)),
     ("round202-tune.toml", level(0.96, 1.0, 1.0, 44)),
     ("round202-holdout.toml", level(0.92, 1.0, 1.0, 44)),
+    ("round203-tune.toml", level(1.0, 1.0, 1.0, 43)),
+    ("round203-holdout.toml", level(1.0, 1.0, 1.0, 42)),
+    ("round204-tune.toml", level(0.89, 1.0, 1.0, 43)),
+    ("round204-holdout.toml", level(0.96, 0.86, 1.0, 42)),
+    ("round205-tune.toml", level(1.0, 1.0, 0.5, 43)),
+    ("round205-holdout.toml", level(0.88, 1.0, 1.0, 42)),
+    ("round206-tune.toml", level(1.0, 1.0, 1.0, 43)),
+    ("round206-holdout.toml", level(0.96, 0.92, 1.0, 42)),
+    ("round207-tune.toml", level(1.0, 1.0, 0.5, 43)),
+    ("round207-holdout.toml", level(1.0, 0.92, 0.0, 43)),
+    ("round208-tune.toml", level(1.0, 1.0, 0.66, 43)),
+    ("round208-holdout.toml", level(0.96, 0.92, 1.0, 42)),
+    ("round209-tune.toml", level(1.0, 1.0, 0.66, 43)),
+    ("round209-holdout.toml", level(0.96, 1.0, 1.0, 43)),
+    ("round210-tune.toml", level(1.0, 1.0, 1.0, 43)),
+    ("round210-holdout.toml", level(0.92, 1.0, 0.5, 42)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

@@ -1112,6 +1112,10 @@ const INFLECTIONS: &[&str] = &[
     "", "e", "s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ation", "ations",
 ];
 
+/// Words that are their stem and an inflecting ending only to Snowball: "humane" is not
+/// "human" (the Humane AI pin is no human feedback).
+const OTHER_WORDS: &[&str] = &["humane"];
+
 /// A stem's silent final e, which endings replace ("tune" → "tuned", "tuning"), taken off;
 /// `None` when the stem has none or would be left too short to say anything.
 fn silent_e(stem: &str) -> Option<&str> {
@@ -1122,6 +1126,9 @@ fn silent_e(stem: &str) -> Option<&str> {
 /// consonant ("distilling"), a dropped silent e ("tuning" for "tune") and y for the stem's i
 /// ("study", "studi") count as the stem.
 fn inflects(word: &str, stem: &str) -> bool {
+    if OTHER_WORDS.contains(&word) {
+        return false;
+    }
     let dropped_e = silent_e(stem)
         .and_then(|base| word.strip_prefix(base))
         .is_some_and(|rest| INFLECTIONS.contains(&rest));
@@ -1408,6 +1415,10 @@ mod tests {
         assert!(has(&index, &words[0], "蒸馏", How::Synonym));
         // A word is not its own inflection.
         assert!(!has(&index, &words[1], "transformers", How::Stem));
+        // A word Snowball joins to another is not its inflection.
+        let (index, humane) = expand_str("humane humans");
+        assert!(!has(&index, &humane[0], "human", How::Stem));
+        assert!(has(&index, &humane[1], "human", How::Stem));
         // A silent e is dropped before an ending.
         let (index, tuned) = expand_str("tuned");
         assert!(

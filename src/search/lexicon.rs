@@ -409,11 +409,24 @@ const STOPS: &[&str] = &[
     "同一", "同一家", "同一家公司", "同一个", "一回事", "名字这么像", "这么像",
     // Chinese: how a half memory is told ("好像是斯坦福的…叫啥来着", "megatron 那套…的做法").
     "好像", "听说", "那套", "这套", "做法",
+    // A question put as a supposition ("假如给我 1000 张卡，该先学什么", "suppose my boss wants a
+    // 70B model served tomorrow"): the frame of a what-if, not what it is about.
+    "假如", "假如说", "假设说", "要是", "万一", "suppose", "supposing", "imagine",
+    "hypothetically", "hypothetical", "pretend",
+    // Chinese: asking whether the bot has a thing ("你们收录量化的资料吗", "这里收了 NCCL 的文章没"):
+    // what is looked for follows; 收录 is the asking, as 有 is.
+    "收录", "收录了", "收了",
     "折腾", "玩玩", "写过", "求个", "一条龙",
     // Chinese: asking whether something is worth it ("BitFit 效果怎么样 值得试吗",
     // "1.58 比特的模型真的能用吗"): how good, not what about.
     "值得", "值不值得", "值得一试", "值得试", "试", "试试", "试一试", "试一下", "真的", "真能",
     "效果怎么样", "效果如何", "效果好吗", "能用吗", "好用吗",
+    // Asking what is wrong with a thing ("LoRA 的缺点", "吐槽一下 LangChain", "the downsides of
+    // pipeline parallelism", "is vLLM overkill for one user"): its weak side, not another topic.
+    "缺点", "弊端", "局限", "局限性", "短板", "不足之处", "槽点", "吐槽", "吐槽一下",
+    "downside", "downsides", "drawback", "drawbacks", "limitation", "limitations", "pitfall",
+    "pitfalls", "weakness", "weaknesses", "shortcoming", "shortcomings", "overkill", "critique",
+    "criticism", "criticisms",
     "想找", "要找", "找找", "找点", "再找", "想再找",
     // Chinese: when and how urgently ("救命，明天就要汇报了"): the asker's situation, never
     // what the question is about.

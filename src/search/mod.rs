@@ -53,6 +53,7 @@ pub mod pasted;
 pub mod pinyin;
 pub mod rank;
 pub mod relevance;
+pub mod section;
 pub mod semantic;
 pub mod senses;
 pub mod setting;
@@ -871,6 +872,11 @@ impl Engine {
                     &relevance,
                     MAX_HITS,
                 );
+                if let Some(section) =
+                    section::pointed_at(query, &words, &fused, &self.catalogue, &self.topic_labels)
+                {
+                    section::list(&mut fused, section, &self.catalogue);
+                }
                 exclusion::demote(&mut fused, &words, &self.catalogue, &self.index);
                 fused
             }
@@ -2043,6 +2049,24 @@ mod tests {
         let found = engine.find("打扰了,想问下量化这块有没有比较全的综述,我自己看得有点乱");
         assert_eq!(found.small_talk, None);
         assert!(!found.ranked.is_empty());
+    }
+
+    #[test]
+    fn asking_whether_the_bot_has_a_topic_asks_for_it() {
+        let engine = Engine::shipped().unwrap();
+        // 收录 asks whether the bot has it, as 有 does: the topic after it is what is wanted.
+        let found = engine.find("你们收录量化的资料吗");
+        assert_eq!(found.small_talk, None);
+        assert!(!found.ranked.is_empty());
+        // What it has as a whole, or where that came from, is about the bot.
+        for m in [
+            "你们收录了哪些资料",
+            "你这个 bot 收录的资料都是从哪来的？是某篇 CSDN 文章吗",
+        ] {
+            let found = engine.find(m);
+            assert_eq!(found.small_talk, Some(SmallTalk::Help), "{m}");
+            assert!(found.ranked.is_empty(), "{m}");
+        }
     }
 
     #[test]

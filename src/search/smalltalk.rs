@@ -81,6 +81,11 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("第一次使用", Some(SmallTalk::Greeting)),
     ("新来的", Some(SmallTalk::Greeting)),
     ("are you there", Some(SmallTalk::Greeting)),
+    // Whether the bot is about, as "you there" asks it ("hey, you around?").
+    ("you around", Some(SmallTalk::Greeting)),
+    ("are you around", Some(SmallTalk::Greeting)),
+    ("u around", Some(SmallTalk::Greeting)),
+    ("anyone around", Some(SmallTalk::Greeting)),
     ("你好", Some(SmallTalk::Greeting)),
     ("您好", Some(SmallTalk::Greeting)),
     ("你们好", Some(SmallTalk::Greeting)),
@@ -1595,9 +1600,12 @@ const PRESENCE_CHECKS: &[&[&str]] = &[
     &["有", "人", "吗"],
     &["you", "alive"],
     &["you", "there"],
+    &["you", "around"],
+    &["u", "around"],
     &["you", "awake"],
     &["anyone", "there"],
     &["anyone", "here"],
+    &["anyone", "around"],
 ];
 
 /// `units` without the questions whether the bot is there.
@@ -2303,6 +2311,9 @@ const ITSELF_ZH: &[&str] = &[
     // What it recommends, and whether it can do what the asker has in mind ("这个机器人都能推荐
     // 哪方面的资料", "每学完一个你就告诉我下一个学什么，你能做到这种吗").
     "哪方面的资料", "哪些方面的资料", "你能做到",
+    // Where its links come from ("你这个 bot 收录的资料都是从哪来的？是某篇 CSDN 文章吗"): a name
+    // beside it is a guess at the source, not a thing to find.
+    "都是从哪来", "是从哪来的", "从哪里来的", "从哪儿来的", "从哪找来的", "哪里找来的",
 ];
 
 /// How the bot chose what it sent ("刚刚那个回答是怎么选出来的？"), with [`ITS_ANSWER_ZH`].
@@ -3292,6 +3303,8 @@ mod tests {
             "具体怎么用？发关键词还是发整句话？",
             "这个机器人能帮我查啥？我是开店的，不太懂技术",
             "what kind of stuff can I ask you? I'm from facilities, not ML",
+            // Where its links come from, with a guess at the source.
+            "你这个 bot 收录的资料都是从哪来的？是某篇 CSDN 文章吗",
         ] {
             assert!(asks_about_itself(&Message::new(m)), "{m}");
         }
@@ -3679,6 +3692,7 @@ mod tests {
             "在吗？刚开完会，来打个招呼",
             "you there? just dropping by to say hi",
             "bot 你今天心情好吗？",
+            "hey, you around?",
         ] {
             assert_eq!(framed(greets), Some(SmallTalk::Greeting), "{greets}");
         }

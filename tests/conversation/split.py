@@ -253,6 +253,14 @@ ROUND_MINIMUMS = {
     200: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     201: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     202: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    203: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    204: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    205: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    206: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    207: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    208: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    209: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    210: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -2223,6 +2231,62 @@ ROUND_NOTES = {
 # I just finished the transformer paper, what's after that?, done with the math part, now what); with near
 # misses about other learning paths (after Leetcode, a web framework, IELTS, a cooking course). Chinese, English and mixed; written blind by one writer. Measured untouched
 # with the stop's start (whole round 53/56 on-topic, 27/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    203: """#
+# ROUND 203: Taiwanese Mandarin vocabulary and usage: engineers and students in Taiwan writing traditional characters with
+# Taiwan's own terms (演算法, 記憶體, 資料集, 伺服器, 顯示卡, 平行運算, 推論) and English code-switching; with near misses
+# from Taiwan's daily tech life (fabs, 台積電 stock, 健保, 捷運). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 53/53 on-topic, 28/28 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    204: """#
+# ROUND 204: pasted configuration and command lines: a DeepSpeed JSON config, vLLM serve flags, a torchrun or Megatron
+# launch, NCCL environment variables, a LoraConfig, a quantization config, a Slurm script, asking what a setting
+# means or what to read; with near misses pasting configs of other things (nginx, Kafka, Kubernetes YAML, webpack). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 49/53 on-topic, 25/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    205: """#
+# ROUND 205: limitations, downsides and criticism: when not to use a technique, what it is bad at, its costs and
+# failure modes (LoRA 的缺点, where pipeline parallelism hurts, is vLLM overkill for one user); with near misses
+# criticising other things (crypto, microservices, remote work, electric cars, a phone). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 48/53 on-topic, 28/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    206: """#
+# ROUND 206: interviewers and hiring managers: team leads preparing interview questions, take-home tasks and rubrics
+# for LLM infra, training and inference roles, brushing up before they interview; with near misses about HR
+# chores (salary bands, background checks, offer letters, labour law, LeetCode platforms). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 51/52 on-topic, 28/29 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    207: """#
+# ROUND 207: "why" questions: why something exists or is done this way (为什么要有 KV cache, why tensor parallelism at
+# all, why is FlashAttention faster, why quantize), motivation rather than how-to; with near misses asking why
+# about other things (the sky, a cat, Rust's borrow checker, the stock market). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 54/54 on-topic, 27/28 off-topic, 1/4 small talk). Split by the
+# same rule.
+""",
+    208: """#
+# ROUND 208: certification exams and internal assessments: 华为 HCIA/HCIP-AI, NVIDIA DLI or NCA-GENL, 阿里云 ACA/ACP,
+# 软考, AWS ML Specialty, a company's 大模型 考核 or 晋升答辩, wanting study material for the LLM parts; with near
+# misses about exam chores and other certificates (报名费, 考场, PMP, CPA, 驾照, IELTS, CKA). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 47/53 on-topic, 27/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    209: """#
+# ROUND 209: watching a video, talk or livestream: a conference talk (GTC, 智源大会), a B站 video, a YouTube lecture or a
+# podcast, often with a timestamp (在 23:10 他说的 paged attention), asking for reading that explains it; with near
+# misses about video itself (encoding, OBS, subtitles, merch, a game stream). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 53/54 on-topic, 28/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    210: """#
+# ROUND 210: hypotheticals and thought experiments: if I wanted to train a GPT-3 myself, 假如给我 1000 张卡, suppose I
+# must serve a 70B model tomorrow, 要是只能学一样, imagine only a laptop; with near misses imagining other things
+# (winning the lottery, 穿越回古代, the internet going down, moving to Canada). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 51/53 on-topic, 28/28 off-topic, 2/4 small talk). Split by the
 # same rule.
 """,
 }
