@@ -1,6 +1,6 @@
 //! Stage 5, after ranking: a question about one section of the catalogue's tree.
 //!
-//! "文章里「推理加速框架」那一节都列了哪些", "what's in the compiler section?": the message
+//! "文章里「推理加速框架」那一节都列了哪些", "what's in the compilation section?": the message
 //! points at a section and names it. Ranked like any query, the resources that carry the
 //! section's own name score best, and under 推理加速框架 every resource carries it, so the three
 //! that happen to score highest (MindIE, a post on LoRA in TensorRT-LLM) stand for a section of
@@ -8,8 +8,9 @@
 //! of its subsections in the catalogue's order, then the next of each.
 //!
 //! The section is the topic named right before the word that points at it ("推理加速框架那一节",
-//! "the compiler section"), so "预训练那一节 transformer 相关的三篇" lists pretraining and
-//! "LoRA 之外，高效微调那部分还有啥" the ways of parameter-efficient fine-tuning.
+//! "the compilation section"). A message that names something else the section's resources hold
+//! ("预训练那一节 transformer 相关的三篇", "推理加速框架那一节里，国产的有哪些") asks for part of
+//! the section, and keeps the order ranking gave it.
 
 use super::expand::QueryWord;
 use super::lexicon::Role;
@@ -38,11 +39,11 @@ const POINTERS_ZH: &[&str] = &[
 /// English words that do, as whole words.
 const POINTERS: &[&str] = &["section", "sections", "subsection", "chapter", "chapters"];
 /// What may stand between a section's name and the word pointing at it ("推理加速框架那一节",
-/// "the compiler's section").
+/// "分布式训练并行的那部分").
 const BETWEEN_ZH: &[char] = &['那', '这', '的', ' '];
 
-/// Characters one of [`POINTERS_ZH`] or [`POINTERS`] needs, looked for in the message as typed
-/// before any of it is normalised: most messages have none.
+/// What one of [`POINTERS_ZH`] or [`POINTERS`] holds, looked for in the message as typed before
+/// any of it is normalised: most messages have none.
 const POINTER_MARKS: &[&str] = &[
     "节", "節", "部分", "栏", "欄", "章", "板块", "板塊", "section", "Section", "SECTION",
     "chapter", "Chapter", "CHAPTER",
@@ -110,7 +111,7 @@ fn pointer_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The topic whose label `before` ends with, the longest label where several do ("推理加速框架"
-/// over "框架"): a Chinese label anywhere before, a Latin one as whole words.
+/// over "框架"): a Chinese label whatever precedes it, a Latin one as whole words.
 fn named_last<'l>(before: &str, labels: &'l [Vec<String>]) -> Option<(TopicIdx, &'l str)> {
     labels
         .iter()
