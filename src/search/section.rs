@@ -133,26 +133,15 @@ fn named_last<'l>(before: &str, labels: &'l [Vec<String>]) -> Option<(TopicIdx, 
 /// where they were, best first; only which resource holds each changes. Nothing changes
 /// unless two subsections or more are among the results.
 pub fn list(ranked: &mut [Ranked], section: TopicIdx, catalogue: &Catalogue) {
-    let children = catalogue.children(section);
-    let outside = children.len() + 1;
+    let outside = catalogue.children(section).len() + 1;
     // The subsection of each result: the position of the child whose subtree holds one of its
     // topics, counting from 1; 0 for a resource on the section alone, and after every
     // subsection one from outside the section.
-    let group_of = |r: &Ranked| {
-        let paths: Vec<Vec<TopicIdx>> = catalogue
-            .resource(r.resource)
-            .topics
-            .iter()
-            .map(|&t| catalogue.path(t))
-            .collect();
-        match children
-            .iter()
-            .position(|c| paths.iter().any(|p| p.contains(c)))
-        {
-            Some(i) => i + 1,
-            None if paths.iter().any(|p| p.contains(&section)) => 0,
-            None => outside,
-        }
+    let under = catalogue.resources_under(section);
+    let group_of = |r: &Ranked| match subsection(r.resource, section, catalogue) {
+        Some(i) => i + 1,
+        None if under.binary_search(&r.resource).is_ok() => 0,
+        None => outside,
     };
     let groups: Vec<usize> = ranked.iter().map(group_of).collect();
     let mut distinct: Vec<usize> = groups
@@ -186,6 +175,16 @@ pub fn list(ranked: &mut [Ranked], section: TopicIdx, catalogue: &Catalogue) {
     ranked.clone_from_slice(&listed);
 }
 
+/// The position among `section`'s children of the one whose subtree holds one of `resource`'s
+/// topics, the first in the catalogue's order; `None` when no child's does.
+fn subsection(resource: ResourceIdx, section: TopicIdx, catalogue: &Catalogue) -> Option<usize> {
+    let topics = &catalogue.resource(resource).topics;
+    catalogue
+        .children(section)
+        .iter()
+        .position(|c| topics.iter().any(|&t| catalogue.path(t).contains(c)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,11 +192,7 @@ mod tests {
 
     fn section(engine: &Engine, query: &str) -> Option<String> {
         let catalogue = engine.catalogue();
-        let labels: Vec<Vec<String>> = catalogue
-            .topics()
-            .iter()
-            .map(|t| t.labels().map(normalise::normalise).collect())
-            .collect();
+        let labels = super::super::topic_labels(catalogue);
         let found = engine.find(query);
         pointed_at(query, &found.words, &found.ranked, catalogue, &labels)
             .map(|t| catalogue.topic(t).id.clone())
@@ -234,17 +229,12 @@ mod tests {
         let catalogue = engine.catalogue();
         let found = engine.find("文章里「推理加速框架」那一部分都列了哪些？");
         let section = catalogue.topic_by_id("inference-engines").unwrap();
-        let children = catalogue.children(section);
-        let child_of = |r: &Ranked| {
-            children.iter().position(|&c| {
-                catalogue
-                    .resource(r.resource)
-                    .topics
-                    .iter()
-                    .any(|&t| catalogue.path(t).contains(&c))
-            })
-        };
-        let first: Vec<Option<usize>> = found.ranked.iter().take(3).map(child_of).collect();
+        let first: Vec<Option<usize>> = found
+            .ranked
+            .iter()
+            .take(3)
+            .map(|r| subsection(r.resource, section, catalogue))
+            .collect();
         // Three subsections, in the catalogue's order.
         assert!(first.iter().all(Option::is_some), "{first:?}");
         assert!(first.windows(2).all(|w| w[0] < w[1]), "{first:?}");
