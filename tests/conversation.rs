@@ -951,6 +951,22 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round209-holdout.toml", level(0.96, 1.0, 1.0, 43)),
     ("round210-tune.toml", level(1.0, 1.0, 1.0, 43)),
     ("round210-holdout.toml", level(0.92, 1.0, 0.5, 42)),
+    ("round211-tune.toml", level(0.92, 0.92, 1.0, 42)),
+    ("round211-holdout.toml", level(0.92, 1.0, 1.0, 42)),
+    ("round212-tune.toml", level(0.96, 0.8, 1.0, 42)),
+    ("round212-holdout.toml", level(0.96, 0.92, 0.5, 42)),
+    ("round213-tune.toml", level(0.88, 0.92, 0.5, 43)),
+    ("round213-holdout.toml", level(0.91, 1.0, 1.0, 43)),
+    ("round214-tune.toml", level(0.92, 0.84, 1.0, 43)),
+    ("round214-holdout.toml", level(1.0, 1.0, 1.0, 42)),
+    ("round215-tune.toml", level(1.0, 0.92, 1.0, 42)),
+    ("round215-holdout.toml", level(0.92, 0.92, 0.5, 41)),
+    ("round216-tune.toml", level(1.0, 1.0, 1.0, 42)),
+    ("round216-holdout.toml", level(0.96, 1.0, 1.0, 42)),
+    ("round217-tune.toml", level(1.0, 1.0, 1.0, 40)),
+    ("round217-holdout.toml", level(0.96, 1.0, 1.0, 40)),
+    ("round218-tune.toml", level(0.96, 0.92, 1.0, 42)),
+    ("round218-holdout.toml", level(0.96, 1.0, 0.66, 42)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

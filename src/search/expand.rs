@@ -249,6 +249,8 @@ pub fn expand(
     familiar: &dyn Fn(&str) -> Familiarity,
 ) -> Vec<QueryWord> {
     let common = &|w: &str| familiar(w) == Familiarity::Common;
+    let loud = unstretched(tokens, index, familiar);
+    let tokens = loud.as_deref().unwrap_or(tokens);
     let joined = syllables(tokens, index, familiar);
     let tokens = joined.as_deref().unwrap_or(tokens);
     let mut words: Vec<QueryWord> = tokens
@@ -660,6 +662,68 @@ fn add_slips_in_phrases(words: &mut [QueryWord], index: &Index, common: &dyn Fn(
             push(&mut words[i].alternatives, term, TYPO_1, How::Typo);
         }
     }
+}
+
+/// Chat stretches a word to say it louder ("hiiii", "pleaaase", "LMDeployyyy"): a Latin word
+/// nobody knows with a letter typed three times or more in a row is read as the word it
+/// stretches, when one is known with the run cut to two letters ("goooood") or to one
+/// ("hiiii"). Read as typed, "hiiii" was an unknown name weighing as much as the LMDeploy it
+/// greeted. `None` when no word was stretched.
+fn unstretched(
+    tokens: &[Token],
+    index: &Index,
+    familiar: &dyn Fn(&str) -> Familiarity,
+) -> Option<Vec<Token>> {
+    let known = |w: &str| {
+        index.term(w).is_some()
+            || lexicon::role(w) != Role::Content
+            || familiar(w) != Familiarity::Unknown
+    };
+    let plain = |token: &Token| {
+        if token.kind != TokenKind::Latin || !stretched(&token.text) || known(&token.text) {
+            return None;
+        }
+        [2, 1]
+            .into_iter()
+            .map(|keep| cut_runs(&token.text, keep))
+            .find(|w| known(w))
+    };
+    let found: Vec<Option<String>> = tokens.iter().map(plain).collect();
+    found.iter().any(Option::is_some).then(|| {
+        tokens
+            .iter()
+            .zip(found)
+            .map(|(token, plain)| match plain {
+                Some(text) => Token {
+                    text,
+                    kind: token.kind,
+                },
+                None => token.clone(),
+            })
+            .collect()
+    })
+}
+
+/// The fewest times a letter is typed in a row for the word to be stretched.
+const STRETCH: usize = 3;
+
+/// Whether a word has a letter typed [`STRETCH`] times or more in a row.
+fn stretched(word: &str) -> bool {
+    word.as_bytes()
+        .chunk_by(|a, b| a == b)
+        .any(|run| run.len() >= STRETCH && run[0].is_ascii_alphabetic())
+}
+
+/// The word with every run of a letter typed [`STRETCH`] times or more cut to `keep`.
+fn cut_runs(word: &str, keep: usize) -> String {
+    word.as_bytes()
+        .chunk_by(|a, b| a == b)
+        .flat_map(|run| {
+            let long = run.len() >= STRETCH && run[0].is_ascii_alphabetic();
+            &run[..if long { keep } else { run.len() }]
+        })
+        .map(|&b| b as char)
+        .collect()
 }
 
 /// The most syllables one Chinese word typed in letters is looked for in (分布式训练 has five).
@@ -1403,6 +1467,15 @@ mod tests {
         assert!(singular("loss").is_empty());
         // "old news" is no plural of "new".
         assert!(singular("news").is_empty());
+    }
+
+    #[test]
+    fn stretched_runs_are_cut() {
+        assert!(stretched("hiiii") && stretched("pleaaase"));
+        assert!(!stretched("hii") && !stretched("1000") && !stretched("vllm"));
+        assert_eq!(cut_runs("goooood", 2), "good");
+        assert_eq!(cut_runs("hiiii", 1), "hi");
+        assert_eq!(cut_runs("loraaaa111", 1), "lora111");
     }
 
     #[test]

@@ -281,6 +281,9 @@ const LINKS: &[&str] = &[
 pub const RULING_OUT: &[&str] = &[
     "不要", "不想要", "不想用", "不让用", "别用", "别给", "别推荐", "不想看", "除了", "besides", "except",
     "excluding", "已收藏", "收藏了", "已经有", "已有",
+    // Correcting an answer ("我不是要 LangChain 教程，是想知道 Dify 多少钱", "我要的不是 MLIR 那种
+    // AI 编译"); not 不是 alone, which says what a thing is not ("vLLM 不是训练框架吗").
+    "不是要", "不是问", "不是想问", "不是想要", "要的不是", "问的不是", "说的不是", "指的不是",
 ];
 
 /// Of [`RULING_OUT`], the words that also add ("DeepSpeed 除了训练还能做推理吗", "besides
@@ -473,7 +476,9 @@ const STOPS: &[&str] = &[
     // Chinese: which of a section's links, how many, listed or collected ("那一小节列了哪三个",
     // "训练加速技巧汇总").
     "那一小节", "这一小节", "哪三个", "哪两个", "哪几篇", "两个", "三个", "几篇", "列了", "列出", "放了", "那份",
-    "列举", "提到", "提到了", "汇总", "合集", "大全", "总结", "梳理", "这一块", "那一块", "有点", "有点儿",
+    "列举", "提到", "提到了", "汇总", "合集", "大全", "总结", "梳理", "这一块", "那一块", "一整块", "有点", "有点儿",
+    // Chinese: all of it, none left out ("全部给我列出来！一个都不许漏").
+    "全部列出来", "都列出来", "一个都不许漏", "一个都不能漏", "一个不漏", "不许漏", "别漏",
     "文章开头", "文章里", "文章里面", "文章中", "文中", "原文", "这篇文章", "那篇文章", "文章最后", "文章结尾",
     "开头", "结尾",
     // Chinese: postpositions of place and time ("知识蒸馏里的", "训练时").
@@ -641,6 +646,10 @@ const STOPS: &[&str] = &[
     // content, as 周末 does.
     "monday", "tuesday", "wednesday", "thursday", "friday",
     "周一", "周二", "周三", "周四", "周五", "星期一", "星期二", "星期三", "星期四", "星期五",
+    // The holiday wished ("Happy Diwali! is there …", "merry xmas, quick q"); the smalltalk table
+    // holds the Chinese wishes (生日快乐, 中秋快乐), and its phrases of several words are read
+    // only as whole messages, so their words are listed here.
+    "happy", "merry", "christmas", "xmas", "diwali", "thanksgiving", "eid", "birthday", "bday",
     // English: the story around a question ("my boss asked me and I froze", "a crazy quarter
     // with deadlines everywhere", "third year of my PhD, frustrated"): who asked, when, and
     // how the asker felt. Narration, never a topic nor a thing asked for.

@@ -2030,6 +2030,13 @@ mod tests {
             ("嘿 机器人在线吗", SmallTalk::Greeting),
             ("这 bot 有点东西啊 牛", SmallTalk::Thanks),
             ("喂喂喂 (´･ω･`)", SmallTalk::Greeting),
+            // A favour done, and what the links saved a team, are thanks.
+            ("终于跑通了，谢谢你发的教程，帮了大忙", SmallTalk::Thanks),
+            (
+                "谢谢！你推荐的剪枝文章帮我们每季度省了不少显卡钱",
+                SmallTalk::Thanks,
+            ),
+            ("what exactly can you do? only LLM stuff?", SmallTalk::Help),
         ] {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(kind), "{m}");
@@ -2066,6 +2073,55 @@ mod tests {
             let found = engine.find(m);
             assert_eq!(found.small_talk, Some(SmallTalk::Help), "{m}");
             assert!(found.ranked.is_empty(), "{m}");
+        }
+    }
+
+    /// The ids of the first `n` resources found for `message`.
+    fn top(engine: &Engine, message: &str, n: usize) -> Vec<String> {
+        engine
+            .find(message)
+            .ranked
+            .iter()
+            .take(n)
+            .map(|r| engine.catalogue.resource(r.resource).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn loud_typing_and_holiday_wishes_leave_the_question() {
+        let engine = Engine::shipped().unwrap();
+        for (m, wanted) in [
+            // A stretched greeting is the greeting, not an unknown name outweighing the tool.
+            (
+                "heyyyy sooo my boss says we use LMDeploy now… any docs pleaaase",
+                "lmdeploy",
+            ),
+            // 说声 says a courtesy; it does not ask whether the bot speaks Chinese.
+            (
+                "先说声谢谢啦！想用 Flask 把模型包成接口，有中文文档吗，爱你",
+                "flask",
+            ),
+            // A section named in brackets, pointed at as a whole block.
+            ("「推理加速框架」那一整块都有啥？一个都不许漏", "tgi"),
+        ] {
+            let ids = top(&engine, m, 5);
+            assert!(ids.iter().any(|id| id.contains(wanted)), "{m}: {ids:?}");
+        }
+        let found = engine.find("Merry Christmas!! anything that explains BERT with pictures?");
+        assert_eq!(found.small_talk, None);
+        assert!(!found.ranked.is_empty());
+    }
+
+    #[test]
+    fn a_correction_rules_out_what_it_was_not() {
+        let engine = Engine::shipped().unwrap();
+        // What the last answer was not is ruled out; with nothing else of the catalogue's
+        // asked, nothing is found.
+        for m in [
+            "我要的不是 MLIR 那种编译，是普通 C++ 项目 cmake 链接报错怎么查",
+            "I meant data parallelism in pyspark: repartition or coalesce before writing?",
+        ] {
+            assert!(engine.find(m).ranked.is_empty(), "{m}");
         }
     }
 

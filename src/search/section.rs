@@ -35,18 +35,24 @@ const POINTERS_ZH: &[&str] = &[
     "那一章",
     "这一章",
     "板块",
+    // 块 alone is a card's or a board's measure word ("这块卡"); a whole block is a section.
+    "那一块",
+    "这一块",
+    "一整块",
 ];
 /// English words that do, as whole words.
 const POINTERS: &[&str] = &["section", "sections", "subsection", "chapter", "chapters"];
 /// What may stand between a section's name and the word pointing at it ("推理加速框架那一节",
-/// "分布式训练并行的那部分").
-const BETWEEN_ZH: &[char] = &['那', '这', '的', ' '];
+/// "分布式训练并行的那部分", "【LLM推理】那一整块": the name set off in brackets or quotes).
+const BETWEEN_ZH: &[char] = &[
+    '那', '这', '的', ' ', '」', '』', '】', '》', ']', '"', '”', '\'', '’',
+];
 
 /// What one of [`POINTERS_ZH`] or [`POINTERS`] holds, looked for in the message as typed before
 /// any of it is normalised: most messages have none.
 const POINTER_MARKS: &[&str] = &[
-    "节", "節", "部分", "栏", "欄", "章", "板块", "板塊", "section", "Section", "SECTION",
-    "chapter", "Chapter", "CHAPTER",
+    "节", "節", "部分", "栏", "欄", "章", "板块", "板塊", "块", "塊", "section", "Section",
+    "SECTION", "chapter", "Chapter", "CHAPTER",
 ];
 
 /// The section a message points at and asks to see as a whole: the topic named right before a

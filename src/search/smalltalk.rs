@@ -60,6 +60,11 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("anybody here", Some(SmallTalk::Greeting)),
     ("anybody there", Some(SmallTalk::Greeting)),
     ("first time here", Some(SmallTalk::Greeting)),
+    // Arriving ("hiii 👋 just found this bot", "found you through the gamedev discord").
+    ("just found this bot", Some(SmallTalk::Greeting)),
+    ("found this bot", Some(SmallTalk::Greeting)),
+    ("just found you", Some(SmallTalk::Greeting)),
+    ("found you", Some(SmallTalk::Greeting)),
     ("first time using this", Some(SmallTalk::Greeting)),
     ("first time trying this", Some(SmallTalk::Greeting)),
     ("first time using this bot", Some(SmallTalk::Greeting)),
@@ -158,6 +163,9 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("太谢谢你了", Some(SmallTalk::Thanks)),
     ("太谢谢您了", Some(SmallTalk::Thanks)),
     ("辛苦了", Some(SmallTalk::Thanks)),
+    // A favour done ("谢谢你给的链接，帮大忙了").
+    ("帮大忙了", Some(SmallTalk::Thanks)),
+    ("帮了大忙", Some(SmallTalk::Thanks)),
     ("太棒了", Some(SmallTalk::Thanks)),
     ("好棒", Some(SmallTalk::Thanks)),
     ("厉害", Some(SmallTalk::Thanks)),
@@ -781,6 +789,20 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("春节快乐", Some(SmallTalk::Greeting)),
     ("中秋快乐", Some(SmallTalk::Greeting)),
     ("国庆快乐", Some(SmallTalk::Greeting)),
+    ("中秋节快乐", Some(SmallTalk::Greeting)),
+    ("国庆节快乐", Some(SmallTalk::Greeting)),
+    ("新春快乐", Some(SmallTalk::Greeting)),
+    ("元旦快乐", Some(SmallTalk::Greeting)),
+    ("元宵快乐", Some(SmallTalk::Greeting)),
+    ("元宵节快乐", Some(SmallTalk::Greeting)),
+    ("端午安康", Some(SmallTalk::Greeting)),
+    ("端午快乐", Some(SmallTalk::Greeting)),
+    ("圣诞快乐", Some(SmallTalk::Greeting)),
+    ("感恩节快乐", Some(SmallTalk::Greeting)),
+    ("生日快乐", Some(SmallTalk::Greeting)),
+    ("过年好", Some(SmallTalk::Greeting)),
+    ("新年好", Some(SmallTalk::Greeting)),
+    ("merry xmas", Some(SmallTalk::Greeting)),
     ("glad to be here", Some(SmallTalk::Greeting)),
     ("happy to be here", Some(SmallTalk::Greeting)),
     // Greetings in an old-fashioned or courtly voice ("Good morrow to thee, learned bot!",
@@ -1889,7 +1911,10 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
     }
     // "帮我省了一整个周末" says what the links saved, done (了); "帮我省点时间" still asks.
     let rest = &without_help_that_saved(rest);
-    let said = Mentions::of(rest);
+    let mut said = Mentions::of(rest);
+    // What the bot recommended before is what the thanks are for ("你推荐的剪枝文章帮我们省了
+    // 不少钱"): 推荐 there asks for nothing more.
+    said.forget(RECOMMENDED_ZH);
     // A report says something works, and not that it does not ("not working", "没跑起来"), or
     // that the asker now understands; a Chinese one often says what a thing is not ("原来 NCCL
     // 不是显卡"), so only the Latin one is turned round ("not understood").
@@ -1910,6 +1935,14 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
     !asks(rest) && !requests_more
 }
 
+/// What the bot recommended before, in a thank-you.
+const RECOMMENDED_ZH: &[&str] = &["你推荐的", "您推荐的", "之前推荐的", "推荐过的"];
+
+/// How many units after 帮我 a favour done may end ("帮我很大的忙了").
+const FAVOUR_REACH: usize = 4;
+/// How many units after 帮我 what was saved may be said ("帮我们每个月省了").
+const SAVED_REACH: usize = 6;
+
 /// The units of a remark without the 帮我 of what the links saved the asker, done ("你帮我省
 /// 了一整个周末", "帮我节省了不少时间"), which otherwise asks as "help me" does.
 fn without_help_that_saved<'u>(units: &[&'u str]) -> Vec<&'u str> {
@@ -1917,14 +1950,18 @@ fn without_help_that_saved<'u>(units: &[&'u str]) -> Vec<&'u str> {
     let mut at = 0;
     while at < units.len() {
         let after = &units[at..];
-        // "帮我很大的忙了", "帮我大忙了": a favour done, not one asked.
-        let favour = after.starts_with(&["帮", "我"])
-            && after[2..].windows(2).take(4).any(|w| w == ["忙", "了"]);
-        let saved = after.starts_with(&["帮", "我", "省", "了"])
-            || after.starts_with(&["帮", "我", "节", "省", "了"])
-            || favour;
-        if saved {
-            at += 2;
+        // "帮我很大的忙了", "帮我大忙了", "帮我们每个月省了一大笔": a favour done, not one asked.
+        let helped = after.starts_with(&["帮", "我"]);
+        let who = if after.get(2) == Some(&"们") { 3 } else { 2 };
+        let done = |what: &str, reach: usize| {
+            helped
+                && after[who..]
+                    .windows(2)
+                    .take(reach)
+                    .any(|w| w == [what, "了"])
+        };
+        if done("忙", FAVOUR_REACH) || done("省", SAVED_REACH) {
+            at += who;
             continue;
         }
         kept.push(units[at]);
@@ -2396,6 +2433,8 @@ const CAN_DO: &[&[&str]] = &[
     &["what", "can", "you", "actually", "do"],
     &["what", "can", "you", "actually", "help"],
     &["what", "can", "you", "really", "do"],
+    &["what", "exactly", "can", "you", "do"],
+    &["what", "else", "can", "you", "do"],
     &["what", "can", "this", "bot", "do"],
 ];
 
@@ -2481,10 +2520,11 @@ pub fn asks_about_itself(message: &Message) -> bool {
     let itself = itself && to_the_bot
         || addressed && chooses(&have) && said.any(ITS_LINKS, &[])
         || said.any(&["your"], &[]) && said.any(ITS_LINKS, &[]) && said.any(TAKES_IN, &[]);
-    // 请问 is "excuse me": it asks nothing about asking ("我的中文很差。请问……").
+    // 请问 is "excuse me": it asks nothing about asking ("我的中文很差。请问……"); 说声 says a
+    // courtesy ("先说声辛苦啦！… 有中文文档吗", which asks for Flask's docs).
     let speaks = || {
         let mut asked = Mentions::of(&have);
-        asked.forget(&["请问"]);
+        asked.forget(&["请问", "说一声", "说声"]);
         asked.any(SPEAKING, SPEAKING_ZH)
     };
     let made_by_latin = have

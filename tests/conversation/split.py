@@ -261,6 +261,14 @@ ROUND_MINIMUMS = {
     208: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     209: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     210: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    211: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    212: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    213: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    214: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    215: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    216: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    217: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    218: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -2287,6 +2295,56 @@ ROUND_NOTES = {
 # must serve a 70B model tomorrow, 要是只能学一样, imagine only a laptop; with near misses imagining other things
 # (winning the lottery, 穿越回古代, the internet going down, moving to Canada). Chinese, English and mixed; written blind by one writer. Measured untouched
 # with the stop's start (whole round 51/53 on-topic, 28/28 off-topic, 2/4 small talk). Split by the
+# same rule.
+""",
+    211: """#
+# ROUND 211: pasted error messages, stack traces and log lines (CUDA out of memory, NCCL timeouts, shape mismatches, NaN loss, the OOM
+# killer, serving logs) with a question asking what to read; near misses paste errors from web servers, databases,
+# JavaScript, games and phones. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 48/52 on-topic, 27/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    212: """#
+# ROUND 212: corrections and refinements of what the bot answered before ("not that one, I meant the Megatron paper",
+# 太深了换入门的, 换个中文的), each naming what is now wanted; near misses correct towards things the catalogue lacks. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 49/51 on-topic, 23/29 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    213: """#
+# ROUND 213: festive, seasonal and occasion messages (新年, 春节, 中秋, 国庆, Christmas, Thanksgiving, Diwali, the end of the year,
+# birthdays, a new job) wrapped around real study questions, season's greetings and thanks, and festive near misses. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 45/51 on-topic, 29/30 off-topic, 4/5 small talk). Split by the
+# same rule.
+""",
+    214: """#
+# ROUND 214: money, cost and energy: cloud bills, GPU-hour prices, electricity and cooling, token prices, cutting serving and
+# training costs; near misses on tariffs, crypto mining, stocks, solar panels and budgets. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 50/52 on-topic, 26/28 off-topic, 4/5 small talk). Split by the
+# same rule.
+""",
+    215: """#
+# ROUND 215: materials the asker already has (a book bought, a course finished, a paper printed, a repo cloned, lecture notes)
+# and what complements, explains or replaces them; near misses ask the same about books and courses elsewhere. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 49/51 on-topic, 26/28 off-topic, 2/4 small talk). Split by the
+# same rule.
+""",
+    216: """#
+# ROUND 216: phone autocorrect and input-method mangling of technical names inside sentences (Laura, deep speed, mega tron,
+# V LLM; 亮化 for 量化, 微条 for 微调, 蒸流 for 蒸馏); near misses are mangled messages meaning something else. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 51/52 on-topic, 28/28 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    217: """#
+# ROUND 217: loud, stretched and excited typing (ALL CAPS, pleaaase, 求求了～～～, vllm???!!!, emoji and kaomoji runs) around real
+# questions, and loud near misses about what the catalogue lacks. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 44/48 on-topic, 28/28 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    218: """#
+# ROUND 218: weekend side projects built end to end (a chatbot over one's notes, a Discord bot, a local translator, a small
+# fine-tuned assistant, a home inference box), asking about the piece they are at now; near misses are side projects
+# outside the catalogue (websites, games, smart-home scripts, mobile apps). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 50/52 on-topic, 27/28 off-topic, 3/4 small talk). Split by the
 # same rule.
 """,
 }
