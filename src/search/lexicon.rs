@@ -646,9 +646,9 @@ const STOPS: &[&str] = &[
     // content, as 周末 does.
     "monday", "tuesday", "wednesday", "thursday", "friday",
     "周一", "周二", "周三", "周四", "周五", "星期一", "星期二", "星期三", "星期四", "星期五",
-    // The holiday wished ("Happy Diwali! is there …", "merry xmas, quick q"); the smalltalk table
-    // holds the Chinese wishes (生日快乐, 中秋快乐), and its phrases of several words are read
-    // only as whole messages, so their words are listed here.
+    // The holiday wished ("Happy Diwali! is there …", "merry xmas, quick q"). The Chinese wishes
+    // (生日快乐, 中秋快乐) are stop words through the small-talk table; its phrases of several
+    // words ("merry christmas") are not, so their words are listed here.
     "happy", "merry", "christmas", "xmas", "diwali", "thanksgiving", "eid", "birthday", "bday",
     // English: the story around a question ("my boss asked me and I froze", "a crazy quarter
     // with deadlines everywhere", "third year of my PhD, frustrated"): who asked, when, and
