@@ -680,12 +680,15 @@ fn unstretched(
             || familiar(w) != Familiarity::Unknown
     };
     let plain = |token: &Token| {
-        if token.kind != TokenKind::Latin || !stretched(&token.text) || known(&token.text) {
+        if token.kind != TokenKind::Latin
+            || !normalise::stretched(&token.text)
+            || known(&token.text)
+        {
             return None;
         }
         [2, 1]
             .into_iter()
-            .map(|keep| cut_runs(&token.text, keep))
+            .map(|keep| normalise::cut_stretches(&token.text, keep))
             .find(|w| known(w))
     };
     let found: Vec<Option<String>> = tokens.iter().map(plain).collect();
@@ -702,28 +705,6 @@ fn unstretched(
             })
             .collect()
     })
-}
-
-/// The fewest times a letter is typed in a row for the word to be stretched.
-const STRETCH: usize = 3;
-
-/// Whether a word has a letter typed [`STRETCH`] times or more in a row.
-fn stretched(word: &str) -> bool {
-    word.as_bytes()
-        .chunk_by(|a, b| a == b)
-        .any(|run| run.len() >= STRETCH && run[0].is_ascii_alphabetic())
-}
-
-/// The word with every run of a letter typed [`STRETCH`] times or more cut to `keep`.
-fn cut_runs(word: &str, keep: usize) -> String {
-    word.as_bytes()
-        .chunk_by(|a, b| a == b)
-        .flat_map(|run| {
-            let long = run.len() >= STRETCH && run[0].is_ascii_alphabetic();
-            &run[..if long { keep } else { run.len() }]
-        })
-        .map(|&b| b as char)
-        .collect()
 }
 
 /// The most syllables one Chinese word typed in letters is looked for in (分布式训练 has five).
@@ -1467,15 +1448,6 @@ mod tests {
         assert!(singular("loss").is_empty());
         // "old news" is no plural of "new".
         assert!(singular("news").is_empty());
-    }
-
-    #[test]
-    fn stretched_runs_are_cut() {
-        assert!(stretched("hiiii") && stretched("pleaaase"));
-        assert!(!stretched("hii") && !stretched("1000") && !stretched("vllm"));
-        assert_eq!(cut_runs("goooood", 2), "good");
-        assert_eq!(cut_runs("hiiii", 1), "hi");
-        assert_eq!(cut_runs("loraaaa111", 1), "lora111");
     }
 
     #[test]

@@ -2079,17 +2079,6 @@ mod tests {
         }
     }
 
-    /// The ids of the first `n` resources found for `message`.
-    fn top(engine: &Engine, message: &str, n: usize) -> Vec<String> {
-        engine
-            .find(message)
-            .ranked
-            .iter()
-            .take(n)
-            .map(|r| engine.catalogue.resource(r.resource).id.clone())
-            .collect()
-    }
-
     #[test]
     fn loud_typing_and_holiday_wishes_leave_the_question() {
         let engine = Engine::shipped().unwrap();
@@ -2107,7 +2096,12 @@ mod tests {
             // A section named in brackets, pointed at as a whole block.
             ("「推理加速框架」那一整块都有啥？一个都不许漏", "tgi"),
         ] {
-            let ids = top(&engine, m, 5);
+            let ids: Vec<String> = engine
+                .answer(m, 0, 5)
+                .hits
+                .into_iter()
+                .map(|h| h.id)
+                .collect();
             assert!(ids.iter().any(|id| id.contains(wanted)), "{m}: {ids:?}");
         }
         let found = engine.find(

@@ -96,6 +96,34 @@ fn t2s_may_change(c: char) -> bool {
     !c.is_ascii() && changed.binary_search(&c).is_ok()
 }
 
+/// The fewest times a Latin letter is typed in a row for the text to be stretched, as chat
+/// stretches a word to say it louder ("hiii", "thxxx", "pleaaase").
+const STRETCH: usize = 3;
+
+/// Whether a run of one byte repeated is a Latin letter stretched ([`STRETCH`] or more).
+fn is_stretch(run: &[u8]) -> bool {
+    run.len() >= STRETCH && run[0].is_ascii_alphabetic()
+}
+
+/// Whether the text has a Latin letter typed three times or more in a row.
+pub fn stretched(text: &str) -> bool {
+    text.as_bytes().chunk_by(|a, b| a == b).any(is_stretch)
+}
+
+/// The text with every Latin letter typed three times or more in a row cut to `keep`
+/// of it. Doubled letters are spelling ("good", "hii"), and repeated ideographs are words
+/// said again ("谢谢谢谢"): both stay as typed.
+pub fn cut_stretches(text: &str, keep: usize) -> String {
+    let bytes: Vec<u8> = text
+        .as_bytes()
+        .chunk_by(|a, b| a == b)
+        .flat_map(|run| &run[..if is_stretch(run) { keep } else { run.len() }])
+        .copied()
+        .collect();
+    // Only runs of ASCII letters are cut, so every character's bytes are kept whole.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
+}
+
 /// True for the CJK ideographs the segmenter handles.
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -928,6 +956,19 @@ pub fn capitalised(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stretched_runs_are_cut() {
+        assert!(stretched("hiiii") && stretched("pleaaase"));
+        assert!(!stretched("hii") && !stretched("1000") && !stretched("vllm"));
+        assert_eq!(cut_stretches("goooood", 2), "good");
+        assert_eq!(cut_stretches("hiiii", 1), "hi");
+        assert_eq!(cut_stretches("loraaaa111", 1), "lora111");
+        assert_eq!(
+            cut_stretches("求求了～～～ pleaaase", 1),
+            "求求了～～～ please"
+        );
+    }
 
     #[test]
     fn words_in_capitals_are_acronyms_and_names_unless_the_message_shouts() {

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use crate::platform::Command;
 use serde::Serialize;
 
-use super::normalise::{is_cjk, normalise};
+use super::normalise::{self, is_cjk, normalise};
 use super::pinyin::{self, Pinyin};
 
 /// What a small-talk message is.
@@ -1200,29 +1200,7 @@ pub fn chat_words() -> impl Iterator<Item = &'static str> {
 /// three times or more in a row counts once. (Repeated ideographs are words said again,
 /// "谢谢谢谢", and match as such.)
 fn unstretched(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut run = (None, 0);
-    for c in text.chars() {
-        if !c.is_ascii_alphabetic() {
-            out.push(c);
-            run = (None, 0);
-            continue;
-        }
-        run = if run.0 == Some(c) {
-            (run.0, run.1 + 1)
-        } else {
-            (Some(c), 1)
-        };
-        match run.1 {
-            1 | 2 => out.push(c),
-            // The second was pushed before the run proved a stretch.
-            3 => {
-                out.pop();
-            }
-            _ => {}
-        }
-    }
-    out
+    normalise::cut_stretches(text, 1)
 }
 
 /// The unit phrases are matched on: a Latin word or one ideograph. Latin letters between
