@@ -274,6 +274,7 @@ impl Engine {
                 other_sense: w.other_sense.clone(),
                 describes_topic: e.described,
                 pasted: w.pasted,
+                foreign: w.foreign,
                 paraphrase_of: w
                     .alternatives
                     .iter()
@@ -357,6 +358,10 @@ pub struct WordExplained {
     /// names the catalogue, and so weighs nothing in deciding whether to answer.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub pasted: bool,
+    /// Whether it is a word of a language the bot does not read, and so weighs less in deciding
+    /// whether to answer.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub foreign: bool,
     /// The topics (English names) it describes with other words of the message without
     /// naming them (the catalogue's `[[paraphrase]]` entries), which it then stands for.
     #[serde(skip_serializing_if = "Vec::is_empty")]

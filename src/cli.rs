@@ -393,6 +393,9 @@ fn explain_text(why: &crate::answer::Explanation, answer: &crate::answer::Answer
         if w.pasted {
             out.push_str("  pasted");
         }
+        if w.foreign {
+            out.push_str("  foreign");
+        }
         if !w.paraphrase_of.is_empty() {
             out.push_str(&format!("  describes {}", w.paraphrase_of.join(", ")));
         }

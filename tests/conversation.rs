@@ -967,6 +967,22 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round217-holdout.toml", level(0.96, 1.0, 1.0, 40)),
     ("round218-tune.toml", level(0.96, 0.92, 1.0, 42)),
     ("round218-holdout.toml", level(0.96, 1.0, 0.66, 42)),
+    ("round219-tune.toml", level(0.93, 1.0, 0.0, 43)),
+    ("round219-holdout.toml", level(0.96, 1.0, 0.66, 43)),
+    ("round220-tune.toml", level(1.0, 1.0, 1.0, 43)),
+    ("round220-holdout.toml", level(1.0, 1.0, 1.0, 43)),
+    ("round221-tune.toml", level(0.92, 0.92, 0.5, 41)),
+    ("round221-holdout.toml", level(0.91, 0.8, 1.0, 41)),
+    ("round222-tune.toml", level(0.96, 1.0, 1.0, 43)),
+    ("round222-holdout.toml", level(0.96, 0.92, 0.5, 42)),
+    ("round223-tune.toml", level(0.96, 1.0, 1.0, 43)),
+    ("round223-holdout.toml", level(0.8, 1.0, 0.66, 43)),
+    ("round224-tune.toml", level(0.77, 1.0, 0.0, 43)),
+    ("round224-holdout.toml", level(0.72, 1.0, 0.5, 42)),
+    ("round225-tune.toml", level(0.93, 0.92, 1.0, 45)),
+    ("round225-holdout.toml", level(0.92, 0.92, 1.0, 44)),
+    ("round226-tune.toml", level(0.95, 0.86, 1.0, 42)),
+    ("round226-holdout.toml", level(0.85, 0.92, 1.0, 42)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

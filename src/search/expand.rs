@@ -117,6 +117,9 @@ pub struct QueryWord {
     /// Whether the word occurs only inside text pasted from a screen that names the
     /// catalogue, and so says less than words the asker typed (see [`super::pasted`]).
     pub pasted: bool,
+    /// Whether the word is one of a language the bot does not read ("나아요", "auriez"), and
+    /// so says less than a word it cannot place in Chinese or English (see [`super::foreign`]).
+    pub foreign: bool,
     /// Whether the word was typed in capitals, as acronyms and names are ("RAG", "ZeRO",
     /// "RoPE"): then an everyday word of the same letters (rag, zero, rope) is not what is
     /// meant.
@@ -826,6 +829,7 @@ fn word(text: &str, role: Role) -> QueryWord {
         other_sense: None,
         has_other_senses: false,
         pasted: false,
+        foreign: false,
         capitals: false,
         pointed: false,
         wished: None,

@@ -470,13 +470,14 @@ const STOPS: &[&str] = &[
     "列下",
     // Chinese: "a bit" after a verb, and how often ("推荐点课程", "每次只给三个").
     "点", "多给", "每次", "一次", "每回",
-    // Chinese: counters and pointers into the seed article ("那一节的三篇文章"); "the article"
-    // there is the seed, not a wish for articles ("文章开头基础知识里").
-    "个", "篇", "份", "那几个", "一节", "那一节", "这一节", "小节", "章节", "那部分", "这部分", "干货",
+    // Chinese: counters ("那一节的三篇文章"; the pointers into the seed article are
+    // SECTION_POINTERS_ZH); "the article" there is the seed, not a wish for articles
+    // ("文章开头基础知识里").
+    "个", "篇", "份", "那几个", "干货",
     // Chinese: which of a section's links, how many, listed or collected ("那一小节列了哪三个",
     // "训练加速技巧汇总").
     "那一小节", "这一小节", "哪三个", "哪两个", "哪几篇", "两个", "三个", "几篇", "列了", "列出", "放了", "那份",
-    "列举", "提到", "提到了", "汇总", "合集", "大全", "总结", "梳理", "这一块", "那一块", "一整块", "有点", "有点儿",
+    "列举", "提到", "提到了", "汇总", "合集", "大全", "总结", "梳理", "有点", "有点儿",
     // Chinese: all of it, none left out ("全部给我列出来！一个都不许漏").
     "全部列出来", "都列出来", "一个都不许漏", "一个都不能漏", "一个不漏", "不许漏", "别漏",
     "文章开头", "文章里", "文章里面", "文章中", "文中", "原文", "这篇文章", "那篇文章", "文章最后", "文章结尾",
@@ -583,7 +584,7 @@ const STOPS: &[&str] = &[
     // or revising for a session already set ("读书会定了读 LoRA 原论文，想先找点中文解读预习一下").
     "poc", "阶段", "两边", "都要", "讲座", "培训", "内部培训", "备课", "课件", "新人", "实习", "找实习", "秋招",
     "预习", "复习", "温习", "定了",
-    "春招", "校招", "转码", "生态", "那一大块", "这一大块", "一大块", "这块", "那块", "这一块", "那一块", "子主题", "目录",
+    "春招", "校招", "转码", "生态", "那一大块", "这一大块", "一大块", "这块", "那块", "子主题", "目录",
     // The same in English: "I keep hearing X in every job ad", "the simplest explanation".
     "keep", "keeps", "hearing", "heard", "job", "jobs", "career", "careers", "ad", "ads", "posting",
     "postings", "simplest", "easiest", "clearest", "youre", "now",
@@ -668,7 +669,6 @@ const STOPS: &[&str] = &[
     "hyperparameters", "args", "install", "installs", "installing", "installed", "installation",
     // English: asking for the links themselves ("what does the article list under …").
     "link", "links", "url", "urls", "send", "sent", "sending", "list", "lists", "listed", "under",
-    "section", "sections", "subsection", "chapter", "chapters",
     // English: function words, and what is left of contractions ("what's" → "what" "s").
     "s", "t", "m", "d", "ll", "ve", "re",
     // The verb of an "n't" contraction ("won't fit" → "won" "t").
@@ -1100,6 +1100,33 @@ pub fn typed_role(letters: &str) -> Option<Role> {
         .copied()
 }
 
+/// English words that point at a section of the article, as whole words ("the compilation
+/// section"); they name no topic themselves.
+pub const SECTION_POINTERS: &[&str] = &["section", "sections", "subsection", "chapter", "chapters"];
+/// Chinese words that point at a section of the article ("那一节", "这一章"), found anywhere in
+/// the message by [`super::section`]; they name no topic themselves.
+pub const SECTION_POINTERS_ZH: &[&str] = &[
+    "那一节",
+    "这一节",
+    "一节",
+    "小节",
+    "章节",
+    "那部分",
+    "这部分",
+    "那一部分",
+    "这一部分",
+    "那一栏",
+    "这一栏",
+    "一栏",
+    "那一章",
+    "这一章",
+    "板块",
+    // 块 alone is a card's or a board's measure word ("这块卡"); a whole block is a section.
+    "那一块",
+    "这一块",
+    "一整块",
+];
+
 /// Every lexicon word with its role, looked up for each word of every query and of every
 /// catalogue text; where a word is in several lists, intents win over links, links over stop
 /// words.
@@ -1126,6 +1153,8 @@ fn with_roles() -> impl Iterator<Item = (&'static str, Role)> {
         .chain(ALTERNATIVES)
         .chain(RULING_OUT_KINDS)
         .chain(RULED_OUT_BEFORE)
+        .chain(SECTION_POINTERS)
+        .chain(SECTION_POINTERS_ZH)
         .map(|&w| (w, Role::Stop));
     let chat = smalltalk::chat_words().map(|w| (w, Role::Stop));
     intents

@@ -14,7 +14,8 @@
 //!    does not know are cut into the word table's general vocabulary
 //!    ([`Semantic::split_gaps`]);
 //! 3. [`expand`] — roles (content, intent, filler, link), synonyms, compounds, completions and
-//!    typo corrections per word; [`background`] sets aside a self-introduction ("我是做后端的"),
+//!    typo corrections per word; [`foreign`] tells words of a language the bot does not read
+//!    ("나아요", "vous auriez"), which weigh less; [`background`] sets aside a self-introduction ("我是做后端的"),
 //!    [`illustration`] the asker's own picture ("大白话讲讲，是不是像…"), [`setting`] the
 //!    machine it runs on ("on ubuntu 22") and [`budget`] the time the asker has ("an hour a
 //!    day"); [`exclusion`] what the message rules out ("不要知乎的"), [`language`] the
@@ -39,6 +40,7 @@ pub mod concepts;
 pub mod exclusion;
 pub mod expand;
 mod filed;
+pub mod foreign;
 pub mod fuse;
 pub mod illustration;
 pub mod index;
@@ -89,6 +91,12 @@ const PASTED_NAME_IMPORTANCE: f32 = 0.9;
 /// langchain repo" asks about LangChain, whatever LLMChain is. Nothing, as a self-introduction's
 /// words: weighed at 0.3 they still kept that question unanswered, and cost an off-topic one.
 const PASTED_WEIGHT: f32 = 0.0;
+/// How much a word of a language the bot does not read says ([`foreign`]): as much as an
+/// ordinary word, about what the word table gives one of Zipf frequency 3.5. The table takes a
+/// word it lacks for a rare name, which in English it is; a Korean or French word it lacks is
+/// as likely "the" as a name. At half as much (0.15), German's "Webscraping" no longer outweighed the Scrapy
+/// beside it.
+const FOREIGN_IMPORTANCE: f32 = 0.3;
 /// What a catalogue word typed in capitals that is also an everyday word says at least ("RAG"
 /// in "新手求问 RAG 到底是个啥", where the word table weighs rag, a cloth, at 0.3): as much as a
 /// rare word, since the everyday word is not what was typed. Other words in capitals are
@@ -385,6 +393,12 @@ impl Engine {
                 words.extend(expanded);
             }
         }
+        // Without the word table every unknown word weighs alike, which is what the stage corrects
+        // for: a word the table lacks is not taken for a rare name there, and function words of
+        // other languages set apart there cost an off-topic hold-out message its rejection.
+        if self.semantic.is_some() {
+            foreign::mark(&mut words, &self.index, &capitals, |w| self.familiarity(w));
+        }
         // A paraphrase is looked for in what the message asks, not in who asks; a sense's cue
         // anywhere ("我是做金融的" beside 量化) still rules the catalogue's sense out.
         let asked = if background::set_aside(&mut words, &aside) {
@@ -624,10 +638,11 @@ impl Engine {
             words,
             &self.index,
             |w| {
-                let mut importance = self
-                    .semantic
-                    .as_ref()
-                    .map_or(1.0, |s| s.importance(&w.text));
+                let mut importance = match &self.semantic {
+                    Some(_) if w.foreign => FOREIGN_IMPORTANCE,
+                    Some(s) => s.importance(&w.text),
+                    None => 1.0,
+                };
                 if w.capitals
                     && self.is_common(&w.text)
                     && w.alternatives.iter().any(|a| a.how == expand::How::Exact)
@@ -2079,6 +2094,16 @@ mod tests {
         }
     }
 
+    /// The ids of the first five resources an answer shows.
+    fn answer_ids(engine: &Engine, message: &str) -> Vec<String> {
+        engine
+            .answer(message, 0, 5)
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    }
+
     #[test]
     fn loud_typing_and_holiday_wishes_leave_the_question() {
         let engine = Engine::shipped().unwrap();
@@ -2096,12 +2121,7 @@ mod tests {
             // A section named in brackets, pointed at as a whole block.
             ("「推理加速框架」那一整块都有啥？一个都不许漏", "tgi"),
         ] {
-            let ids: Vec<String> = engine
-                .answer(m, 0, 5)
-                .hits
-                .into_iter()
-                .map(|h| h.id)
-                .collect();
+            let ids = answer_ids(&engine, m);
             assert!(ids.iter().any(|id| id.contains(wanted)), "{m}: {ids:?}");
         }
         let found = engine.find(
@@ -2109,6 +2129,43 @@ mod tests {
         );
         assert_eq!(found.small_talk, None);
         assert!(!found.ranked.is_empty());
+    }
+
+    #[test]
+    fn messages_in_other_languages_are_read_by_the_names_they_hold() {
+        let engine = Engine::shipped().unwrap();
+        let ids = |m: &str| answer_ids(&engine, m);
+        // French function words are filler, the rest weighs as ordinary words, not rare names.
+        let french = ids("Salut ! Vous avez des articles sur vLLM pour débutants ?");
+        assert!(french.iter().any(|id| id.contains("vllm")), "{french:?}");
+        // Korean glues its particle to the name; both names are asked about.
+        let korean = ids("vLLM이랑 TGI 비교한 글 있어요?");
+        assert!(korean.iter().any(|id| id.contains("tgi")), "{korean:?}");
+        assert!(korean.iter().any(|id| id.contains("vllm")), "{korean:?}");
+        assert!(!ids("Привет! Где почитать про DeepSpeed ZeRO?").is_empty());
+        // The words still count: a message about something else stays unanswered.
+        for m in [
+            "Quelle carte graphique me conseillez-vous pour jouer à Cyberpunk en 4K, une RTX 4070 ou une 4080 ?",
+            "Как обновить драйвер видеокарты NVIDIA на Windows 11?",
+            "Wo kann ich in Berlin am Wochenende gut Pizza essen gehen?",
+        ] {
+            assert!(engine.find(m).ranked.is_empty(), "{m}");
+        }
+    }
+
+    #[test]
+    fn a_chapter_pointed_at_and_an_account_asked_about() {
+        let engine = Engine::shipped().unwrap();
+        // 那一章 points at a section as 那一节 does, and names nothing itself.
+        for m in [
+            "推理框架那一章都有哪些？我想挑两篇发给同事",
+            "模型压缩那一章都有哪些？我想挑两篇发给同事",
+        ] {
+            assert!(!engine.find(m).ranked.is_empty(), "{m}");
+        }
+        // On a chat app the bot is an account (号).
+        let found = engine.find("这个号能干嘛？简单说说呗");
+        assert_eq!(found.small_talk, Some(SmallTalk::Help));
     }
 
     #[test]

@@ -13,35 +13,11 @@
 //! the section, and keeps the order ranking gave it.
 
 use super::expand::QueryWord;
-use super::lexicon::Role;
+use super::lexicon::{Role, SECTION_POINTERS as POINTERS, SECTION_POINTERS_ZH as POINTERS_ZH};
 use super::normalise::{self, is_cjk};
 use super::rank::Ranked;
 use crate::catalogue::{Catalogue, ResourceIdx, TopicIdx};
 
-/// Chinese words that point at a section of the article, found anywhere in the message.
-const POINTERS_ZH: &[&str] = &[
-    "那一节",
-    "这一节",
-    "一节",
-    "小节",
-    "章节",
-    "那部分",
-    "这部分",
-    "那一部分",
-    "这一部分",
-    "那一栏",
-    "这一栏",
-    "一栏",
-    "那一章",
-    "这一章",
-    "板块",
-    // 块 alone is a card's or a board's measure word ("这块卡"); a whole block is a section.
-    "那一块",
-    "这一块",
-    "一整块",
-];
-/// English words that do, as whole words.
-const POINTERS: &[&str] = &["section", "sections", "subsection", "chapter", "chapters"];
 /// What may stand between a section's name and the word pointing at it ("推理加速框架那一节",
 /// "分布式训练并行的那部分", "【LLM推理】那一整块": the name set off in brackets or quotes).
 const BETWEEN_ZH: &[char] = &[

@@ -499,6 +499,19 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("这是啥", Some(SmallTalk::Help)),
     ("这是什么机器人", Some(SmallTalk::Help)),
     ("这个机器人是干嘛的", Some(SmallTalk::Help)),
+    // A bot on a chat app is an account ("这个号是干嘛的呀？能帮我找哪些资料？").
+    ("这个号是干嘛的", Some(SmallTalk::Help)),
+    ("这个号能干嘛", Some(SmallTalk::Help)),
+    ("能帮我找哪些资料", Some(SmallTalk::Help)),
+    // A wish for the short version, around any of these ("… drop the tl;dr", "简单说说呗").
+    ("tl dr", None),
+    ("tldr", None),
+    ("drop the tl dr", None),
+    ("drop the tldr", None),
+    ("简单说说", None),
+    ("简单说说呗", None),
+    // A newcomer checking in, as a group's hashtag has it ("#新人报到").
+    ("新人报到", Some(SmallTalk::Greeting)),
     ("你支持什么", Some(SmallTalk::Help)),
     ("你支持哪些", Some(SmallTalk::Help)),
     ("使用方法", Some(SmallTalk::Help)),

@@ -43,33 +43,80 @@ pub enum Run<'a> {
     Cjk(&'a str),
 }
 
-/// Splits normalised text into same-script runs; spaces separate runs and are dropped.
+/// The writing system of a letter, as far as telling words apart needs: a word never spans
+/// two. Korean glues its particles to a name ("TGI랑", "vLLM을") and Japanese its endings
+/// ("LLaMA2の"), with no space between; Japanese writes a borrowed word in katakana and its
+/// grammar in hiragana ("トランスフォーマーの"). Digits belong to no script: they stay with the
+/// letters around them ("gpt2", "7b").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Ideographs.
+    Han,
+    /// Latin letters, with their accented and Vietnamese forms.
+    Latin,
+    /// Japanese hiragana.
+    Hiragana,
+    /// Japanese katakana, with the mark that lengthens a sound (ー).
+    Katakana,
+    /// Korean.
+    Hangul,
+    /// Russian, Ukrainian, Bulgarian and their neighbours.
+    Cyrillic,
+    /// Any other alphabet (Greek, Arabic, Hebrew, Thai, Devanagari, …).
+    Other,
+}
+
+/// The script of a letter; `None` for a digit, which belongs to none.
+pub fn script(c: char) -> Option<Script> {
+    if c.is_ascii_digit() {
+        return None;
+    }
+    Some(match c {
+        _ if is_cjk(c) => Script::Han,
+        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => Script::Latin,
+        '\u{3040}'..='\u{309F}' => Script::Hiragana,
+        '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' => Script::Katakana,
+        '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}' => {
+            Script::Hangul
+        }
+        '\u{0400}'..='\u{052F}' => Script::Cyrillic,
+        _ => Script::Other,
+    })
+}
+
+/// Splits normalised text into same-script runs; spaces separate runs and are dropped. A run
+/// of any script but Han is a [`Run::Latin`] run: a word between spaces.
 pub fn runs(text: &str) -> Vec<Run<'_>> {
     let mut runs = Vec::new();
-    let mut start = None::<(usize, bool)>;
+    // Where the current run starts, and its script once a letter has said it.
+    let mut start = None::<(usize, Option<Script>)>;
     for (i, c) in text.char_indices() {
-        let class = if c == ' ' { None } else { Some(is_cjk(c)) };
-        match (start, class) {
-            (Some((s, cjk)), Some(now)) if cjk != now => {
-                runs.push(run(&text[s..i], cjk));
-                start = Some((i, now));
+        if c == ' ' {
+            if let Some((s, script)) = start.take() {
+                runs.push(run(&text[s..i], script));
             }
-            (Some((s, cjk)), None) => {
-                runs.push(run(&text[s..i], cjk));
-                start = None;
-            }
-            (None, Some(now)) => start = Some((i, now)),
-            _ => {}
+            continue;
         }
+        let now = script(c);
+        start = match start {
+            None => Some((i, now)),
+            // Digits go with the letters after them, but never into a run of ideographs.
+            Some((s, None)) if now != Some(Script::Han) => Some((s, now)),
+            Some((s, was)) if now != was && (now.is_some() || was == Some(Script::Han)) => {
+                runs.push(run(&text[s..i], was));
+                Some((i, now))
+            }
+            kept => kept,
+        };
     }
-    if let Some((s, cjk)) = start {
-        runs.push(run(&text[s..], cjk));
+    if let Some((s, script)) = start {
+        runs.push(run(&text[s..], script));
     }
     runs
 }
 
-fn run(text: &str, cjk: bool) -> Run<'_> {
-    if cjk {
+fn run(text: &str, script: Option<Script>) -> Run<'_> {
+    if script == Some(Script::Han) {
         Run::Cjk(text)
     } else {
         Run::Latin(text)
@@ -282,6 +329,28 @@ mod tests {
                 Run::Latin("nccl"),
                 Run::Cjk("的文章"),
                 Run::Latin("gpt2")
+            ]
+        );
+        // Letters of two scripts never share a word; digits go with the letters after them.
+        assert_eq!(
+            runs("tgi랑 vllm을 llama2の トランスフォーマーの仕组み 2个 7b训练 квантизацию gptq"),
+            [
+                Run::Latin("tgi"),
+                Run::Latin("랑"),
+                Run::Latin("vllm"),
+                Run::Latin("을"),
+                Run::Latin("llama2"),
+                Run::Latin("の"),
+                Run::Latin("トランスフォーマー"),
+                Run::Latin("の"),
+                Run::Cjk("仕组"),
+                Run::Latin("み"),
+                Run::Latin("2"),
+                Run::Cjk("个"),
+                Run::Latin("7b"),
+                Run::Cjk("训练"),
+                Run::Latin("квантизацию"),
+                Run::Latin("gptq"),
             ]
         );
     }

@@ -269,6 +269,14 @@ ROUND_MINIMUMS = {
     216: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     217: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     218: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    219: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    220: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    221: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    222: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    223: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    224: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    225: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    226: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -2345,6 +2353,55 @@ ROUND_NOTES = {
 # fine-tuned assistant, a home inference box), asking about the piece they are at now; near misses are side projects
 # outside the catalogue (websites, games, smart-home scripts, mobile apps). Chinese, English and mixed; written blind by one writer. Measured untouched
 # with the stop's start (whole round 50/52 on-topic, 27/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    219: """#
+# ROUND 219: run-on messages typed in one breath with no punctuation (or only commas), the question buried in the stream;
+# near misses and small talk in the same style. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 51/54 on-topic, 28/28 off-topic, 2/4 small talk). Split by the
+# same rule.
+""",
+    220: """#
+# ROUND 220: social-media style: hashtags, @mentions, thread numbering (1/3), 小红书/微博/X voice, reposted lines,
+# emoji used as words; near misses and small talk in the same style. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 54/54 on-topic, 28/28 off-topic, 2/4 small talk). Split by the
+# same rule.
+""",
+    221: """#
+# ROUND 221: sarcasm, irony and tongue-in-cheek complaints (阴阳怪气, "sure, I'll just buy 8 H100s") around real requests
+# for material; near misses and small talk in the same mood. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 46/50 on-topic, 21/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    222: """#
+# ROUND 222: investors, analysts and consultants doing due diligence on LLM infrastructure companies or writing
+# market reports; near misses are market data and words in other senses (量化交易, 蒸馏水). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 50/52 on-topic, 28/29 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    223: """#
+# ROUND 223: retirees and older learners coming to the field late in life (退休老工程师, 老年大学), polite and
+# old-fashioned, unsure of the new words; near misses and small talk from the same people. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 46/52 on-topic, 30/30 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    224: """#
+# ROUND 224: messages written wholly or partly in a third language (Japanese, Korean, Spanish, French, German,
+# Russian, Vietnamese, Portuguese, Italian, Turkish, Indonesian) around the catalogue's names; near misses and
+# small talk in those languages. Mostly in those languages, with Chinese or English words mixed in; written blind by one writer. Measured untouched
+# with the stop's start (whole round 12/52 on-topic, 28/28 off-topic, 1/5 small talk). Split by the
+# same rule.
+""",
+    225: """#
+# ROUND 225: pasted code snippets (Python, PyTorch, shell, CUDA, a LoraConfig(...) or init_process_group(...) call)
+# with a question about what explains them; near misses are web, SQL and frontend code. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 53/57 on-topic, 26/28 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    226: """#
+# ROUND 226: pre-sales and solution engineers preparing for customer meetings, POCs and RFPs (私有化部署, 国产卡,
+# vLLM, RAG); near misses are pricing, contracts and CRM. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 45/51 on-topic, 25/28 off-topic, 5/5 small talk). Split by the
 # same rule.
 """,
 }
