@@ -10,7 +10,7 @@
 //! - a language's function words (the stop words of the languages below, from the
 //!   stopwords-iso lists, and Japanese hiragana, which writes grammar) say nothing;
 //! - its other words are *foreign*: what they mean is unknown, not rare, and they weigh less
-//!   in deciding whether to answer (see `FOREIGN_WEIGHT` in the engine). They still count, so a
+//!   in deciding whether to answer (see `FOREIGN_IMPORTANCE` in the engine). They still count, so a
 //!   message about something else ("¿Me recomiendas una tarjeta gráfica para jugar Cyberpunk?")
 //!   is not answered for the one catalogue word it has.
 //!
@@ -94,15 +94,20 @@ pub fn mark(
     capitals: &[String],
     familiar: impl Fn(&str) -> Familiarity,
 ) {
+    // Each word's script, and whether the catalogue holds it as written, read once.
+    let read: Vec<(Option<Script>, bool)> = words
+        .iter()
+        .map(|w| (written_in(&w.text), index.term(&w.text).is_some()))
+        .collect();
     // Most messages are Chinese or English: they have no word in another alphabet, and too few
     // Latin words outside the catalogue to be another language's, so the lists are not read
     // (nor built, the first time, which a one-question `ask` would pay for).
-    let other_alphabet = words
+    let other_alphabet = read
         .iter()
-        .any(|w| written_in(&w.text).is_some_and(|s| !matches!(s, Script::Han | Script::Latin)));
-    let latin_outside = words
+        .any(|(s, _)| s.is_some_and(|s| !matches!(s, Script::Han | Script::Latin)));
+    let latin_outside = read
         .iter()
-        .filter(|w| written_in(&w.text) == Some(Script::Latin) && index.term(&w.text).is_none())
+        .filter(|&&(s, held)| s == Some(Script::Latin) && !held)
         .count();
     if !other_alphabet && latin_outside < MIN_FUNCTION_WORDS {
         return;
@@ -113,13 +118,16 @@ pub fn mark(
     let language = latin_language(
         words
             .iter()
-            .filter(|w| written_in(&w.text) == Some(Script::Latin))
-            .map(|w| (w.text.as_str(), index.term(&w.text).is_none())),
+            .zip(&read)
+            .filter(|(_, (s, _))| *s == Some(Script::Latin))
+            .map(|(w, &(_, held))| (w.text.as_str(), !held)),
         lists,
     );
-    let candidate = |w: &QueryWord| w.role == Role::Content && index.term(&w.text).is_none();
-    for w in words.iter_mut().filter(|w| candidate(w)) {
-        match written_in(&w.text) {
+    for (w, &(script, held)) in words.iter_mut().zip(&read) {
+        if w.role != Role::Content || held {
+            continue;
+        }
+        match script {
             Some(Script::Han) | None => {}
             Some(Script::Latin) => {
                 let Some(bit) = language else { continue };
