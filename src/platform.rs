@@ -56,7 +56,39 @@ impl<'t> Command<'t> {
             rest: rest.trim(),
         })
     }
+
+    /// Whether the command asks a question: ours is `/ask`, and people type what other search
+    /// bots taught them ("/search vllm", "/find LoRA", "/搜 剪枝") and mean the same.
+    pub fn asks(&self) -> bool {
+        let name = self.name.to_lowercase();
+        ASKING.contains(&name.as_str())
+    }
+
+    /// Whether the command is one of the bots' own (`/ask` and its kin, `/start`, `/help`,
+    /// `/topics`, and the pages and feedback a chat follows): any other is another bot's
+    /// (`/remind`, `/play`, `/天气`).
+    pub fn is_ours(&self) -> bool {
+        let name = self.name.to_lowercase();
+        self.asks() || OURS.contains(&name.as_str())
+    }
+
+    /// Whether the name is one a command can have: letters, digits and `_`, as the chat apps
+    /// allow, and not a path ("/usr/local/cuda/bin/nvcc: not found" opens with a slash too).
+    pub fn is_named(&self) -> bool {
+        !self.name.is_empty() && self.name.chars().all(|c| c.is_alphanumeric() || c == '_')
+    }
 }
+
+/// Command names that ask a question, lower-cased.
+const ASKING: &[&str] = &[
+    "ask", "search", "find", "query", "lookup", "问", "搜", "搜索", "找", "查", "查找",
+];
+
+/// The bots' other command names, lower-cased: the chat apps' and the terminal's.
+const OURS: &[&str] = &[
+    "start", "help", "topics", "more", "next", "back", "prev", "first", "up", "good", "bad",
+    "quit", "exit", "q",
+];
 
 #[cfg(test)]
 mod tests {
@@ -76,5 +108,23 @@ mod tests {
         let bare = Command::parse("/help").unwrap();
         assert_eq!((bare.name, bare.target, bare.rest), ("help", None, ""));
         assert_eq!(Command::parse("help /ask"), None);
+    }
+
+    #[test]
+    fn search_commands_ask_and_other_bots_commands_are_not_ours() {
+        let asks = |text| Command::parse(text).is_some_and(|c| c.asks());
+        assert!(asks("/search@ganhuo_bot vllm"));
+        assert!(asks("/搜 剪枝"));
+        assert!(asks("/ASK LoRA"));
+        assert!(!asks("/help"));
+        let ours = |text| Command::parse(text).is_some_and(|c| c.is_ours());
+        assert!(ours("/topics 量化"));
+        assert!(ours("/find kv cache"));
+        assert!(!ours("/remind me in 30 minutes"));
+        assert!(!ours("/天气 杭州"));
+        let named = |text| Command::parse(text).is_some_and(|c| c.is_named());
+        assert!(named("/play 晴天"));
+        assert!(!named("/usr/local/cuda/bin/nvcc: not found"));
+        assert!(!named("/ hello"));
     }
 }

@@ -983,6 +983,22 @@ const ROUND_LEVELS: &[(&str, Level)] = &[
     ("round225-holdout.toml", level(0.92, 0.92, 1.0, 44)),
     ("round226-tune.toml", level(0.95, 0.86, 1.0, 42)),
     ("round226-holdout.toml", level(0.85, 0.92, 1.0, 42)),
+    ("round227-tune.toml", level(1.0, 1.0, 1.0, 45)),
+    ("round227-holdout.toml", level(1.0, 1.0, 0.5, 45)),
+    ("round228-tune.toml", level(0.96, 1.0, 1.0, 42)),
+    ("round228-holdout.toml", level(0.96, 0.93, 1.0, 42)),
+    ("round229-tune.toml", level(0.92, 0.86, 1.0, 43)),
+    ("round229-holdout.toml", level(0.92, 0.92, 0.0, 43)),
+    ("round230-tune.toml", level(0.96, 0.92, 1.0, 42)),
+    ("round230-holdout.toml", level(1.0, 1.0, 1.0, 42)),
+    ("round231-tune.toml", level(0.92, 0.92, 1.0, 43)),
+    ("round231-holdout.toml", level(0.88, 1.0, 0.66, 43)),
+    ("round232-tune.toml", level(0.88, 1.0, 1.0, 42)),
+    ("round232-holdout.toml", level(0.96, 0.93, 1.0, 42)),
+    ("round233-tune.toml", level(0.96, 0.92, 1.0, 41)),
+    ("round233-holdout.toml", level(1.0, 0.86, 0.5, 41)),
+    ("round234-tune.toml", level(1.0, 1.0, 1.0, 44)),
+    ("round234-holdout.toml", level(1.0, 1.0, 1.0, 43)),
 ];
 
 /// What is wrong with a half against its floors, if anything.

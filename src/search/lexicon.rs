@@ -470,6 +470,8 @@ const STOPS: &[&str] = &[
     "列下",
     // Chinese: "a bit" after a verb, and how often ("推荐点课程", "每次只给三个").
     "点", "多给", "每次", "一次", "每回",
+    // Chinese: how much of an answer is wanted ("想学LoRA，只要一个链接就行，别一下子甩我一堆").
+    "只要", "就行", "就好", "一下子", "甩我", "丢给我",
     // Chinese: counters ("那一节的三篇文章"; the pointers into the seed article are
     // SECTION_POINTERS_ZH); "the article" there is the seed, not a wish for articles
     // ("文章开头基础知识里").

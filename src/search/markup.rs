@@ -11,11 +11,19 @@
 //! small talk reads them. The line a forwarded message is copied under ("Forwarded from 炼丹群",
 //! "转发自…") names where it came from, not what is asked, and is left out.
 //!
+//! A question typed as a search command ("/ask@ganhuo_bot LoRA 教程", "/search vllm", "/搜 剪枝")
+//! is what follows the command: the front ends read it so, and so does the engine, for the
+//! command's name and the bot's handle are no words of the question ("ask" beside "bot" had
+//! asked how the bot is used). Another bot's command ("/remind me in 30 minutes …", "/点歌
+//! 稻香") is no question at all ([`for_another_bot`]).
+//!
 //! A bot's handle stays: a question about using one is about it ("群里用的话要 @ganhuo 吗").
 //! Only marks that stand apart are read: an address's `@` ("me@example.com"), a time's colons
 //! ("10:30:45") and a path's ("std::vector") are left as typed.
 
 use std::borrow::Cow;
+
+use crate::platform::Command;
 
 /// Shortcodes of emoji that are a whole message's greeting or thanks, and those emoji.
 const SAYING: &[(&str, &str)] = &[
@@ -45,10 +53,27 @@ const LONGEST_CJK_HANDLE: usize = 5;
 /// The message without the chat app's marks (see the module's documentation); borrowed when
 /// it has none.
 pub fn strip(text: &str) -> Cow<'_, str> {
+    let text = asked(text);
     match without_forward_headings(text) {
         Cow::Borrowed(text) => strip_marks(text),
         Cow::Owned(text) => Cow::Owned(strip_marks(&text).into_owned()),
     }
+}
+
+/// What a message typed as a search command asks: what follows the command.
+fn asked(text: &str) -> &str {
+    match Command::parse(text) {
+        Some(command) if command.asks() => command.rest,
+        _ => text,
+    }
+}
+
+/// Whether a message is another bot's command: it opens with a command that is none of ours,
+/// and whose name is no word `known` to the catalogue ("/lora 教程" names a topic).
+pub fn for_another_bot(text: &str, known: impl Fn(&str) -> bool) -> bool {
+    Command::parse(text).is_some_and(|command| {
+        command.is_named() && !command.is_ours() && !known(&command.name.to_lowercase())
+    })
 }
 
 /// How the line a forwarded message is copied under opens, lower-cased.
@@ -393,6 +418,26 @@ mod tests {
         assert!(!to_someone_else("<@&42> everyone with the role"));
         assert!(!to_someone_else("@ganhuo_bot 怎么用"));
         assert!(!to_someone_else("can you check <@42>"));
+    }
+
+    #[test]
+    fn a_search_command_asks_what_follows_it() {
+        assert_eq!(strip("/ask@ganhuo_bot  LoRA 教程"), "LoRA 教程");
+        assert_eq!(strip("/搜 剪枝 :pray:"), "剪枝 🙏");
+        assert_eq!(strip("/topics 量化"), "/topics 量化");
+        assert_eq!(strip("/play 晴天"), "/play 晴天");
+    }
+
+    #[test]
+    fn another_bots_command_is_no_question() {
+        let known = |name: &str| name == "lora";
+        assert!(for_another_bot("/remind me in 30 minutes", known));
+        assert!(for_another_bot("/点歌 稻香", known));
+        assert!(!for_another_bot("/lora 教程", known));
+        assert!(!for_another_bot("/search vllm", known));
+        assert!(!for_another_bot("/help", known));
+        assert!(!for_another_bot("/usr/bin/nvcc: not found", known));
+        assert!(!for_another_bot("remind me about /play", known));
     }
 
     #[test]

@@ -738,6 +738,18 @@ impl Engine {
         // 了，CI 挂了记得看下", a letter to a professor), unless it names the bot ("<@…> 这个 bot
         // 怎么用").
         let typed = query;
+        if markup::for_another_bot(typed, |name| self.index.term(name).is_some()) {
+            return Found {
+                relevance: self.relevance(&[]),
+                words: Vec::new(),
+                semantic: Vec::new(),
+                ranked: Vec::new(),
+                unvouched: false,
+                starting_points: false,
+                small_talk: None,
+                task: None,
+            };
+        }
         let unmarked = markup::strip(query);
         let rewritten = self.addresses.read(&unmarked);
         let query = rewritten.text.as_ref();
@@ -1513,6 +1525,29 @@ mod tests {
             engine.find("谢谢 :pray:").small_talk,
             Some(SmallTalk::Thanks)
         );
+    }
+
+    #[test]
+    fn a_search_command_asks_and_another_bots_command_finds_nothing() {
+        let engine = Engine::shipped().unwrap();
+        let top = |message: &str| engine.find(message).ranked.first().map(|r| r.resource);
+        assert!(top("/search@ganhuo_bot vllm").is_some());
+        assert_eq!(top("/搜 vllm"), top("vllm"));
+        // "ask" beside "bot" had asked how the bot is used.
+        for other in [
+            "/ask 怎么给自己的 discord 服务器加一个 music bot",
+            "/ask@ganhuo_bot 小区配电房的 transformer 变压器 嗡嗡响 正常吗",
+        ] {
+            let found = engine.find(other);
+            assert!(
+                found.small_talk.is_none() && found.ranked.is_empty(),
+                "{other}"
+            );
+        }
+        let reminder = engine.find("/remind me in 30 minutes to check on the training run");
+        assert!(reminder.ranked.is_empty() && reminder.small_talk.is_none());
+        // A command named after a topic names it.
+        assert!(top("/vllm 部署").is_some());
     }
 
     #[test]

@@ -859,6 +859,32 @@ const PHRASES: &[(&str, Option<SmallTalk>)] = &[
     ("arigatou", Some(SmallTalk::Thanks)),
     ("shukriya", Some(SmallTalk::Thanks)),
     ("spasibo", Some(SmallTalk::Thanks)),
+    // Greetings and thanks in the languages people write around the catalogue's names
+    // ("Привет! Ты AI-бот?", "¡Muchas gracias! Me sirvió el enlace de vLLM 🙏", "こんにちは！").
+    ("привет", Some(SmallTalk::Greeting)),
+    ("здравствуйте", Some(SmallTalk::Greeting)),
+    ("спасибо", Some(SmallTalk::Thanks)),
+    ("большое спасибо", Some(SmallTalk::Thanks)),
+    ("hola", Some(SmallTalk::Greeting)),
+    ("muchas gracias", Some(SmallTalk::Thanks)),
+    ("bonjour", Some(SmallTalk::Greeting)),
+    ("hallo", Some(SmallTalk::Greeting)),
+    ("vielen dank", Some(SmallTalk::Thanks)),
+    ("ciao", Some(SmallTalk::Greeting)),
+    ("grazie mille", Some(SmallTalk::Thanks)),
+    ("muito obrigado", Some(SmallTalk::Thanks)),
+    ("muito obrigada", Some(SmallTalk::Thanks)),
+    ("merhaba", Some(SmallTalk::Greeting)),
+    ("teşekkürler", Some(SmallTalk::Thanks)),
+    ("terima kasih", Some(SmallTalk::Thanks)),
+    ("xin chào", Some(SmallTalk::Greeting)),
+    ("cảm ơn", Some(SmallTalk::Thanks)),
+    ("こんにちは", Some(SmallTalk::Greeting)),
+    ("ありがとう", Some(SmallTalk::Thanks)),
+    ("ありがとうございます", Some(SmallTalk::Thanks)),
+    ("안녕하세요", Some(SmallTalk::Greeting)),
+    ("감사합니다", Some(SmallTalk::Thanks)),
+    ("고맙습니다", Some(SmallTalk::Thanks)),
     ("kudos", Some(SmallTalk::Thanks)),
     ("props", Some(SmallTalk::Thanks)),
     ("10 10", Some(SmallTalk::Thanks)),
@@ -1914,7 +1940,10 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
         said.any(&[], UNDERSTOOD_ZH) || said.any(UNDERSTOOD, &[]) && !said.any(NOT, &[]);
     // Or it remarks on what was sent ("that flash attention link was exactly what i needed").
     let remarked = said.any(SENT, SENT_ZH) && said.any(REMARKS, REMARKS_ZH);
-    if reported && !(works || understood || remarked) {
+    // Or it says the link sent is the one looked for ("yes!! that's the one with the ring
+    // animation, thanks a ton", "就是这篇，谢谢"): what it describes was found.
+    let found = said.any_in_a_row(FOUND) || said.any(&[], FOUND_ZH);
+    if reported && !(works || understood || remarked || found) {
         return false;
     }
     // After a report, "now" says when it began to work, not what to send next.
@@ -1925,6 +1954,27 @@ pub fn thanks_with_a_remark(message: &Message, asks: impl Fn(&[&str]) -> bool) -
         || said.any(&[], REQUESTS_ZH);
     !asks(rest) && !requests_more
 }
+
+/// Latin phrases saying that what was sent is what the asker looked for.
+const FOUND: &[&[&str]] = &[
+    &["that", "s", "the", "one"],
+    &["that", "is", "the", "one"],
+    &["this", "is", "the", "one"],
+    &["thats", "the", "one"],
+    &["found", "it"],
+    &["exactly", "the", "one"],
+];
+
+/// Chinese saying that what was sent is what the asker looked for.
+const FOUND_ZH: &[&str] = &[
+    "就是这个",
+    "就是这篇",
+    "就是它",
+    "就是这张",
+    "就是那篇",
+    "就是那个",
+    "找到了",
+];
 
 /// What the bot recommended before, in a thank-you.
 const RECOMMENDED_ZH: &[&str] = &["你推荐的", "您推荐的", "之前推荐的", "推荐过的"];
@@ -2152,6 +2202,8 @@ const STANDING_RULE_ZH: &[&str] = &[
 const OTHER_BOTS_ZH: &[&str] = &[
     "我们的聊天机器人", "我们的问答机器人", "我们的机器人", "我的机器人", "自己的聊天机器人", "自己的机器人",
     "公司的机器人", "客服机器人", "搜索引擎", "资源包", "资源管理器", "资源占用",
+    // A search box on a page ("搜索框自动补全，热词怎么维护").
+    "搜索框", "搜索栏",
     // The bots of a chat platform, which a group sets up itself ("飞书机器人 webhook 怎么定时推送").
     "飞书机器人", "钉钉机器人", "微信机器人", "企业微信机器人", "企微机器人", "群机器人",
     // Chatbots in general, as a question of philosophy or news is about them ("中文屋论证放到
@@ -2564,7 +2616,9 @@ pub fn asks_about_itself(message: &Message) -> bool {
         || made_by
         || plans
         || can_do
-        || (addressed && speaks() || may_ask) && said.any(LANGUAGES, LANGUAGES_ZH)
+        // A longer message names what it wants answered in that language ("你是一个资深架构师。
+        // 请告诉我 vLLM 的 PagedAttention 怎么实现的，reply in English").
+        || (addressed && short && speaks() || may_ask) && said.any(LANGUAGES, LANGUAGES_ZH)
 }
 
 /// What every phrase of [`WHAT_IT_IS`] holds (a unit test checks it).
@@ -3064,6 +3118,38 @@ mod tests {
         // A favour still to be done asks for it.
         let message = Message::new("谢谢，能再帮我一个忙吗，找找 LoRA 的教程");
         assert!(!thanks_with_a_remark(&message, asks));
+    }
+
+    #[test]
+    fn the_one_looked_for_found_is_thanks() {
+        let asks = crate::search::lexicon::asks;
+        for said in [
+            "yes!! that's the one with the ring animation, thanks a ton",
+            "就是这篇讲环形通信的，谢谢",
+        ] {
+            assert!(thanks_with_a_remark(&Message::new(said), asks), "{said}");
+        }
+        let message = Message::new("that's the one, but is there a LoRA tutorial too? thanks");
+        assert!(!thanks_with_a_remark(&message, asks));
+    }
+
+    #[test]
+    fn greetings_and_thanks_in_other_alphabets() {
+        for g in ["Привет!", "こんにちは！", "안녕하세요"] {
+            assert_eq!(
+                recognise(&Message::new(g)),
+                Some(SmallTalk::Greeting),
+                "{g}"
+            );
+        }
+        for t in [
+            "спасибо",
+            "ありがとうございます！",
+            "감사합니다",
+            "terima kasih",
+        ] {
+            assert_eq!(recognise(&Message::new(t)), Some(SmallTalk::Thanks), "{t}");
+        }
     }
 
     #[test]

@@ -76,6 +76,9 @@ fn classify_command(command: Command<'_>, at: Addressing<'_>) -> Option<Request>
         "help" => Some(Request::Help),
         "ask" => Some(Request::Ask(rest)),
         "topics" => Some(Request::Browse((!rest.is_empty()).then_some(rest))),
+        // Another search bot's command ("/search vllm", "/搜 剪枝") asks us when it is typed to
+        // us: in private, or addressed by name. In a group, untargeted, it may be that bot's.
+        _ if command.asks() && (at.private || target.is_some()) => Some(Request::Ask(rest)),
         // An unknown command in a group is probably another bot's; in private, or when
         // addressed to us by name, the user is lost and gets help.
         _ if at.private || target.is_some() => Some(Request::Help),
@@ -172,6 +175,10 @@ mod tests {
             ("/ask@other_bot vllm", PRIVATE, None),
             ("/ask@ganhuo_bot_fan vllm", GROUP, None),
             ("/weather", GROUP, None),
+            // Other search bots' commands ask us when typed to us.
+            ("/search@ganhuo_bot vllm", GROUP, ask("vllm")),
+            ("/搜 剪枝", PRIVATE, ask("剪枝")),
+            ("/search vllm", GROUP, None),
             // Groups need a mention or a reply.
             ("anyone tried vllm?", GROUP, None),
             ("@ganhuo_bot vllm", GROUP, ask("vllm")),

@@ -277,6 +277,14 @@ ROUND_MINIMUMS = {
     224: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     225: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
     226: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    227: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    228: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    229: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    230: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    231: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    232: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    233: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
+    234: {"on-topic": 43, "offtopic": 26, "smalltalk": 2},
 }
 
 
@@ -2402,6 +2410,62 @@ ROUND_NOTES = {
 # ROUND 226: pre-sales and solution engineers preparing for customer meetings, POCs and RFPs (私有化部署, 国产卡,
 # vLLM, RAG); near misses are pricing, contracts and CRM. Chinese, English and mixed; written blind by one writer. Measured untouched
 # with the stop's start (whole round 45/51 on-topic, 25/28 off-topic, 5/5 small talk). Split by the
+# same rule.
+""",
+    227: """#
+# ROUND 227: bot-command habits in chat apps: slash commands (/search, /ask@ganhuo_bot), @mentions, prefixes, flags
+# (--lang en, -n 3) and search operators (AND, OR, minus, quotes, site:) around a real question; near misses are commands
+# for other bots (music, weather, moderation, reminders). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 57/57 on-topic, 26/29 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    228: """#
+# ROUND 228: instructions about the form of the answer (只要一个链接, 按难度排序, reply in English, top 5 only, no videos)
+# and attempts to steer the bot like a general assistant or prompt injection ("ignore previous instructions", 你现在是
+# 一个资深架构师); near misses are the same instructions around requests the catalogue does not cover. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 47/51 on-topic, 26/29 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    229: """#
+# ROUND 229: references to other assistants and search engines (ChatGPT, Claude, Kimi, 豆包, 文心一言, Perplexity, 百度,
+# Google) asked first, with the asker now wanting something better or checked; near misses are questions about those
+# products themselves (pricing, accounts, features, outages). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 48/52 on-topic, 26/29 off-topic, 3/5 small talk). Split by the
+# same rule.
+""",
+    230: """#
+# ROUND 230: pasted quiz, homework and exam questions (multiple choice A/B/C/D, 填空, 判断题, 简答题) with the student
+# asking for material that would help answer them; near misses are quiz questions from other subjects (databases,
+# operating systems, calculus, history, driving tests). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 51/52 on-topic, 27/28 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    231: """#
+# ROUND 231: a figure, diagram, slide, chart or animation remembered instead of the topic (the pipeline with bubbles
+# between stages, 显存拆成参数、梯度、优化器状态的图, the roofline plot); near misses are figures from other fields (UML,
+# microservice diagrams, weather maps, stock charts, memes). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 49/54 on-topic, 27/28 off-topic, 2/4 small talk). Split by the
+# same rule.
+""",
+    232: """#
+# ROUND 232: restricted networks and offline work (内网, 涉密, 离线环境, no GitHub or Hugging Face, 镜像站, reading on a
+# train without signal) around a question on a topic; near misses are VPNs, proxies, firewalls, apt/pip mirrors and
+# network administration itself. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 48/52 on-topic, 27/28 off-topic, 4/4 small talk). Split by the
+# same rule.
+""",
+    233: """#
+# ROUND 233: competitive programmers and algorithm-contest people (OI, ACM-ICPC, Codeforces, LeetCode) describing
+# LLM systems in their own vocabulary (复杂度, 卡常, 前缀和, 分治, amortized, O(n^2), "a ring of size k"); near misses are
+# contest problems, algorithm textbooks and interview coding questions. Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 49/50 on-topic, 24/28 off-topic, 3/4 small talk). Split by the
+# same rule.
+""",
+    234: """#
+# ROUND 234: superlatives and canonical picks (最经典的, 必读, 封神之作, 天花板, 最权威, "the bible of", "if I read only
+# one"); near misses are superlative questions about other things (best laptop, best novel, best restaurant, the
+# greatest footballer). Chinese, English and mixed; written blind by one writer. Measured untouched
+# with the stop's start (whole round 55/55 on-topic, 28/28 off-topic, 4/4 small talk). Split by the
 # same rule.
 """,
 }
