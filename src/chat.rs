@@ -12,6 +12,7 @@ use std::io::{BufRead, Write};
 use anyhow::{Context, Result};
 
 use crate::i18n::Locale;
+use crate::platform::Command;
 use crate::present::{
     Action, Budget, Heading, LinkKind, Measure, Notice, Origin, Presenter, Reply, Request, View,
     answer_of,
@@ -66,7 +67,10 @@ fn parse(line: &str) -> Line {
         "/good" => Line::Follow(LinkKind::Helpful),
         "/bad" => Line::Follow(LinkKind::NotHelpful),
         "/topics" => Line::Request(Request::Browse((!rest.is_empty()).then(|| rest.to_owned()))),
-        "/ask" => Line::Request(Request::Ask(rest.to_owned())),
+        // "/ask", and what other search bots taught people to type ("/search", "/搜").
+        _ if Command::parse(line).is_some_and(|c| c.asks()) => {
+            Line::Request(Request::Ask(rest.to_owned()))
+        }
         c if c.starts_with('/') => Line::Unknown,
         _ => Line::Request(Request::Ask(line.to_owned())),
     }
@@ -308,6 +312,14 @@ mod tests {
             Line::Request(Request::Ask("LoRA 教程".into()))
         );
         assert_eq!(parse("/foo bar"), Line::Unknown);
+        // Other search bots' commands ask, as in the chat apps.
+        for typed in ["/search vllm", "/搜 vllm", "/ask@ganhuo_bot vllm"] {
+            assert_eq!(
+                parse(typed),
+                Line::Request(Request::Ask("vllm".into())),
+                "{typed}"
+            );
+        }
     }
 
     #[test]

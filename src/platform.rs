@@ -60,8 +60,7 @@ impl<'t> Command<'t> {
     /// Whether the command asks a question: ours is `/ask`, and people type what other search
     /// bots taught them ("/search vllm", "/find LoRA", "/搜 剪枝") and mean the same.
     pub fn asks(&self) -> bool {
-        let name = self.name.to_lowercase();
-        ASKING.contains(&name.as_str())
+        ASKING.contains(&self.name.to_lowercase().as_str())
     }
 
     /// Whether the command is one of the bots' own (`/ask` and its kin, `/start`, `/help`,
@@ -69,7 +68,7 @@ impl<'t> Command<'t> {
     /// (`/remind`, `/play`, `/天气`).
     pub fn is_ours(&self) -> bool {
         let name = self.name.to_lowercase();
-        self.asks() || OURS.contains(&name.as_str())
+        ASKING.contains(&name.as_str()) || OURS.contains(&name.as_str())
     }
 
     /// Whether the name is one a command can have: letters, digits and `_`, as the chat apps

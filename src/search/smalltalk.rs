@@ -2551,7 +2551,8 @@ const SCOPE_ZH: &[&str] = &[
 /// words: the languages it may be asked in ("can I ask you stuff in Chinese too, or English
 /// only?" is not a question about Chinese NLP), what it covers, what it is built on. It must
 /// address the bot ("you", 你, or "bot" for what it covers), and for languages also speak of
-/// asking or answering, so "can you recommend Chinese NLP resources" stays a question. Asking
+/// asking or answering, in a short message, so "can you recommend Chinese NLP resources" and a
+/// question closed with "reply in English" stay questions. Asking
 /// what may be asked here ("是不是只能问大模型相关的") needs no address.
 pub fn asks_about_itself(message: &Message) -> bool {
     let have = message.units();
