@@ -734,22 +734,13 @@ impl Engine {
     /// Runs the pipeline on a query already cut to [`MAX_QUERY_CHARS`]: what was understood,
     /// and what was found. Small talk finds nothing.
     pub fn find(&self, query: &str) -> Found {
+        let typed = query;
+        if markup::for_another_bot(typed, |name| self.index.term(name).is_some()) {
+            return Found::unsearched(Vec::new(), self.relevance(&[]), None, None);
+        }
         // Help is asked of the bot; a message to someone else asks them ("<@…> 你的 PR 我 review
         // 了，CI 挂了记得看下", a letter to a professor), unless it names the bot ("<@…> 这个 bot
         // 怎么用").
-        let typed = query;
-        if markup::for_another_bot(typed, |name| self.index.term(name).is_some()) {
-            return Found {
-                relevance: self.relevance(&[]),
-                words: Vec::new(),
-                semantic: Vec::new(),
-                ranked: Vec::new(),
-                unvouched: false,
-                starting_points: false,
-                small_talk: None,
-                task: None,
-            };
-        }
         let unmarked = markup::strip(query);
         let rewritten = self.addresses.read(&unmarked);
         let query = rewritten.text.as_ref();
@@ -826,16 +817,7 @@ impl Engine {
         });
         let small_talk = small_talk.filter(|&k| !(to_someone_else && k == SmallTalk::Help));
         if small_talk.is_some() {
-            return Found {
-                relevance,
-                words,
-                semantic: Vec::new(),
-                ranked: Vec::new(),
-                unvouched: false,
-                starting_points: false,
-                small_talk,
-                task,
-            };
+            return Found::unsearched(words, relevance, small_talk, task);
         }
         let concepts = words.iter().map(|w| w.concept + 1).max().unwrap_or(1);
         // The semantic layer only re-ranks what is partly unexplained; a fully explained query
@@ -1062,6 +1044,28 @@ pub struct Found {
     /// The piece of writing the message asked the bot for ("poem", "招聘启事", "translate"),
     /// which no link answers (see [`writing`]).
     pub task: Option<&'static str>,
+}
+
+impl Found {
+    /// What the pipeline made of a message it looks nothing up for (small talk, another bot's
+    /// command): no resource ranked, the semantic layer not asked.
+    fn unsearched(
+        words: Vec<QueryWord>,
+        relevance: Relevance,
+        small_talk: Option<SmallTalk>,
+        task: Option<&'static str>,
+    ) -> Found {
+        Found {
+            words,
+            relevance,
+            semantic: Vec::new(),
+            ranked: Vec::new(),
+            unvouched: false,
+            starting_points: false,
+            small_talk,
+            task,
+        }
+    }
 }
 
 /// Why topics are suggested for a query that found nothing.
